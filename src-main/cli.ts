@@ -1,0 +1,9 @@
+// The headless interface (DESIGN.md §5): `npm run cli -- <command> [options]`. --json prints exactly one JSON
+// document on stdout; exit 0 ok, 1 handled error (Vietnamese message on stderr), 2 usage.
+import { runCli } from './runtime/cli-commands';
+
+const code = await runCli(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+});
+process.exitCode = code;

@@ -1,0 +1,158 @@
+// Unit reports schemas: the import preview (per file: status, unit, row mapping, issues), the commit,
+// batches with undo, the per-plan report list, one report's values vs targets, manual edits and templates.
+import { z } from 'zod';
+import { FileIn, FileOut, Id, IsoDate, OptText } from './common';
+import { ReportIssue } from './parsed-report';
+
+export const CHANNELS = ['file', 'email', 'zalo', 'usb', 'paper', 'manual', 'other'] as const;
+export const ReceiveChannel = z.enum(CHANNELS);
+
+export const PreviewStatus = z.enum(['new', 'replace', 'duplicate', 'held', 'confirm', 'error']);
+export type PreviewStatus = z.infer<typeof PreviewStatus>;
+
+const UnitRef = z.object({ id: Id, code: z.string(), name: z.string() });
+const Value = z.union([z.number(), z.string()]).nullable();
+
+export const MappedRow = z.object({
+  label: z.string(),
+  /** Where the value was read, e.g. "Báo cáo!E12". */
+  cell: z.string().nullable(),
+  value: Value,
+  value2: z.number().nullable(),
+  indicatorId: Id.nullable(),
+  /** false when the match is a guess the user should confirm. */
+  sure: z.boolean(),
+  how: z.enum(['code', 'label', 'remembered', 'similar', 'none']),
+});
+export type MappedRow = z.infer<typeof MappedRow>;
+
+export const PreviewFile = z.object({
+  index: z.number().int(),
+  fileName: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  status: PreviewStatus,
+  /** One Vietnamese sentence explaining the status. */
+  reason: z.string(),
+  unit: UnitRef.nullable(),
+  unitSure: z.boolean(),
+  unitCandidates: z.array(UnitRef.extend({ score: z.number() })),
+  receivedOn: IsoDate,
+  template: z.boolean(),
+  reader: z.string().nullable(),
+  title: z.string().nullable(),
+  rows: z.array(MappedRow),
+  narrativeCount: z.number().int(),
+  replaces: z.object({ reportId: Id, version: z.number().int(), receivedOn: z.string() }).nullable(),
+  issues: z.array(ReportIssue),
+});
+export type PreviewFile = z.infer<typeof PreviewFile>;
+
+export const CommitFile = z.object({
+  file: FileIn,
+  /** The unit confirmed by the user (required unless the file is skipped). */
+  unitId: Id,
+  receivedOn: IsoDate,
+  channel: ReceiveChannel.default('file'),
+  /** Label -> indicator decisions the user made on the mapping screen (null = ignore the row). */
+  mapping: z.array(z.object({ label: z.string(), indicatorId: Id.nullable() })).max(1000).default([]),
+  /** Remember these decisions for this unit next time. */
+  remember: z.boolean().default(true),
+});
+
+export const CommitResult = z.object({
+  batchId: Id.nullable(),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      status: z.enum(['imported', 'duplicate', 'superseded', 'held', 'error']),
+      unitCode: z.string().nullable(),
+      reportId: Id.nullable(),
+      issues: z.array(ReportIssue),
+    }),
+  ),
+});
+export type CommitResult = z.infer<typeof CommitResult>;
+
+export const BatchInfo = z.object({
+  id: Id,
+  planId: Id,
+  createdAt: z.string(),
+  fileCount: z.number().int(),
+  status: z.enum(['committed', 'undone']),
+  imported: z.number().int(),
+});
+
+export const ReportListRow = z.object({
+  unit: UnitRef,
+  state: z.enum(['on_time', 'late', 'missing']),
+  report: z
+    .object({
+      id: Id,
+      version: z.number().int(),
+      receivedOn: z.string(),
+      channel: ReceiveChannel,
+      fileName: z.string().nullable(),
+      versions: z.number().int(),
+      held: z.number().int(),
+      issueCount: z.number().int(),
+    })
+    .nullable(),
+});
+export type ReportListRow = z.infer<typeof ReportListRow>;
+
+export const ReportDetail = z.object({
+  id: Id,
+  planId: Id,
+  unit: UnitRef,
+  version: z.number().int(),
+  status: z.enum(['active', 'superseded', 'held', 'revoked']),
+  receivedOn: z.string(),
+  channel: ReceiveChannel,
+  fileName: z.string().nullable(),
+  title: z.string().nullable(),
+  values: z.array(
+    z.object({
+      indicatorId: Id,
+      code: z.string(),
+      groupCode: z.string(),
+      label: z.string(),
+      unit: z.string().nullable(),
+      target: z.object({ min: z.number().nullable(), max: z.number().nullable(), text: z.string().nullable(), scope: z.enum(['total', 'per_unit']) }).nullable(),
+      value: Value,
+      value2: z.number().nullable(),
+      edited: z.boolean(),
+      sourceCell: z.string().nullable(),
+    }),
+  ),
+  narrative: z.array(z.object({ heading: z.string(), text: z.string() })),
+  issues: z.array(ReportIssue),
+  versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.string(), receivedOn: z.string(), fileName: z.string().nullable() })),
+});
+export type ReportDetail = z.infer<typeof ReportDetail>;
+
+/**
+ * Optional cancel token of one preview/commit call (e.g. a random id made by the caller): 'tasks.cancel' with it
+ * stops that call only, and its progress events carry it as `task`. Without it the task name is used.
+ */
+const TaskId = z.string().min(1).max(100).optional();
+
+export const reportsChannels = {
+  'reports.preview': { input: z.object({ planId: Id, files: z.array(FileIn).min(1).max(2000), taskId: TaskId }), output: z.object({ files: z.array(PreviewFile) }) },
+  'reports.commit': { input: z.object({ planId: Id, files: z.array(CommitFile).min(1).max(2000), taskId: TaskId }), output: CommitResult },
+  'reports.batches': { input: z.object({ planId: Id }), output: z.array(BatchInfo) },
+  'reports.undoBatch': { input: z.object({ batchId: Id }), output: z.object({ revoked: z.number().int() }) },
+  'reports.list': { input: z.object({ planId: Id }), output: z.array(ReportListRow) },
+  'reports.get': { input: z.object({ reportId: Id }), output: ReportDetail },
+  'reports.decideHeld': { input: z.object({ reportId: Id, action: z.enum(['activate', 'revoke']) }), output: ReportDetail },
+  'reports.editValue': {
+    input: z.object({ reportId: Id, indicatorId: Id, value: z.union([z.number().finite(), z.string().max(2000)]).nullable(), note: OptText(500) }),
+    output: ReportDetail,
+  },
+  'reports.templates': {
+    input: z.object({ planId: Id, unitIds: z.array(Id).max(5000).nullable().default(null), zip: z.boolean().default(true) }),
+    output: FileOut,
+  },
+  /** `task`: the taskId a call was started with, or a task name ('reports.preview') for calls started without one. */
+  'tasks.cancel': { input: z.object({ task: z.string().max(100) }), output: z.object({ cancelled: z.boolean() }) },
+};

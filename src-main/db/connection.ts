@@ -1,0 +1,120 @@
+// Opening the SQLite database safely: durable pragmas (WAL, synchronous=FULL, foreign keys) set and read
+// back, a quick_check, the vn_fold() SQL function, then migrations. Pure Node: no electron here.
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { AppError } from '../contract/errors';
+import { fold } from '../text/vi-text';
+import { loadMigrations, migrate, pendingMigrations, type Migration } from './migrate';
+
+export type { Db };
+
+export interface OpenOptions {
+  /** Run before applying pending migrations on an existing database (e.g. take a verified backup). */
+  beforeMigrate?: (db: Db) => void;
+  migrations?: Migration[];
+  readonly?: boolean;
+}
+
+/** Set the pragmas every connection needs and verify SQLite really applied them. */
+export function applyPragmas(db: Db): void {
+  if (!db.readonly) {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal' && db.name !== ':memory:') throw new Error(`journal_mode is ${String(mode)}, expected wal`);
+  }
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('trusted_schema = OFF');
+  db.pragma('busy_timeout = 5000');
+  if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('foreign_keys could not be enabled');
+  if (db.pragma('synchronous', { simple: true }) !== 2) throw new Error('synchronous=FULL could not be set');
+  db.function('vn_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : null));
+}
+
+const statements = new WeakMap<Db, Map<string, Database.Statement>>();
+/** A prepared statement cached per connection, for hot paths (imports) that run the same SQL thousands of times. */
+export function stmt(db: Db, sql: string): Database.Statement {
+  let m = statements.get(db);
+  if (!m) statements.set(db, (m = new Map()));
+  let s = m.get(sql);
+  if (!s) m.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+/** quick_check: 'ok' or the first problems SQLite reports. */
+export function quickCheck(db: Db): string[] {
+  const rows = db.pragma('quick_check') as { quick_check: string }[];
+  const msgs = rows.map((r) => r.quick_check);
+  return msgs.length === 1 && msgs[0] === 'ok' ? [] : msgs;
+}
+
+/** Full check for backups and `check`: integrity_check + foreign_key_check. */
+export function fullCheck(db: Db): string[] {
+  const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  const problems = integrity.length === 1 && integrity[0] === 'ok' ? [] : integrity;
+  const fk = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  for (const f of fk) problems.push(`Khóa ngoại hỏng: bảng ${f.table}, dòng ${f.rowid} -> ${f.parent}`);
+  return problems;
+}
+
+/** Map a low-level SQLite error to a Vietnamese AppError, or return null when it is not one we know. */
+export function sqliteErrorToApp(err: unknown): AppError | null {
+  const code = (err as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
+  if (code.startsWith('SQLITE_FULL'))
+    return new AppError('db_full', 'Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa rồi thử lại; dữ liệu cũ vẫn an toàn.');
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code.startsWith('SQLITE_IOERR'))
+    return new AppError('db_busy', 'Tệp dữ liệu đang bị khoá (phần mềm khác hoặc phần mềm diệt virus). Hãy đợi một lát rồi thử lại.');
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    return new AppError('db_corrupt', 'Tệp dữ liệu bị hỏng. Hãy đóng phần mềm và khôi phục từ bản sao lưu gần nhất.');
+  if (code.startsWith('SQLITE_READONLY'))
+    return new AppError('db_read_only', 'Không ghi được vào tệp dữ liệu (chỉ đọc). Kiểm tra quyền ghi của thư mục dữ liệu.');
+  if (code.startsWith('SQLITE_CONSTRAINT')) return new AppError('conflict', 'Dữ liệu trùng hoặc đang được sử dụng ở nơi khác, không thể lưu.');
+  return null;
+}
+
+/** Read-only look at an existing database: schema version known to us, quick_check ok. */
+function probeReadOnly(file: string, migrations: Migration[]): void {
+  let ro: Db | undefined;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true });
+    pendingMigrations(ro, migrations);
+    const problems = quickCheck(ro);
+    if (problems.length) throw new AppError('db_corrupt', `Tệp dữ liệu bị hỏng (${problems[0]}). Hãy khôi phục từ bản sao lưu gần nhất.`);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw sqliteErrorToApp(err) ?? err;
+  } finally {
+    ro?.close();
+  }
+}
+
+/**
+ * Open (creating if needed) the app database at `file`, check it and bring its schema up to date.
+ * Throws AppError('db_corrupt') when the file is damaged and NewerDatabaseError for a future schema.
+ */
+export function openDatabase(file: string, opts: OpenOptions = {}): Db {
+  const isNew = file === ':memory:' || !existsSync(file);
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const migrations = opts.migrations ?? loadMigrations();
+  // an existing file is first checked read-only: a newer or damaged database is refused before a write
+  // connection could change a byte of it (journal_mode, or checkpointing a stale -wal into it on close)
+  if (!isNew && !opts.readonly) probeReadOnly(file, migrations);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    applyPragmas(db);
+    const problems = quickCheck(db);
+    if (problems.length) throw new AppError('db_corrupt', `Tệp dữ liệu bị hỏng (${problems[0]}). Hãy khôi phục từ bản sao lưu gần nhất.`);
+    if (!opts.readonly) {
+      const conn = db;
+      migrate(conn, migrations, isNew ? undefined : () => opts.beforeMigrate?.(conn));
+    }
+    return db;
+  } catch (err) {
+    db?.close();
+    if (err instanceof AppError) throw err;
+    throw sqliteErrorToApp(err) ?? err;
+  }
+}

@@ -1,0 +1,62 @@
+// Queries behind tracking and consolidation: values and narrative of a plan's active reports (so superseded,
+// held, revoked and undone reports never count), the reminders log, and the saved province cell maps.
+import type { CellMapEntry, ReminderChannel } from '../contract/consolidation';
+import { stmt, type Db } from './connection';
+
+export interface ActiveValue {
+  unit_id: number; indicator_id: number; value_num: number | null; value_text: string | null; value2_num: number | null;
+}
+
+export function activeValues(db: Db, planId: number): ActiveValue[] {
+  return stmt(db,
+    `SELECT r.unit_id, v.indicator_id, v.value_num, v.value_text, v.value2_num
+     FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
+  ).all(planId) as ActiveValue[];
+}
+
+export function activeNarrative(db: Db, planId: number): { unit_id: number; heading: string; text: string }[] {
+  return stmt(db,
+    `SELECT r.unit_id, n.heading, n.text FROM reports r JOIN report_narrative n ON n.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' AND trim(n.text) <> '' ORDER BY r.unit_id, n.position`,
+  ).all(planId) as { unit_id: number; heading: string; text: string }[];
+}
+
+export interface ReminderRow {
+  id: number; unit_id: number; sent_on: string; channel: ReminderChannel; number: string | null; note: string | null;
+}
+
+export function addReminder(db: Db, planId: number, unitId: number, r: { sentOn: string; channel: ReminderChannel; number: string | null; note: string | null }, now: string): void {
+  stmt(db, 'INSERT INTO reminders (plan_id, unit_id, sent_on, channel, number, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(planId, unitId, r.sentOn, r.channel, r.number, r.note, now);
+}
+
+export function remindersOf(db: Db, planId: number, unitId: number | null): ReminderRow[] {
+  return (unitId === null
+    ? stmt(db, 'SELECT id, unit_id, sent_on, channel, number, note FROM reminders WHERE plan_id = ? ORDER BY sent_on DESC, id DESC').all(planId)
+    : stmt(db, 'SELECT id, unit_id, sent_on, channel, number, note FROM reminders WHERE plan_id = ? AND unit_id = ? ORDER BY sent_on DESC, id DESC').all(planId, unitId)
+  ) as ReminderRow[];
+}
+
+/** Per unit: how many reminders and the latest date, for one plan. */
+export function reminderCounts(db: Db, planId: number): Map<number, { n: number; last: string }> {
+  const rows = stmt(db, 'SELECT unit_id, COUNT(*) AS n, MAX(sent_on) AS last FROM reminders WHERE plan_id = ? GROUP BY unit_id').all(planId) as {
+    unit_id: number; n: number; last: string;
+  }[];
+  return new Map(rows.map((r) => [r.unit_id, { n: r.n, last: r.last }]));
+}
+
+export const LAST_SAVED_MAP = 0;
+
+export function cellMapOf(db: Db, planId: number): CellMapEntry[] {
+  return stmt(db, 'SELECT indicator_code AS code, measure, sheet, cell FROM upward_cell_maps WHERE plan_id = ? ORDER BY sheet, cell').all(planId) as CellMapEntry[];
+}
+
+/** Replace the plan's map and keep a copy as the "last saved" map offered to other plans. Caller wraps in a transaction. */
+export function saveCellMap(db: Db, planId: number, entries: CellMapEntry[]): void {
+  const ins = stmt(db, 'INSERT OR REPLACE INTO upward_cell_maps (plan_id, indicator_code, measure, sheet, cell) VALUES (?, ?, ?, ?, ?)');
+  for (const id of [planId, LAST_SAVED_MAP]) {
+    stmt(db, 'DELETE FROM upward_cell_maps WHERE plan_id = ?').run(id);
+    for (const e of entries) ins.run(id, e.code, e.measure, e.sheet, e.cell);
+  }
+}

@@ -1,0 +1,49 @@
+// Documents aggregate: source files (plan documents, evidence) kept inside the database with their hash.
+import { createHash } from 'node:crypto';
+import { stmt, type Db } from './connection';
+
+export interface StoredDocument {
+  id: number;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+export function mimeOf(name: string): string {
+  const ext = name.toLowerCase().split('.').pop() ?? '';
+  const types: Record<string, string> = {
+    pdf: 'application/pdf',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    txt: 'text/plain; charset=utf-8',
+    png: 'image/png',
+    jpg: 'image/jpeg',
+    jpeg: 'image/jpeg',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}
+
+/** Store bytes once: the same content (by SHA-256) reuses the existing row. */
+export function putDocument(db: Db, name: string, bytes: Uint8Array, now: string): number {
+  const hash = sha256(bytes);
+  const same = stmt(db, 'SELECT id FROM documents WHERE sha256 = ? AND size = ?').get(hash, bytes.byteLength) as { id: number } | undefined;
+  if (same) return same.id;
+  return Number(
+    stmt(db, 'INSERT INTO documents (name, mime, size, sha256, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(name, mimeOf(name), bytes.byteLength, hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), now).lastInsertRowid,
+  );
+}
+
+export function getDocumentMeta(db: Db, id: number): StoredDocument | undefined {
+  return stmt(db, 'SELECT id, name, mime, size, sha256 FROM documents WHERE id = ?').get(id) as StoredDocument | undefined;
+}
+
+export function getDocumentBytes(db: Db, id: number): Uint8Array | undefined {
+  const r = stmt(db, 'SELECT bytes FROM documents WHERE id = ?').get(id) as { bytes: Buffer } | undefined;
+  return r ? new Uint8Array(r.bytes) : undefined;
+}

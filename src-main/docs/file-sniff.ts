@@ -1,0 +1,96 @@
+// Pre-flight checks on document bytes before any parser sees them: what the bytes really are (by content,
+// not name), and a zip's entry count and inflated size read from its central directory (zip-bomb guard).
+
+export type SniffedKind = 'docx' | 'zip-other' | 'pdf' | 'ole-doc' | 'ole-encrypted' | 'rtf' | 'text' | 'binary';
+
+export function startsWith(bytes: Uint8Array, sig: readonly number[], at = 0): boolean {
+  if (bytes.length < at + sig.length) return false;
+  return sig.every((b, i) => bytes[at + i] === b);
+}
+
+/** Byte offset of an ASCII (or, with utf16, UTF-16LE) needle, or -1. */
+export function indexOfAscii(bytes: Uint8Array, needle: string, utf16 = false, from = 0, to = bytes.length): number {
+  const pat = utf16 ? [...needle].flatMap((c) => [c.charCodeAt(0), 0]) : [...needle].map((c) => c.charCodeAt(0));
+  const end = Math.min(to, bytes.length) - pat.length;
+  outer: for (let i = from; i <= end; i++) {
+    for (let j = 0; j < pat.length; j++) if (bytes[i + j] !== pat[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+const ZIP = [0x50, 0x4b, 0x03, 0x04] as const;
+const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d] as const; // %PDF-
+
+export interface ZipEntry {
+  name: string;
+  compressedSize: number;
+  uncompressedSize: number;
+}
+
+/** Entries listed in a zip's central directory, or null when it has none we can read (corrupt/truncated). */
+export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const minEocd = Math.max(0, bytes.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= minEocd; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder('utf-8');
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
+    const compressedSize = view.getUint32(p + 20, true);
+    const uncompressedSize = view.getUint32(p + 24, true);
+    const nameLen = view.getUint16(p + 28, true);
+    const extraLen = view.getUint16(p + 30, true);
+    const commentLen = view.getUint16(p + 32, true);
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
+    entries.push({ name, compressedSize, uncompressedSize });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return entries;
+}
+
+/** What the bytes are, judged by their content. */
+export function sniff(bytes: Uint8Array): SniffedKind {
+  if (startsWith(bytes, OLE)) {
+    // Password-protected .docx/.xlsx are OLE containers holding an "EncryptedPackage" stream.
+    return indexOfAscii(bytes, 'EncryptedPackage', true) >= 0 ? 'ole-encrypted' : 'ole-doc';
+  }
+  if (startsWith(bytes, ZIP)) {
+    return indexOfAscii(bytes, 'word/document.xml') >= 0 ? 'docx' : 'zip-other';
+  }
+  if (indexOfAscii(bytes, '%PDF-', false, 0, 1024) >= 0 && startsWith(bytes, PDF, indexOfAscii(bytes, '%PDF-', false, 0, 1024))) {
+    return 'pdf';
+  }
+  if (indexOfAscii(bytes, '{\\rtf', false, 0, 8) === 0) return 'rtf';
+  return looksLikeText(bytes) ? 'text' : 'binary';
+}
+
+/** Text if it has a BOM, or (in its first 64 KB) no NULs and few control characters, or a UTF-16 shape. */
+function looksLikeText(bytes: Uint8Array): boolean {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return true;
+  const n = Math.min(bytes.length, 65536);
+  let nul = 0;
+  let control = 0;
+  let nulEven = 0;
+  let nulOdd = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] ?? 0;
+    if (b === 0) {
+      nul++;
+      if (i % 2 === 0) nulEven++;
+      else nulOdd++;
+    } else if (b < 9 || (b > 13 && b < 32 && b !== 27)) control++;
+  }
+  if (nul > n / 4 && (nulEven < n / 50 || nulOdd < n / 50)) return true; // UTF-16 without BOM
+  return nul === 0 && control <= n / 100;
+}

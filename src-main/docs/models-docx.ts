@@ -1,0 +1,102 @@
+// Word documents for "Dân vận khéo" (pure, via buildOfficialDocx): the blank registration form (phiếu đăng ký)
+// a unit fills in, and the yearly summary report (báo cáo) to the province with coverage and recognised models.
+import type { Coverage, Model } from '../contract/models';
+import {
+  COVERAGE_LABELS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS, REGISTRATION_FIELDS,
+} from '../contract/model-labels';
+import { formatViDate } from '../text/vi-date';
+import { buildOfficialDocx, type BodyBlock, type OfficialHeader, type OfficialSigner } from './official-docx/index';
+
+const DOTS = '…'.repeat(34);
+const SHORT = '…'.repeat(23);
+const box = (on: boolean): string => (on ? '☒' : '☐');
+
+export interface FormDocInput {
+  year: number;
+  /** Our organisation (printed as the unit's parent) and the unit, when the form is made for one unit. */
+  ownOrg: string;
+  unitName: string | null;
+  place: string;
+  date: string;
+  deadline: string;
+}
+
+export function modelFormDocx(i: FormDocInput): Promise<Uint8Array> {
+  const body: BodyBlock[] = [
+    { kind: 'paragraph', runs: [{ text: 'Tên đơn vị đăng ký: ', bold: true }, i.unitName ?? SHORT], align: 'left', indent: false },
+    { kind: 'paragraph', runs: [{ text: 'Tên mô hình, điển hình: ', bold: true }, SHORT.slice(4)], align: 'left', indent: false },
+    { kind: 'paragraph', runs: [{ text: 'Loại: ', bold: true }, Object.values(MODEL_TYPE_LABELS).map((l) => `${box(false)} ${l}`).join('    ')], align: 'left', indent: false },
+    { kind: 'paragraph', runs: [{ text: 'Lĩnh vực: ', bold: true }, Object.values(MODEL_FIELD_LABELS).map((l) => `${box(false)} ${l}`).join('    ')], align: 'left', indent: false },
+    { kind: 'paragraph', runs: [{ text: 'Đăng ký: ', bold: true }, `${box(false)} Mô hình mới năm ${i.year}    ${box(false)} Duy trì, bắt đầu từ năm: ………`], indent: false },
+    ...REGISTRATION_FIELDS.flatMap((f, n): BodyBlock[] => [
+      { kind: 'heading', level: 2, number: `${n + 1}.`, text: f.label },
+      { kind: 'paragraph', runs: DOTS, align: 'left', indent: false },
+      { kind: 'paragraph', runs: DOTS, align: 'left', indent: false },
+    ]),
+    { kind: 'paragraph', runs: [{ text: 'Người phụ trách: ', bold: true }, '……………………………………  ', { text: 'Điện thoại: ', bold: true }, '……………………'], indent: false },
+    { kind: 'paragraph', runs: [{ text: `Phiếu gửi về ${i.ownOrg} trước ngày ${formatViDate(i.deadline)}.`, italic: true }], indent: false },
+  ];
+  return buildOfficialDocx({
+    header: { parentOrg: i.ownOrg, ownOrg: i.unitName ?? 'CÔNG ĐOÀN ……………………', number: '……/ĐK-CĐCS', place: i.place, date: i.date },
+    documentType: 'PHIẾU ĐĂNG KÝ',
+    title: `Xây dựng mô hình, điển hình "Dân vận khéo" năm ${i.year}`,
+    kinhGui: [`Ban Thường vụ ${i.ownOrg}`],
+    body,
+    recipients: ['Như kính gửi', 'Lưu: VT.'],
+    signer: { authority: 'TM. BAN CHẤP HÀNH', title: 'CHỦ TỊCH', name: '' },
+    bodySize: 13,
+  });
+}
+
+export interface SummaryInput {
+  header: OfficialHeader;
+  signer: OfficialSigner;
+  recipients: string[];
+  kinhGui: string;
+  coverage: Coverage;
+  models: Model[];
+}
+
+const pct = (a: number, b: number): string => (b ? `${Math.round((a / b) * 100)}%` : '0%');
+
+export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
+  const c = s.coverage;
+  const recognised = s.models.filter((m) => m.recognitionLevel && (m.status === 'duoc_cong_nhan' || m.status === 'nhan_rong'));
+  const missing = c.units.filter((u) => u.state === 'chua_dang_ky');
+  const late = c.units.filter((u) => u.state === 'tre_han');
+  const body: BodyBlock[] = [
+    { kind: 'heading', level: 1, text: 'Tình hình đăng ký' },
+    { kind: 'paragraph', runs: `Năm ${c.year}, có ${c.baseUnits - c.missing}/${c.baseUnits} công đoàn cơ sở (${pct(c.baseUnits - c.missing, c.baseUnits)}) đăng ký mô hình, điển hình "Dân vận khéo" mới; trong đó ${c.onTime} đơn vị đăng ký đúng hạn (trước ngày ${formatViDate(c.deadline)}), ${c.late} đơn vị đăng ký trễ hạn; ${c.missing} đơn vị chưa đăng ký.` },
+    { kind: 'paragraph', runs: `Tổng số ${c.newModels} mô hình, điển hình đăng ký mới và ${c.carriedModels} mô hình, điển hình của các năm trước tiếp tục duy trì (không tính cộng dồn vào chỉ tiêu năm).` },
+    {
+      kind: 'table',
+      columns: [{ header: 'TT', width: 0.5, align: 'center' }, { header: 'Lĩnh vực', width: 3 }, { header: 'Đăng ký mới', width: 1.2 }, { header: 'Duy trì', width: 1.2 }, { header: 'Cộng', width: 1 }],
+      rows: c.byField.map((f, n) => [n + 1, MODEL_FIELD_LABELS[f.field], f.newCount, f.carriedCount, f.newCount + f.carriedCount]),
+      totalRow: ['', 'Tổng cộng', c.newModels, c.carriedModels, c.newModels + c.carriedModels],
+    },
+    { kind: 'heading', level: 1, text: 'Kết quả thực hiện' },
+    { kind: 'paragraph', runs: c.byStatus.filter((b) => b.count > 0).map((b) => `${MODEL_STATUS_LABELS[b.status]}: ${b.count}`).join('; ') + '.' },
+  ];
+  if (recognised.length) {
+    body.push({ kind: 'paragraph', runs: `Có ${recognised.length} mô hình, điển hình được công nhận:` });
+    body.push({
+      kind: 'table',
+      columns: [{ header: 'TT', width: 0.5, align: 'center' }, { header: 'Tên mô hình, điển hình', width: 3 }, { header: 'Đơn vị', width: 2.2 }, { header: 'Cấp công nhận', width: 1.4 }, { header: 'Ngày', width: 1.2, align: 'center' }],
+      rows: recognised.map((m, n) => [n + 1, m.name, m.unitName, m.recognitionLevel ? RECOGNITION_LEVEL_LABELS[m.recognitionLevel] : '', formatViDate(m.recognizedOn)]),
+    });
+  }
+  if (late.length || missing.length) {
+    body.push({ kind: 'heading', level: 1, text: 'Đơn vị đăng ký trễ hạn, chưa đăng ký' });
+    for (const u of late) body.push({ kind: 'bullet', runs: `${u.name}: ${COVERAGE_LABELS.tre_han.toLowerCase()} (${formatViDate(u.firstRegisteredOn)}).` });
+    for (const u of missing) body.push({ kind: 'bullet', runs: `${u.name}: ${COVERAGE_LABELS.chua_dang_ky.toLowerCase()}.` });
+  }
+  return buildOfficialDocx({
+    header: s.header,
+    documentType: 'BÁO CÁO',
+    title: `Kết quả đăng ký, thực hiện mô hình, điển hình "Dân vận khéo" năm ${c.year}`,
+    kinhGui: [s.kinhGui],
+    body,
+    recipients: s.recipients,
+    signer: s.signer,
+  });
+}

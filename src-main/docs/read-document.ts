@@ -1,0 +1,213 @@
+// Plan document intake: bytes of a .docx / text .pdf / .txt -> NFC plain text, by content sniffing, with size
+// caps, a zip-bomb guard and a PDF time limit. Anything unusable is an AppError('bad_file') saying what to do.
+import { AppError } from '../contract/errors';
+import { MAX_FILE_BYTES } from '../contract/common';
+import { sniff, startsWith, zipEntries } from './file-sniff';
+
+export interface ReadOptions {
+  /** Give up on a PDF after this long (ms). */
+  pdfTimeoutMs?: number;
+  /** Read at most this many PDF pages (plans are a few pages; the rest is ignored). */
+  maxPdfPages?: number;
+}
+
+const MAX_ZIP_ENTRIES = 2_000;
+const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+const MAX_TEXT_BYTES = 10 * 1024 * 1024;
+const MIN_PDF_TEXT_CHARS = 20;
+
+const bad = (message: string): AppError => new AppError('bad_file', message);
+
+export async function readDocumentText(name: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<string> {
+  const label = name.trim() || 'Tệp';
+  if (bytes.byteLength === 0) throw bad(`Tệp "${label}" rỗng (0 byte). Hãy mở lại văn bản gốc, lưu lại rồi chọn lại tệp.`);
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    throw bad(`Tệp "${label}" lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB. Hãy lưu văn bản không kèm ảnh, hoặc chỉ gửi phần chữ (.docx).`);
+  }
+  const kind = sniff(bytes);
+  let text: string;
+  switch (kind) {
+    case 'docx':
+      text = await readDocx(label, bytes);
+      break;
+    case 'pdf':
+      text = await readPdf(label, bytes, options);
+      break;
+    case 'text':
+      if (bytes.byteLength > MAX_TEXT_BYTES) throw bad(`Tệp văn bản "${label}" quá lớn để là một kế hoạch. Hãy kiểm tra lại tệp.`);
+      text = decodeText(bytes);
+      break;
+    case 'ole-doc':
+      throw bad(
+        `Tệp "${label}" là định dạng Word cũ (.doc), phần mềm chưa đọc được. Hãy mở tệp bằng Word, chọn Tệp > Lưu thành (Save As) > "Lưu thành .docx" (Word Document), rồi chọn lại tệp .docx.`,
+      );
+    case 'ole-encrypted':
+      throw bad(`Tệp "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu thành .docx rồi chọn lại.`);
+    case 'rtf':
+      throw bad(`Tệp "${label}" là định dạng RTF. Hãy mở bằng Word và "Lưu thành .docx", rồi chọn lại tệp.`);
+    case 'zip-other':
+      throw bad(`Tệp "${label}" không phải văn bản Word (.docx) — có thể là bảng tính Excel hoặc tệp nén. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`);
+    default:
+      throw bad(`Không nhận ra loại tệp "${label}". Hãy chọn văn bản kế hoạch dạng .docx, .pdf (có chữ, không phải bản quét) hoặc .txt.`);
+  }
+  const out = normaliseText(text);
+  if (!out.replace(/\s+/g, '')) throw bad(`Tệp "${label}" không có nội dung chữ. Hãy kiểm tra lại văn bản gốc.`);
+  return out;
+}
+
+function normaliseText(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u0000/g, '')
+    .replace(/[ \t]+$/gm, '')
+    .replace(/\n{4,}/g, '\n\n\n')
+    .trim();
+}
+
+// ---------- .txt ----------
+
+function decodeText(bytes: Uint8Array): string {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (startsWith(bytes, [0xff, 0xfe])) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (startsWith(bytes, [0xfe, 0xff])) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const n = Math.min(bytes.length, 65536);
+  let nulEven = 0;
+  let nulOdd = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? nulEven++ : nulOdd++);
+  if (nulOdd > n / 4 && nulEven < n / 50) return new TextDecoder('utf-16le').decode(bytes);
+  if (nulEven > n / 4 && nulOdd < n / 50) return new TextDecoder('utf-16be').decode(bytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Not UTF-8: older Windows tools save Vietnamese text as code page 1258.
+    return new TextDecoder('windows-1258').decode(bytes);
+  }
+}
+
+// ---------- .docx ----------
+
+async function readDocx(label: string, bytes: Uint8Array): Promise<string> {
+  const entries = zipEntries(bytes);
+  if (!entries) throw bad(`Tệp "${label}" bị hỏng (không đọc được cấu trúc .docx). Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
+  const inflated = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (entries.length > MAX_ZIP_ENTRIES || inflated > MAX_INFLATED_BYTES) {
+    throw bad(`Tệp "${label}" có cấu trúc bất thường (quá nhiều hoặc quá lớn khi giải nén), không thể mở an toàn. Hãy lưu lại văn bản bằng Word rồi chọn lại.`);
+  }
+  if (!entries.some((e) => e.name === 'word/document.xml')) {
+    throw bad(`Tệp "${label}" không phải văn bản Word (.docx) hợp lệ. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`);
+  }
+  const mammoth = (await import('mammoth')).default;
+  try {
+    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    return result.value;
+  } catch {
+    throw bad(`Tệp "${label}" bị hỏng, không đọc được nội dung. Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
+  }
+}
+
+// ---------- .pdf ----------
+
+interface PositionedText {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+async function readPdf(label: string, bytes: Uint8Array, options: ReadOptions): Promise<string> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const task = pdfjs.getDocument({
+    data: bytes.slice(), // pdf.js takes ownership of (and detaches) the buffer it is given
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  const timeoutMs = options.pdfTimeoutMs ?? 20_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(bad(`Đọc tệp PDF "${label}" quá lâu (hơn ${Math.round(timeoutMs / 1000)} giây). Hãy dùng bản .docx của văn bản.`)),
+      timeoutMs,
+    );
+  });
+  try {
+    return await Promise.race([extractPdf(task.promise, options.maxPdfPages ?? 100, label), timeout]);
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const name = e instanceof Error ? e.name : '';
+    if (name === 'PasswordException') {
+      throw bad(`Tệp PDF "${label}" có đặt mật khẩu. Hãy xin bản không khóa hoặc bản .docx của văn bản.`);
+    }
+    throw bad(`Tệp PDF "${label}" bị hỏng hoặc không đọc được. Hãy xin lại tệp, hoặc dùng bản .docx của văn bản.`);
+  } finally {
+    clearTimeout(timer);
+    void task.destroy().catch(() => undefined);
+  }
+}
+
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
+
+async function extractPdf(docPromise: Promise<PdfDoc>, maxPages: number, label: string): Promise<string> {
+  const doc = await docPromise;
+  const pages: string[] = [];
+  let chars = 0;
+  for (let p = 1; p <= Math.min(doc.numPages, maxPages); p++) {
+    const page = await doc.getPage(p);
+    const content = await page.getTextContent();
+    const items: PositionedText[] = [];
+    for (const it of content.items) {
+      if (!('str' in it) || !it.str) continue;
+      const t = it.transform as number[];
+      const size = Math.hypot(t[2] ?? 0, t[3] ?? 0) || it.height || 10;
+      items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, width: it.width, size });
+      chars += it.str.replace(/\s+/g, '').length;
+    }
+    pages.push(layoutLines(items));
+    page.cleanup();
+  }
+  if (chars < MIN_PDF_TEXT_CHARS) {
+    throw bad(
+      `Tệp PDF "${label}" là bản quét (ảnh chụp), không có lớp chữ nên không đọc được nội dung. Hãy dùng bản PDF xuất trực tiếp từ Word (có chữ) hoặc bản .docx của văn bản.`,
+    );
+  }
+  return pages.join('\n\n');
+}
+
+/** Rebuild lines from positioned text: same baseline = same line; wide gaps (table columns) become 3 spaces. */
+function layoutLines(items: PositionedText[]): string {
+  const sorted = [...items].sort((a, b) => b.y - a.y || a.x - b.x);
+  const rows: PositionedText[][] = [];
+  for (const it of sorted) {
+    const row = rows[rows.length - 1];
+    const ref = row?.[0];
+    if (row && ref && Math.abs(ref.y - it.y) <= Math.min(ref.size, it.size) * 0.5) row.push(it);
+    else rows.push([it]);
+  }
+  const out: string[] = [];
+  let prevY: number | null = null;
+  let prevSize = 12;
+  for (const row of rows) {
+    row.sort((a, b) => a.x - b.x);
+    let line = '';
+    let end: number | null = null;
+    for (const it of row) {
+      if (end !== null) {
+        const gap = it.x - end;
+        if (gap > it.size * 2) line = `${line.trimEnd()}   `;
+        else if (gap > it.size * 0.15 && !line.endsWith(' ') && !it.str.startsWith(' ')) line += ' ';
+      }
+      line += it.str;
+      end = it.x + it.width;
+    }
+    const y = row[0]?.y ?? 0;
+    if (prevY !== null && prevY - y > prevSize * 2.2) out.push('');
+    out.push(line.trimEnd());
+    prevY = y;
+    prevSize = row[0]?.size ?? prevSize;
+  }
+  return out.join('\n');
+}

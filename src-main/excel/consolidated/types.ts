@@ -1,0 +1,11 @@
+// What every consolidated export needs besides the figures: the official header (from Settings), the
+// subject line of the plan, Nơi nhận and the signer.
+import type { OfficialHeader, OfficialSigner } from '../../docs/official-docx/types';
+
+export interface ExportFrame {
+  header: OfficialHeader;
+  /** "kết quả phối hợp làm công tác dân vận đợt II/2023" without the leading "Báo cáo". */
+  subject: string;
+  recipients: string[];
+  signer: OfficialSigner;
+}

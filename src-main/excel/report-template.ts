@@ -1,0 +1,159 @@
+// Our report template for a plan: official header, title, the table STT | Nội dung | ĐVT | Chỉ tiêu | Kết quả |
+// Ghi chú grouped by indicator group, a narrative sheet, and a hidden _meta sheet (template id/version, plan,
+// unit, indicator code per row) so the importer recognises it. Only input cells are unlocked; numbers validated.
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { META_SHEET, templateMetaRows } from './report/template-meta';
+import { addOfficialHeader, addTitle } from './official-sheet/index';
+import { FONT_NAME } from './official-sheet/index';
+
+export const TEMPLATE_ID = 'danvan-bao-cao-ket-qua';
+export const TEMPLATE_VERSION = '1';
+export const NARRATIVE_HEADINGS = ['Kết quả nổi bật', 'Cách làm hay, sáng tạo', 'Hạn chế, khó khăn', 'Kiến nghị, đề xuất'] as const;
+
+export interface TemplateIndicator {
+  code: string;
+  groupCode: string;
+  groupLabel: string;
+  label: string;
+  unit: string | null;
+  unit2: string | null;
+  aggregation: string;
+  target: string | number | null;
+}
+
+export interface TemplateInput {
+  planId: number;
+  planTitle: string;
+  periodLabel: string | null;
+  reportDueOn: string | null;
+  parentOrg: string; // the office issuing the plan (printed above the unit)
+  unit: { code: string; name: string } | null; // null: generic template
+  indicators: TemplateIndicator[];
+  today: string;
+}
+
+const thin = { style: 'thin' as const };
+const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
+const f = (size = 12, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT_NAME, size, ...extra });
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8DC' } };
+
+function cell(ws: Worksheet, r: number, c: number, value: ExcelJS.CellValue, font = f(), align: Partial<ExcelJS.Alignment> = {}) {
+  const x = ws.getCell(r, c);
+  x.value = value;
+  x.font = font;
+  x.border = BORDER;
+  x.alignment = { vertical: 'middle', wrapText: true, ...align };
+  return x;
+}
+
+function unlock(x: ExcelJS.Cell) {
+  x.protection = { locked: false };
+  x.fill = INPUT_FILL;
+}
+
+function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[], rowCodes: Map<number, string>): number {
+  const headers = ['STT', 'Nội dung', 'ĐVT', 'Chỉ tiêu', 'Kết quả', 'Ghi chú'];
+  headers.forEach((h, i) => cell(ws, start, i + 1, h, f(12, { bold: true }), { horizontal: 'center' }));
+  let r = start + 1;
+  let group = '';
+  let n = 0;
+  for (const ind of indicators) {
+    if (ind.groupCode !== group) {
+      group = ind.groupCode;
+      cell(ws, r, 1, ind.groupCode, f(12, { bold: true }), { horizontal: 'center' });
+      cell(ws, r, 2, ind.groupLabel, f(12, { bold: true }));
+      for (let c = 3; c <= 6; c++) cell(ws, r, c, null);
+      r++;
+    }
+    n++;
+    cell(ws, r, 1, n, f(), { horizontal: 'center' });
+    cell(ws, r, 2, ind.label, f());
+    cell(ws, r, 3, ind.unit ?? '', f(), { horizontal: 'center' });
+    cell(ws, r, 4, ind.target ?? '', f(), { horizontal: 'right' });
+    const value = cell(ws, r, 5, null, f(), { horizontal: 'right' });
+    unlock(value);
+    if (ind.aggregation !== 'text') {
+      value.numFmt = '#,##0.##';
+      value.dataValidation = {
+        type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true,
+        errorTitle: 'Cần nhập số', error: 'Ô "Kết quả" chỉ nhận số không âm (ví dụ 12 hoặc 1,5). Ghi chú thêm ở cột "Ghi chú".',
+      };
+    }
+    unlock(cell(ws, r, 6, null, f()));
+    rowCodes.set(r, ind.code);
+    r++;
+    if (ind.unit2) {
+      cell(ws, r, 1, null);
+      cell(ws, r, 2, `- Trị giá / số lượng thứ hai`, f(12, { italic: true }));
+      cell(ws, r, 3, ind.unit2, f(), { horizontal: 'center' });
+      cell(ws, r, 4, null);
+      const v2 = cell(ws, r, 5, null, f(), { horizontal: 'right' });
+      unlock(v2);
+      v2.numFmt = '#,##0.##';
+      cell(ws, r, 6, null);
+      rowCodes.set(r, `${ind.code}#2`);
+      r++;
+    }
+  }
+  return r;
+}
+
+function writeNarrative(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet('Thuyết minh', { properties: { tabColor: { argb: 'FF1F5FBF' } } });
+  ws.columns = [{ width: 100 }];
+  ws.getCell(1, 1).value = 'THUYẾT MINH KẾT QUẢ';
+  ws.getCell(1, 1).font = f(14, { bold: true });
+  let r = 3;
+  NARRATIVE_HEADINGS.forEach((h, i) => {
+    const head = ws.getCell(r, 1);
+    head.value = `${i + 1}. ${h}`;
+    head.font = f(13, { bold: true });
+    const body = ws.getCell(r + 1, 1);
+    body.font = f(13);
+    body.alignment = { wrapText: true, vertical: 'top' };
+    ws.getRow(r + 1).height = 90;
+    unlock(body);
+    r += 3;
+  });
+  void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
+}
+
+export async function writeReportTemplate(t: TemplateInput): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Dân vận';
+  const ws = wb.addWorksheet('Báo cáo', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = [{ width: 6 }, { width: 52 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 22 }];
+  const unitLine = t.unit ? `CÔNG ĐOÀN ${t.unit.name.replace(/^công đoàn\s+/iu, '').toLocaleUpperCase('vi')}` : 'CÔNG ĐOÀN CƠ SỞ ....................';
+  let r = addOfficialHeader(ws, { parentOrg: t.parentOrg, ownOrg: unitLine, number: '......./BC-CĐ', place: '...........', date: t.today }, 6);
+  r = addTitle(ws, `BÁO CÁO KẾT QUẢ ${t.planTitle}`, t.periodLabel ? [t.periodLabel] : [], 6);
+  const unitCell = ws.getCell(r, 1);
+  ws.mergeCells(r, 1, r, 6);
+  unitCell.value = `Đơn vị: ${t.unit?.name ?? ''}`;
+  unitCell.font = f(13, { bold: true });
+  if (!t.unit) unlock(unitCell);
+  r += 1;
+  if (t.reportDueOn) {
+    ws.mergeCells(r, 1, r, 6);
+    const due = ws.getCell(r, 1);
+    due.value = `Hạn gửi báo cáo: ${t.reportDueOn.slice(8, 10)}/${t.reportDueOn.slice(5, 7)}/${t.reportDueOn.slice(0, 4)}. Chỉ nhập vào các ô nền vàng.`;
+    due.font = f(11, { italic: true });
+    r += 1;
+  }
+  const headerRow = r + 1;
+  const rowCodes = new Map<number, string>();
+  const end = writeTable(ws, headerRow, t.indicators, rowCodes);
+  ws.views = [{ state: 'frozen', ySplit: headerRow }];
+  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+  ws.mergeCells(end + 1, 4, end + 1, 6);
+  ws.getCell(end + 1, 4).value = 'TM. BAN CHẤP HÀNH';
+  ws.getCell(end + 1, 4).font = f(13, { bold: true });
+  ws.getCell(end + 1, 4).alignment = { horizontal: 'center' };
+  void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
+  writeNarrative(wb);
+  const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
+  for (const row of templateMetaRows({
+    templateId: TEMPLATE_ID, templateVersion: TEMPLATE_VERSION, planId: String(t.planId), unitCode: t.unit?.code ?? null, sheet: 'Báo cáo', rowCodes,
+  })) meta.addRow(row);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

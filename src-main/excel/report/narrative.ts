@@ -1,0 +1,138 @@
+// Narrative of a report: headed paragraphs (Kết quả nổi bật / Cách làm hay / Hạn chế / Kiến nghị, đề xuất...)
+// from the rows after the table or from a separate sheet ("Thuyết minh"); stops at Nơi nhận / signature.
+import { fold as foldText } from '../../text/vi-text';
+import { cachedFold as fold } from './fold-cache';
+import type { SheetText } from './sheet-text';
+
+const KEYWORDS = ['ket qua noi bat', 'cach lam hay', 'han che', 'kho khan', 'kien nghi', 'de xuat', 'danh gia chung', 'phuong huong', 'bai hoc kinh nghiem', 'uu diem', 'ton tai', 'nhan xet'];
+const NUMBERING = /^(?:[IVX]{1,5}|\d{1,2}|[a-dA-D])\s*[.)/-]\s*|^[-+*•]\s*/;
+const STOP = /^(noi nhan|tm\.?\s|t\/m|nguoi lap|thu truong|chu tich|pho chu tich|xac nhan)/;
+
+/**
+ * Folded start of a text: only prefixes are tested here (the longest, "bai hoc kinh nghiem", is 19 letters), so
+ * paragraphs are never folded whole; long texts are one-offs, so they bypass the cache.
+ */
+const foldHead = (s: string): string => (s.length > 28 ? foldText(s.slice(0, 28)) : fold(s));
+
+/** Folded first one and two letters that can start a heading / a footer line: most lines are rejected cheaply. */
+const HEAD_START = new Set(KEYWORDS.map((k) => k.charAt(0)));
+const HEAD_START2 = new Set(KEYWORDS.map((k) => k.slice(0, 2)));
+const STOP_START = new Set(['n', 't', 'c', 'p', 'x']);
+const STOP_START2 = new Set(['no', 'tm', 't/', 'ng', 'th', 'ch', 'ph', 'xa']);
+/** Both sets are tested on cached folds of 1–2 characters; a 2-character start that folds shorter is let through. */
+const startsIn = (s: string, set: Set<string>, set2: Set<string>): boolean => {
+  if (!set.has(fold(s.charAt(0)))) return false;
+  const two = fold(s.slice(0, 2));
+  return two.length !== 2 || set2.has(two);
+};
+
+function headingPart(text: string): { heading: string; rest: string } | null {
+  const noNum = text.replace(NUMBERING, '');
+  if (!startsIn(noNum, HEAD_START, HEAD_START2)) return null;
+  const f = foldHead(noNum);
+  const kw = KEYWORDS.find((k) => f.startsWith(k));
+  if (!kw) return null;
+  const colon = noNum.indexOf(':');
+  // A heading is short; a long sentence that merely starts with "Hạn chế ..." is text, unless it has "Heading: text".
+  if (colon < 0 && noNum.length > 60) return null;
+  const heading = (colon < 0 ? noNum : noNum.slice(0, colon)).trim().replace(/[.:]+$/, '');
+  if (heading.length > 60) return null;
+  return { heading, rest: colon < 0 ? '' : noNum.slice(colon + 1).trim() };
+}
+
+export const isNarrativeHeading = (text: string): boolean => headingPart(text) !== null;
+
+export interface NarrativeItem {
+  heading: string;
+  text: string;
+}
+
+/** Lines (one per row: its non-empty cells joined) from `from` to the footer. */
+function lines(st: SheetText, from: number): string[] {
+  const out: string[] = [];
+  for (let r = from; r < st.text.length; r++) {
+    const cells: string[] = [];
+    for (const t of st.text[r] ?? []) if (t && cells[cells.length - 1] !== t) cells.push(t);
+    if (cells.length === 0) continue;
+    const first = cells[0] ?? '';
+    if (startsIn(first, STOP_START, STOP_START2) && STOP.test(foldHead(first))) break;
+    out.push(cells.join(' '));
+  }
+  return out;
+}
+
+/**
+ * A sheet's own title above its first heading ("THUYẾT MINH KẾT QUẢ ...", "BÁO CÁO ..."): written in capitals or
+ * naming the sheet's kind. It is not narrative text.
+ */
+function isTitleLine(line: string): boolean {
+  if (line.length > 200) return false;
+  if (/^(thuyet minh|bao cao|danh gia|nhan xet)\b/.test(foldHead(line))) return true;
+  return line === line.toLocaleUpperCase('vi') && line !== line.toLocaleLowerCase('vi');
+}
+
+/** Headed paragraphs from row `from` on; only headings with text are kept (an empty input cell is no narrative). */
+export function readNarrative(st: SheetText, from: number, fallbackHeading: string | null): NarrativeItem[] {
+  const items: NarrativeItem[] = [];
+  let cur: NarrativeItem | null = null;
+  for (const line of lines(st, from)) {
+    const h = headingPart(line);
+    if (h) {
+      cur = { heading: h.heading, text: h.rest };
+      items.push(cur);
+    } else if (cur) {
+      cur.text = cur.text ? `${cur.text}\n${line}` : line;
+    } else if (fallbackHeading !== null && !isTitleLine(line)) {
+      cur = { heading: fallbackHeading, text: line };
+      items.push(cur);
+    }
+  }
+  return items.filter((i) => i.text.trim() !== '');
+}
+
+/**
+ * Necessary condition for a line to be a heading (used to skip sheets without narrative cheaply): the start of the
+ * line, numbering removed, begins with a heading keyword. Exact on the first 40 characters of a line.
+ */
+export function mayBeHeading(text: string): boolean {
+  const noNum = text.replace(NUMBERING, '');
+  if (!startsIn(noNum, HEAD_START, HEAD_START2)) return false;
+  const f = foldHead(noNum);
+  return KEYWORDS.some((k) => f.startsWith(k));
+}
+
+/**
+ * For a line of which only the start is known (`start`, whole cells): could the whole line be a heading? Cleaned
+ * cells hold no double spaces, so a numbering prefix is at most 8 characters and is settled by 10; folding is
+ * per character, so the folded start is a prefix of the folded line.
+ */
+function startMayBeHeading(start: string): boolean {
+  if (start.length < 10) return true;
+  const noNum = start.replace(NUMBERING, '');
+  if (!startsIn(noNum, HEAD_START, HEAD_START2)) return false;
+  const f = foldText(noNum.slice(0, 28));
+  return KEYWORDS.some((k) => f.startsWith(k) || k.startsWith(f));
+}
+
+/**
+ * Whether a sheet could give narrative without a fallback heading, from a head scan (`cutRows`: rows of which only
+ * the first cells were read). False only when no line can be a heading.
+ */
+export function mayHaveHeading(st: SheetText, cutRows: readonly number[] | undefined): boolean {
+  const cut = new Set(cutRows ?? []);
+  for (let r = 0; r < st.text.length; r++) {
+    const cells: string[] = [];
+    for (const t of st.text[r] ?? []) if (t && cells[cells.length - 1] !== t) cells.push(t);
+    if (cells.length === 0) continue;
+    const first = cells[0] ?? '';
+    if (startsIn(first, STOP_START, STOP_START2) && STOP.test(foldHead(first))) return false;
+    const line = cells.join(' ');
+    if (cut.has(r) ? startMayBeHeading(line) : mayBeHeading(line)) return true;
+  }
+  return false;
+}
+
+/** Sheets other than the table's that carry narrative: by name, or by having headed paragraphs. */
+export function isNarrativeSheetName(name: string): boolean {
+  return /thuyet minh|danh gia|nhan xet|bao cao chu|noi dung bao cao|narrative/.test(fold(name));
+}

@@ -1,0 +1,239 @@
+// A small long-lived pool of worker threads running parseReport (parse-worker.ts), created lazily, so the main
+// thread stays free for SQLite writes and the UI. Each job keeps a hard timeout: a worker that overruns it is
+// terminated and replaced, and the file gets a Vietnamese error. Falls back to in-thread parsing when the worker
+// cannot be started (missing build entry, no tsx), so callers never need to care.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParsedReport } from '../../contract/parsed-report';
+import { parseReport, type ParseReportOptions } from './parse-report';
+
+export const HARD_TIMEOUT_MESSAGE = 'Đọc tệp quá thời gian cho phép – tệp quá lớn hoặc bất thường.';
+const CRASH_MESSAGE = 'Tệp bị hỏng hoặc không đọc được. Hãy mở bằng Excel, Lưu lại rồi gửi lại.';
+/** Jobs posted to one worker at a time: the second hides the message round trip while the first runs. */
+const DEPTH = 2;
+
+export interface ParsePoolOptions {
+  /** Worker threads (default: one per core, at most 2; the main thread mostly waits and writes SQLite). */
+  size?: number;
+  /** Worker entry; default: parse-worker.ts beside this file under tsx, parse-worker.js in the build. */
+  workerUrl?: URL;
+  /** Extra time a worker gets past the job's own (cooperative) timeout before it is terminated. */
+  graceMs?: number;
+}
+
+interface Job {
+  id: number;
+  bytes: Uint8Array;
+  fileName: string;
+  opts: ParseReportOptions;
+  resolve: (r: ParsedReport) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  running: Job[];
+  timer: NodeJS.Timeout | null;
+}
+
+export function failedReport(fileName: string, message: string): ParsedReport {
+  return { unitName: null, title: null, period: null, rows: [], narrative: [], issues: [{ sheet: null, cell: null, severity: 'fatal', message }], fileName, sheet: null, template: null, reader: null };
+}
+
+function defaultEntry(): URL | null {
+  const here = import.meta.url;
+  if (/\.ts$/.test(here)) {
+    const url = new URL('./parse-worker.ts', here);
+    return existsSync(fileURLToPath(url)) ? url : null;
+  }
+  // Built: the worker is its own entry next to the main bundle (this code may sit in out/main or out/main/chunks).
+  for (const rel of ['./parse-worker.js', '../parse-worker.js', './parse-worker.mjs', '../parse-worker.mjs']) {
+    const url = new URL(rel, here);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+/**
+ * A worker for a .ts entry (dev, CLI, tests under tsx/vitest): Node 20 does not apply `--import tsx` hooks to a
+ * worker's own entry, so a tiny eval'd bootstrap registers tsx's ESM hooks first, then imports the entry.
+ */
+function startWorker(url: URL): Worker {
+  if (!/\.ts$/.test(url.pathname)) return new Worker(url);
+  const req = createRequire(import.meta.url);
+  const api = pathToFileURL(req.resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(code, { eval: true, execArgv: [] });
+}
+
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private broken = false;
+  private closed = false;
+  private readonly entry: URL | null;
+  private readonly size: number;
+  private readonly graceMs: number;
+
+  constructor(opts: ParsePoolOptions = {}) {
+    this.size = Math.max(1, opts.size ?? Math.min(2, availableParallelism()));
+    this.graceMs = opts.graceMs ?? 2000;
+    this.entry = opts.workerUrl ?? defaultEntry();
+    if (!this.entry) this.broken = true;
+  }
+
+  /** 'workers' while the pool can use threads, 'in-thread' after a start-up failure (or with no worker entry). */
+  get mode(): 'workers' | 'in-thread' {
+    return this.broken ? 'in-thread' : 'workers';
+  }
+
+  parse(bytes: Uint8Array, fileName: string, opts: ParseReportOptions = {}): Promise<ParsedReport> {
+    if (this.broken || this.closed) return parseReport(bytes, fileName, opts);
+    return new Promise<ParsedReport>((resolve) => {
+      this.queue.push({ id: this.nextId++, bytes, fileName, opts, resolve });
+      this.pump();
+    });
+  }
+
+  /** Start the workers now (at app start, before a batch) instead of on the first parse; resolves once they are ready. */
+  async warm(): Promise<void> {
+    while (!this.broken && !this.closed && this.slots.length < this.size) this.spawn();
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (this.broken || this.closed || this.slots.every((s) => s.ready)) resolve();
+        else setTimeout(check, 5);
+      };
+      check();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.slots.splice(0);
+    for (const s of slots) if (s.timer) clearTimeout(s.timer);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+    for (const job of [...slots.flatMap((s) => s.running), ...this.queue.splice(0)]) this.inThread(job);
+  }
+
+  private inThread(job: Job): void {
+    void parseReport(job.bytes, job.fileName, job.opts).then(job.resolve);
+  }
+
+  private pump(): void {
+    if (this.broken) {
+      for (const job of this.queue.splice(0)) this.inThread(job);
+      return;
+    }
+    while (this.slots.length < this.size && this.queue.length > this.slots.reduce((n, s) => n + DEPTH - s.running.length, 0)) this.spawn();
+    for (const s of this.slots) {
+      while (s.ready && s.running.length < DEPTH && this.queue.length > 0) {
+        const job = this.queue.shift() as Job;
+        s.running.push(job);
+        s.worker.postMessage({ id: job.id, bytes: job.bytes, fileName: job.fileName, timeoutMs: job.opts.timeoutMs, forceExceljs: job.opts.forceExceljs });
+        if (s.running.length === 1) this.arm(s);
+      }
+    }
+    // Busy workers keep the process alive (a CLI awaits their answers); idle ones must not keep it from exiting.
+    for (const s of this.slots) {
+      if (s.running.length > 0 || this.queue.length > 0) s.worker.ref();
+      else s.worker.unref();
+    }
+  }
+
+  private spawn(): void {
+    let worker: Worker;
+    try {
+      worker = startWorker(this.entry as URL);
+    } catch {
+      this.fail();
+      return;
+    }
+    const slot: Slot = { worker, ready: false, running: [], timer: null };
+    this.slots.push(slot);
+    worker.on('message', (m: { ready?: true; id?: number; report?: ParsedReport; error?: string }) => {
+      if (m.ready) {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
+      const i = slot.running.findIndex((j) => j.id === m.id);
+      if (i < 0) return;
+      const [job] = slot.running.splice(i, 1) as [Job];
+      job.resolve(m.report ?? failedReport(job.fileName, CRASH_MESSAGE));
+      this.arm(slot);
+      this.pump();
+    });
+    const down = (): void => {
+      if (!this.slots.includes(slot)) return; // terminated on purpose
+      if (!slot.ready) return this.fail(); // could not start: parse in this thread from now on
+      this.retire(slot, CRASH_MESSAGE);
+    };
+    worker.on('error', down);
+    worker.on('exit', down);
+  }
+
+  /** (Re)start the hard timer for the job at the head of a worker's queue. */
+  private arm(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const head = slot.running[0];
+    const ms = head?.opts.timeoutMs;
+    if (!head || !ms || ms <= 0) return;
+    slot.timer = setTimeout(() => this.retire(slot, HARD_TIMEOUT_MESSAGE), ms + this.graceMs);
+  }
+
+  /** Terminate a worker (hung or crashed): its current job fails, the jobs queued behind it go back to the queue. */
+  private retire(slot: Slot, message: string): void {
+    const at = this.slots.indexOf(slot);
+    if (at < 0) return;
+    this.slots.splice(at, 1);
+    if (slot.timer) clearTimeout(slot.timer);
+    void slot.worker.terminate();
+    const [head, ...rest] = slot.running;
+    this.queue.unshift(...rest);
+    if (head) head.resolve(failedReport(head.fileName, message));
+    this.pump();
+  }
+
+  private fail(): void {
+    this.broken = true;
+    const slots = this.slots.splice(0);
+    for (const s of slots) {
+      if (s.timer) clearTimeout(s.timer);
+      void s.worker.terminate();
+      this.queue.unshift(...s.running);
+    }
+    this.pump();
+  }
+}
+
+let shared: ParsePool | null = null;
+
+/** The process-wide pool, created on first use. */
+export function sharedParsePool(): ParsePool {
+  shared ??= new ParsePool();
+  return shared;
+}
+
+/**
+ * Start parsing files ahead of their use (at most `window` beyond the one asked for), so the workers keep busy
+ * while the caller maps rows and writes SQLite. `get(i)` is called once per index; null entries are never parsed.
+ */
+export function parseAhead(files: readonly ({ bytes: Uint8Array; name: string } | null)[], opts: ParseReportOptions, window = 128, pool = sharedParsePool()): (i: number) => Promise<ParsedReport> {
+  const started = new Map<number, Promise<ParsedReport>>();
+  let next = 0;
+  const start = (i: number): Promise<ParsedReport> => {
+    const f = files[i];
+    return f ? pool.parse(f.bytes, f.name, opts) : Promise.resolve(failedReport('', CRASH_MESSAGE));
+  };
+  return (i: number) => {
+    for (; next < files.length && next <= i + window; next++) if (files[next]) started.set(next, start(next));
+    const p = started.get(i) ?? start(i);
+    started.delete(i);
+    return p;
+  };
+}

@@ -1,0 +1,140 @@
+// Public API of the report reader: bytes of a base union's workbook -> the parse-report contract. Never throws
+// for bad input: fatal problems (not a workbook, encrypted, .xls, bomb, no table) come back as fatal issues.
+// Sheets are read lazily: _meta and the table candidates in full, narrative-named sheets in full, and any other
+// visible sheet first only by its rows' first cells, read in full only when a line could be a heading.
+import type { ParsedReport, ReportIssue } from '../../contract/parsed-report';
+import type { SheetGrid, WorkbookGrid } from '../xlsx/grid';
+import { XlsxError } from '../xlsx/limits';
+import { eager, FINAL, NeedsFallback, openWorkbook, readWorkbook, type LazySheet, type LazyWorkbook } from '../xlsx/read-workbook';
+import { sheetText, type SheetText } from './sheet-text';
+import { findTable, type TableLayout } from './table-header';
+import { readTableRows } from './table-rows';
+import { META_SHEET, readTemplateMetaSheet } from './template-meta';
+import { findPeriod, findTitle, findUnitName } from './top-block';
+import { isNarrativeSheetName, mayHaveHeading, readNarrative } from './narrative';
+
+export interface ParseReportOptions {
+  timeoutMs?: number;
+  forceExceljs?: boolean;
+}
+
+function empty(fileName: string, issues: ReportIssue[], reader: ParsedReport['reader']): ParsedReport {
+  return { unitName: null, title: null, period: null, rows: [], narrative: [], issues, fileName, sheet: null, template: null, reader };
+}
+
+const fatal = (message: string): ReportIssue => ({ sheet: null, cell: null, severity: 'fatal', message });
+
+function hasCells(s: SheetGrid): boolean {
+  return s.rows.some((r) => r && r.some((c) => c && c.v !== null));
+}
+
+function candidates(sheets: LazySheet[], preferred: string | null): LazySheet[] {
+  const others = sheets.filter((s) => s.name !== META_SHEET);
+  const first = preferred ? others.filter((s) => s.name === preferred) : [];
+  const visible = others.filter((s) => s.state === 'visible' && s.name !== preferred);
+  const hidden = others.filter((s) => s.state !== 'visible' && s.name !== preferred);
+  return [...first, ...visible, ...hidden];
+}
+
+/** Non-space characters read from the start of each row when probing a sheet for narrative headings. */
+const PROBE_CHARS = 12;
+
+export async function parseReport(bytes: Uint8Array, fileName: string, opts: ParseReportOptions = {}): Promise<ParsedReport> {
+  const failed = (e: unknown): ParsedReport => {
+    const message = e instanceof XlsxError ? e.message : 'Tệp bị hỏng hoặc không đọc được. Hãy mở bằng Excel, Lưu lại rồi gửi lại.';
+    return empty(fileName, [fatal(message)], null);
+  };
+  let wb: LazyWorkbook;
+  try {
+    wb = await openWorkbook(bytes, { timeoutMs: opts.timeoutMs, forceExceljs: opts.forceExceljs });
+  } catch (e) {
+    return failed(e);
+  }
+  const run = (book: LazyWorkbook): ParsedReport => {
+    const issues: ReportIssue[] = [];
+    try {
+      const report = interpret(book, fileName, issues);
+      // Reader issues first (sheets are scanned during interpretation, so they are gathered here at the end).
+      report.issues = [...book.issues.map((i) => ({ ...i })), ...report.issues];
+      return report;
+    } catch (e) {
+      if (e instanceof NeedsFallback || (e instanceof XlsxError && FINAL.has(e.code))) throw e;
+      const message = e instanceof XlsxError ? e.message : 'Không hiểu được bố cục của tệp. Hãy dùng mẫu báo cáo được gửi kèm.';
+      return empty(fileName, [...book.issues.map((i) => ({ ...i })), ...issues, fatal(message)], book.reader);
+    }
+  };
+  try {
+    return run(wb);
+  } catch (e) {
+    if (!(e instanceof NeedsFallback)) return failed(e);
+  }
+  // A sheet the fast scanner could not read: the whole file through exceljs, as readWorkbook would have done.
+  let grid: WorkbookGrid;
+  try {
+    grid = await readWorkbook(bytes, { timeoutMs: opts.timeoutMs, forceExceljs: true });
+  } catch (e) {
+    return failed(e);
+  }
+  grid.issues.unshift({ sheet: null, cell: null, severity: 'warning', message: 'Tệp có cấu trúc khác thường – đã đọc bằng cách chậm hơn, hãy kiểm tra kỹ kết quả.' });
+  return run(eager(grid));
+}
+
+function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): ParsedReport {
+  const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
+  const meta = metaSheet ? readTemplateMetaSheet(metaSheet.grid()) : null;
+  const sheets = candidates(wb.sheets, meta?.sheet ?? null);
+  let found: { ls: LazySheet; st: SheetText; layout: TableLayout; local: ReportIssue[] } | null = null;
+  for (const ls of sheets) {
+    const s = ls.grid();
+    if (!hasCells(s)) continue;
+    const local: ReportIssue[] = [];
+    const st = sheetText(s, local);
+    const layout = findTable(st);
+    if (layout) {
+      found = { ls, st, layout, local };
+      if (s.state !== 'visible') issues.push({ sheet: s.name, cell: null, severity: 'warning', message: `Bảng số liệu nằm trong sheet ẩn '${s.name}'.` });
+      break;
+    }
+  }
+  if (!found) {
+    if (!sheets.some((ls) => hasCells(ls.grid()))) return empty(fileName, [...issues, fatal('Tệp không có dữ liệu (các sheet đều trống).')], wb.reader);
+    return empty(fileName, [...issues, fatal("Không tìm thấy bảng số liệu: cần một dòng tiêu đề có cột 'Nội dung' và 'Kết quả' (hoặc 'Số lượng').")], wb.reader);
+  }
+  const { st, layout, local } = found;
+  issues.push(...local);
+  const sheetName = st.sheet.name;
+  if (meta?.sheet && meta.sheet !== sheetName) {
+    issues.push({ sheet: sheetName, cell: null, severity: 'warning', message: `Mẫu báo cáo ghi bảng ở sheet '${meta.sheet}' nhưng bảng được tìm thấy ở sheet '${sheetName}'.` });
+  }
+  const rowCodes = meta && (!meta.sheet || meta.sheet === sheetName) ? meta.rowCodes : null;
+  const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
+  if (rows.length === 0) issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
+  const title = findTitle(st, layout.headerTop);
+  const narrative = readNarrative(st, endRow, null);
+  for (const ls of wb.sheets) {
+    if (ls === found.ls || ls.name === META_SHEET || ls.state !== 'visible') continue;
+    const named = isNarrativeSheetName(ls.name);
+    if (!named) {
+      // Other sheets (appendices, lists) only count when they hold headed paragraphs: probe the rows' starts first.
+      const head = ls.heads(PROBE_CHARS);
+      if (!mayHaveHeading(sheetText(head, [], false), head.cutRows)) continue;
+    }
+    const s = ls.grid();
+    if (!hasCells(s)) continue;
+    const other = sheetText(s, issues, false);
+    const items = readNarrative(other, 0, named ? ls.name : null);
+    if (named || items.length > 0) narrative.push(...items);
+  }
+  return {
+    unitName: findUnitName(st, layout.headerTop),
+    title,
+    period: findPeriod(st, layout.headerTop, title),
+    rows,
+    narrative,
+    issues,
+    fileName,
+    sheet: sheetName,
+    template: meta ? { templateId: meta.templateId, templateVersion: meta.templateVersion, planId: meta.planId, unitCode: meta.unitCode } : null,
+    reader: wb.reader,
+  };
+}

@@ -1,0 +1,23 @@
+// Worker-thread entry of the parse pool (parse-pool.ts): parses workbooks with parseReport off the main thread
+// and posts back the plain ParsedReport. Built as its own entry in the Electron main build (out/main/parse-worker.js).
+import { parentPort } from 'node:worker_threads';
+import { parseReport } from './parse-report';
+
+export interface ParseJob {
+  id: number;
+  bytes: Uint8Array;
+  fileName: string;
+  timeoutMs: number | undefined;
+  forceExceljs?: boolean;
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (job: ParseJob) => {
+    void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs }).then(
+      (report) => port.postMessage({ id: job.id, report }),
+      (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
+    );
+  });
+  port.postMessage({ ready: true });
+}

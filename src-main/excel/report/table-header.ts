@@ -1,0 +1,130 @@
+// Locating the result table in a sheet: the header row by its labels (findHeaderRow), multi-row headers
+// (a merged group like "Kết quả" over "Số lượng | Trị giá"), and the column-number row "(1) (2) ...".
+import { findHeaderRow, type HeaderSpec } from '../header-row';
+import { cachedFoldKey as foldKey } from './fold-cache';
+import type { SheetText } from './sheet-text';
+
+export type Field = 'stt' | 'label' | 'unit' | 'target' | 'value' | 'note';
+
+const BASE: Record<Field, string[]> = {
+  stt: ['stt', 'tt', 'so tt', 'so thu tu'],
+  label: ['noi dung', 'noi dung cong viec', 'noi dung chi tieu', 'ten chi tieu', 'hang muc', 'cac chi tieu', 'dien giai', 'noi dung hoat dong', 'cac noi dung'],
+  unit: ['don vi tinh', 'dvt', 'don vi', 'd v t'],
+  target: ['chi tieu', 'ke hoach', 'chi tieu ke hoach', 'chi tieu giao', 'so dang ky', 'dang ky', 'muc tieu'],
+  value: ['ket qua', 'ket qua thuc hien', 'so luong', 'thuc hien', 'so lieu', 'ket qua dat duoc', 'gia tri', 'tong so'],
+  note: ['ghi chu'],
+};
+
+function spec(labelIsChiTieu: boolean): HeaderSpec<Field> {
+  return {
+    stt: { aliases: BASE.stt },
+    label: { aliases: labelIsChiTieu ? [...BASE.label, 'chi tieu'] : BASE.label, required: true },
+    unit: { aliases: BASE.unit },
+    target: { aliases: labelIsChiTieu ? BASE.target.filter((a) => a !== 'chi tieu') : BASE.target },
+    value: { aliases: BASE.value, required: true },
+    note: { aliases: BASE.note },
+  };
+}
+
+/** Built once (findHeaderRow caches alias fits per spec object). */
+const SPEC = spec(false);
+const SPEC_CHI_TIEU = spec(true);
+
+export interface TableLayout {
+  /** First and last header rows (0-based). */
+  headerTop: number;
+  headerBottom: number;
+  /** First data row. */
+  dataStart: number;
+  columns: Partial<Record<Field, number>>;
+  /** Other value columns in the same merged group as `value` (header text per column). */
+  extra: { col: number; header: string }[];
+}
+
+const isColumnNumber = (s: string): boolean => /^\(?\s*(\d{1,2}|[A-Z])\s*\)?$/.test(s);
+
+function isColumnNumberRow(row: readonly string[]): boolean {
+  const cells = row.filter((s) => s !== '');
+  return cells.length >= 3 && cells.every(isColumnNumber);
+}
+
+const HINT = /noi dung|chi tieu|ket qua|so luong|thuc hien|so lieu|gia tri|tong so|hang muc|dien giai/;
+
+/**
+ * Only rows that could be (part of) a header are handed to findHeaderRow; the others become empty rows,
+ * so the search costs a few folds instead of folding every cell of the top 40 rows twice. Cells are passed
+ * already folded; only the column indices of the match are used.
+ */
+function headerCandidates(grid: readonly string[][], scan: number): string[][] {
+  const out: string[][] = [];
+  const keep = new Set<number>();
+  for (let r = 0; r < Math.min(grid.length, scan); r++) {
+    const row = grid[r] ?? [];
+    let hit = false;
+    for (const t of row) {
+      if (t && t.length < 80 && HINT.test(foldKey(t))) {
+        hit = true;
+        break;
+      }
+    }
+    if (hit) for (const k of [r - 1, r, r + 1]) keep.add(k);
+  }
+  // Pre-folded (foldKey is idempotent), so the matcher's own folding is cheap on plain ASCII.
+  for (let r = 0; r < Math.min(grid.length, scan); r++) out.push(keep.has(r) ? (grid[r] ?? []).map((t) => (t ? foldKey(t) : '')) : []);
+  return out;
+}
+
+export function findTable(st: SheetText): TableLayout | null {
+  const grid = st.filled;
+  const cand = headerCandidates(grid, 40);
+  const match = findHeaderRow(cand, SPEC, 40) ?? findHeaderRow(cand, SPEC_CHI_TIEU, 40);
+  if (!match) return null;
+  const cols = match.columns;
+  let top = match.rowIndex;
+  const labelCol = cols.label ?? 0;
+  const valueCol = cols.value ?? 0;
+  // The matched row may be the lower row of a two-row header; the group row above shares the label cell.
+  if (top > 0 && grid[top - 1]?.[labelCol] === grid[top]?.[labelCol] && grid[top]?.[labelCol]) top--;
+  let bottom = match.rowIndex;
+  // Extend down over continuation rows: the label cell repeats (vertical merge) and nothing looks like data.
+  for (let r = bottom + 1; r < Math.min(grid.length, bottom + 4); r++) {
+    const row = grid[r] ?? [];
+    const same = row[labelCol] !== '' && row[labelCol] === grid[bottom]?.[labelCol];
+    if (!same) break;
+    bottom = r;
+  }
+  let dataStart = bottom + 1;
+  while (dataStart < grid.length && isColumnNumberRow(grid[dataStart] ?? [])) dataStart++;
+
+  const headerOf = (c: number): string => {
+    const parts: string[] = [];
+    for (let r = top; r <= bottom; r++) {
+      const t = grid[r]?.[c] ?? '';
+      if (t && parts[parts.length - 1] !== t) parts.push(t);
+    }
+    return parts.join(' / ');
+  };
+  const extra: { col: number; header: string }[] = [];
+  const columns = { ...cols };
+  if (bottom > top) {
+    // A merged group over the value column: its first sub-column is the value, the others are extras.
+    const group = grid[top]?.[valueCol] ?? '';
+    const groupCols: number[] = [];
+    for (let c = 0; c < st.width; c++) if ((grid[top]?.[c] ?? '') === group && group) groupCols.push(c);
+    const mapped = new Set(Object.values(columns));
+    if (groupCols.length > 1) {
+      columns.value = groupCols[0];
+      for (const c of groupCols.slice(1)) if (!mapped.has(c) || c === valueCol) extra.push({ col: c, header: headerOf(c) });
+    }
+  }
+  // Two different columns for the same meaning cannot both be the value: keep the mapped one only.
+  const used = new Set(Object.values(columns));
+  for (let i = extra.length - 1; i >= 0; i--) {
+    const e = extra[i];
+    if (e && used.has(e.col)) extra.splice(i, 1);
+  }
+  return { headerTop: top, headerBottom: bottom, dataStart, columns, extra };
+}
+
+/** Folded key of a header cell (exported for tests and diagnostics). */
+export const headerKey = (s: string): string => foldKey(s);

@@ -1,0 +1,114 @@
+// Reading the rows of a located table: section rows (I., II., A.) with value null, "Trong đó"/"-"/"+"
+// sub-rows marked as breakdowns of the row above, totals, ditto marks, template codes; stops at the footer.
+import type { ReportIssue, ReportRow } from '../../contract/parsed-report';
+import { a1 } from '../xlsx/grid';
+import { cachedFold as fold } from './fold-cache';
+import type { SheetText } from './sheet-text';
+import type { TableLayout, Field } from './table-header';
+import { isDitto, readValue, type ValueContext } from './values';
+import { isNarrativeHeading } from './narrative';
+
+const ROMAN = /^[IVXL]{1,6}$/;
+const SECTION_IN_LABEL = /^([IVXL]{1,6}|[A-Z])\s*[.)/]\s+(\S.*)$/;
+const BREAKDOWN = /^(?:[-+*•–—]\s*|trong do\b|bao gom\b|gom\b|trong so\b|chia ra\b)/;
+const FOOTER = /^(noi nhan|tm\.?\s|t\/m|tm ban|nguoi lap|nguoi bao cao|thu truong|xac nhan|chu tich|pho chu tich|ky ten)/;
+const TOTAL = /^(tong cong|cong|tong so|tong)(\s*:)?$/;
+
+export interface TableRead {
+  rows: ReportRow[];
+  /** First row after the table (where narrative may start). */
+  endRow: number;
+}
+
+export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<number, string> | null, date1904: boolean, issues: ReportIssue[]): TableRead {
+  const { columns } = layout;
+  const sheet = st.sheet.name;
+  const rows: ReportRow[] = [];
+  const prev: Partial<Record<Field, ReportRow[keyof ReportRow]>> = {};
+  let lastItem: number | null = null;
+  let blank = 0;
+  let r = layout.dataStart;
+  const colText = (row: number, f: Field): string => {
+    const c = columns[f];
+    if (c === undefined) return '';
+    const t = st.text[row]?.[c] ?? '';
+    if (t || f === 'value' || f === 'target' || f === 'note') return t;
+    // Vertically merged stt/label/unit cells: take the merge's top-left.
+    const from = st.mergedFrom.get(row * 16384 + c);
+    return from && from[1] === c ? (st.text[from[0]]?.[c] ?? '') : '';
+  };
+  for (; r < st.text.length; r++) {
+    const line = st.text[r] ?? [];
+    const firstText = line.find((s) => s !== '') ?? '';
+    if (!firstText) {
+      if (++blank >= 4 && rows.length > 0) break;
+      continue;
+    }
+    blank = 0;
+    const folded = fold(firstText);
+    if (FOOTER.test(folded) || (rows.length > 0 && isNarrativeHeading(firstText) && !colText(r, 'value'))) break;
+    let stt: string | null = colText(r, 'stt').replace(/[.)]+$/, '') || null;
+    let label = colText(r, 'label');
+    const valueCol = columns.value;
+    if (!label && !stt) continue;
+    let isSection = stt !== null && (ROMAN.test(stt) || /^[A-Z]$/.test(stt));
+    if (!stt) {
+      const m = SECTION_IN_LABEL.exec(label);
+      if (m && (ROMAN.test(m[1] ?? '') || /^[A-Z]$/.test(m[1] ?? ''))) {
+        stt = m[1] ?? null;
+        label = m[2] ?? label;
+        isSection = true;
+      }
+    }
+    const fl = fold(label);
+    const isBreakdown = !isSection && stt === null && BREAKDOWN.test(fl);
+    const isTotal = !isSection && TOTAL.test(fl);
+    const ctx = (c: number | undefined): ValueContext => ({ sheet, cell: a1(r, c ?? 0), issues, date1904 });
+    const cellAt = (c: number | undefined) => (c === undefined ? undefined : st.sheet.rows[r]?.[c]);
+    const field = (f: 'value' | 'target') => {
+      const c = columns[f];
+      const text = c === undefined ? '' : (st.text[r]?.[c] ?? '');
+      if (text && isDitto(text) && cellAt(c)?.k === 's') {
+        issues.push({ sheet, cell: a1(r, c ?? 0), severity: 'warning', message: `Sheet '${sheet}', ô ${a1(r, c ?? 0)}: dấu "như trên" – lấy giá trị ô phía trên.` });
+        return { value: (prev[f] as ReportRow['value'] | undefined) ?? null, suffix: null };
+      }
+      return readValue(cellAt(c), text, ctx(c));
+    };
+    let unit: string | null = colText(r, 'unit') || null;
+    if (unit && isDitto(unit)) {
+      const above = (prev.unit as string | null | undefined) ?? null;
+      issues.push({ sheet, cell: a1(r, columns.unit ?? 0), severity: 'warning', message: `Sheet '${sheet}', ô ${a1(r, columns.unit ?? 0)}: dấu "như trên" ở cột đơn vị tính – hiểu là '${above ?? ''}'.` });
+      unit = above;
+    }
+    let note: string | null = colText(r, 'note') || null;
+    if (note && isDitto(note)) note = (prev.note as string | null | undefined) ?? null;
+    const v = isSection ? { value: null, suffix: null } : field('value');
+    const t = isSection ? { value: null, suffix: null } : field('target');
+    if (!unit && (v.suffix || t.suffix)) unit = v.suffix ?? t.suffix;
+    const extra = layout.extra.map((e) => ({ header: e.header, value: isSection ? null : readValue(cellAt(e.col), st.text[r]?.[e.col] ?? '', ctx(e.col)).value }));
+    if (!label && valueCol !== undefined && !isSection) label = '';
+    const row: ReportRow = {
+      stt: isBreakdown ? null : stt,
+      label,
+      unit,
+      target: t.value,
+      value: v.value,
+      note,
+      code: rowCodes?.get(r + 1) ?? null,
+      isSection,
+      isBreakdown,
+      parentIndex: isBreakdown ? lastItem : null,
+      isTotal,
+      extra,
+      sheetRow: r + 1,
+    };
+    if (!isBreakdown && !isSection) lastItem = rows.length;
+    if (isSection) lastItem = null;
+    rows.push(row);
+    prev.unit = unit;
+    prev.note = note;
+    prev.value = v.value;
+    prev.target = t.value;
+  }
+  return { rows, endRow: r };
+}

@@ -1,0 +1,109 @@
+// Fast path: resolves workbook.xml through the package rels, then inflates only the workbook, its rels,
+// sharedStrings, styles and the sheets, and scans them into a WorkbookGrid (performance.md §7). openFast gives
+// the same sheets lazily (a sheet is inflated and scanned on first use), for readers that need only some.
+import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue } from './grid';
+import { XlsxError, type Deadline } from './limits';
+import { scanSheet, type ScanContext } from './sheet-scan';
+import { parseRels, parseStyles, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
+import { guardXml } from './xml';
+import { readEntry, readText, type ZipArchive } from './zip';
+
+function part(zip: ZipArchive, path: string): string | undefined {
+  const xml = readText(zip, path);
+  if (xml !== undefined) guardXml(xml, path);
+  return xml;
+}
+
+function workbookPath(zip: ZipArchive): string {
+  if (zip.entries.has('xl/workbook.xml')) return 'xl/workbook.xml';
+  const rels = part(zip, '_rels/.rels');
+  if (rels) {
+    for (const r of parseRels(rels, '').values()) if (/\/officeDocument$/.test(r.type)) return r.target;
+  }
+  throw new XlsxError('not-xlsx', 'Không phải tệp Excel (.xlsx): không tìm thấy phần sổ làm việc.');
+}
+
+export interface FastSheet {
+  name: string;
+  state: SheetState;
+  /** The whole sheet (scanned once, then cached). */
+  grid(): SheetGrid;
+  /** Only each row's first cells (see scanSheet's head scan); the full grid when already scanned. */
+  heads(rowChars: number): SheetGrid;
+}
+
+export interface FastBook {
+  sheets: FastSheet[];
+  date1904: boolean;
+  /** Reader issues; sheets scanned later add theirs here. */
+  issues: ReaderIssue[];
+}
+
+/** Open the workbook parts (workbook, rels, shared strings, styles); sheets are scanned only when asked for. */
+export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
+  const wbPath = workbookPath(zip);
+  const dir = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
+  const wbXml = part(zip, wbPath);
+  if (wbXml === undefined) throw new XlsxError('not-xlsx', 'Không phải tệp Excel (.xlsx): thiếu phần sổ làm việc.');
+  if (wbXml.indexOf('purl.oclc.org/ooxml') !== -1) {
+    throw new XlsxError('malformed', 'Tệp dạng "Strict Open XML" chưa được hỗ trợ. Hãy mở bằng Excel, Lưu thành Excel Workbook (.xlsx) rồi gửi lại.');
+  }
+  const relsPath = `${dir}_rels/${wbPath.slice(dir.length)}.rels`;
+  const rels = parseRels(part(zip, relsPath) ?? '', dir);
+  const { sheets: refs, date1904 } = parseWorkbook(wbXml, rels);
+  if (refs.length === 0) throw new XlsxError('malformed', 'Sổ làm việc không có sheet nào.');
+  deadline.check();
+
+  let sstPath = `${dir}sharedStrings.xml`;
+  let stylesPath = `${dir}styles.xml`;
+  for (const r of rels.values()) {
+    if (/\/sharedStrings$/.test(r.type)) sstPath = r.target;
+    else if (/\/styles$/.test(r.type)) stylesPath = r.target;
+  }
+  const tick = (): void => deadline.check();
+  const sstEntry = zip.entries.get(sstPath);
+  const sst: SharedStringTable = sstEntry ? sharedStringTable(readEntry(zip, sstEntry), tick, (xml) => guardXml(xml, sstPath)) : () => undefined;
+  const stylesXml = part(zip, stylesPath);
+  const styles: StyleInfo = stylesXml ? parseStyles(stylesXml) : { legacyFont: [], isDate: [] };
+
+  const issues: ReaderIssue[] = [];
+  const ctx: ScanContext = { sst, styles, limits: zip.limits, issues, tick, cellCount: { n: 0 } };
+  const sheets: FastSheet[] = [];
+  for (const ref of refs) {
+    if (!ref.path) continue; // chart sheet or dialog sheet: no cells
+    if (!zip.entries.has(ref.path)) {
+      issues.push({ sheet: ref.name, cell: null, severity: 'warning', message: `Sheet '${ref.name}': không tìm thấy nội dung trong tệp – bỏ qua.` });
+      continue;
+    }
+    sheets.push(lazySheet(zip, ref, ref.path, ctx, deadline));
+  }
+  return { sheets, date1904, issues };
+}
+
+/** A sheet read on first use: its part is inflated once; full scans are cached, head scans are not. */
+function lazySheet(zip: ZipArchive, ref: SheetRef, path: string, ctx: ScanContext, deadline: Deadline): FastSheet {
+  let xml: string | undefined;
+  let full: SheetGrid | undefined;
+  const text = (): string => {
+    deadline.check();
+    xml ??= part(zip, path) ?? '';
+    return xml;
+  };
+  return {
+    name: ref.name,
+    state: ref.state,
+    grid: () => (full ??= scanSheet(text(), ref.name, ref.state, ctx)),
+    heads: (rowChars: number) => {
+      if (full) return full;
+      // Issues and cell counts of a head scan are not kept: the sheet is scanned fully if it is used.
+      return scanSheet(text(), ref.name, ref.state, { ...ctx, issues: [], cellCount: { n: 0 } }, rowChars);
+    },
+  };
+}
+
+/** Every sheet scanned in full, in workbook order (the eager WorkbookGrid). */
+export function readFast(zip: ZipArchive, deadline: Deadline): WorkbookGrid {
+  const book = openFast(zip, deadline);
+  const sheets = book.sheets.map((s) => s.grid());
+  return { sheets, date1904: book.date1904, reader: 'fast', issues: book.issues };
+}

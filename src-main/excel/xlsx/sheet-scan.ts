@@ -1,0 +1,294 @@
+// The hot path: scans one worksheet's XML with indexOf/charCode loops (no regex per tag, no attribute strings)
+// into a sparse grid (values, shared/inline strings, formulas' cached results, errors, legacy fonts, date flags)
+// and its merged ranges (kept as ranges). Namespace-prefixed elements (<x:c>) and both quote styles are accepted.
+import { parseA1, parseRange, type Cell, type Range, type ReaderIssue, type SheetGrid, type SheetState } from './grid';
+import { digits, makeCell, typeCode, type CellState } from './cell-value';
+import type { ReadLimits } from './limits';
+import { XlsxError } from './limits';
+import type { SharedStringTable, StyleInfo } from './workbook-parts';
+import { attr, decodeXml } from './xml';
+
+const MERGE = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])([^>]*)>/g;
+export { nfc } from './cell-value';
+
+export interface ScanContext {
+  sst: SharedStringTable;
+  styles: StyleInfo;
+  limits: ReadLimits;
+  issues: ReaderIssue[];
+  tick: () => void;
+  /** Cells stored so far in this workbook (shared across sheets for the cap). */
+  cellCount: { n: number };
+}
+
+function sheetDataBounds(xml: string): { start: number; end: number } {
+  let i = xml.indexOf('<sheetData');
+  let close = '</sheetData>';
+  if (i < 0) {
+    const m = /<([A-Za-z_][\w.-]*:)sheetData(?=[\s/>])/.exec(xml);
+    if (!m) return { start: 0, end: 0 };
+    i = m.index;
+    close = `</${m[1] ?? ''}sheetData>`;
+  }
+  const gt = xml.indexOf('>', i);
+  if (gt < 0 || xml.charCodeAt(gt - 1) === 47) return { start: gt + 1, end: gt + 1 };
+  const end = xml.indexOf(close, gt);
+  return { start: gt + 1, end: end < 0 ? xml.length : end };
+}
+
+/** XML name characters of element names: letters, digits, '_', '.', '-' (':' is handled as prefix end). */
+function isNameChar(ch: number): boolean {
+  return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 46 || ch === 45;
+}
+const isSpace = (ch: number): boolean => ch === 32 || ch === 9 || ch === 10 || ch === 13;
+
+/**
+ * Plain "E12" in xml[from, to) as row * 16384 + col (0-based), without building a string; -1 for anything else
+ * ("$E$12", entities, malformed), which the caller hands to parseA1.
+ */
+function a1At(xml: string, from: number, to: number): number {
+  let p = from;
+  let c = 0;
+  while (p < to && p - from < 3) {
+    const ch = xml.charCodeAt(p) & ~32;
+    if (ch < 65 || ch > 90) break;
+    c = c * 26 + (ch - 64);
+    p++;
+  }
+  if (p === from) return -1;
+  const d0 = p;
+  let r = 0;
+  while (p < to) {
+    const d = xml.charCodeAt(p) - 48;
+    if (d < 0 || d > 9) return -1;
+    r = r * 10 + d;
+    p++;
+  }
+  if (p === d0 || p - d0 > 7 || r < 1 || c > 16384) return -1;
+  return (r - 1) * 16384 + (c - 1);
+}
+
+/** Text content after a start tag ending at `gt`: up to the next '<' (end of text when none). */
+function textEnd(xml: string, gt: number): number {
+  const e = xml.indexOf('<', gt + 1);
+  return e < 0 ? xml.length : e;
+}
+
+/** Attribute value xml[from, to), entity-decoded only when it holds '&'. */
+const attrValue = (xml: string, from: number, to: number): string => {
+  const raw = xml.slice(from, to);
+  return raw.indexOf('&') === -1 ? raw : decodeXml(raw);
+};
+
+/** Characters of a value that are not whitespace (the head scan's budget counts only these). */
+function solidLength(v: Cell['v']): number {
+  const s = typeof v === 'string' ? v : v === null ? '' : String(v);
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i)) && s.charCodeAt(i) !== 0xa0) n++;
+  return n;
+}
+
+/**
+ * Scan a sheet. With `rowChars` > 0 this is a head scan: in each row, once the cells read hold that many
+ * non-space characters, the rest of the row is skipped (its index goes to `cutRows`). Cells are in column order
+ * in any valid file, so a head scan gives every row's first cells exactly as a full scan would.
+ */
+export function scanSheet(xml: string, name: string, state: SheetState, ctx: ScanContext, rowChars = 0): SheetGrid {
+  const { limits, issues } = ctx;
+  const cutRows: number[] = [];
+  let budget = rowChars;
+  let rowClose = '';
+  const rows: (Cell | undefined)[][] = [];
+  const { start, end } = sheetDataBounds(xml);
+  const st: CellState = { name, r: 0, c: 0, type: 0, style: 0, v: undefined, f: undefined, is: '' };
+  let row = -1;
+  let col = -1;
+  let inIs = false;
+  let inRPh = false;
+  let skipped = 0;
+  let n = 0;
+
+  const finish = (): void => {
+    const { r, c } = st;
+    if (r >= limits.maxRows || c >= limits.maxCols || r < 0 || c < 0) {
+      skipped++;
+      return;
+    }
+    const cell = makeCell(st, ctx);
+    if (!cell) return;
+    if (++ctx.cellCount.n > limits.maxCells) {
+      throw new XlsxError('bomb', `Tệp có quá nhiều ô dữ liệu (trên ${limits.maxCells.toLocaleString('vi-VN')}) – không đọc.`);
+    }
+    (rows[r] ??= [])[c] = cell;
+    if (rowChars > 0) budget -= solidLength(cell.v);
+  };
+
+  /** Head scan: after a cell that used up the row's budget, jump to the end of the row. */
+  const skipRest = (): void => {
+    if (rowChars <= 0 || budget > 0) return;
+    const e = xml.indexOf(rowClose, pos);
+    if (e < 0 || e >= end) {
+      pos = end;
+    } else pos = e;
+    cutRows.push(st.r);
+    budget = rowChars;
+  };
+
+  let pos = start;
+  while (pos < end) {
+    const lt = xml.indexOf('<', pos);
+    if (lt < 0 || lt >= end) break;
+    if ((++n & 4095) === 0) ctx.tick();
+    let i = lt + 1;
+    const close = xml.charCodeAt(i) === 47;
+    if (close) i++;
+    let ns = i; // start of the local name (after any "prefix:")
+    let j = i;
+    for (;;) {
+      const ch = xml.charCodeAt(j);
+      if (isNameChar(ch)) j++;
+      else if (ch === 58 && j > ns) ns = ++j;
+      else break;
+    }
+    const after = xml.charCodeAt(j);
+    if (j === ns || !(isSpace(after) || after === 47 || after === 62)) {
+      pos = j > lt ? j : lt + 1;
+      continue;
+    }
+    const gt = xml.indexOf('>', j);
+    if (gt < 0) break;
+    pos = gt + 1;
+    const selfClose = xml.charCodeAt(gt - 1) === 47;
+    const len = j - ns;
+    const c0 = xml.charCodeAt(ns);
+    if (len === 1) {
+      if (c0 === 99) {
+        // <c>
+        if (close) {
+          finish();
+          skipRest();
+          continue;
+        }
+        let ref = -2; // -2: no r attribute; -1: unparsable
+        let refR = 0;
+        let type = 0;
+        let style = 0;
+        for (let k = j; k < gt; ) {
+          const ch = xml.charCodeAt(k);
+          if (isSpace(ch) || ch === 47) {
+            k++;
+            continue;
+          }
+          const an = k;
+          while (k < gt && xml.charCodeAt(k) !== 61 && !isSpace(xml.charCodeAt(k))) k++;
+          const anLen = k - an;
+          while (isSpace(xml.charCodeAt(k))) k++;
+          if (xml.charCodeAt(k) !== 61) break;
+          k++;
+          while (isSpace(xml.charCodeAt(k))) k++;
+          const q = xml.charCodeAt(k);
+          if (q !== 34 && q !== 39) break;
+          const ve = xml.indexOf(q === 34 ? '"' : "'", k + 1);
+          if (ve < 0) break;
+          if (anLen === 1) {
+            const a = xml.charCodeAt(an);
+            if (a === 114) {
+              const rc = a1At(xml, k + 1, ve);
+              if (rc >= 0) {
+                ref = rc % 16384;
+                refR = (rc - ref) / 16384;
+              } else {
+                const p = parseA1(attrValue(xml, k + 1, ve));
+                if (p) {
+                  ref = p.c;
+                  refR = p.r;
+                } else ref = -1;
+              }
+            } else if (a === 116) type = typeCode(attrValue(xml, k + 1, ve));
+            else if (a === 115) {
+              const d = digits(xml, k + 1, ve);
+              style = d >= 0 ? d : Number(attrValue(xml, k + 1, ve));
+              if (!Number.isInteger(style)) style = -1;
+            }
+          }
+          k = ve + 1;
+        }
+        if (ref >= 0) {
+          st.r = refR;
+          st.c = ref;
+          row = refR;
+        } else {
+          st.r = row;
+          st.c = col + 1;
+        }
+        col = st.c;
+        st.type = type;
+        st.style = style;
+        st.v = undefined;
+        st.f = undefined;
+        st.is = '';
+        if (selfClose) {
+          finish();
+          skipRest();
+        }
+      } else if (c0 === 118) {
+        // <v>
+        if (!close && !selfClose) st.v = xml.slice(gt + 1, textEnd(xml, gt));
+      } else if (c0 === 102) {
+        // <f>
+        if (!close) st.f = selfClose ? '' : xml.slice(gt + 1, textEnd(xml, gt));
+      } else if (c0 === 116) {
+        // <t> inside <is> (not in a phonetic run)
+        if (inIs && !inRPh && !close && !selfClose) st.is += xml.slice(gt + 1, textEnd(xml, gt));
+      }
+    } else if (len === 3 && c0 === 114 && xml.charCodeAt(ns + 1) === 111 && xml.charCodeAt(ns + 2) === 119) {
+      // <row>
+      if (!close) {
+        const r = attr(xml.slice(j, gt), 'r');
+        if (r) {
+          const d = digits(r, 0, r.length);
+          row = (d >= 0 ? d : Number(r)) - 1;
+        } else row = row + 1;
+        if (!Number.isInteger(row)) row = -1;
+        col = -1;
+        if (rowChars > 0) {
+          budget = rowChars;
+          rowClose = `</${xml.slice(i, ns)}row>`;
+        }
+      }
+    } else if (len === 2 && c0 === 105 && xml.charCodeAt(ns + 1) === 115) {
+      inIs = !close && !selfClose; // <is>
+    } else if (len === 3 && c0 === 114 && xml.charCodeAt(ns + 1) === 80 && xml.charCodeAt(ns + 2) === 104) {
+      inRPh = !close && !selfClose; // <rPh>
+    }
+  }
+  if (skipped > 0) {
+    issues.push({
+      sheet: name,
+      cell: null,
+      severity: 'warning',
+      message: `Sheet '${name}': ${skipped} ô nằm ngoài giới hạn ${limits.maxRows.toLocaleString('vi-VN')} dòng × ${limits.maxCols} cột – đã bỏ qua.`,
+    });
+  }
+  const grid: SheetGrid = { name, state, rows, merges: scanMerges(xml, end, name, limits, issues) };
+  if (rowChars > 0) grid.cutRows = cutRows;
+  return grid;
+}
+
+/** Merged ranges as ranges (never expanded); capped in count. */
+export function scanMerges(xml: string, from: number, sheet: string, limits: ReadLimits, issues: ReaderIssue[]): Range[] {
+  const merges: Range[] = [];
+  if (xml.indexOf('mergeCell', from) < 0) return merges;
+  MERGE.lastIndex = from;
+  for (let m = MERGE.exec(xml); m; m = MERGE.exec(xml)) {
+    const ref = attr(m[1] ?? '', 'ref');
+    const r = ref ? parseRange(ref) : null;
+    if (!r) continue;
+    if (merges.length >= limits.maxMerges) {
+      issues.push({ sheet, cell: null, severity: 'warning', message: `Sheet '${sheet}': quá nhiều vùng gộp ô – chỉ dùng ${limits.maxMerges} vùng đầu.` });
+      break;
+    }
+    merges.push(r);
+  }
+  return merges;
+}

@@ -1,0 +1,221 @@
+// Reading the small workbook parts for the fast path: workbook.xml (+rels) for sheet names, states, paths
+// and the 1904 flag; sharedStrings.xml (rich runs, legacy run fonts); styles.xml (legacy fonts, date formats).
+import type { CellRun, SheetState } from './grid';
+import { isLegacyFontName } from '../../text/legacy-vi';
+import { attr, decodeStr, elements, section } from './xml';
+
+export interface SheetRef {
+  name: string;
+  state: SheetState;
+  /** Zip path of the sheet part, e.g. "xl/worksheets/sheet1.xml"; null for chart sheets or unresolved. */
+  path: string | null;
+}
+
+export interface SharedString {
+  text: string;
+  /** Legacy font when any run uses one. */
+  font?: string;
+  runs?: CellRun[];
+}
+
+export interface StyleInfo {
+  /** Per cellXfs index: legacy font name or undefined. */
+  legacyFont: (string | undefined)[];
+  /** Per cellXfs index: number format is a date/time. */
+  isDate: boolean[];
+}
+
+/** Resolve a relationship target against the folder of the part that owns the rels. */
+export function resolveTarget(baseDir: string, target: string): string {
+  const parts = (target.startsWith('/') ? target.slice(1) : `${baseDir}${target}`).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** Relationship id -> { type, target } (Map: ids are file text, never object keys). */
+export function parseRels(xml: string, baseDir: string): Map<string, { type: string; target: string }> {
+  const map = new Map<string, { type: string; target: string }>();
+  for (const a of elements(xml, 'Relationship')) {
+    const id = attr(a, 'Id');
+    const target = attr(a, 'Target');
+    if (!id || !target || attr(a, 'TargetMode') === 'External') continue;
+    map.set(id, { type: attr(a, 'Type') ?? '', target: resolveTarget(baseDir, target) });
+  }
+  return map;
+}
+
+export function parseWorkbook(xml: string, rels: Map<string, { type: string; target: string }>): { sheets: SheetRef[]; date1904: boolean } {
+  let date1904 = false;
+  for (const a of elements(xml, 'workbookPr')) {
+    const v = attr(a, 'date1904');
+    date1904 = v === '1' || v === 'true';
+  }
+  const sheets: SheetRef[] = [];
+  for (const a of elements(xml, 'sheet')) {
+    const name = attr(a, 'name') ?? `Sheet${sheets.length + 1}`;
+    const st = attr(a, 'state');
+    const state: SheetState = st === 'hidden' ? 'hidden' : st === 'veryHidden' ? 'veryHidden' : 'visible';
+    const rid = attr(a, 'id', true);
+    const rel = rid ? rels.get(rid) : undefined;
+    const path = rel && /\/worksheet$/.test(rel.type) ? rel.target : rel && !rel.type ? rel.target : null;
+    sheets.push({ name, state, path });
+  }
+  return { sheets, date1904 };
+}
+
+const SI = /<(?:[A-Za-z_][\w.-]*:)?si(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?si\s*>)/g;
+const T = /<(?:[A-Za-z_][\w.-]*:)?t(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t\s*>)/g;
+const RUN = /<(?:[A-Za-z_][\w.-]*:)?(r|rPh)(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?\1\s*>/g;
+
+function joinT(body: string): string {
+  let s = '';
+  T.lastIndex = 0;
+  for (let m = T.exec(body); m; m = T.exec(body)) s += m[1] ?? '';
+  return s;
+}
+
+/**
+ * Fast path for the usual `<si><t>text</t></si>` / `<t xml:space="preserve">`: indexOf only, no regex. Gives the
+ * [start, end) of each string's raw text, or null as soon as anything else shows up (rich runs, prefixes, odd
+ * spacing), and the caller uses the regex parser. Works on the decoded text or on a latin1 view of the bytes.
+ */
+function plainSpans(xml: string, tick: () => void): number[] | null {
+  if (xml.indexOf(':si') !== -1 || xml.indexOf(':t') !== -1) return null;
+  const spans: number[] = [];
+  for (let pos = xml.indexOf('<si'); pos !== -1; pos = xml.indexOf('<si', pos)) {
+    if ((spans.length & 2047) === 0) tick();
+    if (xml.charCodeAt(pos + 3) !== 62) return null; // "<si ...>", "<si/>", "<sift": leave to the regex parser
+    const close = xml.indexOf('</si>', pos + 4);
+    if (close < 0 || !xml.startsWith('<t', pos + 4)) return null;
+    const tgt = xml.indexOf('>', pos + 6);
+    const ch = xml.charCodeAt(pos + 6);
+    if (tgt < 0 || tgt > close || xml.charCodeAt(tgt - 1) === 47 || !(ch === 62 || ch === 32)) return null;
+    const end = close - 4;
+    if (!xml.startsWith('</t>', end) || xml.indexOf('<', tgt + 1) !== end) return null;
+    spans.push(tgt + 1, end);
+    pos = close + 5;
+  }
+  return spans;
+}
+
+/** Shared string by index; undefined when out of range. */
+export type SharedStringTable = (i: number) => SharedString | undefined;
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * The shared-strings part, decoded lazily: the part is scanned as a latin1 view of its bytes (tag syntax is ASCII,
+ * offsets are byte offsets) and each string is UTF-8-decoded on first use, so strings no scanned cell refers to
+ * are never built. Parts the fast path does not handle are decoded and parsed whole. `check` guards the XML text.
+ */
+export function sharedStringTable(bytes: Uint8Array, tick: () => void, check: (xml: string) => void): SharedStringTable {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const view = buf.toString('latin1');
+  check(view);
+  const spans = plainSpans(view, tick);
+  if (!spans) {
+    const all = parseSharedStrings(utf8.decode(bytes), tick);
+    return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
+  }
+  const n = spans.length / 2;
+  const cache: (SharedString | undefined)[] = [];
+  return (i) => {
+    if (!Number.isInteger(i) || i < 0 || i >= n) return undefined;
+    let s = cache[i];
+    if (!s) {
+      // Buffer#toString(utf8, start, end): same decoding as TextDecoder (U+FFFD for bad bytes), less per-call cost.
+      s = { text: decodeStr(buf.toString('utf8', spans[2 * i] ?? 0, spans[2 * i + 1] ?? 0)).normalize('NFC') };
+      cache[i] = s;
+    }
+    return s;
+  };
+}
+
+export function parseSharedStrings(xml: string, tick: () => void): SharedString[] {
+  const plain = plainSpans(xml, tick);
+  if (plain) {
+    const out: SharedString[] = [];
+    for (let k = 0; k < plain.length; k += 2) out.push({ text: decodeStr(xml.slice(plain[k], plain[k + 1])).normalize('NFC') });
+    return out;
+  }
+  const out: SharedString[] = [];
+  SI.lastIndex = 0;
+  for (let m = SI.exec(xml); m; m = SI.exec(xml)) {
+    if ((out.length & 1023) === 0) tick();
+    const body = m[1] ?? '';
+    if (body.indexOf('<r') === -1 && body.indexOf(':r') === -1) {
+      out.push({ text: decodeStr(joinT(body)).normalize('NFC') });
+      continue;
+    }
+    const runs: CellRun[] = [];
+    let legacy: string | undefined;
+    RUN.lastIndex = 0;
+    let text = '';
+    let any = false;
+    for (let r = RUN.exec(body); r; r = RUN.exec(body)) {
+      if (r[1] === 'rPh') continue; // phonetic guide, not cell text
+      any = true;
+      const inner = r[2] ?? '';
+      let font: string | null = null;
+      for (const fa of elements(inner, 'rFont')) {
+        const name = attr(fa, 'val');
+        if (name && isLegacyFontName(name)) font = name;
+      }
+      const t = decodeStr(joinT(inner));
+      if (font) legacy ??= font;
+      runs.push({ text: t, font });
+      text += t;
+    }
+    if (!any) text = decodeStr(joinT(body.replace(RUN, '')));
+    const s: SharedString = { text: legacy ? text : text.normalize('NFC') };
+    if (legacy) {
+      s.font = legacy;
+      s.runs = runs;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
+
+/** A custom format code is a date when it has d/m/y/h/s outside quotes, brackets and escapes (not "0.0%"). */
+export function isDateFormat(code: string): boolean {
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare) && !/General/i.test(bare);
+}
+
+export function parseStyles(xml: string): StyleInfo {
+  const fonts: (string | undefined)[] = [];
+  const fs = section(xml, 'fonts');
+  if (fs) {
+    const FONT = /<(?:[A-Za-z_][\w.-]*:)?font(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?font\s*>)/g;
+    const body = xml.slice(fs.start, fs.end);
+    for (let m = FONT.exec(body); m; m = FONT.exec(body)) {
+      let name: string | undefined;
+      for (const a of elements(m[1] ?? '', 'name')) name = attr(a, 'val');
+      fonts.push(name && isLegacyFontName(name) ? name : undefined);
+    }
+  }
+  const custom = new Map<number, boolean>();
+  for (const a of elements(xml, 'numFmt')) {
+    const id = Number(attr(a, 'numFmtId'));
+    custom.set(id, isDateFormat(attr(a, 'formatCode') ?? ''));
+  }
+  const legacyFont: (string | undefined)[] = [];
+  const isDate: boolean[] = [];
+  const xfs = section(xml, 'cellXfs');
+  if (xfs) {
+    for (const a of elements(xml, 'xf', xfs.start, xfs.end)) {
+      const fontId = Number(attr(a, 'fontId') ?? 0);
+      const fmt = Number(attr(a, 'numFmtId') ?? 0);
+      legacyFont.push(fonts[fontId]);
+      isDate.push(custom.get(fmt) ?? BUILTIN_DATE.has(fmt));
+    }
+  }
+  return { legacyFont, isDate };
+}

@@ -1,0 +1,106 @@
+// Tiny XML helpers for the fast scanner: DTD/entity guard (no DTD is ever expanded), the five predefined
+// entities + character references + OOXML _xHHHH_ escapes, and attribute lookup. No tree, no recursion.
+import { XlsxError } from './limits';
+
+/** Reject any part that declares a DTD or entities (billion laughs, XXE). */
+export function guardXml(xml: string, part: string): void {
+  if (hasDeclaration(xml)) {
+    throw new XlsxError(
+      'dtd',
+      `Tệp chứa khai báo DTD/thực thể XML trong "${part.slice(0, 60)}" (dấu hiệu tệp độc hại) – không đọc. Hãy mở bằng Excel, Lưu lại rồi gửi lại.`,
+    );
+  }
+}
+
+/** Any "<!DOCTYPE" or "<!ENTITY" in the text: one pass over the "<!" occurrences (none in a normal part). */
+function hasDeclaration(xml: string): boolean {
+  for (let i = xml.indexOf('<!'); i !== -1; i = xml.indexOf('<!', i + 2)) {
+    if (xml.startsWith('DOCTYPE', i + 2) || xml.startsWith('ENTITY', i + 2)) return true;
+  }
+  return false;
+}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g;
+const OOXML_ESC = /_x([0-9a-fA-F]{4})_/g;
+
+function fromCode(code: number): string {
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+}
+
+/** Decode XML text content. Unknown entities (e.g. "&lol9;") are left as literal text, never expanded. */
+export function decodeXml(s: string): string {
+  let out = s;
+  if (out.indexOf('&') !== -1) {
+    out = out.replace(ENTITY, (_m, e: string) => {
+      if (e.charCodeAt(0) === 35) {
+        const code = e.charCodeAt(1) === 120 ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return fromCode(code);
+      }
+      return NAMED[e] ?? '';
+    });
+  }
+  return out;
+}
+
+/** Decode a string value as stored in sharedStrings/inline strings (adds the OOXML `_xHHHH_` escapes). */
+export function decodeStr(s: string): string {
+  let out = decodeXml(s);
+  if (out.indexOf('_x') !== -1) {
+    out = out.replace(/_x005[fF]_(x[0-9a-fA-F]{4}_)/g, '\u0000$1').replace(OOXML_ESC, (_m, h: string) => fromCode(parseInt(h, 16)));
+    out = out.replace(/\u0000/g, '_');
+  }
+  return out;
+}
+
+/**
+ * Value of attribute `name` inside a tag's attribute text (e.g. ` r="A1" t="s"`), decoded; undefined if absent.
+ * Matches a bare name or any namespace prefix (`r:id` when asked for "id" with prefix allowed).
+ */
+export function attr(attrs: string, name: string, anyPrefix = false): string | undefined {
+  let from = 0;
+  for (;;) {
+    const i = attrs.indexOf(name, from);
+    if (i < 0) return undefined;
+    from = i + name.length;
+    const before = attrs.charCodeAt(i - 1);
+    const okBefore = i === 0 || before === 32 || before === 9 || before === 10 || before === 13 || (anyPrefix && before === 58);
+    if (!okBefore) continue;
+    let j = from;
+    while (attrs.charCodeAt(j) === 32) j++;
+    if (attrs.charCodeAt(j) !== 61) continue;
+    j++;
+    while (attrs.charCodeAt(j) === 32) j++;
+    const q = attrs.charCodeAt(j);
+    if (q !== 34 && q !== 39) continue;
+    const end = attrs.indexOf(q === 34 ? '"' : "'", j + 1);
+    if (end < 0) return undefined;
+    const raw = attrs.slice(j + 1, end);
+    return raw.indexOf('&') === -1 ? raw : decodeXml(raw);
+  }
+}
+
+/** Every element `<[prefix:]name ...>` or `<name/>`: yields its attribute text. Namespace prefixes accepted. */
+export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<string> {
+  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])([^>]*)>`, 'g');
+  re.lastIndex = from;
+  for (;;) {
+    const m = re.exec(xml);
+    if (!m || m.index >= to) return;
+    const a = m[1] ?? '';
+    yield a.endsWith('/') ? a.slice(0, -1) : a;
+  }
+}
+
+/** Index range of the content of the first `<[p:]name ...>...</[p:]name>`; null when absent or self-closed. */
+export function section(xml: string, name: string, from = 0): { start: number; end: number } | null {
+  const open = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])[^>]*>`, 'g');
+  open.lastIndex = from;
+  const m = open.exec(xml);
+  if (!m) return null;
+  if (m[0].endsWith('/>')) return { start: open.lastIndex, end: open.lastIndex };
+  const close = new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${name}\\s*>`, 'g');
+  close.lastIndex = open.lastIndex;
+  const c = close.exec(xml);
+  return { start: open.lastIndex, end: c ? c.index : xml.length };
+}

@@ -1,0 +1,192 @@
+// The backup folder: naming (dan-van-YYYYMMDD-HHMMSS-<reason>-v<schema>.sqlite), a JSON sidecar written only
+// after verification, listing, rotation, the folder setting, and the automatic backups (daily, before a batch).
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { BackupInfo, type BackupReason } from '../contract/backups';
+import { AppError } from '../contract/errors';
+import type { Db } from '../db/connection';
+import { getSetting, putSetting } from '../db/settings';
+import type { AppContext } from '../rpc/context';
+import { backupsToKeep } from './backup-rotation';
+import { fsyncPath, writeVerifiedCopy } from './backup';
+import { schemaVersion } from '../db/migrate';
+
+const NAME_RE = /^dan-van-(\d{8})-(\d{6})-([a-z-]+)-v(\d+)(?:-(\d+))?\.sqlite$/;
+const FOLDER_KEY = 'backup_folder';
+/** Mirror of the folder setting beside the database, readable when the database itself is damaged. */
+const FOLDER_FILE = 'dan-van.backup-folder.json';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function backupFileName(at: Date, reason: BackupReason, schema: number, n = 1): string {
+  const d = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
+  const t = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+  return `dan-van-${d}-${t}-${reason}-v${schema}${n > 1 ? `-${n}` : ''}.sqlite`;
+}
+
+export function isBackupName(name: string): boolean {
+  return NAME_RE.test(name);
+}
+
+// ---- the folder setting -------------------------------------------------------------------------------
+
+function mirrorFile(ctx: Pick<AppContext, 'dataDir'>): string {
+  return join(ctx.dataDir, FOLDER_FILE);
+}
+
+function readMirror(ctx: Pick<AppContext, 'dataDir'>): string | null {
+  try {
+    const v = (JSON.parse(readFileSync(mirrorFile(ctx), 'utf8')) as { folder?: unknown }).folder;
+    return typeof v === 'string' && v ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The folder backups go to: the setting, else (damaged database) its mirror file, else <dataDir>/backups. */
+export function backupFolder(ctx: Pick<AppContext, 'db' | 'dataDir' | 'backupsDir' | 'dataState'>): string {
+  if (ctx.dataState.status === 'ok') {
+    const v = getSetting(ctx.db, FOLDER_KEY);
+    return typeof v === 'string' && v ? v : ctx.backupsDir;
+  }
+  return readMirror(ctx) ?? ctx.backupsDir;
+}
+
+/** Folder setting read straight from a database connection (used before migrations, when ctx is not built). */
+export function folderFromDb(db: Db, fallback: string): string {
+  try {
+    const v = getSetting(db, FOLDER_KEY);
+    return typeof v === 'string' && v ? v : fallback;
+  } catch {
+    return fallback; // no settings table yet
+  }
+}
+
+/** Check that a folder exists (or can be created) and accepts a file; throws a Vietnamese AppError if not. */
+export function assertWritableFolder(folder: string): string {
+  const dir = resolve(folder);
+  const probe = join(dir, `.ghi-thu-${process.pid}`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(probe, 'ok');
+    rmSync(probe, { force: true });
+    return dir;
+  } catch {
+    throw new AppError('invalid_input', `Không ghi được vào thư mục "${dir}". Hãy kiểm tra ổ đĩa/USB đã cắm và có quyền ghi, hoặc chọn thư mục khác.`, {
+      folder: 'Thư mục không ghi được',
+    });
+  }
+}
+
+/** Save the folder (null: back to the default). Stored in settings and mirrored beside the database. */
+export function setBackupFolder(ctx: AppContext, folder: string | null): string {
+  const dir = folder && folder.trim() ? assertWritableFolder(folder.trim()) : assertWritableFolder(ctx.backupsDir);
+  const value = dir === resolve(ctx.backupsDir) ? null : dir;
+  if (ctx.dataState.status === 'ok') putSetting(ctx.db, FOLDER_KEY, value ?? '');
+  writeFileSync(mirrorFile(ctx), JSON.stringify({ folder: value }));
+  return dir;
+}
+
+// ---- listing and rotation ------------------------------------------------------------------------------
+
+/** Verified backups in `folder` (those with a valid sidecar), newest first. Unverified or foreign files are ignored. */
+export function listBackups(folder: string): BackupInfo[] {
+  if (!existsSync(folder)) return [];
+  const items: BackupInfo[] = [];
+  for (const name of readdirSync(folder)) {
+    if (!NAME_RE.test(name) || !existsSync(join(folder, `${name}.json`))) continue;
+    try {
+      const meta = BackupInfo.parse({ ...JSON.parse(readFileSync(join(folder, `${name}.json`), 'utf8')), name });
+      items.push({ ...meta, bytes: statSync(join(folder, name)).size });
+    } catch {
+      /* unreadable sidecar: not listed as a verified backup */
+    }
+  }
+  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+}
+
+/** Delete what the rotation does not keep, and temporary files left by an interrupted backup. */
+export function pruneBackups(folder: string, now: Date): string[] {
+  const items = listBackups(folder);
+  const keep = backupsToKeep(items.map((i) => ({ id: i.name, at: new Date(i.createdAt), reason: i.reason })), now);
+  const removed: string[] = [];
+  for (const i of items) {
+    if (keep.has(i.name)) continue;
+    rmSync(join(folder, `${i.name}.json`), { force: true });
+    rmSync(join(folder, i.name), { force: true });
+    removed.push(i.name);
+  }
+  for (const name of readdirSync(folder)) {
+    if (!name.startsWith('.tmp-')) continue;
+    const p = join(folder, name);
+    try {
+      if (now.getTime() - statSync(p).mtimeMs > 10 * 60 * 1000) rmSync(p, { force: true });
+    } catch {
+      /* already gone */
+    }
+  }
+  return removed;
+}
+
+// ---- creating -------------------------------------------------------------------------------------------
+
+export interface CreateOptions {
+  folder: string;
+  reason: BackupReason;
+  now: Date;
+  appVersion: string;
+  note?: string | null;
+}
+
+/** Write a verified backup into the folder with its sidecar, then apply the rotation. */
+export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
+  const folder = assertWritableFolder(o.folder);
+  const schema = schemaVersion(db);
+  let n = 1;
+  while (existsSync(join(folder, backupFileName(o.now, o.reason, schema, n)))) n++;
+  const name = backupFileName(o.now, o.reason, schema, n);
+  const copy = writeVerifiedCopy(db, join(folder, name));
+  const info: BackupInfo = {
+    name, createdAt: o.now.toISOString(), reason: o.reason, note: o.note ?? null, bytes: copy.bytes,
+    schemaVersion: copy.schemaVersion, counts: copy.counts, appVersion: o.appVersion,
+  };
+  const sidecar = join(folder, `${name}.json`);
+  try {
+    writeFileSync(`${sidecar}.tmp`, JSON.stringify(info, null, 2));
+    fsyncPath(`${sidecar}.tmp`);
+    renameSync(`${sidecar}.tmp`, sidecar);
+  } catch (err) {
+    rmSync(`${sidecar}.tmp`, { force: true });
+    rmSync(join(folder, name), { force: true });
+    throw new AppError('db_full', `Không ghi được thông tin bản sao lưu (${(err as Error).message}). Bản sao đã được xoá; hãy giải phóng dung lượng hoặc chọn thư mục khác.`);
+  }
+  pruneBackups(folder, o.now);
+  return info;
+}
+
+/** A backup of the context's database into its backup folder. */
+export function createBackup(ctx: AppContext, reason: BackupReason, note: string | null = null): BackupInfo {
+  if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
+  return createBackupIn(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note });
+}
+
+/** Import features call this before writing a batch: a verified backup, or an AppError that stops the import. */
+export function backupBeforeBatch(ctx: AppContext, reason: string): BackupInfo {
+  return createBackup(ctx, 'pre-import', reason);
+}
+
+/** On the first start of a day: a 'daily' backup unless one (of any kind) was already made today. */
+export function dailyBackupIfDue(ctx: AppContext): BackupInfo | null {
+  const now = ctx.now();
+  const today = backupFileName(now, 'daily', 0).slice(8, 16);
+  const folder = backupFolder(ctx);
+  if (listBackups(folder).some((b) => backupFileName(new Date(b.createdAt), 'daily', 0).slice(8, 16) === today)) return null;
+  return createBackup(ctx, 'daily');
+}
+
+export function backupPath(folder: string, name: string): string {
+  if (basename(name) !== name || !NAME_RE.test(name)) throw new AppError('invalid_input', 'Tên bản sao lưu không hợp lệ. Hãy chọn lại từ danh sách.');
+  const file = join(folder, name);
+  if (!existsSync(file) || !existsSync(`${file}.json`)) throw new AppError('not_found', 'Không tìm thấy bản sao lưu này (có thể đã bị xoá). Hãy tải lại danh sách.');
+  return file;
+}

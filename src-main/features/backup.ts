@@ -1,0 +1,118 @@
+// Verified copies of the database: VACUUM INTO a temporary file, integrity_check + foreign_key_check on the copy,
+// fsync, then rename into place — a copy that fails anywhere is deleted, never left half-written. Also `check`.
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { AppError } from '../contract/errors';
+import { fullCheck, type Db } from '../db/connection';
+import { schemaVersion } from '../db/migrate';
+import { resolveDataPaths } from '../runtime/paths';
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  schemaVersion: number;
+  counts: Record<string, number>;
+  verified: true;
+}
+
+/** Main tables whose row counts summarise a backup's contents (those that exist in its schema). */
+const SUMMARY_TABLES = ['units', 'plans', 'indicators', 'reports', 'import_batches', 'models', 'audit_log'];
+
+export function countRows(db: Db): Record<string, number> {
+  const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  const counts: Record<string, number> = {};
+  for (const t of SUMMARY_TABLES) if (present.has(t)) counts[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
+  return counts;
+}
+
+/** Flush a file (and, where the OS allows, its folder entry) to disk. */
+export function fsyncPath(file: string): void {
+  const fd = openSync(file, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  if (process.platform !== 'win32') {
+    try {
+      const dfd = openSync(dirname(file), 'r');
+      try { fsyncSync(dfd); } finally { closeSync(dfd); }
+    } catch {
+      /* some file systems cannot fsync a folder; the file itself is synced */
+    }
+  }
+}
+
+/** Vietnamese AppError for a failure while writing a backup copy (the live database is never touched). */
+export function backupError(err: unknown, target: string): AppError {
+  if (err instanceof AppError) return err;
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (/^SQLITE_(FULL|IOERR_WRITE|IOERR_FSYNC|IOERR_TRUNCATE)$/.test(code) || code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT')
+    return new AppError('db_full', 'Không ghi được bản sao lưu: ổ đĩa đích đã đầy hoặc không ghi thêm được. Bản sao dở dang đã được xoá, dữ liệu hiện tại không bị ảnh hưởng. Hãy giải phóng dung lượng hoặc chọn ổ/thư mục khác rồi sao lưu lại.');
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))
+    return new AppError('bad_file', `Không ghi được vào "${dirname(target)}" (không có quyền ghi hoặc ổ chỉ đọc). Hãy chọn thư mục khác để sao lưu.`);
+  return new AppError('internal', `Không sao lưu được vào "${target}": ${(err as Error).message}. Hãy thử lại hoặc chọn thư mục khác.`);
+}
+
+/** Open a database file read-only and run the full check; returns problems, schema version and row counts. */
+export function inspectCopy(file: string): { problems: string[]; schemaVersion: number; counts: Record<string, number> } {
+  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const problems = fullCheck(copy);
+    return { problems, schemaVersion: schemaVersion(copy), counts: problems.length ? {} : countRows(copy) };
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * Write a verified, compacted copy of the open database to `target` (replaced atomically if it exists). Synchronous so it
+ * can run before migrations. On any failure the temporary file is removed and an AppError is thrown.
+ */
+export function writeVerifiedCopy(db: Db, target: string): BackupResult {
+  const file = resolve(target);
+  const tmp = join(dirname(file), `.tmp-${process.pid}-${basename(file)}`);
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    rmSync(tmp, { force: true });
+    db.prepare('VACUUM INTO ?').run(tmp);
+    const info = inspectCopy(tmp);
+    if (info.problems.length)
+      throw new AppError('db_corrupt', `Bản sao lưu không đạt kiểm tra (${info.problems[0]}). Bản sao đã bị huỷ; dữ liệu hiện tại có thể đang hỏng, hãy chạy "Kiểm tra dữ liệu".`);
+    fsyncPath(tmp);
+    renameSync(tmp, file);
+    return { file, bytes: statSync(file).size, schemaVersion: info.schemaVersion, counts: info.counts, verified: true };
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw backupError(err, file);
+  }
+}
+
+/** `backup --out FILE`: a verified copy at a path of the user's choice. */
+export async function backupTo(db: Db, target: string): Promise<BackupResult> {
+  return writeVerifiedCopy(db, target);
+}
+
+export interface CheckResult {
+  ok: boolean;
+  file: string;
+  schemaVersion: number | null;
+  problems: string[];
+}
+
+/** Read-only integrity check of a database file (default: the app's own). Never modifies the file. */
+export function checkDatabase(dbFile?: string | null): CheckResult {
+  const file = resolveDataPaths(dbFile).dbFile;
+  if (!existsSync(file)) throw new AppError('not_found', `Không tìm thấy tệp dữ liệu "${file}".`);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const problems = fullCheck(db);
+    return { ok: problems.length === 0, file, schemaVersion: schemaVersion(db), problems };
+  } catch (err) {
+    return { ok: false, file, schemaVersion: null, problems: [(err as Error).message] };
+  } finally {
+    db?.close();
+  }
+}

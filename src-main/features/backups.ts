@@ -1,0 +1,52 @@
+// Backups feature handlers: list / create / restore backups, choose the backup folder, data status and moving the
+// data out of a risky folder, audit export. The work itself lives in backup-store.ts and backup-restore.ts.
+import { DataStatus } from '../contract/backups';
+import { addAudit } from '../db/audit';
+import type { AppContext } from '../rpc/context';
+import type { Handler } from '../rpc/handlers';
+import { resolveDataPaths } from '../runtime/paths';
+import { exportAudit } from './audit-export';
+import { moveToDefault, restoreByName, startEmpty } from './backup-restore';
+import { backupFolder, backupPath, createBackup, listBackups, setBackupFolder } from './backup-store';
+
+function dataStatus(ctx: AppContext): DataStatus {
+  return {
+    dbFile: ctx.dbFile,
+    dataDir: ctx.dataDir,
+    defaultDbFile: resolveDataPaths(null, { ...process.env, DANVAN_DB: undefined }).dbFile,
+    backupFolder: backupFolder(ctx),
+    warnings: ctx.warnings,
+    state: ctx.dataState,
+  };
+}
+
+type Names = 'backups.list' | 'backups.create' | 'backups.restore' | 'backups.setFolder' | 'data.status' | 'data.move' | 'data.startEmpty' | 'audit.export';
+
+export const backupsHandlers = {
+  'backups.list': (_i, ctx) => {
+    const folder = backupFolder(ctx);
+    return { folder, defaultFolder: ctx.backupsDir, items: listBackups(folder) };
+  },
+  'backups.create': (_i, ctx) => {
+    const info = createBackup(ctx, 'manual', 'Sao lưu ngay');
+    addAudit(ctx.db, { action: 'backup.create', entity: 'database', summary: `Sao lưu dữ liệu: ${info.name}` }, ctx.now());
+    return info;
+  },
+  'backups.restore': ({ name }, ctx) => restoreByName(ctx, backupPath(backupFolder(ctx), name)),
+  'backups.setFolder': ({ folder }, ctx) => {
+    const dir = setBackupFolder(ctx, folder);
+    if (ctx.dataState.status === 'ok')
+      addAudit(ctx.db, { action: 'backup.folder', entity: 'settings', summary: `Đổi thư mục sao lưu thành "${dir}"` }, ctx.now());
+    return { folder: dir };
+  },
+  'data.status': (_i, ctx) => dataStatus(ctx),
+  'data.move': (_i, ctx) => {
+    moveToDefault(ctx);
+    return dataStatus(ctx);
+  },
+  'data.startEmpty': (_i, ctx) => {
+    startEmpty(ctx);
+    return dataStatus(ctx);
+  },
+  'audit.export': ({ format, limit }, ctx) => exportAudit(ctx.db, format, limit, ctx.now()),
+} satisfies { [K in Names]: Handler<K> };

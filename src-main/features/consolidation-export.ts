@@ -1,0 +1,53 @@
+// Exports of a plan's consolidation: the official workbook and Word report, their PDF (via LibreOffice when
+// installed), and the missing/late list. Header, signer and recipients come from Settings.
+import type { FileOut } from '../contract/common';
+import type { Plan } from '../contract/plans';
+import type { OrgProfile } from '../contract/settings';
+import type { Db } from '../db/connection';
+import { convertToPdf } from '../docs/pdf-convert';
+import { buildConsolidatedWorkbook, buildMissingWorkbook, XLSX_MIME, type ExportFrame } from '../excel/consolidated/index';
+import { computeConsolidation } from './consolidation';
+import { buildConsolidatedDocx } from './consolidation-docx';
+import { docNumber, planSubject, titleCaseOrg } from './consolidation-text';
+import { DOCX_MIME, slug } from './reminders';
+import { readProfile } from './settings';
+import { computeTracking, planOrThrow } from './tracking';
+
+export interface DocOptions { planId: number; number: string | null; date: string }
+
+export function exportFrame(plan: Plan, profile: OrgProfile, o: DocOptions): ExportFrame {
+  const base = profile.levelNames.base;
+  return {
+    header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number: docNumber(o.number, profile, 'BC'), place: profile.placeName ?? '', date: o.date },
+    subject: planSubject(plan.title),
+    recipients: [...(profile.parentOrg ? [`Ban Thường vụ ${titleCaseOrg(profile.parentOrg)} (b/c)`] : []), `Các ${base.charAt(0).toLocaleLowerCase('vi')}${base.slice(1)}`, 'Lưu: VT'],
+    signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
+  };
+}
+
+const fileName = (plan: Plan, prefix: string, ext: string): string => `${prefix}-${slug(plan.periodLabel ?? plan.title)}.${ext}`;
+
+export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<FileOut> {
+  const plan = planOrThrow(db, o.planId);
+  const frame = exportFrame(plan, readProfile(db), o);
+  const bytes = await buildConsolidatedWorkbook(computeConsolidation(db, o.planId, o.date), computeTracking(db, o.planId, o.date), frame);
+  return { name: fileName(plan, 'tong-hop', 'xlsx'), mime: XLSX_MIME, bytes };
+}
+
+export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<FileOut> {
+  const plan = planOrThrow(db, o.planId);
+  const profile = readProfile(db);
+  const bytes = await buildConsolidatedDocx(computeConsolidation(db, o.planId, o.date), plan, profile, exportFrame(plan, profile, o));
+  return { name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes };
+}
+
+export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {
+  const src = from === 'xlsx' ? await exportConsolidatedXlsx(db, o) : await exportConsolidatedDocx(db, o);
+  return { name: src.name.replace(/\.(xlsx|docx)$/, '.pdf'), mime: 'application/pdf', bytes: await convertToPdf(src.bytes, from) };
+}
+
+export async function exportMissingList(db: Db, planId: number, today: string): Promise<FileOut> {
+  const plan = planOrThrow(db, planId);
+  const frame = exportFrame(plan, readProfile(db), { planId, number: null, date: today });
+  return { name: fileName(plan, 'chua-nop-nop-tre', 'xlsx'), mime: XLSX_MIME, bytes: await buildMissingWorkbook(computeTracking(db, planId, today), frame) };
+}

@@ -1,0 +1,74 @@
+// RPC handlers for tracking, reminders and consolidation (contract/consolidation.ts): thin wrappers that pick
+// today's date in Vietnam, run the feature, and audit what changes data (reminders, cell maps).
+import type { Handler } from '../rpc/handlers';
+import type { Consolidation } from '../contract/consolidation';
+import { addAudit } from '../db/audit';
+import { saveCellMap } from '../db/consolidation';
+import { todayInVietnam } from '../text/vi-date';
+import { computeConsolidation } from './consolidation';
+import { exportConsolidatedDocx, exportConsolidatedPdf, exportConsolidatedXlsx, exportMissingList } from './consolidation-export';
+import { effectiveCellMap, fillProvinceWorkbook, upwardPackage } from './consolidation-upward';
+import { recordReminders, reminderHistory, reminderLetter } from './reminders';
+import { computeTracking, planOrThrow } from './tracking';
+
+type Channels =
+  | 'tracking.get' | 'tracking.exportMissing' | 'reminders.letter' | 'reminders.history' | 'reminders.record' | 'consolidation.get'
+  | 'consolidation.exportXlsx' | 'consolidation.exportDocx' | 'consolidation.exportPdf' | 'consolidation.upwardPackage'
+  | 'consolidation.cellMap.get' | 'consolidation.cellMap.save' | 'consolidation.fillProvinceWorkbook';
+
+/** The consolidation as the CLI `consolidate --json` prints it (DESIGN.md §5): contract keys, small extras beside them. */
+export function consolidateJson(c: Consolidation) {
+  return {
+    expected: c.expected, submitted: c.submitted, onTime: c.onTime, late: c.late, missing: c.missing,
+    indicators: c.indicators.map((i) => ({
+      code: i.code, label: i.label, unit: i.unit, target: i.target, total: i.total,
+      unit2: i.unit2, total2: i.total2, aggregation: i.aggregation, scope: i.scope, achievedPct: i.achievedPct, unitsMet: i.unitsMet, reporting: i.reporting,
+    })),
+    planId: c.planId, title: c.title, completenessPct: c.completenessPct, timelinessPct: c.timelinessPct, lateUnits: c.lateUnits,
+  };
+}
+
+export const consolidationHandlers = {
+  'tracking.get': ({ planId }, ctx) => computeTracking(ctx.db, planId, todayInVietnam(ctx.now())),
+  'tracking.exportMissing': ({ planId }, ctx) => exportMissingList(ctx.db, planId, todayInVietnam(ctx.now())),
+  'reminders.letter': async (i, ctx) => {
+    const date = i.date ?? todayInVietnam(ctx.now());
+    const res = await reminderLetter(ctx.db, { planId: i.planId, unitIds: i.unitIds, number: i.number, date, newDueOn: i.newDueOn });
+    if (i.record) {
+      ctx.db.transaction(() => {
+        recordReminders(ctx.db, i.planId, res.units.map((u) => u.id), { sentOn: date, channel: 'letter', number: i.number, note: null }, ctx.now().toISOString());
+        addAudit(ctx.db, { action: 'reminders.record', entity: 'plans', entityId: i.planId, summary: `Gửi công văn đôn đốc ${res.units.length} đơn vị` }, ctx.now());
+      })();
+      ctx.emit('data.changed', { entity: 'reminders' });
+    }
+    return res;
+  },
+  'reminders.history': ({ planId, unitId }, ctx) => reminderHistory(ctx.db, planId, unitId),
+  'reminders.record': (i, ctx) => {
+    const recorded = ctx.db.transaction(() => {
+      const n = recordReminders(ctx.db, i.planId, i.unitIds, { sentOn: i.sentOn ?? todayInVietnam(ctx.now()), channel: i.channel, number: i.number, note: i.note }, ctx.now().toISOString());
+      addAudit(ctx.db, { action: 'reminders.record', entity: 'plans', entityId: i.planId, summary: `Ghi nhận đôn đốc ${n} đơn vị (${i.channel})` }, ctx.now());
+      return n;
+    })();
+    ctx.emit('data.changed', { entity: 'reminders' });
+    return { recorded };
+  },
+  'consolidation.get': ({ planId }, ctx) => computeConsolidation(ctx.db, planId, todayInVietnam(ctx.now())),
+  'consolidation.exportXlsx': (i, ctx) => exportConsolidatedXlsx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
+  'consolidation.exportDocx': (i, ctx) => exportConsolidatedDocx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
+  'consolidation.exportPdf': (i, ctx) => exportConsolidatedPdf(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }, i.from),
+  'consolidation.upwardPackage': (i, ctx) => upwardPackage(ctx.db, i.planId, { unitCode: i.unitCode, unitName: i.unitName }, todayInVietnam(ctx.now())),
+  'consolidation.cellMap.get': ({ planId }, ctx) => {
+    planOrThrow(ctx.db, planId);
+    return effectiveCellMap(ctx.db, planId);
+  },
+  'consolidation.cellMap.save': ({ planId, entries }, ctx) => {
+    planOrThrow(ctx.db, planId);
+    ctx.db.transaction(() => {
+      saveCellMap(ctx.db, planId, entries);
+      addAudit(ctx.db, { action: 'consolidation.cellMap', entity: 'plans', entityId: planId, summary: `Lưu bảng ánh xạ ô mẫu cấp trên (${entries.length} ô)` }, ctx.now());
+    })();
+    return effectiveCellMap(ctx.db, planId);
+  },
+  'consolidation.fillProvinceWorkbook': ({ planId, file }, ctx) => fillProvinceWorkbook(ctx.db, planId, file, todayInVietnam(ctx.now())),
+} satisfies { [K in Channels]: Handler<K> };

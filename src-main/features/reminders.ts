@@ -1,0 +1,97 @@
+// Reminders (đôn đốc) to units that have not reported: the công văn "V/v đôn đốc báo cáo ..." in the official
+// layout naming the units, a short text to paste into Zalo or an email, and the per-unit reminder log.
+import { buildOfficialDocx, type BodyBlock, type OfficialDoc } from '../docs/official-docx/index';
+import { AppError } from '../contract/errors';
+import type { FileOut } from '../contract/common';
+import type { ReminderChannel, ReminderEntry } from '../contract/consolidation';
+import type { Db } from '../db/connection';
+import { addReminder, remindersOf } from '../db/consolidation';
+import { getUnit } from '../db/units';
+import { formatViDate } from '../text/vi-date';
+import { foldKey } from '../text/vi-text';
+import { docNumber, planReference, planSubject, titleCaseOrg } from './consolidation-text';
+import { readProfile } from './settings';
+import { computeTracking, planOrThrow } from './tracking';
+
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+export interface LetterOptions {
+  planId: number; unitIds: number[] | null; number: string | null; date: string; newDueOn: string | null;
+}
+
+const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const slug = (s: string): string => foldKey(s).replace(/ /g, '-').slice(0, 60) || 'ke-hoach';
+
+/** The units a letter names: the given ones, else every unit still without a report. */
+function letterUnits(db: Db, o: LetterOptions, today: string) {
+  const t = computeTracking(db, o.planId, today);
+  const units = o.unitIds === null
+    ? t.rows.filter((r) => r.state === 'missing').map((r) => r.unit)
+    : o.unitIds.map((id) => getUnit(db, id)).flatMap((u) => (u ? [{ id: u.id, code: u.code, name: u.name }] : []));
+  if (units.length === 0) throw new AppError('invalid_input', 'Không có đơn vị nào cần đôn đốc: tất cả đơn vị đã gửi báo cáo.');
+  return { t, units };
+}
+
+export async function reminderLetter(db: Db, o: LetterOptions) {
+  const plan = planOrThrow(db, o.planId);
+  const profile = readProfile(db);
+  const { t, units } = letterUnits(db, o, o.date);
+  const own = titleCaseOrg(profile.ownOrg);
+  const base = profile.levelNames.base;
+  const newDue = o.newDueOn ?? addDays(o.date, 3);
+  const subject = planSubject(plan.title);
+  const body: BodyBlock[] = [
+    {
+      kind: 'paragraph',
+      runs: `Thực hiện ${planReference(plan, profile)}${plan.reportDueOn ? `, trong đó yêu cầu các đơn vị gửi báo cáo kết quả về ${own} trước ngày ${formatViDate(plan.reportDueOn)}` : ''}.`,
+    },
+    {
+      kind: 'paragraph',
+      runs: `Đến ngày ${formatViDate(o.date)}, ${own} đã nhận được báo cáo của ${t.submitted}/${t.expected} đơn vị; ${units.length} đơn vị sau đây chưa gửi báo cáo:`,
+    },
+    ...units.map((u, i): BodyBlock => ({ kind: 'paragraph', runs: `${i + 1}. ${u.name}${u.code ? ` (mã ${u.code})` : ''}.` })),
+    {
+      kind: 'paragraph',
+      runs: [
+        `Để kịp thời tổng hợp, báo cáo cấp trên theo quy định, Ban Thường vụ ${own} đề nghị Ban Chấp hành các đơn vị nêu trên khẩn trương hoàn thành và gửi báo cáo kết quả ${subject} về ${own} `,
+        { text: `trước ngày ${formatViDate(newDue)}`, bold: true },
+        ' (theo mẫu đã gửi, qua thư điện tử hoặc Zalo).',
+      ],
+    },
+    { kind: 'paragraph', runs: `Quá thời hạn trên, ${own} sẽ tổng hợp và báo cáo các đơn vị chưa gửi báo cáo. Đề nghị các đơn vị quan tâm thực hiện./.` },
+  ];
+  const doc: OfficialDoc = {
+    header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number: docNumber(o.number, profile, 'CV'), place: profile.placeName ?? '', date: o.date },
+    documentType: 'CÔNG VĂN',
+    title: `đôn đốc báo cáo kết quả ${subject}`,
+    kinhGui: units.length <= 4 ? units.map((u) => `Ban Chấp hành ${u.name}`) : [`Ban Chấp hành các ${base.toLocaleLowerCase('vi')} có tên dưới đây`],
+    body,
+    recipients: ['Như trên', `Thường trực ${own} (để b/c)`, 'Lưu: VT'],
+    signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
+    bodySize: 14,
+  };
+  const file: FileOut = { name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: DOCX_MIME, bytes: await buildOfficialDocx(doc) };
+  const names = units.map((u) => u.name).join('; ');
+  const text =
+    `[${own}] Kính gửi BCH ${names}. Đến ngày ${formatViDate(o.date)}, đơn vị chưa gửi báo cáo kết quả ${subject}` +
+    `${plan.reportDueOn ? ` (hạn ${formatViDate(plan.reportDueOn)})` : ''}. Đề nghị đồng chí Chủ tịch công đoàn đơn vị chỉ đạo gửi báo cáo ` +
+    `trước ngày ${formatViDate(newDue)}. Trân trọng cảm ơn!`;
+  return { file, text, units };
+}
+
+export function recordReminders(
+  db: Db, planId: number, unitIds: number[], r: { sentOn: string; channel: ReminderChannel; number: string | null; note: string | null }, now: string,
+): number {
+  planOrThrow(db, planId);
+  for (const id of unitIds) if (!getUnit(db, id)) throw new AppError('not_found', 'Không tìm thấy đơn vị. Hãy tải lại danh sách.');
+  for (const id of unitIds) addReminder(db, planId, id, r, now);
+  return unitIds.length;
+}
+
+export function reminderHistory(db: Db, planId: number, unitId: number | null): ReminderEntry[] {
+  planOrThrow(db, planId);
+  return remindersOf(db, planId, unitId).flatMap((r) => {
+    const u = getUnit(db, r.unit_id);
+    return u ? [{ id: r.id, unit: { id: u.id, code: u.code, name: u.name }, sentOn: r.sent_on, channel: r.channel, number: r.number, note: r.note }] : [];
+  });
+}

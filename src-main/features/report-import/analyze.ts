@@ -1,0 +1,97 @@
+// Dry run of one file against a plan: parse, detect the unit, map rows, and decide what committing it would
+// do (new / replace / duplicate / held / confirm / error), with a one-sentence reason in Vietnamese.
+import type { FileIn } from '../../contract/common';
+import type { ParsedReport } from '../../contract/parsed-report';
+import type { PreviewFile } from '../../contract/reports';
+import type { Db } from '../../db/connection';
+import { sha256 } from '../../db/documents';
+import { activeReport, rememberedMappings, reportWithHash } from '../../db/reports';
+import { parseReport } from '../../excel/report/parse-report';
+import { receivedOnOf, type PlanContext } from './context';
+import { mapRows, numberIssues } from './row-mapping';
+import { detectUnit } from './unit-detect';
+
+export interface Analysis {
+  preview: PreviewFile;
+  parsed: ParsedReport;
+}
+
+export const PARSE_TIMEOUT_MS = 15_000;
+
+/** `parsed`: the file already parsed (e.g. by the worker pool, see parse-pool.ts); parsed here when absent. */
+export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, parsed?: ParsedReport): Promise<Analysis> {
+  parsed ??= await parseReport(file.bytes, file.name, { timeoutMs: PARSE_TIMEOUT_MS });
+  const hash = sha256(file.bytes);
+  const guess = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
+  const unit = guess.unit;
+  const rows = mapRows(parsed, {
+    planIndicators: pc.planIndicators,
+    catalog: pc.catalog,
+    remembered: unit ? rememberedMappings(db, unit.id) : new Map(),
+  });
+  const receivedOn = receivedOnOf(file.lastModified, now);
+  const base: PreviewFile = {
+    index, fileName: file.name, size: file.bytes.byteLength, sha256: hash, status: 'new', reason: '',
+    unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, unitSure: guess.sure,
+    unitCandidates: guess.candidates.map((c) => ({ id: c.unit.id, code: c.unit.code, name: c.unit.name, score: c.score })),
+    receivedOn, template: parsed.template !== null, reader: parsed.reader, title: parsed.title, rows,
+    narrativeCount: parsed.narrative.length, replaces: null, issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId)],
+  };
+  const fatal = parsed.issues.find((i) => i.severity === 'fatal');
+  const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });
+  if (fatal) return set('error', fatal.message);
+  const planOfTemplate = parsed.template?.planId;
+  if (planOfTemplate && planOfTemplate !== String(pc.plan.id))
+    return set('error', 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.');
+  const dup = reportWithHash(db, pc.plan.id, hash);
+  if (dup || seenHashes.has(hash)) return set('duplicate', dup ? 'Tệp này đã được nhập trước đây (nội dung giống hệt): bỏ qua.' : 'Tệp trùng nội dung với một tệp khác trong lần nhập này: bỏ qua.');
+  seenHashes.add(hash);
+  const mapped = rows.filter((r) => r.indicatorId !== null);
+  if (mapped.length === 0)
+    return set('error', 'Không tìm thấy dòng nào khớp với chỉ tiêu của kế hoạch. Hãy kiểm tra tệp có đúng là báo cáo của kế hoạch này không.');
+  if (!unit) return set('confirm', 'Chưa xác định được đơn vị gửi báo cáo: hãy chọn đơn vị.');
+  if (!guess.sure) return set('confirm', `Đơn vị có thể là "${unit.name}": hãy xác nhận.`);
+  if (!pc.plan.unitIds.includes(unit.id)) return set('confirm', `"${unit.name}" không có trong danh sách đơn vị phải báo cáo của kế hoạch: hãy xác nhận.`);
+  const unsure = rows.filter((r) => !r.sure).length;
+  const active = activeReport(db, pc.plan.id, unit.id);
+  if (active) base.replaces = { reportId: active.id, version: active.version, receivedOn: active.received_on };
+  if (unsure) return set('confirm', `${unsure} dòng được ghép với chỉ tiêu theo phỏng đoán: hãy xác nhận cách ghép.`);
+  if (active && receivedOn < active.received_on)
+    return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${active.received_on}): sẽ được giữ lại để bạn quyết định.`);
+  if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${active.received_on}); bản cũ vẫn được lưu.`);
+  return set('new', `Báo cáo mới của "${unit.name}": ${mapped.length} chỉ tiêu.`);
+}
+
+/**
+ * Several files of one unit in the same drop: say what commit will really do. Commit writes the oldest received
+ * first (ties in drop order); each file then replaces the one before it, or is held when it is older than the
+ * report active at that moment. Files still needing a confirmation keep their status. Mutates `previews`.
+ */
+export function settleSameUnit(db: Db, planId: number, previews: PreviewFile[]): void {
+  const byUnit = new Map<number, PreviewFile[]>();
+  for (const p of previews)
+    if (p.unit && (p.status === 'new' || p.status === 'replace' || p.status === 'held')) byUnit.set(p.unit.id, [...(byUnit.get(p.unit.id) ?? []), p]);
+  for (const [unitId, group] of byUnit) {
+    if (group.length < 2) continue;
+    const active = activeReport(db, planId, unitId);
+    let current: { receivedOn: string; label: string; peer: boolean } | null = active
+      ? { receivedOn: active.received_on, label: `bản ${active.version}`, peer: false }
+      : null;
+    for (const p of [...group].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.index - b.index)) {
+      if (current && p.receivedOn < current.receivedOn) {
+        p.status = 'held';
+        p.reason = `Báo cáo này cũ hơn ${current.label} (nhận ngày ${current.receivedOn}): sẽ được giữ lại để bạn quyết định.`;
+        continue;
+      }
+      if (current) {
+        p.status = 'replace';
+        p.reason = `Thay thế ${current.label} (nhận ngày ${current.receivedOn})${current.peer ? ' trong cùng lần nhập này' : ''}; bản cũ vẫn được lưu.`;
+        if (current.peer) p.replaces = null;
+      } else {
+        p.status = 'new';
+        p.replaces = null;
+      }
+      current = { receivedOn: p.receivedOn, label: `tệp "${p.fileName}"`, peer: true };
+    }
+  }
+}

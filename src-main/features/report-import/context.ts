@@ -1,0 +1,39 @@
+// What one import run needs to know about a plan, loaded once per batch: the plan, its indicators, the
+// catalog, the units register (with who is expected to report) and the Vietnam-time clock.
+import { AppError } from '../../contract/errors';
+import type { Indicator } from '../../contract/indicators';
+import type { Plan } from '../../contract/plans';
+import type { Db } from '../../db/connection';
+import { listIndicators } from '../../db/indicators';
+import { getPlan } from '../../db/plans';
+import { listUnits } from '../../db/units';
+import { UnitIndex } from './unit-detect';
+
+export interface PlanContext {
+  plan: Plan;
+  planIndicators: Indicator[];
+  catalog: Indicator[];
+  units: UnitIndex;
+  /** Every indicator of the catalog (retired ones too) by id. */
+  byId: Map<number, Indicator>;
+}
+
+export function loadPlanContext(db: Db, planId: number): PlanContext {
+  const plan = getPlan(db, planId);
+  if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch rồi chọn lại.');
+  const catalog = listIndicators(db, true);
+  const wanted = new Set(plan.targets.map((t) => t.indicatorId));
+  return {
+    plan,
+    planIndicators: catalog.filter((i) => wanted.has(i.id)),
+    catalog: catalog.filter((i) => !wanted.has(i.id)),
+    units: new UnitIndex(listUnits(db, true), new Set(plan.unitIds)),
+    byId: new Map(catalog.map((i) => [i.id, i])),
+  };
+}
+
+/** The Vietnam-time date of a file's modified time (the default received date). */
+export function receivedOnOf(lastModified: number | undefined, now: Date): string {
+  const t = lastModified && lastModified > 0 ? lastModified : now.getTime();
+  return new Date(t + 7 * 3600_000).toISOString().slice(0, 10);
+}

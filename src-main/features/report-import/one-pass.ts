@@ -1,0 +1,78 @@
+// Headless import (CLI `reports import`, benchmark): analyse each file once, accept only what needs no human
+// decision (sure unit; guessed row matches are left out and reported), commit, and report per file in the
+// DESIGN.md §5 shape. A dry run stops after the analysis.
+import type { FileIn } from '../../contract/common';
+import type { ReportIssue } from '../../contract/parsed-report';
+import type { AppContext } from '../../rpc/context';
+import { parseAhead } from '../../excel/report/parse-pool';
+import { analyzeFile, PARSE_TIMEOUT_MS, type Analysis } from './analyze';
+import { openBatch, type CommitFileInput } from './commit';
+import { openTask } from './cancel';
+import { loadPlanContext, receivedOnOf } from './context';
+
+export interface HeadlessFileResult {
+  file: string;
+  status: 'imported' | 'duplicate' | 'superseded' | 'held' | 'error';
+  unitCode: string | null;
+  issues: ReportIssue[];
+}
+
+const warn = (message: string): ReportIssue => ({ sheet: null, cell: null, severity: 'warning', message });
+
+/** Files written per piece while the workers parse ahead (their look-ahead window is larger). */
+const PIECE = 64;
+
+export async function importHeadless(ctx: AppContext, planId: number, files: FileIn[], dryRun: boolean): Promise<{ files: HeadlessFileResult[]; batchId: number | null }> {
+  const pc = loadPlanContext(ctx.db, planId);
+  const seen = new Set<string>();
+  const now = ctx.now();
+  // Commit order (oldest received first) is known before parsing: the received date is the file's date.
+  const order = files.map((f, i) => ({ f, i, on: receivedOnOf(f.lastModified, now) })).sort((a, b) => a.on.localeCompare(b.on) || a.i - b.i);
+  // Files are parsed in worker threads ahead of the analysis, which runs here (it reads the database); pieces
+  // are written as soon as they are analysed, so the workers keep parsing while SQLite writes.
+  const parsed = parseAhead(order.map((o) => o.f), { timeoutMs: PARSE_TIMEOUT_MS });
+  const results: HeadlessFileResult[] = new Array(files.length);
+  const token = dryRun ? null : openTask('reports.commit');
+  const writer = token ? openBatch(ctx, pc, files.length, 'reports.commit', token) : null;
+  let piece: { at: number; input: CommitFileInput }[] = [];
+  const flush = async () => {
+    if (!writer || piece.length === 0) return;
+    const written = await writer.write(piece.map((p) => p.input));
+    written.forEach((r, k) => {
+      const at = (piece[k] as { at: number }).at;
+      const prev = results[at] as HeadlessFileResult;
+      results[at] = { ...prev, status: r.status, issues: r.status === 'error' ? r.issues : prev.issues };
+    });
+    piece = [];
+  };
+  try {
+    for (const [k, { f, i }] of order.entries()) {
+      const { preview: p, parsed: report } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
+      const decided = decide(p);
+      results[i] = decided.result;
+      if (decided.commit) piece.push({ at: i, input: { ...decided.commit, file: f, parsed: report } });
+      if (piece.length >= PIECE) await flush();
+    }
+    await flush();
+    if (!writer) return { files: results, batchId: null };
+    const done = writer.finish();
+    return { files: results, batchId: done.batchId };
+  } finally {
+    token?.close();
+  }
+}
+
+/** What a headless import does with one analysed file: report it, and commit it unless a human must decide. */
+function decide(p: Analysis['preview']): { result: HeadlessFileResult; commit: Omit<CommitFileInput, 'file' | 'parsed'> | null } {
+  const base = { file: p.fileName, unitCode: p.unit?.code ?? null, issues: p.issues };
+  const fatal = (): ReportIssue => ({ sheet: null, cell: null, severity: 'fatal', message: p.reason });
+  if (p.status === 'error') return { result: { ...base, status: 'error', issues: [...p.issues.filter((x) => x.severity !== 'fatal'), fatal()] }, commit: null };
+  if (p.status === 'duplicate') return { result: { ...base, status: 'duplicate', issues: [warn(p.reason)] }, commit: null };
+  if (!p.unit || !p.unitSure) return { result: { ...base, unitCode: null, status: 'error', issues: [...p.issues, fatal()] }, commit: null };
+  const guessed = p.rows.filter((r) => !r.sure);
+  const issues = [...p.issues, ...guessed.map((r) => warn(`Dòng "${r.label}" chỉ ghép được theo phỏng đoán nên chưa nhập; hãy nhập bằng giao diện để xác nhận.`))];
+  return {
+    result: { ...base, issues, status: p.status === 'held' ? 'held' : p.replaces ? 'superseded' : 'imported' },
+    commit: { unitId: p.unit.id, receivedOn: p.receivedOn, channel: 'file', mapping: guessed.map((r) => ({ label: r.label, indicatorId: null })), remember: false, rows: p.rows, sha256: p.sha256 },
+  };
+}

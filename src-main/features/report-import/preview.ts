@@ -1,0 +1,42 @@
+// Preview (dry run) of a whole batch: every file analysed in isolation, then files of the same unit settled
+// against each other (commit order); progress reported, cancel per call (cancel.ts), nothing written.
+import type { FileIn } from '../../contract/common';
+import type { PreviewFile } from '../../contract/reports';
+import type { AppContext } from '../../rpc/context';
+import { parseAhead } from '../../excel/report/parse-pool';
+import { analyzeFile, PARSE_TIMEOUT_MS, settleSameUnit } from './analyze';
+import { openTask, type TaskToken } from './cancel';
+import { loadPlanContext, type PlanContext } from './context';
+
+export async function previewBatch(ctx: AppContext, planId: number, files: FileIn[], task = 'reports.preview'): Promise<PreviewFile[]> {
+  const pc = loadPlanContext(ctx.db, planId);
+  const token = openTask(task);
+  try {
+    return await previewAll(ctx, pc, files, task, token);
+  } finally {
+    token.close();
+  }
+}
+
+async function previewAll(ctx: AppContext, pc: PlanContext, files: FileIn[], task: string, token: TaskToken): Promise<PreviewFile[]> {
+  const seen = new Set<string>();
+  const out: PreviewFile[] = [];
+  // Parsed in worker threads a little ahead of use; cancelling stops asking for more.
+  const parsed = parseAhead(files, { timeoutMs: PARSE_TIMEOUT_MS }, 32);
+  for (const [i, f] of files.entries()) {
+    if (token.cancelled) break;
+    try {
+      out.push((await analyzeFile(ctx.db, pc, f, i, ctx.now(), seen, await parsed(i))).preview);
+    } catch (err) {
+      out.push({
+        index: i, fileName: f.name, size: f.bytes.byteLength, sha256: '', status: 'error', reason: `Không đọc được tệp: ${(err as Error).message}`,
+        unit: null, unitSure: false, unitCandidates: [], receivedOn: ctx.now().toISOString().slice(0, 10), template: false, reader: null,
+        title: null, rows: [], narrativeCount: 0, replaces: null, issues: [],
+      });
+    }
+    ctx.emit('progress', { task, done: i + 1, total: files.length, message: `Đã đọc ${i + 1}/${files.length} tệp` });
+    if ((i + 1) % 20 === 0) await new Promise((r) => setImmediate(r));
+  }
+  settleSameUnit(ctx.db, pc.plan.id, out);
+  return out;
+}

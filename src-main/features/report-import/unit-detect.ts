@@ -1,0 +1,80 @@
+// Which unit sent this workbook? Scored evidence from our template's unit code, the unit name written in the
+// header cells, the file name, and the register's aliases. Exact evidence is "sure"; anything else is a guess.
+import type { Unit } from '../../contract/units';
+import { foldKey } from '../../text/vi-text';
+
+export interface UnitGuess {
+  unit: Unit | null;
+  sure: boolean;
+  candidates: { unit: Unit; score: number }[];
+}
+
+const PREFIXES = ['cong doan co so', 'nghiep doan co so', 'cong doan', 'nghiep doan', 'cdcs', 'cd', 'bao cao', 'bc', 'ket qua', 'kq'];
+
+/** "Công đoàn Trường THCS Lê Lợi" -> "truong thcs le loi": the part that tells units apart. */
+export function coreKey(name: string): string {
+  let k = foldKey(name);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const p of PREFIXES)
+      if (k.startsWith(`${p} `)) {
+        k = k.slice(p.length + 1);
+        changed = true;
+      }
+  }
+  return k;
+}
+
+const compact = (s: string) => s.replace(/ /g, '');
+
+export class UnitIndex {
+  readonly byCode = new Map<string, Unit>();
+  readonly byKey = new Map<string, Unit[]>();
+  readonly cores: { unit: Unit; core: string; compact: string }[] = [];
+  constructor(readonly units: Unit[], readonly expected: Set<number>) {
+    for (const u of units) {
+      this.byCode.set(u.code.toLowerCase(), u);
+      for (const name of [u.name, ...u.aliases]) {
+        for (const key of new Set([foldKey(name), coreKey(name)])) {
+          if (!key) continue;
+          const list = this.byKey.get(key) ?? [];
+          if (!list.includes(u)) list.push(u);
+          this.byKey.set(key, list);
+        }
+        const core = coreKey(name);
+        if (compact(core).length >= 6) this.cores.push({ unit: u, core, compact: compact(core) });
+      }
+    }
+  }
+}
+
+export function detectUnit(index: UnitIndex, evidence: { templateUnitCode: string | null; nameInFile: string | null; fileName: string }): UnitGuess {
+  const scores = new Map<Unit, number>();
+  const bump = (u: Unit, s: number) => scores.set(u, Math.max(scores.get(u) ?? 0, s + (index.expected.has(u.id) ? 0.02 : 0)));
+  if (evidence.templateUnitCode) {
+    const u = index.byCode.get(evidence.templateUnitCode.toLowerCase());
+    if (u) bump(u, 1);
+  }
+  if (evidence.nameInFile)
+    for (const key of [foldKey(evidence.nameInFile), coreKey(evidence.nameInFile)]) for (const u of index.byKey.get(key) ?? []) bump(u, 0.95);
+  const base = evidence.fileName.replace(/\.[a-z0-9]{1,5}$/i, '');
+  for (const t of foldKey(base.replace(/[_.]+/g, ' ')).split(' ')) {
+    const u = t.length >= 2 ? index.byCode.get(t) : undefined;
+    if (u) bump(u, 0.9);
+  }
+  // Exact evidence that agrees needs no fuzzy scan over the whole register (O(units) per file).
+  const exact = [...scores.values()].filter((s) => s >= 0.9).length;
+  if (exact !== 1 || scores.size !== 1) {
+    if (evidence.nameInFile) {
+      const c = compact(coreKey(evidence.nameInFile));
+      for (const x of index.cores) if (c.length >= 6 && (c.includes(x.compact) || x.compact.includes(c))) bump(x.unit, 0.75);
+    }
+    const fileCompact = compact(foldKey(base));
+    for (const x of index.cores) if (fileCompact.includes(x.compact)) bump(x.unit, 0.8 + Math.min(0.08, x.compact.length / 500));
+  }
+  const candidates = [...scores].map(([unit, score]) => ({ unit, score: Math.round(score * 100) / 100 })).sort((a, b) => b.score - a.score);
+  const top = candidates[0];
+  const second = candidates[1];
+  const sure = !!top && top.score >= 0.9 && (!second || second.score < top.score - 0.04);
+  return { unit: top?.unit ?? null, sure, candidates: candidates.slice(0, 5) };
+}

@@ -1,0 +1,160 @@
+// Reports feature: import preview/commit/undo, per-plan report list (on time / late / missing), one report's
+// values vs targets with its versions, held-report decisions, audited manual edits, templates out.
+import { zipSync } from 'fflate';
+import { AppError } from '../contract/errors';
+import type { FileOut } from '../contract/common';
+import type { ReportDetail, ReportListRow } from '../contract/reports';
+import { addAudit } from '../db/audit';
+import type { Db } from '../db/connection';
+import { listIndicators } from '../db/indicators';
+import { getPlan } from '../db/plans';
+import * as rep from '../db/reports';
+import { getUnit, listUnits } from '../db/units';
+import { writeReportTemplate } from '../excel/report-template';
+import type { Handler } from '../rpc/handlers';
+import { todayInVietnam } from '../text/vi-date';
+import { foldKey } from '../text/vi-text';
+import { requestCancel } from './report-import/cancel';
+import { commitBatch } from './report-import/commit';
+import { previewBatch } from './report-import/preview';
+import { readProfile } from './settings';
+import { backupBeforeBatch } from './backup-store';
+
+function planOrThrow(db: Db, id: number) {
+  const p = getPlan(db, id);
+  if (!p) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch.');
+  return p;
+}
+
+export function reportList(db: Db, planId: number): ReportListRow[] {
+  const plan = planOrThrow(db, planId);
+  const withReports = (db.prepare('SELECT DISTINCT unit_id FROM reports WHERE plan_id = ?').all(planId) as { unit_id: number }[]).map((r) => r.unit_id);
+  const ids = [...new Set([...plan.unitIds, ...withReports])];
+  const rows: ReportListRow[] = [];
+  for (const id of ids) {
+    const u = getUnit(db, id);
+    if (!u) continue;
+    const all = rep.reportsOf(db, planId, id);
+    const active = all.find((r) => r.status === 'active');
+    const late = !!active && !!plan.reportDueOn && active.received_on > plan.reportDueOn;
+    rows.push({
+      unit: { id: u.id, code: u.code, name: u.name },
+      state: !active ? 'missing' : late ? 'late' : 'on_time',
+      report: active
+        ? {
+            id: active.id, version: active.version, receivedOn: active.received_on, channel: active.channel as never, fileName: active.file_name,
+            versions: all.filter((r) => r.status !== 'revoked').length, held: all.filter((r) => r.status === 'held').length,
+            issueCount: (JSON.parse(active.issues) as unknown[]).length,
+          }
+        : null,
+    });
+  }
+  return rows.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
+}
+
+export function reportDetail(db: Db, reportId: number): ReportDetail {
+  const r = rep.getReport(db, reportId);
+  if (!r) throw new AppError('not_found', 'Không tìm thấy báo cáo (có thể đã bị huỷ). Hãy tải lại danh sách.');
+  const plan = planOrThrow(db, r.plan_id);
+  const unit = getUnit(db, r.unit_id);
+  const indicators = new Map(listIndicators(db).map((i) => [i.id, i]));
+  const targets = new Map(plan.targets.map((t) => [t.indicatorId, t]));
+  const values = rep.valuesOf(db, reportId);
+  const byInd = new Map(values.map((v) => [v.indicator_id, v]));
+  const order = [...plan.targets.map((t) => t.indicatorId), ...values.map((v) => v.indicator_id).filter((id) => !targets.has(id))];
+  return {
+    id: r.id, planId: r.plan_id, unit: { id: r.unit_id, code: unit?.code ?? '', name: unit?.name ?? '' }, version: r.version, status: r.status,
+    receivedOn: r.received_on, channel: r.channel as never, fileName: r.file_name, title: r.title,
+    values: order.flatMap((id) => {
+      const i = indicators.get(id);
+      if (!i) return [];
+      const v = byInd.get(id);
+      const t = targets.get(id);
+      return [{
+        indicatorId: id, code: i.code, groupCode: i.groupCode, label: i.label, unit: i.unit,
+        target: t ? { min: t.min, max: t.max, text: t.text, scope: t.scope } : null,
+        value: v ? (v.value_num ?? v.value_text) : null, value2: v?.value2_num ?? null, edited: v?.edited === 1, sourceCell: v?.source_cell ?? null,
+      }];
+    }),
+    narrative: rep.narrativeOf(db, reportId),
+    issues: JSON.parse(r.issues) as ReportDetail['issues'],
+    versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name })),
+  };
+}
+
+export async function buildTemplates(db: Db, planId: number, unitIds: number[] | null, zip: boolean, now: Date): Promise<FileOut> {
+  const plan = planOrThrow(db, planId);
+  const profile = readProfile(db);
+  const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
+  const indicators = plan.targets.flatMap((t) => {
+    const i = catalog.get(t.indicatorId);
+    if (!i) return [];
+    const target = t.text ?? (t.min !== null && t.max !== null ? `${t.min} - ${t.max}` : t.min ?? t.max);
+    return [{ code: i.code, groupCode: i.groupCode, groupLabel: i.groupLabel, label: i.label, unit: i.unit, unit2: i.unit2, aggregation: i.aggregation, target }];
+  });
+  if (indicators.length === 0) throw new AppError('invalid_input', 'Kế hoạch chưa có chỉ tiêu nào. Hãy thêm chỉ tiêu vào kế hoạch trước khi tạo mẫu báo cáo.');
+  const units = unitIds === null ? [null] : listUnits(db).filter((u) => unitIds.includes(u.id));
+  const base = { planId, planTitle: plan.title, periodLabel: plan.periodLabel, reportDueOn: plan.reportDueOn, parentOrg: profile.ownOrg, indicators, today: todayInVietnam(now) };
+  const slug = (s: string) => foldKey(s).replace(/ /g, '-').slice(0, 60) || 'mau';
+  const files: Record<string, Uint8Array> = {};
+  for (const u of units) {
+    const name = u ? `bao-cao-${u.code}-${slug(u.name)}.xlsx` : `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.xlsx`;
+    files[name] = await writeReportTemplate({ ...base, unit: u ? { code: u.code, name: u.name } : null });
+  }
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const names = Object.keys(files);
+  if (names.length === 1 && !zip) return { name: names[0] as string, mime: XLSX, bytes: files[names[0] as string] as Uint8Array };
+  return { name: `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.zip`, mime: 'application/zip', bytes: zipSync(files, { level: 6 }) };
+}
+
+export const reportsHandlers = {
+  'reports.preview': async ({ planId, files, taskId }, ctx) => ({ files: await previewBatch(ctx, planId, files, taskId ?? 'reports.preview') }),
+  'reports.commit': async ({ planId, files, taskId }, ctx) => {
+    const plan = planOrThrow(ctx.db, planId);
+    backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${plan.title}"`);
+    return commitBatch(ctx, planId, files, taskId ?? 'reports.commit');
+  },
+  'reports.batches': ({ planId }, ctx) => rep.listBatches(ctx.db, planId),
+  'reports.undoBatch': ({ batchId }, ctx) => {
+    const b = rep.getBatch(ctx.db, batchId);
+    if (!b) throw new AppError('not_found', 'Không tìm thấy lần nhập này.');
+    if (b.status === 'undone') throw new AppError('conflict', 'Lần nhập này đã được hoàn tác trước đó.');
+    const revoked = ctx.db.transaction(() => {
+      const n = rep.undoBatch(ctx.db, batchId, ctx.now().toISOString());
+      addAudit(ctx.db, { action: 'reports.undo', entity: 'import_batches', entityId: batchId, summary: `Hoàn tác lần nhập #${batchId}: huỷ ${n} báo cáo` }, ctx.now());
+      return n;
+    })();
+    ctx.emit('data.changed', { entity: 'reports' });
+    return { revoked };
+  },
+  'reports.list': ({ planId }, ctx) => reportList(ctx.db, planId),
+  'reports.get': ({ reportId }, ctx) => reportDetail(ctx.db, reportId),
+  'reports.decideHeld': ({ reportId, action }, ctx) => {
+    const r = rep.getReport(ctx.db, reportId);
+    if (!r || r.status !== 'held') throw new AppError('conflict', 'Báo cáo này không ở trạng thái chờ quyết định.');
+    ctx.db.transaction(() => {
+      if (action === 'revoke') rep.setReportStatus(ctx.db, reportId, 'revoked');
+      else rep.chooseReport(ctx.db, reportId, ctx.now().toISOString());
+      addAudit(ctx.db, { action: `reports.held.${action}`, entity: 'reports', entityId: reportId, summary: `${action === 'activate' ? 'Dùng' : 'Huỷ'} báo cáo cũ hơn (bản ${r.version})` }, ctx.now());
+    })();
+    ctx.emit('data.changed', { entity: 'reports' });
+    return reportDetail(ctx.db, reportId);
+  },
+  'reports.editValue': ({ reportId, indicatorId, value, note }, ctx) => {
+    const before = reportDetail(ctx.db, reportId);
+    const old = before.values.find((v) => v.indicatorId === indicatorId);
+    if (!old) throw new AppError('invalid_input', 'Chỉ tiêu này không thuộc báo cáo. Hãy tải lại báo cáo.');
+    ctx.db.transaction(() => {
+      rep.setValue(ctx.db, reportId, indicatorId, typeof value === 'number' ? value : null, typeof value === 'string' ? value : null, note);
+      addAudit(ctx.db, {
+        action: 'reports.edit', entity: 'reports', entityId: reportId,
+        summary: `Sửa tay "${old.label}" của ${before.unit.name}: ${old.value ?? '(trống)'} → ${value ?? '(trống)'}`,
+        details: { indicatorId, old: old.value, new: value },
+      }, ctx.now());
+    })();
+    ctx.emit('data.changed', { entity: 'reports' });
+    return reportDetail(ctx.db, reportId);
+  },
+  'reports.templates': ({ planId, unitIds, zip }, ctx) => buildTemplates(ctx.db, planId, unitIds, zip, ctx.now()),
+  'tasks.cancel': ({ task }) => ({ cancelled: requestCancel(task) }),
+} satisfies { [K in 'reports.preview' | 'reports.commit' | 'reports.batches' | 'reports.undoBatch' | 'reports.list' | 'reports.get' | 'reports.decideHeld' | 'reports.editValue' | 'reports.templates' | 'tasks.cancel']: Handler<K> };

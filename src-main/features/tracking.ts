@@ -1,0 +1,51 @@
+// Tracking a plan's reports: expected units (the plan's list plus any unit that reported), on time / late /
+// missing judged by the received date against the plan's deadline, completeness and timeliness rates,
+// reminder counts per unit — all computed from the rows on each call, never stored.
+import { AppError } from '../contract/errors';
+import type { Tracking, TrackingRow } from '../contract/consolidation';
+import type { Plan } from '../contract/plans';
+import type { Db } from '../db/connection';
+import { reminderCounts } from '../db/consolidation';
+import { getPlan } from '../db/plans';
+import { getUnit } from '../db/units';
+import { daysBetween } from '../text/vi-date';
+import { reportList } from './reports';
+
+export function planOrThrow(db: Db, id: number): Plan {
+  const p = getPlan(db, id);
+  if (!p) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch.');
+  return p;
+}
+
+/** a / b × 100 with one decimal; null when b is 0. */
+export function pct(a: number, b: number): number | null {
+  return b > 0 ? Math.round((a / b) * 1000) / 10 : null;
+}
+
+export function computeTracking(db: Db, planId: number, today: string): Tracking {
+  const plan = planOrThrow(db, planId);
+  const due = plan.reportDueOn;
+  const counts = reminderCounts(db, planId);
+  const rows: TrackingRow[] = reportList(db, planId).map((r) => {
+    const u = getUnit(db, r.unit.id);
+    const rem = counts.get(r.unit.id);
+    const receivedOn = r.report?.receivedOn ?? null;
+    const daysLate =
+      !due ? null
+      : r.state === 'late' && receivedOn ? daysBetween(due, receivedOn)
+      : r.state === 'missing' && today > due ? daysBetween(due, today)
+      : null;
+    return {
+      unit: r.unit, state: r.state, receivedOn, daysLate, version: r.report?.version ?? null,
+      reminders: rem?.n ?? 0, lastReminderOn: rem?.last ?? null, phone: u?.phone ?? null, email: u?.email ?? null,
+    };
+  });
+  const onTime = rows.filter((r) => r.state === 'on_time').length;
+  const late = rows.filter((r) => r.state === 'late').length;
+  const submitted = onTime + late;
+  return {
+    planId, title: plan.title, periodLabel: plan.periodLabel, reportDueOn: due, today,
+    expected: rows.length, submitted, onTime, late, missingCount: rows.length - submitted,
+    completenessPct: pct(submitted, rows.length), timelinessPct: pct(onTime, submitted), rows,
+  };
+}

@@ -1,0 +1,173 @@
+// CLI commands: each maps to the same rpc dispatch (or feature function) the app uses, so the CLI is a
+// faithful, scriptable view of the app. New commands register in COMMANDS.
+import { readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { AppError } from '../contract/errors';
+import type { Channel, In } from '../contract/index';
+import { dispatch } from '../rpc/dispatch';
+import { backupTo, checkDatabase } from '../features/backup';
+import { restoreFromFile } from '../features/backup-restore';
+import { createPlanFromJson } from '../features/plan-create';
+import { importHeadless } from '../features/report-import/one-pass';
+import { parseReport } from '../excel/report/parse-report';
+import { readDocumentText } from '../docs/read-document';
+import { extractPlan } from '../docs/extract-plan/index';
+import { createContext, type RunningContext } from './create-context';
+import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
+import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
+  units list [--json]                       Danh sách đơn vị
+  units import FILE [--dry-run] [--skip-invalid] [--json]
+                                            Nhập danh sách đơn vị từ Excel
+  extract-plan FILE [--json]                Đọc văn bản kế hoạch (.docx, .txt, .pdf có chữ)
+  plans create FILE.json [--json]           Tạo kế hoạch từ tệp JSON (dạng extract-plan + indicators + unitCodes)
+  plans list [--json]                       Danh sách kế hoạch
+  parse-report FILE [--json]                Đọc một tệp báo cáo của đơn vị (không ghi gì)
+  reports import --plan ID FILE... [--dry-run] [--json]
+                                            Nhập báo cáo đơn vị cho kế hoạch ID
+  bench [--files N] [--json]                Đo tốc độ nhập (tạo N tệp mẫu, so với exceljs)
+  check [--json]                            Kiểm tra toàn vẹn dữ liệu (mã thoát 1 nếu hỏng)
+  backup --out FILE [--json]                Sao lưu dữ liệu ra tệp (đã kiểm tra)
+  restore FILE [--json]                     Khôi phục dữ liệu từ tệp sao lưu (dữ liệu hiện tại được sao lưu và giữ lại)
+${CONSOLIDATION_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
+`;
+
+type Command = (args: ParsedArgs, io: Io) => Promise<unknown>;
+
+function readInputFile(path: string) {
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) throw new Error('not a file');
+    return { name: basename(path), lastModified: Math.floor(st.mtimeMs), bytes: new Uint8Array(readFileSync(path)) };
+  } catch {
+    throw new AppError('bad_file', `Không mở được tệp "${path}". Kiểm tra đường dẫn và quyền đọc.`);
+  }
+}
+
+async function call<C extends Channel>(ctx: RunningContext, name: C, input: In<C>): Promise<unknown> {
+  const res = await dispatch(name, input, ctx);
+  if (!res.ok) throw new AppError(res.error.code, res.error.message);
+  return res.data;
+}
+
+function withContext<T>(args: ParsedArgs, fn: (ctx: RunningContext) => Promise<T>): Promise<T> {
+  const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
+  return fn(ctx).finally(() => ctx.close());
+}
+
+function need(args: ParsedArgs, n: number, what: string): string {
+  const v = args.positionals[n];
+  if (!v) throw new UsageError(`Thiếu ${what}`);
+  return v;
+}
+
+const COMMANDS: Record<string, Command> = {
+  'extract-plan': async (args) => {
+    const f = readInputFile(need(args, 1, 'đường dẫn văn bản kế hoạch'));
+    return extractPlan(await readDocumentText(f.name, f.bytes));
+  },
+  'plans create': (args) =>
+    withContext(args, async (ctx) => {
+      const path = need(args, 2, 'đường dẫn tệp JSON');
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder().decode(readInputFile(path).bytes));
+      } catch (e) {
+        if (e instanceof AppError) throw e;
+        throw new AppError('bad_file', `Tệp "${path}" không phải JSON hợp lệ.`);
+      }
+      return createPlanFromJson(ctx.db, json, ctx.now());
+    }),
+  'parse-report': async (args) => {
+    const f = readInputFile(need(args, 1, 'đường dẫn tệp báo cáo'));
+    return parseReport(f.bytes, f.name);
+  },
+  'reports import': (args) =>
+    withContext(args, async (ctx) => {
+      const plan = Number(args.options.get('--plan'));
+      if (!Number.isInteger(plan) || plan <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
+      const paths = args.positionals.slice(2);
+      if (paths.length === 0) throw new UsageError('Thiếu tệp báo cáo');
+      const res = await importHeadless(ctx, plan, paths.map(readInputFile), args.flags.has('--dry-run'));
+      return { files: res.files };
+    }),
+  bench: async (args, io) => {
+    const n = Number(args.options.get('--files') ?? 300);
+    if (!Number.isInteger(n) || n < 1 || n > 200_000) throw new UsageError('--files cần là số nguyên dương');
+    let mod: typeof import('../../tests/bench/run-bench');
+    try {
+      mod = await import('../../tests/bench/run-bench');
+    } catch {
+      throw new AppError('not_found', 'Bộ đo hiệu năng chỉ có trong bản mã nguồn (thư mục tests/bench).');
+    }
+    const r = await mod.runBench(n, (s) => io.err(`${s}\n`));
+    if (!args.flags.has('--json'))
+      io.err(`Nhập ${r.files} tệp: ${r.seconds} s (${r.filesPerSecond} tệp/s); exceljs đọc cùng tệp: ${r.baselineSeconds} s; nhanh hơn ${r.ratio} lần; RAM đỉnh ${r.peakRssMb} MB\n`);
+    return r;
+  },
+  'plans list': (args) => withContext(args, (ctx) => call(ctx, 'plans.list', {})),
+  'units list': (args) => withContext(args, (ctx) => call(ctx, 'units.list', { includeInactive: true })),
+  'units import': (args) =>
+    withContext(args, (ctx) =>
+      call(ctx, 'units.import', {
+        file: readInputFile(need(args, 2, 'đường dẫn tệp Excel')),
+        dryRun: args.flags.has('--dry-run'),
+        skipInvalid: args.flags.has('--skip-invalid'),
+      }),
+    ),
+  check: async (args) => {
+    const result = checkDatabase(args.options.get('--db'));
+    if (!result.ok) throw Object.assign(new AppError('db_corrupt', `Dữ liệu bị hỏng: ${result.problems.slice(0, 3).join('; ')}`), { result });
+    return result;
+  },
+  backup: (args) => {
+    const out = args.options.get('--out');
+    if (!out) throw new UsageError('Thiếu --out FILE');
+    return withContext(args, async (ctx) => {
+      if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
+      return backupTo(ctx.db, out);
+    });
+  },
+  restore: (args) => withContext(args, async (ctx) => restoreFromFile(ctx, resolve(need(args, 1, 'đường dẫn tệp sao lưu')))),
+  ...consolidationCommands,
+};
+
+function human(value: unknown): string {
+  if (Array.isArray(value)) return `${value.length} mục\n${value.slice(0, 50).map((v) => `  ${JSON.stringify(v)}`).join('\n')}\n`;
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, ['--db', '--out', '--plan', '--files'], ['--json', '--dry-run', '--skip-invalid', '--help']);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const key = [args.positionals.slice(0, 2).join(' '), args.positionals[0] ?? ''].find((k) => k in COMMANDS);
+  if (!key || args.flags.has('--help')) {
+    (key ? io.out : io.err)(USAGE);
+    return key ? 0 : 2;
+  }
+  try {
+    const result = await COMMANDS[key]!(args, io);
+    io.out(args.flags.has('--json') ? `${JSON.stringify(result)}\n` : human(result));
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n${USAGE}`);
+      return 2;
+    }
+    const data = (e as { result?: unknown }).result;
+    if (data !== undefined && args.flags.has('--json')) io.out(`${JSON.stringify(data)}\n`);
+    io.err(`Lỗi: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,68 @@
+// CLI commands for consolidation (DESIGN.md §5): `consolidate --plan ID --json` and
+// `export consolidated|docx|reminders --plan ID --out FILE` (.xlsx / .docx; a .pdf --out converts via LibreOffice).
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../contract/errors';
+import type { FileOut } from '../contract/common';
+import { convertToPdf } from '../docs/pdf-convert';
+import { computeConsolidation } from '../features/consolidation';
+import { exportConsolidatedDocx, exportConsolidatedXlsx } from '../features/consolidation-export';
+import { consolidateJson } from '../features/consolidation-handlers';
+import { reminderLetter } from '../features/reminders';
+import { todayInVietnam } from '../text/vi-date';
+import { UsageError, type ParsedArgs } from './cli-args';
+import { createContext, type RunningContext } from './create-context';
+
+type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
+
+export const CONSOLIDATION_USAGE = `  consolidate --plan ID [--json]           Tổng hợp kết quả kế hoạch ID (đã nộp, đúng hạn, trễ, chưa nộp, tổng chỉ tiêu)
+  export consolidated|docx|reminders --plan ID --out FILE
+                                            Xuất báo cáo tổng hợp (.xlsx), báo cáo Word (.docx) hoặc công văn đôn đốc (.docx);
+                                            --out *.pdf chuyển sang PDF (cần LibreOffice)
+`;
+
+function planOf(args: ParsedArgs): number {
+  const plan = Number(args.options.get('--plan'));
+  if (!Number.isInteger(plan) || plan <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
+  return plan;
+}
+
+function withContext<T>(args: ParsedArgs, fn: (ctx: RunningContext) => Promise<T>): Promise<T> {
+  const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
+  return fn(ctx).finally(() => ctx.close());
+}
+
+const KINDS = ['consolidated', 'docx', 'reminders'] as const;
+
+async function exportOne(kind: (typeof KINDS)[number], ctx: RunningContext, planId: number): Promise<FileOut> {
+  const date = todayInVietnam(ctx.now());
+  if (kind === 'consolidated') return exportConsolidatedXlsx(ctx.db, { planId, number: null, date });
+  if (kind === 'docx') return exportConsolidatedDocx(ctx.db, { planId, number: null, date });
+  return (await reminderLetter(ctx.db, { planId, unitIds: null, number: null, date, newDueOn: null })).file;
+}
+
+export const consolidationCommands: Record<string, Command> = {
+  consolidate: (args) => {
+    const planId = planOf(args);
+    return withContext(args, async (ctx) => consolidateJson(computeConsolidation(ctx.db, planId, todayInVietnam(ctx.now()))));
+  },
+  export: (args) => {
+    const kind = args.positionals[1];
+    if (!KINDS.includes(kind as never)) throw new UsageError(`Cần chọn loại xuất: ${KINDS.join(' | ')}`);
+    const planId = planOf(args);
+    const out = args.options.get('--out');
+    if (!out) throw new UsageError('Thiếu --out FILE');
+    return withContext(args, async (ctx) => {
+      const file = await exportOne(kind as (typeof KINDS)[number], ctx, planId);
+      const pdf = /\.pdf$/i.test(out);
+      const bytes = pdf ? await convertToPdf(file.bytes, file.name.endsWith('.xlsx') ? 'xlsx' : 'docx') : file.bytes;
+      const path = resolve(out);
+      try {
+        writeFileSync(path, bytes);
+      } catch {
+        throw new AppError('internal', `Không ghi được tệp "${out}". Kiểm tra thư mục và quyền ghi.`);
+      }
+      return { file: path, name: file.name, bytes: bytes.byteLength, format: pdf ? 'pdf' : file.name.split('.').pop() };
+    });
+  },
+};

@@ -1,0 +1,81 @@
+// Building the AppContext that handlers run with: resolve paths, open (and migrate, after a verified backup) the
+// database or start blocked when it is damaged, reopen it after a restore/move. Shared by Electron main, browser
+// mode, the CLI and tests; no electron here.
+import { readFileSync } from 'node:fs';
+import { EventEmitter } from 'node:events';
+import { dirname, join } from 'node:path';
+import type { EventName, Events } from '../contract/index';
+import type { AppContext } from '../rpc/context';
+import { createBackupIn, dailyBackupIfDue, folderFromDb } from '../features/backup-store';
+import { openData } from './open-data';
+import { locationWarnings, resolveDataPaths } from './paths';
+
+export function appVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return process.env.npm_package_version ?? '0.0.0';
+  }
+}
+
+export interface ContextOptions {
+  mode: AppContext['mode'];
+  dbFile?: string | null;
+  version?: string;
+  now?: () => Date;
+}
+
+export interface RunningContext extends AppContext {
+  events: EventEmitter;
+  close: () => void;
+}
+
+export function createContext(opts: ContextOptions): RunningContext {
+  const paths = resolveDataPaths(opts.dbFile);
+  const events = new EventEmitter();
+  const now = opts.now ?? (() => new Date());
+  const version = opts.version ?? appVersion();
+
+  const open = (file: string, backupsDir: string) =>
+    openData(file, {
+      now: now(),
+      // never migrate without a verified copy of the old schema; a failed backup stops the migration
+      beforeMigrate: (db) => void createBackupIn(db, { folder: folderFromDb(db, backupsDir), reason: 'pre-migrate', now: now(), appVersion: version }),
+    });
+
+  const first = open(paths.dbFile, paths.backupsDir);
+  const ctx: RunningContext = {
+    db: first.db,
+    dataState: first.state,
+    mode: opts.mode,
+    version,
+    ...paths,
+    warnings: locationWarnings(paths.dbFile),
+    events,
+    emit: <E extends EventName>(event: E, payload: Events[E]) => void events.emit('event', event, payload),
+    now,
+    close: () => ctx.db.close(),
+    reopen: (dbFile?: string) => {
+      if (ctx.db.open) ctx.db.close();
+      if (dbFile && dbFile !== ctx.dbFile) {
+        ctx.dbFile = dbFile;
+        ctx.dataDir = dirname(dbFile);
+        ctx.backupsDir = join(dirname(dbFile), 'backups');
+        ctx.warnings = locationWarnings(dbFile);
+      }
+      const next = open(ctx.dbFile, ctx.backupsDir);
+      ctx.db = next.db;
+      ctx.dataState = next.state;
+    },
+  };
+  // the desktop app and browser mode keep one automatic backup per day (not the CLI or tests; not a new, empty file)
+  if ((opts.mode === 'electron' || opts.mode === 'web') && ctx.dataState.status === 'ok' && !first.created) {
+    try {
+      dailyBackupIfDue(ctx);
+    } catch (err) {
+      ctx.warnings = [...ctx.warnings, `Chưa tạo được bản sao lưu hằng ngày: ${(err as Error).message}`];
+    }
+  }
+  return ctx;
+}

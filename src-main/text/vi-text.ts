@@ -1,0 +1,36 @@
+// Vietnamese text primitives (pure): NFC at boundaries, diacritic/case folding for search and matching,
+// Vietnamese collation for sorting. Used by db, excel, docs and (via import) the renderer.
+
+/** NFC-normalise user/outside text and trim surrounding white space (incl. NBSP). Null stays null. */
+export function clean(s: string): string;
+export function clean(s: string | null | undefined): string | null;
+export function clean(s: string | null | undefined): string | null {
+  if (s === null || s === undefined) return null;
+  return s.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Fold for search and matching: no diacritics, đ -> d, lower case, single spaces. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\u00a0\s]+/g, ' ')
+    .trim();
+}
+
+/** Fold, then keep only letters and digits separated by single spaces ("C.Đ  Trường-THCS" -> "c d truong thcs"). */
+export function foldKey(s: string): string {
+  return fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+/** Compare in Vietnamese dictionary order (Ân after Anh, Đ after D), numbers naturally (2 < 10). */
+export const compareVi = (a: string, b: string): number => collator.compare(a, b);
+
+/** True when every word of the query is a prefix-or-substring of the folded haystack. */
+export function matchesQuery(foldedHaystack: string, query: string): boolean {
+  const words = fold(query).split(' ').filter(Boolean);
+  return words.every((w) => foldedHaystack.includes(w));
+}
