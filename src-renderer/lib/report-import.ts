@@ -1,0 +1,124 @@
+// Report import in the renderer: one item per dropped file (its bytes, the dry-run preview and the user's
+// decisions), whether it can be committed, what to send to reports.commit, and how issues/cells read.
+import type { ReportIssue } from '../../src-main/contract/parsed-report';
+import type { MappedRow, PreviewFile } from '../../src-main/contract/reports';
+import type { ChannelId } from '../../src-main/contract/report-labels';
+
+export interface Decision {
+  unitId: number | null;
+  receivedOn: string;
+  channel: ChannelId;
+  /** Indicator chosen for each preview row (same order as preview.rows); null = ignore the row. */
+  mapping: (number | null)[];
+  remember: boolean;
+  /** The user has looked at the unit / the guessed rows and agreed. */
+  unitConfirmed: boolean;
+  mappingConfirmed: boolean;
+  /** The user's tick: take this file in the commit. */
+  include: boolean;
+}
+
+export interface ImportItem {
+  /** Where its bytes are kept (outside reactive state: hundreds of files must not be proxied or copied). */
+  key: number;
+  preview: PreviewFile;
+  d: Decision;
+}
+
+/** What committing would do with an item right now. */
+export type Readiness = 'ready' | 'needs' | 'excluded' | 'skipped';
+
+export function newItem(key: number, preview: PreviewFile, channel: ChannelId): ImportItem {
+  return {
+    key,
+    preview,
+    d: {
+      unitId: preview.unit?.id ?? null, receivedOn: preview.receivedOn, channel,
+      mapping: preview.rows.map((r) => r.indicatorId), remember: true,
+      unitConfirmed: false, mappingConfirmed: false, include: preview.status !== 'error' && preview.status !== 'duplicate',
+    },
+  };
+}
+
+/** Does the unit still need the user's word? (no unit, a guess, or a unit outside the plan's list). */
+export function needsUnit(it: ImportItem, planUnitIds: ReadonlySet<number>): boolean {
+  if (it.preview.status !== 'confirm' || it.d.unitConfirmed) return false;
+  const p = it.preview;
+  if (it.d.unitId === null) return true;
+  if (p.unit?.id !== it.d.unitId) return false; // picked by hand: that is the confirmation
+  return !p.unitSure || !planUnitIds.has(it.d.unitId);
+}
+
+export function needsMapping(it: ImportItem): boolean {
+  return it.preview.status === 'confirm' && !it.d.mappingConfirmed && it.preview.rows.some((r) => !r.sure);
+}
+
+export function readiness(it: ImportItem, planUnitIds: ReadonlySet<number>): Readiness {
+  const s = it.preview.status;
+  if (s === 'error' || s === 'duplicate') return 'excluded';
+  if (!it.d.include) return 'skipped';
+  if (it.d.unitId === null || needsUnit(it, planUnitIds) || needsMapping(it)) return 'needs';
+  if (!it.d.mapping.some((m) => m !== null)) return 'needs';
+  return 'ready';
+}
+
+/** The user's mapping decisions to send: rows changed by hand, and guesses the user accepted. */
+export function mappingOverrides(it: ImportItem): { label: string; indicatorId: number | null }[] {
+  const out = new Map<string, number | null>();
+  it.preview.rows.forEach((r, i) => {
+    const chosen = it.d.mapping[i] ?? null;
+    if (chosen !== r.indicatorId || (!r.sure && it.d.mappingConfirmed)) out.set(r.label, chosen);
+  });
+  return [...out].map(([label, indicatorId]) => ({ label, indicatorId }));
+}
+
+/** "Báo cáo!12" -> "Sheet 'Báo cáo', dòng 12". */
+export function cellText(cell: string | null): string {
+  if (!cell) return '';
+  const i = cell.lastIndexOf('!');
+  if (i < 0) return cell;
+  const where = cell.slice(i + 1);
+  return `Sheet '${cell.slice(0, i)}', ${/^\d+$/.test(where) ? 'dòng' : 'ô'} ${where}`;
+}
+
+/** An issue as one sentence with its place: the reader's messages already start with "Sheet '…', ô …". */
+export function issueText(i: ReportIssue): string {
+  if (/^Sheet '/.test(i.message) || (!i.sheet && !i.cell)) return i.message;
+  const where = [i.sheet ? `Sheet '${i.sheet}'` : null, i.cell ? `ô ${i.cell}` : null].filter(Boolean).join(', ');
+  return `${where}: ${i.message}`;
+}
+
+export const HOW_LABELS: Record<MappedRow['how'], { text: string; tone: '' | 'ok' | 'info' | 'warn' }> = {
+  code: { text: 'Theo mẫu', tone: 'ok' },
+  label: { text: 'Trùng tên', tone: 'ok' },
+  remembered: { text: 'Đã ghi nhớ', tone: 'info' },
+  similar: { text: 'Phỏng đoán', tone: 'warn' },
+  none: { text: 'Không khớp', tone: '' },
+};
+
+/** "Công đoàn Trường THCS Lê Lợi" -> "Trường THCS Lê Lợi": the part that tells units apart, for narrow cells. */
+export const shortUnitName = (name: string): string => name.replace(/^công đoàn(\s+cơ sở)?\s+/iu, '') || name;
+
+/** Excel files only (a dropped folder may bring other files along). */
+export const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls)$/i.test(name);
+
+/** Files inside dropped folders (Chromium/Electron give directory entries through webkitGetAsEntry). */
+export async function filesFromDrop(items: DataTransferItemList): Promise<File[] | null> {
+  const entries = [...items].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+  if (!entries.some((e) => e.isDirectory)) return null;
+  const out: File[] = [];
+  const walk = async (e: FileSystemEntry, depth: number): Promise<void> => {
+    if (e.isFile) {
+      out.push(await new Promise<File>((res, rej) => (e as FileSystemFileEntry).file(res, rej)));
+    } else if (e.isDirectory && depth < 4) {
+      const reader = (e as FileSystemDirectoryEntry).createReader();
+      for (;;) {
+        const batch = await new Promise<FileSystemEntry[]>((res, rej) => reader.readEntries(res, rej));
+        if (!batch.length) break;
+        for (const c of batch) await walk(c, depth + 1);
+      }
+    }
+  };
+  for (const e of entries) await walk(e, 0);
+  return out;
+}
