@@ -28,9 +28,9 @@ export function mimeOf(name: string): string {
   return types[ext] ?? 'application/octet-stream';
 }
 
-/** Store bytes once: the same content (by SHA-256) reuses the existing row. */
-export function putDocument(db: Db, name: string, bytes: Uint8Array, now: string): number {
-  const hash = sha256(bytes);
+/** Store bytes once: the same content (by SHA-256) reuses the existing row. `knownSha256`: the bytes' hash when the caller has it. */
+export function putDocument(db: Db, name: string, bytes: Uint8Array, now: string, knownSha256?: string): number {
+  const hash = knownSha256 || sha256(bytes);
   const same = stmt(db, 'SELECT id FROM documents WHERE sha256 = ? AND size = ?').get(hash, bytes.byteLength) as { id: number } | undefined;
   if (same) return same.id;
   return Number(

@@ -5,6 +5,10 @@ import { cachedFold as fold } from './fold-cache';
 import type { SheetText } from './sheet-text';
 
 const KEYWORDS = ['ket qua noi bat', 'cach lam hay', 'han che', 'kho khan', 'kien nghi', 'de xuat', 'danh gia chung', 'phuong huong', 'bai hoc kinh nghiem', 'uu diem', 'ton tai', 'nhan xet'];
+/**
+ * Numbering before a heading. It always ends in punctuation (or is a bullet), so a line that starts with a number
+ * cell ("1 Kết quả…", a list's STT) is never a heading: the head scan of other sheets relies on this (sheet-scan.ts).
+ */
 const NUMBERING = /^(?:[IVX]{1,5}|\d{1,2}|[a-dA-D])\s*[.)/-]\s*|^[-+*•]\s*/;
 const STOP = /^(noi nhan|tm\.?\s|t\/m|nguoi lap|thu truong|chu tich|pho chu tich|xac nhan)/;
 

@@ -2,6 +2,7 @@
 // thread stays free for SQLite writes and the UI. Each job keeps a hard timeout: a worker that overruns it is
 // terminated and replaced, and the file gets a Vietnamese error. Falls back to in-thread parsing when the worker
 // cannot be started (missing build entry, no tsx), so callers never need to care.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -12,8 +13,19 @@ import { parseReport, type ParseReportOptions } from './parse-report';
 
 export const HARD_TIMEOUT_MESSAGE = 'Đọc tệp quá thời gian cho phép – tệp quá lớn hoặc bất thường.';
 const CRASH_MESSAGE = 'Tệp bị hỏng hoặc không đọc được. Hãy mở bằng Excel, Lưu lại rồi gửi lại.';
-/** Jobs posted to one worker at a time: the second hides the message round trip while the first runs. */
-const DEPTH = 2;
+/**
+ * Jobs posted to one worker at a time. Deep enough that a worker keeps parsing while the main thread is busy in a
+ * synchronous SQLite group write (tens of ms) and cannot hand out more work; measured: 2 left workers idle.
+ */
+const DEPTH = 16;
+
+/** A parsed file with the SHA-256 of its bytes (hex), computed where it was parsed. */
+export interface ParsedFile {
+  report: ParsedReport;
+  sha256: string;
+}
+
+const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export interface ParsePoolOptions {
   /** Worker threads (default: one per core, at most 2; the main thread mostly waits and writes SQLite). */
@@ -29,7 +41,7 @@ interface Job {
   bytes: Uint8Array;
   fileName: string;
   opts: ParseReportOptions;
-  resolve: (r: ParsedReport) => void;
+  resolve: (r: ParsedFile) => void;
 }
 
 interface Slot {
@@ -92,8 +104,13 @@ export class ParsePool {
   }
 
   parse(bytes: Uint8Array, fileName: string, opts: ParseReportOptions = {}): Promise<ParsedReport> {
-    if (this.broken || this.closed) return parseReport(bytes, fileName, opts);
-    return new Promise<ParsedReport>((resolve) => {
+    return this.parseFile(bytes, fileName, opts).then((f) => f.report);
+  }
+
+  /** parse(), with the SHA-256 of the bytes. */
+  parseFile(bytes: Uint8Array, fileName: string, opts: ParseReportOptions = {}): Promise<ParsedFile> {
+    if (this.broken || this.closed) return parseInThread(bytes, fileName, opts);
+    return new Promise<ParsedFile>((resolve) => {
       this.queue.push({ id: this.nextId++, bytes, fileName, opts, resolve });
       this.pump();
     });
@@ -120,7 +137,12 @@ export class ParsePool {
   }
 
   private inThread(job: Job): void {
-    void parseReport(job.bytes, job.fileName, job.opts).then(job.resolve);
+    void parseInThread(job.bytes, job.fileName, job.opts).then(job.resolve);
+  }
+
+  /** A job that ended without a report from its worker (timeout, crash): the fatal issue, hashed here. */
+  private static failed(job: Job, message: string): ParsedFile {
+    return { report: failedReport(job.fileName, message), sha256: hashOf(job.bytes) };
   }
 
   private pump(): void {
@@ -154,7 +176,7 @@ export class ParsePool {
     }
     const slot: Slot = { worker, ready: false, running: [], timer: null };
     this.slots.push(slot);
-    worker.on('message', (m: { ready?: true; id?: number; report?: ParsedReport; error?: string }) => {
+    worker.on('message', (m: { ready?: true; id?: number; report?: ParsedReport; sha256?: string; error?: string }) => {
       if (m.ready) {
         slot.ready = true;
         this.pump();
@@ -163,7 +185,7 @@ export class ParsePool {
       const i = slot.running.findIndex((j) => j.id === m.id);
       if (i < 0) return;
       const [job] = slot.running.splice(i, 1) as [Job];
-      job.resolve(m.report ?? failedReport(job.fileName, CRASH_MESSAGE));
+      job.resolve(m.report && m.sha256 ? { report: m.report, sha256: m.sha256 } : ParsePool.failed(job, CRASH_MESSAGE));
       this.arm(slot);
       this.pump();
     });
@@ -195,7 +217,7 @@ export class ParsePool {
     void slot.worker.terminate();
     const [head, ...rest] = slot.running;
     this.queue.unshift(...rest);
-    if (head) head.resolve(failedReport(head.fileName, message));
+    if (head) head.resolve(ParsePool.failed(head, message));
     this.pump();
   }
 
@@ -211,6 +233,10 @@ export class ParsePool {
   }
 }
 
+async function parseInThread(bytes: Uint8Array, fileName: string, opts: ParseReportOptions): Promise<ParsedFile> {
+  return { report: await parseReport(bytes, fileName, opts), sha256: hashOf(bytes) };
+}
+
 let shared: ParsePool | null = null;
 
 /** The process-wide pool, created on first use. */
@@ -223,12 +249,12 @@ export function sharedParsePool(): ParsePool {
  * Start parsing files ahead of their use (at most `window` beyond the one asked for), so the workers keep busy
  * while the caller maps rows and writes SQLite. `get(i)` is called once per index; null entries are never parsed.
  */
-export function parseAhead(files: readonly ({ bytes: Uint8Array; name: string } | null)[], opts: ParseReportOptions, window = 128, pool = sharedParsePool()): (i: number) => Promise<ParsedReport> {
-  const started = new Map<number, Promise<ParsedReport>>();
+export function parseAhead(files: readonly ({ bytes: Uint8Array; name: string } | null)[], opts: ParseReportOptions, window = 128, pool = sharedParsePool()): (i: number) => Promise<ParsedFile> {
+  const started = new Map<number, Promise<ParsedFile>>();
   let next = 0;
-  const start = (i: number): Promise<ParsedReport> => {
+  const start = (i: number): Promise<ParsedFile> => {
     const f = files[i];
-    return f ? pool.parse(f.bytes, f.name, opts) : Promise.resolve(failedReport('', CRASH_MESSAGE));
+    return f ? pool.parseFile(f.bytes, f.name, opts) : Promise.resolve({ report: failedReport('', CRASH_MESSAGE), sha256: '' });
   };
   return (i: number) => {
     for (; next < files.length && next <= i + window; next++) if (files[next]) started.set(next, start(next));

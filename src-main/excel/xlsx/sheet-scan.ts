@@ -91,12 +91,17 @@ function solidLength(v: Cell['v']): number {
 /**
  * Scan a sheet. With `rowChars` > 0 this is a head scan: in each row, once the cells read hold that many
  * non-space characters, the rest of the row is skipped (its index goes to `cutRows`). Cells are in column order
- * in any valid file, so a head scan gives every row's first cells exactly as a full scan would.
+ * in any valid file, so a head scan gives every row's first cells exactly as a full scan would. A row whose first
+ * non-empty cell is a number (an STT column, a list) is ended right after that cell and not listed: a line that
+ * starts with a number can never be a narrative heading (see narrative.ts), and such rows make up most lists.
  */
 export function scanSheet(xml: string, name: string, state: SheetState, ctx: ScanContext, rowChars = 0): SheetGrid {
   const { limits, issues } = ctx;
   const cutRows: number[] = [];
   let budget = rowChars;
+  /** Head scan: the current row has had a non-empty cell; `numberFirst`: that cell was a number. */
+  let rowSolid = false;
+  let numberFirst = false;
   let rowClose = '';
   const rows: (Cell | undefined)[][] = [];
   const { start, end } = sheetDataBounds(xml);
@@ -120,7 +125,15 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
       throw new XlsxError('bomb', `Tệp có quá nhiều ô dữ liệu (trên ${limits.maxCells.toLocaleString('vi-VN')}) – không đọc.`);
     }
     (rows[r] ??= [])[c] = cell;
-    if (rowChars > 0) budget -= solidLength(cell.v);
+    if (rowChars > 0) {
+      const solid = solidLength(cell.v);
+      if (solid > 0 && !rowSolid) {
+        rowSolid = true;
+        numberFirst = typeof cell.v === 'number';
+        if (numberFirst) budget = 0;
+      }
+      budget -= solid;
+    }
   };
 
   /** Head scan: after a cell that used up the row's budget, jump to the end of the row. */
@@ -130,7 +143,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     if (e < 0 || e >= end) {
       pos = end;
     } else pos = e;
-    cutRows.push(st.r);
+    if (!numberFirst) cutRows.push(st.r);
     budget = rowChars;
   };
 
@@ -253,6 +266,8 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
         col = -1;
         if (rowChars > 0) {
           budget = rowChars;
+          rowSolid = false;
+          numberFirst = false;
           rowClose = `</${xml.slice(i, ns)}row>`;
         }
       }

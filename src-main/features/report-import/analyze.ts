@@ -7,6 +7,7 @@ import type { Db } from '../../db/connection';
 import { sha256 } from '../../db/documents';
 import { activeReport, rememberedMappings, reportWithHash } from '../../db/reports';
 import { parseReport } from '../../excel/report/parse-report';
+import type { ParsedFile } from '../../excel/report/parse-pool';
 import { receivedOnOf, type PlanContext } from './context';
 import { mapRows, numberIssues } from './row-mapping';
 import { detectUnit } from './unit-detect';
@@ -18,10 +19,10 @@ export interface Analysis {
 
 export const PARSE_TIMEOUT_MS = 15_000;
 
-/** `parsed`: the file already parsed (e.g. by the worker pool, see parse-pool.ts); parsed here when absent. */
-export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, parsed?: ParsedReport): Promise<Analysis> {
-  parsed ??= await parseReport(file.bytes, file.name, { timeoutMs: PARSE_TIMEOUT_MS });
-  const hash = sha256(file.bytes);
+/** `ahead`: the file already parsed and hashed (by the worker pool, see parse-pool.ts); done here when absent. */
+export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, ahead?: ParsedFile): Promise<Analysis> {
+  const parsed = ahead?.report ?? (await parseReport(file.bytes, file.name, { timeoutMs: PARSE_TIMEOUT_MS }));
+  const hash = ahead?.sha256 || sha256(file.bytes);
   const guess = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
   const unit = guess.unit;
   const rows = mapRows(parsed, {

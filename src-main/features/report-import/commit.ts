@@ -8,7 +8,7 @@ import { sqliteErrorToApp } from '../../db/connection';
 import { addAudit } from '../../db/audit';
 import { putDocument, sha256 } from '../../db/documents';
 import * as rep from '../../db/reports';
-import { parseAhead } from '../../excel/report/parse-pool';
+import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
 import type { AppContext } from '../../rpc/context';
 import { PARSE_TIMEOUT_MS } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
@@ -47,10 +47,11 @@ interface Prepared {
 }
 
 /** Parse (unless already parsed) and map one file; no database writes. */
-async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, parse: () => Promise<ParsedReport>): Promise<Prepared | FileResult> {
+async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, parse: () => Promise<ParsedFile>): Promise<Prepared | FileResult> {
   const unit = pc.units.units.find((u) => u.id === f.unitId);
   if (!unit) return fail(f.file.name, 'Đơn vị đã chọn không còn trong danh sách. Hãy chọn lại đơn vị.');
-  const parsed = f.parsed ?? (await parse());
+  const ahead = f.parsed ? null : await parse();
+  const parsed = f.parsed ?? (ahead as ParsedFile).report;
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   if (fatal) return fail(f.file.name, fatal.message, unit.code);
   if (parsed.template?.planId && parsed.template.planId !== String(pc.plan.id))
@@ -70,7 +71,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
     values.set(r.indicatorId, { indicatorId: r.indicatorId, valueNum: num, valueText: text, value2: r.value2, note: null, cell: r.cell });
   }
   if (values.size === 0) return fail(f.file.name, 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
-  return { f, unit, parsed, hash: f.sha256 ?? sha256(f.file.bytes), values: [...values.values()], overrides, issues: numberIssues(parsed, rows, pc.byId) };
+  return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, issues: numberIssues(parsed, rows, pc.byId) };
 }
 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */
@@ -80,7 +81,7 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
     if (rep.reportWithHash(ctx.db, planId, p.hash)) return { file: f.file.name, status: 'duplicate', unitCode: unit.code, reportId: null, issues: [] };
     const active = rep.activeReport(ctx.db, planId, unit.id);
     const older = !!active && f.receivedOn < active.received_on;
-    const documentId = putDocument(ctx.db, f.file.name, f.file.bytes, now);
+    const documentId = putDocument(ctx.db, f.file.name, f.file.bytes, now, p.hash);
     const issues: ReportIssue[] = [...p.issues, ...parsed.issues].slice(0, 200);
     const reportId = rep.insertReport(ctx.db, {
       planId, unitId: unit.id, batchId, status: older ? 'held' : 'superseded', receivedOn: f.receivedOn, channel: f.channel,

@@ -77,4 +77,25 @@ describe("narrative on other sheets (probed by their rows' first cells)", () => 
     expect(fast.narrative).toEqual(slow.narrative);
     expect(fast.narrative.some((n) => /Nguyễn Văn/.test(n.text))).toBe(false);
   });
+
+  it('rows that start with a number (STT) are never headings, on the probe and on a full read alike', async () => {
+    const g = await makeReport({ seed: 6 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(g.bytes) as unknown as ArrayBuffer);
+    // A list whose rows start with an STT number and then read like headings: not narrative.
+    const list = wb.addWorksheet('Phụ lục 2');
+    list.addRow(['STT', 'Nội dung hoạt động', 'Ngày']);
+    for (let i = 1; i <= 30; i++) list.addRow([i, 'Kết quả nổi bật: hoạt động số ' + i, new Date(Date.UTC(2024, 5, i % 28 + 1))]);
+    // Below the list, a real heading in its own text cell: the probe must still find it.
+    const mixed = wb.addWorksheet('Ghi chép');
+    for (let i = 1; i <= 5; i++) mixed.addRow([i * 1000, 'Hạn chế số liệu']);
+    mixed.addRow(['III.', 'Kiến nghị:', 'Bổ sung kinh phí cho công đoàn cơ sở.']);
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const fast = await parseReport(bytes, 'a.xlsx');
+    const slow = await parseReport(bytes, 'a.xlsx', { forceExceljs: true });
+    expect(fast.reader).toBe('fast');
+    expect(fast.narrative).toEqual(slow.narrative);
+    expect(fast.narrative.some((n) => /hoạt động số/.test(n.heading + n.text))).toBe(false);
+    expect(fast.narrative.at(-1)).toEqual({ heading: 'Kiến nghị', text: 'Bổ sung kinh phí cho công đoàn cơ sở.' });
+  });
 });
