@@ -27,6 +27,10 @@ export function applyPragmas(db: Db): void {
   db.pragma('foreign_keys = ON');
   db.pragma('trusted_schema = OFF');
   db.pragma('busy_timeout = 5000');
+  // Statement journals (the per-file savepoints of an import) and temp b-trees in memory: with the default they
+  // spill to temp files, measured at ~77 extra pwrite calls per imported file. Durability is the WAL's job and is
+  // unaffected; these journals only serve a rollback inside an open transaction.
+  db.pragma('temp_store = MEMORY');
   if (db.pragma('foreign_keys', { simple: true }) !== 1) throw new Error('foreign_keys could not be enabled');
   if (db.pragma('synchronous', { simple: true }) !== 2) throw new Error('synchronous=FULL could not be set');
   db.function('vn_fold', { deterministic: true }, (s: unknown) => (typeof s === 'string' ? fold(s) : null));

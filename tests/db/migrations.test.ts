@@ -15,11 +15,12 @@ function tmp(): string {
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('database connection', () => {
-  it('opens with WAL, synchronous=FULL, foreign keys and the vn_fold function', () => {
+  it('opens with WAL, synchronous=FULL, foreign keys, temp_store=MEMORY and the vn_fold function', () => {
     const db = openDatabase(join(tmp(), 'a.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('temp_store', { simple: true })).toBe(2); // savepoint journals in memory, not temp files
     expect(db.prepare("SELECT vn_fold('Công Đoàn') AS f").get()).toEqual({ f: 'cong doan' });
     expect(schemaVersion(db)).toBe(loadMigrations().length);
     db.close();
