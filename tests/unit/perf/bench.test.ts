@@ -1,0 +1,19 @@
+// `npm run bench` must keep working (it is the only place performance goals are measured): a tiny run imports
+// every generated file and reports its figures. Deliberately no timing assertion here.
+import { describe, expect, it } from 'vitest';
+import { runBench } from '../../bench/run-bench';
+
+describe('import benchmark harness', () => {
+  it('imports every generated workbook into a fresh database and reports figures against exceljs', async () => {
+    const lines: string[] = [];
+    const r = await runBench(12, (s) => lines.push(s));
+    expect(r.files).toBe(12);
+    expect(r.imported).toBe(12);
+    expect(r.avgFileKb).toBeGreaterThan(5);
+    expect(r.seconds).toBeGreaterThan(0);
+    expect(r.baselineSeconds).toBeGreaterThan(0);
+    expect(r.ratio).toBeCloseTo(r.baselineSeconds / r.seconds, 1);
+    expect(r.peakRssMb).toBeGreaterThan(0);
+    expect(lines.some((l) => l.includes('exceljs'))).toBe(true);
+  }, 60_000);
+});
