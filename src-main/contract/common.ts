@@ -1,5 +1,6 @@
 // Schemas shared by many channels: trimmed NFC text, ISO dates, files passed in and out as bytes.
 import { z } from 'zod';
+import { MAX_FILE_BYTES, MAX_FILE_MB } from './limits';
 
 /** Any text from a user or a file: NFC, white space folded, trimmed. */
 export const Text = (max = 500) =>
@@ -23,8 +24,7 @@ export const OptText = (max = 500) =>
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD)' });
 export const Id = z.number().int().positive();
 
-/** Largest file accepted from outside (a unit's workbook is ~20 KB; a plan .docx with images a few MB). */
-export const MAX_FILE_BYTES = 30 * 1024 * 1024;
+export { MAX_FILE_BYTES } from './limits';
 
 const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'Cần nội dung tệp (bytes)' });
 
@@ -34,7 +34,7 @@ export const FileIn = z.object({
   /** File's modified time (ms since epoch) as the OS reports it; used as default received date. */
   lastModified: z.number().int().nonnegative().optional(),
   bytes: Bytes.refine((b) => b.byteLength <= MAX_FILE_BYTES, {
-    message: `Tệp lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB, không thể nhận`,
+    message: `Tệp lớn hơn ${MAX_FILE_MB} MB, không thể nhận`,
   }),
 });
 export type FileIn = z.infer<typeof FileIn>;

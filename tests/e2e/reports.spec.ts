@@ -5,6 +5,7 @@
 // hand edit, held decision) -> undo the batch from the history and see the units back to "Chưa nộp".
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -17,6 +18,16 @@ async function findFile(page: Page, file: string) {
   await page.getByPlaceholder('Tìm theo tên tệp, đơn vị…').fill(file);
   await expect(previewRow(page, file)).toBeVisible();
   return previewRow(page, file);
+}
+/** The colour rendered at one point of the page: a 1x1 screenshot; its only pixel follows the PNG filter byte. */
+async function pixelAt(page: Page, x: number, y: number): Promise<[number, number, number]> {
+  const png = await page.screenshot({ clip: { x: Math.round(x), y: Math.round(y), width: 1, height: 1 } });
+  const data: Buffer[] = [];
+  for (let o = 8; o + 8 <= png.length; o += 12 + png.readUInt32BE(o)) {
+    if (png.toString('latin1', o + 4, o + 8) === 'IDAT') data.push(png.subarray(o + 8, o + 8 + png.readUInt32BE(o)));
+  }
+  const raw = inflateSync(Buffer.concat(data));
+  return [raw[1] ?? 0, raw[2] ?? 0, raw[3] ?? 0];
 }
 const listRow = (page: Page, code: string) => page.locator(`[data-testid="report-row"][data-unit="${code}"]`);
 
@@ -144,6 +155,15 @@ test('import a mixed batch of unit reports, review, commit, inspect and undo', a
   await detail.getByRole('button', { name: 'Lưu', exact: true }).click();
   await expect(detail.locator('[data-testid="value-row"][data-code="CT05"]')).toContainText('7');
   await expect(detail.locator('[data-testid="value-row"][data-code="CT05"]').getByTestId('edited')).toHaveText('đã sửa tay');
+  // The confirmation is seen above the open dialog and its backdrop, not hidden behind them.
+  const saved = page.getByRole('status').filter({ hasText: 'Đã sửa số liệu' });
+  await expect(saved).toBeVisible();
+  // Hit testing skips content outside a modal dialog (inert), so the check reads the rendered pixel instead.
+  const box = await saved.boundingBox();
+  if (!box) throw new Error('toast has no box');
+  // The toast's own green (#14532d), neither white (under the dialog) nor dimmed (under the backdrop).
+  const [r, g, b] = await pixelAt(page, box.x + 4, box.y + box.height / 2);
+  expect([Math.abs(r - 0x14), Math.abs(g - 0x53), Math.abs(b - 0x2d)].every((d) => d <= 6), `pixel ${r},${g},${b}`).toBe(true);
   await app.shot('reports-detail');
   await detail.getByTestId('version-diff').scrollIntoViewIfNeeded();
   await app.shot('reports-detail-versions');
@@ -224,4 +244,16 @@ test('a long preview shows progress and can be stopped; the files read so far st
   else expect(n).toBe(500);
   // the first copy is new, the rest are the same bytes again
   await expect(page.locator('[data-testid="preview-summary"] [data-status="duplicate"]')).toContainText(String(n - 1));
+});
+
+test('a file over the size limit is left out by name; the rest of the batch is still read', async ({ app, page }) => {
+  const { plan } = await seed(app.ctx);
+  const small = join(app.dir, 'bao-cao-nho.xlsx');
+  writeFileSync(small, (await makeReport({ seed: 22, unitName: 'Bệnh viện Đa khoa huyện', planId: String(plan.id) })).bytes);
+  const huge = join(app.dir, 'bao-cao-co-anh.xlsx');
+  writeFileSync(huge, Buffer.alloc(31 * 1024 * 1024, 1));
+  await app.open(`#/reports?plan=${plan.id}&tab=nhap`);
+  await page.getByTestId('file-input').setInputFiles([small, huge]);
+  await expect(page.getByRole('alert').filter({ hasText: 'bao-cao-co-anh.xlsx' })).toContainText('lớn hơn 30 MB');
+  await expect(page.getByRole('heading', { name: 'Xem trước 1 tệp' })).toBeVisible({ timeout: 30_000 });
 });
