@@ -155,9 +155,13 @@ export function isVietnameseSyllable(word: string): boolean {
   return NUCLEI.has(nucleus);
 }
 
+/**
+ * Words of two or more letters that are Vietnamese syllables. One-letter words are no evidence: a lone symbol such
+ * as "×", "½" or "©" decodes to a one-letter syllable ("2 × 3" would read "2 ì 3").
+ */
 function syllableScore(text: string): number {
   let ok = 0;
-  for (const w of text.split(/[^\p{L}]+/u)) if (w && isVietnameseSyllable(w)) ok++;
+  for (const w of text.split(/[^\p{L}]+/u)) if (w.length > 1 && isVietnameseSyllable(w)) ok++;
   return ok;
 }
 

@@ -64,8 +64,9 @@ export function readValue(cell: Cell | undefined, text: string, ctx: ValueContex
   if (parsed) {
     const suffix = parsed.suffix;
     if (suffix === '') return { value: parsed.value, suffix: null };
-    if (/^[-–~÷]\s*\d|^\d|^[.,]/.test(suffix)) {
-      ctx.issues.push({ sheet: ctx.sheet, cell: ctx.cell, severity: 'warning', message: `${where(ctx)}: '${text.slice(0, 40)}' không phải một số (khoảng hoặc nhiều số) – giữ nguyên chữ.` });
+    // A range ("300 - 500"), a sum or product ("1+2", "3x4"), a fraction or date ("1/2", "20/11"): not one number.
+    if (/^[-–~÷+*×x/:]\s*\d|^\d|^[.,]/i.test(suffix)) {
+      ctx.issues.push({ sheet: ctx.sheet, cell: ctx.cell, severity: 'warning', message: `${where(ctx)}: '${text.slice(0, 40)}' không phải một số (khoảng, phép tính hoặc nhiều số) – giữ nguyên chữ, hãy sửa thành một số.` });
       return { value: text, suffix: null };
     }
     if (suffix.length <= 20) return { value: parsed.value, suffix };

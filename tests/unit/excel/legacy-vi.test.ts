@@ -57,6 +57,9 @@ describe('legacy Vietnamese encodings', () => {
     expect(detectLegacyEncoding('Cà phê')).toBeNull();
     expect(detectLegacyEncoding('Report 2023, café crème')).toBeNull();
     expect(detectLegacyEncoding('45.500.000 đồng')).toBeNull();
+    // Symbols of Unicode text that happen to be TCVN3/VNI letters: no evidence of a legacy encoding on their own.
+    for (const s of ['2 × 3', '½ ngày', '© 2024', '10 m²', '30°C', '±5', 'Diện tích 50 m² nhà']) expect(detectLegacyEncoding(s), s).toBeNull();
+    expect(detectLegacyEncoding('Tæ chøc ë x·')).toBe('tcvn3');
   });
   it('judges Vietnamese syllables', () => {
     for (const w of ['nghiêng', 'khuya', 'quốc', 'giữa', 'gì', 'người', 'uống', 'oanh']) expect(isVietnameseSyllable(w)).toBe(true);

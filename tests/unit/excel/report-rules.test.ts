@@ -24,6 +24,15 @@ describe('report rules', () => {
     expect(p.issues.some((i) => i.cell === 'D7' && i.severity === 'warning')).toBe(true);
   });
 
+  it('a sum, product, fraction or date in a number cell is kept as text with a warning, never read as its first number', async () => {
+    const cells = ['+1+2', '5 + 3', '3x4', '2 × 3', '1/2', '20/11', '7 buổi/tháng'];
+    const p = await parseReport(await book([HEAD, ...cells.map((v, i): V[] => [i + 1, `Dòng ${i + 1}`, null, v])]), 'a2.xlsx');
+    expect(p.rows.map((r) => r.value)).toEqual(['+1+2', '5 + 3', '3x4', '2 × 3', '1/2', '20/11', 7]);
+    expect(p.rows[6]?.unit).toBe('buổi/tháng');
+    const warned = p.issues.filter((i) => i.severity === 'warning' && /không phải một số/.test(i.message)).map((i) => i.cell);
+    expect(warned).toEqual(['D2', 'D3', 'D4', 'D5', 'D6', 'D7']);
+  });
+
   it('ditto marks take the value above, with a warning', async () => {
     const p = await parseReport(await book([HEAD, [1, 'Quà', 'suất', 10], [2, 'Quà Tết', '"', '〃'], [3, 'Quà khác', 'nt', 5]]), 'b.xlsx');
     expect(p.rows.map((r) => [r.unit, r.value])).toEqual([['suất', 10], ['suất', 10], ['suất', 5]]);
