@@ -169,6 +169,21 @@ function syllableScore(text: string): number {
  * Does this text look like TCVN3 or VNI shown through a Unicode font? Null when it looks like Unicode or plain
  * ASCII. Decides by which decoding turns more words into well-formed Vietnamese syllables.
  */
+/**
+ * For text already known to come from a legacy-encoded document: would decoding it with `enc` give better
+ * Vietnamese? A weaker test than detectLegacyEncoding, for short lines (names, "Số: 15/KH") whose own evidence
+ * is too thin: decoding must change the text, not lose syllables, and either drop foreign characters or add
+ * syllables. Text with Unicode-only Vietnamese letters is never touched.
+ */
+export function decodesBetter(text: string, enc: LegacyEncoding): boolean {
+  if (UNICODE_ONLY.test(text) || !/[\u00a1-\u00ff]/.test(text)) return false;
+  const dec = decodeLegacy(text, enc);
+  if (dec === text) return false;
+  const before = syllableScore(text);
+  const after = syllableScore(dec);
+  return after >= before && (foreignCount(dec) < foreignCount(text) || after > before);
+}
+
 export function detectLegacyEncoding(text: string): LegacyEncoding | null {
   if (!/[\u00a1-\u00ff]/.test(text) || UNICODE_ONLY.test(text)) return null;
   const before = foreignCount(text);

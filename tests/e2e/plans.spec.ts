@@ -9,6 +9,7 @@ import { test, expect, type AppFixture } from './fixtures';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import type { Channel, In, Out } from '../../src-main/contract/index';
 import { todayInVietnam } from '../../src-main/text/vi-date';
+import { toTcvn3 } from '../fixtures/gen/report-workbooks';
 
 // Close the browser's sockets before the fixture stops the server: Chromium keeps a pre-opened connection that
 // sends no request, and server.close() waits for Node's 60 s headers timeout on it ("Tearing down app exceeded
@@ -196,6 +197,24 @@ Kết thúc đợt công tác báo cáo kết quả về Liên đoàn Lao độn
   await editor.getByRole('button', { name: 'Lưu kế hoạch' }).click();
   await expect(page.getByRole('dialog', { name: 'Kế hoạch 40/KH-LĐLĐ' })).toBeVisible();
   expect(app.ctx.db.prepare('SELECT number, starts_on, period_label FROM plans').get()).toEqual({ number: '40/KH-LĐLĐ', starts_on: '2019-07-16', period_label: 'Đợt 1 năm 2019' });
+});
+
+test('a plan typed in the old TCVN3 font is converted, and the user is told to check it', async ({ app, page }) => {
+  const file = join(app.dir, 'ke-hoach-tcvn3.txt');
+  // As a .VnTime document reads once its font is gone: TCVN3 bytes shown as Latin-1 letters.
+  writeFileSync(file, [
+    'KẾ HOẠCH',
+    toTcvn3('Phối hợp làm công tác dân vận đợt 1 năm 2019'),
+    toTcvn3('Thời gian từ ngày 16/7/2019 đến ngày 30/7/2019; mỗi công đoàn cơ sở thực hiện ít nhất 01 công trình dân vận.'),
+    toTcvn3('Các đơn vị báo cáo kết quả về Liên đoàn Lao động huyện trước ngày 31/7/2019.'),
+  ].join('\n'));
+  await app.open('#/plans');
+  await intake(page, file);
+  const editor = page.getByRole('dialog', { name: 'Kế hoạch mới từ văn bản' });
+  await expect(editor.getByTestId('intake-summary').getByRole('note')).toContainText('bảng mã cũ TCVN3');
+  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue('2019-07-31');
+  await expect(editor.getByLabel('Trích yếu (tên kế hoạch)')).toHaveValue(/Phối hợp làm công tác dân vận/);
+  await app.shot('plans-intake-tcvn3');
 });
 
 test('an old .doc or an empty file gets the reader\'s message and saves nothing', async ({ app, page }) => {

@@ -1,5 +1,6 @@
 // extractPlan(text): the whole plan intake — splits the text into header, title, preamble, body and footer,
 // runs each part's reader and returns the `extract-plan` contract shape (DESIGN.md §5) with warnings/missing.
+import { convertLegacyLines } from '../legacy-text';
 import { PLAN_EXTRACT_FIELDS, PlanExtract, type PlanExtractField } from '../../contract/plan-extract';
 import { parseBasis, preambleEnd } from './basis';
 import { parseReportDue } from './deadline';
@@ -12,9 +13,15 @@ import { parseTargets } from './targets';
 import { foldSame, isHeadingLine, paragraphs, prepareLines, sentences, type Warning } from './text-tools';
 import { parseTitle } from './title';
 
-export function extractPlan(text: string): PlanExtract {
-  const lines = prepareLines(text);
+export function extractPlan(input: string): PlanExtract {
   const warnings: Warning[] = [];
+  const legacy = convertLegacyLines(input);
+  if (legacy.lines > 0) {
+    const font = legacy.encoding === 'vni' ? 'VNI (VNI-Times…)' : 'TCVN3 (.VnTime…)';
+    warnings.push({ field: 'document', message: `Văn bản gõ bằng bảng mã cũ ${font}: đã tự chuyển ${legacy.lines} dòng sang Unicode. Hãy đối chiếu các mục bên dưới với văn bản gốc.` });
+  }
+  const text = legacy.text;
+  const lines = prepareLines(text);
 
   const header = parseHeader(lines, warnings);
   const { title, next } = header.typeLine >= 0 ? parseTitle(lines, header.bodyStart) : { title: null, next: header.bodyStart };

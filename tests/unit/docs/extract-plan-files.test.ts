@@ -5,6 +5,7 @@ import { PlanExtract } from '../../../src-main/contract/plan-extract';
 import { extractPlan } from '../../../src-main/docs/extract-plan';
 import { readDocumentText } from '../../../src-main/docs/read-document';
 import { buildPlanDocx, THANG_BINH_PLAN, type PlanDocxSpec } from './helpers/plan-docx';
+import { toTcvn3, toVni } from '../../fixtures/gen/report-workbooks';
 
 const EXPECTED = {
   documentType: 'KẾ HOẠCH',
@@ -80,6 +81,55 @@ describe('extract-plan from files', () => {
       recipients: ['Ban Dân vận Tỉnh ủy (b/c)', 'Lưu: VT'],
     });
     expect(plan.basis).toEqual([{ text: 'Kế hoạch số 88-KH/BDVTU ngày 20/11/2023 của Ban Dân vận Tỉnh ủy', number: '88-KH/BDVTU', issuedOn: '2023-11-20', issuer: 'Ban Dân vận Tỉnh ủy' }]);
+  });
+
+  it('a .docx typed in VNI fonts reads as the same plan, with a warning to check it against the original', async () => {
+    const vni = (l: string[]) => l.map(toVni);
+    const spec: PlanDocxSpec = {
+      ...THANG_BINH_PLAN,
+      headerLeft: vni(THANG_BINH_PLAN.headerLeft), headerRight: vni(THANG_BINH_PLAN.headerRight), type: toVni(THANG_BINH_PLAN.type),
+      title: vni(THANG_BINH_PLAN.title), body: vni(THANG_BINH_PLAN.body), recipients: vni(THANG_BINH_PLAN.recipients), signer: vni(THANG_BINH_PLAN.signer),
+    };
+    const plan = extractPlan(await readDocumentText('ke-hoach-vni.docx', await buildPlanDocx(spec)));
+    const { warnings, ...rest } = plan;
+    const { warnings: _none, ...expected } = EXPECTED;
+    expect(rest).toEqual(expected);
+    expect(warnings).toEqual([{ field: 'document', message: expect.stringMatching(/bảng mã cũ VNI .*đã tự chuyển \d+ dòng sang Unicode/) as unknown as string }]);
+  });
+
+  it('TCVN3 lines pasted into a Unicode plan are converted; the Unicode lines are left alone', async () => {
+    const body = [
+      toTcvn3('Căn cứ Kế hoạch số 88-KH/BDVTU ngày 20/11/2023 của Ban Dân vận Tỉnh ủy;'),
+      'Ban Dân vận Huyện ủy xây dựng kế hoạch như sau:',
+      'I. NỘI DUNG',
+      toTcvn3('Thời gian từ ngày 16/12 đến ngày 30/12/2023; mỗi xã thực hiện ít nhất 02 công trình dân vận.'),
+      'II. TỔ CHỨC THỰC HIỆN',
+      toTcvn3('Các đơn vị báo cáo kết quả về Ban Dân vận Huyện ủy chậm nhất ngày 03/01/2024.'),
+    ];
+    expect(body[0]).not.toContain('Căn cứ'); // really encoded
+    const spec: PlanDocxSpec = {
+      headerLeft: ['HUYỆN ỦY PHÚ NINH', 'BAN DÂN VẬN', '*', 'Số 21-KH/BDVHU'],
+      headerRight: ['ĐẢNG CỘNG SẢN VIỆT NAM', '', 'Phú Ninh, ngày 02 tháng 12 năm 2023'],
+      type: 'KẾ HOẠCH',
+      title: ['Phối hợp làm công tác dân vận', 'đợt II năm 2023'],
+      body,
+      recipients: ['- Ban Dân vận Tỉnh ủy (b/c);', '- Lưu: VT.'],
+      signer: ['K/T TRƯỞNG BAN', 'PHÓ TRƯỞNG BAN', '', 'Nguyễn Văn Tư'],
+    };
+    const plan = extractPlan(await readDocumentText('kh-tcvn3.docx', await buildPlanDocx(spec)));
+    expect(plan).toMatchObject({
+      number: '21-KH/BDVHU',
+      period: { startsOn: '2023-12-16', endsOn: '2023-12-30' },
+      reportDueOn: '2024-01-03',
+      targets: [{ min: 2, max: null, unit: 'công trình' }],
+    });
+    expect(plan.basis[0]?.text).toBe('Kế hoạch số 88-KH/BDVTU ngày 20/11/2023 của Ban Dân vận Tỉnh ủy');
+    expect(plan.warnings.filter((w) => w.field === 'document').map((w) => w.message)).toEqual([expect.stringMatching(/TCVN3 .*3 dòng/) as unknown as string]);
+  });
+
+  it('a Unicode plan gets no encoding warning', async () => {
+    const plan = extractPlan(await readDocumentText('ke-hoach.docx', await buildPlanDocx(THANG_BINH_PLAN)));
+    expect(plan.warnings.some((w) => w.field === 'document')).toBe(false);
   });
 
   it('a text PDF exported by LibreOffice (Quốc hiệu and date wrapped in the narrow header column)', async () => {
