@@ -51,7 +51,8 @@ export function sheetText(sheet: SheetGrid, issues: ReportIssue[], fill = true):
     if (row) {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        if (cell) out[c] = clean(convert(cell, legacy, r, c));
+        // Numbers and booleans print without spaces or marks: only text needs cleaning.
+        if (cell) out[c] = typeof cell.v === 'string' ? clean(convert(cell, legacy, r, c)) : convert(cell, legacy, r, c);
       }
     }
     text.push(out);

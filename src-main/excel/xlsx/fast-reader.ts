@@ -5,13 +5,15 @@ import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { scanSheet, type ScanContext } from './sheet-scan';
 import { parseRels, parseStyles, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
-import { guardXml } from './xml';
-import { readEntry, readText, type ZipArchive } from './zip';
+import { guardXml, guardXmlBytes } from './xml';
+import { decodeUtf8, readEntry, type ZipArchive } from './zip';
 
 function part(zip: ZipArchive, path: string): string | undefined {
-  const xml = readText(zip, path);
-  if (xml !== undefined) guardXml(xml, path);
-  return xml;
+  const entry = zip.entries.get(path);
+  if (!entry) return undefined;
+  const bytes = readEntry(zip, entry);
+  guardXmlBytes(bytes, path);
+  return decodeUtf8(bytes);
 }
 
 function workbookPath(zip: ZipArchive): string {

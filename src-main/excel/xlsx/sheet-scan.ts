@@ -32,8 +32,9 @@ function sheetDataBounds(xml: string): { start: number; end: number } {
   }
   const gt = xml.indexOf('>', i);
   if (gt < 0 || xml.charCodeAt(gt - 1) === 47) return { start: gt + 1, end: gt + 1 };
-  const end = xml.indexOf(close, gt);
-  return { start: gt + 1, end: end < 0 ? xml.length : end };
+  // The close tag sits near the end of the part (only merges and page setup follow): search from there.
+  const end = xml.lastIndexOf(close);
+  return { start: gt + 1, end: end < gt ? xml.length : end };
 }
 
 /** XML name characters of element names: letters, digits, '_', '.', '-' (':' is handled as prefix end). */

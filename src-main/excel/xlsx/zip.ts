@@ -126,6 +126,9 @@ export function readText(zip: ZipArchive, name: string): string | undefined {
   return utf8.decode(readEntry(zip, e));
 }
 
+/** UTF-8 text of an entry's bytes (as readText decodes them). */
+export const decodeUtf8 = (bytes: Uint8Array): string => utf8.decode(bytes);
+
 /** Inflate every entry once (bytes discarded) so real sizes are checked before a library that trusts them. */
 export function verifyAllEntries(zip: ZipArchive): void {
   const probe: ZipArchive = { ...zip, inflated: 0 };

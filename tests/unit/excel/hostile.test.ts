@@ -9,6 +9,7 @@ const FATAL: [HostileKind, RegExp][] = [
   ['bomb-lying', /nhiều hơn khai báo/],
   ['entries-10000', /cấu trúc bất thường \(10016 thành phần/],
   ['billion-laughs', /DTD\/thực thể XML/],
+  ['xxe-sheet', /DTD\/thực thể XML trong "xl\/worksheets\/sheet1.xml"/],
   ['xls', /Excel cũ \(\.xls\)/],
   ['encrypted', /mật khẩu/],
   ['truncated', /bị hỏng hoặc tải về chưa hết/],
