@@ -52,13 +52,33 @@ export function insertReport(db: Db, r: NewReport, values: NewValue[], narrative
          @title, @periodLabel, @unitNameInFile, @issues, @now)`,
     ).run({ ...r, version, issues: JSON.stringify(r.issues), now }).lastInsertRowid,
   );
-  const insV = stmt(db,
-    'INSERT INTO report_values (report_id, indicator_id, value_num, value_text, value2_num, note, source_cell) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const v of values) insV.run(id, v.indicatorId, v.valueNum, v.valueText, v.value2, v.note, v.cell);
-  const insN = stmt(db, 'INSERT INTO report_narrative (report_id, position, heading, text) VALUES (?, ?, ?, ?)');
-  narrative.forEach((n, i) => insN.run(id, i, n.heading, n.text));
+  // Several rows per statement: one call into SQLite per chunk instead of per row (an import writes ~100,000).
+  for (let at = 0; at < values.length; at += ROWS_PER_INSERT) {
+    const chunk = values.slice(at, at + ROWS_PER_INSERT);
+    stmt(db, `INSERT INTO report_values (report_id, indicator_id, value_num, value_text, value2_num, note, source_cell) VALUES ${rowsOf(chunk.length, 7)}`)
+      .run(chunk.flatMap((v) => [id, v.indicatorId, v.valueNum, v.valueText, v.value2, v.note, v.cell]));
+  }
+  for (let at = 0; at < narrative.length; at += ROWS_PER_INSERT) {
+    const chunk = narrative.slice(at, at + ROWS_PER_INSERT);
+    stmt(db, `INSERT INTO report_narrative (report_id, position, heading, text) VALUES ${rowsOf(chunk.length, 4)}`)
+      .run(chunk.flatMap((n, i) => [id, at + i, n.heading, n.text]));
+  }
   return id;
+}
+
+/** Rows per multi-row INSERT (7 columns x 32 rows stays far below SQLite's bound-parameter limit). */
+const ROWS_PER_INSERT = 32;
+const rowsSql = new Map<number, string>();
+/** "(?, ?), (?, ?)" for `rows` rows of `cols` placeholders, built once per shape (the statement cache keys on it). */
+function rowsOf(rows: number, cols: number): string {
+  const key = rows * 64 + cols;
+  let sql = rowsSql.get(key);
+  if (sql === undefined) {
+    const one = `(${new Array<string>(cols).fill('?').join(', ')})`;
+    sql = new Array<string>(rows).fill(one).join(', ');
+    rowsSql.set(key, sql);
+  }
+  return sql;
 }
 
 /**
