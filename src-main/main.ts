@@ -12,6 +12,10 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL ?? null;
 let win: BrowserWindow | null = null;
 let ctx: RunningContext | null = null;
 
+// Chromium's UI language decides how <input type="date"> shows dates: Vietnamese (dd/mm/yyyy) even on a Windows
+// set to English, as many office PCs are. Must be set before 'ready'.
+app.commandLine.appendSwitch('lang', 'vi');
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

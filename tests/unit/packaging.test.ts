@@ -26,3 +26,12 @@ describe('electron-builder.yml', () => {
     for (const s of ['start', 'test', 'web', 'cli', 'dist', 'bench']) expect(pkg.scripts[s], s).toBeTruthy();
   });
 });
+
+describe('Electron main', () => {
+  it("sets Chromium's UI language to Vietnamese before the app is ready (dates show as dd/mm/yyyy)", () => {
+    const main = readFileSync(new URL('../../src-main/main.ts', import.meta.url), 'utf8');
+    const at = main.indexOf("app.commandLine.appendSwitch('lang', 'vi')");
+    expect(at).toBeGreaterThan(-1);
+    expect(at).toBeLessThan(main.indexOf('app.whenReady()'));
+  });
+});
