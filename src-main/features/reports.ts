@@ -111,8 +111,12 @@ export const reportsHandlers = {
   'reports.preview': async ({ planId, files, taskId }, ctx) => ({ files: await previewBatch(ctx, planId, files, taskId ?? 'reports.preview') }),
   'reports.commit': async ({ planId, files, taskId }, ctx) => {
     const plan = planOrThrow(ctx.db, planId);
+    const task = taskId ?? 'reports.commit';
+    // The backup is synchronous (seconds on a large database): say so first, and let the event go out before it.
+    ctx.emit('progress', { task, done: 0, total: files.length, message: 'Đang sao lưu dữ liệu trước khi nhập…' });
+    await new Promise((r) => setImmediate(r));
     backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${plan.title}"`);
-    return commitBatch(ctx, planId, files, taskId ?? 'reports.commit');
+    return commitBatch(ctx, planId, files, task);
   },
   'reports.batches': ({ planId }, ctx) => rep.listBatches(ctx.db, planId),
   'reports.undoBatch': ({ batchId }, ctx) => {

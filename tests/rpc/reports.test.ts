@@ -69,10 +69,16 @@ describe('report import pipeline', () => {
     const pre = await app.call('reports.preview', { planId: plan.id, files: [file('bc.xlsx', v1)] });
     expect(pre.files[0]).toMatchObject({ status: 'new', unit: { code: 'GD01' }, unitSure: true, template: true });
     expect(await app.call('reports.list', { planId: plan.id })).toEqual(expect.arrayContaining([expect.objectContaining({ state: 'missing' })]));
+    const progress: string[] = [];
+    const listen = (name: string, p: { task: string; message: string }) => void (name === 'progress' && p.task === 'reports.commit' && progress.push(p.message));
+    app.ctx.events.on('event', listen);
     const c1 = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc.xlsx', v1), unitId: a.id, receivedOn: '2023-12-30' }] });
+    app.ctx.events.off('event', listen);
     expect(c1.files[0]).toMatchObject({ status: 'imported', unitCode: 'GD01' });
     const backups = await app.call('backups.list', {});
     expect(JSON.stringify(backups)).toMatch(/Trước khi nhập 1 báo cáo/);
+    // The user is told about the backup before it runs, then sees the import's own progress.
+    expect(progress).toEqual(['Đang sao lưu dữ liệu trước khi nhập…', 'Đã nhập 1/1 tệp']);
     const list1 = await app.call('reports.list', { planId: plan.id });
     expect(list1.find((r) => r.unit.code === 'GD01')).toMatchObject({ state: 'on_time', report: { version: 1 } });
     const detail = await app.call('reports.get', { reportId: c1.files[0]!.reportId! });
