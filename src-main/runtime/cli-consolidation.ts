@@ -15,7 +15,7 @@ import { createContext, type RunningContext } from './create-context';
 
 type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
-export const CONSOLIDATION_USAGE = `  consolidate --plan ID [--json]           Tổng hợp kết quả kế hoạch ID (đã nộp, đúng hạn, trễ, chưa nộp, tổng chỉ tiêu)
+export const CONSOLIDATION_USAGE = `  consolidate --plan ID [--json]            Tổng hợp kết quả kế hoạch ID (đã nộp, đúng hạn, trễ, chưa nộp, tổng chỉ tiêu)
   export consolidated|docx|reminders --plan ID --out FILE
                                             Xuất báo cáo tổng hợp (.xlsx), báo cáo Word (.docx) hoặc công văn đôn đốc (.docx);
                                             --out *.pdf chuyển sang PDF (cần LibreOffice)
