@@ -5,10 +5,9 @@ import { parseRange } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { isLegacyFontName } from '../../text/legacy-vi';
 import { guardXml } from './xml';
-import { readEntry, type ZipArchive } from './zip';
+import { decodeUtf8, readEntry, type ZipArchive } from './zip';
 
 const HUGE_MERGE_CELLS = 100_000;
-const utf8 = new TextDecoder('utf-8');
 const nfc = (s: string): string => s.normalize('NFC');
 
 /** Inflate every entry once (real sizes, caps), refuse DTDs, and report whether any merge is huge. */
@@ -18,9 +17,10 @@ function vet(zip: ZipArchive): { hugeMerge: boolean } {
   for (const e of zip.entries.values()) {
     const bytes = readEntry(probe, e);
     if (!/\.(xml|rels|vml)$/i.test(e.name)) continue;
-    const xml = utf8.decode(bytes);
-    guardXml(xml, e.name);
-    if (/worksheets\//.test(e.name) && xml.indexOf('mergeCell') !== -1) {
+    guardXml(bytes, e.name);
+    if (!/worksheets\//.test(e.name)) continue;
+    const xml = decodeUtf8(bytes);
+    if (xml.indexOf('mergeCell') !== -1) {
       for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\s[^>]*ref="([^"]+)"/g)) {
         const r = parseRange(m[1] ?? '');
         if (r && (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1) > HUGE_MERGE_CELLS) hugeMerge = true;

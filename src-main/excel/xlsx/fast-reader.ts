@@ -5,14 +5,14 @@ import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { scanSheet, type ScanContext } from './sheet-scan';
 import { parseRels, parseStyles, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
-import { guardXml, guardXmlBytes } from './xml';
+import { guardXml } from './xml';
 import { decodeUtf8, readEntry, type ZipArchive } from './zip';
 
 function part(zip: ZipArchive, path: string): string | undefined {
   const entry = zip.entries.get(path);
   if (!entry) return undefined;
   const bytes = readEntry(zip, entry);
-  guardXmlBytes(bytes, path);
+  guardXml(bytes, path);
   return decodeUtf8(bytes);
 }
 
@@ -64,7 +64,9 @@ export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
   }
   const tick = (): void => deadline.check();
   const sstEntry = zip.entries.get(sstPath);
-  const sst: SharedStringTable = sstEntry ? sharedStringTable(readEntry(zip, sstEntry), tick, (xml) => guardXml(xml, sstPath)) : () => undefined;
+  const sstBytes = sstEntry ? readEntry(zip, sstEntry) : null;
+  if (sstBytes) guardXml(sstBytes, sstPath);
+  const sst: SharedStringTable = sstBytes ? sharedStringTable(sstBytes, tick) : () => undefined;
   const stylesXml = part(zip, stylesPath);
   const styles: StyleInfo = stylesXml ? parseStyles(stylesXml) : { legacyFont: [], isDate: [] };
 

@@ -3,6 +3,7 @@
 import type { CellRun, SheetState } from './grid';
 import { isLegacyFontName } from '../../text/legacy-vi';
 import { attr, decodeStr, elements, section } from './xml';
+import { decodeUtf8 } from './zip';
 
 export interface SheetRef {
   name: string;
@@ -105,20 +106,19 @@ function plainSpans(xml: string, tick: () => void): number[] | null {
 /** Shared string by index; undefined when out of range. */
 export type SharedStringTable = (i: number) => SharedString | undefined;
 
-const utf8 = new TextDecoder('utf-8');
 
 /**
  * The shared-strings part, decoded lazily: the part is scanned as a latin1 view of its bytes (tag syntax is ASCII,
  * offsets are byte offsets) and each string is UTF-8-decoded on first use, so strings no scanned cell refers to
- * are never built. Parts the fast path does not handle are decoded and parsed whole. `check` guards the XML text.
+ * are never built. Parts the fast path does not handle are decoded and parsed whole. The caller has guarded the
+ * bytes (guardXml).
  */
-export function sharedStringTable(bytes: Uint8Array, tick: () => void, check: (xml: string) => void): SharedStringTable {
+export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedStringTable {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const view = buf.toString('latin1');
-  check(view);
   const spans = plainSpans(view, tick);
   if (!spans) {
-    const all = parseSharedStrings(utf8.decode(bytes), tick);
+    const all = parseSharedStrings(decodeUtf8(bytes), tick);
     return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
   }
   const n = spans.length / 2;

@@ -119,14 +119,7 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   return out;
 }
 
-/** Inflate an entry by name and decode it as UTF-8 text; undefined when absent. */
-export function readText(zip: ZipArchive, name: string): string | undefined {
-  const e = zip.entries.get(name);
-  if (!e) return undefined;
-  return utf8.decode(readEntry(zip, e));
-}
-
-/** UTF-8 text of an entry's bytes (as readText decodes them). */
+/** UTF-8 text of an entry's bytes (bad sequences become U+FFFD). */
 export const decodeUtf8 = (bytes: Uint8Array): string => utf8.decode(bytes);
 
 /** Inflate every entry once (bytes discarded) so real sizes are checked before a library that trusts them. */
