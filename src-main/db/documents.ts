@@ -1,6 +1,6 @@
 // Documents aggregate: source files (plan documents, evidence) kept inside the database with their hash.
-import { createHash } from 'node:crypto';
 import { stmt, type Db } from './connection';
+import { sha256 } from './content-hash';
 
 export interface StoredDocument {
   id: number;
@@ -8,10 +8,6 @@ export interface StoredDocument {
   mime: string;
   size: number;
   sha256: string;
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export function mimeOf(name: string): string {

@@ -2,13 +2,13 @@
 // thread stays free for SQLite writes and the UI. Each job keeps a hard timeout: a worker that overruns it is
 // terminated and replaced, and the file gets a Vietnamese error. Falls back to in-thread parsing when the worker
 // cannot be started (missing build entry, no tsx), so callers never need to care.
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedReport } from '../../contract/parsed-report';
+import { sha256 } from '../../db/content-hash';
 import { parseReport, type ParseReportOptions } from './parse-report';
 
 export const HARD_TIMEOUT_MESSAGE = 'Đọc tệp quá thời gian cho phép – tệp quá lớn hoặc bất thường.';
@@ -25,7 +25,6 @@ export interface ParsedFile {
   sha256: string;
 }
 
-const hashOf = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 export interface ParsePoolOptions {
   /** Worker threads (default: one per core, at most 2; the main thread mostly waits and writes SQLite). */
@@ -142,7 +141,7 @@ export class ParsePool {
 
   /** A job that ended without a report from its worker (timeout, crash): the fatal issue, hashed here. */
   private static failed(job: Job, message: string): ParsedFile {
-    return { report: failedReport(job.fileName, message), sha256: hashOf(job.bytes) };
+    return { report: failedReport(job.fileName, message), sha256: sha256(job.bytes) };
   }
 
   private pump(): void {
@@ -234,7 +233,7 @@ export class ParsePool {
 }
 
 async function parseInThread(bytes: Uint8Array, fileName: string, opts: ParseReportOptions): Promise<ParsedFile> {
-  return { report: await parseReport(bytes, fileName, opts), sha256: hashOf(bytes) };
+  return { report: await parseReport(bytes, fileName, opts), sha256: sha256(bytes) };
 }
 
 let shared: ParsePool | null = null;

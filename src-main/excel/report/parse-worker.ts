@@ -1,8 +1,8 @@
 // Worker-thread entry of the parse pool (parse-pool.ts): parses workbooks with parseReport off the main thread
 // and posts back the plain ParsedReport with the file's SHA-256 (hashing is off the main thread too). Built as
 // its own entry in the Electron main build (out/main/parse-worker.js).
-import { createHash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
+import { sha256 } from '../../db/content-hash';
 import { parseReport } from './parse-report';
 
 export interface ParseJob {
@@ -16,9 +16,9 @@ export interface ParseJob {
 const port = parentPort;
 if (port) {
   port.on('message', (job: ParseJob) => {
-    const sha256 = createHash('sha256').update(job.bytes).digest('hex');
+    const hash = sha256(job.bytes);
     void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs }).then(
-      (report) => port.postMessage({ id: job.id, report, sha256 }),
+      (report) => port.postMessage({ id: job.id, report, sha256: hash }),
       (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
     );
   });
