@@ -11,6 +11,9 @@ import type { RunningContext } from '../../src-main/runtime/create-context';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import { todayInVietnam } from '../../src-main/text/vi-date';
 import { makeHostile, makeReport } from '../fixtures/gen/report-workbooks';
+import { fillTemplate } from '../helpers/context';
+
+export { fillTemplate };
 
 export async function call<C extends Channel>(ctx: RunningContext, name: C, input: In<C>): Promise<Out<C>> {
   const env = await dispatch(name, input, ctx);
@@ -49,18 +52,6 @@ export async function seed(ctx: RunningContext) {
     targets: TARGET_CODES.map((c, i) => ({ indicatorId: ind(c).id, scope: 'per_unit' as const, min: i === 0 ? 2 : 1 })),
   });
   return { ids, plan, ind };
-}
-
-/** Fill our template like a unit does: numbers into "Kết quả" (column E) by row label. */
-export async function fillTemplate(bytes: Uint8Array, values: Record<string, number>): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('Báo cáo')!;
-  ws.eachRow((row) => {
-    const label = String(row.getCell(2).value ?? '');
-    for (const [k, v] of Object.entries(values)) if (label.startsWith(k)) row.getCell(5).value = v;
-  });
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 export const templateOf = (zip: Uint8Array, code: string): Uint8Array => {

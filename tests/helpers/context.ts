@@ -40,3 +40,15 @@ export async function workbookOf(rows: (string | number | null)[][], sheetName =
   for (const r of rows) ws.addRow(r);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/** Fill our template like a unit does: numbers into "Kết quả" (column E) by row label. */
+export async function fillTemplate(bytes: Uint8Array, values: Record<string, number>): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet('Báo cáo')!;
+  ws.eachRow((row) => {
+    const label = String(row.getCell(2).value ?? '');
+    for (const [k, v] of Object.entries(values)) if (label.startsWith(k)) row.getCell(5).value = v;
+  });
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
-import { makeTestApp, workbookOf, type TestApp } from '../helpers/context';
+import { fillTemplate, makeTestApp, workbookOf, type TestApp } from '../helpers/context';
 import { parseReport } from '../../src-main/excel/report/parse-report';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
 
@@ -23,18 +23,6 @@ async function setup() {
 }
 
 const file = (name: string, bytes: Uint8Array, day = '2023-12-30') => ({ name, bytes, lastModified: Date.parse(`${day}T03:00:00Z`) });
-
-/** Fill our generated template like a unit would: values into the "Kết quả" column by row label. */
-async function fillTemplate(bytes: Uint8Array, values: Record<string, number>): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('Báo cáo')!;
-  ws.eachRow((row) => {
-    const label = String(row.getCell(2).value ?? '');
-    for (const [k, v] of Object.entries(values)) if (label.startsWith(k)) row.getCell(5).value = v;
-  });
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 describe('report templates', () => {
   it('generates one workbook per unit (zipped) with unit name, locked layout, and a hidden _meta sheet the reader recognises', async () => {
