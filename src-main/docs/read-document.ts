@@ -1,7 +1,7 @@
 // Plan document intake: bytes of a .docx / text .pdf / .txt -> NFC plain text, by content sniffing, with size
 // caps, a zip-bomb guard and a PDF time limit. Anything unusable is an AppError('bad_file') saying what to do.
 import { AppError } from '../contract/errors';
-import { MAX_FILE_BYTES } from '../contract/common';
+import { MAX_FILE_BYTES, MAX_FILE_MB } from '../contract/limits';
 import { sniff, startsWith, zipEntries } from './file-sniff';
 
 export interface ReadOptions {
@@ -22,7 +22,7 @@ export async function readDocumentText(name: string, bytes: Uint8Array, options:
   const label = name.trim() || 'Tệp';
   if (bytes.byteLength === 0) throw bad(`Tệp "${label}" rỗng (0 byte). Hãy mở lại văn bản gốc, lưu lại rồi chọn lại tệp.`);
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw bad(`Tệp "${label}" lớn hơn ${MAX_FILE_BYTES / 1024 / 1024} MB. Hãy lưu văn bản không kèm ảnh, hoặc chỉ gửi phần chữ (.docx).`);
+    throw bad(`Tệp "${label}" lớn hơn ${MAX_FILE_MB} MB. Hãy lưu văn bản không kèm ảnh, hoặc chỉ gửi phần chữ (.docx).`);
   }
   const kind = sniff(bytes);
   let text: string;
