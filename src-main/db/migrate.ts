@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import { AppError } from '../contract/errors';
+import { writeTx } from './write-tx';
 
 export interface Migration {
   version: number;
@@ -55,10 +56,10 @@ export function migrate(db: Database, migrations: Migration[], beforeFirst?: () 
   const pending = pendingMigrations(db, migrations);
   if (pending.length && beforeFirst) beforeFirst();
   for (const m of pending) {
-    db.transaction(() => {
+    writeTx(db, () => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    });
   }
   if (pending.length) db.pragma('optimize');
   return pending.length;

@@ -10,6 +10,7 @@ import { exportConsolidatedDocx, exportConsolidatedPdf, exportConsolidatedXlsx, 
 import { effectiveCellMap, fillProvinceWorkbook, upwardPackage } from './consolidation-upward';
 import { recordReminders, reminderHistory, reminderLetter } from './reminders';
 import { computeTracking, planOrThrow } from './tracking';
+import { writeTx } from '../db/write-tx';
 
 type Channels =
   | 'tracking.get' | 'tracking.exportMissing' | 'reminders.letter' | 'reminders.history' | 'reminders.record' | 'consolidation.get'
@@ -35,21 +36,21 @@ export const consolidationHandlers = {
     const date = i.date ?? todayInVietnam(ctx.now());
     const res = await reminderLetter(ctx.db, { planId: i.planId, unitIds: i.unitIds, number: i.number, date, newDueOn: i.newDueOn });
     if (i.record) {
-      ctx.db.transaction(() => {
+      writeTx(ctx.db, () => {
         recordReminders(ctx.db, i.planId, res.units.map((u) => u.id), { sentOn: date, channel: 'letter', number: i.number, note: null }, ctx.now().toISOString());
         addAudit(ctx.db, { action: 'reminders.record', entity: 'plans', entityId: i.planId, summary: `Gửi công văn đôn đốc ${res.units.length} đơn vị` }, ctx.now());
-      })();
+      });
       ctx.emit('data.changed', { entity: 'reminders' });
     }
     return res;
   },
   'reminders.history': ({ planId, unitId }, ctx) => reminderHistory(ctx.db, planId, unitId),
   'reminders.record': (i, ctx) => {
-    const recorded = ctx.db.transaction(() => {
+    const recorded = writeTx(ctx.db, () => {
       const n = recordReminders(ctx.db, i.planId, i.unitIds, { sentOn: i.sentOn ?? todayInVietnam(ctx.now()), channel: i.channel, number: i.number, note: i.note }, ctx.now().toISOString());
       addAudit(ctx.db, { action: 'reminders.record', entity: 'plans', entityId: i.planId, summary: `Ghi nhận đôn đốc ${n} đơn vị (${i.channel})` }, ctx.now());
       return n;
-    })();
+    });
     ctx.emit('data.changed', { entity: 'reminders' });
     return { recorded };
   },
@@ -64,10 +65,10 @@ export const consolidationHandlers = {
   },
   'consolidation.cellMap.save': ({ planId, entries }, ctx) => {
     planOrThrow(ctx.db, planId);
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       saveCellMap(ctx.db, planId, entries);
       addAudit(ctx.db, { action: 'consolidation.cellMap', entity: 'plans', entityId: planId, summary: `Lưu bảng ánh xạ ô mẫu cấp trên (${entries.length} ô)` }, ctx.now());
-    })();
+    });
     return effectiveCellMap(ctx.db, planId);
   },
   'consolidation.fillProvinceWorkbook': ({ planId, file }, ctx) => fillProvinceWorkbook(ctx.db, planId, file, todayInVietnam(ctx.now())),

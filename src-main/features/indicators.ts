@@ -5,6 +5,7 @@ import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import * as ind from '../db/indicators';
 import type { Handler } from '../rpc/handlers';
+import { writeTx } from '../db/write-tx';
 
 function mustGet(db: Db, id: number) {
   const i = ind.getIndicator(db, id);
@@ -17,11 +18,11 @@ export function saveIndicator(db: Db, d: IndicatorDraft, now: Date) {
   const same = ind.findIndicatorByCode(db, d.code);
   if (same && same.id !== d.id)
     throw new AppError('conflict', `Mã "${d.code}" đã dùng cho chỉ tiêu "${same.label}". Hãy chọn mã khác.`, { code: 'Mã đã tồn tại' });
-  const id = db.transaction(() => {
+  const id = writeTx(db, () => {
     const id = ind.upsertIndicator(db, d, now.toISOString());
     addAudit(db, { action: d.id ? 'indicator.update' : 'indicator.create', entity: 'indicators', entityId: id, summary: `${d.id ? 'Sửa' : 'Thêm'} chỉ tiêu ${d.code} – ${d.label}` }, now);
     return id;
-  })();
+  });
   return mustGet(db, id);
 }
 
@@ -30,10 +31,10 @@ export const indicatorsHandlers = {
   'indicators.save': (d, ctx) => saveIndicator(ctx.db, d, ctx.now()),
   'indicators.setRetired': ({ id, retired }, ctx) => {
     const i = mustGet(ctx.db, id);
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       ind.setIndicatorRetired(ctx.db, id, retired, ctx.now().toISOString());
       addAudit(ctx.db, { action: retired ? 'indicator.retire' : 'indicator.restore', entity: 'indicators', entityId: id, summary: `${retired ? 'Ngừng dùng' : 'Dùng lại'} chỉ tiêu ${i.code}` }, ctx.now());
-    })();
+    });
     return mustGet(ctx.db, id);
   },
 } satisfies { [K in 'indicators.list' | 'indicators.save' | 'indicators.setRetired']: Handler<K> };

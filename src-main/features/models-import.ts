@@ -12,6 +12,7 @@ import * as units from '../db/units';
 import { readModelsWorkbook, type RawModelRow } from '../excel/models-read';
 import { parseViDate, todayInVietnam } from '../text/vi-date';
 import { clean, fold } from '../text/vi-text';
+import { writeTx } from '../db/write-tx';
 
 export function parseModelField(text: string): Model['field'] | null {
   const f = fold(text);
@@ -154,7 +155,7 @@ export async function importModels(db: Db, file: FileIn, opts: ModelImportOption
   if (errors && !opts.skipInvalid)
     throw new AppError('bad_file', `Tệp còn ${errors} lỗi nên chưa nhập gì. Hãy sửa các dòng lỗi trong tệp, hoặc chọn "Bỏ qua các dòng lỗi" rồi nhập lại.`);
   opts.beforeCommit?.();
-  db.transaction(() => {
+  writeTx(db, () => {
     planned.forEach((p, i) => {
       const action = rows[i]?.action;
       if (p.draft && (action === 'create' || action === 'update')) models.upsertModel(db, p.draft, now.toISOString());
@@ -164,6 +165,6 @@ export async function importModels(db: Db, file: FileIn, opts: ModelImportOption
       summary: `Nhập đăng ký mô hình từ "${file.name}": thêm ${result.created}, cập nhật ${result.updated}, bỏ qua ${result.skipped}`,
       details: { file: file.name, year, created: result.created, updated: result.updated, skipped: result.skipped },
     }, now);
-  })();
+  });
   return result;
 }

@@ -16,6 +16,7 @@ import { modelFormDocx, modelFormXlsx } from './models-forms';
 import { importModels } from './models-import';
 import { backupBeforeBatch } from './backup-store';
 import { readProfile } from './settings';
+import { writeTx } from '../db/write-tx';
 
 function mustGet(db: Db, id: number): Model {
   const m = models.getModel(db, id);
@@ -45,14 +46,14 @@ export function checkModelDraft(db: Db, d: ModelDraft): void {
 export function saveModel(db: Db, d: ModelDraft, now: Date): Model {
   if (d.id !== undefined) mustGet(db, d.id);
   checkModelDraft(db, d);
-  const id = db.transaction(() => {
+  const id = writeTx(db, () => {
     const id = models.upsertModel(db, d, now.toISOString());
     addAudit(db, {
       action: d.id === undefined ? 'model.create' : 'model.update', entity: 'models', entityId: id,
       summary: `${d.id === undefined ? 'Đăng ký' : 'Sửa'} mô hình "${d.name}" (${d.year})`, details: d,
     }, now);
     return id;
-  })();
+  });
   return mustGet(db, id);
 }
 
@@ -72,13 +73,13 @@ export function changeStatus(
   if (problem) throw new AppError('invalid_input', problem);
   if (next.recognizedOn && next.recognizedOn > todayInVietnam(now))
     throw new AppError('invalid_input', 'Ngày công nhận không được sau hôm nay.', { recognizedOn: 'Ngày trong tương lai' });
-  db.transaction(() => {
+  writeTx(db, () => {
     models.setModelStatus(db, id, next, now.toISOString());
     addAudit(db, {
       action: 'model.status', entity: 'models', entityId: id,
       summary: `Mô hình "${m.name}": ${MODEL_STATUS_LABELS[m.status]} → ${MODEL_STATUS_LABELS[next.status]}`, details: next,
     }, now);
-  })();
+  });
   return mustGet(db, id);
 }
 
@@ -95,7 +96,7 @@ export function advanceStep(db: Db, id: number, reachedOn: string, note: string 
   if (reachedOn < prev) throw new AppError('invalid_input', `Ngày chuyển bước không được trước ngày của bước ${m.step} (${prev.split('-').reverse().join('/')}).`, { reachedOn: 'Ngày quá sớm' });
   if (reachedOn > todayInVietnam(now)) throw new AppError('invalid_input', 'Ngày chuyển bước không được sau hôm nay.', { reachedOn: 'Ngày trong tương lai' });
   const step = m.step + 1;
-  db.transaction(() => {
+  writeTx(db, () => {
     models.addModelStep(db, id, step, reachedOn, note, now.toISOString());
     if (m.status === 'dang_ky') models.setModelStatus(db, id, { ...m, status: 'dang_thuc_hien' }, now.toISOString());
     if (evidence) storeEvidence(db, m, step, reachedOn, note, evidence, now);
@@ -103,7 +104,7 @@ export function advanceStep(db: Db, id: number, reachedOn: string, note: string 
       action: 'model.step', entity: 'models', entityId: id,
       summary: `Mô hình "${m.name}" chuyển sang bước ${step}: ${MODEL_STEP_LABELS[step as 2 | 3 | 4]}${evidence ? ` (kèm "${evidence.name}")` : ''}`,
     }, now);
-  })();
+  });
   return mustGet(db, id);
 }
 
@@ -121,10 +122,10 @@ export const modelsHandlers = {
     const m = mustGet(ctx.db, id);
     if (m.status !== 'dang_ky' && m.status !== 'dung')
       throw new AppError('conflict', `Mô hình "${m.name}" đang ${MODEL_STATUS_LABELS[m.status].toLowerCase()} nên không thể xoá. Hãy chuyển sang "Dừng" nếu không theo dõi nữa.`);
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       models.deleteModel(ctx.db, id);
       addAudit(ctx.db, { action: 'model.delete', entity: 'models', entityId: id, summary: `Xoá mô hình "${m.name}" (${m.unitName}, ${m.year})`, details: m }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'models' });
     return { deleted: true as const };
   },
@@ -143,10 +144,10 @@ export const modelsHandlers = {
     const at = step ?? m.step;
     if (at > m.step) throw new AppError('invalid_input', `Mô hình mới ở bước ${m.step}; chỉ gắn minh chứng cho bước đã thực hiện.`);
     if (onDate > todayInVietnam(ctx.now())) throw new AppError('invalid_input', 'Ngày của minh chứng không được sau hôm nay.', { onDate: 'Ngày trong tương lai' });
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       storeEvidence(ctx.db, m, at, onDate, note, file, ctx.now());
       addAudit(ctx.db, { action: 'model.evidence', entity: 'models', entityId: id, summary: `Thêm minh chứng "${file.name}" cho mô hình "${m.name}" (bước ${at})` }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'models' });
     return mustGet(ctx.db, id);
   },

@@ -10,6 +10,7 @@ import { parseViNumber } from '../text/vi-number';
 import { foldKey } from '../text/vi-text';
 import { saveIndicator } from './indicators';
 import { savePlan } from './plans';
+import { writeTx } from '../db/write-tx';
 
 const S = z.string().nullable().optional();
 const D = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional();
@@ -68,7 +69,7 @@ export function createPlanFromJson(db: Db, raw: unknown, now: Date): { id: numbe
     if (id === undefined) throw new AppError('not_found', `Không có đơn vị mã "${code}" trong danh sách. Hãy nhập danh sách đơn vị trước.`);
     unitIds.push(id);
   }
-  return db.transaction(() => {
+  return writeTx(db, () => {
     const targets = p.indicators.map((i) => ({ indicatorId: resolveIndicator(db, i, now), scope: 'total' as const, ...targetOf(i.target) }));
     const draft: PlanDraft = {
       kind: p.kind ?? 'dot_dan_van', status: 'ban_hanh', origin: 'own', documentType: p.documentType ?? null, number: p.number ?? null,
@@ -80,5 +81,5 @@ export function createPlanFromJson(db: Db, raw: unknown, now: Date): { id: numbe
       targets, assignment: p.unitCodes ? 'picked' : 'all_base', assignmentGroup: null, unitIds, note: null,
     };
     return { id: savePlan(db, draft, now).id };
-  })();
+  });
 }

@@ -14,6 +14,7 @@ import { parseViDate, todayInVietnam } from '../text/vi-date';
 import { clean, fold } from '../text/vi-text';
 import { readProfile } from './settings';
 import { savePlan } from './plans';
+import { writeTx } from '../db/write-tx';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -101,7 +102,7 @@ export async function importPlanRegister(db: Db, file: FileIn, dryRun: boolean, 
     }
     drafts.push(parsed.data);
   }
-  if (!dryRun) db.transaction(() => drafts.forEach((d) => savePlan(db, d, now)))();
+  if (!dryRun) writeTx(db, () => drafts.forEach((d) => savePlan(db, d, now)));
   return { dryRun, created: drafts.length, skipped, issues };
 }
 

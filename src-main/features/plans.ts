@@ -14,6 +14,7 @@ import type { Handler } from '../rpc/handlers';
 import { daysBetween } from '../text/vi-date';
 import { exportPlanRegister, importPlanRegister } from './plan-register-io';
 import { overview } from './overview';
+import { writeTx } from '../db/write-tx';
 
 function mustGet(db: Db, id: number): Plan {
   const p = plans.getPlan(db, id);
@@ -43,7 +44,7 @@ export function savePlan(db: Db, d: PlanDraft, now: Date): Plan {
   checkTargets(db, d);
   const unitIds = resolveUnits(db, d);
   const at = now.toISOString();
-  const id = db.transaction(() => {
+  const id = writeTx(db, () => {
     const docId = d.document ? putDocument(db, d.document.name, d.document.bytes, at) : undefined;
     const id = plans.writePlan(db, d, unitIds, docId, at);
     addAudit(db, {
@@ -52,7 +53,7 @@ export function savePlan(db: Db, d: PlanDraft, now: Date): Plan {
       details: { units: unitIds.length, targets: d.targets.length, document: d.document?.name ?? null },
     }, now);
     return id;
-  })();
+  });
   return mustGet(db, id);
 }
 
@@ -86,10 +87,10 @@ export const plansHandlers = {
   },
   'plans.setStatus': ({ id, status }, ctx) => {
     const p = mustGet(ctx.db, id);
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       plans.setPlanStatus(ctx.db, id, status, ctx.now().toISOString());
       addAudit(ctx.db, { action: 'plan.status', entity: 'plans', entityId: id, summary: `Đổi trạng thái kế hoạch ${p.number ?? p.title}: ${status}` }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'plans' });
     return mustGet(ctx.db, id);
   },
@@ -98,10 +99,10 @@ export const plansHandlers = {
     const summary = plans.listPlans(ctx.db).find((s) => s.id === id);
     if (p.status !== 'du_thao' || (summary?.submittedCount ?? 0) > 0)
       throw new AppError('conflict', 'Chỉ xoá được kế hoạch ở trạng thái "Dự thảo" và chưa có báo cáo. Kế hoạch đã ban hành hãy chuyển sang "Đã tổng kết".');
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       plans.deletePlan(ctx.db, id);
       addAudit(ctx.db, { action: 'plan.delete', entity: 'plans', entityId: id, summary: `Xoá kế hoạch dự thảo ${p.title}`, details: p }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'plans' });
     return { deleted: true as const };
   },

@@ -19,6 +19,7 @@ import { commitBatch } from './report-import/commit';
 import { previewBatch } from './report-import/preview';
 import { readProfile } from './settings';
 import { backupBeforeBatch } from './backup-store';
+import { writeTx } from '../db/write-tx';
 
 function planOrThrow(db: Db, id: number) {
   const p = getPlan(db, id);
@@ -123,11 +124,11 @@ export const reportsHandlers = {
     const b = rep.getBatch(ctx.db, batchId);
     if (!b) throw new AppError('not_found', 'Không tìm thấy lần nhập này.');
     if (b.status === 'undone') throw new AppError('conflict', 'Lần nhập này đã được hoàn tác trước đó.');
-    const revoked = ctx.db.transaction(() => {
+    const revoked = writeTx(ctx.db, () => {
       const n = rep.undoBatch(ctx.db, batchId, ctx.now().toISOString());
       addAudit(ctx.db, { action: 'reports.undo', entity: 'import_batches', entityId: batchId, summary: `Hoàn tác lần nhập #${batchId}: huỷ ${n} báo cáo` }, ctx.now());
       return n;
-    })();
+    });
     ctx.emit('data.changed', { entity: 'reports' });
     return { revoked };
   },
@@ -136,11 +137,11 @@ export const reportsHandlers = {
   'reports.decideHeld': ({ reportId, action }, ctx) => {
     const r = rep.getReport(ctx.db, reportId);
     if (!r || r.status !== 'held') throw new AppError('conflict', 'Báo cáo này không ở trạng thái chờ quyết định.');
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       if (action === 'revoke') rep.setReportStatus(ctx.db, reportId, 'revoked');
       else rep.chooseReport(ctx.db, reportId, ctx.now().toISOString());
       addAudit(ctx.db, { action: `reports.held.${action}`, entity: 'reports', entityId: reportId, summary: `${action === 'activate' ? 'Dùng' : 'Huỷ'} báo cáo cũ hơn (bản ${r.version})` }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'reports' });
     return reportDetail(ctx.db, reportId);
   },
@@ -148,14 +149,14 @@ export const reportsHandlers = {
     const before = reportDetail(ctx.db, reportId);
     const old = before.values.find((v) => v.indicatorId === indicatorId);
     if (!old) throw new AppError('invalid_input', 'Chỉ tiêu này không thuộc báo cáo. Hãy tải lại báo cáo.');
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       rep.setValue(ctx.db, reportId, indicatorId, typeof value === 'number' ? value : null, typeof value === 'string' ? value : null, note);
       addAudit(ctx.db, {
         action: 'reports.edit', entity: 'reports', entityId: reportId,
         summary: `Sửa tay "${old.label}" của ${before.unit.name}: ${old.value ?? '(trống)'} → ${value ?? '(trống)'}`,
         details: { indicatorId, old: old.value, new: value },
       }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'reports' });
     return reportDetail(ctx.db, reportId);
   },

@@ -4,6 +4,7 @@ import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { getSetting, putSetting } from '../db/settings';
 import type { Handler } from '../rpc/handlers';
+import { writeTx } from '../db/write-tx';
 
 const KEY = 'org_profile';
 
@@ -16,10 +17,10 @@ export function readProfile(db: Db): OrgProfile {
 export const settingsHandlers: { 'settings.get': Handler<'settings.get'>; 'settings.save': Handler<'settings.save'> } = {
   'settings.get': (_i, ctx) => readProfile(ctx.db),
   'settings.save': (profile, ctx) => {
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       putSetting(ctx.db, KEY, profile);
       addAudit(ctx.db, { action: 'settings.save', entity: 'settings', summary: 'Cập nhật thông tin đơn vị (Cài đặt)' }, ctx.now());
-    })();
+    });
     return readProfile(ctx.db);
   },
 };

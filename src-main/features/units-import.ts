@@ -10,6 +10,7 @@ import { readUnitsWorkbook, type RawUnitRow, type UnitField } from '../excel/uni
 import { parseViNumber } from '../text/vi-number';
 import { clean, fold } from '../text/vi-text';
 import { checkDraft, parseUnitKind } from './units';
+import { writeTx } from '../db/write-tx';
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'mã', name: 'tên', kind: 'loại', parentId: 'đơn vị cấp trên', sector: 'khối', members: 'số đoàn viên',
@@ -194,7 +195,7 @@ export async function importUnits(db: Db, file: FileIn, opts: ImportOptions, now
 
 function commitRows(db: Db, ok: PlannedRow[], fileName: string, result: UnitImportResult, now: Date): void {
   const at = now.toISOString();
-  db.transaction(() => {
+  writeTx(db, () => {
     const ids = new Map<PlannedRow, number>();
     for (const p of ok) {
       if (!p.draft) continue;
@@ -217,5 +218,5 @@ function commitRows(db: Db, ok: PlannedRow[], fileName: string, result: UnitImpo
       summary: `Nhập danh sách đơn vị từ "${fileName}": thêm ${result.created}, cập nhật ${result.updated}, bỏ qua ${result.skipped}`,
       details: { file: fileName, created: result.created, updated: result.updated, skipped: result.skipped },
     }, now);
-  })();
+  });
 }

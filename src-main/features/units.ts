@@ -10,6 +10,7 @@ import { fold } from '../text/vi-text';
 import { importUnits } from './units-import';
 import { backupBeforeBatch } from './backup-store';
 import { exportUnits } from './units-export';
+import { writeTx } from '../db/write-tx';
 
 function mustGet(db: Db, id: number) {
   const u = units.getUnit(db, id);
@@ -36,7 +37,7 @@ export function checkDraft(db: Db, d: UnitDraft): void {
 export function saveUnit(db: Db, d: UnitDraft, now: Date) {
   if (d.id !== undefined) mustGet(db, d.id);
   checkDraft(db, d);
-  const id = db.transaction(() => {
+  const id = writeTx(db, () => {
     const id = units.upsertUnit(db, d, now.toISOString());
     addAudit(
       db,
@@ -50,7 +51,7 @@ export function saveUnit(db: Db, d: UnitDraft, now: Date) {
       now,
     );
     return id;
-  })();
+  });
   return mustGet(db, id);
 }
 
@@ -64,7 +65,7 @@ export const unitsHandlers = {
   },
   'units.setActive': ({ id, active }, ctx) => {
     const u = mustGet(ctx.db, id);
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       units.setUnitActive(ctx.db, id, active, ctx.now().toISOString());
       addAudit(ctx.db, {
         action: active ? 'unit.activate' : 'unit.deactivate',
@@ -72,7 +73,7 @@ export const unitsHandlers = {
         entityId: id,
         summary: `${active ? 'Cho hoạt động lại' : 'Ngừng theo dõi'} đơn vị ${u.code} – ${u.name}`,
       }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'units' });
     return mustGet(ctx.db, id);
   },
@@ -83,10 +84,10 @@ export const unitsHandlers = {
     const children = units.countChildren(ctx.db, id);
     if (children > 0)
       throw new AppError('conflict', `Đơn vị "${u.name}" còn ${children} đơn vị trực thuộc. Hãy chuyển các đơn vị đó sang đơn vị cấp trên khác trước.`);
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       units.deleteUnit(ctx.db, id);
       addAudit(ctx.db, { action: 'unit.delete', entity: 'units', entityId: id, summary: `Xoá đơn vị ${u.code} – ${u.name}`, details: u }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'units' });
     return { deleted: true as const };
   },

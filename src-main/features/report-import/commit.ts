@@ -15,6 +15,7 @@ import { PARSE_TIMEOUT_MS } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
 import { labelKey, mapRows, numberIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
+import { writeTx } from '../../db/write-tx';
 
 export interface CommitFileInput {
   file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };
@@ -78,7 +79,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */
 function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared, now: string): FileResult {
   const { f, unit, parsed } = p;
-  return ctx.db.transaction((): FileResult => {
+  return writeTx(ctx.db, (): FileResult => {
     if (rep.reportWithHash(ctx.db, planId, p.hash)) return { file: f.file.name, status: 'duplicate', unitCode: unit.code, reportId: null, issues: [] };
     const active = rep.activeReport(ctx.db, planId, unit.id);
     const older = !!active && f.receivedOn < active.received_on;
@@ -92,7 +93,7 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
     if (!older) rep.recomputeActive(ctx.db, planId, unit.id);
     if (f.remember) for (const [label, id] of p.overrides) if (id !== null) rep.rememberMapping(ctx.db, unit.id, label, id, now);
     return { file: f.file.name, status: older ? 'held' : active ? 'superseded' : 'imported', unitCode: unit.code, reportId, issues };
-  })();
+  });
 }
 
 /** Files written per outer transaction: one disk flush per group instead of per file (synchronous=FULL). */
@@ -122,7 +123,7 @@ export interface BatchWriter {
 
 export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task: string, token: TaskToken): BatchWriter {
   const planId = pc.plan.id;
-  const batchId = ctx.db.transaction(() => rep.createBatch(ctx.db, planId, total, ctx.now().toISOString()))();
+  const batchId = writeTx(ctx.db, () => rep.createBatch(ctx.db, planId, total, ctx.now().toISOString()));
   const all: FileResult[] = [];
   let done = 0;
   const write = async (files: CommitFileInput[]): Promise<FileResult[]> => {
@@ -145,7 +146,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task:
         }
       }
       const now = ctx.now().toISOString();
-      ctx.db.transaction(() => {
+      writeTx(ctx.db, () => {
         group.forEach(({ f, i }, k) => {
           const p = prepared[k] as Prepared | FileResult;
           if ('status' in p) return void (results[i] = p);
@@ -157,7 +158,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task:
             results[i] = fail(f.file.name, app?.message ?? `Không nhập được tệp: ${(err as Error).message}`);
           }
         });
-      })();
+      });
       done += group.length;
       ctx.emit('progress', { task, done, total, message: `Đã nhập ${done}/${total} tệp` });
       await new Promise((r) => setImmediate(r));
@@ -168,14 +169,14 @@ export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task:
   const finish = (): CommitResult => {
     const count = (s: FileResult['status']) => all.filter((r) => r.status === s).length;
     const summary = { imported: count('imported'), superseded: count('superseded'), held: count('held'), duplicate: count('duplicate'), error: count('error') };
-    ctx.db.transaction(() => {
+    writeTx(ctx.db, () => {
       rep.finishBatch(ctx.db, batchId, summary);
       addAudit(ctx.db, {
         action: 'reports.import', entity: 'import_batches', entityId: batchId,
         summary: `Nhập ${total} tệp báo cáo cho kế hoạch "${pc.plan.title}": mới ${summary.imported}, thay thế ${summary.superseded}, giữ lại ${summary.held}, trùng ${summary.duplicate}, lỗi ${summary.error}`,
         details: summary,
       }, ctx.now());
-    })();
+    });
     ctx.emit('data.changed', { entity: 'reports' });
     return { batchId, files: all };
   };
