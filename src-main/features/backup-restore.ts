@@ -1,74 +1,122 @@
-// Restoring a backup over the live database and moving the data to the default folder: back up first, close,
-// set the current file aside (never deleted), copy in, reopen, check, audit. Rolled back if the result is not sound.
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Restoring a backup over the live database and moving the data to the default folder: verify a private copy, back up,
+// keep the current file aside (never deleted), swap by one rename, reopen, check, audit. Rolled back if not sound.
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { RestoreResult } from '../contract/backups';
 import { AppError } from '../contract/errors';
 import { addAudit } from '../db/audit';
 import { fullCheck } from '../db/connection';
 import { loadMigrations, NewerDatabaseError } from '../db/migrate';
 import type { AppContext } from '../rpc/context';
-import { recoveryMarker, setAside, stamp } from '../runtime/open-data';
+import { missingTables, sniffDataFile } from '../db/data-identity';
+import { takeExclusive } from '../data-file/lock';
+import { beforeRestoreName, recoveryMarker, restoreTempFile, setAside } from '../runtime/open-data';
+import { openTaskIds } from './report-import/cancel';
 import { resolveDataPaths } from '../runtime/paths';
-import { fsyncPath, inspectCopy, writeVerifiedCopy } from './backup';
+import { backupError, fsyncPath, inspectCopy, writeVerifiedCopy } from './backup';
 import { backupFolder, createBackup } from './backup-store';
 
-/** Check a file we are about to restore: a sound database of a schema this version knows. */
-function assertRestorable(file: string): void {
-  if (!existsSync(file)) throw new AppError('not_found', `Không tìm thấy tệp sao lưu "${file}". Hãy kiểm tra đường dẫn.`);
+/** Check a file we are about to restore: our data (not empty, not another program's, no table missing), sound, of a schema this version knows. */
+function assertRestorable(file: string, label = basename(file)): void {
+  const kind = sniffDataFile(file);
+  if (kind === 'missing') throw new AppError('not_found', `Không tìm thấy tệp sao lưu "${file}". Hãy kiểm tra đường dẫn.`);
+  if (kind === 'empty') throw new AppError('bad_file', `Tệp "${label}" trống (0 byte), không phải bản sao lưu dùng được. Hãy chọn bản sao lưu khác.`);
+  const notOurs = new AppError('bad_file', `Tệp "${label}" không phải bản sao lưu dữ liệu Dân vận (hoặc đã hỏng). Hãy chọn bản sao lưu khác.`);
+  if (kind !== 'sqlite') throw notOurs;
   let info: ReturnType<typeof inspectCopy>;
+  let tables: ReturnType<typeof missingTables>;
   try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      tables = missingTables(db);
+    } finally {
+      db.close();
+    }
     info = inspectCopy(file);
   } catch {
-    throw new AppError('bad_file', `Tệp "${basename(file)}" không phải bản sao lưu dữ liệu Dân vận (hoặc đã hỏng). Hãy chọn bản sao lưu khác.`);
+    throw notOurs;
   }
-  if (info.problems.length) throw new AppError('bad_file', `Bản sao lưu "${basename(file)}" bị hỏng (${info.problems[0]}). Hãy chọn bản sao lưu khác.`);
   const known = loadMigrations().length;
   if (info.schemaVersion > known) throw new NewerDatabaseError(info.schemaVersion, known);
+  if (tables.version === 0) throw notOurs;
+  if (tables.missing.length)
+    throw new AppError('bad_file', `Bản sao lưu "${label}" thiếu bảng dữ liệu (${tables.missing.join(', ')}), không dùng được. Hãy chọn bản sao lưu khác.`);
+  if (info.problems.length) throw new AppError('bad_file', `Bản sao lưu "${label}" bị hỏng (${info.problems[0]}). Hãy chọn bản sao lưu khác.`);
 }
 
-/** Copy `source` over the context's database file (which must be closed and absent), flushed to disk. */
-function copyIn(source: string, dbFile: string): void {
-  const tmp = `${dbFile}.tmp-restore`;
-  rmSync(tmp, { force: true });
-  copyFileSync(source, tmp);
-  fsyncPath(tmp);
-  for (const ext of ['-wal', '-shm', '-journal']) rmSync(dbFile + ext, { force: true });
-  renameSync(tmp, dbFile);
+/** Refuse while this process imports (an import writes between its groups and would write into the restored data). */
+function assertIdle(): void {
+  const running = openTaskIds();
+  if (running.length)
+    throw new AppError('conflict', 'Đang nhập hoặc xuất dữ liệu, chưa thể khôi phục. Hãy đợi việc đó xong (hoặc bấm Dừng) rồi khôi phục lại.');
 }
 
+/**
+ * Restore `source` over the live database. Never loses: the chosen file is first copied and verified beside the live
+ * one (so the rotation of the pre-restore backup, or a USB stick pulled out, cannot take it away), the live data is
+ * kept as `before-restore` (a hard link, or a copy), and the new file replaces the live one by one rename: a crash at
+ * any moment leaves either the old data or the new, whole. Refused while another process uses the data.
+ */
 export function restoreFromFile(ctx: AppContext, source: string, label = basename(source)): RestoreResult {
-  assertRestorable(source);
-  const wasOk = ctx.dataState.status === 'ok';
-  if (wasOk) createBackup(ctx, 'pre-restore', `Trước khi khôi phục "${label}"`);
+  assertRestorable(source, label);
+  assertIdle();
   const dbFile = ctx.dbFile;
-  const at = ctx.now();
-  // work on a private copy: the source may be in the folder the rotation prunes, or on a USB stick
-  ctx.db.close();
-  let aside: string | null = null;
-  if (existsSync(dbFile)) {
-    aside = join(dirname(dbFile), `${basename(dbFile).replace(/\.sqlite$/, '')}.before-restore-${stamp(at)}.sqlite`);
-    renameSync(dbFile, aside);
-    for (const ext of ['-wal', '-shm']) if (existsSync(dbFile + ext)) renameSync(dbFile + ext, aside + ext); // keep the pair together
-  }
+  const release = takeExclusive(dbFile, ctx.mode, 'restore');
   try {
-    copyIn(source, dbFile);
-    ctx.reopen();
-    if (ctx.dataState.status !== 'ok') throw new AppError('db_corrupt', ctx.dataState.message ?? 'Bản sao lưu không mở được.');
-    const problems = fullCheck(ctx.db);
-    if (problems.length) throw new AppError('db_corrupt', `Dữ liệu sau khi khôi phục không đạt kiểm tra (${problems[0]}).`);
+    return restoreLocked(ctx, source, label);
+  } finally {
+    release();
+  }
+}
+
+function restoreLocked(ctx: AppContext, source: string, label: string): RestoreResult {
+  const dbFile = ctx.dbFile;
+  const tmp = restoreTempFile(dbFile);
+  rmSync(tmp, { force: true });
+  try {
+    copyFileSync(source, tmp);
+    fsyncPath(tmp);
+    assertRestorable(tmp, label);
   } catch (err) {
-    // put things back as they were
+    rmSync(tmp, { force: true });
+    throw err instanceof AppError ? err : backupError(err, tmp);
+  }
+  const wasOk = ctx.dataState.status === 'ok';
+  try {
+    if (wasOk) createBackup(ctx, 'pre-restore', `Trước khi khôi phục "${label}"`, [basename(source)]);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  const at = ctx.now();
+  let aside: string | null = null;
+  if (wasOk) ctx.db.pragma('wal_checkpoint(TRUNCATE)'); // everything in the main file before it is kept aside
+  ctx.db.close();
+  try {
+    if (existsSync(dbFile) && wasOk) {
+      aside = beforeRestoreName(dbFile, at);
+      keepAside(dbFile, aside);
+    }
+    for (const ext of ['-wal', '-shm', '-journal']) rmSync(dbFile + ext, { force: true });
+    renameSync(tmp, dbFile); // the one step that switches: atomic, the old data stays at `aside`
+    fsyncPath(dbFile);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    ctx.reopen();
+    throw new AppError('internal', `Không khôi phục được (${(err as Error).message}). Dữ liệu hiện tại được giữ nguyên; hãy thử lại.`);
+  }
+  ctx.reopen();
+  const problems = ctx.dataState.status === 'ok' ? fullCheck(ctx.db) : [ctx.dataState.message ?? 'không mở được'];
+  if (problems.length) {
+    // put the old data back (it was whole when it was kept aside)
     if (ctx.db.open) ctx.db.close();
-    rmSync(dbFile, { force: true });
-    for (const ext of ['-wal', '-shm']) rmSync(dbFile + ext, { force: true });
     if (aside) {
+      for (const ext of ['-wal', '-shm']) rmSync(dbFile + ext, { force: true });
       renameSync(aside, dbFile);
-      for (const ext of ['-wal', '-shm']) if (existsSync(aside + ext)) renameSync(aside + ext, dbFile + ext);
     }
     ctx.reopen();
-    const msg = err instanceof AppError ? err.message : (err as Error).message;
-    throw new AppError('db_corrupt', `Không khôi phục được: ${msg} Dữ liệu hiện tại được giữ nguyên.`);
+    throw new AppError('db_corrupt', `Không khôi phục được: dữ liệu sau khi khôi phục không đạt kiểm tra (${problems[0]}). Dữ liệu hiện tại được giữ nguyên.`);
   }
   rmSync(recoveryMarker(dbFile), { force: true });
   addAudit(ctx.db, {
@@ -80,6 +128,17 @@ export function restoreFromFile(ctx: AppContext, source: string, label = basenam
   ctx.emit('data.changed', { entity: 'units' });
   const counts = inspectCounts(ctx);
   return { restoredFrom: label, beforeRestoreFile: aside, counts };
+}
+
+/** Keep the (closed, checkpointed) live file at `aside` without moving it: a hard link where the disk allows, else a copy. */
+function keepAside(dbFile: string, aside: string): void {
+  try {
+    linkSync(dbFile, aside);
+  } catch {
+    copyFileSync(dbFile, aside);
+    fsyncPath(aside);
+  }
+  if (existsSync(`${dbFile}-wal`) && statSync(`${dbFile}-wal`).size > 0) copyFileSync(`${dbFile}-wal`, `${aside}-wal`);
 }
 
 function inspectCounts(ctx: AppContext): Record<string, number> {

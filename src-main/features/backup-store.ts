@@ -105,10 +105,11 @@ export function listBackups(folder: string): BackupInfo[] {
   return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
 }
 
-/** Delete what the rotation does not keep, and temporary files left by an interrupted backup. */
-export function pruneBackups(folder: string, now: Date): string[] {
+/** Delete what the rotation does not keep (never a `protect`ed name: the backup being restored), and temporary files left by an interrupted backup. */
+export function pruneBackups(folder: string, now: Date, protect: readonly string[] = []): string[] {
   const items = listBackups(folder);
   const keep = backupsToKeep(items.map((i) => ({ id: i.name, at: new Date(i.createdAt), reason: i.reason })), now);
+  for (const name of protect) keep.add(name);
   const removed: string[] = [];
   for (const i of items) {
     if (keep.has(i.name)) continue;
@@ -136,6 +137,8 @@ export interface CreateOptions {
   now: Date;
   appVersion: string;
   note?: string | null;
+  /** Backup names the rotation must not delete this time (the one about to be restored). */
+  protect?: readonly string[];
 }
 
 /** Write a verified backup into the folder with its sidecar, then apply the rotation. */
@@ -160,14 +163,14 @@ export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
     rmSync(join(folder, name), { force: true });
     throw new AppError('db_full', `Không ghi được thông tin bản sao lưu (${(err as Error).message}). Bản sao đã được xoá; hãy giải phóng dung lượng hoặc chọn thư mục khác.`);
   }
-  pruneBackups(folder, o.now);
+  pruneBackups(folder, o.now, o.protect);
   return info;
 }
 
 /** A backup of the context's database into its backup folder. */
-export function createBackup(ctx: AppContext, reason: BackupReason, note: string | null = null): BackupInfo {
+export function createBackup(ctx: AppContext, reason: BackupReason, note: string | null = null, protect: readonly string[] = []): BackupInfo {
   if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
-  return createBackupIn(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note });
+  return createBackupIn(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note, protect });
 }
 
 /** Import features call this before writing a batch: a verified backup, or an AppError that stops the import. */

@@ -5,6 +5,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSy
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../contract/errors';
 import { fullCheck, type Db } from '../db/connection';
+import { missingTables, sniffDataFile } from '../db/data-identity';
 import { schemaVersion } from '../db/migrate';
 import { resolveDataPaths } from '../runtime/paths';
 
@@ -104,11 +105,17 @@ export interface CheckResult {
 /** Read-only integrity check of a database file (default: the app's own). Never modifies the file. */
 export function checkDatabase(dbFile?: string | null): CheckResult {
   const file = resolveDataPaths(dbFile).dbFile;
-  if (!existsSync(file)) throw new AppError('not_found', `Không tìm thấy tệp dữ liệu "${file}".`);
+  const kind = sniffDataFile(file);
+  if (kind === 'missing') throw new AppError('not_found', `Không tìm thấy tệp dữ liệu "${file}".`);
+  if (kind === 'empty') return { ok: false, file, schemaVersion: null, problems: ['Tệp dữ liệu trống (0 byte): dữ liệu đã mất ở tệp này, hãy khôi phục từ bản sao lưu.'] };
+  if (kind === 'not-sqlite') return { ok: false, file, schemaVersion: null, problems: ['Tệp không phải cơ sở dữ liệu SQLite (hỏng hoặc nhầm tệp).'] };
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     const problems = fullCheck(db);
+    const { version, missing } = missingTables(db);
+    if (version === 0) problems.push('Tệp không phải dữ liệu Dân vận (không có phiên bản lược đồ).');
+    else if (missing.length) problems.push(`Thiếu bảng dữ liệu: ${missing.join(', ')}.`);
     return { ok: problems.length === 0, file, schemaVersion: schemaVersion(db), problems };
   } catch (err) {
     return { ok: false, file, schemaVersion: null, problems: [(err as Error).message] };

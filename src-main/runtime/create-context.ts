@@ -7,7 +7,9 @@ import { dirname, join } from 'node:path';
 import type { EventName, Events } from '../contract/index';
 import type { AppContext } from '../rpc/context';
 import { createBackupIn, dailyBackupIfDue, folderFromDb } from '../features/backup-store';
-import { openData } from './open-data';
+import { AppError } from '../contract/errors';
+import { registerUse, takeExclusive, waitUntilUnlocked } from '../data-file/lock';
+import { openData, placeholderDb, type OpenedData } from './open-data';
 import { locationWarnings, resolveDataPaths } from './paths';
 
 export function appVersion(): string {
@@ -37,12 +39,29 @@ export function createContext(opts: ContextOptions): RunningContext {
   const now = opts.now ?? (() => new Date());
   const version = opts.version ?? appVersion();
 
-  const open = (file: string, backupsDir: string) =>
-    openData(file, {
-      now: now(),
-      // never migrate without a verified copy of the old schema; a failed backup stops the migration
-      beforeMigrate: (db) => void createBackupIn(db, { folder: folderFromDb(db, backupsDir), reason: 'pre-migrate', now: now(), appVersion: version }),
-    });
+  let releaseUse = () => {};
+  const open = (file: string, backupsDir: string): OpenedData => {
+    releaseUse();
+    // say we use the file before looking at the lock: a restore elsewhere then sees us, or we see its lock
+    releaseUse = registerUse(file, opts.mode);
+    let releaseMigrate = () => {};
+    try {
+      waitUntilUnlocked(file);
+      return openData(file, {
+        now: now(),
+        beforeMigrate: (db) => {
+          // one process migrates, alone; never without a verified copy of the old schema (a failed backup stops it)
+          releaseMigrate = takeExclusive(file, opts.mode, 'migrate');
+          createBackupIn(db, { folder: folderFromDb(db, backupsDir), reason: 'pre-migrate', now: now(), appVersion: version });
+        },
+      });
+    } catch (err) {
+      const message = err instanceof AppError ? err.message : (err as Error).message;
+      return { db: placeholderDb(), state: { status: 'unavailable', message, setAsideFile: null }, created: false };
+    } finally {
+      releaseMigrate();
+    }
+  };
 
   const first = open(paths.dbFile, paths.backupsDir);
   const ctx: RunningContext = {
@@ -51,11 +70,14 @@ export function createContext(opts: ContextOptions): RunningContext {
     mode: opts.mode,
     version,
     ...paths,
-    warnings: locationWarnings(paths.dbFile),
+    warnings: [...locationWarnings(paths.dbFile), ...(first.notice ? [first.notice] : [])],
     events,
     emit: <E extends EventName>(event: E, payload: Events[E]) => void events.emit('event', event, payload),
     now,
-    close: () => ctx.db.close(),
+    close: () => {
+      ctx.db.close();
+      releaseUse();
+    },
     reopen: (dbFile?: string) => {
       if (ctx.db.open) ctx.db.close();
       if (dbFile && dbFile !== ctx.dbFile) {
@@ -67,6 +89,7 @@ export function createContext(opts: ContextOptions): RunningContext {
       const next = open(ctx.dbFile, ctx.backupsDir);
       ctx.db = next.db;
       ctx.dataState = next.state;
+      if (next.notice) ctx.warnings = [...ctx.warnings, next.notice];
     },
   };
   // the desktop app and browser mode keep one automatic backup per day (not the CLI or tests; not a new, empty file)

@@ -1,16 +1,22 @@
-// Opening the app's database at start (and after a restore/move) without ever crashing: a damaged file is set
-// aside as *.corrupt-<ts> and the app runs blocked on an empty read-only placeholder; a newer one is refused untouched.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Opening the app's database at start (and after a restore/move) without ever crashing: a damaged, empty (0-byte) or
+// gutted file is set aside as *.corrupt-<ts> and the app runs blocked on an empty read-only placeholder; a newer one is
+// refused untouched; a restore cut off by a crash is rolled back to the data as it was before, never to empty data.
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { DataState } from '../contract/backups';
 import { AppError } from '../contract/errors';
 import { openDatabase, type Db } from '../db/connection';
-import { NewerDatabaseError } from '../db/migrate';
+import { missingTables, sniffDataFile } from '../db/data-identity';
+import { loadMigrations, NewerDatabaseError } from '../db/migrate';
 
 export interface OpenedData {
   db: Db;
   state: DataState;
   /** The file did not exist before: a brand-new, empty database. */
   created: boolean;
+  /** Something the user must know about what happened at opening (an interrupted restore rolled back). */
+  notice?: string | null;
 }
 
 const OK: DataState = { status: 'ok', message: null, setAsideFile: null };
@@ -46,6 +52,62 @@ function damagedMessage(aside: string): string {
   );
 }
 
+/** `dan-van.before-restore-<stamp>.sqlite`: where a restore keeps the data it replaced. */
+export function beforeRestoreName(dbFile: string, at: Date): string {
+  return join(dirname(dbFile), `${basename(dbFile).replace(/\.sqlite$/, '')}.before-restore-${stamp(at)}.sqlite`);
+}
+/** The private copy a restore makes of the chosen backup beside the live file, before swapping it in. */
+export const restoreTempFile = (dbFile: string) => `${dbFile}.tmp-restore`;
+
+function newestBeforeRestore(dbFile: string): string | null {
+  const prefix = `${basename(dbFile).replace(/\.sqlite$/, '')}.before-restore-`;
+  const names = readdirSync(dirname(dbFile)).filter((n) => n.startsWith(prefix) && /-\d{8}-\d{6}\.sqlite$/.test(n)).sort();
+  const newest = names.at(-1);
+  return newest ? join(dirname(dbFile), newest) : null;
+}
+
+/**
+ * A live file missing or empty beside a `before-restore` file is what a crash in the middle of a restore leaves (with
+ * the order of steps of earlier versions): put the data from before the restore back instead of starting empty.
+ * The empty file is kept aside; a leftover half copy of the backup is removed. Returns a notice for the user.
+ */
+function recoverInterruptedRestore(dbFile: string, now: Date): string | null {
+  rmSync(restoreTempFile(dbFile), { force: true });
+  const kind = sniffDataFile(dbFile);
+  if (kind !== 'missing' && kind !== 'empty') return null;
+  if (!existsSync(dirname(dbFile))) return null;
+  const before = newestBeforeRestore(dbFile);
+  if (!before || sniffDataFile(before) !== 'sqlite') return null;
+  if (kind === 'empty') setAside(dbFile, now, 'empty');
+  for (const ext of ['-wal', '-shm', '-journal']) if (existsSync(dbFile + ext)) renameSync(dbFile + ext, `${dbFile}${ext}.stale-${stamp(now)}`);
+  renameSync(before, dbFile);
+  for (const ext of ['-wal', '-shm']) if (existsSync(before + ext)) renameSync(before + ext, dbFile + ext);
+  return (
+    'Lần khôi phục dữ liệu trước đã bị gián đoạn (máy tắt hoặc phần mềm bị đóng giữa chừng), nên tệp dữ liệu bị thiếu. ' +
+    `Phần mềm đã đưa dữ liệu về như trước khi khôi phục (từ tệp "${basename(before)}"). Hãy kiểm tra lại, rồi khôi phục lần nữa nếu cần.`
+  );
+}
+
+/** Read-only look at an existing SQLite file: does its schema version promise tables it lacks? (never writes a byte) */
+function isGutted(dbFile: string): boolean {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    const { version, missing } = missingTables(db);
+    return version > 0 && version <= loadMigrations().length && missing.length > 0; // a newer version's data is refused untouched below
+  } catch {
+    return false; // damage is found (and handled) by the normal open below
+  } finally {
+    db?.close();
+  }
+}
+
+function damaged(dbFile: string, now: Date, created: boolean, notice: string | null): OpenedData {
+  const aside = setAside(dbFile, now);
+  writeFileSync(recoveryMarker(dbFile), JSON.stringify({ setAsideFile: aside, at: now.toISOString() }));
+  return { db: placeholderDb(), state: { status: 'damaged', message: damagedMessage(aside), setAsideFile: aside }, created, notice };
+}
+
 export interface OpenDataOptions {
   beforeMigrate?: (db: Db) => void;
   now: Date;
@@ -62,21 +124,24 @@ export function openData(dbFile: string, opts: OpenDataOptions): OpenedData {
       rmSync(marker, { force: true });
     }
   }
-  const created = !existsSync(dbFile);
+  const notice = recoverInterruptedRestore(dbFile, opts.now);
+  const kind = sniffDataFile(dbFile);
+  const created = kind === 'missing';
+  // a 0-byte file is damage (a crash or a bad disk), never a new database: migrating it would hide the loss
+  if (kind === 'empty') return damaged(dbFile, opts.now, created, notice);
+  // a file of ours whose schema says it has tables it lacks is damage too (a schema-0 file is migrated as before)
+  if (kind === 'sqlite' && isGutted(dbFile)) return damaged(dbFile, opts.now, created, notice);
   try {
-    return { db: openDatabase(dbFile, { beforeMigrate: opts.beforeMigrate }), state: OK, created };
+    return { db: openDatabase(dbFile, { beforeMigrate: opts.beforeMigrate }), state: OK, created, notice };
   } catch (err) {
-    if (err instanceof NewerDatabaseError) return { db: placeholderDb(), state: { status: 'newer', message: err.message, setAsideFile: null }, created };
-    if (err instanceof AppError && err.code === 'db_corrupt' && existsSync(dbFile)) {
-      const aside = setAside(dbFile, opts.now);
-      writeFileSync(marker, JSON.stringify({ setAsideFile: aside, at: opts.now.toISOString() }));
-      return { db: placeholderDb(), state: { status: 'damaged', message: damagedMessage(aside), setAsideFile: aside }, created };
-    }
+    if (err instanceof NewerDatabaseError) return { db: placeholderDb(), state: { status: 'newer', message: err.message, setAsideFile: null }, created, notice };
+    if (err instanceof AppError && err.code === 'db_corrupt' && existsSync(dbFile)) return damaged(dbFile, opts.now, created, notice);
     const message = err instanceof AppError ? err.message : `Không mở được tệp dữ liệu "${dbFile}": ${(err as Error).message}.`;
     return {
       db: placeholderDb(),
       state: { status: 'unavailable', message: `${message} Hãy đóng phần mềm, kiểm tra ổ đĩa rồi mở lại; nếu vẫn lỗi, hãy khôi phục từ bản sao lưu.`, setAsideFile: null },
       created,
+      notice,
     };
   }
 }

@@ -35,3 +35,8 @@ export function requestCancel(id: string): boolean {
   for (const s of set) s.cancelled = true;
   return true;
 }
+
+/** Ids of the long tasks running right now (imports): restore waits for none to be running. */
+export function openTaskIds(): string[] {
+  return [...open.entries()].filter(([, set]) => set.size > 0).map(([id]) => id);
+}
