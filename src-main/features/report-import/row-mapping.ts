@@ -242,6 +242,20 @@ export function mapRows(report: ParsedReport, ctx: MappingContext, opts: MapOpti
   return out;
 }
 
+/**
+ * A row the user mapped by hand to `ind`: its value read again from the sheet and converted to that indicator's
+ * units (a conversion made for the indicator first suggested would be wrong for another one). The user's choice
+ * is the confirmation, so the row is sure.
+ */
+export function remapRow(report: ParsedReport, r: MappedRow, ind: Indicator | undefined): MappedRow {
+  const src = report.rows.find((x) => x.label === r.label && cellOf(report, x) === r.cell);
+  if (!ind || !src) return { ...r, indicatorId: ind ? ind.id : null, sure: true };
+  const out: MappedRow = { ...r, indicatorId: ind.id, value: src.value, value2: ind.unit2 ? r.value2 : null, unitNote: null, sure: true };
+  settleUnits(out, src, ind, null);
+  out.sure = true;
+  return out;
+}
+
 /** Convert the value (and the second measure, by its column header) into the indicator's units; flag what cannot be. */
 function settleUnits(mapped: MappedRow, row: ReportRow, ind: Indicator, headerUnit: string | null): void {
   const notes: string[] = [];
@@ -270,18 +284,28 @@ function settleUnits(mapped: MappedRow, row: ReportRow, ind: Indicator, headerUn
   if (notes.length) mapped.unitNote = notes.join('; ');
 }
 
+/** Mapped rows that still need the user's word: guessed, or with a unit that cannot be converted. */
+export const unconfirmed = (rows: MappedRow[]): MappedRow[] => rows.filter((r) => r.indicatorId !== null && !r.sure);
+
+/** A unit note that says the value could not be converted (the row then needs confirmation). */
+const unitRefused = (r: MappedRow): boolean => !!r.unitNote?.includes(NEEDS);
+
 /**
- * Warnings at the row for mapped rows whose unit cannot be converted: nothing is stored for them until the user
- * confirms the row.
+ * One issue at its row for each mapped row whose unit cannot be converted (money against a count…), and, with
+ * `guesses`, for each row matched only by a guess: its value is not stored until the user confirms the row.
  */
-export function rowIssues(report: ParsedReport, rows: MappedRow[]): ReportIssue[] {
+export function rowIssues(report: ParsedReport, rows: MappedRow[], byId?: Map<number, Indicator>, guesses = false): ReportIssue[] {
   const out: ReportIssue[] = [];
-  for (const r of rows) {
-    if (r.indicatorId === null || r.sure || !r.unitNote?.includes(NEEDS)) continue;
-    out.push({
-      sheet: report.sheet, cell: null, severity: 'warning',
-      message: `${rowPlace(r.cell, report.sheet)}: ${r.unitNote.split(NEEDS).join('')} – giá trị chưa được lưu; hãy sửa tệp rồi nhập lại, hoặc xác nhận dòng này khi nhập.`,
-    });
+  const tail = 'chưa lưu giá trị này; hãy xác nhận dòng này ở bước ghép chỉ tiêu khi nhập, hoặc sửa tệp rồi nhập lại.';
+  for (const r of unconfirmed(rows)) {
+    const place = rowPlace(r.cell, report.sheet);
+    if (unitRefused(r)) {
+      const note = (r.unitNote as string).split('; ').filter((n) => n.endsWith(NEEDS)).map((n) => n.slice(0, -NEEDS.length)).join('; ');
+      out.push({ sheet: report.sheet, cell: null, severity: 'error', message: `${place}: ${note[0]?.toLowerCase()}${note.slice(1)} – ${tail}` });
+    } else if (guesses) {
+      const ind = byId?.get(r.indicatorId as number);
+      out.push({ sheet: report.sheet, cell: null, severity: 'warning', message: `${place}: dòng "${r.label}" chỉ được ghép theo phỏng đoán${ind ? ` với chỉ tiêu "${ind.label}"` : ''} – ${tail}` });
+    }
   }
   return out;
 }
