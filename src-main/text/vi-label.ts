@@ -52,17 +52,17 @@ export function labelWords(label: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     // Letters written apart ("C.Đ.C.S", "Đ V C Đ"): join the longest run that is a known abbreviation.
+    // (Runs are at most 8 letters long: the longest abbreviation; keeps hostile one-letter text linear.)
+    let end = i;
+    while (end < raw.length && end - i < 8 && (raw[end] as string).length === 1) end++;
     let joined = false;
-    for (let j = raw.length; j > i + 1; j--) {
-      const run = raw.slice(i, j);
-      if (run.every((w) => w.length === 1)) {
-        const abbr = ABBREVIATIONS[run.join('')];
-        if (abbr) {
-          out.push(...abbr.split(' '));
-          i = j - 1;
-          joined = true;
-          break;
-        }
+    for (let j = end; j > i + 1; j--) {
+      const abbr = ABBREVIATIONS[raw.slice(i, j).join('')];
+      if (abbr) {
+        out.push(...abbr.split(' '));
+        i = j - 1;
+        joined = true;
+        break;
       }
     }
     if (joined) continue;

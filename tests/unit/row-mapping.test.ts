@@ -91,4 +91,23 @@ describe('row mapping', () => {
     const rows = mapRows(report([row('Nhà "Mái ấm Công đoàn" xây mới', 1, { extra: [{ header: 'Trị giá (đồng)', value: 50_000_000 }] })]), ctx());
     expect(rows[0]).toMatchObject({ indicatorId: CT08.id, value: 1, value2: 50 });
   });
+
+  it('a money unit in a section heading, the row broken down, or the value column header applies to rows that write none', () => {
+    const rows = mapRows(report([
+      row('III. Kinh phí (triệu đồng)', null, { isSection: true }),
+      row('Kinh phí vận động xã hội hóa', 3),
+      row('IV. Lực lượng tham gia', null, { isSection: true }),
+      row('Tổng kinh phí đợt dân vận (đồng)', 2_000_000),
+      row('Số buổi tuyên truyền, phổ biến pháp luật', 4),
+    ]), ctx());
+    expect(rows.map((r) => [r.indicatorId, r.value, r.sure])).toEqual([[CT29.id, 3_000_000, true], [CT30.id, 2, true], [CT01.id, 4, true]]);
+    const parent = row('Kinh phí (nghìn đồng)', 9000);
+    const rep = report([parent, row('Trong đó: kinh phí vận động xã hội hóa', 500, { isBreakdown: true, parentIndex: 0 })]);
+    expect(mapRows(rep, { ...ctx(), remembered: new Map([[labelKey('Trong đó: kinh phí vận động xã hội hóa'), CT29.id]]) })[1]).toMatchObject({ indicatorId: CT29.id, value: 500_000 });
+    const byHeader = mapRows(report([row('Kinh phí vận động xã hội hóa', 7)]), ctx(), { valueHeader: 'Kinh phí (triệu đồng)' });
+    expect(byHeader[0]).toMatchObject({ value: 7_000_000 });
+    // An inherited unit never flags a count: the heading may not be meant for every row under it.
+    const counted = mapRows(report([row('II. Kinh phí (đồng)', null, { isSection: true }), row('Số buổi tuyên truyền, phổ biến pháp luật', 4)]), ctx());
+    expect(counted[0]).toMatchObject({ indicatorId: CT01.id, value: 4, sure: true });
+  });
 });

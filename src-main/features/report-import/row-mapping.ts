@@ -188,9 +188,25 @@ export interface MapOptions {
   valueHeader?: string | null;
 }
 
-/** The unit a row's value is written in: its ĐVT cell, a unit in its label, else one in the value column's header. */
-function unitOfRow(row: ReportRow, headerUnit: string | null): string | null {
-  return row.unit ?? unitInLabel(row.label).unit ?? headerUnit;
+/** The unit a row writes for itself: its ĐVT cell, else a unit in its label ("Kinh phí (triệu đồng)"). */
+const ownUnit = (row: ReportRow): string | null => row.unit ?? unitInLabel(row.label).unit;
+
+/**
+ * Units a row inherits when it writes none: from the row it breaks down ("Trong đó"), else from its section
+ * heading ("III. Kinh phí (đồng)"), else from the value column's header.
+ */
+function inheritedUnits(report: ParsedReport, headerUnit: string | null): Map<ReportRow, string | null> {
+  const out = new Map<ReportRow, string | null>();
+  let section: string | null = null;
+  for (const row of report.rows) {
+    if (row.isSection) {
+      section = ownUnit(row);
+      continue;
+    }
+    const parent = row.isBreakdown && row.parentIndex !== null ? report.rows[row.parentIndex] : undefined;
+    out.set(row, (parent ? ownUnit(parent) : null) ?? section ?? headerUnit);
+  }
+  return out;
 }
 
 /**
@@ -219,7 +235,7 @@ export function mapRows(report: ParsedReport, ctx: MappingContext, opts: MapOpti
     chosen.set(c.row, c);
     taken.add(c.ind.id);
   }
-  const headerUnit = opts.valueHeader ? unitInLabel(opts.valueHeader).unit : null;
+  const inherited = inheritedUnits(report, opts.valueHeader ? unitInLabel(opts.valueHeader).unit : null);
   const out: MappedRow[] = [];
   const byIndicator = new Map<number, MappedRow>();
   data.forEach((row, k) => {
@@ -229,7 +245,7 @@ export function mapRows(report: ParsedReport, ctx: MappingContext, opts: MapOpti
       indicatorId: c ? c.ind.id : null, sure: c ? c.sure : true, how: c ? c.how : 'none',
     };
     if (c) {
-      settleUnits(mapped, row, c.ind, headerUnit);
+      settleUnits(mapped, row, c.ind, inherited.get(row) ?? null);
       byIndicator.set(c.ind.id, mapped);
     }
     out.push(mapped);
@@ -251,21 +267,25 @@ export function remapRow(report: ParsedReport, r: MappedRow, ind: Indicator | un
   const src = report.rows.find((x) => x.label === r.label && cellOf(report, x) === r.cell);
   if (!ind || !src) return { ...r, indicatorId: ind ? ind.id : null, sure: true };
   const out: MappedRow = { ...r, indicatorId: ind.id, value: src.value, value2: ind.unit2 ? r.value2 : null, unitNote: null, sure: true };
-  settleUnits(out, src, ind, null);
+  settleUnits(out, src, ind, inheritedUnits(report, null).get(src) ?? null);
   out.sure = true;
   return out;
 }
 
-/** Convert the value (and the second measure, by its column header) into the indicator's units; flag what cannot be. */
-function settleUnits(mapped: MappedRow, row: ReportRow, ind: Indicator, headerUnit: string | null): void {
+/**
+ * Convert the value (and the second measure, by its column header) into the indicator's units; flag what cannot
+ * be. A unit only inherited (section heading, header) converts money but never flags: it may not be meant for
+ * every row under it.
+ */
+function settleUnits(mapped: MappedRow, row: ReportRow, ind: Indicator, inherited: string | null): void {
   const notes: string[] = [];
   if (typeof row.value === 'number') {
-    const from = unitOfRow(row, headerUnit);
-    const conv = convertUnit(row.value, from, ind.unit);
+    const own = ownUnit(row);
+    const conv = convertUnit(row.value, own ?? inherited, ind.unit);
     if (conv.ok) {
       mapped.value = conv.value;
       if (conv.note) notes.push(conv.note);
-    } else {
+    } else if (own !== null) {
       mapped.sure = false;
       notes.push(`${conv.message[0]?.toUpperCase()}${conv.message.slice(1)}${NEEDS}`);
     }
