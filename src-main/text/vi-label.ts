@@ -5,7 +5,7 @@ import { foldKey } from './vi-text';
 import { unitInLabel } from './vi-unit';
 
 /** Folded abbreviation -> folded words. Only letter runs without vowels, so no real Vietnamese word is taken. */
-export const ABBREVIATIONS: Readonly<Record<string, string>> = {
+const ABBR: Readonly<Record<string, string>> = {
   cnvcld: 'cong nhan vien chuc lao dong',
   cbccvcld: 'can bo cong chuc vien chuc lao dong',
   cbcnvcld: 'can bo cong nhan vien chuc lao dong',
@@ -40,6 +40,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   hs: 'hoc sinh',
 };
 
+/** The table above as a map (no prototype keys). */
+export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries(ABBR));
+
 /** Words that carry no meaning for matching ("Số", "các", "được"…). */
 const FILLER = new Set(['so', 'luong', 'cac', 'nhung', 'da', 'duoc', 'cua', 'cho', 'va', 'voi', 'la', 'the', 'mot', 'tong', 'trong', 'do', 'nay', 've', 'tai', 'nham']);
 
@@ -57,7 +60,7 @@ export function labelWords(label: string): string[] {
     while (end < raw.length && end - i < 8 && (raw[end] as string).length === 1) end++;
     let joined = false;
     for (let j = end; j > i + 1; j--) {
-      const abbr = ABBREVIATIONS[raw.slice(i, j).join('')];
+      const abbr = ABBREVIATIONS.get(raw.slice(i, j).join(''));
       if (abbr) {
         out.push(...abbr.split(' '));
         i = j - 1;
@@ -67,7 +70,7 @@ export function labelWords(label: string): string[] {
     }
     if (joined) continue;
     const w = raw[i] as string;
-    const abbr = Object.hasOwn(ABBREVIATIONS, w) ? ABBREVIATIONS[w] : undefined;
+    const abbr = ABBREVIATIONS.get(w);
     if (abbr) out.push(...abbr.split(' '));
     else out.push(w);
   }

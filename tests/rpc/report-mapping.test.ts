@@ -107,6 +107,19 @@ describe('units written in labels', () => {
   });
 });
 
+describe('indicator codes', () => {
+  it('a "Mã chỉ tiêu" column decides the match whatever the label says', async () => {
+    const { plan, id } = await setup();
+    const bytes = await workbookOf([
+      ['Công đoàn cơ sở: Trạm Y tế xã Bình An'], ['Mã chỉ tiêu', 'Nội dung', 'ĐVT', 'Kết quả'],
+      ['CT25', 'Vận động hiến máu', 'ĐVM', 33], ['ct01', 'Tuyên truyền các chỉ thị', 'buổi', 4],
+    ], 'Báo cáo');
+    const pre = await app.call('reports.preview', { planId: plan.id, files: [file('yt.xlsx', bytes)] });
+    expect(pre.files[0]?.rows.map((r) => [r.indicatorId, r.how, r.sure, r.value])).toEqual([[id('CT25'), 'code', true, 33], [id('CT01'), 'code', true, 4]]);
+    expect(pre.files[0]?.status).toBe('new');
+  });
+});
+
 describe('confirmed synonyms', () => {
   it('"Hiến máu nhân đạo" confirmed once as "Hiến máu tình nguyện" is matched by itself next time, however it is typed', async () => {
     const { unit, plan, id } = await setup();

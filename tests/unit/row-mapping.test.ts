@@ -56,8 +56,13 @@ describe('row mapping', () => {
 
   it('uses a synonym the user confirmed before (remembered), and an indicator code in the first cell or as the label', () => {
     const remembered = new Map([[labelKey('Hiến máu nhân đạo'), CT25.id]]);
-    const rows = mapRows(report([row('Hiến máu nhân đạo', 12), row('Phổ biến kiến thức', 2, { stt: 'CT01' }), row('ct30', 5)]), ctx(remembered));
-    expect(rows.map((r) => [r.indicatorId, r.sure, r.how])).toEqual([[CT25.id, true, 'remembered'], [CT01.id, true, 'code'], [CT30.id, true, 'code']]);
+    const rows = mapRows(report([
+      row('Hiến máu nhân đạo', 12), row('Phổ biến kiến thức', 2, { stt: 'CT01' }), row('ct30', 5),
+      row('Chăm lo nhà ở', 1, { target: 'CT08' }), row('CT29 - Vận động tài trợ', 9), row('12', 4, { stt: '12' }),
+    ]), ctx(remembered));
+    expect(rows.map((r) => [r.indicatorId, r.sure, r.how])).toEqual([
+      [CT25.id, true, 'remembered'], [CT01.id, true, 'code'], [CT30.id, true, 'code'], [CT08.id, true, 'code'], [CT29.id, true, 'code'], [null, true, 'none'],
+    ]);
   });
 
   it('a code beats a label: the labelled row then stays unmatched instead of taking the indicator twice', () => {

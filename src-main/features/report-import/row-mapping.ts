@@ -124,13 +124,16 @@ export function rowPlace(cell: string | null, sheet: string | null): string {
 /** Code-like text written by hand (a letter and a digit: "CT05", "ct5"), never a plain row number. */
 const CODE_LIKE = /^(?=.*\p{L})(?=.*\d)[\p{L}\p{N}._\-/]{2,20}$/u;
 
-/** An indicator code given by the row: our template's code, or one written in the first cell or as the label. */
+/**
+ * An indicator code given by the row: our template's code, or one written in the first cell, as the label, or in
+ * a "Mã chỉ tiêu" column (which the reader takes for the target column: a code-like text there is no target).
+ */
 function codeOf(row: ReportRow, m: Matcher): Indicator | undefined {
   if (row.code) {
     const i = m.byCode.get(row.code.toLowerCase());
     if (i) return i;
   }
-  for (const t of [row.stt, row.label]) {
+  for (const t of [row.stt, row.label, typeof row.target === 'string' ? row.target : null]) {
     const s = t?.trim();
     if (s && CODE_LIKE.test(s)) {
       const i = m.byCode.get(s.toLowerCase());
