@@ -41,16 +41,35 @@ const isKnownUnit = (text: string): boolean => {
   return !!s && (s.kind !== 'count' || COUNT_UNITS.has(s.key) || /^(dvt|don vi tinh)\b/.test(fold(text)));
 };
 
+/** Text without trailing spaces and , ; : - (a loop: a regex anchored at the end is quadratic on long runs). */
+function trimTail(s: string): string {
+  let n = s.length;
+  while (n > 0 && ' \t,;:-–'.includes(s.charAt(n - 1))) n--;
+  return s.slice(0, n);
+}
+
+const DVT = /^(?:đvt|đơn vị tính)\s*[:.]?\s*/iu;
+
 /**
  * A unit written in a label or header: a bracket at the end holding a unit ("Kinh phí (triệu đồng)",
  * "(ĐVT: người)"), or ", ĐVT: đồng" at the end. `rest` is the text without it. Brackets that are not a unit
- * ("Lượt người dự (ĐVCĐ, NLĐ, nhân dân)") stay in the text.
+ * ("Lượt người dự (ĐVCĐ, NLĐ, nhân dân)") stay in the text. Linear in the text's length.
  */
 export function unitInLabel(text: string): { unit: string | null; rest: string } {
-  const m = /^(.*?)[\s,;:-]*[([]\s*([^()[\]]{1,40}?)\s*[)\]]\s*[.:]?\s*$/su.exec(text);
-  if (m && isKnownUnit(m[2] as string)) return { unit: (m[2] as string).replace(/^(?:ĐVT|đvt|Đơn vị tính|đơn vị tính)\s*[:.]?\s*/u, ''), rest: m[1] as string };
-  const d = /^(.*?)[\s,;-]*(?:ĐVT|Đvt|đvt|Đơn vị tính|đơn vị tính)\s*:\s*([^,;()]{1,30})\s*$/u.exec(text);
-  if (d) return { unit: (d[2] as string).trim(), rest: d[1] as string };
+  let t = text.trimEnd();
+  if (t.endsWith('.') || t.endsWith(':')) t = t.slice(0, -1).trimEnd();
+  const close = t.charAt(t.length - 1);
+  if (close === ')' || close === ']') {
+    const open = Math.max(t.lastIndexOf('('), t.lastIndexOf('['));
+    const inner = open >= 0 && t.length - open <= 42 ? t.slice(open + 1, -1).trim() : '';
+    if (inner && !/[()[\]]/.test(inner) && isKnownUnit(inner)) return { unit: inner.replace(DVT, ''), rest: trimTail(t.slice(0, open)) };
+  }
+  const lower = t.slice(-50).toLowerCase();
+  const at = Math.max(lower.lastIndexOf('đvt'), lower.lastIndexOf('đơn vị tính'));
+  if (at >= 0) {
+    const m = /^(?:đvt|đơn vị tính)\s*:\s*([^,;()]{1,30})$/iu.exec(t.slice(t.length - lower.length + at));
+    if (m) return { unit: (m[1] as string).trim(), rest: trimTail(t.slice(0, t.length - lower.length + at)) };
+  }
   return { unit: null, rest: text };
 }
 

@@ -115,4 +115,12 @@ describe('row mapping', () => {
     const counted = mapRows(report([row('II. Kinh phí (đồng)', null, { isSection: true }), row('Số buổi tuyên truyền, phổ biến pháp luật', 4)]), ctx());
     expect(counted[0]).toMatchObject({ indicatorId: CT01.id, value: 4, sure: true });
   });
+
+  it('hostile labels (very long, one-letter runs, prototype words) map to nothing and do not throw', () => {
+    const rows = mapRows(report([
+      row(`${'Đ V C Đ '.repeat(20_000)}`, 1), row('__proto__', 2), row('constructor toString', 3), row(`${'(,'.repeat(50_000)}triệu đồng)`, 4),
+    ]), ctx());
+    expect(rows).toHaveLength(4);
+    expect(rows.every((r) => r.indicatorId === null || !r.sure)).toBe(true);
+  });
 });

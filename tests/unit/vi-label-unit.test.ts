@@ -48,6 +48,12 @@ describe('units in labels and headers', () => {
     expect(unitInLabel('Tiền lương bình quân, ĐVT: nghìn đồng')).toEqual({ unit: 'nghìn đồng', rest: 'Tiền lương bình quân' });
     expect(unitInLabel('Lượt người dự (ĐVCĐ, NLĐ, nhân dân)').unit).toBeNull();
     expect(unitInLabel('Hiến máu tình nguyện').unit).toBeNull();
+    expect(unitInLabel('Kinh phí vận động [tr.đ].')).toEqual({ unit: 'tr.đ', rest: 'Kinh phí vận động' });
+    // hostile text: long runs of separators and brackets give no unit (and the scan stays linear)
+    expect(unitInLabel(`a${','.repeat(200_000)}x`).unit).toBeNull();
+    expect(unitInLabel(`a${' ,'.repeat(100_000)}(đồng)`).unit).toBe('đồng');
+    expect(unitInLabel(`${'('.repeat(100_000)}người)`).unit).toBe('người');
+    expect(unitInLabel(`x (${'a'.repeat(100_000)})`).unit).toBeNull();
   });
 
   it('reads money scales however they are written', () => {
