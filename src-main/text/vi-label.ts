@@ -38,6 +38,7 @@ const ABBR: Readonly<Record<string, string>> = {
   ubnd: 'uy ban nhan dan',
   dn: 'doanh nghiep',
   hs: 'hoc sinh',
+  dtts: 'dan toc thieu so',
 };
 
 /** The table above as a map (no prototype keys). */

@@ -18,6 +18,8 @@ describe('canonical label', () => {
       ['ĐVTN tham gia cùng MTTQ', 'Đoàn viên thanh niên tham gia cùng Mặt trận Tổ quốc'],
       ['Số ĐV kết nạp mới', 'Đoàn viên kết nạp mới'],
       ['Số C.Đ.C.S thành lập mới', 'CĐCS thành lập mới'],
+      ['Quà tặng hộ nghèo, CNLĐ khó khăn', 'Quà tặng hộ nghèo, công nhân lao động khó khăn'],
+      ['Quà tặng đồng bào DTTS', 'Quà tặng đồng bào dân tộc thiểu số'],
     ];
     for (const [a, b] of pairs) expect(canonicalLabel(a), a).toBe(canonicalLabel(b));
   });
