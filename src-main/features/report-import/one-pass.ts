@@ -72,7 +72,8 @@ function decide(p: Analysis['preview'], report: Analysis['parsed'], byId: PlanCo
   if (!p.unit || !p.unitSure) return { result: { ...base, unitCode: null, status: 'error', issues: [...p.issues, fatal()] }, commit: null };
   // Guessed rows and rows whose unit cannot be converted are not stored (commit keeps only sure rows); the unit
   // ones are already among the preview's issues, the guesses are reported here, each at its row.
-  const issues = [...p.issues, ...rowIssues(report, p.rows.filter((r) => r.how === 'similar'), byId, true)];
+  const guesses = rowIssues(report, p.rows.filter((r) => r.how === 'similar'), byId, true);
+  const issues = [...p.issues, ...guesses.filter((g) => !p.issues.some((i) => i.message === g.message))];
   return {
     result: { ...base, issues, status: p.status === 'held' ? 'held' : p.replaces ? 'superseded' : 'imported' },
     commit: { unitId: p.unit.id, receivedOn: p.receivedOn, channel: 'file', mapping: [], remember: false, rows: p.rows, sha256: p.sha256 },
