@@ -90,6 +90,18 @@ describe('units written in labels', () => {
     expect(v.get('CT29')).toBe(4.5);
   });
 
+  it('a row the user maps to another indicator is converted for that indicator, not the one first suggested', async () => {
+    const { unit, plan, id } = await setup();
+    const label = 'Số tiền doanh nghiệp nợ lương người lao động (triệu đồng)';
+    const bytes = await workbookOf([...head, ['1', label, '', 12.5, '']], 'Báo cáo');
+    const pre = await app.call('reports.preview', { planId: plan.id, files: [file('yt.xlsx', bytes)] });
+    expect(pre.files[0]?.rows[0]).toMatchObject({ indicatorId: id('CT43'), value: 12_500_000 });
+    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('yt.xlsx', bytes), unitId: unit.id, receivedOn: '2023-12-30', mapping: [{ label, indicatorId: id('CT29') }] }] });
+    const v = storedValues(c.files[0]!.reportId!);
+    expect(v.get('CT29')).toBe(12.5);
+    expect(v.has('CT43')).toBe(false);
+  });
+
   it('a unit that cannot be converted is flagged at its row and not stored until the user confirms', async () => {
     const { unit, plan } = await setup();
     const bytes = await workbookOf([...head, ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 5, ''], ['2', 'Kinh phí vận động xã hội hóa', 'người', 35, '']], 'Báo cáo');
