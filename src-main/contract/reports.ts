@@ -23,6 +23,12 @@ export const MappedRow = z.object({
   /** false when the match is a guess the user should confirm. */
   sure: z.boolean(),
   how: z.enum(['code', 'label', 'remembered', 'similar', 'none']),
+  /**
+   * A unit written in the label, ĐVT cell or header: how the value was converted to the indicator's unit
+   * ("Đã đổi 12,5 triệu đồng = 12.500.000 đồng"; `value` is then the converted one), or why it cannot be
+   * (the row is then not sure and needs the user's confirmation). Absent when no unit mattered.
+   */
+  unitNote: z.string().nullable().optional(),
 });
 export type MappedRow = z.infer<typeof MappedRow>;
 

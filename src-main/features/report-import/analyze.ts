@@ -9,7 +9,7 @@ import { activeReport, rememberedMappings, reportWithHash } from '../../db/repor
 import { parseReport } from '../../excel/report/parse-report';
 import type { ParsedFile } from '../../excel/report/parse-pool';
 import { receivedOnOf, type PlanContext } from './context';
-import { mapRows, numberIssues } from './row-mapping';
+import { mapRows, numberIssues, rowIssues, unconfirmed } from './row-mapping';
 import { detectUnit } from './unit-detect';
 
 export interface Analysis {
@@ -36,7 +36,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
     unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, unitSure: guess.sure,
     unitCandidates: guess.candidates.map((c) => ({ id: c.unit.id, code: c.unit.code, name: c.unit.name, score: c.score })),
     receivedOn, template: parsed.template !== null, reader: parsed.reader, title: parsed.title, rows,
-    narrativeCount: parsed.narrative.length, replaces: null, issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId)],
+    narrativeCount: parsed.narrative.length, replaces: null, issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows)],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });
@@ -53,10 +53,15 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   if (!unit) return set('confirm', 'Chưa xác định được đơn vị gửi báo cáo: hãy chọn đơn vị.');
   if (!guess.sure) return set('confirm', `Đơn vị có thể là "${unit.name}": hãy xác nhận.`);
   if (!pc.plan.unitIds.includes(unit.id)) return set('confirm', `"${unit.name}" không có trong danh sách đơn vị phải báo cáo của kế hoạch: hãy xác nhận.`);
-  const unsure = rows.filter((r) => !r.sure).length;
+  const open = unconfirmed(rows);
+  const guessed = open.filter((r) => r.how === 'similar').length;
+  const badUnit = open.length - guessed;
   const active = activeReport(db, pc.plan.id, unit.id);
   if (active) base.replaces = { reportId: active.id, version: active.version, receivedOn: active.received_on };
-  if (unsure) return set('confirm', `${unsure} dòng được ghép với chỉ tiêu theo phỏng đoán: hãy xác nhận cách ghép.`);
+  if (open.length) {
+    const parts = [guessed ? `${guessed} dòng được ghép với chỉ tiêu theo phỏng đoán` : '', badUnit ? `${badUnit} dòng có đơn vị không đổi được sang đơn vị của chỉ tiêu` : ''];
+    return set('confirm', `${parts.filter(Boolean).join(', ')}: cần xác nhận trước khi lưu các dòng này.`);
+  }
   if (active && receivedOn < active.received_on)
     return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${active.received_on}): sẽ được giữ lại để bạn quyết định.`);
   if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${active.received_on}); bản cũ vẫn được lưu.`);

@@ -13,7 +13,7 @@ import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
 import type { AppContext } from '../../rpc/context';
 import { PARSE_TIMEOUT_MS } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
-import { labelKey, mapRows, numberIssues, wantsNumber } from './row-mapping';
+import { labelKey, mapRows, numberIssues, remapRow, rowIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
 
@@ -62,18 +62,26 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
   const mapped = f.parsed && f.rows ? f.rows : mapRows(parsed, { planIndicators: pc.planIndicators, catalog: pc.catalog, remembered: rep.rememberedMappings(ctx.db, unit.id) });
   const rows = mapped.map((r) => {
     const o = overrides.get(labelKey(r.label));
-    return o === undefined ? r : { ...r, indicatorId: o, sure: true };
+    if (o === undefined) return r;
+    // The user's decision confirms the row; another indicator than the suggested one reads the value again.
+    return o === null || o === r.indicatorId ? { ...r, indicatorId: o, sure: true } : remapRow(parsed, r, pc.byId.get(o));
   });
   const values = new Map<number, rep.NewValue>();
   for (const r of rows) {
-    if (r.indicatorId === null || values.has(r.indicatorId)) continue;
+    // A guess, or a unit that cannot be converted, is stored only when the user's decisions confirm the row.
+    if (r.indicatorId === null || !r.sure || values.has(r.indicatorId)) continue;
     const num = typeof r.value === 'number' ? r.value : null;
     // Text that is not a number is never stored for a number indicator (see numberIssues).
     const text = typeof r.value === 'string' && !wantsNumber(pc.byId.get(r.indicatorId)) ? r.value : null;
     values.set(r.indicatorId, { indicatorId: r.indicatorId, valueNum: num, valueText: text, value2: r.value2, note: null, cell: r.cell });
   }
-  if (values.size === 0) return fail(f.file.name, 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
-  return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, issues: numberIssues(parsed, rows, pc.byId) };
+  if (values.size === 0) {
+    const open = rows.some((r) => r.indicatorId !== null && !r.sure);
+    return fail(f.file.name, open
+      ? 'Các dòng của tệp chỉ được ghép với chỉ tiêu theo phỏng đoán hoặc có đơn vị chưa đổi được: chưa nhập tệp này. Hãy xác nhận cách ghép ở bước xem trước rồi nhập lại.'
+      : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
+  }
+  return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true)] };
 }
 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */

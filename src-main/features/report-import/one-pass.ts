@@ -8,7 +8,8 @@ import { parseAhead } from '../../excel/report/parse-pool';
 import { analyzeFile, PARSE_TIMEOUT_MS, type Analysis } from './analyze';
 import { openBatch, type CommitFileInput } from './commit';
 import { openTask } from './cancel';
-import { loadPlanContext, receivedOnOf } from './context';
+import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
+import { rowIssues } from './row-mapping';
 
 export interface HeadlessFileResult {
   file: string;
@@ -48,7 +49,7 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
   try {
     for (const [k, { f, i }] of order.entries()) {
       const { preview: p, parsed: report } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
-      const decided = decide(p);
+      const decided = decide(p, report, pc.byId);
       results[i] = decided.result;
       if (decided.commit) piece.push({ at: i, input: { ...decided.commit, file: f, parsed: report } });
       if (piece.length >= PIECE) await flush();
@@ -63,16 +64,18 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
 }
 
 /** What a headless import does with one analysed file: report it, and commit it unless a human must decide. */
-function decide(p: Analysis['preview']): { result: HeadlessFileResult; commit: Omit<CommitFileInput, 'file' | 'parsed'> | null } {
+function decide(p: Analysis['preview'], report: Analysis['parsed'], byId: PlanContext['byId']): { result: HeadlessFileResult; commit: Omit<CommitFileInput, 'file' | 'parsed'> | null } {
   const base = { file: p.fileName, unitCode: p.unit?.code ?? null, issues: p.issues };
   const fatal = (): ReportIssue => ({ sheet: null, cell: null, severity: 'fatal', message: p.reason });
   if (p.status === 'error') return { result: { ...base, status: 'error', issues: [...p.issues.filter((x) => x.severity !== 'fatal'), fatal()] }, commit: null };
   if (p.status === 'duplicate') return { result: { ...base, status: 'duplicate', issues: [warn(p.reason)] }, commit: null };
   if (!p.unit || !p.unitSure) return { result: { ...base, unitCode: null, status: 'error', issues: [...p.issues, fatal()] }, commit: null };
-  const guessed = p.rows.filter((r) => !r.sure);
-  const issues = [...p.issues, ...guessed.map((r) => warn(`Dòng "${r.label}" chỉ ghép được theo phỏng đoán nên chưa nhập; hãy nhập bằng giao diện để xác nhận.`))];
+  // Guessed rows and rows whose unit cannot be converted are not stored (commit keeps only sure rows); the unit
+  // ones are already among the preview's issues, the guesses are reported here, each at its row.
+  const guesses = rowIssues(report, p.rows.filter((r) => r.how === 'similar'), byId, true);
+  const issues = [...p.issues, ...guesses.filter((g) => !p.issues.some((i) => i.message === g.message))];
   return {
     result: { ...base, issues, status: p.status === 'held' ? 'held' : p.replaces ? 'superseded' : 'imported' },
-    commit: { unitId: p.unit.id, receivedOn: p.receivedOn, channel: 'file', mapping: guessed.map((r) => ({ label: r.label, indicatorId: null })), remember: false, rows: p.rows, sha256: p.sha256 },
+    commit: { unitId: p.unit.id, receivedOn: p.receivedOn, channel: 'file', mapping: [], remember: false, rows: p.rows, sha256: p.sha256 },
   };
 }

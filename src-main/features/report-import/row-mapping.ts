@@ -1,11 +1,16 @@
-// Matching a workbook's rows to the plan's indicators: by template code, by the same folded label, by a
-// mapping remembered for this unit, or by word similarity (a guess to confirm). Values come along.
+// Matching a workbook's rows to the plan's indicators, one to one: by indicator code (template, first cell or
+// label), by the same label (folded, or canonical: abbreviations, fillers, word order), by a mapping remembered
+// for this unit, or by word similarity (a guess to confirm). Strongest matches are assigned first, over the whole
+// sheet. Values come along, converted when a money unit is written in the label, ĐVT cell or header.
 import type { Indicator } from '../../contract/indicators';
 import type { ParsedReport, ReportIssue, ReportRow } from '../../contract/parsed-report';
 import type { MappedRow } from '../../contract/reports';
+import { canonicalLabel, labelTerms } from '../../text/vi-label';
+import { convertUnit, unitInLabel } from '../../text/vi-unit';
 import { foldKey } from '../../text/vi-text';
 
-const STOP = new Set(['so', 'cac', 'va', 'cua', 'cho', 'cong', 'tong', 'the', 'la', 'duoc', 'trong', 'do', 'voi', 'nguoi', 'luot']);
+/** Words too common to tell indicators apart when guessing. */
+const WEAK = new Set(['nguoi', 'luot', 'cong']);
 
 const keyCache = new Map<string, string>();
 
@@ -20,8 +25,20 @@ export function labelKey(label: string): string {
   return k;
 }
 
+const canonCache = new Map<string, string>();
+/** canonicalLabel, memoised like labelKey. */
+function canonKey(label: string): string {
+  let k = canonCache.get(label);
+  if (k === undefined) {
+    k = canonicalLabel(label);
+    if (canonCache.size >= 20_000) canonCache.clear();
+    if (label.length <= 200) canonCache.set(label, k);
+  }
+  return k;
+}
+
 function words(s: string): Set<string> {
-  return new Set(labelKey(s).split(' ').filter((w) => w.length > 1 && !STOP.has(w)));
+  return new Set([...labelTerms(s)].filter((w) => w.length > 1 && !WEAK.has(w)));
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -35,6 +52,7 @@ export interface MappingContext {
   /** Indicators the plan targets (matched first), then the rest of the catalog. */
   planIndicators: Indicator[];
   catalog: Indicator[];
+  /** Remembered label key (labelKey of the label the user confirmed) -> indicator id. */
   remembered: Map<string, number>;
 }
 
@@ -44,6 +62,8 @@ interface Matcher {
   byId: Map<number, Indicator>;
   byCode: Map<string, Indicator>;
   byKey: Map<string, Indicator>;
+  /** Canonical label -> indicator; null when two indicators share it (then it decides nothing). */
+  byCanon: Map<string, Indicator | null>;
   plan: { i: Indicator; words: Set<string>; unitKey: string | null }[];
 }
 
@@ -57,65 +77,258 @@ function matcherFor(ctx: MappingContext): Matcher {
   const byKey = new Map<string, Indicator>();
   for (const i of [...all].reverse()) byCode.set(i.code.toLowerCase(), i);
   for (const i of [...ctx.catalog].reverse().concat([...ctx.planIndicators].reverse())) byKey.set(labelKey(i.label), i);
+  const byCanon = new Map<string, Indicator | null>();
+  // Plan indicators first: a catalog indicator never makes a plan indicator's canonical label ambiguous.
+  for (const group of [ctx.planIndicators, ctx.catalog]) {
+    const seen = new Map<string, Indicator | null>();
+    for (const i of group) {
+      const k = canonKey(i.label);
+      if (k && !byCanon.has(k)) seen.set(k, seen.has(k) && seen.get(k)?.id !== i.id ? null : i);
+    }
+    for (const [k, v] of seen) byCanon.set(k, v);
+  }
   const m: Matcher = {
-    all, byCode, byKey, byId: new Map(all.map((i) => [i.id, i])),
+    all, byCode, byKey, byCanon, byId: new Map(all.map((i) => [i.id, i])),
     plan: ctx.planIndicators.map((i) => ({ i, words: words(i.label), unitKey: i.unit ? foldKey(i.unit) : null })),
   };
   matchers.set(ctx.planIndicators, m);
   return m;
 }
 
+/** The remembered mappings also by canonical label, so a remembered wording matches in any order or spelling. */
+const rememberedCanon = new WeakMap<Map<string, number>, Map<string, number>>();
+function canonRemembered(remembered: Map<string, number>): Map<string, number> {
+  let c = rememberedCanon.get(remembered);
+  if (!c) {
+    c = new Map();
+    for (const [k, id] of remembered) {
+      const ck = canonKey(k);
+      if (ck && !c.has(ck)) c.set(ck, id);
+    }
+    rememberedCanon.set(remembered, c);
+  }
+  return c;
+}
+
 function cellOf(report: ParsedReport, row: ReportRow): string | null {
   return report.sheet ? `${report.sheet}!${row.sheetRow}` : null;
 }
 
-function pick(row: ReportRow, key: string, remembered: Map<string, number>, m: Matcher): Pick<MappedRow, 'indicatorId' | 'sure' | 'how'> {
-  if (row.code) {
-    const i = m.byCode.get(row.code.toLowerCase());
-    if (i) return { indicatorId: i.id, sure: true, how: 'code' };
-  }
-  const r = remembered.get(key);
-  if (r !== undefined) return { indicatorId: r, sure: true, how: 'remembered' };
-  const exact = m.byKey.get(key);
-  if (exact) return { indicatorId: exact.id, sure: true, how: 'label' };
-  if (row.isBreakdown) return { indicatorId: null, sure: true, how: 'none' };
-  const w = words(row.label);
-  const unitKey = row.unit ? foldKey(row.unit) : null;
-  let best: { i: Indicator; s: number } | null = null;
-  for (const p of m.plan) {
-    const s = similarity(w, p.words) + (unitKey && unitKey === p.unitKey ? 0.1 : 0);
-    if (!best || s > best.s) best = { i: p.i, s };
-  }
-  if (best && best.s >= 0.45) return { indicatorId: best.i.id, sure: false, how: 'similar' };
-  return { indicatorId: null, sure: true, how: 'none' };
+/** Where a mapped row is, for a message: "Sheet 'Báo cáo', dòng 12". */
+export function rowPlace(cell: string | null, sheet: string | null): string {
+  const at = cell ? cell.lastIndexOf('!') : -1;
+  const rowNo = cell && at >= 0 ? cell.slice(at + 1) : '?';
+  return `Sheet '${sheet ?? (cell && at >= 0 ? cell.slice(0, at) : '')}', dòng ${rowNo}`;
 }
 
-/** Map every data row; rows with a "#2" template code carry the second measure of their indicator. */
-export function mapRows(report: ParsedReport, ctx: MappingContext): MappedRow[] {
-  const m = matcherFor(ctx);
-  const out: MappedRow[] = [];
-  const byIndicator = new Map<number, MappedRow>();
+/** Code-like text written by hand (a letter and a digit: "CT05", "ct5"), never a plain row number. */
+const CODE_LIKE = /^(?=.*\p{L})(?=.*\d)[\p{L}\p{N}._\-/]{2,20}$/u;
+
+/**
+ * An indicator code given by the row: our template's code, or one written in the first cell, as the label, or in
+ * a "Mã chỉ tiêu" column (which the reader takes for the target column: a code-like text there is no target).
+ */
+function codeOf(row: ReportRow, m: Matcher): Indicator | undefined {
+  if (row.code) {
+    const i = m.byCode.get(row.code.toLowerCase());
+    if (i) return i;
+  }
+  for (const t of [row.stt, row.label, typeof row.target === 'string' ? row.target : null]) {
+    const s = t?.trim();
+    if (s && CODE_LIKE.test(s)) {
+      const i = m.byCode.get(s.toLowerCase());
+      if (i) return i;
+    }
+  }
+  const lead = /^([\p{L}\p{N}._\-/]{2,20}?)\s*[-.:)–]\s+\S/u.exec(row.label);
+  if (lead && CODE_LIKE.test(lead[1] as string)) return m.byCode.get((lead[1] as string).toLowerCase());
+  return undefined;
+}
+
+interface Candidate {
+  row: number;
+  ind: Indicator;
+  score: number;
+  how: MappedRow['how'];
+  sure: boolean;
+}
+
+/** Ends the unit note of a row whose unit cannot be converted. */
+const NEEDS = ': cần xác nhận';
+
+const SCORE = { code: 4, label: 3, remembered: 3, canonical: 2.5 } as const;
+/** Least word similarity for a guess. */
+const GUESS_MIN = 0.45;
+
+/** Every indicator a row could be, with how strongly. */
+function candidates(rowIndex: number, row: ReportRow, remembered: Map<string, number>, m: Matcher): Candidate[] {
+  const code = codeOf(row, m);
+  if (code) return [{ row: rowIndex, ind: code, score: SCORE.code, how: 'code', sure: true }];
+  const key = labelKey(row.label);
+  const canon = canonKey(row.label);
+  const rid = remembered.get(key) ?? (canon ? canonRemembered(remembered).get(canon) : undefined);
+  const r = rid === undefined ? undefined : m.byId.get(rid);
+  // The user's word for this wording: no other reading of the label competes with it.
+  if (r) return [{ row: rowIndex, ind: r, score: SCORE.remembered, how: 'remembered', sure: true }];
+  const exact = m.byKey.get(key);
+  if (exact) return [{ row: rowIndex, ind: exact, score: SCORE.label, how: 'label', sure: true }];
+  const same = canon ? m.byCanon.get(canon) : undefined;
+  if (same) return [{ row: rowIndex, ind: same, score: SCORE.canonical, how: 'label', sure: true }];
+  if (row.isBreakdown) return [];
+  const w = words(row.label);
+  const fromLabel = unitInLabel(row.label).unit;
+  const unitKey = row.unit ? foldKey(row.unit) : fromLabel ? foldKey(fromLabel) : null;
+  const out: Candidate[] = [];
+  for (const p of m.plan) {
+    const s = similarity(w, p.words);
+    if (s >= GUESS_MIN) out.push({ row: rowIndex, ind: p.i, score: s + (unitKey && unitKey === p.unitKey ? 0.1 : 0), how: 'similar', sure: false });
+  }
+  return out;
+}
+
+export interface MapOptions {
+  /** Header of the value column when it names a unit ("Kinh phí (đồng)"); used for rows that name none. */
+  valueHeader?: string | null;
+}
+
+/** The unit a row writes for itself: its ĐVT cell, else a unit in its label ("Kinh phí (triệu đồng)"). */
+const ownUnit = (row: ReportRow): string | null => row.unit ?? unitInLabel(row.label).unit;
+
+/**
+ * Units a row inherits when it writes none: from the row it breaks down ("Trong đó"), else from its section
+ * heading ("III. Kinh phí (đồng)"), else from the value column's header.
+ */
+function inheritedUnits(report: ParsedReport, headerUnit: string | null): Map<ReportRow, string | null> {
+  const out = new Map<ReportRow, string | null>();
+  let section: string | null = null;
   for (const row of report.rows) {
-    if (row.isSection || row.isTotal) continue;
-    if (row.code && /#2$/.test(row.code)) {
-      const base = m.byCode.get(row.code.slice(0, -2).toLowerCase());
-      const target = base ? byIndicator.get(base.id) : undefined;
-      if (target && typeof row.value === 'number') target.value2 = row.value;
+    if (row.isSection) {
+      section = ownUnit(row);
       continue;
     }
-    const key = row.code && m.byCode.has(row.code.toLowerCase()) ? '' : labelKey(row.label);
-    const picked = pick(row, key, ctx.remembered, m);
-    const ind = picked.indicatorId === null ? undefined : m.byId.get(picked.indicatorId);
-    const extraNum = row.extra.find((e) => typeof e.value === 'number')?.value;
+    const parent = row.isBreakdown && row.parentIndex !== null ? report.rows[row.parentIndex] : undefined;
+    out.set(row, (parent ? ownUnit(parent) : null) ?? section ?? headerUnit);
+  }
+  return out;
+}
+
+/**
+ * Map every data row, one row per indicator: all candidate pairs are taken strongest first (code, then the same
+ * label or a remembered one, then the canonical label, then guesses by similarity), ties in sheet order, so a guess
+ * never takes an indicator from a row that names it exactly. Rows with a "#2" template code carry the second
+ * measure of their indicator.
+ */
+export function mapRows(report: ParsedReport, ctx: MappingContext, opts: MapOptions = {}): MappedRow[] {
+  const m = matcherFor(ctx);
+  const data: ReportRow[] = [];
+  const seconds: ReportRow[] = [];
+  for (const row of report.rows) {
+    if (row.isSection || row.isTotal) continue;
+    if (row.code && /#2$/.test(row.code)) seconds.push(row);
+    else data.push(row);
+  }
+  const all: Candidate[] = [];
+  data.forEach((row, k) => all.push(...candidates(k, row, ctx.remembered, m)));
+  const planOrder = new Map(ctx.planIndicators.map((i, k) => [i.id, k]));
+  all.sort((a, b) => b.score - a.score || a.row - b.row || (planOrder.get(a.ind.id) ?? 1e9) - (planOrder.get(b.ind.id) ?? 1e9));
+  const chosen = new Map<number, Candidate>();
+  const taken = new Set<number>();
+  for (const c of all) {
+    if (chosen.has(c.row) || taken.has(c.ind.id)) continue;
+    chosen.set(c.row, c);
+    taken.add(c.ind.id);
+  }
+  const inherited = inheritedUnits(report, opts.valueHeader ? unitInLabel(opts.valueHeader).unit : null);
+  const out: MappedRow[] = [];
+  const byIndicator = new Map<number, MappedRow>();
+  data.forEach((row, k) => {
+    const c = chosen.get(k);
     const mapped: MappedRow = {
-      label: row.label, cell: cellOf(report, row), value: row.value, ...picked,
-      value2: ind?.unit2 && typeof extraNum === 'number' ? extraNum : null,
+      label: row.label, cell: cellOf(report, row), value: row.value, value2: null,
+      indicatorId: c ? c.ind.id : null, sure: c ? c.sure : true, how: c ? c.how : 'none',
     };
-    if (picked.indicatorId !== null && byIndicator.has(picked.indicatorId)) {
-      mapped.indicatorId = null; // the same indicator twice: keep the first, show this one unmapped
-      mapped.how = 'none';
-    } else if (picked.indicatorId !== null) byIndicator.set(picked.indicatorId, mapped);
+    if (c) {
+      settleUnits(mapped, row, c.ind, inherited.get(row) ?? null);
+      byIndicator.set(c.ind.id, mapped);
+    }
     out.push(mapped);
+  });
+  for (const row of seconds) {
+    const base = m.byCode.get((row.code as string).slice(0, -2).toLowerCase());
+    const target = base ? byIndicator.get(base.id) : undefined;
+    if (target && typeof row.value === 'number') target.value2 = row.value;
+  }
+  return out;
+}
+
+/**
+ * A row the user mapped by hand to `ind`: its value read again from the sheet and converted to that indicator's
+ * units (a conversion made for the indicator first suggested would be wrong for another one). The user's choice
+ * is the confirmation, so the row is sure.
+ */
+export function remapRow(report: ParsedReport, r: MappedRow, ind: Indicator | undefined): MappedRow {
+  const src = report.rows.find((x) => x.label === r.label && cellOf(report, x) === r.cell);
+  if (!ind || !src) return { ...r, indicatorId: ind ? ind.id : null, sure: true };
+  const out: MappedRow = { ...r, indicatorId: ind.id, value: src.value, value2: ind.unit2 ? r.value2 : null, unitNote: null, sure: true };
+  settleUnits(out, src, ind, inheritedUnits(report, null).get(src) ?? null);
+  out.sure = true;
+  return out;
+}
+
+/**
+ * Convert the value (and the second measure, by its column header) into the indicator's units; flag what cannot
+ * be. A unit only inherited (section heading, header) converts money but never flags: it may not be meant for
+ * every row under it.
+ */
+function settleUnits(mapped: MappedRow, row: ReportRow, ind: Indicator, inherited: string | null): void {
+  const notes: string[] = [];
+  if (typeof row.value === 'number') {
+    const own = ownUnit(row);
+    const conv = convertUnit(row.value, own ?? inherited, ind.unit);
+    if (conv.ok) {
+      mapped.value = conv.value;
+      if (conv.note) notes.push(conv.note);
+    } else if (own !== null) {
+      mapped.sure = false;
+      notes.push(`${conv.message[0]?.toUpperCase()}${conv.message.slice(1)}${NEEDS}`);
+    }
+  }
+  const extra = row.extra.find((e) => typeof e.value === 'number');
+  if (ind.unit2 && extra && typeof extra.value === 'number') {
+    const conv = convertUnit(extra.value, unitInLabel(extra.header).unit, ind.unit2);
+    if (conv.ok) {
+      mapped.value2 = conv.value;
+      if (conv.note) notes.push(`${extra.header}: ${conv.note}`);
+    } else {
+      mapped.sure = false;
+      notes.push(`Cột "${extra.header}": ${conv.message}${NEEDS}`);
+    }
+  }
+  if (notes.length) mapped.unitNote = notes.join('; ');
+}
+
+/** Mapped rows that still need the user's word: guessed, or with a unit that cannot be converted. */
+export const unconfirmed = (rows: MappedRow[]): MappedRow[] => rows.filter((r) => r.indicatorId !== null && !r.sure);
+
+/** A unit note that says the value could not be converted (the row then needs confirmation). */
+const unitRefused = (r: MappedRow): boolean => !!r.unitNote?.includes(NEEDS);
+
+/**
+ * One issue at its row for each mapped row whose unit cannot be converted (money against a count…), and, with
+ * `guesses`, for each row matched only by a guess: its value is not stored until the user confirms the row.
+ */
+export function rowIssues(report: ParsedReport, rows: MappedRow[], byId?: Map<number, Indicator>, guesses = false): ReportIssue[] {
+  const out: ReportIssue[] = [];
+  const tail = 'chưa lưu giá trị này; hãy xác nhận dòng này ở bước ghép chỉ tiêu khi nhập, hoặc sửa tệp rồi nhập lại.';
+  for (const r of unconfirmed(rows)) {
+    const place = rowPlace(r.cell, report.sheet);
+    if (unitRefused(r)) {
+      const note = (r.unitNote as string).split('; ').filter((n) => n.endsWith(NEEDS)).map((n) => n.slice(0, -NEEDS.length)).join('; ');
+      out.push({ sheet: report.sheet, cell: null, severity: 'error', message: `${place}: ${note[0]?.toLowerCase()}${note.slice(1)} – ${tail}` });
+    } else if (guesses) {
+      const ind = byId?.get(r.indicatorId as number);
+      out.push({ sheet: report.sheet, cell: null, severity: 'warning', message: `${place}: dòng "${r.label}" chỉ được ghép theo phỏng đoán${ind ? ` với chỉ tiêu "${ind.label}"` : ''} – ${tail}` });
+    }
   }
   return out;
 }
