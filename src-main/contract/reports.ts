@@ -87,6 +87,10 @@ export const BatchInfo = z.object({
   fileCount: z.number().int(),
   status: z.enum(['committed', 'undone']),
   imported: z.number().int(),
+  /** Cut off halfway (crash, full disk): some files are in, some are not; finish it by importing them again, or undo. */
+  interrupted: z.boolean(),
+  /** Files of an interrupted batch that are not in the data. */
+  notIn: z.array(z.string()),
 });
 
 export const ReportListRow = z.object({

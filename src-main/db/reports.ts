@@ -115,22 +115,39 @@ export function setReportStatus(db: Db, id: number, status: ReportStatus): void 
   stmt(db, 'UPDATE reports SET status = ? WHERE id = ?').run(status, id);
 }
 
-export function createBatch(db: Db, planId: number, fileCount: number, now: string): number {
-  return Number(stmt(db, 'INSERT INTO import_batches (plan_id, created_at, file_count) VALUES (?, ?, ?)').run(planId, now, fileCount).lastInsertRowid);
+/** A new batch marked as running with the names of its files, until finishBatch writes its summary. */
+export function createBatch(db: Db, planId: number, fileNames: string[], now: string): number {
+  const summary = JSON.stringify({ state: 'running', files: fileNames });
+  return Number(stmt(db, 'INSERT INTO import_batches (plan_id, created_at, file_count, summary) VALUES (?, ?, ?, ?)').run(planId, now, fileNames.length, summary).lastInsertRowid);
 }
 
 export function finishBatch(db: Db, id: number, summary: unknown): void {
   stmt(db, 'UPDATE import_batches SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
 }
 
-export function listBatches(db: Db, planId: number) {
-  return db
+export interface BatchRow {
+  id: number; planId: number; createdAt: string; fileCount: number; status: 'committed' | 'undone'; imported: number;
+  /** Started but never finished (a crash, a full disk): its summary was never written. */
+  interrupted: boolean;
+  /** For an interrupted batch, the files of the batch that are not in the data. */
+  notIn: string[];
+}
+
+export function listBatches(db: Db, planId: number): BatchRow[] {
+  const rows = db
     .prepare(
-      `SELECT b.id, b.plan_id AS planId, b.created_at AS createdAt, b.file_count AS fileCount, b.status,
+      `SELECT b.id, b.plan_id AS planId, b.created_at AS createdAt, b.file_count AS fileCount, b.status, b.summary,
               (SELECT COUNT(*) FROM reports r WHERE r.batch_id = b.id) AS imported
        FROM import_batches b WHERE b.plan_id = ? ORDER BY b.id DESC`,
     )
-    .all(planId) as { id: number; planId: number; createdAt: string; fileCount: number; status: 'committed' | 'undone'; imported: number }[];
+    .all(planId) as (Omit<BatchRow, 'interrupted' | 'notIn'> & { summary: string })[];
+  return rows.map(({ summary, ...b }) => {
+    const s = JSON.parse(summary) as { state?: string; files?: unknown };
+    if (s.state !== 'running') return { ...b, interrupted: false, notIn: [] };
+    const files = Array.isArray(s.files) ? s.files.filter((f): f is string => typeof f === 'string') : [];
+    const inData = new Set((stmt(db, 'SELECT file_name FROM reports WHERE batch_id = ?').all(b.id) as { file_name: string | null }[]).map((r) => r.file_name));
+    return { ...b, interrupted: true, notIn: files.filter((f) => !inData.has(f)) };
+  });
 }
 
 export function getBatch(db: Db, id: number) {

@@ -15,7 +15,7 @@ import type { Handler } from '../rpc/handlers';
 import { todayInVietnam } from '../text/vi-date';
 import { foldKey } from '../text/vi-text';
 import { requestCancel } from './report-import/cancel';
-import { commitBatch } from './report-import/commit';
+import { commitBatch, isBatchRunning } from './report-import/commit';
 import { previewBatch } from './report-import/preview';
 import { readProfile } from './settings';
 import { backupBeforeBatch } from './backup-store';
@@ -119,7 +119,7 @@ export const reportsHandlers = {
     backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${plan.title}"`);
     return commitBatch(ctx, planId, files, task);
   },
-  'reports.batches': ({ planId }, ctx) => rep.listBatches(ctx.db, planId),
+  'reports.batches': ({ planId }, ctx) => rep.listBatches(ctx.db, planId).map((b) => (b.interrupted && isBatchRunning(b.id) ? { ...b, interrupted: false, notIn: [] } : b)),
   'reports.undoBatch': ({ batchId }, ctx) => {
     const b = rep.getBatch(ctx.db, batchId);
     if (!b) throw new AppError('not_found', 'Không tìm thấy lần nhập này.');

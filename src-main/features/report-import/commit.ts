@@ -110,7 +110,7 @@ const GROUP = 50;
 export async function commitBatch(ctx: AppContext, planId: number, files: CommitFileInput[], task = 'reports.commit'): Promise<CommitResult> {
   const token = openTask(task);
   try {
-    const writer = openBatch(ctx, loadPlanContext(ctx.db, planId), files.length, task, token);
+    const writer = openBatch(ctx, loadPlanContext(ctx.db, planId), files.map((f) => f.file.name), task, token);
     await writer.write(files);
     return writer.finish();
   } finally {
@@ -129,11 +129,30 @@ export interface BatchWriter {
   finish(): CommitResult;
 }
 
-export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task: string, token: TaskToken): BatchWriter {
+/** Batches being written by this process right now (the others whose summary is missing were cut off). */
+const running = new Set<number>();
+export const isBatchRunning = (batchId: number) => running.has(batchId);
+
+/** A fatal error halfway through a batch, said as it is: how many files went in, how many did not, what to do. */
+function cutOff(app: AppError, batchId: number, stored: number, done: number, total: number): AppError {
+  const why = app.code === 'db_full' ? 'Ổ đĩa đã đầy' : app.code === 'db_busy' ? 'Tệp dữ liệu bị khoá' : 'Tệp dữ liệu bị lỗi';
+  return new AppError(
+    app.code,
+    `${why} nên đợt nhập dừng giữa chừng: ${stored} trong ${total} tệp đã vào dữ liệu, ${total - done} tệp chưa vào. ` +
+      `Lần nhập #${batchId} được đánh dấu "Bị gián đoạn" trong Lịch sử nhập, kèm danh sách tệp chưa vào. ` +
+      (app.code === 'db_full' ? 'Hãy giải phóng dung lượng ổ đĩa, ' : 'Hãy đợi một lát, ') +
+      'rồi nhập lại các tệp đó (tệp đã vào sẽ được bỏ qua vì trùng), hoặc hoàn tác lần nhập này.',
+  );
+}
+
+export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[], task: string, token: TaskToken): BatchWriter {
   const planId = pc.plan.id;
-  const batchId = writeTx(ctx.db, () => rep.createBatch(ctx.db, planId, total, ctx.now().toISOString()));
+  const total = fileNames.length;
+  const batchId = writeTx(ctx.db, () => rep.createBatch(ctx.db, planId, fileNames, ctx.now().toISOString()));
+  running.add(batchId);
   const all: FileResult[] = [];
   let done = 0;
+  let stored = 0;
   const write = async (files: CommitFileInput[]): Promise<FileResult[]> => {
     // Oldest first, so that within one batch the newest report of a unit ends up active.
     const order = files.map((f, i) => ({ f, i })).sort((a, b) => a.f.receivedOn.localeCompare(b.f.receivedOn) || a.i - b.i);
@@ -154,19 +173,26 @@ export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task:
         }
       }
       const now = ctx.now().toISOString();
-      writeTx(ctx.db, () => {
-        group.forEach(({ f, i }, k) => {
-          const p = prepared[k] as Prepared | FileResult;
-          if ('status' in p) return void (results[i] = p);
-          try {
-            results[i] = applyOne(ctx, planId, batchId, p, now);
-          } catch (err) {
-            const app = err instanceof AppError ? err : sqliteErrorToApp(err);
-            if (app && (app.code === 'db_full' || app.code === 'db_busy' || app.code === 'db_corrupt')) throw app;
-            results[i] = fail(f.file.name, app?.message ?? `Không nhập được tệp: ${(err as Error).message}`);
-          }
+      try {
+        writeTx(ctx.db, () => {
+          group.forEach(({ f, i }, k) => {
+            const p = prepared[k] as Prepared | FileResult;
+            if ('status' in p) return void (results[i] = p);
+            try {
+              results[i] = applyOne(ctx, planId, batchId, p, now);
+            } catch (err) {
+              const app = err instanceof AppError ? err : sqliteErrorToApp(err);
+              if (app && (app.code === 'db_full' || app.code === 'db_busy' || app.code === 'db_corrupt')) throw app;
+              results[i] = fail(f.file.name, app?.message ?? `Không nhập được tệp: ${(err as Error).message}`);
+            }
+          });
         });
-      });
+      } catch (err) {
+        running.delete(batchId);
+        const app = err instanceof AppError ? err : sqliteErrorToApp(err);
+        throw app ? cutOff(app, batchId, stored, done, total) : err;
+      }
+      stored += group.filter(({ i }) => results[i] && ['imported', 'superseded', 'held'].includes(results[i]!.status)).length;
       done += group.length;
       ctx.emit('progress', { task, done, total, message: `Đã nhập ${done}/${total} tệp` });
       await new Promise((r) => setImmediate(r));
@@ -175,6 +201,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task:
     return results;
   };
   const finish = (): CommitResult => {
+    running.delete(batchId);
     const count = (s: FileResult['status']) => all.filter((r) => r.status === s).length;
     const summary = { imported: count('imported'), superseded: count('superseded'), held: count('held'), duplicate: count('duplicate'), error: count('error') };
     writeTx(ctx.db, () => {

@@ -34,7 +34,7 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
   const parsed = parseAhead(order.map((o) => o.f), { timeoutMs: PARSE_TIMEOUT_MS });
   const results: HeadlessFileResult[] = new Array(files.length);
   const token = dryRun ? null : openTask('reports.commit');
-  const writer = token ? openBatch(ctx, pc, files.length, 'reports.commit', token) : null;
+  const writer = token ? openBatch(ctx, pc, files.map((f) => f.name), 'reports.commit', token) : null;
   let piece: { at: number; input: CommitFileInput }[] = [];
   const flush = async () => {
     if (!writer || piece.length === 0) return;
