@@ -4,6 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
 import * as rep from '../../src-main/db/reports';
+import { listBackups } from '../../src-main/features/backup-store';
+import { importHeadless } from '../../src-main/features/report-import/one-pass';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -68,5 +70,18 @@ describe('a batch cut off halfway', () => {
     const { plan } = await setup(0);
     const id = rep.createBatch(app.ctx.db, plan.id, ['a.xlsx', 'b.xlsx'], new Date().toISOString());
     expect(await app.call('reports.batches', { planId: plan.id })).toEqual([expect.objectContaining({ id, interrupted: true, imported: 0, notIn: ['a.xlsx', 'b.xlsx'] })]);
+  });
+});
+
+describe('the headless import (CLI reports import)', () => {
+  it('takes a verified pre-import backup like the app does, and none for a dry run', async () => {
+    const { plan, files } = await setup(2);
+    await importHeadless(app.ctx, plan.id, files.map((f) => f.file), true);
+    expect(listBackups(app.ctx.backupsDir).filter((b) => b.reason === 'pre-import')).toHaveLength(0);
+    const r = await importHeadless(app.ctx, plan.id, files.map((f) => f.file), false);
+    expect(r.files.map((f) => f.status)).toEqual(['imported', 'imported']);
+    const pre = listBackups(app.ctx.backupsDir).filter((b) => b.reason === 'pre-import');
+    expect(pre).toHaveLength(1);
+    expect(pre[0]!.counts.reports).toBe(0); // the state before the import
   });
 });

@@ -10,6 +10,7 @@ import { openBatch, type CommitFileInput } from './commit';
 import { openTask } from './cancel';
 import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
 import { rowIssues } from './row-mapping';
+import { backupBeforeBatch } from '../backup-store';
 
 export interface HeadlessFileResult {
   file: string;
@@ -33,6 +34,8 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
   // are written as soon as they are analysed, so the workers keep parsing while SQLite writes.
   const parsed = parseAhead(order.map((o) => o.f), { timeoutMs: PARSE_TIMEOUT_MS });
   const results: HeadlessFileResult[] = new Array(files.length);
+  // like the app's import: a verified backup of the data as it was, or no import at all
+  if (!dryRun) backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${pc.plan.title}" (dòng lệnh)`);
   const token = dryRun ? null : openTask('reports.commit');
   const writer = token ? openBatch(ctx, pc, files.map((f) => f.name), 'reports.commit', token) : null;
   let piece: { at: number; input: CommitFileInput }[] = [];
