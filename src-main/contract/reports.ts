@@ -29,6 +29,8 @@ export const MappedRow = z.object({
    * (the row is then not sure and needs the user's confirmation). Absent when no unit mattered.
    */
   unitNote: z.string().nullable().optional(),
+  /** What the value checks found odd in this row's value (magnitude, far above target, outlier, impossible). */
+  checks: z.array(z.object({ rule: z.string(), message: z.string(), blocking: z.boolean() })).optional(),
 });
 export type MappedRow = z.infer<typeof MappedRow>;
 
@@ -64,6 +66,11 @@ export const CommitFile = z.object({
   mapping: z.array(z.object({ label: z.string(), indicatorId: Id.nullable() })).max(1000).default([]),
   /** Remember these decisions for this unit next time. */
   remember: z.boolean().default(true),
+  /** Flagged values (MappedRow.checks) the user confirms as right, each with a short reason (audited). */
+  confirmations: z
+    .array(z.object({ label: z.string().max(2000), reason: z.string().trim().min(3, { message: 'Hãy ghi lý do xác nhận (ít nhất 3 ký tự)' }).max(500) }))
+    .max(1000)
+    .default([]),
 });
 
 export const CommitResult = z.object({

@@ -11,6 +11,8 @@ import type { ParsedFile } from '../../excel/report/parse-pool';
 import { receivedOnOf, type PlanContext } from './context';
 import { mapRows, numberIssues, rowIssues, unconfirmed } from './row-mapping';
 import { detectUnit } from './unit-detect';
+import { flagIssues, flagRows } from './value-flags';
+import { unitHistory } from '../../db/check-data';
 
 export interface Analysis {
   preview: PreviewFile;
@@ -25,18 +27,23 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   const hash = ahead?.sha256 || sha256(file.bytes);
   const guess = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
   const unit = guess.unit;
-  const rows = mapRows(parsed, {
+  const mappedRows = mapRows(parsed, {
     planIndicators: pc.planIndicators,
     catalog: pc.catalog,
     remembered: unit ? rememberedMappings(db, unit.id) : new Map(),
   });
+  // every value is checked before anything is stored: odd ones carry their findings and need the user's word
+  const flagged = unit ? flagRows(pc, unit.id, mappedRows, unitHistory(db, unit.id, pc.plan.id)) : [];
+  const findings = new Map(flagged.map((f) => [f.row, f.findings.map(({ rule, message }) => ({ rule, message, blocking: f.blocking }))]));
+  const rows = mappedRows.map((r) => (findings.has(r) ? { ...r, checks: findings.get(r) } : r));
   const receivedOn = receivedOnOf(file.lastModified, now);
   const base: PreviewFile = {
     index, fileName: file.name, size: file.bytes.byteLength, sha256: hash, status: 'new', reason: '',
     unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, unitSure: guess.sure,
     unitCandidates: guess.candidates.map((c) => ({ id: c.unit.id, code: c.unit.code, name: c.unit.name, score: c.score })),
     receivedOn, template: parsed.template !== null, reader: parsed.reader, title: parsed.title, rows,
-    narrativeCount: parsed.narrative.length, replaces: null, issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows)],
+    narrativeCount: parsed.narrative.length, replaces: null,
+    issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows), ...flagIssues(pc, flagged)],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });
@@ -62,6 +69,9 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
     const parts = [guessed ? `${guessed} dòng được ghép với chỉ tiêu theo phỏng đoán` : '', badUnit ? `${badUnit} dòng có đơn vị không đổi được sang đơn vị của chỉ tiêu` : ''];
     return set('confirm', `${parts.filter(Boolean).join(', ')}: cần xác nhận trước khi lưu các dòng này.`);
   }
+  const held = flagged.filter((f) => f.blocking);
+  if (held.length)
+    return set('confirm', `${held.length} giá trị bất thường (${held[0]!.findings[0]!.message.split(':')[0]}${held.length > 1 ? '…' : ''}): hãy kiểm tra, sửa trong tệp rồi nhập lại, hoặc xác nhận kèm lý do.`);
   if (active && receivedOn < active.received_on)
     return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${active.received_on}): sẽ được giữ lại để bạn quyết định.`);
   if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${active.received_on}); bản cũ vẫn được lưu.`);

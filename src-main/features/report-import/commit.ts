@@ -13,6 +13,8 @@ import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
 import type { AppContext } from '../../rpc/context';
 import { PARSE_TIMEOUT_MS } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
+import { flagIssues, flagRows } from './value-flags';
+import { unitHistory } from '../../db/check-data';
 import { labelKey, mapRows, numberIssues, remapRow, rowIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
@@ -24,6 +26,8 @@ export interface CommitFileInput {
   channel: string;
   mapping: { label: string; indicatorId: number | null }[];
   remember: boolean;
+  /** Flagged values the user confirmed, with the reason (absent: none confirmed). */
+  confirmations?: { label: string; reason: string }[];
   /** Already parsed (one-pass imports such as the CLI); parsed again when absent. */
   parsed?: ParsedReport;
   /** Rows already mapped from `parsed` for this unit (the analysis of a one-pass import); mapped again when absent. */
@@ -46,6 +50,8 @@ interface Prepared {
   overrides: Map<string, number | null>;
   /** Issues found after mapping (text where a number is needed), kept on the report. */
   issues: ReportIssue[];
+  /** Flagged values the user confirmed as right, with the reason: audited when the report is written. */
+  confirmed: { indicatorId: number; indicator: string; value: number | null; reason: string; findings: string[] }[];
 }
 
 /** Parse (unless already parsed) and map one file; no database writes. */
@@ -75,13 +81,32 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
     const text = typeof r.value === 'string' && !wantsNumber(pc.byId.get(r.indicatorId)) ? r.value : null;
     values.set(r.indicatorId, { indicatorId: r.indicatorId, valueNum: num, valueText: text, value2: r.value2, note: null, cell: r.cell });
   }
+  // Flagged values: stored only when the user confirmed them with a reason, else left out and said so at their cell.
+  const reasons = new Map((f.confirmations ?? []).map((c) => [labelKey(c.label), c.reason] as const));
+  const flagged = flagRows(pc, unit.id, rows.filter((r) => r.sure && r.indicatorId !== null && values.get(r.indicatorId)?.cell === r.cell), unitHistory(ctx.db, unit.id, pc.plan.id));
+  const confirmed: Prepared['confirmed'] = [];
+  const flagNotes: ReportIssue[] = [];
+  for (const { row, findings, blocking } of flagged) {
+    const reason = reasons.get(labelKey(row.label));
+    const at = flagIssues(pc, [{ row, findings }]);
+    if (!blocking && !reason) flagNotes.push(...at);
+    else if (reason) {
+      const ind = pc.byId.get(row.indicatorId!);
+      confirmed.push({ indicatorId: row.indicatorId!, indicator: ind ? `${ind.code} – ${ind.label}` : row.label, value: typeof row.value === 'number' ? row.value : null, reason, findings: findings.map((x) => x.message) });
+      for (const i of at) flagNotes.push({ ...i, message: `${i.message} — Đã xác nhận, lý do: ${reason}`, rule: 'confirmed', indicatorId: row.indicatorId! } as ReportIssue);
+    } else {
+      values.delete(row.indicatorId!);
+      for (const i of at) flagNotes.push({ ...i, message: `${i.message} — Chưa lưu giá trị này vì chưa được xác nhận.` });
+    }
+  }
   if (values.size === 0) {
-    const open = rows.some((r) => r.indicatorId !== null && !r.sure);
+    const open = rows.some((r) => r.indicatorId !== null && !r.sure) || flagged.length > 0;
     return fail(f.file.name, open
-      ? 'Các dòng của tệp chỉ được ghép với chỉ tiêu theo phỏng đoán hoặc có đơn vị chưa đổi được: chưa nhập tệp này. Hãy xác nhận cách ghép ở bước xem trước rồi nhập lại.'
+      ? 'Các dòng của tệp chỉ được ghép với chỉ tiêu theo phỏng đoán, có đơn vị chưa đổi được, hoặc có giá trị bất thường chưa được xác nhận: chưa nhập tệp này. Hãy xác nhận ở bước xem trước rồi nhập lại.'
       : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
   }
-  return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true)] };
+  return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
+    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...flagNotes] };
 }
 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */
@@ -99,6 +124,13 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
       unitNameInFile: parsed.unitName, issues,
     }, p.values, parsed.narrative, now);
     if (!older) rep.recomputeActive(ctx.db, planId, unit.id);
+    for (const c of p.confirmed) {
+      addAudit(ctx.db, {
+        action: 'report.value_confirmed', entity: 'reports', entityId: reportId,
+        summary: `Xác nhận giá trị bất thường của ${unit.code}, ${c.indicator}: ${c.value ?? '(trống)'}; lý do: ${c.reason}`,
+        details: c,
+      }, new Date(now));
+    }
     if (f.remember) for (const [label, id] of p.overrides) if (id !== null) rep.rememberMapping(ctx.db, unit.id, label, id, now);
     return { file: f.file.name, status: older ? 'held' : active ? 'superseded' : 'imported', unitCode: unit.code, reportId, issues };
   });

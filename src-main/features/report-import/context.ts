@@ -4,6 +4,7 @@ import { AppError } from '../../contract/errors';
 import type { Indicator } from '../../contract/indicators';
 import type { Plan } from '../../contract/plans';
 import type { Db } from '../../db/connection';
+import { planPeerValues, type PeerValue } from '../../db/check-data';
 import { listIndicators } from '../../db/indicators';
 import { getPlan } from '../../db/plans';
 import { listUnits } from '../../db/units';
@@ -16,6 +17,8 @@ export interface PlanContext {
   units: UnitIndex;
   /** Every indicator of the catalog (retired ones too) by id. */
   byId: Map<number, Indicator>;
+  /** The values the plan's units reported so far (active reports), per indicator: the value checks' peers. */
+  peers: Map<number, PeerValue[]>;
 }
 
 export function loadPlanContext(db: Db, planId: number): PlanContext {
@@ -29,6 +32,7 @@ export function loadPlanContext(db: Db, planId: number): PlanContext {
     catalog: catalog.filter((i) => !wanted.has(i.id)),
     units: new UnitIndex(listUnits(db, true), new Set(plan.unitIds)),
     byId: new Map(catalog.map((i) => [i.id, i])),
+    peers: planPeerValues(db, planId),
   };
 }
 

@@ -45,7 +45,7 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
     written.forEach((r, k) => {
       const at = (piece[k] as { at: number }).at;
       const prev = results[at] as HeadlessFileResult;
-      results[at] = { ...prev, status: r.status, issues: r.status === 'error' ? r.issues : prev.issues };
+      results[at] = { ...prev, status: r.status, issues: r.status === 'error' || r.status === 'duplicate' ? (r.status === 'error' ? r.issues : prev.issues) : r.issues };
     });
     piece = [];
   };

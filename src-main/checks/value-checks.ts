@@ -1,0 +1,135 @@
+// The checks a careful checker does on one reported value (pure: no SQL, no Electron), used by the import preview,
+// hand edits, the check view and the exports: magnitude against target and peers (đồng / triệu đồng mix-ups), far
+// above target, robust outliers (median and MAD) against peers and the unit's own history, impossible values.
+export type CheckRule =
+  | 'magnitude'
+  | 'far_above_target'
+  | 'outlier_peers'
+  | 'outlier_history'
+  | 'negative'
+  | 'percent_over_100'
+  | 'breakdown_exceeds'
+  | 'second_without_main';
+
+export interface CheckSubject {
+  /** "CT25 – Hiến máu tình nguyện" */
+  indicator: { code: string; label: string; unit: string | null; aggregation: string };
+  value: number | null;
+  value2?: number | null;
+  /** The plan's target for this indicator (min), when it has one. */
+  target?: number | null;
+  /** The same indicator reported by the other units of the plan. */
+  peers?: readonly number[];
+  /** The same unit's values for the same indicator in earlier plans (oldest first). */
+  history?: readonly number[];
+}
+
+export interface CheckFinding {
+  rule: CheckRule;
+  /** Vietnamese, says what is odd and what to do. */
+  message: string;
+  /** What a plausible value would be around (target, peers' median, the unit's usual value), when known. */
+  expected: number | null;
+}
+
+/**
+ * Findings that stop a value until the user corrects or confirms it: almost surely wrong (a unit mix-up, an impossible
+ * value). The others (far above target, outliers) are shown as warnings everywhere but do not hold the value: small
+ * per-unit targets ("ít nhất 1 buổi") would otherwise stop most honest reports.
+ */
+export const BLOCKING_RULES: ReadonlySet<CheckRule> = new Set(['magnitude', 'negative', 'percent_over_100', 'breakdown_exceeds', 'second_without_main']);
+export const isBlocking = (f: CheckFinding) => BLOCKING_RULES.has(f.rule);
+
+export interface CheckOptions {
+  /** Above this many times the target a value is flagged (issue: configurable, default 10). */
+  farAboveTarget: number;
+  /** From this many times the target or the peers' median, a unit mix-up is suspected. */
+  magnitude: number;
+  /** Robust z-score (0.6745·|x − median| / MAD) above which a value is an outlier. */
+  outlierZ: number;
+  /** Fewer peers (or earlier values) than this: no outlier check at all. */
+  minSample: number;
+  /** Targets below this are minimums ("ít nhất 1"), not a scale to judge a unit mix-up by. */
+  minScaleTarget: number;
+  /** An outlier must also be this many times the median: units differ in size, a tight spread alone is no alarm. */
+  outlierRatio: number;
+}
+
+export const DEFAULT_CHECKS: CheckOptions = { farAboveTarget: 10, magnitude: 300, outlierZ: 5, minSample: 5, outlierRatio: 3, minScaleTarget: 10 };
+
+const MONEY = /đồng|vnđ|vnd|\bđ\b/i;
+const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Robust z-score of `x` in `sample` (null when the sample is too small or has no spread). */
+export function robustZ(x: number, sample: readonly number[], minSample: number): { z: number; median: number } | null {
+  if (sample.length < minSample) return null;
+  const med = median(sample);
+  const mad = median(sample.map((v) => Math.abs(v - med)));
+  if (mad === 0) return null; // most units report the same number: no spread to judge by
+  return { z: (0.6745 * Math.abs(x - med)) / mad, median: med };
+}
+
+/** The "≈ 1,000× / 1,000,000×" hint for money reported in the wrong unit. */
+function unitMixHint(ratio: number, unit: string | null): string {
+  if (!unit || !MONEY.test(unit)) return 'có thể nhầm đơn vị tính';
+  const near = (k: number) => ratio > k / 5 && ratio < k * 5;
+  if (near(1e6)) return 'có thể đã ghi bằng đồng vào ô tính bằng triệu đồng';
+  if (near(1e3)) return 'có thể nhầm đơn vị đồng / nghìn đồng / triệu đồng';
+  return 'có thể nhầm đơn vị đồng / triệu đồng';
+}
+
+export function checkValue(s: CheckSubject, o: CheckOptions = DEFAULT_CHECKS): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  const ind = s.indicator;
+  const unit = ind.unit ? ` ${ind.unit}` : '';
+  if (s.value === null) {
+    if (s.value2 !== null && s.value2 !== undefined)
+      out.push({ rule: 'second_without_main', expected: null, message: `Có số liệu thứ hai (${fmt(s.value2)}) nhưng thiếu số liệu chính: hãy nhập số liệu chính hoặc xoá số liệu thứ hai.` });
+    return out;
+  }
+  const v = s.value;
+  if (ind.aggregation === 'text') return out;
+  if (v < 0) out.push({ rule: 'negative', expected: null, message: `Số âm (${fmt(v)}${unit}) không hợp lệ cho chỉ tiêu này: hãy kiểm tra lại với đơn vị.` });
+  if ((ind.unit?.trim() === '%' || ind.aggregation === 'percent') && v > 100)
+    out.push({ rule: 'percent_over_100', expected: 100, message: `Tỷ lệ ${fmt(v)}% vượt quá 100%: hãy kiểm tra (có thể đã ghi số lượng thay cho tỷ lệ).` });
+  const target = s.target && s.target > 0 ? s.target : null;
+  const peers = (s.peers ?? []).filter((x) => Number.isFinite(x));
+  const peerMed = peers.length >= 3 ? median(peers) : null;
+  let magnitude = false;
+  // a small target ("ít nhất 1 buổi", "5 triệu") is a minimum, not a scale: it tells nothing about a unit mix-up
+  if (v > 0 && target && target >= o.minScaleTarget && v / target >= o.magnitude) {
+    magnitude = true;
+    out.push({ rule: 'magnitude', expected: target, message: `Giá trị ${fmt(v)}${unit} gấp ${fmt(Math.round(v / target))} lần chỉ tiêu (${fmt(target)}${unit}): ${unitMixHint(v / target, ind.unit)}. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do.` });
+  } else if (v > 0 && peerMed && peerMed > 0 && v / peerMed >= o.magnitude) {
+    magnitude = true;
+    out.push({ rule: 'magnitude', expected: peerMed, message: `Giá trị ${fmt(v)}${unit} gấp ${fmt(Math.round(v / peerMed))} lần mức thường gặp của các đơn vị khác (${fmt(peerMed)}${unit}): ${unitMixHint(v / peerMed, ind.unit)}. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do.` });
+  }
+  if (!magnitude && target && v / target > o.farAboveTarget)
+    out.push({ rule: 'far_above_target', expected: target, message: `Giá trị ${fmt(v)}${unit} cao gấp ${fmt(Math.round((v / target) * 10) / 10)} lần chỉ tiêu (${fmt(target)}${unit}): hãy kiểm tra lại với đơn vị.` });
+  if (!magnitude) {
+    const zp = robustZ(v, peers, o.minSample);
+    if (zp && zp.z > o.outlierZ && v > zp.median * o.outlierRatio)
+      out.push({ rule: 'outlier_peers', expected: zp.median, message: `Giá trị ${fmt(v)}${unit} khác hẳn các đơn vị khác (trung vị ${fmt(zp.median)}${unit}): hãy kiểm tra lại.` });
+    const zh = robustZ(v, s.history ?? [], Math.max(3, o.minSample - 2));
+    if (zh && zh.z > o.outlierZ && v > zh.median * o.outlierRatio)
+      out.push({ rule: 'outlier_history', expected: zh.median, message: `Giá trị ${fmt(v)}${unit} khác hẳn các kỳ trước của chính đơn vị (thường khoảng ${fmt(zh.median)}${unit}): hãy kiểm tra lại.` });
+  }
+  return out;
+}
+
+/** "Trong đó" sub-rows that add up to more than their parent row. */
+export function checkBreakdown(parent: { label: string; value: number | null }, parts: readonly { value: number | null }[]): CheckFinding | null {
+  if (parent.value === null) return null;
+  const sum = parts.reduce((a, p) => a + (p.value ?? 0), 0);
+  if (sum <= parent.value + 1e-9) return null;
+  return {
+    rule: 'breakdown_exceeds', expected: parent.value,
+    message: `Các dòng "Trong đó" cộng lại ${fmt(sum)}, lớn hơn dòng "${parent.label}" (${fmt(parent.value)}): hãy kiểm tra lại.`,
+  };
+}

@@ -1,0 +1,57 @@
+// The value checks applied to a file's mapped rows at import: each number is checked against the plan's target, the
+// other units' values (peers) and the unit's own history; a flagged row is stored only when the user confirmed it
+// with a reason (audited), else its value is left out and said so at its cell.
+import type { ReportIssue } from '../../contract/parsed-report';
+import type { MappedRow } from '../../contract/reports';
+import { checkValue, DEFAULT_CHECKS, isBlocking, type CheckFinding } from '../../checks/value-checks';
+import type { PlanContext } from './context';
+import { rowPlace } from './row-mapping';
+
+export interface FlaggedRow {
+  row: MappedRow;
+  findings: CheckFinding[];
+  /** Held until the user corrects or confirms it (see BLOCKING_RULES); else a warning only. */
+  blocking: boolean;
+}
+
+/** Rows whose value the checks flag (peers: the other units' values; history: this unit's earlier values). */
+export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedRow[], history: Map<number, number[]>): FlaggedRow[] {
+  const out: FlaggedRow[] = [];
+  for (const row of rows) {
+    if (row.indicatorId === null) continue;
+    const ind = pc.byId.get(row.indicatorId);
+    if (!ind) continue;
+    const value = typeof row.value === 'number' ? row.value : null;
+    if (value === null && row.value2 === null) continue;
+    const target = pc.plan.targets.find((t) => t.indicatorId === row.indicatorId)?.min ?? null;
+    const others = (pc.peers.get(row.indicatorId) ?? []).filter((p) => p.unitId !== unitId);
+    const peers = others.flatMap((p) => (p.value === null ? [] : [p.value]));
+    const findings = checkValue({ indicator: ind, value, value2: row.value2, target, peers, history: history.get(row.indicatorId) ?? [] }, DEFAULT_CHECKS);
+    // the second measure (trị giá, kinh phí) is a value like any other: checked against the other units' second values
+    if (row.value2 !== null && ind.unit2) {
+      const peers2 = others.flatMap((p) => (p.value2 === null ? [] : [p.value2]));
+      const second = checkValue({ indicator: { ...ind, unit: ind.unit2 }, value: row.value2, peers: peers2 }, DEFAULT_CHECKS);
+      for (const f of second) findings.push({ ...f, message: `Số liệu thứ hai (${ind.unit2}): ${f.message}` });
+    }
+    if (findings.length) out.push({ row, findings, blocking: findings.some(isBlocking) });
+  }
+  return out;
+}
+
+function split(cell: string | null): { sheet: string | null; cell: string | null } {
+  if (!cell) return { sheet: null, cell: null };
+  const i = cell.lastIndexOf('!');
+  return i < 0 ? { sheet: null, cell } : { sheet: cell.slice(0, i), cell: cell.slice(i + 1) };
+}
+
+/** One warning per finding, at the value's sheet and cell, naming the indicator. */
+export function flagIssues(pc: PlanContext, flagged: readonly Pick<FlaggedRow, 'row' | 'findings'>[]): ReportIssue[] {
+  return flagged.flatMap(({ row, findings }) => {
+    const ind = pc.byId.get(row.indicatorId!);
+    const where = split(row.cell);
+    return findings.map((f) => ({
+      ...where, severity: 'warning' as const,
+      message: `${rowPlace(row.cell, null)}: ${ind ? `${ind.code} – ${ind.label}` : row.label}: ${f.message}`,
+    }));
+  });
+}

@@ -1,0 +1,76 @@
+// The value checks at import: a đồng amount typed into a triệu đồng cell is flagged in the preview at its cell, is not
+// stored without the user's word, and is stored (audited, shown in the report) once confirmed with a reason.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
+import { importHeadless } from '../../src-main/features/report-import/one-pass';
+
+let app: TestApp;
+beforeEach(() => (app = makeTestApp()));
+afterEach(() => app.close());
+
+async function setup() {
+  const a = await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
+  const b = await app.call('units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An' });
+  const money = await app.call('indicators.save', { code: 'KP01', groupCode: 'IV', groupLabel: 'Kinh phí', label: 'Kinh phí vận động xã hội hóa', unit: 'triệu đồng', aggregation: 'sum' });
+  const cat = await app.call('indicators.list', {});
+  const ct01 = cat.find((i) => i.code === 'CT01')!;
+  const plan = await app.call('plans.save', {
+    title: 'Kế hoạch kiểm tra số liệu', status: 'dang_thuc_hien', reportDueOn: '2024-12-31', periodLabel: 'Năm 2024',
+    targets: [{ indicatorId: ct01.id, min: 2 }, { indicatorId: money.id, min: 50 }], assignment: 'all_base',
+  });
+  const filled = async (unitId: number, kp: number) => {
+    const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [unitId], zip: false })).bytes;
+    return fillTemplate(tpl, { 'Số buổi': 3, 'Kinh phí vận động': kp });
+  };
+  return { a, b, plan, money, filled };
+}
+const file = (name: string, bytes: Uint8Array) => ({ name, bytes, lastModified: Date.parse('2024-12-20T03:00:00Z') });
+
+describe('value checks at import', () => {
+  it('flags a đồng value in a triệu đồng cell at its cell, stores it only when confirmed with a reason', async () => {
+    const { a, b, plan, money, filled } = await setup();
+    const fa = file('bc-GD01.xlsx', await filled(a.id, 45_500_000));
+    const pre = await app.call('reports.preview', { planId: plan.id, files: [fa] });
+    const p = pre.files[0]!;
+    expect(p.status).toBe('confirm');
+    expect(p.reason).toMatch(/giá trị bất thường/);
+    const row = p.rows.find((r) => r.indicatorId === money.id)!;
+    expect(row.checks?.map((c) => c.rule)).toEqual(['magnitude']);
+    const issue = p.issues.find((i) => /KP01/.test(i.message))!;
+    expect(issue).toMatchObject({ severity: 'warning', sheet: 'Báo cáo' });
+    expect(issue.cell).toBeTruthy();
+    expect(issue.message).toMatch(/đồng vào ô tính bằng triệu đồng/);
+
+    // committed without a confirmation: the other values go in, this one does not, and the report says so
+    const c1 = await app.call('reports.commit', { planId: plan.id, files: [{ file: fa, unitId: a.id, receivedOn: '2024-12-20' }] });
+    const r1 = await app.call('reports.get', { reportId: c1.files[0]!.reportId! });
+    expect(r1.values.find((v) => v.indicatorId === money.id)?.value ?? null).toBeNull();
+    expect(r1.issues.map((i) => i.message).join('\n')).toMatch(/Chưa lưu giá trị này vì chưa được xác nhận/);
+
+    // the other unit's odd value, confirmed with a reason: stored, audited, shown in the report
+    const fb = file('bc-YT01.xlsx', await filled(b.id, 48_000));
+    const c2 = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: fb, unitId: b.id, receivedOn: '2024-12-20', confirmations: [{ label: row.label, reason: 'Đơn vị xác nhận qua điện thoại: 48 tỷ đồng từ dự án' }] }],
+    });
+    const r2 = await app.call('reports.get', { reportId: c2.files[0]!.reportId! });
+    expect(r2.values.find((v) => v.indicatorId === money.id)?.value).toBe(48_000);
+    expect(r2.issues.map((i) => i.message).join('\n')).toMatch(/Đã xác nhận, lý do: Đơn vị xác nhận qua điện thoại/);
+    const audit = await app.call('audit.list', { limit: 20 });
+    expect(audit.some((e) => e.action === 'report.value_confirmed' && /YT01.*48 tỷ đồng từ dự án/.test(e.summary))).toBe(true);
+  });
+
+  it('a near value is not flagged, and the CLI import leaves a flagged value out with its cell', async () => {
+    const { a, b, plan, money, filled } = await setup();
+    const ok = await app.call('reports.preview', { planId: plan.id, files: [file('ok.xlsx', await filled(a.id, 45.5))] });
+    expect(ok.files[0]!.status).toBe('new');
+    expect(ok.files[0]!.rows.every((r) => !r.checks)).toBe(true);
+    const r = await importHeadless(app.ctx, plan.id, [file('bc-YT01.xlsx', await filled(b.id, 45_500_000))], false);
+    expect(r.files[0]!.status).toBe('imported');
+    expect(r.files[0]!.issues.map((i) => i.message).join('\n')).toMatch(/KP01.*Chưa lưu giá trị này/);
+    const list = await app.call('reports.list', { planId: plan.id });
+    const rep = list.find((x) => x.unit.code === 'YT01')!.report!;
+    const detail = await app.call('reports.get', { reportId: rep.id });
+    expect(detail.values.find((v) => v.indicatorId === money.id)?.value ?? null).toBeNull();
+  });
+});
