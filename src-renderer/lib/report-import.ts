@@ -16,6 +16,8 @@ export interface Decision {
   mappingConfirmed: boolean;
   /** The user's tick: take this file in the commit. */
   include: boolean;
+  /** Why a flagged value is right, per preview row index (a value with a blocking check needs one to be stored). */
+  reasons: Record<number, string>;
 }
 
 export interface ImportItem {
@@ -35,7 +37,7 @@ export function newItem(key: number, preview: PreviewFile, channel: ChannelId): 
     d: {
       unitId: preview.unit?.id ?? null, receivedOn: preview.receivedOn, channel,
       mapping: preview.rows.map((r) => r.indicatorId), remember: true,
-      unitConfirmed: false, mappingConfirmed: false, include: preview.status !== 'error' && preview.status !== 'duplicate',
+      unitConfirmed: false, mappingConfirmed: false, include: preview.status !== 'error' && preview.status !== 'duplicate', reasons: {},
     },
   };
 }
@@ -53,11 +55,26 @@ export function needsMapping(it: ImportItem): boolean {
   return it.preview.status === 'confirm' && !it.d.mappingConfirmed && it.preview.rows.some((r) => !r.sure);
 }
 
+/** Preview rows (by index) whose value a check holds and that still lack the user's reason (rows mapped elsewhere by hand excepted). */
+export function unconfirmedFlags(it: ImportItem): number[] {
+  return it.preview.rows.flatMap((r, i) =>
+    r.checks?.some((c) => c.blocking) && it.d.mapping[i] === r.indicatorId && r.indicatorId !== null && (it.d.reasons[i] ?? '').trim().length < 3 ? [i] : [],
+  );
+}
+
+/** The flagged values the user confirmed, with the reason, as reports.commit takes them. */
+export function confirmations(it: ImportItem): { label: string; reason: string }[] {
+  return it.preview.rows.flatMap((r, i) => {
+    const reason = (it.d.reasons[i] ?? '').trim();
+    return r.checks?.length && reason.length >= 3 ? [{ label: r.label, reason }] : [];
+  });
+}
+
 export function readiness(it: ImportItem, planUnitIds: ReadonlySet<number>): Readiness {
   const s = it.preview.status;
   if (s === 'error' || s === 'duplicate') return 'excluded';
   if (!it.d.include) return 'skipped';
-  if (it.d.unitId === null || needsUnit(it, planUnitIds) || needsMapping(it)) return 'needs';
+  if (it.d.unitId === null || needsUnit(it, planUnitIds) || needsMapping(it) || unconfirmedFlags(it).length) return 'needs';
   if (!it.d.mapping.some((m) => m !== null)) return 'needs';
   return 'ready';
 }

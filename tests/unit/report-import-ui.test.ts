@@ -73,3 +73,32 @@ describe('report import decisions', () => {
     expect(shortUnitName('Trạm Y tế')).toBe('Trạm Y tế');
   });
 });
+
+describe('flagged values in the import', () => {
+  const flagged = () =>
+    preview({
+      status: 'confirm',
+      rows: [
+        { label: 'Số buổi tuyên truyền', cell: 'Báo cáo!6', value: 3, value2: null, indicatorId: 10, sure: true, how: 'label' },
+        { label: 'Kinh phí vận động', cell: 'Báo cáo!7', value: 45_500_000, value2: null, indicatorId: 12, sure: true, how: 'label',
+          checks: [{ rule: 'magnitude', message: 'có thể nhầm đơn vị', blocking: true }] },
+        { label: 'Số người hiến máu', cell: 'Báo cáo!8', value: 900, value2: null, indicatorId: 13, sure: true, how: 'label',
+          checks: [{ rule: 'far_above_target', message: 'cao gấp 12 lần', blocking: false }] },
+      ],
+    });
+  it('a file with a held value waits for a reason (or the row skipped); only reasons of flagged rows are sent', async () => {
+    const { confirmations, unconfirmedFlags } = await import('../../src-renderer/lib/report-import');
+    const it = newItem(0, flagged(), 'email');
+    expect(unconfirmedFlags(it)).toEqual([1]);
+    expect(readiness(it, inPlan)).toBe('needs');
+    it.d.reasons[1] = 'ok'; // too short to be a reason
+    expect(readiness(it, inPlan)).toBe('needs');
+    it.d.reasons[1] = 'Đã gọi điện, đơn vị xác nhận';
+    it.d.reasons[0] = 'not flagged';
+    expect(readiness(it, inPlan)).toBe('ready');
+    expect(confirmations(it)).toEqual([{ label: 'Kinh phí vận động', reason: 'Đã gọi điện, đơn vị xác nhận' }]);
+    const skip = newItem(0, flagged(), 'email');
+    skip.d.mapping[1] = null; // "Bỏ qua dòng này" also settles it
+    expect(readiness(skip, inPlan)).toBe('ready');
+  });
+});
