@@ -11,6 +11,7 @@ import { reportsChannels } from './reports';
 import { consolidationChannels } from './consolidation';
 import { modelsChannels } from './models';
 import { dashboardChannels } from './dashboard';
+import { checksChannels } from './checks';
 
 export const contract = {
   ...appChannels,
@@ -23,6 +24,7 @@ export const contract = {
   ...consolidationChannels,
   ...modelsChannels,
   ...dashboardChannels,
+  ...checksChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

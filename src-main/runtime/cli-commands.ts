@@ -35,6 +35,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
   check [--json]                            Kiểm tra toàn vẹn dữ liệu (mã thoát 1 nếu hỏng)
   backup --out FILE [--json]                Sao lưu dữ liệu ra tệp (đã kiểm tra)
   restore FILE [--json]                     Khôi phục dữ liệu từ tệp sao lưu (dữ liệu hiện tại được sao lưu và giữ lại)
+  check-values --plan ID [--json]           Kiểm tra số liệu của kế hoạch ID (nhầm đơn vị, vượt xa chỉ tiêu, bất thường)
 ${CONSOLIDATION_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
 `;
 
@@ -144,6 +145,12 @@ const COMMANDS: Record<string, Command> = {
     });
   },
   restore: (args) => withContext(args, async (ctx) => restoreFromFile(ctx, resolve(need(args, 1, 'đường dẫn tệp sao lưu')))),
+  'check-values': (args) =>
+    withContext(args, (ctx) => {
+      const plan = Number(args.options.get('--plan'));
+      if (!Number.isInteger(plan) || plan <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
+      return call(ctx, 'checks.plan', { planId: plan });
+    }),
   ...consolidationCommands,
 };
 

@@ -74,3 +74,24 @@ describe('value checks at import', () => {
     expect(detail.values.find((v) => v.indicatorId === money.id)?.value ?? null).toBeNull();
   });
 });
+
+describe('checking a plan ("Kiểm tra số liệu", CLI check-values)', () => {
+  it('lists the warnings of the values in use with unit, indicator, file, sheet, cell and status; the CLI gives the same', async () => {
+    const { a, b, plan, money, filled } = await setup();
+    const fa = file('bc-GD01.xlsx', await filled(a.id, 45_500_000));
+    const row = (await app.call('reports.preview', { planId: plan.id, files: [fa] })).files[0]!.rows.find((r) => r.indicatorId === money.id)!;
+    await app.call('reports.commit', { planId: plan.id, files: [{ file: fa, unitId: a.id, receivedOn: '2024-12-20', confirmations: [{ label: row.label, reason: 'Đơn vị đã xác nhận' }] }] });
+    await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }] });
+    const { warnings } = await app.call('checks.plan', { planId: plan.id });
+    const byUnit = (code: string) => warnings.filter((w) => w.unitCode === code);
+    expect(byUnit('GD01')).toEqual([expect.objectContaining({ indicatorCode: 'KP01', rule: 'magnitude', blocking: true, value: 45_500_000, expected: 50, file: 'bc-GD01.xlsx', sheet: 'Báo cáo', status: 'confirmed' })]);
+    expect(byUnit('YT01')).toEqual([expect.objectContaining({ indicatorCode: 'KP01', rule: 'far_above_target', blocking: false, status: 'open' })]);
+    expect(byUnit('GD01')[0]!.cell).toBeTruthy();
+    const { cli } = await import('../helpers/cli');
+    app.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    const r = await cli('check-values', '--plan', String(plan.id), '--json', '--db', app.ctx.dbFile);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as { warnings: { unitCode: string; indicatorCode: string; rule: string; status: string }[] };
+    expect(out.warnings.map((w) => [w.unitCode, w.indicatorCode, w.rule, w.status]).sort()).toEqual([['GD01', 'KP01', 'magnitude', 'confirmed'], ['YT01', 'KP01', 'far_above_target', 'open']]);
+  });
+});

@@ -1,0 +1,30 @@
+// Value checks of a plan ("Kiểm tra số liệu"): every warning the checks raise on the values in use, each with the
+// unit, indicator, where it was read (file, sheet, cell), and whether a user has confirmed it.
+import { z } from 'zod';
+import { Id } from './common';
+
+export const ValueWarning = z.object({
+  reportId: Id,
+  unitId: Id,
+  unitCode: z.string(),
+  unitName: z.string(),
+  indicatorId: Id,
+  indicatorCode: z.string(),
+  indicatorLabel: z.string(),
+  /** magnitude | far_above_target | outlier_peers | outlier_history | negative | percent_over_100 | second_without_main */
+  rule: z.string(),
+  /** Held values need a correction or a confirmation; the others are warnings to look at. */
+  blocking: z.boolean(),
+  value: z.number().nullable(),
+  expected: z.number().nullable(),
+  message: z.string(),
+  file: z.string().nullable(),
+  sheet: z.string().nullable(),
+  cell: z.string().nullable(),
+  status: z.enum(['open', 'confirmed']),
+});
+export type ValueWarning = z.infer<typeof ValueWarning>;
+
+export const checksChannels = {
+  'checks.plan': { input: z.object({ planId: Id }), output: z.object({ warnings: z.array(ValueWarning) }) },
+};

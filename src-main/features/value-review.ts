@@ -1,0 +1,57 @@
+// "Kiểm tra số liệu" of a plan: the value checks run over every value in use (active reports), with the unit, the
+// indicator, where the value was read, and whether it was confirmed at import. Used by the check view, the CLI
+// (`check-values`) and the exports (the open-warning count).
+import type { ValueWarning } from '../contract/checks';
+import { AppError } from '../contract/errors';
+import { checkValue, DEFAULT_CHECKS, isBlocking, type CheckFinding } from '../checks/value-checks';
+import { confirmedValues, planPeerValues, planStoredValues, unitHistory } from '../db/check-data';
+import type { Db } from '../db/connection';
+import { listIndicators } from '../db/indicators';
+import { getPlan } from '../db/plans';
+import { listUnits } from '../db/units';
+import type { Handler } from '../rpc/handlers';
+
+function splitCell(cell: string | null): { sheet: string | null; cell: string | null } {
+  if (!cell) return { sheet: null, cell: null };
+  const i = cell.lastIndexOf('!');
+  return i < 0 ? { sheet: null, cell } : { sheet: cell.slice(0, i), cell: cell.slice(i + 1) };
+}
+
+export function planWarnings(db: Db, planId: number): ValueWarning[] {
+  const plan = getPlan(db, planId);
+  if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch rồi chọn lại.');
+  const indicators = new Map(listIndicators(db, true).map((i) => [i.id, i]));
+  const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
+  const targets = new Map(plan.targets.map((t) => [t.indicatorId, t.min]));
+  const peers = planPeerValues(db, planId);
+  const confirmed = confirmedValues(db, planId);
+  const histories = new Map<number, Map<number, number[]>>();
+  const out: ValueWarning[] = [];
+  for (const v of planStoredValues(db, planId)) {
+    const ind = indicators.get(v.indicatorId);
+    if (!ind) continue;
+    let history = histories.get(v.unitId);
+    if (!history) histories.set(v.unitId, (history = unitHistory(db, v.unitId, planId)));
+    const others = (peers.get(v.indicatorId) ?? []).filter((p) => p.unitId !== v.unitId);
+    const found: { f: CheckFinding; value: number | null }[] = checkValue(
+      { indicator: ind, value: v.value, value2: v.value2, target: targets.get(v.indicatorId) ?? null, peers: others.flatMap((p) => (p.value === null ? [] : [p.value])), history: history.get(v.indicatorId) ?? [] },
+      DEFAULT_CHECKS,
+    ).map((f) => ({ f, value: v.value }));
+    if (v.value2 !== null && ind.unit2) {
+      const second = checkValue({ indicator: { ...ind, unit: ind.unit2 }, value: v.value2, peers: others.flatMap((p) => (p.value2 === null ? [] : [p.value2])) }, DEFAULT_CHECKS);
+      for (const f of second) found.push({ f: { ...f, message: `Số liệu thứ hai (${ind.unit2}): ${f.message}` }, value: v.value2 });
+    }
+    const unit = units.get(v.unitId);
+    for (const { f, value } of found)
+      out.push({
+        reportId: v.reportId, unitId: v.unitId, unitCode: v.unitCode, unitName: unit?.name ?? v.unitCode, indicatorId: v.indicatorId,
+        indicatorCode: ind.code, indicatorLabel: ind.label, rule: f.rule, blocking: isBlocking(f), value, expected: f.expected, message: f.message,
+        file: v.fileName, ...splitCell(v.cell), status: confirmed.has(`${v.reportId}:${v.indicatorId}`) ? 'confirmed' : 'open',
+      });
+  }
+  return out;
+}
+
+export const checksHandlers = {
+  'checks.plan': ({ planId }, ctx) => ({ warnings: planWarnings(ctx.db, planId) }),
+} satisfies { [K in 'checks.plan']: Handler<K> };
