@@ -49,6 +49,14 @@ export interface OfficialSigner {
   name: string;
 }
 
+export interface OfficialAppendix {
+  /** "Danh sách công đoàn cơ sở chưa gửi báo cáo" */
+  title: string;
+  /** "(Kèm theo Công văn số 119/LĐLĐ ngày 06/01/2024 của …)" */
+  subtitle?: string;
+  body: BodyBlock[];
+}
+
 export interface OfficialDoc {
   header: OfficialHeader;
   /** "BÁO CÁO", "KẾ HOẠCH", "CÔNG VĂN" (công văn prints no type line; its title goes under Số as "V/v …"). */
@@ -61,6 +69,8 @@ export interface OfficialDoc {
   /** "Nơi nhận:" lines without the leading "- "; ";" / "." are added when missing. */
   recipients: string[];
   signer: OfficialSigner;
+  /** Phụ lục after the signature, each on a new page ("PHỤ LỤC", title, italic "(Kèm theo …)", body). */
+  appendix?: OfficialAppendix[];
   /** Landscape A4 (allowed for documents with wide tables). Default portrait. */
   landscape?: boolean;
   /** Body font size in pt, 13 or 14. Default 14. */
