@@ -4,6 +4,7 @@ import type { Coverage, Model } from '../contract/models';
 import {
   COVERAGE_LABELS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS, REGISTRATION_FIELDS,
 } from '../contract/model-labels';
+import { titleCaseOrg } from '../text/org-name';
 import { formatViDate } from '../text/vi-date';
 import { buildOfficialDocx, type BodyBlock, type OfficialHeader, type OfficialSigner } from './official-docx/index';
 
@@ -34,13 +35,13 @@ export function modelFormDocx(i: FormDocInput): Promise<Uint8Array> {
       { kind: 'paragraph', runs: DOTS, align: 'left', indent: false },
     ]),
     { kind: 'paragraph', runs: [{ text: 'Người phụ trách: ', bold: true }, '……………………………………  ', { text: 'Điện thoại: ', bold: true }, '……………………'], indent: false },
-    { kind: 'paragraph', runs: [{ text: `Phiếu gửi về ${i.ownOrg} trước ngày ${formatViDate(i.deadline)}.`, italic: true }], indent: false },
+    { kind: 'paragraph', runs: [{ text: `Phiếu gửi về ${titleCaseOrg(i.ownOrg)} trước ngày ${formatViDate(i.deadline)}.`, italic: true }], indent: false },
   ];
   return buildOfficialDocx({
     header: { parentOrg: i.ownOrg, ownOrg: i.unitName ?? 'CÔNG ĐOÀN ……………………', number: '……/ĐK-CĐCS', place: i.place, date: i.date },
     documentType: 'PHIẾU ĐĂNG KÝ',
     title: `Xây dựng mô hình, điển hình "Dân vận khéo" năm ${i.year}`,
-    kinhGui: [`Ban Thường vụ ${i.ownOrg}`],
+    kinhGui: [`Ban Thường vụ ${titleCaseOrg(i.ownOrg)}`],
     body,
     recipients: ['Như kính gửi', 'Lưu: VT.'],
     signer: { authority: 'TM. BAN CHẤP HÀNH', title: 'CHỦ TỊCH', name: '' },

@@ -12,13 +12,14 @@ import { readLabelledTable } from '../excel/labelled-table';
 import { addOfficialHeader, addSignatureBlock, addTable, addTitle } from '../excel/official-sheet/index';
 import { parseViDate, todayInVietnam } from '../text/vi-date';
 import { clean, fold } from '../text/vi-text';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { savePlan } from './plans';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function exportPlanRegister(db: Db, year: number | null, now: Date): Promise<FileOut> {
-  const profile = readProfile(db);
+  const profile = resolveProfile(readProfile(db), null).profile;
   const today = todayInVietnam(now);
   const list = listPlans(db).filter((p) => year === null || (p.issuedOn ?? p.startsOn ?? '').startsWith(String(year)));
   const wb = new ExcelJS.Workbook();

@@ -10,6 +10,7 @@ import { getUnit } from '../db/units';
 import { formatViDate } from '../text/vi-date';
 import { foldKey } from '../text/vi-text';
 import { docNumber, planReference, planSubject, titleCaseOrg } from './consolidation-text';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { computeTracking, planOrThrow } from './tracking';
 
@@ -34,7 +35,7 @@ function letterUnits(db: Db, o: LetterOptions, today: string) {
 
 export async function reminderLetter(db: Db, o: LetterOptions) {
   const plan = planOrThrow(db, o.planId);
-  const profile = readProfile(db);
+  const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const { t, units } = letterUnits(db, o, o.date);
   const own = titleCaseOrg(profile.ownOrg);
   const base = profile.levelNames.base;
@@ -70,7 +71,7 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
     bodySize: 14,
   };
-  const file: FileOut = { name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: DOCX_MIME, bytes: await buildOfficialDocx(doc) };
+  const file: FileOut = { name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: DOCX_MIME, bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}) };
   const names = units.map((u) => u.name).join('; ');
   const text =
     `[${own}] Kính gửi BCH ${names}. Đến ngày ${formatViDate(o.date)}, đơn vị chưa gửi báo cáo kết quả ${subject}` +

@@ -15,6 +15,7 @@ import { extractPlan } from '../docs/extract-plan/index';
 import { createContext, type RunningContext } from './create-context';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
 import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
+import { SETTINGS_USAGE, settingsCommands } from './cli-settings';
 
 export interface Io {
   out: (s: string) => void;
@@ -35,7 +36,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
   check [--json]                            Kiểm tra toàn vẹn dữ liệu (mã thoát 1 nếu hỏng)
   backup --out FILE [--json]                Sao lưu dữ liệu ra tệp (đã kiểm tra)
   restore FILE [--json]                     Khôi phục dữ liệu từ tệp sao lưu (dữ liệu hiện tại được sao lưu và giữ lại)
-${CONSOLIDATION_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
+${CONSOLIDATION_USAGE}${SETTINGS_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
 `;
 
 type Command = (args: ParsedArgs, io: Io) => Promise<unknown>;
@@ -145,6 +146,7 @@ const COMMANDS: Record<string, Command> = {
   },
   restore: (args) => withContext(args, async (ctx) => restoreFromFile(ctx, resolve(need(args, 1, 'đường dẫn tệp sao lưu')))),
   ...consolidationCommands,
+  ...settingsCommands,
 };
 
 function human(value: unknown): string {

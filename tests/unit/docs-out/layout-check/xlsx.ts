@@ -67,9 +67,9 @@ export function checkXlsx(bytes: Uint8Array, opts: { headerSheets?: number } = {
       const text = t === 's' ? shared[Number(v)] ?? '' : t === 'inlineStr' ? decode(/<t[^>]*>([^<]*)<\/t>/.exec(c[4])?.[1] ?? '') : '';
       if (!text.trim()) continue;
       const mg = merges.find((m) => m.row === row && m.from === col) ?? { from: col, to: col };
-      let units = 0;
-      for (let k = mg.from; k <= mg.to; k++) units += widths.get(k) ?? 9;
-      const availTwip = (units * 7 + 5 - 6) * 15; // Excel width units → px (7 px a unit at 11pt Calibri), px → twips
+      let px = 0; // Excel width units → px (7 px a unit at the default 11pt font, + 5 px padding), px → twips
+      for (let k = mg.from; k <= mg.to; k++) px += Math.trunc((widths.get(k) ?? 9) * 7 + 5);
+      const availTwip = (px - 6) * 15;
       const f = fonts[xfs[Number(attr(`<c ${c[3]}>`, 'c', 's') ?? 0)] ?? 0];
       for (const line of text.split('\n')) {
         const need = estimateWidthTwip(line, f?.pt ?? 11, f?.bold ?? false);
