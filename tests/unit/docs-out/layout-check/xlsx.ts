@@ -28,8 +28,9 @@ export function checkXlsx(bytes: Uint8Array, opts: { headerSheets?: number } = {
     decode([...(m[1] ?? '').matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].map((t) => t[1]).join('')),
   );
   const wb = readZipEntry(bytes, 'xl/workbook.xml') ?? '';
-  const names = [...wb.matchAll(/<sheet\b[^>]*name="([^"]*)"/g)].map((m) => decode(m[1] ?? ''));
-  names.forEach((name, i) => {
+  const sheets = [...wb.matchAll(/<sheet\b[^>]*>/g)].map((m) => ({ name: decode(attr(m[0], 'sheet', 'name') ?? ''), hidden: /state="(hidden|veryHidden)"/.test(m[0]) }));
+  sheets.forEach(({ name, hidden }, i) => {
+    if (hidden) return; // never printed (e.g. the template's _meta)
     const ws = readZipEntry(bytes, `xl/worksheets/sheet${i + 1}.xml`);
     if (!ws) { add('file', `no sheet${i + 1}.xml`); return; }
     const at = `sheet "${name}": `;
