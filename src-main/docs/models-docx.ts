@@ -86,11 +86,13 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
       rows: recognised.map((m, n) => [n + 1, m.name, m.unitName, m.recognitionLevel ? RECOGNITION_LEVEL_LABELS[m.recognitionLevel] : '', formatViDate(m.recognizedOn)]),
     });
   }
-  if (late.length || missing.length) {
+  // The units behind the figures go to a phụ lục table (the body stays short whatever the number of units).
+  const listed = [...missing, ...late];
+  if (listed.length) {
     body.push({ kind: 'heading', level: 1, text: 'Đơn vị đăng ký trễ hạn, chưa đăng ký' });
-    for (const u of late) body.push({ kind: 'bullet', runs: `${u.name}: ${COVERAGE_LABELS.tre_han.toLowerCase()} (${formatViDate(u.firstRegisteredOn)}).` });
-    for (const u of missing) body.push({ kind: 'bullet', runs: `${u.name}: ${COVERAGE_LABELS.chua_dang_ky.toLowerCase()}.` });
+    body.push({ kind: 'paragraph', runs: `Có ${late.length} đơn vị đăng ký trễ hạn và ${missing.length} đơn vị chưa đăng ký mô hình, điển hình năm ${c.year} (có danh sách kèm theo).` });
   }
+  const number = s.header.number.replace(/^\u200B?[\u00A0 ]*/, '…');
   return buildOfficialDocx({
     header: s.header,
     documentType: 'BÁO CÁO',
@@ -99,5 +101,17 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
     body,
     recipients: s.recipients,
     signer: s.signer,
+    ...(listed.length ? {
+      appendix: [{
+        title: `Danh sách đơn vị chưa đăng ký, đăng ký trễ hạn mô hình, điển hình "Dân vận khéo" năm ${c.year}`,
+        subtitle: `(Kèm theo Báo cáo số ${number} ngày ${formatViDate(s.header.date)} của ${titleCaseOrg(s.header.ownOrg)})`,
+        body: [{
+          kind: 'table' as const,
+          fontSize: 13,
+          columns: [{ header: 'TT', width: 0.6, align: 'center' as const }, { header: 'Đơn vị', width: 4.6 }, { header: 'Mã đơn vị', width: 1.3, align: 'center' as const }, { header: 'Tình trạng', width: 2.2 }],
+          rows: listed.map((u, n) => [String(n + 1), u.name, u.code, u.state === 'tre_han' ? `${COVERAGE_LABELS.tre_han} (${formatViDate(u.firstRegisteredOn)})` : COVERAGE_LABELS.chua_dang_ky]),
+        }],
+      }],
+    } : {}),
   });
 }

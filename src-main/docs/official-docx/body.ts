@@ -112,6 +112,23 @@ export function bodyBlocks(blocks: BodyBlock[], size: number, widthTwip: number,
         out.push(bodyParagraph(runs(['- ', ...list], size), keep));
         break;
       }
+      case 'list': {
+        const items = b.items.map((t) => t.trim()).filter(Boolean);
+        items.forEach((t, i) => {
+          const mark = b.numbered ? `${i + 1}. ` : '- ';
+          const end = /[;.,:]$/.test(t) ? '' : i === items.length - 1 ? '.' : ';';
+          const last = i === items.length - 1;
+          out.push(new Paragraph({
+            alignment: AlignmentType.LEFT,
+            indent: { left: FIRST_LINE_INDENT + 360, hanging: 360 },
+            spacing: { before: 0, after: last ? PARA_AFTER : 0, line: 240 },
+            keepNext: last ? keep.keepNext ?? false : false,
+            keepLines: true,
+            children: runs(`${mark}${t}${end}`, size),
+          }));
+        });
+        break;
+      }
       case 'table':
         out.push(docTable(b.columns, b.rows, b.totalRow, b.fontSize ?? Math.min(size, 13), widthTwip));
         out.push(line([], 'left', { spacing: { before: 0, after: PARA_AFTER } }));

@@ -36,6 +36,8 @@ export type BodyBlock =
   | { kind: 'paragraph'; runs: InlineRun[] | string; align?: 'justify' | 'center' | 'left' | 'right'; indent?: boolean }
   /** "- text" line (the dash is added). */
   | { kind: 'bullet'; runs: InlineRun[] | string }
+  /** A compact list, single-spaced: "1. A;" "2. B." (numbered) or "- A;" lines, indented, for names. */
+  | { kind: 'list'; items: string[]; numbered?: boolean }
   /** Bordered table; numbers are right-aligned and written 1.234.567,5. */
   | { kind: 'table'; columns: DocTableColumn[]; rows: CellValue[][]; totalRow?: CellValue[]; fontSize?: number }
   | { kind: 'pageBreak' };

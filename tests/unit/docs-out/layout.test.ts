@@ -4,19 +4,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildOfficialDocx, type OfficialDoc } from '../../../src-main/docs/official-docx/index';
 import { makeTestApp, type TestApp } from '../../helpers/context';
-import { PROFILE, setupPlan, submitS1 } from '../../rpc/consolidation-fixture';
+import { setupPlan, submitS1 } from '../../rpc/consolidation-fixture';
 import { capsPhrase, checkDocx } from './layout-check/docx';
 import { checkXlsx } from './layout-check/xlsx';
-import { letterDoc, reportDoc } from './samples';
+import { letterDoc, reportDoc, TAY_NINH } from './samples';
 
-export const TAY_NINH = {
-  ...PROFILE,
-  parentOrg: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH',
-  ownOrg: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU',
-  placeName: 'Dương Minh Châu',
-  signerAuthority: 'TM. BAN THƯỜNG VỤ',
-  signerTitle: 'PHÓ CHỦ TỊCH',
-};
 const rules = (issues: { rule: string }[]): string[] => [...new Set(issues.map((i) => i.rule))];
 
 describe('layout checker finds the faults it is meant to find', () => {
