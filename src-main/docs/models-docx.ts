@@ -58,6 +58,12 @@ export interface SummaryInput {
   models: Model[];
 }
 
+/** "Đang thực hiện: 3; Được công nhận: 1." — or a plain sentence when no model has a status yet. */
+function statusLine(c: Coverage): string {
+  const parts = c.byStatus.filter((b) => b.count > 0).map((b) => `${MODEL_STATUS_LABELS[b.status]}: ${b.count}`);
+  return parts.length ? `${parts.join('; ')}.` : `Năm ${c.year} chưa có mô hình, điển hình nào được ghi nhận kết quả thực hiện.`;
+}
+
 const pct = (a: number, b: number): string => (b ? `${Math.round((a / b) * 100)}%` : '0%');
 
 export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
@@ -76,7 +82,7 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
       totalRow: ['', 'Tổng cộng', c.newModels, c.carriedModels, c.newModels + c.carriedModels],
     },
     { kind: 'heading', level: 1, text: 'Kết quả thực hiện' },
-    { kind: 'paragraph', runs: c.byStatus.filter((b) => b.count > 0).map((b) => `${MODEL_STATUS_LABELS[b.status]}: ${b.count}`).join('; ') + '.' },
+    { kind: 'paragraph', runs: statusLine(c) },
   ];
   if (recognised.length) {
     body.push({ kind: 'paragraph', runs: `Có ${recognised.length} mô hình, điển hình được công nhận:` });

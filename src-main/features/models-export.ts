@@ -72,7 +72,7 @@ export async function exportModelSummary(db: Db, year: number, now: Date): Promi
   const bytes = await modelSummaryDocx({
     header, signer,
     kinhGui: `Ban Thường vụ ${titleCaseOrg(profile.parentOrg ?? profile.levelNames.province)}`,
-    recipients: [`Ban Thường vụ ${profile.levelNames.province}`, 'Lưu: VT.'],
+    recipients: [`Ban Thường vụ ${titleCaseOrg(profile.parentOrg ?? profile.levelNames.province)} (b/c)`, 'Lưu: VT.'],
     coverage: coverage(db, year, `${year}-${profile.modelRegistrationDeadline}`),
     models: listModels(db, { year }),
   });
