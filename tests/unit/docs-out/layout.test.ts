@@ -2,6 +2,7 @@
 // in caps as staff do: báo cáo tổng hợp (.docx, .xlsx), công văn đôn đốc, Dân vận khéo report and form, the
 // models and plans registers, the report template and the upward package. Plus the checker's own fault tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildOfficialDocx, type OfficialDoc } from '../../../src-main/docs/official-docx/index';
 import { makeTestApp, type TestApp } from '../../helpers/context';
 import { setupPlan, submitS1 } from '../../rpc/consolidation-fixture';
@@ -69,4 +70,34 @@ describe('every document the app makes passes the layout checker', () => {
     expect(checkDocx((await app.call('models.formDocx', { year: 2025, unitId: null })).bytes)).toEqual([]);
     expect(checkXlsx((await app.call('models.exportRegister', { year: 2025 })).bytes)).toEqual([]);
   }, 60_000);
+});
+
+describe('layout checker on altered documents', () => {
+  /** The sample báo cáo with `edit` applied to one of its parts. */
+  async function altered(part: string, edit: (xml: string) => string): Promise<Uint8Array> {
+    const files = unzipSync(await buildOfficialDocx(reportDoc));
+    files[part] = strToU8(edit(strFromU8(files[part]!)));
+    return zipSync(files);
+  }
+
+  it('flags a page number on page 1 (no titlePg) and none from page 2', async () => {
+    expect(rules(checkDocx(await altered('word/document.xml', (x) => x.replace(/<w:titlePg\/>/, ''))))).toEqual(['page-number']);
+    const noPage = await altered('word/document.xml', (x) => x.replace(/<w:headerReference [^>]*w:type="default"[^>]*\/>/, ''));
+    expect(checkDocx(noPage).map((i) => i.message)).toContain('no PAGE field in the default header: pages 2+ are not numbered');
+  });
+
+  it('flags a signature that may start a page alone', async () => {
+    const loose = await altered('word/document.xml', (x) => x.replace(/<w:keepNext\/><w:keepLines\/>|<w:keepLines\/><w:keepNext\/>/g, ''));
+    expect(rules(checkDocx(loose))).toContain('signature-alone');
+  });
+
+  it('flags a name broken inside the place name', async () => {
+    const bad = await altered('word/document.xml', (x) => x.replace('>LĐLĐ TỈNH TÂY NINH<', '>LĐLĐ TỈNH TÂY</w:t><w:br/><w:t>NINH<'));
+    expect(checkDocx(bad).map((i) => i.message)).toContain('"TÂY / NINH": the name is broken inside a proper name');
+  });
+
+  it('flags a margin outside NĐ 30 and a font other than Times New Roman', async () => {
+    const x = await altered('word/document.xml', (d) => d.replace(/w:left="1701"/, 'w:left="1134"').replace('w:ascii="Times New Roman"', 'w:ascii="Arial"'));
+    expect(rules(checkDocx(x))).toEqual(expect.arrayContaining(['margin', 'font']));
+  });
 });

@@ -75,6 +75,9 @@ function cellsOf(tbl: string): { width: number; margin: number; paras: string[] 
   );
 }
 
+/** A line of an organisation name may start with a level or body word, or follow one ("… ĐỘNG / HUYỆN …"). */
+const LEVEL_START = /^(TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|XÃ|PHƯỜNG|CÔNG|LIÊN|TRƯỜNG|BAN|SỞ|PHÒNG|KHỐI|NGÀNH|\[)/u;
+const LEVEL_END = /^(TỈNH|HUYỆN|PHỐ|QUẬN|XÃ|TRẤN|PHƯỜNG|ĐỘNG|ĐOÀN|…+)$/u;
 const CAPS_WORD = /^[A-ZÀ-ỸĐ]+$/u;
 const hasVowel = (w: string): boolean => /[AEIOUY]/.test(w.normalize('NFD').replace(/\p{M}/gu, ''));
 /** Two or more caps words in a row that are words, not acronyms ("LIÊN ĐOÀN", "HUYỆN DƯƠNG"); LĐLĐ, CĐCS, II pass. */
@@ -160,6 +163,14 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
     if (!own || !own.runs.every((r) => r.bold || !r.text.trim()) || own.text !== own.text.toLocaleUpperCase('vi')) add('header', 'issuing body is not bold caps');
     if (parent && (parent.runs.some((r) => r.bold && r.text.trim()) || parent.text !== parent.text.toLocaleUpperCase('vi'))) add('header', 'parent name is not regular caps');
     if (own && !left.slice(left.indexOf(own) + 1).some((p) => p.border)) add('header', 'no short rule under the issuing body');
+    for (const p of named) {
+      const lines = p.text.split('\n').map((l) => l.trim().split(/\s+/));
+      for (let k = 1; k < lines.length; k++) {
+        const end = lines[k - 1]![lines[k - 1]!.length - 1] ?? '';
+        const start = lines[k]![0] ?? '';
+        if (!LEVEL_START.test(start) && !LEVEL_END.test(end)) add('header-break', `"${end} / ${start}": the name is broken inside a proper name`);
+      }
+    }
     for (const p of named) if (/^(LIÊN ĐOÀN LAO ĐỘNG|CÔNG ĐOÀN|LĐLĐ)( (TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ))?$/u.test(p.text.trim())) add('empty-name', `"${p.text}" names no organisation`);
     const right = (rows[0]?.[1]?.paras ?? []).map((x) => parsePara(x, defaultPt));
     if (!right.slice(2).some((p) => p.border)) add('header', 'no short rule under the tiêu ngữ');
