@@ -62,6 +62,7 @@ describe('every document the app makes passes the layout checker', () => {
     const pkg = await app.call('consolidation.upwardPackage', { planId: f.plan.id, unitCode: 'LDLD-DMC' });
     expect(checkXlsx(pkg.bytes)).toEqual([]);
     expect(checkXlsx((await app.call('plans.exportRegister', { year: null })).bytes)).toEqual([]);
+    expect(checkXlsx((await app.call('tracking.exportMissing', { planId: f.plan.id })).bytes)).toEqual([]);
   }, 60_000);
 
   it('Dân vận khéo report, registration form and register', async () => {
@@ -69,6 +70,7 @@ describe('every document the app makes passes the layout checker', () => {
     expect(checkDocx((await app.call('models.exportSummary', { year: 2025 })).bytes)).toEqual([]);
     expect(checkDocx((await app.call('models.formDocx', { year: 2025, unitId: null })).bytes)).toEqual([]);
     expect(checkXlsx((await app.call('models.exportRegister', { year: 2025 })).bytes)).toEqual([]);
+    expect(checkXlsx((await app.call('models.formXlsx', { year: 2025, unitId: null })).bytes)).toEqual([]);
   }, 60_000);
 });
 
