@@ -164,6 +164,7 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
     if (parent && (parent.runs.some((r) => r.bold && r.text.trim()) || parent.text !== parent.text.toLocaleUpperCase('vi'))) add('header', 'parent name is not regular caps');
     if (own && !left.slice(left.indexOf(own) + 1).some((p) => p.border)) add('header', 'no short rule under the issuing body');
     for (const p of named) {
+      if (p.text.trim().startsWith('[')) continue; // a "[chưa nhập …]" placeholder is no name to keep whole
       const lines = p.text.split('\n').map((l) => l.trim().split(/\s+/));
       for (let k = 1; k < lines.length; k++) {
         const end = lines[k - 1]![lines[k - 1]!.length - 1] ?? '';
@@ -175,7 +176,7 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
     const right = (rows[0]?.[1]?.paras ?? []).map((x) => parsePara(x, defaultPt));
     if (!right.slice(2).some((p) => p.border)) add('header', 'no short rule under the tiêu ngữ');
     const second = (rows[1] ?? []).map((c) => c.paras.map((x) => parsePara(x, defaultPt).text).join('\n'));
-    if (!/^Số: ?\S+/.test(second[0]?.replace(/\u00A0/g, ' ').trim() ?? '')) add('header', 'no "Số: …" line');
+    if (!/^Số:\s*\S+/.test(second[0]?.replace(/\u00A0/g, ' ').trim() ?? '')) add('header', 'no "Số: …" line');
     if (!placeDate(second[1] ?? '')) add('empty-place', `place–date line "${second[1] ?? ''}" has no place`);
   }
 
