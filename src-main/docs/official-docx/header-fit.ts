@@ -16,7 +16,10 @@ export function goodBreaks(words: string[]): number[] {
     const next = words[i] ?? '';
     const prev = words[i - 1] ?? '';
     if (prev === 'THỊ' || prev === 'THÀNH') continue; // never "THỊ / XÃ", "THÀNH / PHỐ"
-    if (LEVEL.test(next) || LEVEL_END.test(prev)) out.push(i);
+    // "THÀNH", "THỊ" start a level only as "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN" ("HÒA THÀNH" is a place).
+    const after = words[i + 1] ?? '';
+    const starts = LEVEL.test(next) && (next !== 'THÀNH' || after === 'PHỐ') && (next !== 'THỊ' || /^(XÃ|TRẤN)$/u.test(after));
+    if (starts || LEVEL_END.test(prev)) out.push(i);
   }
   return out.length ? out : words.map((_, i) => i).slice(1);
 }

@@ -76,7 +76,7 @@ function cellsOf(tbl: string): { width: number; margin: number; paras: string[] 
 }
 
 /** A line of an organisation name may start with a level or body word, or follow one ("… ĐỘNG / HUYỆN …"). */
-const LEVEL_START = /^(TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|XÃ|PHƯỜNG|CÔNG|LIÊN|TRƯỜNG|BAN|SỞ|PHÒNG|KHỐI|NGÀNH|\[)/u;
+const LEVEL_START = /^((TỈNH|HUYỆN|QUẬN|XÃ|PHƯỜNG|CÔNG|LIÊN|TRƯỜNG|BAN|SỞ|PHÒNG|KHỐI|NGÀNH)(?=\s|$)|THÀNH PHỐ|THỊ (XÃ|TRẤN)|\[)/u;
 const LEVEL_END = /^(TỈNH|HUYỆN|PHỐ|QUẬN|XÃ|TRẤN|PHƯỜNG|ĐỘNG|ĐOÀN|…+)$/u;
 const CAPS_WORD = /^[A-ZÀ-ỸĐ]+$/u;
 const hasVowel = (w: string): boolean => /[AEIOUY]/.test(w.normalize('NFD').replace(/\p{M}/gu, ''));
@@ -117,7 +117,7 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
   };
   within('top', mm('w:top'), 20, 25); within('bottom', mm('w:bottom'), 20, 25);
   within('left', mm('w:left'), 30, 35); within('right', mm('w:right'), 15, 20);
-  const textWidth = (landscape ? w : w) - Number(attr(sect, 'w:pgMar', 'w:left')) - Number(attr(sect, 'w:pgMar', 'w:right'));
+  const textWidth = w - Number(attr(sect, 'w:pgMar', 'w:left')) - Number(attr(sect, 'w:pgMar', 'w:right'));
 
   // Page numbers: none on page 1 (titlePg + a first header without PAGE), centred PAGE field from page 2.
   const rels = readZipEntry(bytes, 'word/_rels/document.xml.rels') ?? '';
@@ -168,8 +168,8 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
       const lines = p.text.split('\n').map((l) => l.trim().split(/\s+/));
       for (let k = 1; k < lines.length; k++) {
         const end = lines[k - 1]![lines[k - 1]!.length - 1] ?? '';
-        const start = lines[k]![0] ?? '';
-        if (!LEVEL_START.test(start) && !LEVEL_END.test(end)) add('header-break', `"${end} / ${start}": the name is broken inside a proper name`);
+        const start = lines[k]!.slice(0, 2).join(' ');
+        if (!LEVEL_START.test(start) && !LEVEL_END.test(end)) add('header-break', `"${end} / ${start.split(' ')[0]}": the name is broken inside a proper name`);
       }
     }
     for (const p of named) if (/^(LIÊN ĐOÀN LAO ĐỘNG|CÔNG ĐOÀN|LĐLĐ)( (TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ))?$/u.test(p.text.trim())) add('empty-name', `"${p.text}" names no organisation`);
