@@ -76,6 +76,9 @@ describe('exports without a saved profile', () => {
 
   it('lets the CLI set the profile, then exports name the office', async () => {
     const p = await planWith({});
+    const before = await cli('export', 'docx', '--plan', String(p.id), '--out', join(app.dir, 'truoc.docx'), '--db', app.ctx.dbFile);
+    expect(before.code).toBe(0);
+    expect(before.err).toContain('Cảnh báo: Chưa có tên cơ quan ban hành');
     const file = join(app.dir, 'profile.json');
     writeFileSync(file, JSON.stringify({ ownOrg: 'LĐLĐ huyện Dương Minh Châu', parentOrg: 'LĐLĐ tỉnh Tây Ninh', placeName: 'Dương Minh Châu', signerName: 'Trần Văn Bình' }));
     const set = await cli('settings', 'set', file, '--json', '--db', app.ctx.dbFile);
