@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { DEFAULT_PROFILE } from '../../../src-main/contract/settings';
 import type { Plan } from '../../../src-main/contract/plans';
@@ -45,7 +46,11 @@ describe('exports without a saved profile', () => {
 
   async function planWith(fields: Record<string, string>) {
     await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
-    return app.call('plans.save', { title: 'Phối hợp làm công tác dân vận đợt II/2023', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', assignment: 'all_base', ...fields } as never);
+    const first = (await app.call('indicators.list', {}))[0]!;
+    return app.call('plans.save', {
+      title: 'Phối hợp làm công tác dân vận đợt II/2023', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', assignment: 'all_base',
+      targets: [{ indicatorId: first.id, min: 1 }], ...fields,
+    } as never);
   }
 
   it('prints placeholders and returns warnings when neither Settings nor the plan name us', async () => {
@@ -72,6 +77,11 @@ describe('exports without a saved profile', () => {
     expect(t).toContain('Dương Minh Châu, ngày 06 tháng 01 năm 2024');
     expect(t).toContain('Ban Thường vụ Liên đoàn Lao động huyện Dương Minh Châu báo cáo');
     expect(checkDocx(out.bytes)).toEqual([]);
+    // The units' template names the office above the unit the same way.
+    const tpl = await app.call('reports.templates', { planId: p.id, unitIds: null, zip: false });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(tpl.bytes) as unknown as ArrayBuffer);
+    expect(String(wb.getWorksheet('Báo cáo')!.getCell(1, 1).value)).toMatch(/^LIÊN ĐOÀN LAO ĐỘNG\s+HUYỆN DƯƠNG MINH CHÂU$/);
   });
 
   it('lets the CLI set the profile, then exports name the office', async () => {
