@@ -40,7 +40,8 @@ export const FileIn = z.object({
 export type FileIn = z.infer<typeof FileIn>;
 
 /** A file produced for the user to save. */
-export const FileOut = z.object({ name: z.string(), mime: z.string(), bytes: Bytes });
+/** A produced file; `warnings` says what the document still lacks (e.g. no organisation name in Settings). */
+export const FileOut = z.object({ name: z.string(), mime: z.string(), bytes: Bytes, warnings: z.array(z.string()).optional() });
 export type FileOut = z.infer<typeof FileOut>;
 
 /** A problem found in input, located as precisely as possible ("Sheet 'DS', ô B7"). */

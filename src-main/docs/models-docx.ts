@@ -4,6 +4,7 @@ import type { Coverage, Model } from '../contract/models';
 import {
   COVERAGE_LABELS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS, REGISTRATION_FIELDS,
 } from '../contract/model-labels';
+import { titleCaseOrg } from '../text/org-name';
 import { formatViDate } from '../text/vi-date';
 import { buildOfficialDocx, type BodyBlock, type OfficialHeader, type OfficialSigner } from './official-docx/index';
 
@@ -34,13 +35,13 @@ export function modelFormDocx(i: FormDocInput): Promise<Uint8Array> {
       { kind: 'paragraph', runs: DOTS, align: 'left', indent: false },
     ]),
     { kind: 'paragraph', runs: [{ text: 'Người phụ trách: ', bold: true }, '……………………………………  ', { text: 'Điện thoại: ', bold: true }, '……………………'], indent: false },
-    { kind: 'paragraph', runs: [{ text: `Phiếu gửi về ${i.ownOrg} trước ngày ${formatViDate(i.deadline)}.`, italic: true }], indent: false },
+    { kind: 'paragraph', runs: [{ text: `Phiếu gửi về ${titleCaseOrg(i.ownOrg)} trước ngày ${formatViDate(i.deadline)}.`, italic: true }], indent: false },
   ];
   return buildOfficialDocx({
     header: { parentOrg: i.ownOrg, ownOrg: i.unitName ?? 'CÔNG ĐOÀN ……………………', number: '……/ĐK-CĐCS', place: i.place, date: i.date },
     documentType: 'PHIẾU ĐĂNG KÝ',
     title: `Xây dựng mô hình, điển hình "Dân vận khéo" năm ${i.year}`,
-    kinhGui: [`Ban Thường vụ ${i.ownOrg}`],
+    kinhGui: [`Ban Thường vụ ${titleCaseOrg(i.ownOrg)}`],
     body,
     recipients: ['Như kính gửi', 'Lưu: VT.'],
     signer: { authority: 'TM. BAN CHẤP HÀNH', title: 'CHỦ TỊCH', name: '' },
@@ -55,6 +56,12 @@ export interface SummaryInput {
   kinhGui: string;
   coverage: Coverage;
   models: Model[];
+}
+
+/** "Đang thực hiện: 3; Được công nhận: 1." — or a plain sentence when no model has a status yet. */
+function statusLine(c: Coverage): string {
+  const parts = c.byStatus.filter((b) => b.count > 0).map((b) => `${MODEL_STATUS_LABELS[b.status]}: ${b.count}`);
+  return parts.length ? `${parts.join('; ')}.` : `Năm ${c.year} chưa có mô hình, điển hình nào được ghi nhận kết quả thực hiện.`;
 }
 
 const pct = (a: number, b: number): string => (b ? `${Math.round((a / b) * 100)}%` : '0%');
@@ -75,7 +82,7 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
       totalRow: ['', 'Tổng cộng', c.newModels, c.carriedModels, c.newModels + c.carriedModels],
     },
     { kind: 'heading', level: 1, text: 'Kết quả thực hiện' },
-    { kind: 'paragraph', runs: c.byStatus.filter((b) => b.count > 0).map((b) => `${MODEL_STATUS_LABELS[b.status]}: ${b.count}`).join('; ') + '.' },
+    { kind: 'paragraph', runs: statusLine(c) },
   ];
   if (recognised.length) {
     body.push({ kind: 'paragraph', runs: `Có ${recognised.length} mô hình, điển hình được công nhận:` });
@@ -85,11 +92,13 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
       rows: recognised.map((m, n) => [n + 1, m.name, m.unitName, m.recognitionLevel ? RECOGNITION_LEVEL_LABELS[m.recognitionLevel] : '', formatViDate(m.recognizedOn)]),
     });
   }
-  if (late.length || missing.length) {
+  // The units behind the figures go to a phụ lục table (the body stays short whatever the number of units).
+  const listed = [...missing, ...late];
+  if (listed.length) {
     body.push({ kind: 'heading', level: 1, text: 'Đơn vị đăng ký trễ hạn, chưa đăng ký' });
-    for (const u of late) body.push({ kind: 'bullet', runs: `${u.name}: ${COVERAGE_LABELS.tre_han.toLowerCase()} (${formatViDate(u.firstRegisteredOn)}).` });
-    for (const u of missing) body.push({ kind: 'bullet', runs: `${u.name}: ${COVERAGE_LABELS.chua_dang_ky.toLowerCase()}.` });
+    body.push({ kind: 'paragraph', runs: `Có ${late.length} đơn vị đăng ký trễ hạn và ${missing.length} đơn vị chưa đăng ký mô hình, điển hình năm ${c.year} (có danh sách kèm theo).` });
   }
+  const number = s.header.number.replace(/^\u200B?[\u00A0 ]*/, '…');
   return buildOfficialDocx({
     header: s.header,
     documentType: 'BÁO CÁO',
@@ -98,5 +107,17 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
     body,
     recipients: s.recipients,
     signer: s.signer,
+    ...(listed.length ? {
+      appendix: [{
+        title: `Danh sách đơn vị chưa đăng ký, đăng ký trễ hạn mô hình, điển hình "Dân vận khéo" năm ${c.year}`,
+        subtitle: `(Kèm theo Báo cáo số ${number} ngày ${formatViDate(s.header.date)} của ${titleCaseOrg(s.header.ownOrg)})`,
+        body: [{
+          kind: 'table' as const,
+          fontSize: 13,
+          columns: [{ header: 'TT', width: 0.6, align: 'center' as const }, { header: 'Đơn vị', width: 4.6 }, { header: 'Mã đơn vị', width: 1.3, align: 'center' as const }, { header: 'Tình trạng', width: 2.2 }],
+          rows: listed.map((u, n) => [String(n + 1), u.name, u.code, u.state === 'tre_han' ? `${COVERAGE_LABELS.tre_han} (${formatViDate(u.firstRegisteredOn)})` : COVERAGE_LABELS.chua_dang_ky]),
+        }],
+      }],
+    } : {}),
   });
 }

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { MODEL_FIELD_LABELS, MODEL_TYPE_LABELS, REGISTRATION_FIELDS } from '../contract/model-labels';
 import { FORM_KIND, META_SHEET } from './models-read';
-import { font, THIN } from './official-sheet/style';
+import { applyPageSetup, font, THIN } from './official-sheet/style';
 import { inertText } from './official-sheet/inert';
 
 export const FORM_COLUMNS: { header: string; width: number }[] = [
@@ -84,7 +84,7 @@ export async function writeModelFormWorkbook(info: FormInfo): Promise<Uint8Array
     row.getCell(last - 1).numFmt = 'dd/mm/yyyy';
   }
   ws.views = [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 4 }];
-  ws.pageSetup.printTitlesRow = `${HEADER_ROW}:${HEADER_ROW}`;
+  applyPageSetup(ws, true, HEADER_ROW);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   meta.getCell('A1').value = 'kind';
   meta.getCell('B1').value = FORM_KIND;

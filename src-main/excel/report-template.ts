@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { META_SHEET, templateMetaRows } from './report/template-meta';
 import { addOfficialHeader, addTitle } from './official-sheet/index';
-import { FONT_NAME } from './official-sheet/index';
+import { applyPageSetup, FONT_NAME } from './official-sheet/index';
+import { fitWrappedRows } from './official-sheet/style';
 
 export const TEMPLATE_ID = 'danvan-bao-cao-ket-qua';
 export const TEMPLATE_VERSION = '1';
@@ -116,6 +117,7 @@ function writeNarrative(wb: ExcelJS.Workbook): void {
     unlock(body);
     r += 3;
   });
+  applyPageSetup(ws, false);
   void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
 }
 
@@ -144,11 +146,12 @@ export async function writeReportTemplate(t: TemplateInput): Promise<Uint8Array>
   const rowCodes = new Map<number, string>();
   const end = writeTable(ws, headerRow, t.indicators, rowCodes);
   ws.views = [{ state: 'frozen', ySplit: headerRow }];
-  ws.pageSetup.printTitlesRow = `${headerRow}:${headerRow}`;
+  applyPageSetup(ws, false, headerRow);
   ws.mergeCells(end + 1, 4, end + 1, 6);
   ws.getCell(end + 1, 4).value = 'TM. BAN CHẤP HÀNH';
   ws.getCell(end + 1, 4).font = f(13, { bold: true });
   ws.getCell(end + 1, 4).alignment = { horizontal: 'center' };
+  fitWrappedRows(ws);
   void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
   writeNarrative(wb);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });

@@ -7,12 +7,13 @@ import type { OrgProfile } from '../contract/settings';
 import { buildOfficialDocx, type BodyBlock, type InlineRun } from '../docs/official-docx/index';
 import type { ExportFrame } from '../excel/consolidated/index';
 import { footnoteLines, targetCell } from '../excel/consolidated/summary-sheet';
+import { normalCaseOrgs } from '../text/org-name';
 import { capitalise, groupSentences, planReference, submissionSentence, titleCaseOrg } from './consolidation-text';
 
 const endWith = (s: string, p: string): string => (/[.;:!?]$/.test(s.trim()) ? s.trim().replace(/[.;]$/, p) : `${s.trim()}${p}`);
 
 function basisBlocks(plan: Plan, profile: OrgProfile): BodyBlock[] {
-  const lines = plan.basis.map((b) => (/^căn cứ/iu.test(b.text) ? b.text : `Căn cứ ${b.text}`));
+  const lines = plan.basis.map((b) => normalCaseOrgs(/^căn cứ/iu.test(b.text) ? b.text : `Căn cứ ${b.text}`));
   lines.push(`${plan.basis.length ? 'Căn cứ' : 'Thực hiện'} ${planReference(plan, profile)}`);
   return lines.map((l, i) => ({ kind: 'paragraph', runs: [{ text: endWith(l, i === lines.length - 1 ? ',' : ';'), italic: true }] }));
 }

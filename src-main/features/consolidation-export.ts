@@ -10,6 +10,7 @@ import { computeConsolidation } from './consolidation';
 import { buildConsolidatedDocx } from './consolidation-docx';
 import { docNumber, planSubject, titleCaseOrg } from './consolidation-text';
 import { DOCX_MIME, slug } from './reminders';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { computeTracking, planOrThrow } from './tracking';
 
@@ -27,27 +28,29 @@ export function exportFrame(plan: Plan, profile: OrgProfile, o: DocOptions): Exp
 
 const fileName = (plan: Plan, prefix: string, ext: string): string => `${prefix}-${slug(plan.periodLabel ?? plan.title)}.${ext}`;
 
+const withWarnings = (f: FileOut, warnings: string[]): FileOut => (warnings.length ? { ...f, warnings } : f);
+
 export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<FileOut> {
   const plan = planOrThrow(db, o.planId);
-  const frame = exportFrame(plan, readProfile(db), o);
-  const bytes = await buildConsolidatedWorkbook(computeConsolidation(db, o.planId, o.date), computeTracking(db, o.planId, o.date), frame);
-  return { name: fileName(plan, 'tong-hop', 'xlsx'), mime: XLSX_MIME, bytes };
+  const { profile, warnings } = resolveProfile(readProfile(db), plan);
+  const bytes = await buildConsolidatedWorkbook(computeConsolidation(db, o.planId, o.date), computeTracking(db, o.planId, o.date), exportFrame(plan, profile, o));
+  return withWarnings({ name: fileName(plan, 'tong-hop', 'xlsx'), mime: XLSX_MIME, bytes }, warnings);
 }
 
 export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<FileOut> {
   const plan = planOrThrow(db, o.planId);
-  const profile = readProfile(db);
+  const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const bytes = await buildConsolidatedDocx(computeConsolidation(db, o.planId, o.date), plan, profile, exportFrame(plan, profile, o));
-  return { name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes };
+  return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes }, warnings);
 }
 
 export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {
   const src = from === 'xlsx' ? await exportConsolidatedXlsx(db, o) : await exportConsolidatedDocx(db, o);
-  return { name: src.name.replace(/\.(xlsx|docx)$/, '.pdf'), mime: 'application/pdf', bytes: await convertToPdf(src.bytes, from) };
+  return withWarnings({ name: src.name.replace(/\.(xlsx|docx)$/, '.pdf'), mime: 'application/pdf', bytes: await convertToPdf(src.bytes, from) }, src.warnings ?? []);
 }
 
 export async function exportMissingList(db: Db, planId: number, today: string): Promise<FileOut> {
   const plan = planOrThrow(db, planId);
-  const frame = exportFrame(plan, readProfile(db), { planId, number: null, date: today });
+  const frame = exportFrame(plan, resolveProfile(readProfile(db), plan).profile, { planId, number: null, date: today });
   return { name: fileName(plan, 'chua-nop-nop-tre', 'xlsx'), mime: XLSX_MIME, bytes: await buildMissingWorkbook(computeTracking(db, planId, today), frame) };
 }

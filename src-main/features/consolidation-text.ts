@@ -6,6 +6,7 @@ import type { Plan } from '../contract/plans';
 import type { OrgProfile } from '../contract/settings';
 import { formatViDate, formatViLongDate } from '../text/vi-date';
 import { formatViNumber } from '../text/vi-number';
+import { titleCaseOrg } from '../text/org-name';
 
 /** Plan title without a leading "Kế hoạch", first letter lower-cased unless it starts an acronym. */
 export function planSubject(title: string): string {
@@ -32,27 +33,13 @@ export function planReference(plan: Plan, profile: OrgProfile): string {
   const parts = [plan.documentType ? capitalise(plan.documentType.toLocaleLowerCase('vi')) : 'Kế hoạch'];
   if (plan.number) parts.push(`số ${plan.number}`);
   if (plan.issuedOn) parts.push(`ngày ${formatViDate(plan.issuedOn)}`);
-  parts.push(`của ${plan.issuer ?? titleCaseOrg(profile.ownOrg)}`);
+  parts.push(`của ${titleCaseOrg(plan.issuer ?? profile.ownOrg)}`);
   return `${parts.join(' ')} về ${planSubject(plan.title)}`;
 }
 
 export const capitalise = (s: string): string => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
-/** "LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH" → "Liên đoàn Lao động huyện Thăng Bình" (common words lower-cased). */
-export function titleCaseOrg(org: string): string {
-  const lower = new Set(['huyện', 'tỉnh', 'xã', 'phường', 'thị', 'trấn', 'thành', 'phố', 'quận', 'lao', 'động', 'đoàn', 'viên', 'các', 'và', 'ngành']);
-  const words = org.normalize('NFC').trim().split(/\s+/);
-  if (words.some((w) => w !== w.toLocaleUpperCase('vi'))) return org.trim();
-  return words
-    .map((w, i) => {
-      const l = w.toLocaleLowerCase('vi');
-      if (/^[A-ZĐ]{2,}$/u.test(w) && w.length <= 5 && !/[aeiouy]/i.test(l.normalize('NFD').replace(/\p{M}/gu, ''))) return w; // LĐLĐ, CĐCS
-      return i === 0 || !lower.has(l) ? capitalise(l) : l;
-    })
-    .join(' ')
-    .replace(/^Liên đoàn lao động/u, 'Liên đoàn Lao động')
-    .replace(/^Công đoàn/u, 'Công đoàn');
-}
+export { titleCaseOrg } from '../text/org-name';
 
 export const num = (n: number): string => formatViNumber(n);
 

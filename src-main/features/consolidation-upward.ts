@@ -16,6 +16,7 @@ import { targetCell } from '../excel/consolidated/summary-sheet';
 import { computeConsolidation } from './consolidation';
 import { titleCaseOrg } from './consolidation-text';
 import { slug } from './reminders';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { planOrThrow } from './tracking';
 
@@ -64,7 +65,7 @@ function fillNarrative(wb: ExcelJS.Workbook, c: Consolidation): void {
 
 export async function upwardPackage(db: Db, planId: number, given: { unitCode: string | null; unitName: string | null }, today: string): Promise<FileOut> {
   const plan = planOrThrow(db, planId);
-  const profile = readProfile(db);
+  const profile = resolveProfile(readProfile(db), plan).profile;
   const me = upwardIdentity(db, given);
   const c = computeConsolidation(db, planId, today);
   const template = await writeReportTemplate({

@@ -10,15 +10,18 @@ import { modelSummaryDocx } from '../docs/models-docx';
 import { toRoman } from '../docs/official-docx/index';
 import { addOfficialHeader, addSignatureBlock, addTable, addTitle, type SheetRow } from '../excel/official-sheet/index';
 import { formatViDate, todayInVietnam } from '../text/vi-date';
+import { titleCaseOrg } from '../text/org-name';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function headerOf(db: Db, now: Date, code: string) {
-  const p = readProfile(db);
+  const { profile: p, warnings } = resolveProfile(readProfile(db), null);
   return {
     profile: p,
+    warnings,
     header: { parentOrg: p.parentOrg ?? '', ownOrg: p.ownOrg, number: `/${code}-${p.ownOrgShort ?? 'LĐLĐ'}`, place: p.placeName ?? '', date: todayInVietnam(now) },
     signer: { authority: p.signerAuthority ?? '', title: p.signerTitle ?? '', name: p.signerName ?? '' },
   };
@@ -31,7 +34,7 @@ function recognitionText(m: Model): string {
 }
 
 export async function exportModelRegister(db: Db, year: number, now: Date): Promise<FileOut> {
-  const { header, signer } = headerOf(db, now, 'DS');
+  const { header, signer, warnings } = headerOf(db, now, 'DS');
   const list = listModels(db, { year });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Dân vận';
@@ -61,17 +64,17 @@ export async function exportModelRegister(db: Db, year: number, now: Date): Prom
     .map((g) => ({ label: g.label, rows: g.models.map(rowOf) }));
   addTable(ws, { columns, groups, landscape: true });
   addSignatureBlock(ws, ['Lưu: VT.'], signer);
-  return { name: `mo-hinh-dan-van-kheo-${year}.xlsx`, mime: XLSX_MIME, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  return { name: `mo-hinh-dan-van-kheo-${year}.xlsx`, mime: XLSX_MIME, bytes: new Uint8Array(await wb.xlsx.writeBuffer()), ...(warnings.length ? { warnings } : {}) };
 }
 
 export async function exportModelSummary(db: Db, year: number, now: Date): Promise<FileOut> {
-  const { profile, header, signer } = headerOf(db, now, 'BC');
+  const { profile, header, signer, warnings } = headerOf(db, now, 'BC');
   const bytes = await modelSummaryDocx({
     header, signer,
-    kinhGui: `Ban Thường vụ ${profile.parentOrg ?? profile.levelNames.province}`,
-    recipients: [`Ban Thường vụ ${profile.levelNames.province}`, 'Lưu: VT.'],
+    kinhGui: `Ban Thường vụ ${titleCaseOrg(profile.parentOrg ?? profile.levelNames.province)}`,
+    recipients: [`Ban Thường vụ ${titleCaseOrg(profile.parentOrg ?? profile.levelNames.province)} (b/c)`, 'Lưu: VT.'],
     coverage: coverage(db, year, `${year}-${profile.modelRegistrationDeadline}`),
     models: listModels(db, { year }),
   });
-  return { name: `bao-cao-dan-van-kheo-${year}.docx`, mime: DOCX_MIME, bytes };
+  return { name: `bao-cao-dan-van-kheo-${year}.docx`, mime: DOCX_MIME, bytes, ...(warnings.length ? { warnings } : {}) };
 }

@@ -7,6 +7,7 @@ import { getUnit } from '../db/units';
 import { modelFormDocx as buildFormDocx } from '../docs/models-docx';
 import { writeModelFormWorkbook } from '../excel/models-form';
 import { formatViDate, todayInVietnam } from '../text/vi-date';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 
 function unitOf(db: Db, unitId: number | null) {
@@ -27,7 +28,7 @@ export async function modelFormXlsx(db: Db, year: number, unitId: number | null,
 }
 
 export async function modelFormDocx(db: Db, year: number, unitId: number | null, now: Date): Promise<FileOut> {
-  const p = readProfile(db);
+  const p = resolveProfile(readProfile(db), null).profile;
   const u = unitOf(db, unitId);
   const bytes = await buildFormDocx({
     year, ownOrg: p.ownOrg, unitName: u?.name ?? null, place: p.placeName ?? '', date: todayInVietnam(now), deadline: `${year}-${p.modelRegistrationDeadline}`,

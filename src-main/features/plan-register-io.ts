@@ -12,6 +12,7 @@ import { readLabelledTable } from '../excel/labelled-table';
 import { addOfficialHeader, addSignatureBlock, addTable, addTitle } from '../excel/official-sheet/index';
 import { parseViDate, todayInVietnam } from '../text/vi-date';
 import { clean, fold } from '../text/vi-text';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { savePlan } from './plans';
 import { writeTx } from '../db/write-tx';
@@ -19,7 +20,7 @@ import { writeTx } from '../db/write-tx';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function exportPlanRegister(db: Db, year: number | null, now: Date): Promise<FileOut> {
-  const profile = readProfile(db);
+  const profile = resolveProfile(readProfile(db), null).profile;
   const today = todayInVietnam(now);
   const list = listPlans(db).filter((p) => year === null || (p.issuedOn ?? p.startsOn ?? '').startsWith(String(year)));
   const wb = new ExcelJS.Workbook();

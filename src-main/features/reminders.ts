@@ -1,6 +1,7 @@
 // Reminders (đôn đốc) to units that have not reported: the công văn "V/v đôn đốc báo cáo ..." in the official
 // layout naming the units, a short text to paste into Zalo or an email, and the per-unit reminder log.
 import { buildOfficialDocx, type BodyBlock, type OfficialDoc } from '../docs/official-docx/index';
+import { estimateWidthTwip, FIRST_LINE_INDENT, textWidthTwip } from '../docs/official-docx/layout';
 import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
 import type { ReminderChannel, ReminderEntry } from '../contract/consolidation';
@@ -10,8 +11,19 @@ import { getUnit } from '../db/units';
 import { formatViDate } from '../text/vi-date';
 import { foldKey } from '../text/vi-text';
 import { docNumber, planReference, planSubject, titleCaseOrg } from './consolidation-text';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { computeTracking, planOrThrow } from './tracking';
+
+/** Units named in the letter itself, and printed lines they may take; more go to the attached phụ lục (one page). */
+export const LIST_IN_BODY = 15;
+const LIST_SIZE = 13;
+const unitLine = (u: { name: string; code: string | null }): string => `${u.name}${u.code ? ` (mã ${u.code})` : ''}`;
+/** Printed lines of the numbered list at 13 pt (long names wrap). */
+function listLines(units: { name: string; code: string | null }[]): number {
+  const avail = textWidthTwip(false) - FIRST_LINE_INDENT - 360;
+  return units.reduce((n, u, i) => n + Math.max(1, Math.ceil(estimateWidthTwip(`${i + 1}. ${unitLine(u)};`, LIST_SIZE, false) / avail)), 0);
+}
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -34,12 +46,15 @@ function letterUnits(db: Db, o: LetterOptions, today: string) {
 
 export async function reminderLetter(db: Db, o: LetterOptions) {
   const plan = planOrThrow(db, o.planId);
-  const profile = readProfile(db);
+  const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const { t, units } = letterUnits(db, o, o.date);
   const own = titleCaseOrg(profile.ownOrg);
   const base = profile.levelNames.base;
   const newDue = o.newDueOn ?? addDays(o.date, 3);
   const subject = planSubject(plan.title);
+  // Up to LIST_IN_BODY units are named in the letter (it stays on one page); more go to an attached list.
+  const inBody = units.length <= LIST_IN_BODY && listLines(units) <= LIST_IN_BODY;
+  const number = docNumber(o.number, profile, 'CV');
   const body: BodyBlock[] = [
     {
       kind: 'paragraph',
@@ -47,9 +62,9 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
     },
     {
       kind: 'paragraph',
-      runs: `Đến ngày ${formatViDate(o.date)}, ${own} đã nhận được báo cáo của ${t.submitted}/${t.expected} đơn vị; ${units.length} đơn vị sau đây chưa gửi báo cáo:`,
+      runs: `Đến ngày ${formatViDate(o.date)}, ${own} đã nhận được báo cáo của ${t.submitted}/${t.expected} đơn vị; ${units.length} đơn vị ${inBody ? 'sau đây chưa gửi báo cáo:' : 'chưa gửi báo cáo (có danh sách kèm theo).'}`,
     },
-    ...units.map((u, i): BodyBlock => ({ kind: 'paragraph', runs: `${i + 1}. ${u.name}${u.code ? ` (mã ${u.code})` : ''}.` })),
+    ...(inBody ? [{ kind: 'list', numbered: true, items: units.map(unitLine) } satisfies BodyBlock] : []),
     {
       kind: 'paragraph',
       runs: [
@@ -61,16 +76,28 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
     { kind: 'paragraph', runs: `Quá thời hạn trên, ${own} sẽ tổng hợp và báo cáo các đơn vị chưa gửi báo cáo. Đề nghị các đơn vị quan tâm thực hiện./.` },
   ];
   const doc: OfficialDoc = {
-    header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number: docNumber(o.number, profile, 'CV'), place: profile.placeName ?? '', date: o.date },
+    header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number, place: profile.placeName ?? '', date: o.date },
     documentType: 'CÔNG VĂN',
     title: `đôn đốc báo cáo kết quả ${subject}`,
     kinhGui: units.length <= 4 ? units.map((u) => `Ban Chấp hành ${u.name}`) : [`Ban Chấp hành các ${base.toLocaleLowerCase('vi')} có tên dưới đây`],
     body,
     recipients: ['Như trên', `Thường trực ${own} (để b/c)`, 'Lưu: VT'],
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
-    bodySize: 14,
+    bodySize: inBody && units.length > 6 ? LIST_SIZE : 14,
+    ...(inBody ? {} : {
+      appendix: [{
+        title: `Danh sách ${base.toLocaleLowerCase('vi')} chưa gửi báo cáo`,
+        subtitle: `(Kèm theo Công văn số ${number.replace(/^\u200B?\u00A0+/, '…')} ngày ${formatViDate(o.date)} của ${own})`,
+        body: [{
+          kind: 'table',
+          fontSize: 13,
+          columns: [{ header: 'TT', width: 0.6, align: 'center' }, { header: 'Đơn vị', width: 5 }, { header: 'Mã đơn vị', width: 1.4, align: 'center' }],
+          rows: units.map((u, i) => [String(i + 1), u.name, u.code ?? '']),
+        }],
+      }],
+    }),
   };
-  const file: FileOut = { name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: DOCX_MIME, bytes: await buildOfficialDocx(doc) };
+  const file: FileOut = { name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: DOCX_MIME, bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}) };
   const names = units.map((u) => u.name).join('; ');
   const text =
     `[${own}] Kính gửi BCH ${names}. Đến ngày ${formatViDate(o.date)}, đơn vị chưa gửi báo cáo kết quả ${subject}` +

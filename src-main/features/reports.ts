@@ -17,6 +17,7 @@ import { foldKey } from '../text/vi-text';
 import { requestCancel } from './report-import/cancel';
 import { commitBatch, isBatchRunning } from './report-import/commit';
 import { previewBatch } from './report-import/preview';
+import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { backupBeforeBatch } from './backup-store';
 import { writeTx } from '../db/write-tx';
@@ -85,7 +86,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
 
 export async function buildTemplates(db: Db, planId: number, unitIds: number[] | null, zip: boolean, now: Date): Promise<FileOut> {
   const plan = planOrThrow(db, planId);
-  const profile = readProfile(db);
+  const profile = resolveProfile(readProfile(db), plan).profile; // names the office even before Settings are filled
   const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
   const indicators = plan.targets.flatMap((t) => {
     const i = catalog.get(t.indicatorId);

@@ -46,7 +46,7 @@ export const consolidationCommands: Record<string, Command> = {
     const planId = planOf(args);
     return withContext(args, async (ctx) => consolidateJson(computeConsolidation(ctx.db, planId, todayInVietnam(ctx.now()))));
   },
-  export: (args) => {
+  export: (args, io) => {
     const kind = args.positionals[1];
     if (!KINDS.includes(kind as never)) throw new UsageError(`Cần chọn loại xuất: ${KINDS.join(' | ')}`);
     const planId = planOf(args);
@@ -62,7 +62,8 @@ export const consolidationCommands: Record<string, Command> = {
       } catch {
         throw new AppError('internal', `Không ghi được tệp "${out}". Kiểm tra thư mục và quyền ghi.`);
       }
-      return { file: path, name: file.name, bytes: bytes.byteLength, format: pdf ? 'pdf' : file.name.split('.').pop() };
+      for (const w of file.warnings ?? []) io.err(`Cảnh báo: ${w}\n`);
+      return { file: path, name: file.name, bytes: bytes.byteLength, format: pdf ? 'pdf' : file.name.split('.').pop(), warnings: file.warnings ?? [] };
     });
   },
 };

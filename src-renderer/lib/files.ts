@@ -1,6 +1,8 @@
-// Files in and out of the renderer as bytes: read a picked/dropped File, save a FileOut as a download.
+// Files in and out of the renderer as bytes: read a picked/dropped File, save a FileOut as a download (and
+// show what the document still lacks — its `warnings` — in a toast that stays until dismissed).
 import type { FileIn, FileOut } from '../../src-main/contract/common';
 import { MAX_FILE_BYTES, MAX_FILE_MB } from '../../src-main/contract/limits';
+import { toasts } from './toasts.svelte';
 
 /** Files too large to hand over (checked before reading them into memory). */
 export const isTooLarge = (file: File): boolean => file.size > MAX_FILE_BYTES;
@@ -25,4 +27,5 @@ export function saveFile(out: FileOut): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  if (out.warnings?.length) toasts.show('info', `${out.name}: ${out.warnings.join(' ')}`, undefined, 0);
 }

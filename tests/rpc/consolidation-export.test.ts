@@ -120,7 +120,7 @@ describe('Word report and reminder letter', () => {
     const text = await docText(l.file.bytes);
     expect(text).toContain('V/v đôn đốc báo cáo kết quả phối hợp làm công tác dân vận đợt II/2023');
     expect(text).toContain('Đến ngày 04/01/2024, Liên đoàn Lao động huyện Thăng Bình đã nhận được báo cáo của 3/5 đơn vị; 2 đơn vị sau đây chưa gửi báo cáo:');
-    expect(text).toContain('1. Công đoàn Chợ Hà Lam (mã TM01). 2. Công đoàn Trường THCS Lê Lợi (mã GD01).');
+    expect(text).toContain('1. Công đoàn Chợ Hà Lam (mã TM01); 2. Công đoàn Trường THCS Lê Lợi (mã GD01).');
     expect(text).toContain('Kính gửi: - Ban Chấp hành Công đoàn Chợ Hà Lam; - Ban Chấp hành Công đoàn Trường THCS Lê Lợi.');
     expect(text).toContain('trước ngày 08/01/2024');
     expect(l.text).toMatch(/^\[Liên đoàn Lao động huyện Thăng Bình\] Kính gửi BCH Công đoàn Chợ Hà Lam; Công đoàn Trường THCS Lê Lợi\./);

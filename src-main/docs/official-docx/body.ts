@@ -27,12 +27,15 @@ export function toLetter(n: number): string {
 
 const ALIGN = { justify: AlignmentType.JUSTIFIED, center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT } as const;
 
-function bodyParagraph(children: ReturnType<typeof runs>, opts: { indent?: boolean; align?: keyof typeof ALIGN; keepNext?: boolean } = {}): Paragraph {
+interface ParaOpts { indent?: boolean; align?: keyof typeof ALIGN; keepNext?: boolean; keepLines?: boolean }
+
+function bodyParagraph(children: ReturnType<typeof runs>, opts: ParaOpts = {}): Paragraph {
   return new Paragraph({
     alignment: ALIGN[opts.align ?? 'justify'],
     indent: opts.indent === false ? {} : { firstLine: FIRST_LINE_INDENT },
     spacing: { before: 0, after: PARA_AFTER, line: BODY_LINE },
     keepNext: opts.keepNext ?? false,
+    keepLines: opts.keepLines ?? false,
     children,
   });
 }
@@ -79,16 +82,20 @@ function docTable(columns: DocTableColumn[], rows: CellValue[][], totalRow: Cell
   });
 }
 
-/** Turn body blocks into docx paragraphs and tables; `size` is the body font size in pt. */
-export function bodyBlocks(blocks: BodyBlock[], size: number, widthTwip: number): (Paragraph | Table)[] {
+/**
+ * Turn body blocks into docx paragraphs and tables; `size` is the body font size in pt. With `keepLast`, the
+ * last paragraph is kept whole and with what follows (the signature block never starts a page alone).
+ */
+export function bodyBlocks(blocks: BodyBlock[], size: number, widthTwip: number, keepLast = false): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   const counters = [0, 0, 0];
-  for (const b of blocks) {
+  blocks.forEach((b, k) => {
+    const keep: ParaOpts = keepLast && k === blocks.length - 1 ? { keepNext: true, keepLines: true } : {};
     switch (b.kind) {
       case 'heading': {
         const lvl = b.level - 1;
         counters[lvl] = (counters[lvl] ?? 0) + 1;
-        for (let k = lvl + 1; k < counters.length; k++) counters[k] = 0;
+        for (let j = lvl + 1; j < counters.length; j++) counters[j] = 0;
         const n = counters[lvl] ?? 1;
         const auto = b.level === 1 ? `${toRoman(n)}.` : b.level === 2 ? `${n}.` : `${toLetter(n)})`;
         const num = b.number ?? auto;
@@ -98,11 +105,28 @@ export function bodyBlocks(blocks: BodyBlock[], size: number, widthTwip: number)
         break;
       }
       case 'paragraph':
-        out.push(bodyParagraph(runs(b.runs, size), { align: b.align ?? 'justify', indent: b.indent ?? true }));
+        out.push(bodyParagraph(runs(b.runs, size), { align: b.align ?? 'justify', indent: b.indent ?? true, ...keep }));
         break;
       case 'bullet': {
         const list = typeof b.runs === 'string' ? [b.runs] : b.runs;
-        out.push(bodyParagraph(runs(['- ', ...list], size)));
+        out.push(bodyParagraph(runs(['- ', ...list], size), keep));
+        break;
+      }
+      case 'list': {
+        const items = b.items.map((t) => t.trim()).filter(Boolean);
+        items.forEach((t, i) => {
+          const mark = b.numbered ? `${i + 1}. ` : '- ';
+          const end = /[;.,:]$/.test(t) ? '' : i === items.length - 1 ? '.' : ';';
+          const last = i === items.length - 1;
+          out.push(new Paragraph({
+            alignment: AlignmentType.LEFT,
+            indent: { left: FIRST_LINE_INDENT + 360, hanging: 360 },
+            spacing: { before: 0, after: last ? PARA_AFTER : 0, line: 240 },
+            keepNext: last ? keep.keepNext ?? false : false,
+            keepLines: true,
+            children: runs(`${mark}${t}${end}`, size),
+          }));
+        });
         break;
       }
       case 'table':
@@ -113,6 +137,6 @@ export function bodyBlocks(blocks: BodyBlock[], size: number, widthTwip: number)
         out.push(new Paragraph({ children: [new PageBreak()] }));
         break;
     }
-  }
+  });
   return out;
 }

@@ -1,10 +1,11 @@
 // The top of an official document: the borderless two-column header table (cơ quan / Số ‖ Quốc hiệu,
 // tiêu ngữ / địa danh-ngày), then the document type and trích yếu, or "V/v …" and "Kính gửi:" for công văn.
 import {
-  Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType,
+  Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
 import { formatViLongDate } from '../../text/vi-date';
-import { estimateWidthTwip, line, rule, run, runs, twip, upperVi } from './layout';
+import { fitCost, fitName, type FittedName } from './header-fit';
+import { estimateWidthTwip, FONT, hp, line, rule, run, runs, twip, upperVi } from './layout';
 import type { OfficialDoc } from './types';
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
@@ -31,31 +32,53 @@ function cell(children: Paragraph[], width: number): TableCell {
   });
 }
 
-/** Column widths and outward extension (into the margins) so the issuing-org name fits on one line if it can. */
-function headerGeometry(doc: OfficialDoc, widthTwip: number): { left: number; right: number; indent: number } {
-  const dateW = estimateWidthTwip(placeDateLine(doc.header.place, doc.header.date), SIZE.date, false);
-  const qhW = estimateWidthTwip(QUOC_HIEU, SIZE.quocHieu, true);
-  const right = Math.max(Math.max(dateW, qhW) + 2 * CELL_MARGIN + twip(3), Math.round(widthTwip * 0.5));
-  const ownNeed = estimateWidthTwip(upperVi(doc.header.ownOrg), SIZE.own, true) + 2 * CELL_MARGIN + twip(2);
-  const deficit = Math.max(0, ownNeed - (widthTwip - right));
-  // Word templates commonly let the header table reach into the margins; we allow up to 10 mm left, 5 mm right.
-  const indent = Math.min(deficit, twip(MAX_EXTEND_MM.left));
-  const extRight = Math.min(deficit - indent, twip(MAX_EXTEND_MM.right));
-  return { left: widthTwip + indent + extRight - right, right, indent };
+interface HeaderGeometry {
+  left: number; right: number; indent: number; dateSize: number; parent: FittedName | null; own: FittedName;
+}
+
+/**
+ * Column widths, outward extension (into the margins) and the organisation names fitted to the left column:
+ * the right column is as wide as the Quốc hiệu / date line needs; the names get the rest (one line when they
+ * fit, else two lines at a good break); the date line drops to 13 pt when that spares a name a second line.
+ */
+export function headerGeometry(doc: OfficialDoc, widthTwip: number): HeaderGeometry {
+  const h = doc.header;
+  const maxTotal = widthTwip + twip(MAX_EXTEND_MM.left) + twip(MAX_EXTEND_MM.right);
+  const qhW = Math.max(estimateWidthTwip(QUOC_HIEU, SIZE.quocHieu, true), estimateWidthTwip(TIEU_NGU, SIZE.tieuNgu, true));
+  let best: { cost: number; g: HeaderGeometry } | null = null;
+  for (const dateSize of [SIZE.date, 13]) {
+    const dateW = estimateWidthTwip(placeDateLine(h.place, h.date), dateSize, false);
+    const right = Math.max(Math.max(dateW, qhW) + 2 * CELL_MARGIN + twip(3), Math.round(widthTwip * 0.5));
+    const avail = maxTotal - right - 2 * CELL_MARGIN - twip(2);
+    const parent = h.parentOrg.trim() ? fitName(h.parentOrg, false, avail) : null;
+    const own = fitName(h.ownOrg, true, avail);
+    const cost = (parent ? fitCost(parent) : 0) + fitCost(own) + (SIZE.date - dateSize) * 1.5;
+    const need = Math.max(parent?.width ?? 0, own.width) + 2 * CELL_MARGIN + twip(2);
+    const left = Math.max(widthTwip - right, Math.min(need, maxTotal - right));
+    const deficit = left + right - widthTwip;
+    // Word templates commonly let the header table reach into the margins; we allow up to 10 mm left, 5 mm right.
+    const indent = Math.min(deficit, twip(MAX_EXTEND_MM.left));
+    const g = { left, right, indent, dateSize, parent, own };
+    if (!best || cost < best.cost) best = { cost, g };
+  }
+  return best!.g;
+}
+
+/** The fitted name's lines as one paragraph with line breaks. */
+function nameParagraph(f: FittedName, bold: boolean): Paragraph {
+  return line(f.lines.map((t, i) => new TextRun({ text: t, font: FONT, size: hp(f.size), bold, break: i > 0 ? 1 : 0 })));
 }
 
 export function headerTable(doc: OfficialDoc, widthTwip: number): Table {
   const h = doc.header;
-  const { left, right, indent } = headerGeometry(doc, widthTwip);
+  const { left, right, indent, dateSize, parent, own } = headerGeometry(doc, widthTwip);
   const inner = (w: number): number => w - 2 * CELL_MARGIN;
 
-  const own = upperVi(h.ownOrg);
   const orgLines: Paragraph[] = [];
-  if (h.parentOrg.trim()) orgLines.push(line([run(upperVi(h.parentOrg), { size: SIZE.parent })]));
-  orgLines.push(line([run(own, { size: SIZE.own, bold: true })]));
-  // Rule under the issuing organisation: 1/3–1/2 of its (first line's) length.
-  const ownWidth = Math.min(estimateWidthTwip(own, SIZE.own, true), inner(left));
-  orgLines.push(rule(Math.round(ownWidth * 0.4), inner(left)));
+  if (parent) orgLines.push(nameParagraph(parent, false));
+  orgLines.push(nameParagraph(own, true));
+  // Rule under the issuing organisation: 1/3–1/2 of its (widest line's) length.
+  orgLines.push(rule(Math.round(Math.min(own.width, inner(left)) * 0.4), inner(left)));
 
   const tnWidth = estimateWidthTwip(TIEU_NGU, SIZE.tieuNgu, true);
   const nationLines = [
@@ -70,7 +93,7 @@ export function headerTable(doc: OfficialDoc, widthTwip: number): Table {
     const vv = doc.title.trim().replace(/^V\/v\s*/i, '');
     numberLines.push(line([run(`V/v ${vv}`, { size: SIZE.vv })], 'center', { spacing: { before: 120, after: 0 } }));
   }
-  const dateLines = [line([run(placeDateLine(h.place, h.date), { size: SIZE.date, italic: true })], 'center', gap)];
+  const dateLines = [line([run(placeDateLine(h.place, h.date), { size: dateSize, italic: true })], 'center', gap)];
 
   return new Table({
     width: { size: left + right, type: WidthType.DXA },

@@ -1,18 +1,29 @@
 // buildOfficialDocx: an OfficialDoc (header, type, title, body, nơi nhận, signer) → .docx bytes in the
 // NĐ 30/2020 Phụ lục I layout: A4, margins 20/20/30/15 mm, Times New Roman, page numbers top-centre from page 2.
 import {
-  AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun,
+  AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, type Table, TextRun,
 } from 'docx';
-import { bodyBlocks } from './body';
+import { bodyBlocks, toRoman } from './body';
 import { headerTable, typeAndTitle } from './header';
-import { A4_MM, FONT, HEADER_MM, MARGIN_MM, hp, line, textWidthTwip, twip } from './layout';
+import { A4_MM, FONT, HEADER_MM, MARGIN_MM, hp, line, run, textWidthTwip, twip, upperVi } from './layout';
 import { signatureTable } from './signature';
-import type { OfficialDoc } from './types';
+import type { OfficialAppendix, OfficialDoc } from './types';
 
 export type * from './types';
 export { placeDateLine, QUOC_HIEU, TIEU_NGU } from './header';
 export { recipientLines } from './signature';
 export { toLetter, toRoman } from './body';
+
+/** A phụ lục on its own page: "PHỤ LỤC" (numbered I, II… when several), bold title, italic "(Kèm theo …)", body. */
+function appendixBlocks(a: OfficialAppendix, n: number, size: number, width: number): (Paragraph | Table)[] {
+  const head = [
+    line([run(n ? `PHỤ LỤC ${toRoman(n)}` : 'PHỤ LỤC', { size, bold: true })], 'center', { pageBreakBefore: true, keepNext: true }),
+    line([run(upperVi(a.title.trim()), { size, bold: true })], 'center', { keepNext: true }),
+    ...(a.subtitle?.trim() ? [line([run(a.subtitle.trim(), { size, italic: true })], 'center', { keepNext: true })] : []),
+    line([], 'center', { spacing: { before: 0, after: 120 }, keepNext: true }),
+  ];
+  return [...head, ...bodyBlocks(a.body, size, width)];
+}
 
 export async function buildOfficialDocx(doc: OfficialDoc): Promise<Uint8Array> {
   const landscape = doc.landscape ?? false;
@@ -59,9 +70,10 @@ export async function buildOfficialDocx(doc: OfficialDoc): Promise<Uint8Array> {
         children: [
           headerTable(doc, width),
           ...typeAndTitle(doc, width, size),
-          ...bodyBlocks(doc.body, size, width),
-          line([], 'left', { spacing: { before: 0, after: 120 } }),
+          ...bodyBlocks(doc.body, size, width, true),
+          line([], 'left', { spacing: { before: 0, after: 120 }, keepNext: true }),
           signatureTable(doc.recipients, doc.signer, size, width),
+          ...(doc.appendix ?? []).flatMap((a, i, all) => appendixBlocks(a, all.length > 1 ? i + 1 : 0, size, width)),
         ],
       },
     ],

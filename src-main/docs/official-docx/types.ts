@@ -36,6 +36,8 @@ export type BodyBlock =
   | { kind: 'paragraph'; runs: InlineRun[] | string; align?: 'justify' | 'center' | 'left' | 'right'; indent?: boolean }
   /** "- text" line (the dash is added). */
   | { kind: 'bullet'; runs: InlineRun[] | string }
+  /** A compact list, single-spaced: "1. A;" "2. B." (numbered) or "- A;" lines, indented, for names. */
+  | { kind: 'list'; items: string[]; numbered?: boolean }
   /** Bordered table; numbers are right-aligned and written 1.234.567,5. */
   | { kind: 'table'; columns: DocTableColumn[]; rows: CellValue[][]; totalRow?: CellValue[]; fontSize?: number }
   | { kind: 'pageBreak' };
@@ -47,6 +49,14 @@ export interface OfficialSigner {
   title: string;
   /** "Nguyễn Văn A" */
   name: string;
+}
+
+export interface OfficialAppendix {
+  /** "Danh sách công đoàn cơ sở chưa gửi báo cáo" */
+  title: string;
+  /** "(Kèm theo Công văn số 119/LĐLĐ ngày 06/01/2024 của …)" */
+  subtitle?: string;
+  body: BodyBlock[];
 }
 
 export interface OfficialDoc {
@@ -61,6 +71,8 @@ export interface OfficialDoc {
   /** "Nơi nhận:" lines without the leading "- "; ";" / "." are added when missing. */
   recipients: string[];
   signer: OfficialSigner;
+  /** Phụ lục after the signature, each on a new page ("PHỤ LỤC", title, italic "(Kèm theo …)", body). */
+  appendix?: OfficialAppendix[];
   /** Landscape A4 (allowed for documents with wide tables). Default portrait. */
   landscape?: boolean;
   /** Body font size in pt, 13 or 14. Default 14. */

@@ -14,6 +14,8 @@ export interface SheetState {
   next: number;
   tableHeaderRow?: number;
   wrapped: { row: number; from: number; to: number; text: string; pt: number; bold: boolean }[];
+  /** Re-lays the header block once column widths are known (set by addOfficialHeader). */
+  refitHeader?: () => void;
 }
 const states = new WeakMap<Worksheet, SheetState>();
 
@@ -61,12 +63,20 @@ export function defaultColumnFonts(ws: Worksheet, cols: number, size = 12): void
 
 const widthOf = (ws: Worksheet, c: number): number => ws.getColumn(c).width ?? 9;
 
+/** Printed width in twips of columns from..to (Excel: a width unit is 7 px at the default font, plus 5 px padding). */
+export function colsWidthTwip(ws: Worksheet, from: number, to: number): number {
+  let px = 0;
+  for (let c = from; c <= to; c++) px += Math.trunc(widthOf(ws, c) * 7 + 5);
+  return (px - 6) * 15;
+}
+
 /**
  * Excel does not grow merged rows to fit wrapped text; estimate the lines (Times New Roman ≈ 0.42 em per
  * character, 0.52 em bold; one width unit ≈ 7 px) and set the row height.
  */
 export function fitWrappedRows(ws: Worksheet): void {
   const st = sheetState(ws);
+  st.refitHeader?.();
   for (const w of st.wrapped) {
     let units = 0;
     for (let c = w.from; c <= w.to; c++) units += widthOf(ws, c);

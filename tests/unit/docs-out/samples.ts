@@ -1,9 +1,20 @@
 // Sample inputs shared by the docs-out tests: a two-page BÁO CÁO with a table, and a short CÔNG VĂN đôn đốc.
 import type { OfficialDoc } from '../../../src-main/docs/official-docx/index';
 import ExcelJS from 'exceljs';
+import { PROFILE } from '../../rpc/consolidation-fixture';
 import {
   addOfficialHeader, addSignatureBlock, addTable, addTitle, type SheetTableSpec, type TableResult,
 } from '../../../src-main/excel/official-sheet/index';
+
+/** A real office's profile as staff type it in Settings: full names in caps. */
+export const TAY_NINH = {
+  ...PROFILE,
+  parentOrg: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH',
+  ownOrg: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU',
+  placeName: 'Dương Minh Châu',
+  signerAuthority: 'TM. BAN THƯỜNG VỤ',
+  signerTitle: 'PHÓ CHỦ TỊCH',
+};
 
 const header = {
   parentOrg: 'LĐLĐ tỉnh Tây Ninh',
