@@ -135,6 +135,8 @@ export const ReportDetail = z.object({
       groupCode: z.string(),
       label: z.string(),
       unit: z.string().nullable(),
+      /** The second measure's unit ("triệu đồng"); null when the indicator has none. */
+      unit2: z.string().nullable(),
       target: z.object({ min: z.number().nullable(), max: z.number().nullable(), text: z.string().nullable(), scope: z.enum(['total', 'per_unit']) }).nullable(),
       value: Value,
       value2: z.number().nullable(),
@@ -163,7 +165,13 @@ export const reportsChannels = {
   'reports.get': { input: z.object({ reportId: Id }), output: ReportDetail },
   'reports.decideHeld': { input: z.object({ reportId: Id, action: z.enum(['activate', 'revoke']) }), output: ReportDetail },
   'reports.editValue': {
-    input: z.object({ reportId: Id, indicatorId: Id, value: z.union([z.number().finite(), z.string().max(2000)]).nullable(), note: OptText(500) }),
+    input: z.object({
+      reportId: Id, indicatorId: Id, value: z.union([z.number().finite(), z.string().max(2000)]).nullable(), note: OptText(500),
+      /** The second measure (absent: left as it is; null: cleared). */
+      value2: z.number().finite().nullable().optional(),
+      /** Why an odd value (a blocking check) is right: required for such a value, audited. */
+      reason: OptText(500),
+    }),
     output: ReportDetail,
   },
   'reports.templates': {

@@ -196,10 +196,15 @@ export function narrativeOf(db: Db, reportId: number): { heading: string; text: 
   }[];
 }
 
-export function setValue(db: Db, reportId: number, indicatorId: number, num: number | null, text: string | null, note: string | null): void {
+export function setValue(db: Db, reportId: number, indicatorId: number, num: number | null, text: string | null, note: string | null, value2: number | null = null): void {
   stmt(db,
-    `INSERT INTO report_values (report_id, indicator_id, value_num, value_text, note, edited) VALUES (?, ?, ?, ?, ?, 1)
+    `INSERT INTO report_values (report_id, indicator_id, value_num, value_text, value2_num, note, edited) VALUES (?, ?, ?, ?, ?, ?, 1)
      ON CONFLICT (report_id, indicator_id) DO UPDATE SET value_num = excluded.value_num, value_text = excluded.value_text,
-       note = COALESCE(excluded.note, report_values.note), edited = 1`,
-  ).run(reportId, indicatorId, num, text, note);
+       value2_num = excluded.value2_num, note = COALESCE(excluded.note, report_values.note), edited = 1`,
+  ).run(reportId, indicatorId, num, text, value2, note);
+}
+
+/** Append one issue (e.g. a value confirmed with a reason) to a report's issues. */
+export function addReportIssue(db: Db, reportId: number, issue: Record<string, unknown>): void {
+  stmt(db, 'UPDATE reports SET issues = json_insert(issues, \'$[#]\', json(?)) WHERE id = ?').run(JSON.stringify(issue), reportId);
 }

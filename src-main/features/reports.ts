@@ -20,6 +20,8 @@ import { previewBatch } from './report-import/preview';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { backupBeforeBatch } from './backup-store';
+import { isBlocking } from '../checks/value-checks';
+import { editFindings } from './value-review';
 import { writeTx } from '../db/write-tx';
 
 function planOrThrow(db: Db, id: number) {
@@ -73,7 +75,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
       const v = byInd.get(id);
       const t = targets.get(id);
       return [{
-        indicatorId: id, code: i.code, groupCode: i.groupCode, label: i.label, unit: i.unit,
+        indicatorId: id, code: i.code, groupCode: i.groupCode, label: i.label, unit: i.unit, unit2: i.unit2,
         target: t ? { min: t.min, max: t.max, text: t.text, scope: t.scope } : null,
         value: v ? (v.value_num ?? v.value_text) : null, value2: v?.value2_num ?? null, edited: v?.edited === 1, sourceCell: v?.source_cell ?? null,
       }];
@@ -146,17 +148,30 @@ export const reportsHandlers = {
     ctx.emit('data.changed', { entity: 'reports' });
     return reportDetail(ctx.db, reportId);
   },
-  'reports.editValue': ({ reportId, indicatorId, value, note }, ctx) => {
+  'reports.editValue': ({ reportId, indicatorId, value, note, value2, reason }, ctx) => {
     const before = reportDetail(ctx.db, reportId);
     const old = before.values.find((v) => v.indicatorId === indicatorId);
     if (!old) throw new AppError('invalid_input', 'Chỉ tiêu này không thuộc báo cáo. Hãy tải lại báo cáo.');
+    const new2 = value2 === undefined ? old.value2 : value2;
+    // a value typed by hand is checked like an imported one: an odd one needs a reason
+    const held = editFindings(ctx.db, before, indicatorId, typeof value === 'number' ? value : null, new2).filter(isBlocking);
+    if (held.length && !reason)
+      throw new AppError('invalid_input', `${held.map((f) => f.message).join(' ')} Nếu giá trị đúng, hãy ghi lý do xác nhận rồi lưu lại.`, { reason: 'Cần lý do xác nhận' });
     writeTx(ctx.db, () => {
-      rep.setValue(ctx.db, reportId, indicatorId, typeof value === 'number' ? value : null, typeof value === 'string' ? value : null, note);
+      rep.setValue(ctx.db, reportId, indicatorId, typeof value === 'number' ? value : null, typeof value === 'string' ? value : null, note, new2);
+      const second = new2 !== old.value2 ? `; ${old.unit2 ? `trị giá (${old.unit2})` : 'số liệu thứ hai'}: ${old.value2 ?? '(trống)'} → ${new2 ?? '(trống)'}` : '';
       addAudit(ctx.db, {
         action: 'reports.edit', entity: 'reports', entityId: reportId,
-        summary: `Sửa tay "${old.label}" của ${before.unit.name}: ${old.value ?? '(trống)'} → ${value ?? '(trống)'}`,
-        details: { indicatorId, old: old.value, new: value },
+        summary: `Sửa tay "${old.label}" của ${before.unit.name}: ${old.value ?? '(trống)'} → ${value ?? '(trống)'}${second}${held.length ? `; giá trị bất thường được xác nhận, lý do: ${reason}` : ''}`,
+        details: { indicatorId, old: old.value, new: value, old2: old.value2, new2, reason: reason ?? null, findings: held.map((f) => f.message) },
       }, ctx.now());
+      if (held.length && reason) {
+        const at = old.sourceCell ? old.sourceCell.lastIndexOf('!') : -1;
+        rep.addReportIssue(ctx.db, reportId, {
+          sheet: at >= 0 ? old.sourceCell!.slice(0, at) : null, cell: at >= 0 ? old.sourceCell!.slice(at + 1) : null, severity: 'warning',
+          message: `${old.code} – ${old.label}: ${held[0]!.message} — Đã xác nhận khi sửa tay, lý do: ${reason}`, rule: 'confirmed', indicatorId,
+        });
+      }
     });
     ctx.emit('data.changed', { entity: 'reports' });
     return reportDetail(ctx.db, reportId);

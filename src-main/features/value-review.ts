@@ -2,6 +2,7 @@
 // indicator, where the value was read, and whether it was confirmed at import. Used by the check view, the CLI
 // (`check-values`) and the exports (the open-warning count).
 import type { ValueWarning } from '../contract/checks';
+import type { ReportDetail } from '../contract/reports';
 import { AppError } from '../contract/errors';
 import { checkValue, DEFAULT_CHECKS, isBlocking, type CheckFinding } from '../checks/value-checks';
 import { confirmedValues, planPeerValues, planStoredValues, unitHistory } from '../db/check-data';
@@ -50,6 +51,23 @@ export function planWarnings(db: Db, planId: number): ValueWarning[] {
       });
   }
   return out;
+}
+
+/** What the checks find in a value typed by hand into a report (peers: the plan's other units; history: this unit's). */
+export function editFindings(db: Db, report: ReportDetail, indicatorId: number, value: number | null, value2: number | null): CheckFinding[] {
+  const plan = getPlan(db, report.planId);
+  const ind = listIndicators(db, true).find((i) => i.id === indicatorId);
+  if (!plan || !ind) return [];
+  const others = (planPeerValues(db, report.planId).get(indicatorId) ?? []).filter((p) => p.unitId !== report.unit.id);
+  const target = plan.targets.find((t) => t.indicatorId === indicatorId)?.min ?? null;
+  const found = checkValue(
+    { indicator: ind, value, value2, target, peers: others.flatMap((p) => (p.value === null ? [] : [p.value])), history: unitHistory(db, report.unit.id, report.planId).get(indicatorId) ?? [] },
+    DEFAULT_CHECKS,
+  );
+  if (value2 !== null && ind.unit2)
+    for (const f of checkValue({ indicator: { ...ind, unit: ind.unit2 }, value: value2, peers: others.flatMap((p) => (p.value2 === null ? [] : [p.value2])) }, DEFAULT_CHECKS))
+      found.push({ ...f, message: `Số liệu thứ hai (${ind.unit2}): ${f.message}` });
+  return found;
 }
 
 export const checksHandlers = {

@@ -61,4 +61,18 @@ test('a đồng/triệu đồng mistake is flagged, confirmed with a reason, lis
   page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
   await page.getByTestId('export-xlsx').click();
   await expect.poll(() => asked).toMatch(/Còn 1 cảnh báo số liệu chưa xử lý[\s\S]*YT01, CT|YT01, KP01/);
+
+  // a hand edit is checked too: an odd value asks for a reason before it is stored
+  await page.getByRole('tab', { name: 'Kiểm tra số liệu' }).click();
+  await page.getByTestId('check-row').filter({ hasText: 'YT01' }).click();
+  const detail = page.getByRole('dialog').filter({ has: page.getByTestId('values-table') });
+  await detail.getByRole('button', { name: 'Sửa Kinh phí vận động xã hội hóa' }).click();
+  await detail.getByLabel('Giá trị mới cho Kinh phí vận động xã hội hóa').fill('60.000.000');
+  await detail.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(detail.getByTestId('edit-check')).toContainText('lý do xác nhận');
+  await app.shot('value-checks-edit-reason');
+  await detail.getByLabel('Lý do xác nhận').fill('Đơn vị gửi lại công văn xác nhận');
+  await detail.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(detail.locator('[data-testid="value-row"][data-code="KP01"]')).toContainText('60.000.000');
+  await expect(detail.locator('[data-testid="value-row"][data-code="KP01"]').getByTestId('edited')).toHaveText('đã sửa tay');
 });

@@ -95,3 +95,36 @@ describe('checking a plan ("Kiểm tra số liệu", CLI check-values)', () => {
     expect(out.warnings.map((w) => [w.unitCode, w.indicatorCode, w.rule, w.status]).sort()).toEqual([['GD01', 'KP01', 'magnitude', 'confirmed'], ['YT01', 'KP01', 'far_above_target', 'open']]);
   });
 });
+
+describe('hand edits ("Sửa")', () => {
+  it('edits both measures, audits old → new of each, and refuses an odd value without a reason', async () => {
+    const { a, money } = await setup();
+    const cat = await app.call('indicators.list', {});
+    const ct08 = cat.find((i) => i.code === 'CT08')!; // căn / triệu đồng
+    const ct01 = cat.find((i) => i.code === 'CT01')!;
+    const plan = await app.call('plans.save', {
+      title: 'Kế hoạch sửa tay', status: 'dang_thuc_hien', reportDueOn: '2024-12-31', periodLabel: 'Năm 2024', assignment: 'all_base',
+      targets: [{ indicatorId: ct01.id, min: 2 }, { indicatorId: money.id, min: 50 }, { indicatorId: ct08.id, min: 1 }],
+    });
+    const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [a.id], zip: false })).bytes;
+    const bytes = await fillTemplate(tpl, { 'Số buổi': 3, 'Kinh phí vận động': 40, 'Nhà "Mái ấm': 2 });
+    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc.xlsx', bytes), unitId: a.id, receivedOn: '2024-12-20' }] });
+    const reportId = c.files[0]!.reportId!;
+    const before = (await app.call('reports.get', { reportId })).values.find((v) => v.indicatorId === ct08.id)!;
+    expect(before.unit2).toBe('triệu đồng');
+
+    const after = await app.call('reports.editValue', { reportId, indicatorId: ct08.id, value: 2, value2: 150 });
+    const v = after.values.find((x) => x.indicatorId === ct08.id)!;
+    expect([v.value, v.value2, v.edited]).toEqual([2, 150, true]);
+    const audit = (await app.call('audit.list', { limit: 5 })).find((e) => e.action === 'reports.edit')!;
+    expect(audit.summary).toMatch(/2 → 2.*trị giá.*→ 150/);
+
+    // an odd value (45.5 million "triệu đồng") is refused without a reason, stored with one
+    await expect(app.call('reports.editValue', { reportId, indicatorId: money.id, value: 45_500_000 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/triệu đồng.*lý do/) });
+    expect((await app.call('reports.get', { reportId })).values.find((x) => x.indicatorId === money.id)!.value).toBe(40);
+    const ok = await app.call('reports.editValue', { reportId, indicatorId: money.id, value: 45_500_000, reason: 'Đơn vị gửi công văn xác nhận' });
+    expect(ok.values.find((x) => x.indicatorId === money.id)!.value).toBe(45_500_000);
+    const { warnings } = await app.call('checks.plan', { planId: plan.id });
+    expect(warnings.find((w) => w.indicatorId === money.id)).toMatchObject({ rule: 'magnitude', status: 'confirmed' });
+  });
+});
