@@ -54,8 +54,8 @@ function readHolder(file: string): Holder | null {
   }
 }
 
-/** Presence files of this process, removed when it exits normally (a kill -9 leaves them: found stale later). */
-const heldFiles = new Set<string>();
+/** Presence files of this process (with how many open contexts use each), removed when it exits normally (a kill -9 leaves them: found stale later). */
+const heldFiles = new Map<string, number>();
 let exitHooked = false;
 
 /** Say that this process uses `dbFile`; returns the function that says it no longer does. */
@@ -75,14 +75,16 @@ export function registerUse(dbFile: string, mode: string): () => void {
     return () => {}; // a read-only folder: nothing to announce, and restore there fails on its own
   }
   let done = false;
-  heldFiles.add(file);
+  heldFiles.set(file, (heldFiles.get(file) ?? 0) + 1);
   if (!exitHooked) {
     exitHooked = true;
-    process.on('exit', () => heldFiles.forEach((f) => rmSync(f, { force: true })));
+    process.on('exit', () => heldFiles.forEach((_, f) => rmSync(f, { force: true })));
   }
   const release = () => {
     if (done) return;
     done = true;
+    const left = (heldFiles.get(file) ?? 1) - 1;
+    if (left > 0) return void heldFiles.set(file, left); // another context of this process still uses the file
     heldFiles.delete(file);
     rmSync(file, { force: true });
     try {
@@ -91,7 +93,6 @@ export function registerUse(dbFile: string, mode: string): () => void {
       /* others still use the data */
     }
   };
-  process.on('exit', release);
   return release;
 }
 

@@ -115,6 +115,7 @@ const COMMANDS: Record<string, Command> = {
       const med = r.rounds > 1 ? ` (trung vị ${r.rounds} lượt)` : '';
       io.err(`Nhập ${r.files} tệp: ${r.seconds} s${med} (${r.filesPerSecond} tệp/s); exceljs đọc cùng tệp: ${r.baselineSeconds} s; nhanh hơn ${r.ratio} lần; RAM đỉnh ${r.peakRssMb} MB\n`);
       if (r.rounds > 1) io.err(`Từng lượt [của ta, exceljs] (giây): ${r.perRound.map(([a, b]) => `[${a}, ${b}]`).join(' ')}\n`);
+      io.err(`Kiểm tra số liệu trên ${r.checkedValues} giá trị sạch (báo động nhầm): ${r.checkWarnings} cảnh báo\n`);
       // The goals of the import issue are set for 3,000 files (npm run bench): under 5 s, at least 5x the baseline.
       if (r.files === 3000)
         io.err(`Mục tiêu: dưới 5 s — ${r.seconds < 5 ? 'đạt' : 'chưa đạt'}; gấp ít nhất 5 lần exceljs — ${r.ratio >= 5 ? 'đạt' : 'chưa đạt'}. (Khởi động bộ đọc trước khi đo: ${r.workerStartSeconds} s.)\n`);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { sharedParsePool } from '../../src-main/excel/report/parse-pool';
 import { createPlanFromJson } from '../../src-main/features/plan-create';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
+import { planWarnings } from '../../src-main/features/value-review';
 import { createContext } from '../../src-main/runtime/create-context';
 import { makeCorpus, SECTIONS } from '../fixtures/gen/report-workbooks';
 
@@ -29,6 +30,10 @@ export interface BenchResult {
   avgFileKb: number;
   /** Starting the parse workers (before the clock; paid once per app run). */
   workerStartSeconds: number;
+  /** Value-check warnings raised on these clean generated reports (after the import, outside the clock): false alarms. */
+  checkWarnings: number;
+  /** Values the checks looked at. */
+  checkedValues: number;
 }
 
 export async function runBench(n: number, log: (s: string) => void = () => {}, rounds = 1): Promise<BenchResult> {
@@ -48,6 +53,8 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
     const workerStartSeconds = (performance.now() - tw) / 1000;
     const perRound: [number, number][] = [];
     let imported = 0;
+    let checkWarnings = 0;
+    let checkedValues = 0;
     for (let round = 1; round <= rounds; round++) {
       const tag = rounds > 1 ? `Lượt ${round}/${rounds}: ` : '';
       const ctx = createContext({ mode: 'cli', dbFile: join(dir, `bench-${round}.sqlite`), version: 'bench' });
@@ -63,8 +70,11 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
       const result = await importHeadless(ctx, planId, files, false);
       const seconds = (performance.now() - t0) / 1000;
       sample();
-      ctx.close();
       imported = result.files.filter((f) => f.status === 'imported').length;
+      // every check over every stored value of clean data: each warning here is a false alarm
+      checkWarnings = planWarnings(ctx.db, planId).length;
+      checkedValues = (ctx.db.prepare('SELECT count(*) AS n FROM report_values').get() as { n: number }).n;
+      ctx.close();
       log(`${tag}mức nền: exceljs đọc toàn bộ từng tệp…`);
       const t1 = performance.now();
       for (const f of files) await new ExcelJS.Workbook().xlsx.load(Buffer.from(f.bytes) as unknown as ArrayBuffer);
@@ -77,7 +87,7 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
     return {
       files: n, rounds, seconds: round3(seconds), filesPerSecond: round3(n / seconds), baselineSeconds: round3(baselineSeconds),
       ratio: round3(median(perRound.map(([a, b]) => b / a))), perRound, peakRssMb: Math.round(peak / 1048576),
-      imported, avgFileKb: round3(avgFileKb), workerStartSeconds: round3(workerStartSeconds),
+      imported, avgFileKb: round3(avgFileKb), workerStartSeconds: round3(workerStartSeconds), checkWarnings, checkedValues,
     };
   } finally {
     clearInterval(timer);
