@@ -1,7 +1,7 @@
 // Value checks of a plan ("Kiểm tra số liệu"): every warning the checks raise on the values in use, each with the
 // unit, indicator, where it was read (file, sheet, cell), and whether a user has confirmed it.
 import { z } from 'zod';
-import { Id } from './common';
+import { FileOut, Id, IsoDate, OptText } from './common';
 
 export const ValueWarning = z.object({
   reportId: Id,
@@ -27,4 +27,9 @@ export type ValueWarning = z.infer<typeof ValueWarning>;
 
 export const checksChannels = {
   'checks.plan': { input: z.object({ planId: Id }), output: z.object({ warnings: z.array(ValueWarning) }) },
+  /** The letter asking a unit to correct and resend a report, listing each problem with its place; a Zalo/email text. */
+  'checks.correctionLetter': {
+    input: z.object({ reportId: Id, number: OptText(50), date: IsoDate, dueOn: IsoDate.nullable().default(null), record: z.boolean().default(true) }),
+    output: z.object({ file: FileOut, text: z.string(), problems: z.number().int() }),
+  },
 };

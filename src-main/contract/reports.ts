@@ -113,6 +113,8 @@ export const ReportListRow = z.object({
       versions: z.number().int(),
       held: z.number().int(),
       issueCount: z.number().int(),
+      /** The unit was asked to correct this version ("đã đề nghị sửa") on that date; null when not. */
+      correctionRequestedOn: z.string().nullable(),
     })
     .nullable(),
 });
@@ -146,6 +148,8 @@ export const ReportDetail = z.object({
   ),
   narrative: z.array(z.object({ heading: z.string(), text: z.string() })),
   issues: z.array(ReportIssue),
+  /** The unit was asked to correct this version ("đã đề nghị sửa") on that date; null when not. */
+  correctionRequestedOn: z.string().nullable(),
   versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.string(), receivedOn: z.string(), fileName: z.string().nullable() })),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;

@@ -21,6 +21,7 @@ import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { backupBeforeBatch } from './backup-store';
 import { isBlocking } from '../checks/value-checks';
+import { correctionRequestsOfPlan, lastCorrectionRequest } from '../db/corrections';
 import { editFindings } from './value-review';
 import { writeTx } from '../db/write-tx';
 
@@ -34,6 +35,7 @@ export function reportList(db: Db, planId: number): ReportListRow[] {
   const plan = planOrThrow(db, planId);
   const withReports = (db.prepare('SELECT DISTINCT unit_id FROM reports WHERE plan_id = ?').all(planId) as { unit_id: number }[]).map((r) => r.unit_id);
   const ids = [...new Set([...plan.unitIds, ...withReports])];
+  const asked = correctionRequestsOfPlan(db, planId);
   const rows: ReportListRow[] = [];
   for (const id of ids) {
     const u = getUnit(db, id);
@@ -48,7 +50,7 @@ export function reportList(db: Db, planId: number): ReportListRow[] {
         ? {
             id: active.id, version: active.version, receivedOn: active.received_on, channel: active.channel as never, fileName: active.file_name,
             versions: all.filter((r) => r.status !== 'revoked').length, held: all.filter((r) => r.status === 'held').length,
-            issueCount: (JSON.parse(active.issues) as unknown[]).length,
+            issueCount: (JSON.parse(active.issues) as unknown[]).length, correctionRequestedOn: asked.get(active.id) ?? null,
           }
         : null,
     });
@@ -82,6 +84,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
     }),
     narrative: rep.narrativeOf(db, reportId),
     issues: JSON.parse(r.issues) as ReportDetail['issues'],
+    correctionRequestedOn: lastCorrectionRequest(db, reportId)?.sentOn ?? null,
     versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name })),
   };
 }

@@ -10,7 +10,6 @@ import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import { listUnits } from '../db/units';
-import type { Handler } from '../rpc/handlers';
 
 function splitCell(cell: string | null): { sheet: string | null; cell: string | null } {
   if (!cell) return { sheet: null, cell: null };
@@ -69,7 +68,3 @@ export function editFindings(db: Db, report: ReportDetail, indicatorId: number, 
       found.push({ ...f, message: `Số liệu thứ hai (${ind.unit2}): ${f.message}` });
   return found;
 }
-
-export const checksHandlers = {
-  'checks.plan': ({ planId }, ctx) => ({ warnings: planWarnings(ctx.db, planId) }),
-} satisfies { [K in 'checks.plan']: Handler<K> };

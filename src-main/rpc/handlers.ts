@@ -12,7 +12,7 @@ import { reportsHandlers } from '../features/reports';
 import { consolidationHandlers } from '../features/consolidation-handlers';
 import { modelsHandlers } from '../features/models';
 import { dashboardHandlers } from '../features/dashboard';
-import { checksHandlers } from '../features/value-review';
+import { checksHandlers } from '../features/checks-handlers';
 
 export type Handler<C extends Channel> = (input: Parsed<C>, ctx: AppContext) => Out<C> | Promise<Out<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };

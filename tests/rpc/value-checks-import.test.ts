@@ -128,3 +128,28 @@ describe('hand edits ("Sửa")', () => {
     expect(warnings.find((w) => w.indicatorId === money.id)).toMatchObject({ rule: 'magnitude', status: 'confirmed' });
   });
 });
+
+describe('sending a report back ("đề nghị sửa")', () => {
+  it('drafts the letter naming each problem with its place, records the request until a newer version arrives', async () => {
+    const { b, plan, filled } = await setup();
+    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }] });
+    const reportId = c.files[0]!.reportId!;
+    const r = await app.call('checks.correctionLetter', { reportId, number: '12/CV-LĐLĐ', date: '2024-12-22' });
+    expect(r.problems).toBe(1);
+    expect(r.text).toMatch(/^\[.*\] Kính gửi BCH Công đoàn Trạm Y tế xã Bình An\..*KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", dòng\/ô \d+\).*cao gấp 12 lần.*trước ngày 25\/12\/2024/);
+    const mammoth = (await import('mammoth')).default;
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(r.file.bytes) })).value.normalize('NFC').replace(/\s+/g, ' ');
+    expect(text).toContain('V/v đề nghị rà soát, điều chỉnh số liệu báo cáo kết quả');
+    expect(text).toContain('Kính gửi: Ban Chấp hành Công đoàn Trạm Y tế xã Bình An');
+    expect(text).toMatch(/1\. KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", dòng\/ô \d+\): Giá trị 600 triệu đồng cao gấp 12 lần chỉ tiêu/);
+    const detail = await app.call('reports.get', { reportId });
+    expect(detail.correctionRequestedOn).toBe('2024-12-22');
+    expect((await app.call('reports.list', { planId: plan.id })).find((x) => x.unit.code === 'YT01')!.report!.correctionRequestedOn).toBe('2024-12-22');
+    // the unit resends: the new version is in use, and it is not "asked to correct"
+    const c2 = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-YT01-sua.xlsx', await filled(b.id, 60)), unitId: b.id, receivedOn: '2024-12-23' }] });
+    expect(c2.files[0]!.status).toBe('superseded');
+    expect((await app.call('reports.list', { planId: plan.id })).find((x) => x.unit.code === 'YT01')!.report!.correctionRequestedOn).toBeNull();
+    // nothing to correct: said, not an empty letter
+    await expect(app.call('checks.correctionLetter', { reportId: c2.files[0]!.reportId!, date: '2024-12-24' })).rejects.toMatchObject({ message: expect.stringMatching(/không có vấn đề nào/) });
+  });
+});

@@ -49,9 +49,11 @@ export function flagIssues(pc: PlanContext, flagged: readonly Pick<FlaggedRow, '
   return flagged.flatMap(({ row, findings }) => {
     const ind = pc.byId.get(row.indicatorId!);
     const where = split(row.cell);
+    // `rule` marks an issue as a value check's (re-evaluated live by the check view, so never listed twice)
     return findings.map((f) => ({
       ...where, severity: 'warning' as const,
       message: `${rowPlace(row.cell, null)}: ${ind ? `${ind.code} – ${ind.label}` : row.label}: ${f.message}`,
-    }));
+      rule: f.rule, indicatorId: row.indicatorId,
+    }) as ReportIssue);
   });
 }

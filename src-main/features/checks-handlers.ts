@@ -1,0 +1,13 @@
+// Handlers of the value checks: the plan's warnings ("Kiểm tra số liệu") and the letter sending a report back.
+import type { Handler } from '../rpc/handlers';
+import { correctionLetter } from './correction-letter';
+import { planWarnings } from './value-review';
+
+export const checksHandlers = {
+  'checks.plan': ({ planId }, ctx) => ({ warnings: planWarnings(ctx.db, planId) }),
+  'checks.correctionLetter': async (input, ctx) => {
+    const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString());
+    if (input.record) ctx.emit('data.changed', { entity: 'reports' });
+    return out;
+  },
+} satisfies { [K in 'checks.plan' | 'checks.correctionLetter']: Handler<K> };
