@@ -96,7 +96,8 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
       for (const i of at) flagNotes.push({ ...i, message: `${i.message} — Đã xác nhận, lý do: ${reason}`, rule: 'confirmed', indicatorId: row.indicatorId! } as ReportIssue);
     } else {
       values.delete(row.indicatorId!);
-      for (const i of at) flagNotes.push({ ...i, message: `${i.message} — Chưa lưu giá trị này vì chưa được xác nhận.` });
+      // a plain issue (no `rule`): the value is not stored, so no live check will list it; the send-back letter does
+      for (const i of at) flagNotes.push({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: `${i.message} — Chưa lưu giá trị này vì chưa được xác nhận.` });
     }
   }
   if (values.size === 0) {

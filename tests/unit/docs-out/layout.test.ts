@@ -65,6 +65,16 @@ describe('every document the app makes passes the layout checker', () => {
     expect(checkXlsx((await app.call('tracking.exportMissing', { planId: f.plan.id })).bytes)).toEqual([]);
   }, 60_000);
 
+  it('the letter sending a report back (đề nghị sửa), naming a value held at import', async () => {
+    const f = await setupPlan(app, { profile: TAY_NINH });
+    await f.submit(4, '2023-12-30', { CT01: 2, CT25: 60_000 }); // 400× the district's target: held, not stored
+    const row = (await app.call('reports.list', { planId: f.plan.id })).find((r) => r.unit.id === f.units[4]!.id)!;
+    const letter = await app.call('checks.correctionLetter', { reportId: row.report!.id, number: '120/LĐLĐ', date: '2024-01-06' });
+    expect(letter.problems).toBeGreaterThanOrEqual(1);
+    expect(letter.text).toMatch(/CT25.*Chưa lưu giá trị này/);
+    expect(checkDocx(letter.file.bytes)).toEqual([]);
+  }, 60_000);
+
   it('Dân vận khéo report, registration form and register', async () => {
     await setupPlan(app, { profile: TAY_NINH });
     expect(checkDocx((await app.call('models.exportSummary', { year: 2025 })).bytes)).toEqual([]);
