@@ -28,6 +28,16 @@ export interface CorrectionOptions {
 const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const where = (sheet: string | null, cell: string | null): string => (sheet || cell ? ` (${[sheet ? `sheet "${sheet}"` : null, cell ? `dòng/ô ${cell}` : null].filter(Boolean).join(', ')})` : '');
 
+/** A problem as the unit reads it: what is odd and where, without the app's instructions to staff ("Hãy kiểm tra…"). */
+export function forUnit(message: string): string {
+  return message
+    .replace(/\s*—\s*Chưa lưu[^]*$/u, '')
+    .replace(/[:;,]?\s*[Hh]ãy [^.]*(\.|$)/gu, '.')
+    .replace(/\s*\.(\s*\.)+/g, '.')
+    .replace(/:\s*\./g, '.')
+    .trim();
+}
+
 /** The problems to name: open value warnings of this report, then the reader's errors and warnings kept on it. */
 export function reportProblems(db: Db, reportId: number): string[] {
   const d = reportDetail(db, reportId);
@@ -37,7 +47,7 @@ export function reportProblems(db: Db, reportId: number): string[] {
   // value checks kept on the report are listed from the live checks above (open ones only), not again from here
   const fromChecks = (i: ReportIssue) => typeof (i as { rule?: unknown }).rule === 'string';
   const read = d.issues.filter((i) => i.severity !== 'fatal' && !fromChecks(i)).map((i) => `${i.message}${i.message.includes(i.cell ?? '\u0000') ? '' : where(i.sheet, i.cell)}`);
-  return [...new Set([...checks, ...read])];
+  return [...new Set([...checks, ...read].map(forUnit))];
 }
 
 export async function correctionLetter(db: Db, o: CorrectionOptions, now: string): Promise<{ file: FileOut; text: string; problems: number }> {

@@ -63,3 +63,12 @@ describe('value checks: small targets', () => {
     expect(checkValue({ indicator: people, value: 3000, target: 10 }).map((f) => f.rule)).toEqual(['magnitude']);
   });
 });
+
+describe('the send-back letter speaks to the unit', () => {
+  it('keeps what is odd and where, drops the instructions to staff', async () => {
+    const { forUnit } = await import('../../src-main/features/correction-letter');
+    expect(forUnit("Sheet 'Báo cáo', dòng 19: CT25 – Hiến máu: Giá trị 60.000 gấp 400 lần chỉ tiêu (150): có thể nhầm đơn vị tính. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do. — Chưa lưu giá trị này vì chưa được xác nhận."))
+      .toBe("Sheet 'Báo cáo', dòng 19: CT25 – Hiến máu: Giá trị 60.000 gấp 400 lần chỉ tiêu (150): có thể nhầm đơn vị tính.");
+    expect(forUnit('Giá trị 600 cao gấp 12 lần chỉ tiêu (50): hãy kiểm tra lại với đơn vị.')).toBe('Giá trị 600 cao gấp 12 lần chỉ tiêu (50).');
+  });
+});

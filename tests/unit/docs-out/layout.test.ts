@@ -71,7 +71,7 @@ describe('every document the app makes passes the layout checker', () => {
     const row = (await app.call('reports.list', { planId: f.plan.id })).find((r) => r.unit.id === f.units[4]!.id)!;
     const letter = await app.call('checks.correctionLetter', { reportId: row.report!.id, number: '120/LĐLĐ', date: '2024-01-06' });
     expect(letter.problems).toBeGreaterThanOrEqual(1);
-    expect(letter.text).toMatch(/CT25.*Chưa lưu giá trị này/);
+    expect(letter.text).toMatch(/CT25 – Hiến máu tình nguyện: Giá trị 60.000 ĐVM gấp 400 lần chỉ tiêu/);
     expect(checkDocx(letter.file.bytes)).toEqual([]);
   }, 60_000);
 
