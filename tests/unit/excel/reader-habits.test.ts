@@ -1,0 +1,98 @@
+// Office habits that misled the report reader (one block per cause), each written by two writers (inline strings
+// as openpyxl writes, shared strings and built-in formats as Excel-style writers do): see fixtures/gen/habit-workbooks.
+import { describe, expect, it } from 'vitest';
+import { parseReport } from '../../../src-main/excel/report/parse-report';
+import type { ParsedReport } from '../../../src-main/contract/parsed-report';
+import * as H from '../../fixtures/gen/habit-workbooks';
+import type { Writer } from '../../fixtures/gen/xlsx-writer';
+
+const WRITERS: Writer[] = ['inline', 'shared'];
+const values = (p: ParsedReport) => p.rows.filter((r) => !r.isSection).map((r) => r.value);
+const at = (p: ParsedReport, sheet: string, cell: string | null) => p.issues.filter((i) => i.sheet === sheet && i.cell === cell);
+
+describe.each(WRITERS)('reader habits (%s writer)', (w) => {
+  it('takes the period sub-column the report answers under a merged "Kết quả thực hiện", and says which', async () => {
+    const year = await parseReport(H.periodColumns(w, 'quarters', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2024'), 'q.xlsx');
+    expect(values(year)).toEqual([1000, 2000]);
+    expect(year.valueColumn).toMatchObject({ cell: 'I7', header: 'Kết quả thực hiện / Cả năm' });
+    const q3 = await parseReport(H.periodColumns(w, 'quarters', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN QUÝ III/2024'), 'q3.xlsx');
+    expect(values(q3)).toEqual([13, 23]);
+    expect(q3.valueColumn?.cell).toBe('G7');
+    const months = await parseReport(H.periodColumns(w, 'months', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2024'), 'm.xlsx');
+    expect(values(months)).toEqual([1000, 2000]);
+    expect(months.valueColumn?.cell).toBe('Q7');
+  });
+
+  it('flags the header cell when the period is unknown, instead of silently taking Quý I', async () => {
+    const p = await parseReport(H.periodColumns(w, 'quarters', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN'), 'u.xlsx');
+    expect(values(p)).not.toEqual([11, 21]);
+    const flags = at(p, 'Báo cáo', 'E6');
+    expect(flags.length).toBe(1);
+    expect(flags[0]?.message).toMatch(/Báo cáo!E6|ô E6/);
+    expect(flags[0]?.message).toMatch(/hãy/i);
+  });
+
+  it('reads the visible column over a hidden one, skips hidden rows, and flags both', async () => {
+    const p = await parseReport(H.hiddenColumnAndRow(w), 'h.xlsx');
+    expect(p.rows.map((r) => [r.label, r.value])).toEqual([['Số buổi tuyên truyền', 12], ['Số đoàn viên tham gia', 55]]);
+    expect(at(p, 'Báo cáo', 'D6')[0]?.message).toMatch(/ẩn/);
+    expect(p.issues.some((i) => i.sheet === 'Báo cáo' && i.cell === 'B8' && /ẩn/.test(i.message))).toBe(true);
+  });
+
+  it('reads the data sheet, not an instruction sheet with an example table, and says which sheet it read', async () => {
+    const p = await parseReport(H.sampleSheetFirst(w), 's.xlsx');
+    expect(p.sheet).toBe('Biểu 01');
+    expect(p.rows.map((r) => r.value)).toEqual([8, 320]);
+    expect(p.unitName).toMatch(/BỆNH VIỆN/);
+  });
+
+  it('reads a percent-formatted 0.95 as 95, like "87,5%" typed as text', async () => {
+    const p = await parseReport(H.percentCells(w), 'p.xlsx');
+    expect(values(p)).toEqual([95, 87.5, 4]);
+  });
+
+  it('flags a second report on another sheet, naming the sheet and its unit', async () => {
+    const p = await parseReport(H.twoReports(w), 't.xlsx');
+    expect(p.sheet).toBe('THCS Nguyễn Du');
+    const other = p.issues.filter((i) => i.sheet === 'TH Phước Minh');
+    expect(other.length).toBe(1);
+    expect(other[0]?.severity).toBe('error');
+    expect(other[0]?.message).toMatch(/TH Phước Minh/);
+    expect(other[0]?.message).toMatch(/PHƯỚC MINH/i);
+    expect(other[0]?.cell).not.toBeNull();
+  });
+
+  it.each(['box', 'cell'] as const)('reads a narrative typed in a %s, split at its headings', async (where) => {
+    const p = await parseReport(H.narrativeHabits(w, where), 'n.xlsx');
+    expect(p.rows.map((r) => r.value)).toEqual([6]);
+    expect(p.narrative).toEqual([
+      { heading: 'Kết quả nổi bật', text: 'Sửa 02 căn nhà cho hộ nghèo.' },
+      { heading: 'Hạn chế', text: 'Một số đoàn viên chưa tham gia.' },
+      { heading: 'Kiến nghị, đề xuất', text: 'Hỗ trợ thêm kinh phí.' },
+    ]);
+  });
+
+  it('never reads the column-number row or footnotes as data', async () => {
+    const p = await parseReport(H.nonDataRows(w), 'c.xlsx');
+    expect(p.rows.map((r) => [r.stt, r.label, r.value])).toEqual([['1', 'Số buổi tuyên truyền', 8], ['2', 'Số đoàn viên tham gia', 50]]);
+  });
+
+  it.each([
+    ['BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN 6 THÁNG CUỐI NĂM 2024', { label: '6 THÁNG CUỐI NĂM 2024', year: 2024, startsOn: '2024-07-01', endsOn: '2024-12-31' }],
+    ['BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN QUÝ IV/2024', { label: 'QUÝ IV/2024', year: 2024, quarter: 4, startsOn: '2024-10-01', endsOn: '2024-12-31' }],
+    ['BÁO CÁO KẾT QUẢ HỌC KỲ I NĂM HỌC 2024-2025', { label: 'HỌC KỲ I NĂM HỌC 2024-2025', round: 'I', schoolYear: '2024-2025' }],
+    ['BÁO CÁO KẾT QUẢ DÂN VẬN ĐỢT II NĂM 2023', { label: 'ĐỢT II NĂM 2023', round: 'II', year: 2023 }],
+    ['BÁO CÁO KẾT QUẢ DÂN VẬN THÁNG 11/2024', { label: 'THÁNG 11/2024', year: 2024, month: 11, startsOn: '2024-11-01', endsOn: '2024-11-30' }],
+  ])('keeps the period "%s" as written and parses it fully', async (title, expected) => {
+    const p = await parseReport(H.titled(w, title), 'k.xlsx');
+    expect(p.period).toMatchObject(expected);
+  });
+
+  it('flags a formula with no cached value at its cell, never reads it as silently empty', async () => {
+    const p = await parseReport(H.uncalculated(w), 'f.xlsx');
+    expect(p.rows[1]?.value).toBeNull();
+    const f = at(p, 'Báo cáo', 'D8');
+    expect(f.length).toBe(1);
+    expect(f[0]?.severity).toBe('error');
+  });
+});
