@@ -11,7 +11,7 @@ import { findTable, type TableLayout } from './table-header';
 import { readTableRows } from './table-rows';
 import { META_SHEET, readTemplateMetaSheet } from './template-meta';
 import { findPeriod, findTitle, findUnitName } from './top-block';
-import { isNarrativeSheetName, mayHaveHeading, readNarrative } from './narrative';
+import { isNarrativeSheetName, mayHaveHeading, readNarrative, readTextBox, type NarrativeItem } from './narrative';
 
 export interface ParseReportOptions {
   timeoutMs?: number;
@@ -34,6 +34,13 @@ function candidates(sheets: LazySheet[], preferred: string | null): LazySheet[] 
   const visible = others.filter((s) => s.state === 'visible' && s.name !== preferred);
   const hidden = others.filter((s) => s.state !== 'visible' && s.name !== preferred);
   return [...first, ...visible, ...hidden];
+}
+
+/** Narrative typed in the sheet's text boxes; a box without headings is kept under "Thuyết minh", never dropped. */
+function textBoxNarrative(s: SheetGrid): NarrativeItem[] {
+  const out: NarrativeItem[] = [];
+  for (const box of s.textBoxes ?? []) out.push(...readTextBox(box, 'Thuyết minh'));
+  return out;
 }
 
 /** Non-space characters read from the start of each row when probing a sheet for narrative headings. */
@@ -111,6 +118,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   if (rows.length === 0) issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
   const title = findTitle(st, layout.headerTop);
   const narrative = readNarrative(st, endRow, null);
+  narrative.push(...textBoxNarrative(st.sheet));
   for (const ls of wb.sheets) {
     if (ls === found.ls || ls.name === META_SHEET || ls.state !== 'visible') continue;
     const named = isNarrativeSheetName(ls.name);
@@ -124,6 +132,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
     const other = sheetText(s, issues, false);
     const items = readNarrative(other, 0, named ? ls.name : null);
     if (named || items.length > 0) narrative.push(...items);
+    narrative.push(...textBoxNarrative(s));
   }
   return {
     unitName: findUnitName(st, layout.headerTop),

@@ -41,9 +41,12 @@ export interface TableLayout {
   extra: { col: number; header: string }[];
 }
 
-const isColumnNumber = (s: string): boolean => /^\(?\s*(\d{1,2}|[A-Z])\s*\)?$/.test(s);
+/** "(1)", "5", "(A)", and column formulas "(6)=(5)/(4)", "(7) = (5) - (4)", "8=6x100/7". */
+const COLUMN_NUMBER = /^\(?\s*(?:\d{1,2}|[A-Z])\s*\)?(?:\s*[-=+*/x×:]\s*\(?\s*(?:\d{1,2}|[A-Z])\s*\)?)*$/;
+const isColumnNumber = (s: string): boolean => COLUMN_NUMBER.test(s);
 
-function isColumnNumberRow(row: readonly string[]): boolean {
+/** The row of column numbers under a header (also met again further down, e.g. after a page break). */
+export function isColumnNumberRow(row: readonly string[]): boolean {
   const cells = row.filter((s) => s !== '');
   return cells.length >= 3 && cells.every(isColumnNumber);
 }

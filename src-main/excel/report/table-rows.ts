@@ -4,7 +4,7 @@ import type { ReportIssue, ReportRow } from '../../contract/parsed-report';
 import { a1 } from '../xlsx/grid';
 import { cachedFold as fold } from './fold-cache';
 import type { SheetText } from './sheet-text';
-import type { TableLayout, Field } from './table-header';
+import { isColumnNumberRow, type TableLayout, type Field } from './table-header';
 import { isDitto, readValue, type ValueContext } from './values';
 import { isNarrativeHeading } from './narrative';
 
@@ -13,6 +13,8 @@ const SECTION_IN_LABEL = /^([IVXL]{1,6}|[A-Z])\s*[.)/]\s+(\S.*)$/;
 const BREAKDOWN = /^(?:[-+*•–—]\s*|trong do\b|bao gom\b|gom\b|trong so\b|chia ra\b)/;
 const FOOTER = /^(noi nhan|tm\.?\s|t\/m|tm ban|nguoi lap|nguoi bao cao|thu truong|xac nhan|chu tich|pho chu tich|ky ten)/;
 const TOTAL = /^(tong cong|cong|tong so|tong)(\s*:)?$/;
+/** A footnote under the table: "(*) ...", "(**) ...", "Ghi chú: ...", "Lưu ý: ...", "Nguồn: ...". */
+const FOOTNOTE = /^(?:\(\s*\*{1,3}\s*\)|\*{1,3}\s*\)|(?:ghi chu|chu thich|luu y|nguon(?: so lieu)?)\s*:)/;
 
 export interface TableRead {
   rows: ReportRow[];
@@ -47,6 +49,14 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
     blank = 0;
     const folded = fold(firstText);
     if (FOOTER.test(folded) || (rows.length > 0 && isNarrativeHeading(firstText) && !colText(r, 'value'))) break;
+    if (FOOTNOTE.test(folded)) break;
+    if (isColumnNumberRow(line)) continue;
+    if (st.sheet.hiddenRows?.has(r)) {
+      const c = columns.label ?? line.findIndex((s) => s !== '');
+      const what = (colText(r, 'label') || firstText).slice(0, 60);
+      issues.push({ sheet, cell: a1(r, c), severity: 'warning', message: `Sheet '${sheet}', ô ${a1(r, c)}: dòng ${r + 1} đang bị ẩn ('${what}') – không đọc. Nếu đây là số liệu của đơn vị, hãy bỏ ẩn dòng (Unhide) rồi gửi lại.` });
+      continue;
+    }
     let stt: string | null = colText(r, 'stt').replace(/[.)]+$/, '') || null;
     let label = colText(r, 'label');
     const valueCol = columns.value;

@@ -5,6 +5,7 @@ import { parseRange } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { isLegacyFontName } from '../../text/legacy-vi';
 import { guardXml } from './xml';
+import { isPercentFormat } from './workbook-parts';
 import { decodeUtf8, readEntry, type ZipArchive } from './zip';
 
 const HUGE_MERGE_CELLS = 100_000;
@@ -85,7 +86,11 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
   let cells = 0;
   for (const ws of wb.worksheets) {
     const rows: (Cell | undefined)[][] = [];
+    const hiddenRows = new Set<number>();
+    const hiddenCols = new Set<number>();
+    for (let c = 1; c <= Math.min(ws.columnCount, zip.limits.maxCols); c++) if (ws.getColumn(c).hidden) hiddenCols.add(c - 1);
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (row.hidden && rowNumber <= zip.limits.maxRows) hiddenRows.add(rowNumber - 1);
       row.eachCell({ includeEmpty: false }, (c, colNumber) => {
         if (rowNumber > zip.limits.maxRows || colNumber > zip.limits.maxCols) return;
         if (c.isMerged && c.master !== c) return;
@@ -94,6 +99,7 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
         const cell = toCell(c.value, font, /[dmy]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]/g, '')), date1904);
         if (!cell) return;
         if (font && !cell.font) cell.font = font;
+        if (cell.k === 'n' && !cell.date && isPercentFormat(fmt)) cell.pct = true;
         if (++cells > zip.limits.maxCells) throw new XlsxError('bomb', 'Tệp có quá nhiều ô dữ liệu – không đọc.');
         (rows[rowNumber - 1] ??= [])[colNumber - 1] = cell;
       });
@@ -105,7 +111,10 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
       if (r) merges.push(r);
     }
     const state: SheetState = ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible';
-    sheets.push({ name: ws.name, state, rows, merges });
+    const grid: SheetGrid = { name: ws.name, state, rows, merges };
+    if (hiddenRows.size) grid.hiddenRows = hiddenRows;
+    if (hiddenCols.size) grid.hiddenCols = hiddenCols;
+    sheets.push(grid);
   }
   const issues = hugeMerge
     ? [{ sheet: null, cell: null, severity: 'warning' as const, message: 'Tệp có vùng gộp ô khổng lồ – đã bỏ qua các vùng gộp ô.' }]

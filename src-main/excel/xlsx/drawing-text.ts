@@ -1,0 +1,72 @@
+// Text boxes drawn on a sheet (xl/drawings/drawingN.xml shapes): each shape's <txBody> as its paragraphs
+// (<a:p>, runs <a:t> joined). indexOf loops only, bounded in total text; charts and pictures carry no txBody.
+import { attr, decodeXml } from './xml';
+import { nfc } from './cell-value';
+
+/** Total characters kept from one drawing part (a narrative is a few pages at most). */
+const MAX_CHARS = 200_000;
+
+/** The r:id of the sheet's <drawing> element (after its data), or null. */
+export function drawingRelId(sheetXml: string, from: number): string | null {
+  let i = sheetXml.indexOf('drawing', from);
+  while (i !== -1) {
+    const lt = sheetXml.lastIndexOf('<', i);
+    const name = sheetXml.slice(lt + 1, i + 7);
+    if (lt >= from && (name === 'drawing' || /^[A-Za-z_][\w.-]*:drawing$/.test(name))) {
+      const gt = sheetXml.indexOf('>', i);
+      return attr(sheetXml.slice(i + 7, gt < 0 ? undefined : gt), 'id', true) ?? null;
+    }
+    i = sheetXml.indexOf('drawing', i + 7);
+  }
+  return null;
+}
+
+/** Start of the next opening (or empty) element named `local` (any prefix) at or after `from`; -1 when none. */
+function nextTag(xml: string, local: string, from: number): number {
+  for (let i = xml.indexOf(local, from); i !== -1; i = xml.indexOf(local, i + local.length)) {
+    const after = xml.charCodeAt(i + local.length);
+    if (!(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) continue;
+    const before = xml.charCodeAt(i - 1);
+    if (before === 60) return i - 1;
+    if (before === 58) {
+      const lt = xml.lastIndexOf('<', i);
+      if (lt >= 0 && /^<[A-Za-z_][\w.-]*:$/.test(xml.slice(lt, i))) return lt;
+    }
+  }
+  return -1;
+}
+
+/** Just after the local name of the tag starting at `lt` (so the next search cannot find the same tag). */
+const past = (xml: string, lt: number, local: string): number => xml.indexOf(local, lt) + local.length;
+
+/** Paragraphs of every text body in a drawing part, one list per shape; empty shapes are left out. */
+export function drawingTextBoxes(xml: string): string[][] {
+  const boxes: string[][] = [];
+  let budget = MAX_CHARS;
+  for (let b = nextTag(xml, 'txBody', 0); b !== -1 && budget > 0; ) {
+    const end = nextTag(xml, 'txBody', past(xml, b, 'txBody'));
+    const bodyEnd = end === -1 ? xml.length : end;
+    const paras: string[] = [];
+    for (let p = nextTag(xml, 'p', b); p !== -1 && p < bodyEnd; ) {
+      const pNext = nextTag(xml, 'p', past(xml, p, 'p'));
+      const pEnd = pNext === -1 || pNext > bodyEnd ? bodyEnd : pNext;
+      let text = '';
+      for (let t = nextTag(xml, 't', p); t !== -1 && t < pEnd; t = nextTag(xml, 't', past(xml, t, 't'))) {
+        const gt = xml.indexOf('>', t);
+        if (gt < 0 || xml.charCodeAt(gt - 1) === 47) continue;
+        const close = xml.indexOf('<', gt + 1);
+        text += xml.slice(gt + 1, close < 0 ? pEnd : close);
+      }
+      const clean = nfc(decodeXml(text)).trim();
+      if (clean) {
+        paras.push(clean.slice(0, budget));
+        budget -= clean.length;
+      }
+      p = pNext === -1 || pNext > bodyEnd ? -1 : pNext;
+    }
+    if (paras.length) boxes.push(paras);
+    b = end; // nextTag finds opening tags only
+
+  }
+  return boxes;
+}
