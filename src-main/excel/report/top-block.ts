@@ -1,9 +1,10 @@
 // The block above the table: the reporting unit ("Công đoàn cơ sở: ...", "Đơn vị: ...", "CĐCS ...",
-// "CÔNG ĐOÀN CƠ SỞ ..." under the parent line), the title ("BÁO CÁO KẾT QUẢ ...") and the period (đợt, năm).
+// "CÔNG ĐOÀN CƠ SỞ ..." under the parent line), the title ("BÁO CÁO KẾT QUẢ ...") and the period (period.ts).
 import type { ReportPeriod } from '../../contract/parsed-report';
 import { cachedFold as fold } from './fold-cache';
 import { isoDate } from '../../text/vi-date';
 import type { SheetText } from './sheet-text';
+import { periodIn } from './period';
 
 const LABELLED = /^(?:công đoàn cơ sở|cđcs|đơn vị báo cáo|tên đơn vị|đơn vị|công đoàn|cơ quan|nghiệp đoàn)\s*:\s*(.+)$/iu;
 const NOT_UNIT = /^(cong doan cap tren|cong hoa|lien doan|doc lap|so:|so \d)/;
@@ -23,8 +24,6 @@ export function findUnitName(st: SheetText, beforeRow: number): string | null {
   }
   return bare;
 }
-
-const ROMANS = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 
 export function findTitle(st: SheetText, beforeRow: number): string | null {
   for (let r = 0; r < Math.min(beforeRow, st.text.length); r++) {
@@ -47,24 +46,17 @@ export function findPeriod(st: SheetText, beforeRow: number, title: string | nul
   const texts = [title ?? ''];
   for (let r = 0; r < Math.min(beforeRow, st.text.length); r++) for (const t of st.text[r] ?? []) if (t) texts.push(t);
   for (const text of texts) {
-    const m = /(đợt|kỳ|ky|dot)\s+([IVX]{1,4}|\d{1,2})\b(?:\s*(?:năm|\/|-)\s*(\d{4}))?/iu.exec(text);
-    const y = /năm\s+(\d{4})/iu.exec(text) ?? /\b(20\d{2}|19\d{2})\b/.exec(text);
-    if (!m && !/(6 tháng|năm\s+\d{4}|quý)/iu.test(text)) continue;
-    const roundRaw = m?.[2] ?? null;
-    const round = roundRaw === null ? null : /^\d+$/.test(roundRaw) ? (ROMANS[Number(roundRaw)] ?? roundRaw) : roundRaw.toUpperCase();
-    const year = m?.[3] ? Number(m[3]) : y ? Number(y[1]) : null;
-    const startIdx = m ? m.index : (y?.index ?? 0);
-    const endIdx = y && y.index >= startIdx ? y.index + y[0].length : m ? m.index + m[0].length : text.length;
-    const label = text.slice(startIdx, endIdx).trim();
+    const found = periodIn(text);
+    if (!found) continue;
     const range = /từ\s+ngày\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s*(?:đến|-)\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(texts.join(' '));
-    let startsOn: string | null = null;
-    let endsOn: string | null = null;
+    let startsOn = found.startsOn ?? null;
+    let endsOn = found.endsOn ?? null;
     if (range) {
       const y2 = Number(range[6]);
       endsOn = isoDate(y2, Number(range[5]), Number(range[4]));
       startsOn = isoDate(range[3] ? Number(range[3]) : y2, Number(range[2]), Number(range[1]));
     }
-    return { label, round, year, startsOn, endsOn };
+    return { ...found, startsOn, endsOn };
   }
   return null;
 }
