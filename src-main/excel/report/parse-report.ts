@@ -8,6 +8,7 @@ import { XlsxError } from '../xlsx/limits';
 import { eager, FINAL, NeedsFallback, openWorkbook, readWorkbook, type LazySheet, type LazyWorkbook } from '../xlsx/read-workbook';
 import { sheetText, type SheetText } from './sheet-text';
 import { findTable, type TableLayout } from './table-header';
+import { chooseValueColumn } from './value-column';
 import { readTableRows } from './table-rows';
 import { META_SHEET, readTemplateMetaSheet } from './template-meta';
 import { findPeriod, findTitle, findUnitName } from './top-block';
@@ -114,9 +115,11 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
     issues.push({ sheet: sheetName, cell: null, severity: 'warning', message: `Mẫu báo cáo ghi bảng ở sheet '${meta.sheet}' nhưng bảng được tìm thấy ở sheet '${sheetName}'.` });
   }
   const rowCodes = meta && (!meta.sheet || meta.sheet === sheetName) ? meta.rowCodes : null;
+  const title = findTitle(st, layout.headerTop);
+  const period = findPeriod(st, layout.headerTop, title);
+  const valueColumn = chooseValueColumn(st, layout, period, issues);
   const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
   if (rows.length === 0) issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
-  const title = findTitle(st, layout.headerTop);
   const narrative = readNarrative(st, endRow, null);
   narrative.push(...textBoxNarrative(st.sheet));
   for (const ls of wb.sheets) {
@@ -137,12 +140,13 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   return {
     unitName: findUnitName(st, layout.headerTop),
     title,
-    period: findPeriod(st, layout.headerTop, title),
+    period,
     rows,
     narrative,
     issues,
     fileName,
     sheet: sheetName,
+    valueColumn,
     template: meta ? { templateId: meta.templateId, templateVersion: meta.templateVersion, planId: meta.planId, unitCode: meta.unitCode } : null,
     reader: wb.reader,
   };
