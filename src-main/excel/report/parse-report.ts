@@ -11,7 +11,9 @@ import { findTable, type TableLayout } from './table-header';
 import { chooseValueColumn } from './value-column';
 import { readTableRows } from './table-rows';
 import { META_SHEET, readTemplateMetaSheet } from './template-meta';
-import { findPeriod, findTitle, findUnitName } from './top-block';
+import { findPeriod, findTitle, findUnit } from './top-block';
+import { sameUnit, sampleTier } from './sheet-choice';
+import { a1 } from '../xlsx/grid';
 import { isNarrativeSheetName, mayHaveHeading, readNarrative, readTextBox, type NarrativeItem } from './narrative';
 
 export interface ParseReportOptions {
@@ -35,6 +37,34 @@ function candidates(sheets: LazySheet[], preferred: string | null): LazySheet[] 
   const visible = others.filter((s) => s.state === 'visible' && s.name !== preferred);
   const hidden = others.filter((s) => s.state !== 'visible' && s.name !== preferred);
   return [...first, ...visible, ...hidden];
+}
+
+/** Rows read from the top of other sheets when looking for a second report (the header search looks at 40). */
+const TOP_ROWS = 45;
+
+/**
+ * Other visible sheets that hold a report table: another unit's report is an error (it would otherwise count as not
+ * submitted), a table of the same or no named unit a warning. Instruction/list sheets and narrative sheets are skipped.
+ */
+function otherReports(wb: LazyWorkbook, chosen: LazySheet, unit: string | null, metaSheet: string | null): ReportIssue[] {
+  const out: ReportIssue[] = [];
+  for (const ls of wb.sheets) {
+    if (ls === chosen || ls.name === META_SHEET || ls.name === metaSheet || ls.state !== 'visible' || isNarrativeSheetName(ls.name)) continue;
+    const top = ls.top(TOP_ROWS);
+    if (!hasCells(top)) continue;
+    const st = sheetText(top, []);
+    const layout = findTable(st);
+    if (!layout || sampleTier(ls.name, st, layout) > 0) continue;
+    const other = findUnit(st, layout.headerTop);
+    if (other && (!unit || !sameUnit(other.name, unit))) {
+      const cell = a1(other.r, other.c);
+      out.push({ sheet: ls.name, cell, severity: 'error', message: `Sheet '${ls.name}', ô ${cell}: tệp có thêm báo cáo của đơn vị '${other.name}' – chưa được đọc (chỉ đọc sheet '${chosen.name}'). Hãy tách mỗi đơn vị thành một tệp riêng rồi nhập lại, để đơn vị này không bị tính là chưa nộp.` });
+    } else {
+      const cell = a1(layout.headerTop, layout.columns.label ?? 0);
+      out.push({ sheet: ls.name, cell, severity: 'warning', message: `Sheet '${ls.name}', ô ${cell}: sheet này cũng có bảng số liệu nhưng không được đọc (chỉ đọc sheet '${chosen.name}'). Nếu đây là số liệu báo cáo, hãy gộp vào một sheet rồi gửi lại.` });
+    }
+  }
+  return out;
 }
 
 /** Narrative typed in the sheet's text boxes; a box without headings is kept under "Thuyết minh", never dropped. */
@@ -91,18 +121,22 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
   const meta = metaSheet ? readTemplateMetaSheet(metaSheet.grid()) : null;
   const sheets = candidates(wb.sheets, meta?.sheet ?? null);
-  let found: { ls: LazySheet; st: SheetText; layout: TableLayout; local: ReportIssue[] } | null = null;
+  // The first ordinary sheet with a table; instruction/example/list sheets and hidden sheets only when none has one.
+  let found: { ls: LazySheet; st: SheetText; layout: TableLayout; local: ReportIssue[]; tier: number } | null = null;
   for (const ls of sheets) {
     const s = ls.grid();
     if (!hasCells(s)) continue;
     const local: ReportIssue[] = [];
     const st = sheetText(s, local);
     const layout = findTable(st);
-    if (layout) {
-      found = { ls, st, layout, local };
-      if (s.state !== 'visible') issues.push({ sheet: s.name, cell: null, severity: 'warning', message: `Bảng số liệu nằm trong sheet ẩn '${s.name}'.` });
-      break;
-    }
+    if (!layout) continue;
+    const tier = ls.name === meta?.sheet ? 0 : s.state !== 'visible' ? 3 : sampleTier(ls.name, st, layout);
+    if (!found || tier < found.tier) found = { ls, st, layout, local, tier };
+    if (tier === 0) break;
+  }
+  if (found && found.tier === 3) issues.push({ sheet: found.ls.name, cell: null, severity: 'warning', message: `Bảng số liệu nằm trong sheet ẩn '${found.ls.name}'.` });
+  if (found && found.tier > 0 && found.tier < 3) {
+    issues.push({ sheet: found.ls.name, cell: null, severity: 'warning', message: `Sheet '${found.ls.name}': bảng được đọc từ sheet hướng dẫn/ví dụ/danh sách vì không sheet nào khác có bảng số liệu – hãy kiểm tra đây đúng là số liệu của đơn vị.` });
   }
   if (!found) {
     if (!sheets.some((ls) => hasCells(ls.grid()))) return empty(fileName, [...issues, fatal('Tệp không có dữ liệu (các sheet đều trống).')], wb.reader);
@@ -116,6 +150,8 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   }
   const rowCodes = meta && (!meta.sheet || meta.sheet === sheetName) ? meta.rowCodes : null;
   const title = findTitle(st, layout.headerTop);
+  const unit = findUnit(st, layout.headerTop);
+  issues.push(...otherReports(wb, found.ls, unit?.name ?? null, meta?.sheet ?? null));
   const period = findPeriod(st, layout.headerTop, title);
   const valueColumn = chooseValueColumn(st, layout, period, issues);
   const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
@@ -138,7 +174,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
     narrative.push(...textBoxNarrative(s));
   }
   return {
-    unitName: findUnitName(st, layout.headerTop),
+    unitName: unit?.name ?? null,
     title,
     period,
     rows,

@@ -10,16 +10,21 @@ const LABELLED = /^(?:công đoàn cơ sở|cđcs|đơn vị báo cáo|tên đơ
 const NOT_UNIT = /^(cong doan cap tren|cong hoa|lien doan|doc lap|so:|so \d)/;
 
 export function findUnitName(st: SheetText, beforeRow: number): string | null {
-  let bare: string | null = null;
+  return findUnit(st, beforeRow)?.name ?? null;
+}
+
+/** The reporting unit and the 0-based cell it was read from. */
+export function findUnit(st: SheetText, beforeRow: number): { name: string; r: number; c: number } | null {
+  let bare: { name: string; r: number; c: number } | null = null;
   for (let r = 0; r < Math.min(beforeRow, st.text.length); r++) {
     const row = st.text[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const t = row[c] ?? '';
       if (!t) continue;
       const m = LABELLED.exec(t);
-      if (m && (m[1] ?? '').trim().replace(/^[.…_\s]+$/, '')) return (m[1] ?? '').trim();
+      if (m && (m[1] ?? '').trim().replace(/^[.…_\s]+$/, '')) return { name: (m[1] ?? '').trim(), r, c };
       const f = fold(t);
-      if (bare === null && !NOT_UNIT.test(f) && /^(cong doan co so|cdcs|cong doan|nghiep doan)\s+\S/.test(f)) bare = t;
+      if (bare === null && !NOT_UNIT.test(f) && /^(cong doan co so|cdcs|cong doan|nghiep doan)\s+\S/.test(f)) bare = { name: t, r, c };
     }
   }
   return bare;

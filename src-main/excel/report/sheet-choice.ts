@@ -1,0 +1,34 @@
+// Which sheet is the report: instruction, example, list and template sheets ("Hướng dẫn", "Ví dụ", "Danh sách",
+// "Mẫu") are read only when no other sheet has the table; by name and by content ("Ví dụ:" above the table).
+// And whether another sheet holds a second unit's report, which is never dropped silently.
+import { cachedFold as fold } from './fold-cache';
+import type { SheetText } from './sheet-text';
+import type { TableLayout } from './table-header';
+
+/** Instruction or example sheets, by name. */
+const SAMPLE_NAME = /huong dan|vi du|cach (dien|ghi|lam|nhap)|instruction|example|sample|readme|luu y/;
+/** Lists and blank templates, by name: weaker, a unit may have typed its report into "Mẫu 01". */
+const LIST_NAME = /^(mau|bieu mau|template|danh sach|danh muc|ds\b|dm\b|list|du lieu|data|tham khao)/;
+/** Content that marks an example table: "Ví dụ", "hướng dẫn", "(mẫu)". */
+const SAMPLE_TEXT = /\bvi du\b|\bhuong dan\b|\(mau\)|\bminh hoa\b/;
+
+/**
+ * 0: an ordinary sheet; 1: a list or template by name; 2: an instruction or example sheet (by name, or an example
+ * note above the table or in its first rows). Lower is preferred.
+ */
+export function sampleTier(name: string, st: SheetText, layout: TableLayout): 0 | 1 | 2 {
+  const n = fold(name);
+  if (SAMPLE_NAME.test(n)) return 2;
+  const last = Math.min(st.text.length, layout.dataStart + 3);
+  for (let r = 0; r < last; r++) {
+    if (r >= layout.headerTop && r < layout.dataStart) continue;
+    for (const t of st.text[r] ?? []) if (t && t.length < 200 && SAMPLE_TEXT.test(fold(t))) return 2;
+  }
+  return LIST_NAME.test(n) ? 1 : 0;
+}
+
+/** Same unit name, compared folded and without the "Công đoàn cơ sở"/"CĐCS" prefix. */
+export function sameUnit(a: string, b: string): boolean {
+  const key = (s: string): string => fold(s).replace(/^(cong doan co so|cdcs|cong doan)\s+/, '').replace(/\s+/g, ' ').trim();
+  return key(a) === key(b);
+}
