@@ -2,6 +2,7 @@
 // (<a:p>, runs <a:t> joined). indexOf loops only, bounded in total text; charts and pictures carry no txBody.
 import { attr, decodeXml } from './xml';
 import { nfc } from './cell-value';
+import { parseRels } from './workbook-parts';
 
 /** Total characters kept from one drawing part (a narrative is a few pages at most). */
 const MAX_CHARS = 200_000;
@@ -69,4 +70,18 @@ export function drawingTextBoxes(xml: string): string[][] {
 
   }
   return boxes;
+}
+
+/**
+ * Text boxes of a sheet's drawing part, found through the sheet's rels; none when it has no drawing. `part` reads
+ * (and guards) one zip part as text.
+ */
+export function sheetTextBoxes(part: (path: string) => string | undefined, sheetPath: string, sheetXml: string): string[][] {
+  const id = drawingRelId(sheetXml, Math.max(0, sheetXml.lastIndexOf('sheetData>')));
+  if (!id) return [];
+  const dir = sheetPath.slice(0, sheetPath.lastIndexOf('/') + 1);
+  const rels = parseRels(part(`${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? '', dir);
+  const target = rels.get(id)?.target;
+  const drawing = target ? part(target) : undefined;
+  return drawing ? drawingTextBoxes(drawing) : [];
 }

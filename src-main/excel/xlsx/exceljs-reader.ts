@@ -5,7 +5,8 @@ import { parseRange } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { isLegacyFontName } from '../../text/legacy-vi';
 import { guardXml } from './xml';
-import { isPercentFormat } from './workbook-parts';
+import { isPercentFormat, parseRels, parseWorkbook } from './workbook-parts';
+import { sheetTextBoxes } from './drawing-text';
 import { decodeUtf8, readEntry, type ZipArchive } from './zip';
 
 const HUGE_MERGE_CELLS = 100_000;
@@ -65,6 +66,31 @@ function toCell(value: XValue, fontName: string | undefined, isDate: boolean, da
   return undefined;
 }
 
+/** Text boxes per sheet name (exceljs does not read drawings): through workbook.xml, its rels and each sheet's rels. */
+function textBoxReader(zip: ZipArchive): (sheetName: string) => string[][] {
+  const part = (path: string): string | undefined => {
+    const e = zip.entries.get(path);
+    if (!e) return undefined;
+    const bytes = readEntry({ ...zip, inflated: 0 }, e);
+    guardXml(bytes, path);
+    return decodeUtf8(bytes);
+  };
+  try {
+    const wbXml = part('xl/workbook.xml');
+    if (!wbXml) return () => [];
+    const { sheets } = parseWorkbook(wbXml, parseRels(part('xl/_rels/workbook.xml.rels') ?? '', 'xl/'));
+    const paths = new Map(sheets.map((s) => [s.name, s.path]));
+    return (name) => {
+      const path = paths.get(name);
+      const xml = path ? part(path) : undefined;
+      return path && xml && xml.indexOf('drawing') !== -1 ? sheetTextBoxes(part, path, xml) : [];
+    };
+  } catch (e) {
+    if (e instanceof XlsxError) throw e;
+    return () => [];
+  }
+}
+
 export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Promise<WorkbookGrid> {
   const { hugeMerge } = vet(zip);
   deadline.check();
@@ -82,6 +108,7 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
   }
   deadline.check();
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+  const boxesOf = textBoxReader(zip);
   const sheets: SheetGrid[] = [];
   let cells = 0;
   for (const ws of wb.worksheets) {
@@ -114,6 +141,8 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
     const grid: SheetGrid = { name: ws.name, state, rows, merges };
     if (hiddenRows.size) grid.hiddenRows = hiddenRows;
     if (hiddenCols.size) grid.hiddenCols = hiddenCols;
+    const boxes = boxesOf(ws.name);
+    if (boxes.length) grid.textBoxes = boxes;
     sheets.push(grid);
   }
   const issues = hugeMerge

@@ -6,7 +6,7 @@ import { XlsxError, type Deadline } from './limits';
 import { scanSheet, type ScanContext } from './sheet-scan';
 import { parseRels, parseStyles, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
 import { guardXml } from './xml';
-import { drawingRelId, drawingTextBoxes } from './drawing-text';
+import { sheetTextBoxes } from './drawing-text';
 import { decodeUtf8, readEntry, type ZipArchive } from './zip';
 
 function part(zip: ZipArchive, path: string): string | undefined {
@@ -119,15 +119,8 @@ function lazySheet(zip: ZipArchive, ref: SheetRef, path: string, ctx: ScanContex
   };
 }
 
-/** Text boxes of the sheet's drawing part, found through the sheet's rels; none when it has no drawing. */
 function textBoxes(zip: ZipArchive, sheetPath: string, xml: string): string[][] {
-  const id = drawingRelId(xml, Math.max(0, xml.lastIndexOf('sheetData>')));
-  if (!id) return [];
-  const dir = sheetPath.slice(0, sheetPath.lastIndexOf('/') + 1);
-  const rels = parseRels(part(zip, `${dir}_rels/${sheetPath.slice(dir.length)}.rels`) ?? '', dir);
-  const target = rels.get(id)?.target;
-  const drawing = target ? part(zip, target) : undefined;
-  return drawing ? drawingTextBoxes(drawing) : [];
+  return sheetTextBoxes((p) => part(zip, p), sheetPath, xml);
 }
 
 /** Every sheet scanned in full, in workbook order (the eager WorkbookGrid). */

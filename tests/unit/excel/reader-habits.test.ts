@@ -1,16 +1,22 @@
 // Office habits that misled the report reader (one block per cause), each written by two writers (inline strings
 // as openpyxl writes, shared strings and built-in formats as Excel-style writers do): see fixtures/gen/habit-workbooks.
 import { describe, expect, it } from 'vitest';
-import { parseReport } from '../../../src-main/excel/report/parse-report';
+import { parseReport as parse } from '../../../src-main/excel/report/parse-report';
 import type { ParsedReport } from '../../../src-main/contract/parsed-report';
 import * as H from '../../fixtures/gen/habit-workbooks';
 import type { Writer } from '../../fixtures/gen/xlsx-writer';
 
-const WRITERS: Writer[] = ['inline', 'shared'];
+// Each writer's file through the fast reader and through the exceljs fallback.
+const CASES: [Writer, 'fast' | 'exceljs'][] = [['inline', 'fast'], ['shared', 'fast'], ['inline', 'exceljs'], ['shared', 'exceljs']];
 const values = (p: ParsedReport) => p.rows.filter((r) => !r.isSection).map((r) => r.value);
 const at = (p: ParsedReport, sheet: string, cell: string | null) => p.issues.filter((i) => i.sheet === sheet && i.cell === cell);
 
-describe.each(WRITERS)('reader habits (%s writer)', (w) => {
+describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
+  const parseReport = async (bytes: Uint8Array, name: string): Promise<ParsedReport> => {
+    const p = await parse(bytes, name, { forceExceljs: reader === 'exceljs' });
+    expect(p.reader).toBe(reader);
+    return p;
+  };
   it('takes the period sub-column the report answers under a merged "Kết quả thực hiện", and says which', async () => {
     const year = await parseReport(H.periodColumns(w, 'quarters', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2024'), 'q.xlsx');
     expect(values(year)).toEqual([1000, 2000]);
