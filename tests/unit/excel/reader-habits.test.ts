@@ -1,5 +1,6 @@
 // Office habits that misled the report reader (one block per cause), each written by two writers (inline strings
 // as openpyxl writes, shared strings and built-in formats as Excel-style writers do): see fixtures/gen/habit-workbooks.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseReport as parse } from '../../../src-main/excel/report/parse-report';
 import type { ParsedReport } from '../../../src-main/contract/parsed-report';
@@ -100,5 +101,20 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
     const f = at(p, 'Báo cáo', 'D8');
     expect(f.length).toBe(1);
     expect(f[0]?.severity).toBe('error');
+  });
+});
+
+describe('reader habits in files saved by LibreOffice Calc', () => {
+  const lo = async (name: string): Promise<ParsedReport> => parse(new Uint8Array(readFileSync(new URL(`../../fixtures/gen/lo-saved/${name}.xlsx`, import.meta.url))), `${name}.xlsx`);
+  it('reads each habit as from the original writers', async () => {
+    expect(values(await lo('q'))).toEqual([1000, 2000]);
+    const hidden = await lo('hidden');
+    expect(values(hidden)).toEqual([12, 55]);
+    expect(hidden.issues.map((i) => i.cell)).toEqual(expect.arrayContaining(['D6', 'B8']));
+    expect((await lo('sample')).sheet).toBe('Biểu 01');
+    expect(values(await lo('pct'))).toEqual([95, 87.5, 4]);
+    expect((await lo('two')).issues.filter((i) => i.sheet === 'TH Phước Minh' && i.severity === 'error').length).toBe(1);
+    for (const k of ['box', 'cell']) expect((await lo(k)).narrative.map((n) => n.heading)).toEqual(['Kết quả nổi bật', 'Hạn chế', 'Kiến nghị, đề xuất']);
+    expect((await lo('nondata')).rows.map((r) => r.value)).toEqual([8, 50]);
   });
 });
