@@ -23,18 +23,34 @@ export function drawingRelId(sheetXml: string, from: number): string | null {
 }
 
 /** Start of the next opening (or empty) element named `local` (any prefix) at or after `from`; -1 when none. */
-function nextTag(xml: string, local: string, from: number): number {
+function findTag(xml: string, local: string, from: number): number {
   for (let i = xml.indexOf(local, from); i !== -1; i = xml.indexOf(local, i + local.length)) {
     const after = xml.charCodeAt(i + local.length);
     if (!(after === 32 || after === 62 || after === 47 || after === 9 || after === 10 || after === 13)) continue;
     const before = xml.charCodeAt(i - 1);
     if (before === 60) return i - 1;
     if (before === 58) {
+      // A prefix is short: look back at most 40 characters for its '<'.
       const lt = xml.lastIndexOf('<', i);
-      if (lt >= 0 && /^<[A-Za-z_][\w.-]*:$/.test(xml.slice(lt, i))) return lt;
+      if (lt >= 0 && i - lt <= 40 && /^<[A-Za-z_][\w.-]*:$/.test(xml.slice(lt, i))) return lt;
     }
   }
   return -1;
+}
+
+/**
+ * findTag with the last answer per name remembered: a search from inside the span it already covered gives the
+ * same answer without scanning again, so a part with many empty paragraphs is still read in linear time.
+ */
+function tagFinder(xml: string): (local: string, from: number) => number {
+  const memo = new Map<string, { from: number; at: number }>();
+  return (local, from) => {
+    const m = memo.get(local);
+    if (m && from >= m.from && (m.at === -1 || from <= m.at)) return m.at;
+    const at = findTag(xml, local, from);
+    memo.set(local, { from, at });
+    return at;
+  };
 }
 
 /** Just after the local name of the tag starting at `lt` (so the next search cannot find the same tag). */
@@ -42,6 +58,8 @@ const past = (xml: string, lt: number, local: string): number => xml.indexOf(loc
 
 /** Paragraphs of every text body in a drawing part, one list per shape; empty shapes are left out. */
 export function drawingTextBoxes(xml: string): string[][] {
+  const nextTag = (_x: string, local: string, from: number): number => find(local, from);
+  const find = tagFinder(xml);
   const boxes: string[][] = [];
   let budget = MAX_CHARS;
   for (let b = nextTag(xml, 'txBody', 0); b !== -1 && budget > 0; ) {

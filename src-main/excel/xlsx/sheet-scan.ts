@@ -314,6 +314,7 @@ function scanHiddenCols(xml: string, to: number, maxCols: number): Set<number> |
     const max = Math.min(Number(attr(a, 'max')), maxCols);
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) continue;
     for (let c = min; c <= max; c++) (out ??= new Set()).add(c - 1);
+    if (out && out.size >= maxCols) break; // every readable column is hidden: more <col> elements add nothing
   }
   return out;
 }
