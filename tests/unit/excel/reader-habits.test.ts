@@ -39,6 +39,14 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
     expect(flags[0]?.message).toMatch(/hãy/i);
   });
 
+  it.each([false, true])('takes the year the report answers when years stand side by side (merged header: %s)', async (merged) => {
+    const p = await parseReport(H.yearColumns(w, 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2024', merged), 'y.xlsx');
+    expect(values(p)).toEqual([12, 55]);
+    expect(p.valueColumn?.cell).toBe(merged ? 'E7' : 'E6');
+    const unknown = await parseReport(H.yearColumns(w, 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN', merged), 'y0.xlsx');
+    expect(unknown.issues.filter((i) => i.sheet === 'Báo cáo' && i.cell === (merged ? 'D6' : 'D6')).length).toBe(1);
+  });
+
   it('reads the visible column over a hidden one, skips hidden rows, and flags both', async () => {
     const p = await parseReport(H.hiddenColumnAndRow(w), 'h.xlsx');
     expect(p.rows.map((r) => [r.label, r.value])).toEqual([['Số buổi tuyên truyền', 12], ['Số đoàn viên tham gia', 55]]);
