@@ -51,8 +51,11 @@ export const ReportPeriod = z.object({
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
   // ---- beyond the contract (absent in older stored results) ----
-  /** What the label names: a round (đợt), quarter, half year (6 tháng), month, semester (học kỳ) or whole year. */
-  kind: z.enum(['round', 'quarter', 'half', 'month', 'semester', 'year']).optional(),
+  /**
+   * What the label names: a round (đợt), quarter, half year (6 tháng), other months from the start or to the end of
+   * the year ("9 tháng đầu năm": span), one month, a semester (học kỳ) or a whole (school) year.
+   */
+  kind: z.enum(['round', 'quarter', 'half', 'span', 'month', 'semester', 'year']).optional(),
   /** 1–4 for "QUÝ IV/2024". */
   quarter: z.number().int().nullable().optional(),
   /** 1 (đầu năm) or 2 (cuối năm) for "6 tháng ...". */

@@ -136,7 +136,8 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   }
   if (found && found.tier === 3) issues.push({ sheet: found.ls.name, cell: null, severity: 'warning', message: `Bảng số liệu nằm trong sheet ẩn '${found.ls.name}'.` });
   if (found && found.tier > 0 && found.tier < 3) {
-    issues.push({ sheet: found.ls.name, cell: null, severity: 'warning', message: `Sheet '${found.ls.name}': bảng được đọc từ sheet hướng dẫn/ví dụ/danh sách vì không sheet nào khác có bảng số liệu – hãy kiểm tra đây đúng là số liệu của đơn vị.` });
+    const cell = a1(found.layout.headerTop, found.layout.columns.label ?? 0);
+    issues.push({ sheet: found.ls.name, cell, severity: 'warning', message: `Sheet '${found.ls.name}', ô ${cell}: bảng được đọc từ sheet hướng dẫn/ví dụ/danh sách vì không sheet nào khác có bảng số liệu – hãy kiểm tra đây đúng là số liệu của đơn vị, nếu không hãy điền vào biểu mẫu rồi gửi lại.` });
   }
   if (!found) {
     if (!sheets.some((ls) => hasCells(ls.grid()))) return empty(fileName, [...issues, fatal('Tệp không có dữ liệu (các sheet đều trống).')], wb.reader);

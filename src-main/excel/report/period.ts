@@ -1,5 +1,6 @@
 // The period a report answers, from one line of its top block, kept as written: "ĐỢT II NĂM 2023", "QUÝ IV/2024",
-// "6 THÁNG CUỐI NĂM 2024", "THÁNG 11/2024", "HỌC KỲ I NĂM HỌC 2024-2025", "NĂM 2024"; with its dates when it names them.
+// "6 THÁNG CUỐI NĂM 2024", "9 THÁNG ĐẦU NĂM 2024", "THÁNG 11/2024", "HỌC KỲ I NĂM HỌC 2024-2025", "NĂM HỌC 2024-2025",
+// "NĂM 2024"; with its dates when it names them.
 import type { ReportPeriod } from '../../contract/parsed-report';
 import { isoDate } from '../../text/vi-date';
 
@@ -15,7 +16,8 @@ const lastDay = (y: number, m: number): string | null => isoDate(y, m, new Date(
 const YEAR_TAIL = String.raw`(?:\s*(?:năm|\/|-|–)\s*(\d{4}))?`;
 const SEMESTER = new RegExp(String.raw`(?:học\s+kỳ|học\s+kì|hk)\s+([IV]{1,3}|[12])\b(?:\s*[,-]?\s*năm\s+học\s+(\d{4})\s*[-–/]\s*(\d{4}))?`, 'iu');
 const QUARTER = new RegExp(String.raw`quý\s+([IV]{1,3}|[1-4])\b${YEAR_TAIL}`, 'iu');
-const HALF = /(?:06|6)\s*tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?/iu;
+const HALF = /(\d{1,2})\s*tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?/iu;
+const SCHOOL_YEAR = /năm\s+học\s+(\d{4})\s*[-–/]\s*(\d{4})/iu;
 const MONTH = /tháng\s+(\d{1,2})\s*(?:\/|-|năm)\s*(\d{4})/iu;
 const ROUND = /(đợt|kỳ|ky|dot)\s+([IVX]{1,4}|\d{1,2})\b(?:\s*(?:năm|\/|-)\s*(\d{4}))?/iu;
 const YEAR = /năm\s+(\d{4})/iu;
@@ -55,14 +57,15 @@ export function periodIn(text: string): Found | null {
     return p;
   }
   m = HALF.exec(text);
-  if (m) {
-    const h = /^đ/iu.test(m[1] ?? '') ? 1 : 2;
-    const year = m[2] ? Number(m[2]) : yearNear(text);
-    const p = base(m[0], 'half', year);
-    p.half = h;
+  const months = m ? Number(m[1]) : 0;
+  if (m && months >= 1 && months <= 11) {
+    const first = /^đ/iu.test(m[2] ?? '');
+    const year = m[3] ? Number(m[3]) : yearNear(text);
+    const p = base(m[0], months === 6 ? 'half' : 'span', year);
+    if (months === 6) p.half = first ? 1 : 2;
     if (year) {
-      p.startsOn = isoDate(year, h === 1 ? 1 : 7, 1);
-      p.endsOn = lastDay(year, h === 1 ? 6 : 12);
+      p.startsOn = isoDate(year, first ? 1 : 13 - months, 1);
+      p.endsOn = lastDay(year, first ? months : 12);
     }
     return p;
   }
@@ -86,6 +89,12 @@ export function periodIn(text: string): Found | null {
     const end = y && y.index >= start ? y.index + y[0].length : m.index + m[0].length;
     const p = base(text.slice(start, end), 'round', year);
     p.round = romanOf(m[2] ?? '');
+    return p;
+  }
+  const sy = SCHOOL_YEAR.exec(text);
+  if (sy) {
+    const p = base(sy[0], 'year', Number(sy[1]));
+    p.schoolYear = `${sy[1]}-${sy[2]}`;
     return p;
   }
   const yy = YEAR.exec(text);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseReport as parse } from '../../../src-main/excel/report/parse-report';
 import type { ParsedReport } from '../../../src-main/contract/parsed-report';
 import * as H from '../../fixtures/gen/habit-workbooks';
-import type { Writer } from '../../fixtures/gen/xlsx-writer';
+import { writeXlsx, type Writer } from '../../fixtures/gen/xlsx-writer';
 
 // Each writer's file through the fast reader and through the exceljs fallback.
 const CASES: [Writer, 'fast' | 'exceljs'][] = [['inline', 'fast'], ['shared', 'fast'], ['inline', 'exceljs'], ['shared', 'exceljs']];
@@ -97,6 +97,8 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
     ['BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN QUÝ IV/2024', { label: 'QUÝ IV/2024', year: 2024, quarter: 4, startsOn: '2024-10-01', endsOn: '2024-12-31' }],
     ['BÁO CÁO KẾT QUẢ HỌC KỲ I NĂM HỌC 2024-2025', { label: 'HỌC KỲ I NĂM HỌC 2024-2025', round: 'I', schoolYear: '2024-2025' }],
     ['BÁO CÁO KẾT QUẢ DÂN VẬN ĐỢT II NĂM 2023', { label: 'ĐỢT II NĂM 2023', round: 'II', year: 2023 }],
+    ['BÁO CÁO KẾT QUẢ DÂN VẬN 9 THÁNG ĐẦU NĂM 2024', { label: '9 THÁNG ĐẦU NĂM 2024', kind: 'span', year: 2024, startsOn: '2024-01-01', endsOn: '2024-09-30' }],
+    ['BÁO CÁO TỔNG KẾT NĂM HỌC 2024-2025', { label: 'NĂM HỌC 2024-2025', kind: 'year', year: 2024, schoolYear: '2024-2025' }],
     ['BÁO CÁO KẾT QUẢ DÂN VẬN THÁNG 11/2024', { label: 'THÁNG 11/2024', year: 2024, month: 11, startsOn: '2024-11-01', endsOn: '2024-11-30' }],
   ])('keeps the period "%s" as written and parses it fully', async (title, expected) => {
     const p = await parseReport(H.titled(w, title), 'k.xlsx');
@@ -124,5 +126,14 @@ describe('reader habits in files saved by LibreOffice Calc', () => {
     expect((await lo('two')).issues.filter((i) => i.sheet === 'TH Phước Minh' && i.severity === 'error').length).toBe(1);
     for (const k of ['box', 'cell']) expect((await lo(k)).narrative.map((n) => n.heading)).toEqual(['Kết quả nổi bật', 'Hạn chế', 'Kiến nghị, đề xuất']);
     expect((await lo('nondata')).rows.map((r) => r.value)).toEqual([8, 50]);
+  });
+});
+
+describe('sheet choice when only an example sheet has a table', () => {
+  it('reads it, with a warning at its header cell', async () => {
+    const bytes = writeXlsx([{ name: 'Hướng dẫn', rows: [['Ví dụ:'], ['STT', 'Nội dung', 'Kết quả'], [1, 'Số buổi', 3]] }, { name: 'Ghi chép', rows: [['Không có bảng']] }], 'shared');
+    const p = await parse(bytes, 'only-sample.xlsx');
+    expect(p.sheet).toBe('Hướng dẫn');
+    expect(p.issues.filter((i) => i.sheet === 'Hướng dẫn' && i.cell === 'B2' && i.severity === 'warning').length).toBe(1);
   });
 });
