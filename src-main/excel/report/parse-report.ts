@@ -67,10 +67,13 @@ function otherReports(wb: LazyWorkbook, chosen: LazySheet, unit: string | null, 
   return out;
 }
 
-/** Narrative typed in the sheet's text boxes; a box without headings is kept under "Thuyết minh", never dropped. */
-function textBoxNarrative(s: SheetGrid): NarrativeItem[] {
+/**
+ * Narrative typed in the sheet's text boxes anchored from row `fromRow` on (boxes above a table hold the motto or
+ * the unit's name); a box without headings is kept under "Thuyết minh", never dropped.
+ */
+function textBoxNarrative(s: SheetGrid, fromRow = 0): NarrativeItem[] {
   const out: NarrativeItem[] = [];
-  for (const box of s.textBoxes ?? []) out.push(...readTextBox(box, 'Thuyết minh'));
+  for (const box of s.textBoxes ?? []) if (box.row === null || box.row >= fromRow) out.push(...readTextBox(box.paragraphs, 'Thuyết minh'));
   return out;
 }
 
@@ -158,7 +161,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
   if (rows.length === 0) issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
   const narrative = readNarrative(st, endRow, null);
-  narrative.push(...textBoxNarrative(st.sheet));
+  narrative.push(...textBoxNarrative(st.sheet, layout.headerBottom + 1));
   for (const ls of wb.sheets) {
     if (ls === found.ls || ls.name === META_SHEET || ls.state !== 'visible') continue;
     const named = isNarrativeSheetName(ls.name);

@@ -3,6 +3,7 @@
 import { attr, decodeXml } from './xml';
 import { nfc } from './cell-value';
 import { parseRels } from './workbook-parts';
+import type { TextBox } from './grid';
 
 /** Total characters kept from one drawing part (a narrative is a few pages at most). */
 const MAX_CHARS = 200_000;
@@ -56,11 +57,20 @@ function tagFinder(xml: string): (local: string, from: number) => number {
 /** Just after the local name of the tag starting at `lt` (so the next search cannot find the same tag). */
 const past = (xml: string, lt: number, local: string): number => xml.indexOf(local, lt) + local.length;
 
+/** The <from><row> of the anchor holding the shape whose text body starts at `at` (searched back to `from`). */
+function anchorRow(xml: string, from: number, at: number): number | null {
+  const fe = xml.lastIndexOf('from>', at);
+  if (fe < from || fe < 0) return null;
+  const m = /row>\s*(\d{1,7})\s*</.exec(xml.slice(Math.max(from, fe - 400), fe));
+  return m ? Number(m[1]) : null;
+}
+
 /** Paragraphs of every text body in a drawing part, one list per shape; empty shapes are left out. */
-export function drawingTextBoxes(xml: string): string[][] {
+export function drawingTextBoxes(xml: string): TextBox[] {
   const nextTag = (_x: string, local: string, from: number): number => find(local, from);
   const find = tagFinder(xml);
-  const boxes: string[][] = [];
+  const boxes: TextBox[] = [];
+  let prevEnd = 0;
   let budget = MAX_CHARS;
   for (let b = nextTag(xml, 'txBody', 0); b !== -1 && budget > 0; ) {
     const end = nextTag(xml, 'txBody', past(xml, b, 'txBody'));
@@ -83,7 +93,8 @@ export function drawingTextBoxes(xml: string): string[][] {
       }
       p = pNext === -1 || pNext > bodyEnd ? -1 : pNext;
     }
-    if (paras.length) boxes.push(paras);
+    if (paras.length) boxes.push({ row: anchorRow(xml, prevEnd, b), paragraphs: paras });
+    prevEnd = b;
     b = end; // nextTag finds opening tags only
 
   }
@@ -94,7 +105,7 @@ export function drawingTextBoxes(xml: string): string[][] {
  * Text boxes of a sheet's drawing part, found through the sheet's rels; none when it has no drawing. `part` reads
  * (and guards) one zip part as text.
  */
-export function sheetTextBoxes(part: (path: string) => string | undefined, sheetPath: string, sheetXml: string): string[][] {
+export function sheetTextBoxes(part: (path: string) => string | undefined, sheetPath: string, sheetXml: string): TextBox[] {
   const id = drawingRelId(sheetXml, Math.max(0, sheetXml.lastIndexOf('sheetData>')));
   if (!id) return [];
   const dir = sheetPath.slice(0, sheetPath.lastIndexOf('/') + 1);

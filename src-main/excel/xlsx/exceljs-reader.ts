@@ -1,6 +1,6 @@
 // Fallback path through exceljs (loaded lazily) for files the fast scanner cannot handle. Real inflated
 // sizes and DTDs are checked first; validations and huge merges are never handed to exceljs.
-import type { Cell, CellRun, Range, SheetGrid, SheetState, WorkbookGrid } from './grid';
+import type { Cell, CellRun, Range, SheetGrid, SheetState, TextBox, WorkbookGrid } from './grid';
 import { parseRange } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { isLegacyFontName } from '../../text/legacy-vi';
@@ -67,7 +67,7 @@ function toCell(value: XValue, fontName: string | undefined, isDate: boolean, da
 }
 
 /** Text boxes per sheet name (exceljs does not read drawings): through workbook.xml, its rels and each sheet's rels. */
-function textBoxReader(zip: ZipArchive): (sheetName: string) => string[][] {
+function textBoxReader(zip: ZipArchive): (sheetName: string) => TextBox[] {
   const part = (path: string): string | undefined => {
     const e = zip.entries.get(path);
     if (!e) return undefined;

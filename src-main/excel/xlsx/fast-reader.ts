@@ -1,7 +1,7 @@
 // Fast path: resolves workbook.xml through the package rels, then inflates only the workbook, its rels,
 // sharedStrings, styles and the sheets, and scans them into a WorkbookGrid (performance.md §7). openFast gives
 // the same sheets lazily (a sheet is inflated and scanned on first use), for readers that need only some.
-import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue } from './grid';
+import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue, TextBox } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { scanSheet, type ScanContext } from './sheet-scan';
 import { parseRels, parseStyles, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
@@ -119,7 +119,7 @@ function lazySheet(zip: ZipArchive, ref: SheetRef, path: string, ctx: ScanContex
   };
 }
 
-function textBoxes(zip: ZipArchive, sheetPath: string, xml: string): string[][] {
+function textBoxes(zip: ZipArchive, sheetPath: string, xml: string): TextBox[] {
   return sheetTextBoxes((p) => part(zip, p), sheetPath, xml);
 }
 

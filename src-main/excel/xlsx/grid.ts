@@ -48,8 +48,14 @@ export interface SheetGrid {
   /** 0-based rows and columns hidden in the sheet (absent when none). */
   hiddenRows?: Set<number>;
   hiddenCols?: Set<number>;
-  /** Text boxes drawn on the sheet (drawing shapes), each as its paragraphs, in drawing order. */
-  textBoxes?: string[][];
+  /** Text boxes drawn on the sheet (drawing shapes), in drawing order. */
+  textBoxes?: TextBox[];
+}
+
+export interface TextBox {
+  /** 0-based row of the box's top-left anchor; null when not anchored to a cell. */
+  row: number | null;
+  paragraphs: string[];
 }
 
 export interface ReaderIssue {

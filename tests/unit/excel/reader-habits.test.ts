@@ -87,6 +87,11 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
     ]);
   });
 
+  it('reads text boxes under the table as narrative, not one above it (the motto)', async () => {
+    const p = await parseReport(H.mottoBoxAbove(w), 'm.xlsx');
+    expect(p.narrative.map((n) => n.heading)).toEqual(['Kết quả nổi bật', 'Hạn chế', 'Kiến nghị, đề xuất']);
+  });
+
   it('never reads the column-number row or footnotes as data', async () => {
     const p = await parseReport(H.nonDataRows(w), 'c.xlsx');
     expect(p.rows.map((r) => [r.stt, r.label, r.value])).toEqual([['1', 'Số buổi tuyên truyền', 8], ['2', 'Số đoàn viên tham gia', 50]]);
