@@ -12,7 +12,7 @@ import { chooseValueColumn } from './value-column';
 import { readTableRows } from './table-rows';
 import { META_SHEET, readTemplateMetaSheet } from './template-meta';
 import { findPeriod, findTitle, findUnit } from './top-block';
-import { sameUnit, sampleTier } from './sheet-choice';
+import { mayHaveTable, sameUnit, sampleTier } from './sheet-choice';
 import { a1 } from '../xlsx/grid';
 import { isNarrativeSheetName, mayHaveHeading, readNarrative, readTextBox, type NarrativeItem } from './narrative';
 
@@ -39,20 +39,24 @@ function candidates(sheets: LazySheet[], preferred: string | null): LazySheet[] 
   return [...first, ...visible, ...hidden];
 }
 
-/** Rows read from the top of other sheets when looking for a second report (the header search looks at 40). */
-const TOP_ROWS = 45;
+/**
+ * Rows read from the top of other sheets when looking for a second report: a few past where this report's header
+ * is (a second unit's report is laid out alike), at least 20, at most the header search's 40 and a few.
+ */
+const topRows = (headerTop: number): number => Math.min(45, Math.max(20, headerTop + 8));
 
 /**
  * Other visible sheets that hold a report table: another unit's report is an error (it would otherwise count as not
  * submitted), a table of the same or no named unit a warning. Instruction/list sheets and narrative sheets are skipped.
  */
-function otherReports(wb: LazyWorkbook, chosen: LazySheet, unit: string | null, metaSheet: string | null): ReportIssue[] {
+function otherReports(wb: LazyWorkbook, chosen: LazySheet, unit: string | null, metaSheet: string | null, headerTop: number): ReportIssue[] {
   const out: ReportIssue[] = [];
+  const TOP_ROWS = topRows(headerTop);
   for (const ls of wb.sheets) {
     if (ls === chosen || ls.name === META_SHEET || ls.name === metaSheet || ls.state !== 'visible' || isNarrativeSheetName(ls.name)) continue;
     const top = ls.top(TOP_ROWS);
-    if (!hasCells(top)) continue;
-    const st = sheetText(top, []);
+    if (!mayHaveTable(top)) continue;
+    const st = sheetText(top.rows.length > TOP_ROWS ? { ...top, rows: top.rows.slice(0, TOP_ROWS) } : top, []);
     const layout = findTable(st);
     if (!layout || sampleTier(ls.name, st, layout) > 0) continue;
     const other = findUnit(st, layout.headerTop);
@@ -155,7 +159,6 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   const rowCodes = meta && (!meta.sheet || meta.sheet === sheetName) ? meta.rowCodes : null;
   const title = findTitle(st, layout.headerTop);
   const unit = findUnit(st, layout.headerTop);
-  issues.push(...otherReports(wb, found.ls, unit?.name ?? null, meta?.sheet ?? null));
   const period = findPeriod(st, layout.headerTop, title);
   const valueColumn = chooseValueColumn(st, layout, period, issues);
   const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
@@ -177,6 +180,8 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
     if (named || items.length > 0) narrative.push(...items);
     narrative.push(...textBoxNarrative(s));
   }
+  // After the narrative pass, so sheets it read in full are not scanned again.
+  issues.push(...otherReports(wb, found.ls, unit?.name ?? null, meta?.sheet ?? null, layout.headerTop));
   return {
     unitName: unit?.name ?? null,
     title,

@@ -1,6 +1,7 @@
 // Which sheet is the report: instruction, example, list and template sheets ("Hướng dẫn", "Ví dụ", "Danh sách",
 // "Mẫu") are read only when no other sheet has the table; by name and by content ("Ví dụ:" above the table).
 // And whether another sheet holds a second unit's report, which is never dropped silently.
+import type { SheetGrid } from '../xlsx/grid';
 import { cachedFold as fold } from './fold-cache';
 import type { SheetText } from './sheet-text';
 import type { TableLayout } from './table-header';
@@ -31,4 +32,30 @@ export function sampleTier(name: string, st: SheetText, layout: TableLayout): 0 
 export function sameUnit(a: string, b: string): boolean {
   const key = (s: string): string => fold(s).replace(/^(cong doan co so|cdcs|cong doan)\s+/, '').replace(/\s+/g, ' ').trim();
   return key(a) === key(b);
+}
+
+const LABEL_HINT = /noi dung|chi tieu|hang muc|dien giai/;
+const VALUE_HINT = /ket qua|so luong|thuc hien|so lieu|gia tri|tong so/;
+
+/**
+ * Cheap necessary condition for findTable on a sheet that is probably not the report (lists, appendices, long
+ * narrative): some row among the first `rows` has a short text cell naming the content and one naming the result.
+ * Cells in a legacy font cannot be judged before conversion, so such a row passes.
+ */
+export function mayHaveTable(grid: SheetGrid, rows = 40): boolean {
+  for (let r = 0; r < Math.min(rows, grid.rows.length); r++) {
+    const row = grid.rows[r];
+    if (!row) continue;
+    let label = false;
+    let value = false;
+    for (const cell of row) {
+      if (!cell || typeof cell.v !== 'string' || cell.v.length > 80) continue;
+      if (cell.font) return true;
+      const f = fold(cell.v);
+      if (!label && LABEL_HINT.test(f)) label = true;
+      else if (!value && VALUE_HINT.test(f)) value = true;
+      if (label && value) return true;
+    }
+  }
+  return false;
 }
