@@ -58,6 +58,7 @@ export function isColumnNumberRow(row: readonly string[]): boolean {
 }
 
 const HINT = /noi dung|chi tieu|ket qua|so luong|thuc hien|so lieu|gia tri|tong so|hang muc|dien giai/;
+const HIDDEN_HINT = /noi dung|chi tieu|ket qua|so luong|thuc hien|so lieu|gia tri|tong so|hang muc|dien giai|ke hoach|ghi chu|don vi|dvt|ty le|nam \d{4}|quy |thang /;
 
 /**
  * Only rows that could be (part of) a header are handed to findHeaderRow; the others become empty rows,
@@ -143,12 +144,15 @@ export function findTable(st: SheetText): TableLayout | null {
       groupInfo = { row: from ? from[0] : top, col: from ? from[1] : first, cols: groupCols.map((c) => ({ col: c, header: headerOf(c), sub: grid[bottom]?.[c] ?? '' })) };
     }
   }
+  // Hidden columns whose header names table content (a hidden helper column of codes is not flagged).
   const hidden: TableLayout['hidden'] = [];
   if (hiddenCols && !usesHidden) {
     for (const c of hiddenCols) {
       for (let r = top; r <= bottom; r++) {
-        if (st.text[r]?.[c]) {
-          hidden.push({ col: c, row: r, header: headerOf(c) });
+        const t = st.text[r]?.[c];
+        if (t) {
+          const header = headerOf(c);
+          if (HIDDEN_HINT.test(foldKey(header))) hidden.push({ col: c, row: r, header });
           break;
         }
       }

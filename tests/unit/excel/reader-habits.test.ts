@@ -142,3 +142,12 @@ describe('sheet choice when only an example sheet has a table', () => {
     expect(p.issues.filter((i) => i.sheet === 'Hướng dẫn' && i.cell === 'B2' && i.severity === 'warning').length).toBe(1);
   });
 });
+
+describe('hidden helper columns', () => {
+  it('a hidden column of codes is not read and not flagged; a hidden result column is flagged', async () => {
+    const rows = [['Mã', 'STT', 'Nội dung', 'Kết quả', 'Kết quả cũ'], ['TT01', 1, 'Số buổi', 3, 9]];
+    const p = await parse(writeXlsx([{ name: 'Báo cáo', rows, hiddenCols: [0, 4] }], 'inline'), 'codes.xlsx');
+    expect(p.rows.map((r) => [r.stt, r.value])).toEqual([['1', 3]]);
+    expect(p.issues.map((i) => i.cell)).toEqual(['E1']);
+  });
+});
