@@ -52,14 +52,40 @@ export interface NarrativeItem {
   text: string;
 }
 
-/** The lines of a text cell typed with line breaks (cleaned), or null for a one-line or legacy-font cell. */
+/** Numbering inside a line ("... nghèo. 2. Hạn chế: ..."): where a second heading may start. */
+const INLINE_NUMBER = /\s(?=(?:\d{1,2}|[IVX]{1,4})[.)]\s*\S)/g;
+
+/**
+ * A cell typed as one paragraph with its numbered headings inside ("1. Kết quả nổi bật: ... 2. Hạn chế: ..."):
+ * split before each numbered heading; numbering not followed by a heading keyword stays in the text.
+ */
+function splitInlineHeadings(text: string): string[] {
+  if (text.length < 40) return [text];
+  const out: string[] = [];
+  let start = 0;
+  INLINE_NUMBER.lastIndex = 0;
+  for (let m = INLINE_NUMBER.exec(text); m; m = INLINE_NUMBER.exec(text)) {
+    const at = m.index + 1;
+    if (at > start && headingPart(text.slice(at, at + 90)) !== null) {
+      out.push(text.slice(start, at).trim());
+      start = at;
+    }
+  }
+  if (out.length === 0) return [text];
+  out.push(text.slice(start).trim());
+  return out.filter((t) => t !== '');
+}
+
+/** The lines of a text cell typed with line breaks or with numbered headings inside; null when it is one line. */
 function cellLines(st: SheetText, r: number, c: number): string[] | null {
   const cell = st.sheet.rows[r]?.[c];
-  if (!cell || typeof cell.v !== 'string' || cell.font || cell.runs || cell.v.indexOf('\n') < 0) return null;
+  if (!cell || typeof cell.v !== 'string') return null;
+  // Legacy-font cells: their converted text (no line breaks survive cleaning) split at headings only.
+  const parts = cell.font || cell.runs || cell.v.indexOf('\n') < 0 ? [st.text[r]?.[c] ?? ''] : cell.v.split(/\r?\n/);
   const out: string[] = [];
-  for (const part of cell.v.split(/\r?\n/)) {
+  for (const part of parts) {
     const t = cleanCell(part);
-    if (t) out.push(t);
+    if (t) out.push(...splitInlineHeadings(t));
   }
   return out.length > 1 ? out : null;
 }

@@ -77,7 +77,7 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
     expect(other[0]?.cell).not.toBeNull();
   });
 
-  it.each(['box', 'cell'] as const)('reads a narrative typed in a %s, split at its headings', async (where) => {
+  it.each(['box', 'cell', 'paragraph'] as const)('reads a narrative typed in a %s, split at its headings', async (where) => {
     const p = await parseReport(H.narrativeHabits(w, where), 'n.xlsx');
     expect(p.rows.map((r) => r.value)).toEqual([6]);
     expect(p.narrative).toEqual([
