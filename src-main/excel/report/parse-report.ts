@@ -12,7 +12,7 @@ import { chooseValueColumn } from './value-column';
 import { readTableRows } from './table-rows';
 import { META_SHEET, readTemplateMetaSheet } from './template-meta';
 import { findPeriod, findTitle, findUnit } from './top-block';
-import { mayHaveTable, sameUnit, sampleTier } from './sheet-choice';
+import { isSampleSheetName, mayHaveTable, sameUnit, sampleTier } from './sheet-choice';
 import { a1 } from '../xlsx/grid';
 import { isNarrativeSheetName, mayHaveHeading, readNarrative, readTextBox, type NarrativeItem } from './narrative';
 
@@ -166,7 +166,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   const narrative = readNarrative(st, endRow, null);
   narrative.push(...textBoxNarrative(st.sheet, layout.headerBottom + 1));
   for (const ls of wb.sheets) {
-    if (ls === found.ls || ls.name === META_SHEET || ls.state !== 'visible') continue;
+    if (ls === found.ls || ls.name === META_SHEET || ls.state !== 'visible' || isSampleSheetName(ls.name)) continue;
     const named = isNarrativeSheetName(ls.name);
     if (!named) {
       // Other sheets (appendices, lists) only count when they hold headed paragraphs: probe the rows' starts first.

@@ -28,6 +28,9 @@ export function sampleTier(name: string, st: SheetText, layout: TableLayout): 0 
   return LIST_NAME.test(n) ? 1 : 0;
 }
 
+/** An instruction or example sheet by its name: never the report's narrative either. */
+export const isSampleSheetName = (name: string): boolean => SAMPLE_NAME.test(fold(name));
+
 /** Same unit name, compared folded and without the "Công đoàn cơ sở"/"CĐCS" prefix. */
 export function sameUnit(a: string, b: string): boolean {
   const key = (s: string): string => fold(s).replace(/^(cong doan co so|cdcs|cong doan)\s+/, '').replace(/\s+/g, ' ').trim();

@@ -59,6 +59,7 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
     expect(p.sheet).toBe('Biểu 01');
     expect(p.rows.map((r) => r.value)).toEqual([8, 320]);
     expect(p.unitName).toMatch(/BỆNH VIỆN/);
+    expect(p.narrative).toEqual([]);
   });
 
   it('reads a percent-formatted 0.95 as 95, like "87,5%" typed as text', async () => {
