@@ -2,7 +2,8 @@
 // for bad input: fatal problems (not a workbook, encrypted, .xls, bomb, no table) come back as fatal issues.
 // Sheets are read lazily: _meta and the table candidates in full, narrative-named sheets in full, and any other
 // visible sheet first only by its rows' first cells, read in full only when a line could be a heading.
-import type { ParsedReport, ReportIssue } from '../../contract/parsed-report';
+import type { ParsedReport, ReportIssue, ReportPeriod } from '../../contract/parsed-report';
+import { periodIn } from './period';
 import type { SheetGrid, WorkbookGrid } from '../xlsx/grid';
 import { XlsxError } from '../xlsx/limits';
 import { eager, FINAL, NeedsFallback, openWorkbook, readWorkbook, type LazySheet, type LazyWorkbook } from '../xlsx/read-workbook';
@@ -19,6 +20,11 @@ import { isNarrativeSheetName, mayHaveHeading, readNarrative, readTextBox, type 
 export interface ParseReportOptions {
   timeoutMs?: number;
   forceExceljs?: boolean;
+  /**
+   * The period the plan asks results for, as written ("Quý IV/2024", "Năm 2024"): when it names a quarter, month,
+   * half or year, the value column answers it (see value-column.ts); else the report's own period is used.
+   */
+  planPeriod?: string | null;
 }
 
 function empty(fileName: string, issues: ReportIssue[], reader: ParsedReport['reader']): ParsedReport {
@@ -81,6 +87,14 @@ function textBoxNarrative(s: SheetGrid, fromRow = 0): NarrativeItem[] {
   return out;
 }
 
+/** The period the value column must answer: the plan's when it names a quarter, month, half or year, else the report's. */
+function answeredPeriod(planPeriod: string | null, own: ReportPeriod | null): ReportPeriod | null {
+  const plan = planPeriod ? periodIn(planPeriod) : null;
+  const full = (p: NonNullable<typeof plan>): ReportPeriod => ({ ...p, startsOn: p.startsOn ?? null, endsOn: p.endsOn ?? null });
+  if (plan?.kind && ['quarter', 'month', 'half', 'year'].includes(plan.kind)) return full(plan);
+  return own ?? (plan ? full(plan) : null);
+}
+
 /** Non-space characters read from the start of each row when probing a sheet for narrative headings. */
 const PROBE_CHARS = 12;
 
@@ -98,7 +112,7 @@ export async function parseReport(bytes: Uint8Array, fileName: string, opts: Par
   const run = (book: LazyWorkbook): ParsedReport => {
     const issues: ReportIssue[] = [];
     try {
-      const report = interpret(book, fileName, issues);
+      const report = interpret(book, fileName, issues, opts.planPeriod ?? null);
       // Reader issues first (sheets are scanned during interpretation, so they are gathered here at the end).
       report.issues = [...book.issues.map((i) => ({ ...i })), ...report.issues];
       return report;
@@ -124,7 +138,7 @@ export async function parseReport(bytes: Uint8Array, fileName: string, opts: Par
   return run(eager(grid));
 }
 
-function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): ParsedReport {
+function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], planPeriod: string | null): ParsedReport {
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
   const meta = metaSheet ? readTemplateMetaSheet(metaSheet.grid()) : null;
   const sheets = candidates(wb.sheets, meta?.sheet ?? null);
@@ -160,7 +174,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[]): P
   const title = findTitle(st, layout.headerTop);
   const unit = findUnit(st, layout.headerTop);
   const period = findPeriod(st, layout.headerTop, title);
-  const valueColumn = chooseValueColumn(st, layout, period, issues);
+  const valueColumn = chooseValueColumn(st, layout, answeredPeriod(planPeriod, period), issues);
   const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
   if (rows.length === 0) issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
   const narrative = readNarrative(st, endRow, null);

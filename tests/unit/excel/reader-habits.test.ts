@@ -30,6 +30,13 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
     expect(months.valueColumn?.cell).toBe('Q7');
   });
 
+  it("answers the plan's period when the caller gives it", async () => {
+    const p = await parse(H.periodColumns(w, 'quarters', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN'), 'pp.xlsx', { forceExceljs: reader === 'exceljs', planPeriod: 'Quý II/2024' });
+    expect(values(p)).toEqual([12, 22]);
+    expect(p.valueColumn?.cell).toBe('F7');
+    expect(p.issues.filter((i) => i.cell === 'E6')).toEqual([]);
+  });
+
   it('flags the header cell when the period is unknown, instead of silently taking Quý I', async () => {
     const p = await parseReport(H.periodColumns(w, 'quarters', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN'), 'u.xlsx');
     expect(values(p)).not.toEqual([11, 21]);
