@@ -39,10 +39,24 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
     const from = st.mergedFrom.get(row * 16384 + c);
     return from && from[1] === c ? (st.text[from[0]]?.[c] ?? '') : '';
   };
+  /** Table columns whose cells are read (value, target and extras are flagged by readValue when read). */
+  const textCols = (['stt', 'label', 'unit', 'note'] as const).map((f) => columns[f]).filter((c): c is number => c !== undefined);
+  const allCols = [...new Set([...textCols, columns.value, columns.target, ...layout.extra.map((e) => e.col)].filter((c): c is number => c !== undefined))];
+  /** Formulas never calculated in the given columns of row r: flagged, never read as silently empty. */
+  const flagUncached = (cols: readonly number[]): void => {
+    const cells = st.sheet.rows[r];
+    if (!cells) return;
+    for (const c of cols) {
+      if (!cells[c]?.noCache) continue;
+      issues.push({ sheet, cell: a1(r, c), severity: 'error', message: `Sheet '${sheet}', ô ${a1(r, c)}: công thức chưa được tính – hãy mở bằng Excel, Lưu lại rồi gửi lại.` });
+    }
+  };
   for (; r < st.text.length; r++) {
     const line = st.text[r] ?? [];
     const firstText = line.find((s) => s !== '') ?? '';
     if (!firstText) {
+      // A row of formulas never calculated looks blank: say so before passing over it.
+      if (st.sheet.rows[r]?.some((c) => c?.noCache)) flagUncached(allCols);
       if (++blank >= 4 && rows.length > 0) break;
       continue;
     }
@@ -60,7 +74,11 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
     let stt: string | null = colText(r, 'stt').replace(/[.)]+$/, '') || null;
     let label = colText(r, 'label');
     const valueCol = columns.value;
-    if (!label && !stt) continue;
+    if (!label && !stt) {
+      flagUncached(allCols);
+      continue;
+    }
+    flagUncached(textCols);
     let isSection = stt !== null && (ROMAN.test(stt) || /^[A-Z]$/.test(stt));
     if (!stt) {
       const m = SECTION_IN_LABEL.exec(label);

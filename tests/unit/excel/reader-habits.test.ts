@@ -159,3 +159,17 @@ describe('hidden helper columns', () => {
     expect(p.issues.map((i) => i.cell)).toEqual(['E1']);
   });
 });
+
+describe('formulas never calculated outside the value column', () => {
+  it.each(['inline', 'shared'] as const)('are flagged at their cells in the label column and in a row that looks blank (%s)', async (w) => {
+    const rows = [
+      ['STT', 'Nội dung', 'Kết quả'],
+      [1, { v: null, f: 'Sheet2!A1' }, 5],
+      [2, 'Số buổi', 3],
+      [null, null, { v: null, f: 'SUM(C2:C3)' }],
+    ];
+    const p = await parse(writeXlsx([{ name: 'Báo cáo', rows }], w), 'nc.xlsx');
+    const flagged = p.issues.filter((i) => i.severity === 'error' && /chưa được tính/.test(i.message)).map((i) => i.cell);
+    expect(flagged).toEqual(['B2', 'C4']);
+  });
+});
