@@ -1,7 +1,8 @@
 // Public API of the report reader: bytes of a base union's workbook -> the parse-report contract. Never throws
 // for bad input: fatal problems (not a workbook, encrypted, .xls, bomb, no table) come back as fatal issues.
-// Sheets are read lazily: _meta and the table candidates in full, narrative-named sheets in full, and any other
-// visible sheet first only by its rows' first cells, read in full only when a line could be a heading.
+// Sheets are read lazily: _meta and the table candidates in full (instruction/example sheets only when no other
+// has the table, see sheet-choice.ts), narrative-named sheets in full, and any other visible sheet first only by its
+// rows' first cells (read in full only when a line could be a heading) and its top rows (a second unit's report).
 import type { ParsedReport, ReportIssue, ReportPeriod } from '../../contract/parsed-report';
 import { periodIn } from './period';
 import type { SheetGrid, WorkbookGrid } from '../xlsx/grid';

@@ -1,5 +1,6 @@
 // Reading the rows of a located table: section rows (I., II., A.) with value null, "Trong đó"/"-"/"+"
-// sub-rows marked as breakdowns of the row above, totals, ditto marks, template codes; stops at the footer.
+// sub-rows marked as breakdowns of the row above, totals, ditto marks, template codes; column-number rows and
+// hidden rows are passed over (hidden ones flagged), uncalculated formulas flagged; stops at the footer or a footnote.
 import type { ReportIssue, ReportRow } from '../../contract/parsed-report';
 import { a1 } from '../xlsx/grid';
 import { cachedFold as fold } from './fold-cache';
