@@ -10,8 +10,10 @@ import type { TableLayout } from './table-header';
 const SAMPLE_NAME = /huong dan|vi du|cach (dien|ghi|lam|nhap)|instruction|example|sample|readme|luu y/;
 /** Lists and blank templates, by name: weaker, a unit may have typed its report into "Mẫu 01". */
 const LIST_NAME = /^(mau|bieu mau|template|danh sach|danh muc|ds\b|dm\b|list|du lieu|data|tham khao)/;
-/** Content that marks an example table: "Ví dụ", "hướng dẫn", "(mẫu)". */
-const SAMPLE_TEXT = /\bvi du\b|\bhuong dan\b|\(mau\)|\bminh hoa\b/;
+/** Above the table, a line that marks an example: "Ví dụ:", "Hướng dẫn điền ...", "(mẫu)", "Minh họa". */
+const SAMPLE_TOP = /^vi du\b|\bvi du\s*:|\(vi du\)|^huong dan (dien|ghi|cach|lap|nhap|bao cao)|\(mau\)|^minh hoa\b/;
+/** In the first data rows, only an explicit example mark: an indicator may well be "Hướng dẫn đoàn viên ...". */
+const SAMPLE_ROW = /\(vi du\)|^vi du\b|\(mau\)/;
 
 /**
  * 0: an ordinary sheet; 1: a list or template by name; 2: an instruction or example sheet (by name, or an example
@@ -23,7 +25,8 @@ export function sampleTier(name: string, st: SheetText, layout: TableLayout): 0 
   const last = Math.min(st.text.length, layout.dataStart + 3);
   for (let r = 0; r < last; r++) {
     if (r >= layout.headerTop && r < layout.dataStart) continue;
-    for (const t of st.text[r] ?? []) if (t && t.length < 200 && SAMPLE_TEXT.test(fold(t))) return 2;
+    const re = r < layout.headerTop ? SAMPLE_TOP : SAMPLE_ROW;
+    for (const t of st.text[r] ?? []) if (t && t.length < 200 && re.test(fold(t))) return 2;
   }
   return LIST_NAME.test(n) ? 1 : 0;
 }

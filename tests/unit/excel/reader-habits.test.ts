@@ -173,3 +173,19 @@ describe('formulas never calculated outside the value column', () => {
     expect(flagged).toEqual(['B2', 'C4']);
   });
 });
+
+describe('sheet choice by content', () => {
+  it('an indicator that starts with "Hướng dẫn" does not make the report a sample sheet', async () => {
+    const rows = [['BÁO CÁO KẾT QUẢ NĂM 2024'], ['STT', 'Nội dung', 'Kết quả'], [1, 'Hướng dẫn đoàn viên cài ứng dụng Công đoàn Việt Nam', 40]];
+    const p = await parse(writeXlsx([{ name: 'Báo cáo', rows }], 'shared'), 'hd.xlsx');
+    expect(p.rows.map((r) => r.value)).toEqual([40]);
+    expect(p.issues).toEqual([]);
+  });
+
+  it('an example table on a sheet with an ordinary name is passed over for the real one', async () => {
+    const sample = { name: 'Sheet1', rows: [['Ví dụ: cách ghi số liệu'], ['STT', 'Nội dung', 'Kết quả'], [1, 'Số buổi (ví dụ)', 999]] };
+    const real = { name: 'Sheet2', rows: [['BÁO CÁO KẾT QUẢ NĂM 2024'], ['STT', 'Nội dung', 'Kết quả'], [1, 'Số buổi', 4]] };
+    const p = await parse(writeXlsx([sample, real], 'inline'), 'ex.xlsx');
+    expect([p.sheet, p.rows.map((r) => r.value)]).toEqual(['Sheet2', [4]]);
+  });
+});
