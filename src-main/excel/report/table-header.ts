@@ -133,8 +133,10 @@ export function findTable(st: SheetText): TableLayout | null {
     // A merged group over the value column: its first sub-column is the value, the others are extras
     // (value-column.ts may pick another sub-column when they are periods).
     const group = grid[top]?.[valueCol] ?? '';
+    // Sub-columns that are another field ("Năm 2024" over "Kế hoạch | Thực hiện": the plan) are never the value.
+    const otherFields = new Set(Object.entries(cols).filter(([f]) => f !== 'value').map(([, c]) => c));
     const groupCols: number[] = [];
-    for (let c = 0; c < st.width; c++) if ((grid[top]?.[c] ?? '') === group && group && !isHidden(c)) groupCols.push(c);
+    for (let c = 0; c < st.width; c++) if ((grid[top]?.[c] ?? '') === group && group && !isHidden(c) && !otherFields.has(c)) groupCols.push(c);
     const mapped = new Set(Object.values(columns));
     const first = groupCols[0];
     if (groupCols.length > 1 && first !== undefined) {

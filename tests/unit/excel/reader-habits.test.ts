@@ -189,3 +189,11 @@ describe('sheet choice by content', () => {
     expect([p.sheet, p.rows.map((r) => r.value)]).toEqual(['Sheet2', [4]]);
   });
 });
+
+describe('value column under a group that also holds the plan', () => {
+  it.each(['inline', 'shared'] as const)('"Năm 2024" over "Kế hoạch | Thực hiện": the value is Thực hiện, the target Kế hoạch (%s)', async (w) => {
+    const rows = [['STT', 'Nội dung', 'Năm 2024', null, 'Ghi chú'], [null, null, 'Kế hoạch', 'Thực hiện'], [1, 'Số buổi', 10, 8]];
+    const p = await parse(writeXlsx([{ name: 'Báo cáo', rows, merges: ['C1:D1', 'A1:A2', 'B1:B2', 'E1:E2'] }], w), 'kh.xlsx');
+    expect(p.rows.map((r) => [r.target, r.value])).toEqual([[10, 8]]);
+  });
+});
