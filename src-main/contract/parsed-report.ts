@@ -50,6 +50,20 @@ export const ReportPeriod = z.object({
   year: z.number().int().nullable(),
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
+  // ---- beyond the contract (absent in older stored results) ----
+  /**
+   * What the label names: a round (đợt), quarter, half year (6 tháng), other months from the start or to the end of
+   * the year ("9 tháng đầu năm": span), one month, a semester (học kỳ) or a whole (school) year.
+   */
+  kind: z.enum(['round', 'quarter', 'half', 'span', 'month', 'semester', 'year']).optional(),
+  /** 1–4 for "QUÝ IV/2024". */
+  quarter: z.number().int().nullable().optional(),
+  /** 1 (đầu năm) or 2 (cuối năm) for "6 tháng ...". */
+  half: z.number().int().nullable().optional(),
+  /** 1–12 for "THÁNG 11/2024". */
+  month: z.number().int().nullable().optional(),
+  /** "2024-2025" for "NĂM HỌC 2024-2025". */
+  schoolYear: z.string().nullable().optional(),
 });
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
@@ -71,6 +85,14 @@ export const ParsedReport = z.object({
   fileName: z.string(),
   /** Sheet the table was read from. */
   sheet: z.string().nullable(),
+  /**
+   * The column values were read from, when the table offers several (period sub-columns under "Kết quả thực hiện"):
+   * its header cell, header text and why it was chosen. Null for a single value column.
+   */
+  valueColumn: z
+    .object({ cell: z.string(), header: z.string(), reason: z.string() })
+    .nullable()
+    .optional(),
   /** Our own template (from the hidden _meta sheet), or null for a free-form workbook. */
   template: ReportTemplate.nullable(),
   /** Which reader produced the grid; null when the file could not be opened. */

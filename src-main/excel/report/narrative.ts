@@ -1,7 +1,8 @@
 // Narrative of a report: headed paragraphs (Kết quả nổi bật / Cách làm hay / Hạn chế / Kiến nghị, đề xuất...)
-// from the rows after the table or from a separate sheet ("Thuyết minh"); stops at Nơi nhận / signature.
+// from the rows after the table, a separate sheet ("Thuyết minh") or text boxes; a cell typed with several
+// lines (Alt+Enter) is read line by line, so headings inside one cell split it. Stops at Nơi nhận / signature.
 import { fold as foldText } from '../../text/vi-text';
-import { cachedFold as fold } from './fold-cache';
+import { cachedFold as fold, cleanCell } from './fold-cache';
 import type { SheetText } from './sheet-text';
 
 const KEYWORDS = ['ket qua noi bat', 'cach lam hay', 'han che', 'kho khan', 'kien nghi', 'de xuat', 'danh gia chung', 'phuong huong', 'bai hoc kinh nghiem', 'uu diem', 'ton tai', 'nhan xet'];
@@ -51,16 +52,68 @@ export interface NarrativeItem {
   text: string;
 }
 
-/** Lines (one per row: its non-empty cells joined) from `from` to the footer. */
+/** Numbering inside a line ("... nghèo. 2. Hạn chế: ..."): where a second heading may start. */
+const INLINE_NUMBER = /\s(?=(?:\d{1,2}|[IVX]{1,4})[.)]\s*\S)/g;
+
+/**
+ * A cell typed as one paragraph with its numbered headings inside ("1. Kết quả nổi bật: ... 2. Hạn chế: ..."):
+ * split before each numbered heading; numbering not followed by a heading keyword stays in the text.
+ */
+function splitInlineHeadings(text: string): string[] {
+  if (text.length < 40) return [text];
+  const out: string[] = [];
+  let start = 0;
+  INLINE_NUMBER.lastIndex = 0;
+  for (let m = INLINE_NUMBER.exec(text); m; m = INLINE_NUMBER.exec(text)) {
+    const at = m.index + 1;
+    if (at > start && headingPart(text.slice(at, at + 90)) !== null) {
+      out.push(text.slice(start, at).trim());
+      start = at;
+    }
+  }
+  if (out.length === 0) return [text];
+  out.push(text.slice(start).trim());
+  return out.filter((t) => t !== '');
+}
+
+/** The lines of a text cell typed with line breaks or with numbered headings inside; null when it is one line. */
+function cellLines(st: SheetText, r: number, c: number): string[] | null {
+  const cell = st.sheet.rows[r]?.[c];
+  if (!cell || typeof cell.v !== 'string') return null;
+  // Legacy-font cells: their converted text (no line breaks survive cleaning) split at headings only.
+  const parts = cell.font || cell.runs || cell.v.indexOf('\n') < 0 ? [st.text[r]?.[c] ?? ''] : cell.v.split(/\r?\n/);
+  const out: string[] = [];
+  for (const part of parts) {
+    const t = cleanCell(part);
+    if (t) out.push(...splitInlineHeadings(t));
+  }
+  return out.length > 1 ? out : null;
+}
+
+/** Lines (one per row: its non-empty cells joined; a multi-line cell breaks the row at its line breaks) to the footer. */
 function lines(st: SheetText, from: number): string[] {
   const out: string[] = [];
   for (let r = from; r < st.text.length; r++) {
     const cells: string[] = [];
-    for (const t of st.text[r] ?? []) if (t && cells[cells.length - 1] !== t) cells.push(t);
+    /** The row's lines when a cell in it has line breaks: cells join the line they stand on. */
+    let rowLines: string[] | null = null;
+    const row = st.text[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const t = row[c] ?? '';
+      if (!t || cells[cells.length - 1] === t) continue;
+      const parts = t.length > 20 ? cellLines(st, r, c) : null;
+      if (parts) {
+        rowLines ??= [cells.join(' ')];
+        rowLines[rowLines.length - 1] = [rowLines[rowLines.length - 1], parts[0]].filter(Boolean).join(' ');
+        rowLines.push(...parts.slice(1));
+      } else if (rowLines) rowLines[rowLines.length - 1] += ` ${t}`;
+      cells.push(t);
+    }
     if (cells.length === 0) continue;
-    const first = cells[0] ?? '';
-    if (startsIn(first, STOP_START, STOP_START2) && STOP.test(foldHead(first))) break;
-    out.push(cells.join(' '));
+    for (const line of rowLines ?? [cells.join(' ')]) {
+      if (startsIn(line, STOP_START, STOP_START2) && STOP.test(foldHead(line))) return out;
+      out.push(line);
+    }
   }
   return out;
 }
@@ -77,9 +130,25 @@ function isTitleLine(line: string): boolean {
 
 /** Headed paragraphs from row `from` on; only headings with text are kept (an empty input cell is no narrative). */
 export function readNarrative(st: SheetText, from: number, fallbackHeading: string | null): NarrativeItem[] {
+  return narrativeOfLines(lines(st, from), fallbackHeading);
+}
+
+/** Headed paragraphs of a text box's paragraphs (to the first footer line). */
+export function readTextBox(paragraphs: readonly string[], fallbackHeading: string | null): NarrativeItem[] {
+  const out: string[] = [];
+  for (const p of paragraphs) {
+    const t = cleanCell(p);
+    if (!t) continue;
+    if (startsIn(t, STOP_START, STOP_START2) && STOP.test(foldHead(t))) break;
+    out.push(t);
+  }
+  return narrativeOfLines(out, fallbackHeading);
+}
+
+function narrativeOfLines(all: readonly string[], fallbackHeading: string | null): NarrativeItem[] {
   const items: NarrativeItem[] = [];
   let cur: NarrativeItem | null = null;
-  for (const line of lines(st, from)) {
+  for (const line of all) {
     const h = headingPart(line);
     if (h) {
       cur = { heading: h.heading, text: h.rest };

@@ -1,10 +1,11 @@
 // Reading the rows of a located table: section rows (I., II., A.) with value null, "Trong đó"/"-"/"+"
-// sub-rows marked as breakdowns of the row above, totals, ditto marks, template codes; stops at the footer.
+// sub-rows marked as breakdowns of the row above, totals, ditto marks, template codes; column-number rows and
+// hidden rows are passed over (hidden ones flagged), uncalculated formulas flagged; stops at the footer or a footnote.
 import type { ReportIssue, ReportRow } from '../../contract/parsed-report';
 import { a1 } from '../xlsx/grid';
 import { cachedFold as fold } from './fold-cache';
 import type { SheetText } from './sheet-text';
-import type { TableLayout, Field } from './table-header';
+import { isColumnNumberRow, type TableLayout, type Field } from './table-header';
 import { isDitto, readValue, type ValueContext } from './values';
 import { isNarrativeHeading } from './narrative';
 
@@ -13,6 +14,8 @@ const SECTION_IN_LABEL = /^([IVXL]{1,6}|[A-Z])\s*[.)/]\s+(\S.*)$/;
 const BREAKDOWN = /^(?:[-+*•–—]\s*|trong do\b|bao gom\b|gom\b|trong so\b|chia ra\b)/;
 const FOOTER = /^(noi nhan|tm\.?\s|t\/m|tm ban|nguoi lap|nguoi bao cao|thu truong|xac nhan|chu tich|pho chu tich|ky ten)/;
 const TOTAL = /^(tong cong|cong|tong so|tong)(\s*:)?$/;
+/** A footnote under the table: "(*) ...", "(**) ...", "Ghi chú: ...", "Lưu ý: ...", "Nguồn: ...". */
+const FOOTNOTE = /^(?:\(\s*\*{1,3}\s*\)|\*{1,3}\s*\)|(?:ghi chu|chu thich|luu y|nguon(?: so lieu)?)\s*:)/;
 
 export interface TableRead {
   rows: ReportRow[];
@@ -37,20 +40,46 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
     const from = st.mergedFrom.get(row * 16384 + c);
     return from && from[1] === c ? (st.text[from[0]]?.[c] ?? '') : '';
   };
+  /** Table columns whose cells are read (value, target and extras are flagged by readValue when read). */
+  const textCols = (['stt', 'label', 'unit', 'note'] as const).map((f) => columns[f]).filter((c): c is number => c !== undefined);
+  const allCols = [...new Set([...textCols, columns.value, columns.target, ...layout.extra.map((e) => e.col)].filter((c): c is number => c !== undefined))];
+  /** Formulas never calculated in the given columns of row r: flagged, never read as silently empty. */
+  const flagUncached = (cols: readonly number[]): void => {
+    const cells = st.sheet.rows[r];
+    if (!cells) return;
+    for (const c of cols) {
+      if (!cells[c]?.noCache) continue;
+      issues.push({ sheet, cell: a1(r, c), severity: 'error', message: `Sheet '${sheet}', ô ${a1(r, c)}: công thức chưa được tính – hãy mở bằng Excel, Lưu lại rồi gửi lại.` });
+    }
+  };
   for (; r < st.text.length; r++) {
     const line = st.text[r] ?? [];
     const firstText = line.find((s) => s !== '') ?? '';
     if (!firstText) {
+      // A row of formulas never calculated looks blank: say so before passing over it.
+      if (st.sheet.rows[r]?.some((c) => c?.noCache)) flagUncached(allCols);
       if (++blank >= 4 && rows.length > 0) break;
       continue;
     }
     blank = 0;
     const folded = fold(firstText);
     if (FOOTER.test(folded) || (rows.length > 0 && isNarrativeHeading(firstText) && !colText(r, 'value'))) break;
+    if (FOOTNOTE.test(folded)) break;
+    if (isColumnNumberRow(line)) continue;
+    if (st.sheet.hiddenRows?.has(r)) {
+      const c = columns.label ?? line.findIndex((s) => s !== '');
+      const what = (colText(r, 'label') || firstText).slice(0, 60);
+      issues.push({ sheet, cell: a1(r, c), severity: 'warning', message: `Sheet '${sheet}', ô ${a1(r, c)}: dòng ${r + 1} đang bị ẩn ('${what}') – không đọc. Nếu đây là số liệu của đơn vị, hãy bỏ ẩn dòng (Unhide) rồi gửi lại.` });
+      continue;
+    }
     let stt: string | null = colText(r, 'stt').replace(/[.)]+$/, '') || null;
     let label = colText(r, 'label');
     const valueCol = columns.value;
-    if (!label && !stt) continue;
+    if (!label && !stt) {
+      flagUncached(allCols);
+      continue;
+    }
+    flagUncached(textCols);
     let isSection = stt !== null && (ROMAN.test(stt) || /^[A-Z]$/.test(stt));
     if (!stt) {
       const m = SECTION_IN_LABEL.exec(label);

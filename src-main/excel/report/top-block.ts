@@ -1,30 +1,34 @@
 // The block above the table: the reporting unit ("Công đoàn cơ sở: ...", "Đơn vị: ...", "CĐCS ...",
-// "CÔNG ĐOÀN CƠ SỞ ..." under the parent line), the title ("BÁO CÁO KẾT QUẢ ...") and the period (đợt, năm).
+// "CÔNG ĐOÀN CƠ SỞ ..." under the parent line), the title ("BÁO CÁO KẾT QUẢ ...") and the period (period.ts).
 import type { ReportPeriod } from '../../contract/parsed-report';
 import { cachedFold as fold } from './fold-cache';
 import { isoDate } from '../../text/vi-date';
 import type { SheetText } from './sheet-text';
+import { periodIn } from './period';
 
 const LABELLED = /^(?:công đoàn cơ sở|cđcs|đơn vị báo cáo|tên đơn vị|đơn vị|công đoàn|cơ quan|nghiệp đoàn)\s*:\s*(.+)$/iu;
 const NOT_UNIT = /^(cong doan cap tren|cong hoa|lien doan|doc lap|so:|so \d)/;
 
 export function findUnitName(st: SheetText, beforeRow: number): string | null {
-  let bare: string | null = null;
+  return findUnit(st, beforeRow)?.name ?? null;
+}
+
+/** The reporting unit and the 0-based cell it was read from. */
+export function findUnit(st: SheetText, beforeRow: number): { name: string; r: number; c: number } | null {
+  let bare: { name: string; r: number; c: number } | null = null;
   for (let r = 0; r < Math.min(beforeRow, st.text.length); r++) {
     const row = st.text[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const t = row[c] ?? '';
       if (!t) continue;
       const m = LABELLED.exec(t);
-      if (m && (m[1] ?? '').trim().replace(/^[.…_\s]+$/, '')) return (m[1] ?? '').trim();
+      if (m && (m[1] ?? '').trim().replace(/^[.…_\s]+$/, '')) return { name: (m[1] ?? '').trim(), r, c };
       const f = fold(t);
-      if (bare === null && !NOT_UNIT.test(f) && /^(cong doan co so|cdcs|cong doan|nghiep doan)\s+\S/.test(f)) bare = t;
+      if (bare === null && !NOT_UNIT.test(f) && /^(cong doan co so|cdcs|cong doan|nghiep doan)\s+\S/.test(f)) bare = { name: t, r, c };
     }
   }
   return bare;
 }
-
-const ROMANS = ['', 'I', 'II', 'III', 'IV', 'V', 'VI'];
 
 export function findTitle(st: SheetText, beforeRow: number): string | null {
   for (let r = 0; r < Math.min(beforeRow, st.text.length); r++) {
@@ -47,24 +51,17 @@ export function findPeriod(st: SheetText, beforeRow: number, title: string | nul
   const texts = [title ?? ''];
   for (let r = 0; r < Math.min(beforeRow, st.text.length); r++) for (const t of st.text[r] ?? []) if (t) texts.push(t);
   for (const text of texts) {
-    const m = /(đợt|kỳ|ky|dot)\s+([IVX]{1,4}|\d{1,2})\b(?:\s*(?:năm|\/|-)\s*(\d{4}))?/iu.exec(text);
-    const y = /năm\s+(\d{4})/iu.exec(text) ?? /\b(20\d{2}|19\d{2})\b/.exec(text);
-    if (!m && !/(6 tháng|năm\s+\d{4}|quý)/iu.test(text)) continue;
-    const roundRaw = m?.[2] ?? null;
-    const round = roundRaw === null ? null : /^\d+$/.test(roundRaw) ? (ROMANS[Number(roundRaw)] ?? roundRaw) : roundRaw.toUpperCase();
-    const year = m?.[3] ? Number(m[3]) : y ? Number(y[1]) : null;
-    const startIdx = m ? m.index : (y?.index ?? 0);
-    const endIdx = y && y.index >= startIdx ? y.index + y[0].length : m ? m.index + m[0].length : text.length;
-    const label = text.slice(startIdx, endIdx).trim();
+    const found = periodIn(text);
+    if (!found) continue;
     const range = /từ\s+ngày\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s*(?:đến|-)\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(texts.join(' '));
-    let startsOn: string | null = null;
-    let endsOn: string | null = null;
+    let startsOn = found.startsOn ?? null;
+    let endsOn = found.endsOn ?? null;
     if (range) {
       const y2 = Number(range[6]);
       endsOn = isoDate(y2, Number(range[5]), Number(range[4]));
       startsOn = isoDate(range[3] ? Number(range[3]) : y2, Number(range[2]), Number(range[1]));
     }
-    return { label, round, year, startsOn, endsOn };
+    return { ...found, startsOn, endsOn };
   }
   return null;
 }

@@ -55,6 +55,8 @@ export function readValue(cell: Cell | undefined, text: string, ctx: ValueContex
     case 'n':
       if (typeof cell.v !== 'number') return { value: text || null, suffix: null };
       if (cell.date) return { value: serialToIso(cell.v, ctx.date1904), suffix: null };
+      // Shown as "95%": the number the user sees and means is 95, as when "95%" is typed as text.
+      if (cell.pct) return { value: Math.round(cell.v * 100 * 1e9) / 1e9, suffix: '%' };
       return { value: cell.v, suffix: null };
     default:
       break;

@@ -89,7 +89,8 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
       cell = { v: vText === undefined ? null : decodeXml(vText), k: 'd' };
       break;
     default: {
-      if (vText === undefined) {
+      // No <v>, or an empty one (openpyxl writes "<f>..</f><v></v>"): no value, never an empty string.
+      if (vText === undefined || (vText === '' && st.f !== undefined)) {
         cell = { v: null, k: 'n' };
       } else {
         const num = Number(vText);
@@ -99,12 +100,15 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
   }
   if (st.f !== undefined) {
     cell.f = decodeXml(st.f).slice(0, 500);
-    if (vText === undefined && st.type !== 2) cell.noCache = true;
+    if ((vText === undefined || (vText === '' && st.type === 0)) && st.type !== 2) cell.noCache = true;
   }
   if (cell.v === null && cell.f === undefined) return null;
   const font = st.style >= 0 ? styles.legacyFont[st.style] : undefined;
   if (font && cell.font === undefined) cell.font = font;
-  if (cell.k === 'n' && st.style >= 0 && styles.isDate[st.style]) cell.date = true;
+  if (cell.k === 'n' && st.style >= 0) {
+    if (styles.isDate[st.style]) cell.date = true;
+    else if (styles.isPercent?.[st.style]) cell.pct = true;
+  }
   return cell;
 }
 

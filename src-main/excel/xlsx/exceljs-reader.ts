@@ -1,10 +1,12 @@
 // Fallback path through exceljs (loaded lazily) for files the fast scanner cannot handle. Real inflated
 // sizes and DTDs are checked first; validations and huge merges are never handed to exceljs.
-import type { Cell, CellRun, Range, SheetGrid, SheetState, WorkbookGrid } from './grid';
+import type { Cell, CellRun, Range, SheetGrid, SheetState, TextBox, WorkbookGrid } from './grid';
 import { parseRange } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { isLegacyFontName } from '../../text/legacy-vi';
 import { guardXml } from './xml';
+import { isPercentFormat, parseRels, parseWorkbook } from './workbook-parts';
+import { sheetTextBoxes } from './drawing-text';
 import { decodeUtf8, readEntry, type ZipArchive } from './zip';
 
 const HUGE_MERGE_CELLS = 100_000;
@@ -64,6 +66,31 @@ function toCell(value: XValue, fontName: string | undefined, isDate: boolean, da
   return undefined;
 }
 
+/** Text boxes per sheet name (exceljs does not read drawings): through workbook.xml, its rels and each sheet's rels. */
+function textBoxReader(zip: ZipArchive): (sheetName: string) => TextBox[] {
+  const part = (path: string): string | undefined => {
+    const e = zip.entries.get(path);
+    if (!e) return undefined;
+    const bytes = readEntry({ ...zip, inflated: 0 }, e);
+    guardXml(bytes, path);
+    return decodeUtf8(bytes);
+  };
+  try {
+    const wbXml = part('xl/workbook.xml');
+    if (!wbXml) return () => [];
+    const { sheets } = parseWorkbook(wbXml, parseRels(part('xl/_rels/workbook.xml.rels') ?? '', 'xl/'));
+    const paths = new Map(sheets.map((s) => [s.name, s.path]));
+    return (name) => {
+      const path = paths.get(name);
+      const xml = path ? part(path) : undefined;
+      return path && xml && xml.indexOf('drawing') !== -1 ? sheetTextBoxes(part, path, xml) : [];
+    };
+  } catch (e) {
+    if (e instanceof XlsxError) throw e;
+    return () => [];
+  }
+}
+
 export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Promise<WorkbookGrid> {
   const { hugeMerge } = vet(zip);
   deadline.check();
@@ -81,11 +108,16 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
   }
   deadline.check();
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+  const boxesOf = textBoxReader(zip);
   const sheets: SheetGrid[] = [];
   let cells = 0;
   for (const ws of wb.worksheets) {
     const rows: (Cell | undefined)[][] = [];
+    const hiddenRows = new Set<number>();
+    const hiddenCols = new Set<number>();
+    for (let c = 1; c <= Math.min(ws.columnCount, zip.limits.maxCols); c++) if (ws.getColumn(c).hidden) hiddenCols.add(c - 1);
     ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      if (row.hidden && rowNumber <= zip.limits.maxRows) hiddenRows.add(rowNumber - 1);
       row.eachCell({ includeEmpty: false }, (c, colNumber) => {
         if (rowNumber > zip.limits.maxRows || colNumber > zip.limits.maxCols) return;
         if (c.isMerged && c.master !== c) return;
@@ -94,6 +126,7 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
         const cell = toCell(c.value, font, /[dmy]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]/g, '')), date1904);
         if (!cell) return;
         if (font && !cell.font) cell.font = font;
+        if (cell.k === 'n' && !cell.date && isPercentFormat(fmt)) cell.pct = true;
         if (++cells > zip.limits.maxCells) throw new XlsxError('bomb', 'Tệp có quá nhiều ô dữ liệu – không đọc.');
         (rows[rowNumber - 1] ??= [])[colNumber - 1] = cell;
       });
@@ -105,7 +138,12 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
       if (r) merges.push(r);
     }
     const state: SheetState = ws.state === 'hidden' ? 'hidden' : ws.state === 'veryHidden' ? 'veryHidden' : 'visible';
-    sheets.push({ name: ws.name, state, rows, merges });
+    const grid: SheetGrid = { name: ws.name, state, rows, merges };
+    if (hiddenRows.size) grid.hiddenRows = hiddenRows;
+    if (hiddenCols.size) grid.hiddenCols = hiddenCols;
+    const boxes = boxesOf(ws.name);
+    if (boxes.length) grid.textBoxes = boxes;
+    sheets.push(grid);
   }
   const issues = hugeMerge
     ? [{ sheet: null, cell: null, severity: 'warning' as const, message: 'Tệp có vùng gộp ô khổng lồ – đã bỏ qua các vùng gộp ô.' }]

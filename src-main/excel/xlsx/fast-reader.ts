@@ -1,11 +1,12 @@
 // Fast path: resolves workbook.xml through the package rels, then inflates only the workbook, its rels,
 // sharedStrings, styles and the sheets, and scans them into a WorkbookGrid (performance.md §7). openFast gives
 // the same sheets lazily (a sheet is inflated and scanned on first use), for readers that need only some.
-import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue } from './grid';
+import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue, TextBox } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { scanSheet, type ScanContext } from './sheet-scan';
 import { parseRels, parseStyles, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
 import { guardXml } from './xml';
+import { sheetTextBoxes } from './drawing-text';
 import { decodeUtf8, readEntry, type ZipArchive } from './zip';
 
 function part(zip: ZipArchive, path: string): string | undefined {
@@ -32,6 +33,8 @@ export interface FastSheet {
   grid(): SheetGrid;
   /** Only each row's first cells (see scanSheet's head scan); the full grid when already scanned. */
   heads(rowChars: number): SheetGrid;
+  /** Only the first `rows` rows (in full); the full grid when already scanned. */
+  top(rows: number): SheetGrid;
 }
 
 export interface FastBook {
@@ -68,7 +71,7 @@ export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
   if (sstBytes) guardXml(sstBytes, sstPath);
   const sst: SharedStringTable = sstBytes ? sharedStringTable(sstBytes, tick) : () => undefined;
   const stylesXml = part(zip, stylesPath);
-  const styles: StyleInfo = stylesXml ? parseStyles(stylesXml) : { legacyFont: [], isDate: [] };
+  const styles: StyleInfo = stylesXml ? parseStyles(stylesXml) : { legacyFont: [], isDate: [], isPercent: [] };
 
   const issues: ReaderIssue[] = [];
   const ctx: ScanContext = { sst, styles, limits: zip.limits, issues, tick, cellCount: { n: 0 } };
@@ -96,13 +99,28 @@ function lazySheet(zip: ZipArchive, ref: SheetRef, path: string, ctx: ScanContex
   return {
     name: ref.name,
     state: ref.state,
-    grid: () => (full ??= scanSheet(text(), ref.name, ref.state, ctx)),
+    grid: () => {
+      if (!full) {
+        full = scanSheet(text(), ref.name, ref.state, ctx);
+        const boxes = textBoxes(zip, path, text());
+        if (boxes.length) full.textBoxes = boxes;
+      }
+      return full;
+    },
     heads: (rowChars: number) => {
       if (full) return full;
       // Issues and cell counts of a head scan are not kept: the sheet is scanned fully if it is used.
       return scanSheet(text(), ref.name, ref.state, { ...ctx, issues: [], cellCount: { n: 0 } }, rowChars);
     },
+    top: (rows: number) => {
+      if (full) return full;
+      return scanSheet(text(), ref.name, ref.state, { ...ctx, issues: [], cellCount: { n: 0 } }, 0, rows);
+    },
   };
+}
+
+function textBoxes(zip: ZipArchive, sheetPath: string, xml: string): TextBox[] {
+  return sheetTextBoxes((p) => part(zip, p), sheetPath, xml);
 }
 
 /** Every sheet scanned in full, in workbook order (the eager WorkbookGrid). */

@@ -23,6 +23,8 @@ export interface Cell {
   runs?: CellRun[];
   /** Number formatted as a date or time (serial in `v`, see WorkbookGrid.date1904). */
   date?: true;
+  /** Number formatted as a percent ("0%", "0.0%"): 0.95 shows as 95%. */
+  pct?: true;
 }
 
 export interface Range {
@@ -43,6 +45,17 @@ export interface SheetGrid {
   merges: Range[];
   /** Head scans only (see scanSheet): rows whose cells after the first few were not read. */
   cutRows?: number[];
+  /** 0-based rows and columns hidden in the sheet (absent when none). */
+  hiddenRows?: Set<number>;
+  hiddenCols?: Set<number>;
+  /** Text boxes drawn on the sheet (drawing shapes), in drawing order. */
+  textBoxes?: TextBox[];
+}
+
+export interface TextBox {
+  /** 0-based row of the box's top-left anchor; null when not anchored to a cell. */
+  row: number | null;
+  paragraphs: string[];
 }
 
 export interface ReaderIssue {

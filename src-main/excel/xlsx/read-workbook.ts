@@ -43,6 +43,8 @@ export interface LazySheet {
   grid(): SheetGrid;
   /** At least each row's first cells (rows cut short are listed in cutRows); may be the whole sheet. */
   heads(rowChars: number): SheetGrid;
+  /** At least the first `rows` rows (header search on sheets that may not be used); may be the whole sheet. */
+  top(rows: number): SheetGrid;
 }
 
 export interface LazyWorkbook {
@@ -57,7 +59,7 @@ export interface LazyWorkbook {
 export class NeedsFallback extends Error {}
 
 export function eager(grid: WorkbookGrid): LazyWorkbook {
-  return { ...grid, sheets: grid.sheets.map((s) => ({ name: s.name, state: s.state, grid: () => s, heads: () => s })) };
+  return { ...grid, sheets: grid.sheets.map((s) => ({ name: s.name, state: s.state, grid: () => s, heads: () => s, top: () => s })) };
 }
 
 /**
@@ -88,7 +90,7 @@ export async function openWorkbook(bytes: Uint8Array, opts: ReadOptions = {}): P
     date1904: book.date1904,
     reader: 'fast',
     issues: book.issues,
-    sheets: book.sheets.map((s) => ({ name: s.name, state: s.state, grid: () => guard(() => s.grid()), heads: (n: number) => guard(() => s.heads(n)) })),
+    sheets: book.sheets.map((s) => ({ name: s.name, state: s.state, grid: () => guard(() => s.grid()), heads: (n: number) => guard(() => s.heads(n)), top: (n: number) => guard(() => s.top(n)) })),
   };
 }
 

@@ -9,6 +9,8 @@ import type { SharedStringTable, StyleInfo } from './workbook-parts';
 import { attr, decodeXml } from './xml';
 
 const MERGE = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])([^>]*)>/g;
+const COL = /<(?:[A-Za-z_][\w.-]*:)?col(?=[\s/>])([^>]*)>/g;
+const isTrue = (v: string | undefined): boolean => v === '1' || v === 'true';
 export { nfc } from './cell-value';
 
 export interface ScanContext {
@@ -95,8 +97,9 @@ function solidLength(v: Cell['v']): number {
  * in any valid file, so a head scan gives every row's first cells exactly as a full scan would. A row whose first
  * non-empty cell is a number (an STT column, a list) is ended right after that cell and not listed: a line that
  * starts with a number can never be a narrative heading (see narrative.ts), and such rows make up most lists.
+ * With `rowLimit`, scanning stops at the first row at or past it (a top scan: rows are in order in valid files).
  */
-export function scanSheet(xml: string, name: string, state: SheetState, ctx: ScanContext, rowChars = 0): SheetGrid {
+export function scanSheet(xml: string, name: string, state: SheetState, ctx: ScanContext, rowChars = 0, rowLimit = Infinity): SheetGrid {
   const { limits, issues } = ctx;
   const cutRows: number[] = [];
   let budget = rowChars;
@@ -111,6 +114,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
   let col = -1;
   let inIs = false;
   let inRPh = false;
+  let hiddenRows: Set<number> | undefined;
   let skipped = 0;
   let n = 0;
 
@@ -258,12 +262,15 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     } else if (len === 3 && c0 === 114 && xml.charCodeAt(ns + 1) === 111 && xml.charCodeAt(ns + 2) === 119) {
       // <row>
       if (!close) {
-        const r = attr(xml.slice(j, gt), 'r');
+        const ra = xml.slice(j, gt);
+        const r = attr(ra, 'r');
         if (r) {
           const d = digits(r, 0, r.length);
           row = (d >= 0 ? d : Number(r)) - 1;
         } else row = row + 1;
         if (!Number.isInteger(row)) row = -1;
+        if (row >= rowLimit) break; // top scan: the rows asked for are read
+        if (ra.indexOf('hidden') !== -1 && isTrue(attr(ra, 'hidden')) && row >= 0) (hiddenRows ??= new Set()).add(row);
         col = -1;
         if (rowChars > 0) {
           budget = rowChars;
@@ -288,7 +295,28 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
   }
   const grid: SheetGrid = { name, state, rows, merges: scanMerges(xml, end, name, limits, issues) };
   if (rowChars > 0) grid.cutRows = cutRows;
+  if (hiddenRows) grid.hiddenRows = hiddenRows;
+  const hiddenCols = scanHiddenCols(xml, start, limits.maxCols);
+  if (hiddenCols) grid.hiddenCols = hiddenCols;
   return grid;
+}
+
+/** Hidden columns from <cols> (before <sheetData>, ending at `to`); each <col min max> span clipped to maxCols. */
+function scanHiddenCols(xml: string, to: number, maxCols: number): Set<number> | undefined {
+  const head = xml.slice(0, to);
+  if (head.indexOf('hidden') < 0) return undefined;
+  let out: Set<number> | undefined;
+  COL.lastIndex = 0;
+  for (let m = COL.exec(head); m; m = COL.exec(head)) {
+    const a = m[1] ?? '';
+    if (!isTrue(attr(a, 'hidden'))) continue;
+    const min = Number(attr(a, 'min'));
+    const max = Math.min(Number(attr(a, 'max')), maxCols);
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) continue;
+    for (let c = min; c <= max; c++) (out ??= new Set()).add(c - 1);
+    if (out && out.size >= maxCols) break; // every readable column is hidden: more <col> elements add nothing
+  }
+  return out;
 }
 
 /** Merged ranges as ranges (never expanded); capped in count. */

@@ -24,6 +24,8 @@ export interface StyleInfo {
   legacyFont: (string | undefined)[];
   /** Per cellXfs index: number format is a date/time. */
   isDate: boolean[];
+  /** Per cellXfs index: number format is a percent (built-in 9/10 or a custom code with '%'). */
+  isPercent?: boolean[];
 }
 
 /** Resolve a relationship target against the folder of the part that owns the rels. */
@@ -189,6 +191,11 @@ export function isDateFormat(code: string): boolean {
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare) && !/General/i.test(bare);
 }
 
+/** A custom format code shows numbers as percent when it has '%' outside quotes and escapes. */
+export function isPercentFormat(code: string): boolean {
+  return code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
+}
+
 export function parseStyles(xml: string): StyleInfo {
   const fonts: (string | undefined)[] = [];
   const fs = section(xml, 'fonts');
@@ -202,12 +209,16 @@ export function parseStyles(xml: string): StyleInfo {
     }
   }
   const custom = new Map<number, boolean>();
+  const customPct = new Map<number, boolean>();
   for (const a of elements(xml, 'numFmt')) {
     const id = Number(attr(a, 'numFmtId'));
-    custom.set(id, isDateFormat(attr(a, 'formatCode') ?? ''));
+    const code = attr(a, 'formatCode') ?? '';
+    custom.set(id, isDateFormat(code));
+    customPct.set(id, isPercentFormat(code));
   }
   const legacyFont: (string | undefined)[] = [];
   const isDate: boolean[] = [];
+  const isPercent: boolean[] = [];
   const xfs = section(xml, 'cellXfs');
   if (xfs) {
     for (const a of elements(xml, 'xf', xfs.start, xfs.end)) {
@@ -215,7 +226,8 @@ export function parseStyles(xml: string): StyleInfo {
       const fmt = Number(attr(a, 'numFmtId') ?? 0);
       legacyFont.push(fonts[fontId]);
       isDate.push(custom.get(fmt) ?? BUILTIN_DATE.has(fmt));
+      isPercent.push(customPct.get(fmt) ?? (fmt === 9 || fmt === 10));
     }
   }
-  return { legacyFont, isDate };
+  return { legacyFont, isDate, isPercent };
 }

@@ -96,7 +96,7 @@ describe('report rules', () => {
     const p = await parseReport(bytes, 'f.xlsx');
     expect(p.unitName).toBe('CĐCS Trường THPT Lê Lợi');
     expect(p.title).toBe('BÁO CÁO Kết quả phối hợp làm công tác dân vận đợt 2/2023');
-    expect(p.period).toEqual({ label: 'đợt 2/2023', round: 'II', year: 2023, startsOn: '2023-12-16', endsOn: '2023-12-30' });
+    expect(p.period).toEqual({ label: 'đợt 2/2023', kind: 'round', round: 'II', year: 2023, quarter: null, half: null, month: null, schoolYear: null, startsOn: '2023-12-16', endsOn: '2023-12-30' });
   });
 
   it('gives a fatal issue when no table header exists, or the workbook is empty', async () => {
