@@ -8,7 +8,7 @@ import { getDocumentBytes, getDocumentMeta, putDocument } from '../db/documents'
 import { getIndicator } from '../db/indicators';
 import * as plans from '../db/plans';
 import { getUnit } from '../db/units';
-import { readDocumentText } from '../docs/read-document';
+import { readIsolated } from '../gate/isolated';
 import { extractPlan } from '../docs/extract-plan/index';
 import type { Handler } from '../rpc/handlers';
 import { daysBetween } from '../text/vi-date';
@@ -110,7 +110,7 @@ export const plansHandlers = {
     ctx.emit('data.changed', { entity: 'plans' });
     return copy;
   },
-  'plans.extract': async ({ file }) => extractPlan(await readDocumentText(file.name, file.bytes)),
+  'plans.extract': async ({ file }) => extractPlan(await readIsolated({ kind: 'document', bytes: file.bytes, fileName: file.name })),
   'plans.document': ({ id }, ctx) => {
     const docId = plans.planDocumentId(ctx.db, id);
     const meta = docId === null ? undefined : getDocumentMeta(ctx.db, docId);

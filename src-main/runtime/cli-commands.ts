@@ -9,8 +9,9 @@ import { backupTo, checkDatabase } from '../features/backup';
 import { restoreFromFile } from '../features/backup-restore';
 import { createPlanFromJson } from '../features/plan-create';
 import { importHeadless } from '../features/report-import/one-pass';
-import { parseReport } from '../excel/report/parse-report';
-import { readDocumentText } from '../docs/read-document';
+import { sharedParsePool } from '../excel/report/parse-pool';
+import { PARSE_TIMEOUT_MS } from '../features/report-import/analyze';
+import { readIsolated } from '../gate/isolated';
 import { extractPlan } from '../docs/extract-plan/index';
 import { createContext, type RunningContext } from './create-context';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
@@ -70,7 +71,7 @@ function need(args: ParsedArgs, n: number, what: string): string {
 const COMMANDS: Record<string, Command> = {
   'extract-plan': async (args) => {
     const f = readInputFile(need(args, 1, 'đường dẫn văn bản kế hoạch'));
-    return extractPlan(await readDocumentText(f.name, f.bytes));
+    return extractPlan(await readIsolated({ kind: 'document', bytes: f.bytes, fileName: f.name }));
   },
   'plans create': (args) =>
     withContext(args, async (ctx) => {
@@ -86,7 +87,8 @@ const COMMANDS: Record<string, Command> = {
     }),
   'parse-report': async (args) => {
     const f = readInputFile(need(args, 1, 'đường dẫn tệp báo cáo'));
-    return parseReport(f.bytes, f.name);
+    // The app's worker pool and timeout: a hostile workbook is stopped, not left spinning the CLI.
+    return sharedParsePool().parse(f.bytes, f.name, { timeoutMs: PARSE_TIMEOUT_MS });
   },
   'reports import': (args) =>
     withContext(args, async (ctx) => {

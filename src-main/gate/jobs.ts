@@ -1,0 +1,27 @@
+// The reads of outside files that run behind the gate (in a worker thread, see isolated.ts): each job kind is one
+// pure reader, every one of them pre-flighted (size, type by content, zip entries and inflated size) and bounded.
+import { readDocumentText } from '../docs/read-document';
+import type { LabelledTable } from '../excel/labelled-table';
+import { readModelsWorkbook, type ModelsSheet } from '../excel/models-read';
+import { readPlanRegisterWorkbook, type RegField } from '../excel/plan-register-read';
+import { readUnitsWorkbook, type UnitsSheet } from '../excel/units-read';
+
+export type GateJob = { kind: 'units' | 'models' | 'plan-register' | 'document'; bytes: Uint8Array; fileName: string };
+
+export interface GateResults {
+  units: UnitsSheet;
+  models: ModelsSheet;
+  'plan-register': LabelledTable<RegField>;
+  /** NFC plain text of a plan document. */
+  document: string;
+}
+
+/** Run one job here (in the worker, or in this thread when no worker can start). `timeoutMs`: cooperative deadline. */
+export async function runGateJob<K extends GateJob['kind']>(job: GateJob & { kind: K }, timeoutMs: number): Promise<GateResults[K]> {
+  const r: GateResults[GateJob['kind']] =
+    job.kind === 'units' ? await readUnitsWorkbook(job.bytes, job.fileName, timeoutMs)
+    : job.kind === 'models' ? await readModelsWorkbook(job.bytes, job.fileName, timeoutMs)
+    : job.kind === 'plan-register' ? await readPlanRegisterWorkbook(job.bytes, job.fileName, timeoutMs)
+    : await readDocumentText(job.fileName, job.bytes, { pdfTimeoutMs: timeoutMs });
+  return r as GateResults[K];
+}
