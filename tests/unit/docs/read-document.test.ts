@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/contract/errors';
+import { MAX_FILE_BYTES } from '../../../src-main/contract/limits';
 import { readDocumentText } from '../../../src-main/docs/read-document';
 import { buildPlanDocx, THANG_BINH_PLAN } from './helpers/plan-docx';
 
@@ -171,8 +172,8 @@ describe('readDocumentText: files it must refuse', () => {
   it('refuses a .docx that would inflate past the size cap (zip bomb) and a file over the size limit', async () => {
     const e = await badFile('bom.docx', zipClaiming('word/document.xml', 0xfffffff0));
     expect(e.message).toMatch(/bất thường/u);
-    const big = new Uint8Array(30 * 1024 * 1024 + 1);
-    expect((await badFile('to.txt', big)).message).toMatch(/lớn hơn 30 MB/u);
+    const big = new Uint8Array(MAX_FILE_BYTES + 1);
+    expect((await badFile('to.txt', big)).message).toMatch(/lớn hơn 20 MB/u);
   });
 
   it('refuses an RTF file with a save-as hint', async () => {
