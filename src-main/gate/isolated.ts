@@ -20,6 +20,8 @@ export interface IsolatedOptions {
   /** Worker entry (tests); default gate-worker.ts beside this file under tsx, gate-worker.js in the build. */
   workerUrl?: URL | null;
   heapMb?: number;
+  /** Time past the cooperative deadline before the worker is terminated (default GRACE_MS). */
+  graceMs?: number;
 }
 
 function defaultEntry(): URL | null {
@@ -65,7 +67,7 @@ export function readIsolated<K extends GateJob['kind']>(job: GateJob & { kind: K
       void worker.terminate();
       f();
     };
-    const timer = setTimeout(() => finish(() => reject(timedOut(job))), timeoutMs + GRACE_MS);
+    const timer = setTimeout(() => finish(() => reject(timedOut(job))), timeoutMs + (opts.graceMs ?? GRACE_MS));
     worker.on('message', (m: Reply) =>
       finish(() => {
         if (m.ok) resolve(m.result as GateResults[K]);
