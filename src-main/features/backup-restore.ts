@@ -12,6 +12,7 @@ import { recoveryMarker, setAside, stamp } from '../runtime/open-data';
 import { resolveDataPaths } from '../runtime/paths';
 import { fsyncPath, inspectCopy, writeVerifiedCopy } from './backup';
 import { backupFolder, createBackup } from './backup-store';
+import { userError } from '../runtime/error-text';
 
 /** Check a file we are about to restore: a sound database of a schema this version knows. */
 function assertRestorable(file: string): void {
@@ -67,7 +68,7 @@ export function restoreFromFile(ctx: AppContext, source: string, label = basenam
       for (const ext of ['-wal', '-shm']) if (existsSync(aside + ext)) renameSync(aside + ext, dbFile + ext);
     }
     ctx.reopen();
-    const msg = err instanceof AppError ? err.message : (err as Error).message;
+    const msg = userError(err, 'lỗi không mong muốn.').message;
     throw new AppError('db_corrupt', `Không khôi phục được: ${msg} Dữ liệu hiện tại được giữ nguyên.`);
   }
   rmSync(recoveryMarker(dbFile), { force: true });

@@ -15,6 +15,7 @@ import { readIsolated } from '../gate/isolated';
 import { extractPlan } from '../docs/extract-plan/index';
 import { createContext, type RunningContext } from './create-context';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
+import { userError } from './error-text';
 import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
 
 export interface Io {
@@ -178,7 +179,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     const data = (e as { result?: unknown }).result;
     if (data !== undefined && args.flags.has('--json')) io.out(`${JSON.stringify(data)}\n`);
-    io.err(`Lỗi: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`Lỗi: ${userError(e, 'Đã xảy ra lỗi không mong muốn; dữ liệu chưa bị thay đổi. Hãy thử lại.').message}\n`);
     return 1;
   }
 }

@@ -9,6 +9,7 @@ import type { AppContext } from '../rpc/context';
 import { createBackupIn, dailyBackupIfDue, folderFromDb } from '../features/backup-store';
 import { openData } from './open-data';
 import { locationWarnings, resolveDataPaths } from './paths';
+import { userError } from './error-text';
 
 export function appVersion(): string {
   try {
@@ -74,7 +75,7 @@ export function createContext(opts: ContextOptions): RunningContext {
     try {
       dailyBackupIfDue(ctx);
     } catch (err) {
-      ctx.warnings = [...ctx.warnings, `Chưa tạo được bản sao lưu hằng ngày: ${(err as Error).message}`];
+      ctx.warnings = [...ctx.warnings, `Chưa tạo được bản sao lưu hằng ngày: ${userError(err, 'lỗi không mong muốn, hãy sao lưu bằng tay.').message}`];
     }
   }
   return ctx;

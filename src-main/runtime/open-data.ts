@@ -5,6 +5,7 @@ import type { DataState } from '../contract/backups';
 import { AppError } from '../contract/errors';
 import { openDatabase, type Db } from '../db/connection';
 import { NewerDatabaseError } from '../db/migrate';
+import { userError } from './error-text';
 
 export interface OpenedData {
   db: Db;
@@ -72,7 +73,8 @@ export function openData(dbFile: string, opts: OpenDataOptions): OpenedData {
       writeFileSync(marker, JSON.stringify({ setAsideFile: aside, at: opts.now.toISOString() }));
       return { db: placeholderDb(), state: { status: 'damaged', message: damagedMessage(aside), setAsideFile: aside }, created };
     }
-    const message = err instanceof AppError ? err.message : `Không mở được tệp dữ liệu "${dbFile}": ${(err as Error).message}.`;
+    // Never SQLite's own English ("database or disk is full"): a known cause in Vietnamese, else a plain sentence.
+    const message = userError(err, `Không mở được tệp dữ liệu "${dbFile}".`).message;
     return {
       db: placeholderDb(),
       state: { status: 'unavailable', message: `${message} Hãy đóng phần mềm, kiểm tra ổ đĩa rồi mở lại; nếu vẫn lỗi, hãy khôi phục từ bản sao lưu.`, setAsideFile: null },
