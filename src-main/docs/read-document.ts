@@ -5,7 +5,8 @@
 import { AppError } from '../contract/errors';
 import { MAX_FILE_BYTES, MAX_FILE_MB } from '../contract/limits';
 import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../excel/xlsx/limits';
-import { openZip, readEntry, verifyAllEntries } from '../excel/xlsx/zip';
+import { guardXml } from '../excel/xlsx/xml';
+import { openZip, readEntry } from '../excel/xlsx/zip';
 import { sniff, startsWith } from './file-sniff';
 import { checkPdfStreams } from './pdf-streams';
 
@@ -101,12 +102,20 @@ async function readDocx(label: string, bytes: Uint8Array): Promise<string> {
     if (!doc) throw bad(`Tệp "${label}" không phải văn bản Word (.docx) hợp lệ. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`);
     if (doc.size > MAX_DOCUMENT_XML_BYTES) throw bad(odd);
     readEntry({ ...zip, limits: { ...DOCX_LIMITS, maxEntryBytes: MAX_DOCUMENT_XML_BYTES } }, doc);
-    // Every part once, real bytes counted, before mammoth (which trusts the declared sizes) sees the file.
-    verifyAllEntries(zip);
+    // Every part once, real bytes counted, before mammoth (which trusts the declared sizes) sees the file; no XML
+    // part may declare a DTD or entities (billion laughs, XXE).
+    const probe = { ...zip, inflated: 0 };
+    for (const e of zip.entries.values()) {
+      const part = readEntry(probe, e);
+      if (/\.(xml|rels)$/i.test(e.name)) guardXml(part, e.name);
+    }
   } catch (e) {
     if (e instanceof AppError) throw e;
     if (e instanceof XlsxError && (e.code === 'truncated' || e.code === 'zip-unsupported')) {
       throw bad(`Tệp "${label}" bị hỏng (không đọc được cấu trúc .docx). Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
+    }
+    if (e instanceof XlsxError && e.code === 'dtd') {
+      throw bad(`Tệp "${label}" chứa khai báo DTD/thực thể XML (dấu hiệu tệp độc hại), không mở. Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
     }
     if (e instanceof XlsxError && e.code === 'encrypted') {
       throw bad(`Tệp "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu thành .docx rồi chọn lại.`);

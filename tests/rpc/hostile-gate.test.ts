@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, workbookOf, type TestApp } from '../helpers/context';
 import { makeHostile, type HostileKind } from '../fixtures/gen/report-workbooks';
-import { docxFlood, docxManyEntries, millionRowsXlsx, pdfBomb, pdfManyPages } from '../fixtures/gen/hostile-docs';
+import { docxBillionLaughs, docxFlood, docxManyEntries, millionRowsXlsx, pdfBomb, pdfManyPages } from '../fixtures/gen/hostile-docs';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -66,7 +66,10 @@ describe('hostile workbooks through the units, models and plans-register imports
 
 const DOCS: Case[] = [
   { row: '#1 0-byte file', make: h('empty'), reason: /rỗng/ },
+  { row: '#2 legacy OLE file (.doc/.xls)', make: h('xls'), reason: /Word cũ \(\.doc\)/ },
   { row: '#3 password-protected', make: h('encrypted'), reason: /mật khẩu/ },
+  { row: '#4 broken PDF', make: h('not-zip'), reason: /PDF/ },
+  { row: '#15 billion laughs in a .docx', make: docxBillionLaughs, reason: /DTD|thực thể/ },
   { row: 'an Excel workbook', make: h('bomb-honest'), reason: /không phải văn bản Word/ },
   { row: '#5 truncated .docx', make: () => docxManyEntries().slice(0, 2000), reason: /bị hỏng/ },
   { row: '#8 .docx with 10,000 entries', make: docxManyEntries, reason: /bất thường/ },
