@@ -179,6 +179,8 @@ const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45
 
 /** A custom format code is a date when it has d/m/y/h/s outside quotes, brackets and escapes (not "0.0%"). */
 export function isDateFormat(code: string): boolean {
+  // Excel keeps format codes to 255 characters; a longer one is hostile, and the regex below is quadratic on it.
+  if (code.length > 255) return false;
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare) && !/General/i.test(bare);
 }
