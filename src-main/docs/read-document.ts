@@ -62,12 +62,22 @@ export async function readDocumentText(name: string, bytes: Uint8Array, options:
   return out;
 }
 
+/** A line without its trailing spaces and tabs (a backwards scan: linear, unlike /[ \t]+$/ on long blank runs). */
+function trimBlanksEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return line.slice(0, end);
+}
+
 function normaliseText(s: string): string {
   return s
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\u0000/g, '')
-    .replace(/[ \t]+$/gm, '')
+    // Trailing blanks per line, by trimEnd: the regex /[ \t]+$/gm is quadratic on long runs of spaces.
+    .split('\n')
+    .map(trimBlanksEnd)
+    .join('\n')
     .replace(/\n{4,}/g, '\n\n\n')
     .trim();
 }

@@ -10,7 +10,6 @@ import * as plans from '../db/plans';
 import { getUnit } from '../db/units';
 import { readIsolated } from '../gate/isolated';
 import { DOCUMENT_MIME, DOCUMENT_TYPES_TEXT, documentExt, documentName } from '../docs/document-type';
-import { extractPlan } from '../docs/extract-plan/index';
 import type { Handler } from '../rpc/handlers';
 import { daysBetween } from '../text/vi-date';
 import { exportPlanRegister, importPlanRegister } from './plan-register-io';
@@ -121,7 +120,7 @@ export const plansHandlers = {
     ctx.emit('data.changed', { entity: 'plans' });
     return copy;
   },
-  'plans.extract': async ({ file }) => extractPlan(await readIsolated({ kind: 'document', bytes: file.bytes, fileName: file.name })),
+  'plans.extract': ({ file }) => readIsolated({ kind: 'plan', bytes: file.bytes, fileName: file.name }),
   'plans.document': ({ id }, ctx) => {
     const docId = plans.planDocumentId(ctx.db, id);
     const meta = docId === null ? undefined : getDocumentMeta(ctx.db, docId);

@@ -1,12 +1,14 @@
 // The reads of outside files that run behind the gate (in a worker thread, see isolated.ts): each job kind is one
 // pure reader, every one of them pre-flighted (size, type by content, zip entries and inflated size) and bounded.
+import type { PlanExtract } from '../contract/plan-extract';
+import { extractPlan } from '../docs/extract-plan/index';
 import { readDocumentText } from '../docs/read-document';
 import type { LabelledTable } from '../excel/labelled-table';
 import { readModelsWorkbook, type ModelsSheet } from '../excel/models-read';
 import { readPlanRegisterWorkbook, type RegField } from '../excel/plan-register-read';
 import { readUnitsWorkbook, type UnitsSheet } from '../excel/units-read';
 
-export type GateJob = { kind: 'units' | 'models' | 'plan-register' | 'document'; bytes: Uint8Array; fileName: string };
+export type GateJob = { kind: 'units' | 'models' | 'plan-register' | 'document' | 'plan'; bytes: Uint8Array; fileName: string };
 
 export interface GateResults {
   units: UnitsSheet;
@@ -14,6 +16,8 @@ export interface GateResults {
   'plan-register': LabelledTable<RegField>;
   /** NFC plain text of a plan document. */
   document: string;
+  /** A plan document read and its fields extracted (the extraction's regexes run on outside text: here too). */
+  plan: PlanExtract;
 }
 
 /** Run one job here (in the worker, or in this thread when no worker can start). `timeoutMs`: cooperative deadline. */
@@ -22,6 +26,7 @@ export async function runGateJob<K extends GateJob['kind']>(job: GateJob & { kin
     job.kind === 'units' ? await readUnitsWorkbook(job.bytes, job.fileName, timeoutMs)
     : job.kind === 'models' ? await readModelsWorkbook(job.bytes, job.fileName, timeoutMs)
     : job.kind === 'plan-register' ? await readPlanRegisterWorkbook(job.bytes, job.fileName, timeoutMs)
+    : job.kind === 'plan' ? extractPlan(await readDocumentText(job.fileName, job.bytes, { pdfTimeoutMs: timeoutMs }))
     : await readDocumentText(job.fileName, job.bytes, { pdfTimeoutMs: timeoutMs });
   return r as GateResults[K];
 }

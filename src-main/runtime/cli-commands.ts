@@ -12,7 +12,6 @@ import { importHeadless } from '../features/report-import/one-pass';
 import { sharedParsePool } from '../excel/report/parse-pool';
 import { PARSE_TIMEOUT_MS } from '../features/report-import/analyze';
 import { readIsolated } from '../gate/isolated';
-import { extractPlan } from '../docs/extract-plan/index';
 import { createContext, type RunningContext } from './create-context';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
 import { userError } from './error-text';
@@ -72,7 +71,7 @@ function need(args: ParsedArgs, n: number, what: string): string {
 const COMMANDS: Record<string, Command> = {
   'extract-plan': async (args) => {
     const f = readInputFile(need(args, 1, 'đường dẫn văn bản kế hoạch'));
-    return extractPlan(await readIsolated({ kind: 'document', bytes: f.bytes, fileName: f.name }));
+    return readIsolated({ kind: 'plan', bytes: f.bytes, fileName: f.name });
   },
   'plans create': (args) =>
     withContext(args, async (ctx) => {

@@ -93,3 +93,15 @@ describe('hostile documents through plan intake (plans.extract)', () => {
     }, CEILING);
   }
 });
+
+describe('plan intake through the gate still reads real documents', () => {
+  it('a text PDF is read and extracted in the worker the same as in this thread', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { readDocumentText } = await import('../../src-main/docs/read-document');
+    const { extractPlan } = await import('../../src-main/docs/extract-plan/index');
+    const bytes = new Uint8Array(readFileSync(new URL('../fixtures/plans/ke-hoach-thang-binh-text.pdf', import.meta.url)));
+    const viaGate = await app.call('plans.extract', { file: { name: 'ke-hoach.pdf', bytes } });
+    expect(viaGate).toEqual(extractPlan(await readDocumentText('ke-hoach.pdf', bytes)));
+    expect(viaGate.title).toBeTruthy();
+  }, CEILING);
+});

@@ -176,6 +176,14 @@ describe('readDocumentText: files it must refuse', () => {
     expect((await badFile('to.txt', big)).message).toMatch(/lớn hơn 20 MB/u);
   });
 
+  it('normalises a text whose lines hold long runs of spaces in linear time (no ReDoS on trailing blanks)', async () => {
+    const text = `Kế hoạch${' '.repeat(300_000)}số 12  \n${'\t '.repeat(100_000)}hết`;
+    const out = await readDocumentText('khoang-trang.txt', utf8(text));
+    expect(out.startsWith('Kế hoạch')).toBe(true);
+    expect(out.endsWith('hết')).toBe(true);
+    expect(out.split('\n')[0]!.endsWith('số 12')).toBe(true);
+  }, 20_000);
+
   it('refuses an RTF file with a save-as hint', async () => {
     const e = await badFile('ke-hoach.rtf', utf8('{\\rtf1\\ansi KE HOACH}'));
     expect(e.message).toContain('Lưu thành .docx');
