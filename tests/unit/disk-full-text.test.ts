@@ -8,6 +8,7 @@ import { openDatabase } from '../../src-main/db/connection';
 import { loadMigrations } from '../../src-main/db/migrate';
 import { openData } from '../../src-main/runtime/open-data';
 import { assertWritableFolder } from '../../src-main/features/backup-store';
+import { XlsxError } from '../../src-main/excel/xlsx/limits';
 import { userError } from '../../src-main/runtime/error-text';
 
 const dirs: string[] = [];
@@ -33,6 +34,8 @@ describe('disk full in Vietnamese', () => {
     expect(userError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), 'x').message).toMatch(/đầy/);
     expect(userError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), 'x').message).toMatch(/đầy/);
     expect(userError(new Error('something odd'), 'Không làm được việc này.').message).toBe('Không làm được việc này.');
+    expect(userError(new XlsxError('bomb', 'Tệp nén bất thường – không đọc.'), 'x')).toMatchObject({ code: 'bad_file', message: 'Tệp nén bất thường – không đọc.' });
+    expect(userError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), 'x').message).toMatch(/khoá/);
   });
 });
 

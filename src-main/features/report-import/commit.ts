@@ -15,6 +15,7 @@ import { PARSE_TIMEOUT_MS } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
 import { labelKey, mapRows, numberIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
+import { userError } from '../../runtime/error-text';
 
 export interface CommitFileInput {
   file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };
@@ -140,7 +141,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task:
           try {
             prepared.push(await prepareOne(ctx, f, pc, () => parsedAhead(g + k)));
           } catch (err) {
-            prepared.push(fail(f.file.name, `Không đọc được tệp: ${(err as Error).message}`));
+            prepared.push(fail(f.file.name, `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`));
           }
         }
       }
@@ -154,7 +155,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, total: number, task:
           } catch (err) {
             const app = err instanceof AppError ? err : sqliteErrorToApp(err);
             if (app && (app.code === 'db_full' || app.code === 'db_busy' || app.code === 'db_corrupt')) throw app;
-            results[i] = fail(f.file.name, app?.message ?? `Không nhập được tệp: ${(err as Error).message}`);
+            results[i] = fail(f.file.name, app?.message ?? `Không nhập được tệp: ${userError(err, 'lỗi không mong muốn, tệp này chưa được nhập. Hãy thử lại.').message}`);
           }
         });
       })();
