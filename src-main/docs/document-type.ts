@@ -37,10 +37,11 @@ export function documentExt(bytes: Uint8Array): DocumentExt | null {
   }
 }
 
-/** `name` with its trailing extensions (".pdf.exe", ".hta") replaced by the content's own: "ke-hoach.pdf". */
+/** `name` with its extension replaced by the content's own: "ke-hoach.pdf.exe" (a PDF) → "ke-hoach.pdf", "chay.cmd" → "chay.txt". */
 export function documentName(name: string, ext: DocumentExt): string {
   let base = name.normalize('NFC').replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
-  while (/\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(base)) base = base.replace(/\.[A-Za-z][A-Za-z0-9]{0,5}$/, '');
+  base = base.replace(/\.[A-Za-z][A-Za-z0-9]{0,5}$/, '');
+  if (base.toLowerCase().endsWith(`.${ext}`)) base = base.slice(0, -ext.length - 1);
   base = base.replace(/[.\s]+$/, '') || 'van-ban';
   return `${base}.${ext}`;
 }

@@ -61,3 +61,15 @@ describe('plan source documents', () => {
     expect(opened).toEqual([]);
   });
 });
+
+describe('documentName', () => {
+  it('replaces only the last extension, and a doubled one that names the same type', async () => {
+    const { documentName } = await import('../../src-main/docs/document-type');
+    expect(documentName('ke-hoach.pdf.exe', 'pdf')).toBe('ke-hoach.pdf');
+    expect(documentName('KH.LDLD.pdf', 'pdf')).toBe('KH.LDLD.pdf');
+    expect(documentName('Kế hoạch 12-KH.LĐLĐ', 'docx')).toBe('Kế hoạch 12-KH.LĐLĐ.docx');
+    expect(documentName('a.pdf.exe', 'txt')).toBe('a.pdf.txt');
+    expect(documentName('..\\..\\x.hta', 'txt')).toBe('.._.._x.txt');
+    expect(documentName('.exe', 'txt')).toBe('van-ban.txt');
+  });
+});
