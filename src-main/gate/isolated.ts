@@ -45,11 +45,11 @@ const unreadable = (job: GateJob): AppError =>
 type Reply = { ok: true; result: unknown } | { ok: false; code: ErrorCode | null; message: string };
 
 /** Read one outside file behind the gate. Rejects with AppError('bad_file', Vietnamese reason) when it cannot. */
-export function readIsolated<K extends GateJob['kind']>(job: GateJob & { kind: K }, opts: IsolatedOptions = {}): Promise<GateResults[K]> {
+export function readIsolated<J extends GateJob>(job: J, opts: IsolatedOptions = {}): Promise<GateResults[J['kind']]> {
   const timeoutMs = opts.timeoutMs ?? GATE_TIMEOUT_MS;
   const entry = opts.workerUrl === undefined ? defaultEntry() : opts.workerUrl;
   if (!entry) return runGateJob(job, timeoutMs);
-  return new Promise<GateResults[K]>((resolve, reject) => {
+  return new Promise<GateResults[J['kind']]>((resolve, reject) => {
     let worker: ReturnType<typeof startWorker>;
     try {
       const workerData: GateWorkerData = { gateJob: job, timeoutMs };
@@ -70,7 +70,7 @@ export function readIsolated<K extends GateJob['kind']>(job: GateJob & { kind: K
     const timer = setTimeout(() => finish(() => reject(timedOut(job))), timeoutMs + (opts.graceMs ?? GRACE_MS));
     worker.on('message', (m: Reply) =>
       finish(() => {
-        if (m.ok) resolve(m.result as GateResults[K]);
+        if (m.ok) resolve(m.result as GateResults[J['kind']]);
         else reject(m.code ? new AppError(m.code, m.message) : unreadable(job));
       }),
     );
