@@ -16,7 +16,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { main: resolve('src-main/main.ts'), 'parse-worker': resolve('src-main/excel/report/parse-worker.ts') } },
+      rollupOptions: { input: { main: resolve('src-main/main.ts'), 'parse-worker': resolve('src-main/excel/report/parse-worker.ts'), 'gate-worker': resolve('src-main/gate/gate-worker.ts') } },
     },
     plugins: [copyMigrations],
   },

@@ -34,7 +34,7 @@ export const FileIn = z.object({
   /** File's modified time (ms since epoch) as the OS reports it; used as default received date. */
   lastModified: z.number().int().nonnegative().optional(),
   bytes: Bytes.refine((b) => b.byteLength <= MAX_FILE_BYTES, {
-    message: `Tệp lớn hơn ${MAX_FILE_MB} MB, không thể nhận`,
+    message: `Tệp lớn hơn ${MAX_FILE_MB} MB, không thể nhận. Hãy mở tệp, xoá ảnh hoặc sheet không cần thiết, lưu lại rồi chọn lại`,
   }),
 });
 export type FileIn = z.infer<typeof FileIn>;

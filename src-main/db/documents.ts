@@ -16,6 +16,7 @@ export function mimeOf(name: string): string {
     pdf: 'application/pdf',
     docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    doc: 'application/msword',
     txt: 'text/plain; charset=utf-8',
     png: 'image/png',
     jpg: 'image/jpeg',

@@ -1,5 +1,5 @@
-// Pre-flight checks on document bytes before any parser sees them: what the bytes really are (by content,
-// not name), and a zip's entry count and inflated size read from its central directory (zip-bomb guard).
+// What document bytes really are, judged by content (not name), before any parser sees them. Zip sizes and entry
+// counts are checked by the shared zip reader (excel/xlsx/zip.ts) on real inflated bytes.
 
 export type SniffedKind = 'docx' | 'zip-other' | 'pdf' | 'ole-doc' | 'ole-encrypted' | 'rtf' | 'text' | 'binary';
 
@@ -22,42 +22,6 @@ export function indexOfAscii(bytes: Uint8Array, needle: string, utf16 = false, f
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 const ZIP = [0x50, 0x4b, 0x03, 0x04] as const;
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d] as const; // %PDF-
-
-export interface ZipEntry {
-  name: string;
-  compressedSize: number;
-  uncompressedSize: number;
-}
-
-/** Entries listed in a zip's central directory, or null when it has none we can read (corrupt/truncated). */
-export function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const minEocd = Math.max(0, bytes.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= minEocd; i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder('utf-8');
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return null;
-    const compressedSize = view.getUint32(p + 20, true);
-    const uncompressedSize = view.getUint32(p + 24, true);
-    const nameLen = view.getUint16(p + 28, true);
-    const extraLen = view.getUint16(p + 30, true);
-    const commentLen = view.getUint16(p + 32, true);
-    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
-    entries.push({ name, compressedSize, uncompressedSize });
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return entries;
-}
 
 /** What the bytes are, judged by their content. */
 export function sniff(bytes: Uint8Array): SniffedKind {

@@ -1,8 +1,14 @@
 // Plan document intake: bytes of a .docx / text .pdf / .txt -> NFC plain text, by content sniffing, with size
-// caps, a zip-bomb guard and a PDF time limit. Anything unusable is an AppError('bad_file') saying what to do.
+// caps before anything is inflated (real inflated sizes of every .docx part, every compressed PDF stream), a page
+// cap and a PDF time limit. Anything unusable is an AppError('bad_file') saying what to do. Run behind the gate
+// (gate/isolated.ts: worker thread with a heap limit and a hard timeout).
 import { AppError } from '../contract/errors';
 import { MAX_FILE_BYTES, MAX_FILE_MB } from '../contract/limits';
-import { sniff, startsWith, zipEntries } from './file-sniff';
+import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../excel/xlsx/limits';
+import { guardXml } from '../excel/xlsx/xml';
+import { openZip, readEntry } from '../excel/xlsx/zip';
+import { sniff, startsWith } from './file-sniff';
+import { checkPdfStreams } from './pdf-streams';
 
 export interface ReadOptions {
   /** Give up on a PDF after this long (ms). */
@@ -11,8 +17,9 @@ export interface ReadOptions {
   maxPdfPages?: number;
 }
 
-const MAX_ZIP_ENTRIES = 2_000;
-const MAX_INFLATED_BYTES = 200 * 1024 * 1024;
+/** A .docx: parts as inflated (real bytes, never the declared sizes); document.xml of a long plan is ~1–2 MB. */
+const DOCX_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxFileBytes: MAX_FILE_BYTES, maxEntries: 2_000, maxEntryBytes: 40 * 1024 * 1024, maxTotalBytes: 120 * 1024 * 1024 };
+const MAX_DOCUMENT_XML_BYTES = 16 * 1024 * 1024;
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 const MIN_PDF_TEXT_CHARS = 20;
 
@@ -55,12 +62,22 @@ export async function readDocumentText(name: string, bytes: Uint8Array, options:
   return out;
 }
 
+/** A line without its trailing spaces and tabs (a backwards scan: linear, unlike /[ \t]+$/ on long blank runs). */
+function trimBlanksEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return line.slice(0, end);
+}
+
 function normaliseText(s: string): string {
   return s
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\u0000/g, '')
-    .replace(/[ \t]+$/gm, '')
+    // Trailing blanks per line, by trimEnd: the regex /[ \t]+$/gm is quadratic on long runs of spaces.
+    .split('\n')
+    .map(trimBlanksEnd)
+    .join('\n')
     .replace(/\n{4,}/g, '\n\n\n')
     .trim();
 }
@@ -88,14 +105,32 @@ function decodeText(bytes: Uint8Array): string {
 // ---------- .docx ----------
 
 async function readDocx(label: string, bytes: Uint8Array): Promise<string> {
-  const entries = zipEntries(bytes);
-  if (!entries) throw bad(`Tệp "${label}" bị hỏng (không đọc được cấu trúc .docx). Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
-  const inflated = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
-  if (entries.length > MAX_ZIP_ENTRIES || inflated > MAX_INFLATED_BYTES) {
-    throw bad(`Tệp "${label}" có cấu trúc bất thường (quá nhiều hoặc quá lớn khi giải nén), không thể mở an toàn. Hãy lưu lại văn bản bằng Word rồi chọn lại.`);
-  }
-  if (!entries.some((e) => e.name === 'word/document.xml')) {
-    throw bad(`Tệp "${label}" không phải văn bản Word (.docx) hợp lệ. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`);
+  const odd = `Tệp "${label}" có cấu trúc bất thường (quá nhiều hoặc quá lớn khi giải nén), không thể mở an toàn. Hãy lưu lại văn bản bằng Word rồi chọn lại.`;
+  try {
+    const zip = openZip(bytes, DOCX_LIMITS);
+    const doc = zip.entries.get('word/document.xml');
+    if (!doc) throw bad(`Tệp "${label}" không phải văn bản Word (.docx) hợp lệ. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`);
+    if (doc.size > MAX_DOCUMENT_XML_BYTES) throw bad(odd);
+    readEntry({ ...zip, limits: { ...DOCX_LIMITS, maxEntryBytes: MAX_DOCUMENT_XML_BYTES } }, doc);
+    // Every part once, real bytes counted, before mammoth (which trusts the declared sizes) sees the file; no XML
+    // part may declare a DTD or entities (billion laughs, XXE).
+    const probe = { ...zip, inflated: 0 };
+    for (const e of zip.entries.values()) {
+      const part = readEntry(probe, e);
+      if (/\.(xml|rels)$/i.test(e.name)) guardXml(part, e.name);
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    if (e instanceof XlsxError && (e.code === 'truncated' || e.code === 'zip-unsupported')) {
+      throw bad(`Tệp "${label}" bị hỏng (không đọc được cấu trúc .docx). Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
+    }
+    if (e instanceof XlsxError && e.code === 'dtd') {
+      throw bad(`Tệp "${label}" chứa khai báo DTD/thực thể XML (dấu hiệu tệp độc hại), không mở. Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
+    }
+    if (e instanceof XlsxError && e.code === 'encrypted') {
+      throw bad(`Tệp "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu thành .docx rồi chọn lại.`);
+    }
+    throw bad(odd);
   }
   const mammoth = (await import('mammoth')).default;
   try {
@@ -117,6 +152,9 @@ interface PositionedText {
 }
 
 async function readPdf(label: string, bytes: Uint8Array, options: ReadOptions): Promise<string> {
+  if (!checkPdfStreams(bytes)) {
+    throw bad(`Tệp PDF "${label}" có cấu trúc bất thường (dữ liệu nén giải ra quá lớn), không thể mở an toàn. Hãy dùng bản .docx của văn bản, hoặc xuất lại PDF từ Word.`);
+  }
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({
     data: bytes.slice(), // pdf.js takes ownership of (and detaches) the buffer it is given

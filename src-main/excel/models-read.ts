@@ -1,8 +1,6 @@
 // Reading "Dân vận khéo" registrations from a workbook (pure): our registration form (recognised by its hidden
 // _meta sheet) or any list whose header row is found by its labels; returns each data row's fields.
-import ExcelJS from 'exceljs';
 import type { HeaderSpec } from './header-row';
-import { plainText } from './cell-value';
 import { readLabelledTable, type TableRow } from './labelled-table';
 
 export type ModelColumn =
@@ -48,19 +46,19 @@ export interface ModelsSheet {
 const MAX_ROWS = 5_000;
 const MAX_COLS = 40;
 
-function readMeta(wb: ExcelJS.Workbook): { year: number } | null {
-  const ws = wb.getWorksheet(META_SHEET);
-  if (!ws) return null;
-  const kind = plainText(ws.getCell('B1').value);
-  const year = Number(plainText(ws.getCell('B2').value));
+/** Our form's hidden sheet: B1 = form kind, B2 = year. */
+function readMeta(grid: string[][] | undefined): { year: number } | null {
+  if (!grid) return null;
+  const kind = grid[0]?.[1] ?? '';
+  const year = Number(grid[1]?.[1] ?? '');
   return kind === FORM_KIND && Number.isInteger(year) && year >= 2000 && year <= 2100 ? { year } : null;
 }
 
-export async function readModelsWorkbook(bytes: Uint8Array, fileName: string): Promise<ModelsSheet> {
+export async function readModelsWorkbook(bytes: Uint8Array, fileName: string, timeoutMs?: number): Promise<ModelsSheet> {
   const t = await readLabelledTable(bytes, fileName, MODEL_HEADER_SPEC, {
-    maxRows: MAX_ROWS, maxCols: MAX_COLS, skipSheets: [META_SHEET],
+    maxRows: MAX_ROWS, maxCols: MAX_COLS, skipSheets: [META_SHEET], keepSheets: [META_SHEET], timeoutMs,
     needColumns: 'ít nhất hai cột "Tên mô hình" và "Lĩnh vực" (và "Mã đơn vị" hoặc "Tên đơn vị")',
   });
-  const meta = t.workbook && !t.fatal ? readMeta(t.workbook) : null;
+  const meta = t.fatal ? null : readMeta(t.kept[META_SHEET]);
   return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, meta, fatal: t.fatal };
 }

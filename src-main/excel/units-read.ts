@@ -32,9 +32,9 @@ export interface UnitsSheet {
   fatal: string | null;
 }
 
-export async function readUnitsWorkbook(bytes: Uint8Array, fileName: string): Promise<UnitsSheet> {
+export async function readUnitsWorkbook(bytes: Uint8Array, fileName: string, timeoutMs?: number): Promise<UnitsSheet> {
   const t = await readLabelledTable(bytes, fileName, UNIT_HEADER_SPEC, {
-    maxRows: 20_000, maxCols: 60, needColumns: 'ít nhất hai cột "Mã đơn vị" và "Tên đơn vị"',
+    maxRows: 20_000, maxCols: 60, timeoutMs, needColumns: 'ít nhất hai cột "Mã đơn vị" và "Tên đơn vị"',
   });
   return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, fatal: t.fatal };
 }

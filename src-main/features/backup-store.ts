@@ -65,16 +65,37 @@ export function folderFromDb(db: Db, fallback: string): string {
 /** Check that a folder exists (or can be created) and accepts a file; throws a Vietnamese AppError if not. */
 export function assertWritableFolder(folder: string): string {
   const dir = resolve(folder);
-  const probe = join(dir, `.ghi-thu-${process.pid}`);
+  const probe = join(dir, `${PROBE_PREFIX}${process.pid}`);
   try {
     mkdirSync(dir, { recursive: true });
+    removeStaleProbes(dir);
     writeFileSync(probe, 'ok');
-    rmSync(probe, { force: true });
     return dir;
   } catch {
     throw new AppError('invalid_input', `Không ghi được vào thư mục "${dir}". Hãy kiểm tra ổ đĩa/USB đã cắm và có quyền ghi, hoặc chọn thư mục khác.`, {
       folder: 'Thư mục không ghi được',
     });
+  } finally {
+    // Also when the write failed half-way (disk full): the probe never stays behind.
+    try {
+      rmSync(probe, { force: true });
+    } catch {
+      /* the folder itself is unusable: nothing was written */
+    }
+  }
+}
+
+const PROBE_PREFIX = '.ghi-thu-';
+
+/** Probes left by a run that crashed between writing and removing them (older than 10 minutes). */
+function removeStaleProbes(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(PROBE_PREFIX)) continue;
+    try {
+      if (Date.now() - statSync(join(dir, name)).mtimeMs > 10 * 60 * 1000) rmSync(join(dir, name), { force: true });
+    } catch {
+      /* already gone */
+    }
   }
 }
 
@@ -161,7 +182,7 @@ export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
   } catch (err) {
     rmSync(`${sidecar}.tmp`, { force: true });
     rmSync(join(folder, name), { force: true });
-    throw new AppError('db_full', `Không ghi được thông tin bản sao lưu (${(err as Error).message}). Bản sao đã được xoá; hãy giải phóng dung lượng hoặc chọn thư mục khác.`);
+    throw new AppError('db_full', 'Không ghi được thông tin bản sao lưu (ổ đĩa đầy hoặc không ghi được). Bản sao đã được xoá; hãy giải phóng dung lượng hoặc chọn thư mục khác.');
   }
   pruneBackups(folder, o.now, o.protect);
   return info;

@@ -53,7 +53,7 @@ export function backupError(err: unknown, target: string): AppError {
     return new AppError('db_full', 'Không ghi được bản sao lưu: ổ đĩa đích đã đầy hoặc không ghi thêm được. Bản sao dở dang đã được xoá, dữ liệu hiện tại không bị ảnh hưởng. Hãy giải phóng dung lượng hoặc chọn ổ/thư mục khác rồi sao lưu lại.');
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))
     return new AppError('bad_file', `Không ghi được vào "${dirname(target)}" (không có quyền ghi hoặc ổ chỉ đọc). Hãy chọn thư mục khác để sao lưu.`);
-  return new AppError('internal', `Không sao lưu được vào "${target}": ${(err as Error).message}. Hãy thử lại hoặc chọn thư mục khác.`);
+  return new AppError('internal', `Không sao lưu được vào "${target}". Hãy thử lại hoặc chọn thư mục khác.`);
 }
 
 /** Open a database file read-only and run the full check; returns problems, schema version and row counts. */

@@ -19,6 +19,7 @@ import { slug } from './reminders';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { planOrThrow } from './tracking';
+import { readIsolated } from '../gate/isolated';
 
 const IDENTITY_KEY = 'upward_identity';
 const TABLE_SHEET = 'Báo cáo';
@@ -125,21 +126,9 @@ export async function fillProvinceWorkbook(db: Db, planId: number, file: FileIn,
   const { entries } = effectiveCellMap(db, planId);
   if (entries.length === 0) throw new AppError('invalid_input', 'Chưa có bảng ánh xạ ô (mã chỉ tiêu → sheet, ô). Hãy khai báo trước khi điền vào mẫu của cấp trên.');
   const c = computeConsolidation(db, planId, today);
-  const wb = await loadXlsx(file.bytes);
-  const written: { code: string; measure: string; sheet: string; cell: string; value: number | string | null }[] = [];
-  const issues: string[] = [];
-  for (const e of entries) {
-    const ws = wb.getWorksheet(e.sheet);
-    if (!ws) { issues.push(`Không có sheet "${e.sheet}" trong tệp (ô ${e.cell} của chỉ tiêu ${e.code}).`); continue; }
-    const value = mappedValue(c, e);
-    if (value === undefined) { issues.push(`Mã "${e.code}" không thuộc kế hoạch này: bỏ qua ô ${e.sheet}!${e.cell}.`); continue; }
-    const cell = ws.getCell(e.cell);
-    if (cell.type === ExcelJS.ValueType.Formula) { issues.push(`Ô ${e.sheet}!${e.cell} đang chứa công thức: giữ nguyên, không ghi đè.`); continue; }
-    cell.value = typeof value === 'string' ? inertText(value) : value;
-    written.push({ code: e.code, measure: e.measure, sheet: e.sheet, cell: e.cell, value });
-  }
-  wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  // The province's workbook is outside bytes: loaded, filled and written behind the gate (worker, caps, timeout).
+  const cells = entries.map((e) => ({ code: e.code, measure: e.measure, sheet: e.sheet, cell: e.cell, value: mappedValue(c, e) }));
+  const { bytes, written, issues } = await readIsolated({ kind: 'fill-workbook', bytes: file.bytes, fileName: file.name, cells });
   const base = file.name.replace(/\.xlsx$/i, '');
   return { file: { name: `${base}-${slug(plan.periodLabel ?? plan.title)}-da-dien.xlsx`, mime: XLSX_MIME, bytes }, written, issues };
 }

@@ -9,7 +9,8 @@ import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import * as models from '../db/models';
 import * as units from '../db/units';
-import { readModelsWorkbook, type RawModelRow } from '../excel/models-read';
+import type { RawModelRow } from '../excel/models-read';
+import { readIsolated } from '../gate/isolated';
 import { parseViDate, todayInVietnam } from '../text/vi-date';
 import { clean, fold } from '../text/vi-text';
 import { writeTx } from '../db/write-tx';
@@ -111,7 +112,7 @@ function changesOf(before: Model, d: ModelDraft): string[] {
 export interface ModelImportOptions { dryRun: boolean; skipInvalid: boolean; year?: number | undefined; beforeCommit?: () => void }
 
 export async function importModels(db: Db, file: FileIn, opts: ModelImportOptions, now: Date): Promise<ModelImportResult> {
-  const sheet = await readModelsWorkbook(file.bytes, file.name);
+  const sheet = await readIsolated({ kind: 'models', bytes: file.bytes, fileName: file.name });
   if (sheet.fatal) throw new AppError('bad_file', sheet.fatal);
   const today = todayInVietnam(now);
   const year = opts.year ?? sheet.meta?.year ?? Number(today.slice(0, 4));

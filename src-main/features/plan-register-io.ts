@@ -7,13 +7,13 @@ import { PLAN_STATUS_LABELS, type PlanStatusId } from '../contract/plan-labels';
 import { PlanDraft } from '../contract/plans';
 import type { Db } from '../db/connection';
 import { listPlans } from '../db/plans';
-import type { HeaderSpec } from '../excel/header-row';
-import { readLabelledTable } from '../excel/labelled-table';
+import type { RegField } from '../excel/plan-register-read';
 import { addOfficialHeader, addSignatureBlock, addTable, addTitle } from '../excel/official-sheet/index';
 import { parseViDate, todayInVietnam } from '../text/vi-date';
 import { clean, fold } from '../text/vi-text';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
+import { readIsolated } from '../gate/isolated';
 import { savePlan } from './plans';
 import { writeTx } from '../db/write-tx';
 
@@ -50,16 +50,6 @@ export async function exportPlanRegister(db: Db, year: number | null, now: Date)
   return { name: `so-theo-doi-ke-hoach-${year ?? today}.xlsx`, mime: XLSX_MIME, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
 }
 
-type RegField = 'number' | 'issuedOn' | 'title' | 'period' | 'due' | 'status';
-const SPEC: HeaderSpec<RegField> = {
-  number: { aliases: ['so ky hieu', 'so van ban', 'so'] },
-  issuedOn: { aliases: ['ngay ban hanh', 'ngay van ban', 'ngay thang', 'ngay'] },
-  title: { aliases: ['trich yeu noi dung', 'trich yeu', 'ten ke hoach', 'noi dung'], required: true },
-  period: { aliases: ['dot', 'ky', 'thoi gian'] },
-  due: { aliases: ['han bao cao', 'han nop', 'thoi han bao cao', 'han'] },
-  status: { aliases: ['trang thai', 'tinh trang'] },
-};
-
 function statusOf(text: string): PlanStatusId {
   const f = fold(text);
   for (const [k, l] of Object.entries(PLAN_STATUS_LABELS)) if (fold(l) === f) return k as PlanStatusId;
@@ -74,7 +64,7 @@ function dateOf(v: string, issues: Issue[], sheet: string | null, row: number, w
 }
 
 export async function importPlanRegister(db: Db, file: FileIn, dryRun: boolean, now: Date) {
-  const table = await readLabelledTable(file.bytes, file.name, SPEC, { maxRows: 5000, maxCols: 30, needColumns: 'cột "Trích yếu"' });
+  const table = await readIsolated({ kind: 'plan-register', bytes: file.bytes, fileName: file.name });
   if (table.fatal) throw new AppError('bad_file', table.fatal);
   const sheet = table.sheet;
   const existing = new Set(listPlans(db).map((p) => fold(`${p.number ?? ''}|${p.title}`)));

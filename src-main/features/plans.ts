@@ -8,8 +8,8 @@ import { getDocumentBytes, getDocumentMeta, putDocument } from '../db/documents'
 import { getIndicator } from '../db/indicators';
 import * as plans from '../db/plans';
 import { getUnit } from '../db/units';
-import { readDocumentText } from '../docs/read-document';
-import { extractPlan } from '../docs/extract-plan/index';
+import { readIsolated } from '../gate/isolated';
+import { DOCUMENT_MIME, DOCUMENT_TYPES_TEXT, documentExt, documentName } from '../docs/document-type';
 import type { Handler } from '../rpc/handlers';
 import { daysBetween } from '../text/vi-date';
 import { exportPlanRegister, importPlanRegister } from './plan-register-io';
@@ -39,13 +39,23 @@ function checkTargets(db: Db, d: PlanDraft): void {
   for (const b of d.basis) if (b.basisPlanId !== null && b.basisPlanId === d.id) throw new AppError('invalid_input', 'Kế hoạch không thể căn cứ vào chính nó.');
 }
 
+/** The attached document's name with the extension of its content; refuses anything that is not a document we read. */
+function storedName(file: { name: string; bytes: Uint8Array }): string {
+  const ext = documentExt(file.bytes);
+  if (!ext) {
+    throw new AppError('bad_file', `Văn bản gốc "${file.name}" không phải loại tệp được nhận (chỉ nhận ${DOCUMENT_TYPES_TEXT}). Hãy chọn đúng văn bản kế hoạch rồi lưu lại.`);
+  }
+  return documentName(file.name, ext);
+}
+
 export function savePlan(db: Db, d: PlanDraft, now: Date): Plan {
   if (d.id !== undefined) mustGet(db, d.id);
+  const docName = d.document ? storedName(d.document) : null;
   checkTargets(db, d);
   const unitIds = resolveUnits(db, d);
   const at = now.toISOString();
   const id = writeTx(db, () => {
-    const docId = d.document ? putDocument(db, d.document.name, d.document.bytes, at) : undefined;
+    const docId = d.document && docName ? putDocument(db, docName, d.document.bytes, at) : undefined;
     const id = plans.writePlan(db, d, unitIds, docId, at);
     addAudit(db, {
       action: d.id ? 'plan.update' : 'plan.create', entity: 'plans', entityId: id,
@@ -111,13 +121,16 @@ export const plansHandlers = {
     ctx.emit('data.changed', { entity: 'plans' });
     return copy;
   },
-  'plans.extract': async ({ file }) => extractPlan(await readDocumentText(file.name, file.bytes)),
+  'plans.extract': ({ file }) => readIsolated({ kind: 'plan', bytes: file.bytes, fileName: file.name }),
   'plans.document': ({ id }, ctx) => {
     const docId = plans.planDocumentId(ctx.db, id);
     const meta = docId === null ? undefined : getDocumentMeta(ctx.db, docId);
     const bytes = docId === null ? undefined : getDocumentBytes(ctx.db, docId);
     if (!meta || !bytes) throw new AppError('not_found', 'Kế hoạch này chưa có văn bản gốc đính kèm.');
-    const file = { name: meta.name, mime: meta.mime, bytes };
+    // Judged again by content: a file stored before this check is never opened under a name Windows would run.
+    const ext = documentExt(bytes);
+    if (!ext) throw new AppError('bad_file', `Văn bản gốc "${meta.name}" không phải loại tệp an toàn để mở (chỉ mở ${DOCUMENT_TYPES_TEXT}). Hãy đính kèm lại văn bản kế hoạch.`);
+    const file = { name: documentName(meta.name, ext), mime: DOCUMENT_MIME[ext], bytes };
     if (ctx.openFile) {
       ctx.openFile(file);
       return { opened: true, file: null };

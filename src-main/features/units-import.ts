@@ -6,7 +6,8 @@ import { UnitDraft, type Unit, type UnitImportResult, type UnitImportRow } from 
 import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import * as units from '../db/units';
-import { readUnitsWorkbook, type RawUnitRow, type UnitField } from '../excel/units-read';
+import type { RawUnitRow, UnitField } from '../excel/units-read';
+import { readIsolated } from '../gate/isolated';
 import { parseViNumber } from '../text/vi-number';
 import { clean, fold } from '../text/vi-text';
 import { checkDraft, parseUnitKind } from './units';
@@ -164,7 +165,7 @@ export interface ImportOptions {
 }
 
 export async function importUnits(db: Db, file: FileIn, opts: ImportOptions, now: Date): Promise<UnitImportResult> {
-  const sheet = await readUnitsWorkbook(file.bytes, file.name);
+  const sheet = await readIsolated({ kind: 'units', bytes: file.bytes, fileName: file.name });
   if (sheet.fatal) throw new AppError('bad_file', sheet.fatal);
   const planned = planRows(db, sheet.rows);
   const issues: Issue[] = [];

@@ -9,11 +9,12 @@ import { backupTo, checkDatabase } from '../features/backup';
 import { restoreFromFile } from '../features/backup-restore';
 import { createPlanFromJson } from '../features/plan-create';
 import { importHeadless } from '../features/report-import/one-pass';
-import { parseReport } from '../excel/report/parse-report';
-import { readDocumentText } from '../docs/read-document';
-import { extractPlan } from '../docs/extract-plan/index';
+import { sharedParsePool } from '../excel/report/parse-pool';
+import { PARSE_TIMEOUT_MS } from '../features/report-import/analyze';
+import { readIsolated } from '../gate/isolated';
 import { createContext, type RunningContext } from './create-context';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
+import { userError } from '../features/user-error';
 import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
 import { SETTINGS_USAGE, settingsCommands } from './cli-settings';
 
@@ -72,7 +73,7 @@ function need(args: ParsedArgs, n: number, what: string): string {
 const COMMANDS: Record<string, Command> = {
   'extract-plan': async (args) => {
     const f = readInputFile(need(args, 1, 'đường dẫn văn bản kế hoạch'));
-    return extractPlan(await readDocumentText(f.name, f.bytes));
+    return readIsolated({ kind: 'plan', bytes: f.bytes, fileName: f.name });
   },
   'plans create': (args) =>
     withContext(args, async (ctx) => {
@@ -88,7 +89,8 @@ const COMMANDS: Record<string, Command> = {
     }),
   'parse-report': async (args) => {
     const f = readInputFile(need(args, 1, 'đường dẫn tệp báo cáo'));
-    return parseReport(f.bytes, f.name);
+    // The app's worker pool and timeout: a hostile workbook is stopped, not left spinning the CLI.
+    return sharedParsePool().parse(f.bytes, f.name, { timeoutMs: PARSE_TIMEOUT_MS });
   },
   'reports import': (args) =>
     withContext(args, async (ctx) => {
@@ -186,7 +188,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     }
     const data = (e as { result?: unknown }).result;
     if (data !== undefined && args.flags.has('--json')) io.out(`${JSON.stringify(data)}\n`);
-    io.err(`Lỗi: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.err(`Lỗi: ${userError(e, 'Đã xảy ra lỗi không mong muốn; dữ liệu chưa bị thay đổi. Hãy thử lại.').message}\n`);
     return 1;
   }
 }

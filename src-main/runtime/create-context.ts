@@ -11,6 +11,7 @@ import { AppError } from '../contract/errors';
 import { registerUse, takeExclusive, waitUntilUnlocked } from '../data-file/lock';
 import { openData, placeholderDb, type OpenedData } from './open-data';
 import { locationWarnings, resolveDataPaths } from './paths';
+import { userError } from '../features/user-error';
 
 export function appVersion(): string {
   try {
@@ -97,7 +98,7 @@ export function createContext(opts: ContextOptions): RunningContext {
     try {
       dailyBackupIfDue(ctx);
     } catch (err) {
-      ctx.warnings = [...ctx.warnings, `Chưa tạo được bản sao lưu hằng ngày: ${(err as Error).message}`];
+      ctx.warnings = [...ctx.warnings, `Chưa tạo được bản sao lưu hằng ngày: ${userError(err, 'lỗi không mong muốn, hãy sao lưu bằng tay.').message}`];
     }
   }
   return ctx;

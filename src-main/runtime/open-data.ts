@@ -9,6 +9,7 @@ import { AppError } from '../contract/errors';
 import { openDatabase, type Db } from '../db/connection';
 import { missingTables, sniffDataFile } from '../db/data-identity';
 import { loadMigrations, NewerDatabaseError } from '../db/migrate';
+import { userError } from '../features/user-error';
 
 export interface OpenedData {
   db: Db;
@@ -136,7 +137,8 @@ export function openData(dbFile: string, opts: OpenDataOptions): OpenedData {
   } catch (err) {
     if (err instanceof NewerDatabaseError) return { db: placeholderDb(), state: { status: 'newer', message: err.message, setAsideFile: null }, created, notice };
     if (err instanceof AppError && err.code === 'db_corrupt' && existsSync(dbFile)) return damaged(dbFile, opts.now, created, notice);
-    const message = err instanceof AppError ? err.message : `Không mở được tệp dữ liệu "${dbFile}": ${(err as Error).message}.`;
+    // Never SQLite's own English ("database or disk is full"): a known cause in Vietnamese, else a plain sentence.
+    const message = userError(err, `Không mở được tệp dữ liệu "${dbFile}".`).message;
     return {
       db: placeholderDb(),
       state: { status: 'unavailable', message: `${message} Hãy đóng phần mềm, kiểm tra ổ đĩa rồi mở lại; nếu vẫn lỗi, hãy khôi phục từ bản sao lưu.`, setAsideFile: null },

@@ -99,7 +99,12 @@ export async function startWebServer(opts: { ctx: RunningContext; staticDir: str
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+    } catch {
+      return send(res, 400, 'Bad request', 'text/plain'); // a malformed %-escape ("/%zz") is the client's error
+    }
     try {
       const file = await realpath(join(root, rel));
       if (file !== root && !file.startsWith(root + sep)) return send(res, 404, 'Not found', 'text/plain');

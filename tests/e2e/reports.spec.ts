@@ -260,9 +260,9 @@ test('a file over the size limit is left out by name; the rest of the batch is s
   const small = join(app.dir, 'bao-cao-nho.xlsx');
   writeFileSync(small, (await makeReport({ seed: 22, unitName: 'Bệnh viện Đa khoa huyện', planId: String(plan.id) })).bytes);
   const huge = join(app.dir, 'bao-cao-co-anh.xlsx');
-  writeFileSync(huge, Buffer.alloc(31 * 1024 * 1024, 1));
+  writeFileSync(huge, Buffer.alloc(21 * 1024 * 1024, 1));
   await app.open(`#/reports?plan=${plan.id}&tab=nhap`);
   await page.getByTestId('file-input').setInputFiles([small, huge]);
-  await expect(page.getByRole('alert').filter({ hasText: 'bao-cao-co-anh.xlsx' })).toContainText('lớn hơn 30 MB');
+  await expect(page.getByRole('alert').filter({ hasText: 'bao-cao-co-anh.xlsx' })).toContainText('lớn hơn 20 MB');
   await expect(page.getByRole('heading', { name: 'Xem trước 1 tệp' })).toBeVisible({ timeout: 30_000 });
 });

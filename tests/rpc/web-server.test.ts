@@ -78,4 +78,11 @@ describe('browser mode server', () => {
     expect(r.status).toBe(200);
     expect(String(r.headers['content-security-policy'])).toContain("script-src 'self'");
   });
+
+  it('a malformed percent-escape in the path is a 400, not a server error', async () => {
+    for (const path of ['/%zz', '/%E0%A4%A', '/assets/%']) {
+      const r = await raw(path, { headers: { host: host() } });
+      expect(r.status).toBe(400);
+    }
+  });
 });

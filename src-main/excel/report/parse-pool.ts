@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ParsedReport } from '../../contract/parsed-report';
 import { sha256 } from '../../db/content-hash';
 import { parseReport, type ParseReportOptions } from './parse-report';
@@ -72,12 +72,12 @@ function defaultEntry(): URL | null {
  * A worker for a .ts entry (dev, CLI, tests under tsx/vitest): Node 20 does not apply `--import tsx` hooks to a
  * worker's own entry, so a tiny eval'd bootstrap registers tsx's ESM hooks first, then imports the entry.
  */
-function startWorker(url: URL): Worker {
-  if (!/\.ts$/.test(url.pathname)) return new Worker(url);
+export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
+  if (!/\.ts$/.test(url.pathname)) return new Worker(url, options);
   const req = createRequire(import.meta.url);
   const api = pathToFileURL(req.resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
   const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(code, { eval: true, execArgv: [] });
+  return new Worker(code, { ...options, eval: true, execArgv: [] });
 }
 
 export class ParsePool {

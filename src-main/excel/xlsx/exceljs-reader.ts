@@ -4,7 +4,7 @@ import type { Cell, CellRun, Range, SheetGrid, SheetState, TextBox, WorkbookGrid
 import { parseRange } from './grid';
 import { XlsxError, type Deadline } from './limits';
 import { isLegacyFontName } from '../../text/legacy-vi';
-import { guardXml } from './xml';
+import { attr, elements, guardXml } from './xml';
 import { isPercentFormat, parseRels, parseWorkbook } from './workbook-parts';
 import { sheetTextBoxes } from './drawing-text';
 import { decodeUtf8, readEntry, type ZipArchive } from './zip';
@@ -23,8 +23,9 @@ function vet(zip: ZipArchive): { hugeMerge: boolean } {
     if (!/worksheets\//.test(e.name)) continue;
     const xml = decodeUtf8(bytes);
     if (xml.indexOf('mergeCell') !== -1) {
-      for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\s[^>]*ref="([^"]+)"/g)) {
-        const r = parseRange(m[1] ?? '');
+      // elements(): linear even on tags that never end (a regex with [^>]* backtracked once per tag).
+      for (const a of elements(xml, 'mergeCell')) {
+        const r = parseRange(attr(a, 'ref') ?? '');
         if (r && (r.r2 - r.r1 + 1) * (r.c2 - r.c1 + 1) > HUGE_MERGE_CELLS) hugeMerge = true;
       }
     }
@@ -122,7 +123,7 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
         if (rowNumber > zip.limits.maxRows || colNumber > zip.limits.maxCols) return;
         if (c.isMerged && c.master !== c) return;
         const font = c.font?.name && isLegacyFontName(c.font.name) ? c.font.name : undefined;
-        const fmt = c.numFmt ?? '';
+        const fmt = (c.numFmt ?? '').slice(0, 255); // Excel's own limit; bounds the regex below
         const cell = toCell(c.value, font, /[dmy]/i.test(fmt.replace(/"[^"]*"|\[[^\]]*\]/g, '')), date1904);
         if (!cell) return;
         if (font && !cell.font) cell.font = font;

@@ -1,5 +1,6 @@
 // Hard limits for reading untrusted workbooks and the error type that carries a Vietnamese reason.
 // Every cap here is checked on real bytes/counts, never trusted from the file's own claims.
+import { MAX_FILE_BYTES } from '../../contract/limits';
 
 export interface ReadLimits {
   /** Largest file accepted (bytes). */
@@ -20,7 +21,7 @@ export interface ReadLimits {
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
-  maxFileBytes: 20 * 1024 * 1024,
+  maxFileBytes: MAX_FILE_BYTES,
   maxEntries: 2000,
   maxEntryBytes: 50 * 1024 * 1024,
   maxTotalBytes: 100 * 1024 * 1024,

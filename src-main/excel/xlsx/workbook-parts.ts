@@ -2,7 +2,7 @@
 // and the 1904 flag; sharedStrings.xml (rich runs, legacy run fonts); styles.xml (legacy fonts, date formats).
 import type { CellRun, SheetState } from './grid';
 import { isLegacyFontName } from '../../text/legacy-vi';
-import { attr, decodeStr, elements, section } from './xml';
+import { attr, blocks, decodeStr, elements, section, withoutBlocks } from './xml';
 import { decodeUtf8 } from './zip';
 
 export interface SheetRef {
@@ -70,14 +70,10 @@ export function parseWorkbook(xml: string, rels: Map<string, { type: string; tar
   return { sheets, date1904 };
 }
 
-const SI = /<(?:[A-Za-z_][\w.-]*:)?si(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?si\s*>)/g;
-const T = /<(?:[A-Za-z_][\w.-]*:)?t(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?t\s*>)/g;
-const RUN = /<(?:[A-Za-z_][\w.-]*:)?(r|rPh)(?=[\s>])[^>]*>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?\1\s*>/g;
-
+/** Text of every <t> in a string item or run, in order. */
 function joinT(body: string): string {
   let s = '';
-  T.lastIndex = 0;
-  for (let m = T.exec(body); m; m = T.exec(body)) s += m[1] ?? '';
+  for (const t of blocks(body, 't')) s += body.slice(t.start, t.end);
   return s;
 }
 
@@ -145,23 +141,20 @@ export function parseSharedStrings(xml: string, tick: () => void): SharedString[
     return out;
   }
   const out: SharedString[] = [];
-  SI.lastIndex = 0;
-  for (let m = SI.exec(xml); m; m = SI.exec(xml)) {
+  for (const si of blocks(xml, 'si')) {
     if ((out.length & 1023) === 0) tick();
-    const body = m[1] ?? '';
+    const body = xml.slice(si.start, si.end);
     if (body.indexOf('<r') === -1 && body.indexOf(':r') === -1) {
       out.push({ text: decodeStr(joinT(body)).normalize('NFC') });
       continue;
     }
     const runs: CellRun[] = [];
     let legacy: string | undefined;
-    RUN.lastIndex = 0;
     let text = '';
     let any = false;
-    for (let r = RUN.exec(body); r; r = RUN.exec(body)) {
-      if (r[1] === 'rPh') continue; // phonetic guide, not cell text
+    for (const r of blocks(body, 'r')) {
       any = true;
-      const inner = r[2] ?? '';
+      const inner = body.slice(r.start, r.end);
       let font: string | null = null;
       for (const fa of elements(inner, 'rFont')) {
         const name = attr(fa, 'val');
@@ -172,7 +165,8 @@ export function parseSharedStrings(xml: string, tick: () => void): SharedString[
       runs.push({ text: t, font });
       text += t;
     }
-    if (!any) text = decodeStr(joinT(body.replace(RUN, '')));
+    // No runs: the <t> outside any phonetic guide (<rPh>, not cell text).
+    if (!any) text = decodeStr(joinT(withoutBlocks(body, 'rPh')));
     const s: SharedString = { text: legacy ? text : text.normalize('NFC') };
     if (legacy) {
       s.font = legacy;
@@ -187,6 +181,8 @@ const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45
 
 /** A custom format code is a date when it has d/m/y/h/s outside quotes, brackets and escapes (not "0.0%"). */
 export function isDateFormat(code: string): boolean {
+  // Excel keeps format codes to 255 characters; a longer one is hostile, and the regex below is quadratic on it.
+  if (code.length > 255) return false;
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
   return /[dmyhs]/i.test(bare) && !/^[#0.,%\s]*$/.test(bare) && !/General/i.test(bare);
 }
@@ -200,11 +196,10 @@ export function parseStyles(xml: string): StyleInfo {
   const fonts: (string | undefined)[] = [];
   const fs = section(xml, 'fonts');
   if (fs) {
-    const FONT = /<(?:[A-Za-z_][\w.-]*:)?font(?=[\s/>])[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[A-Za-z_][\w.-]*:)?font\s*>)/g;
     const body = xml.slice(fs.start, fs.end);
-    for (let m = FONT.exec(body); m; m = FONT.exec(body)) {
+    for (const f of blocks(body, 'font')) {
       let name: string | undefined;
-      for (const a of elements(m[1] ?? '', 'name')) name = attr(a, 'val');
+      for (const a of elements(body.slice(f.start, f.end), 'name')) name = attr(a, 'val');
       fonts.push(name && isLegacyFontName(name) ? name : undefined);
     }
   }

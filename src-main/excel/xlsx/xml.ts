@@ -76,16 +76,76 @@ export function attr(attrs: string, name: string, anyPrefix = false): string | u
   }
 }
 
-/** Every element `<[prefix:]name ...>` or `<name/>`: yields its attribute text. Namespace prefixes accepted. */
+const openTag = (name: string): RegExp => new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])`, 'g');
+
+/**
+ * Every element `<[prefix:]name ...>` or `<name/>`: yields its attribute text. Namespace prefixes accepted.
+ * Linear time: a tag that never ends (no ">") stops the scan instead of being retried from every later "<".
+ */
 export function* elements(xml: string, name: string, from = 0, to = xml.length): Generator<string> {
-  const re = new RegExp(`<(?:[A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])([^>]*)>`, 'g');
-  re.lastIndex = from;
+  const re = openTag(name);
+  let pos = from;
   for (;;) {
+    re.lastIndex = pos;
     const m = re.exec(xml);
     if (!m || m.index >= to) return;
-    const a = m[1] ?? '';
+    const gt = xml.indexOf('>', re.lastIndex);
+    if (gt < 0) return;
+    const a = xml.slice(re.lastIndex, gt);
     yield a.endsWith('/') ? a.slice(0, -1) : a;
+    pos = gt + 1;
   }
+}
+
+export interface Block {
+  /** Attribute text of the open tag. */
+  attrs: string;
+  /** [start, end) of the content; start === end for `<name/>`. */
+  start: number;
+  end: number;
+  /** [outerStart, outerEnd) of the whole element, tags included. */
+  outerStart: number;
+  outerEnd: number;
+}
+
+/**
+ * Every closed element `<[p:]name ...>content</[p:]name>` (or self-closed) between from and to, in linear time:
+ * each search starts where the previous element ended, and an element that is never closed ends the scan (no later
+ * one can be closed either), so hostile unclosed tags cost one pass, not one pass per tag. Not for nested same names.
+ */
+export function* blocks(xml: string, name: string, from = 0, to = xml.length): Generator<Block> {
+  const open = openTag(name);
+  const close = new RegExp(`</(?:[A-Za-z_][\\w.-]*:)?${name}\\s*>`, 'g');
+  let pos = from;
+  for (;;) {
+    open.lastIndex = pos;
+    const m = open.exec(xml);
+    if (!m || m.index >= to) return;
+    const gt = xml.indexOf('>', open.lastIndex);
+    if (gt < 0 || gt >= to) return;
+    const attrs = xml.slice(open.lastIndex, gt);
+    if (attrs.endsWith('/')) {
+      yield { attrs: attrs.slice(0, -1), start: gt + 1, end: gt + 1, outerStart: m.index, outerEnd: gt + 1 };
+      pos = gt + 1;
+      continue;
+    }
+    close.lastIndex = gt + 1;
+    const c = close.exec(xml);
+    if (!c || c.index + c[0].length > to) return;
+    yield { attrs, start: gt + 1, end: c.index, outerStart: m.index, outerEnd: c.index + c[0].length };
+    pos = c.index + c[0].length;
+  }
+}
+
+/** The text with every `name` element (tags and content) removed. */
+export function withoutBlocks(xml: string, name: string): string {
+  let out = '';
+  let at = 0;
+  for (const b of blocks(xml, name)) {
+    out += xml.slice(at, b.outerStart);
+    at = b.outerEnd;
+  }
+  return out + xml.slice(at);
 }
 
 /** Index range of the content of the first `<[p:]name ...>...</[p:]name>`; null when absent or self-closed. */

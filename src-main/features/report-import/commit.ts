@@ -18,6 +18,7 @@ import { unitHistory } from '../../db/check-data';
 import { labelKey, mapRows, numberIssues, remapRow, rowIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
+import { userError } from '../user-error';
 
 export interface CommitFileInput {
   file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };
@@ -201,7 +202,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
           try {
             prepared.push(await prepareOne(ctx, f, pc, () => parsedAhead(g + k)));
           } catch (err) {
-            prepared.push(fail(f.file.name, `Không đọc được tệp: ${(err as Error).message}`));
+            prepared.push(fail(f.file.name, `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`));
           }
         }
       }
@@ -216,7 +217,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
             } catch (err) {
               const app = err instanceof AppError ? err : sqliteErrorToApp(err);
               if (app && (app.code === 'db_full' || app.code === 'db_busy' || app.code === 'db_corrupt')) throw app;
-              results[i] = fail(f.file.name, app?.message ?? `Không nhập được tệp: ${(err as Error).message}`);
+              results[i] = fail(f.file.name, app?.message ?? `Không nhập được tệp: ${userError(err, 'lỗi không mong muốn, tệp này chưa được nhập. Hãy thử lại.').message}`);
             }
           });
         });

@@ -7,6 +7,7 @@ import { parseAhead } from '../../excel/report/parse-pool';
 import { analyzeFile, PARSE_TIMEOUT_MS, settleSameUnit } from './analyze';
 import { openTask, type TaskToken } from './cancel';
 import { loadPlanContext, type PlanContext } from './context';
+import { userError } from '../user-error';
 
 export async function previewBatch(ctx: AppContext, planId: number, files: FileIn[], task = 'reports.preview'): Promise<PreviewFile[]> {
   const pc = loadPlanContext(ctx.db, planId);
@@ -29,7 +30,7 @@ async function previewAll(ctx: AppContext, pc: PlanContext, files: FileIn[], tas
       out.push((await analyzeFile(ctx.db, pc, f, i, ctx.now(), seen, await parsed(i))).preview);
     } catch (err) {
       out.push({
-        index: i, fileName: f.name, size: f.bytes.byteLength, sha256: '', status: 'error', reason: `Không đọc được tệp: ${(err as Error).message}`,
+        index: i, fileName: f.name, size: f.bytes.byteLength, sha256: '', status: 'error', reason: `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`,
         unit: null, unitSure: false, unitCandidates: [], receivedOn: ctx.now().toISOString().slice(0, 10), template: false, reader: null,
         title: null, rows: [], narrativeCount: 0, replaces: null, issues: [],
       });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src-main/contract/errors';
+import { MAX_FILE_BYTES } from '../../../src-main/contract/limits';
 import { readDocumentText } from '../../../src-main/docs/read-document';
 import { buildPlanDocx, THANG_BINH_PLAN } from './helpers/plan-docx';
 
@@ -171,9 +172,17 @@ describe('readDocumentText: files it must refuse', () => {
   it('refuses a .docx that would inflate past the size cap (zip bomb) and a file over the size limit', async () => {
     const e = await badFile('bom.docx', zipClaiming('word/document.xml', 0xfffffff0));
     expect(e.message).toMatch(/bất thường/u);
-    const big = new Uint8Array(30 * 1024 * 1024 + 1);
-    expect((await badFile('to.txt', big)).message).toMatch(/lớn hơn 30 MB/u);
+    const big = new Uint8Array(MAX_FILE_BYTES + 1);
+    expect((await badFile('to.txt', big)).message).toMatch(/lớn hơn 20 MB/u);
   });
+
+  it('normalises a text whose lines hold long runs of spaces in linear time (no ReDoS on trailing blanks)', async () => {
+    const text = `Kế hoạch${' '.repeat(300_000)}số 12  \n${'\t '.repeat(100_000)}hết`;
+    const out = await readDocumentText('khoang-trang.txt', utf8(text));
+    expect(out.startsWith('Kế hoạch')).toBe(true);
+    expect(out.endsWith('hết')).toBe(true);
+    expect(out.split('\n')[0]!.endsWith('số 12')).toBe(true);
+  }, 20_000);
 
   it('refuses an RTF file with a save-as hint', async () => {
     const e = await badFile('ke-hoach.rtf', utf8('{\\rtf1\\ansi KE HOACH}'));

@@ -1,0 +1,80 @@
+// One gate for every outside file that is not a report (units, models, plans register, plan documents): the read
+// runs in its own worker thread with a heap limit (resourceLimits) and a hard timeout, so a hostile file can only
+// take down that worker, never freeze or kill the app. The worker is started like the report parse pool's
+// (startWorker); when no worker entry exists the job runs in this thread with its cooperative deadline.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError, type ErrorCode } from '../contract/errors';
+import { startWorker } from '../excel/report/parse-pool';
+import { runGateJob, type GateJob, type GateResults } from './jobs';
+import type { GateWorkerData } from './gate-worker';
+
+/** Cooperative deadline of a read; the worker is terminated `GRACE_MS` after it (start-up included). */
+export const GATE_TIMEOUT_MS = 20_000;
+const GRACE_MS = 5_000;
+/** Heap of one reading worker. Buffers are outside it: inflated sizes are capped by the readers' pre-flight. */
+export const GATE_HEAP_MB = 768;
+
+export interface IsolatedOptions {
+  timeoutMs?: number;
+  /** Worker entry (tests); default gate-worker.ts beside this file under tsx, gate-worker.js in the build. */
+  workerUrl?: URL | null;
+  heapMb?: number;
+  /** Time past the cooperative deadline before the worker is terminated (default GRACE_MS). */
+  graceMs?: number;
+}
+
+function defaultEntry(): URL | null {
+  const here = import.meta.url;
+  const names = /\.ts$/.test(here) ? ['./gate-worker.ts'] : ['./gate-worker.js', '../gate-worker.js', './gate-worker.mjs', '../gate-worker.mjs'];
+  for (const rel of names) {
+    const url = new URL(rel, here);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+const label = (job: GateJob): string => job.fileName.trim() || 'Tệp';
+const timedOut = (job: GateJob): AppError =>
+  new AppError('bad_file', `Đọc tệp "${label(job)}" quá thời gian cho phép – tệp quá lớn hoặc bất thường nên đã dừng, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`);
+const tooHeavy = (job: GateJob): AppError =>
+  new AppError('bad_file', `Tệp "${label(job)}" cần quá nhiều bộ nhớ để đọc – tệp quá lớn hoặc bất thường nên đã dừng, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`);
+const unreadable = (job: GateJob): AppError =>
+  new AppError('bad_file', `Tệp "${label(job)}" bị hỏng hoặc không đọc được, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`);
+
+type Reply = { ok: true; result: unknown } | { ok: false; code: ErrorCode | null; message: string };
+
+/** Read one outside file behind the gate. Rejects with AppError('bad_file', Vietnamese reason) when it cannot. */
+export function readIsolated<J extends GateJob>(job: J, opts: IsolatedOptions = {}): Promise<GateResults[J['kind']]> {
+  const timeoutMs = opts.timeoutMs ?? GATE_TIMEOUT_MS;
+  const entry = opts.workerUrl === undefined ? defaultEntry() : opts.workerUrl;
+  if (!entry) return runGateJob(job, timeoutMs);
+  return new Promise<GateResults[J['kind']]>((resolve, reject) => {
+    let worker: ReturnType<typeof startWorker>;
+    try {
+      const workerData: GateWorkerData = { gateJob: job, timeoutMs };
+      const heap = opts.heapMb ?? GATE_HEAP_MB;
+      worker = startWorker(entry, { workerData, resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 64 } });
+    } catch {
+      resolve(runGateJob(job, timeoutMs));
+      return;
+    }
+    let done = false;
+    const finish = (f: () => void): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      f();
+    };
+    const timer = setTimeout(() => finish(() => reject(timedOut(job))), timeoutMs + (opts.graceMs ?? GRACE_MS));
+    worker.on('message', (m: Reply) =>
+      finish(() => {
+        if (m.ok) resolve(m.result as GateResults[J['kind']]);
+        else reject(m.code ? new AppError(m.code, m.message) : unreadable(job));
+      }),
+    );
+    worker.on('error', (e: Error & { code?: string }) => finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(e.message) ? tooHeavy(job) : unreadable(job))));
+    worker.on('exit', () => finish(() => reject(unreadable(job))));
+  });
+}
