@@ -11,13 +11,15 @@ export interface ParseJob {
   fileName: string;
   timeoutMs: number | undefined;
   forceExceljs?: boolean;
+  /** The plan's period ("Năm 2024", "Quý III/2024"): which sub-column of "Kết quả" answers it. */
+  planPeriod?: string | null;
 }
 
 const port = parentPort;
 if (port) {
   port.on('message', (job: ParseJob) => {
     const hash = sha256(job.bytes);
-    void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs }).then(
+    void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs, planPeriod: job.planPeriod ?? null }).then(
       (report) => port.postMessage({ id: job.id, report, sha256: hash }),
       (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
     );

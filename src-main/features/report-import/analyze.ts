@@ -21,9 +21,12 @@ export interface Analysis {
 
 export const PARSE_TIMEOUT_MS = 15_000;
 
+/** How a plan's reports are read: the time limit, and the plan's period (which "Kết quả" sub-column answers it). */
+export const parseOptions = (pc: PlanContext) => ({ timeoutMs: PARSE_TIMEOUT_MS, planPeriod: pc.plan.periodLabel ?? null });
+
 /** `ahead`: the file already parsed and hashed (by the worker pool, see parse-pool.ts); done here when absent. */
 export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, ahead?: ParsedFile): Promise<Analysis> {
-  const parsed = ahead?.report ?? (await parseReport(file.bytes, file.name, { timeoutMs: PARSE_TIMEOUT_MS }));
+  const parsed = ahead?.report ?? (await parseReport(file.bytes, file.name, parseOptions(pc)));
   const hash = ahead?.sha256 || sha256(file.bytes);
   const guess = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
   const unit = guess.unit;

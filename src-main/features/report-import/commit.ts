@@ -11,7 +11,7 @@ import { putDocument } from '../../db/documents';
 import * as rep from '../../db/reports';
 import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
 import type { AppContext } from '../../rpc/context';
-import { PARSE_TIMEOUT_MS } from './analyze';
+import { parseOptions } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
 import { flagIssues, flagRows } from './value-flags';
 import { unitHistory } from '../../db/check-data';
@@ -192,7 +192,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
     const order = files.map((f, i) => ({ f, i })).sort((a, b) => a.f.receivedOn.localeCompare(b.f.receivedOn) || a.i - b.i);
     const results: FileResult[] = new Array(files.length);
     // Files not parsed yet are parsed in worker threads ahead of the group being written (in commit order).
-    const parsedAhead = parseAhead(order.map(({ f }) => (f.parsed ? null : f.file)), { timeoutMs: PARSE_TIMEOUT_MS });
+    const parsedAhead = parseAhead(order.map(({ f }) => (f.parsed ? null : f.file)), parseOptions(pc));
     for (let g = 0; g < order.length; g += GROUP) {
       const group = order.slice(g, g + GROUP);
       const prepared: (Prepared | FileResult)[] = [];

@@ -5,7 +5,7 @@ import type { FileIn } from '../../contract/common';
 import type { ReportIssue } from '../../contract/parsed-report';
 import type { AppContext } from '../../rpc/context';
 import { parseAhead } from '../../excel/report/parse-pool';
-import { analyzeFile, PARSE_TIMEOUT_MS, type Analysis } from './analyze';
+import { analyzeFile, parseOptions, type Analysis } from './analyze';
 import { openBatch, type CommitFileInput } from './commit';
 import { openTask } from './cancel';
 import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
@@ -32,7 +32,7 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
   const order = files.map((f, i) => ({ f, i, on: receivedOnOf(f.lastModified, now) })).sort((a, b) => a.on.localeCompare(b.on) || a.i - b.i);
   // Files are parsed in worker threads ahead of the analysis, which runs here (it reads the database); pieces
   // are written as soon as they are analysed, so the workers keep parsing while SQLite writes.
-  const parsed = parseAhead(order.map((o) => o.f), { timeoutMs: PARSE_TIMEOUT_MS });
+  const parsed = parseAhead(order.map((o) => o.f), parseOptions(pc));
   const results: HeadlessFileResult[] = new Array(files.length);
   // like the app's import: a verified backup of the data as it was, or no import at all
   if (!dryRun) backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${pc.plan.title}" (dòng lệnh)`);

@@ -4,7 +4,7 @@ import type { FileIn } from '../../contract/common';
 import type { PreviewFile } from '../../contract/reports';
 import type { AppContext } from '../../rpc/context';
 import { parseAhead } from '../../excel/report/parse-pool';
-import { analyzeFile, PARSE_TIMEOUT_MS, settleSameUnit } from './analyze';
+import { analyzeFile, parseOptions, settleSameUnit } from './analyze';
 import { openTask, type TaskToken } from './cancel';
 import { loadPlanContext, type PlanContext } from './context';
 import { userError } from '../user-error';
@@ -23,7 +23,7 @@ async function previewAll(ctx: AppContext, pc: PlanContext, files: FileIn[], tas
   const seen = new Set<string>();
   const out: PreviewFile[] = [];
   // Parsed in worker threads a little ahead of use; cancelling stops asking for more.
-  const parsed = parseAhead(files, { timeoutMs: PARSE_TIMEOUT_MS }, 32);
+  const parsed = parseAhead(files, parseOptions(pc), 32);
   for (const [i, f] of files.entries()) {
     if (token.cancelled) break;
     try {
