@@ -1,0 +1,63 @@
+// Every page at 1366×768 and 1920×1080 with long unit names: nothing wider than the window, the import
+// preview's "Xác nhận…" button on screen, badges on one line. Screenshots go to /tmp/ui-shots/ for review.
+import { mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { call, seed, seedEarlier, writeBatch } from './report-batch';
+
+test.afterEach(async ({ page }) => { await page.context().close(); });
+
+const SHOTS = '/tmp/ui-shots';
+const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
+const LONG = 'CĐCS Công ty TNHH May mặc Xuất khẩu Thành Công Tây Ninh – Chi nhánh Khu công nghiệp Trảng Bàng số';
+
+/** No horizontal scroll on the page itself. */
+async function expectNoSideScroll(page: Page, what: string) {
+  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  expect(scroll, `${what}: page wider than the window`).toBeLessThanOrEqual(client);
+}
+/** Every badge on the page is one line high. */
+async function expectBadgesOneLine(page: Page, what: string) {
+  const tall = await page.locator('.badge:visible').evaluateAll((els) =>
+    els.filter((e) => e.getBoundingClientRect().height > parseFloat(getComputedStyle(e).lineHeight || '18') * 1.6 + 4).map((e) => e.textContent));
+  expect(tall, `${what}: badges broken over two lines`).toEqual([]);
+}
+
+for (const size of SIZES) {
+  test(`pages at ${size.width}×${size.height}`, async ({ app, page }) => {
+    test.setTimeout(120_000);
+    mkdirSync(SHOTS, { recursive: true });
+    await page.setViewportSize(size);
+    const { ids, plan } = await seed(app.ctx);
+    for (const n of [2, 3]) app.ctx.db.prepare('UPDATE units SET name = ? WHERE code = ?').run(`${LONG} ${n}`, `U0${n}`);
+    const tag = `${size.width}x${size.height}`;
+    for (const [hash, name] of [['#/overview', 'overview'], ['#/plans', 'plans'], ['#/reports', 'reports'], ['#/models', 'models'], ['#/units', 'units'], ['#/settings', 'settings']] as const) {
+      await app.open(hash);
+      await page.waitForTimeout(300); // charts and lists settle before the picture
+      await page.screenshot({ path: `${SHOTS}/${name}-${tag}.png` });
+      await expectNoSideScroll(page, name);
+      await expectBadgesOneLine(page, name);
+    }
+
+    // the import preview of a mixed batch: its action buttons stay inside the window
+    await app.open('#/reports');
+    const zip = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: [...ids.values()], zip: true })).bytes;
+    const generic = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: null, zip: false })).bytes;
+    await seedEarlier(app.ctx, plan.id, ids, zip);
+    const batch = await writeBatch(app.dir, plan.id, zip, generic);
+    await page.getByRole('tab', { name: 'Nhập báo cáo' }).click();
+    await page.getByTestId('file-input').setInputFiles(batch.map((f) => f.path));
+    await expect(page.getByRole('heading', { name: /Xem trước \d+ tệp/ })).toBeVisible({ timeout: 60_000 });
+    await page.screenshot({ path: `${SHOTS}/reports-preview-${tag}.png` });
+    const confirm = page.getByRole('button', { name: 'Xác nhận…' }).first();
+    await expect(confirm).toBeVisible();
+    const box = await confirm.boundingBox();
+    expect(box && box.x + box.width, 'the Xác nhận… button is inside the window').toBeLessThanOrEqual(size.width);
+    await expectNoSideScroll(page, 'reports preview');
+    await expectBadgesOneLine(page, 'reports preview');
+
+    await app.open('#/units');
+    await page.getByRole('button', { name: 'Hiện đủ chữ' }).click();
+    await page.screenshot({ path: `${SHOTS}/units-wrapped-${tag}.png` });
+  });
+}
