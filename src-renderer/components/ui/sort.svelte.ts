@@ -2,6 +2,9 @@
 import { sortRows, type SortColumns } from './table-sort';
 export type { SortColumns, SortValue } from './table-sort';
 
+/** One column of a SortHead: key null = not sortable. */
+export interface HeadColumn { key: string | null; label: string; width?: string; align?: 'left' | 'right' }
+
 export interface TableSort<T> {
   readonly key: string | null;
   readonly dir: 'asc' | 'desc';
