@@ -59,5 +59,17 @@ for (const size of SIZES) {
     await app.open('#/units');
     await page.getByRole('button', { name: 'Hiện đủ chữ' }).click();
     await page.screenshot({ path: `${SHOTS}/units-wrapped-${tag}.png` });
+
+    // the plan editor's date fields and the calendar pop-up
+    await app.open('#/plans');
+    await page.getByRole('button', { name: '+ Kế hoạch mới' }).click();
+    const editor = page.getByRole('dialog', { name: 'Kế hoạch mới' });
+    await editor.getByLabel('Ngày ban hành').fill('31/02/2024');
+    await editor.getByLabel('Từ ngày').fill('16/7/2024');
+    await editor.getByRole('button', { name: 'Mở lịch' }).nth(2).click();
+    await expect(page.getByRole('dialog', { name: 'Lịch chọn ngày' })).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/plan-editor-dates-${tag}.png` });
+    const cal = (await page.getByRole('dialog', { name: 'Lịch chọn ngày' }).boundingBox())!;
+    expect(cal.y + cal.height, 'the calendar fits in the window').toBeLessThanOrEqual(size.height);
   });
 }

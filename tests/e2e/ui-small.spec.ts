@@ -1,6 +1,6 @@
 // Small things: an error toast never covers the page or the open dialog (they end above it); no English file
 // button ("Choose File") anywhere: file pickers are Vietnamese buttons over a hidden input.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
@@ -38,6 +38,7 @@ test('an error toast on a page and over a dialog covers neither', async ({ app, 
 
 test('the evidence file of a model step is picked with a Vietnamese button', async ({ app, page }) => {
   const year = todayInVietnam().slice(0, 4);
+  mkdirSync('/tmp/ui-shots', { recursive: true });
   app.ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('GD01', 'Công đoàn Trường THCS Lê Lợi', 'gd01', 'x', 'x')").run();
   await app.open('#/models');
   await page.getByRole('button', { name: '+ Đăng ký mô hình' }).click();
@@ -60,6 +61,7 @@ test('the evidence file of a model step is picked with a Vietnamese button', asy
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), detail.getByRole('button', { name: 'Chọn tệp…' }).click()]);
   await chooser.setFiles(evidence);
   await expect(detail.getByText('bien-ban.pdf')).toBeVisible();
+  await page.screenshot({ path: '/tmp/ui-shots/model-detail-1366x820.png' });
   await detail.getByLabel('Ngày', { exact: true }).fill(`20/01/${year}`);
   await detail.getByRole('button', { name: 'Chuyển bước' }).click();
   await expect(page.getByText('Đã chuyển sang bước 2.')).toBeVisible();
