@@ -89,10 +89,10 @@ test('a dropped plan document becomes a ready plan that shows on the overview', 
   const editor = page.getByRole('dialog', { name: 'Kế hoạch mới từ văn bản' });
   await expect(editor.getByTestId('intake-summary')).toContainText('ke-hoach-25-dan-van-dot-2.txt');
   await expect(editor.getByLabel('Số văn bản')).toHaveValue('25/KH-LĐLĐ');
-  await expect(editor.getByLabel('Ngày ban hành')).toHaveValue(d.issued);
-  await expect(editor.getByLabel('Từ ngày')).toHaveValue(d.start);
-  await expect(editor.getByLabel('Đến ngày')).toHaveValue(d.end);
-  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue(d.due);
+  await expect(editor.getByLabel('Ngày ban hành')).toHaveValue(dmy(d.issued));
+  await expect(editor.getByLabel('Từ ngày')).toHaveValue(dmy(d.start));
+  await expect(editor.getByLabel('Đến ngày')).toHaveValue(dmy(d.end));
+  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue(dmy(d.due));
   await expect(editor.getByLabel('Họ và tên người ký')).toHaveValue('Nguyễn Văn Minh');
   await expect(editor.getByTestId('missing')).toHaveCount(0);
   await expect(editor.getByTestId('basis-row')).toHaveCount(1);

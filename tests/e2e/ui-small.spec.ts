@@ -1,5 +1,6 @@
 // Small things: an error toast never covers the page or the open dialog (they end above it); no English file
-// button ("Choose File") anywhere: file pickers are Vietnamese buttons over a hidden input.
+// button ("Choose File") anywhere: file pickers are Vietnamese buttons over a hidden input; the browser's own
+// form checks (min, email) answer in Vietnamese even when Chromium runs in English.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
@@ -66,4 +67,30 @@ test('the evidence file of a model step is picked with a Vietnamese button', asy
   await detail.getByRole('button', { name: 'Chuyển bước' }).click();
   await expect(page.getByText('Đã chuyển sang bước 2.')).toBeVisible();
   await expect(detail.getByText('Chưa chọn tệp')).toBeVisible();
+});
+
+test.describe('browser locale en-US', () => {
+  test.use({ locale: 'en-US' });
+  test("the browser's own form checks speak Vietnamese and keep the form from saving", async ({ app, page }) => {
+    await app.open('#/units');
+    await page.getByRole('button', { name: '+ Thêm đơn vị' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị' });
+    await dialog.locator('input[name="code"]').fill('CD001');
+    await dialog.locator('input[name="name"]').fill('Công đoàn Trường THCS Lê Lợi');
+    const members = dialog.locator('input[name="members"]');
+    await members.fill('-5');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => members.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Giá trị phải từ 0 trở lên.');
+    await members.fill('1200');
+    const email = dialog.locator('input[name="email"]');
+    await email.fill('congdoan.gmail.com');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect.poll(() => email.evaluate((el: HTMLInputElement) => el.validationMessage)).toContain('Địa chỉ email chưa đúng');
+    expect(await members.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('');
+    expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM units').get()).toEqual({ n: 0 });
+    await email.fill('congdoan@gmail.com');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await expect(dialog).toBeHidden();
+    expect(app.ctx.db.prepare('SELECT members, email FROM units').get()).toEqual({ members: 1200, email: 'congdoan@gmail.com' });
+  });
 });

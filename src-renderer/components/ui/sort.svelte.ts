@@ -1,5 +1,5 @@
 // Click-to-sort state for a list or table (one column, a direction), as runes; the ordering is table-sort.ts.
-import { sortRows, type SortColumns } from './table-sort';
+import { sortRows, type SortColumns, type SortValue } from './table-sort';
 export type { SortColumns, SortValue } from './table-sort';
 
 /** One column of a SortHead: key null = not sortable. */
@@ -14,7 +14,8 @@ export interface TableSort<T> {
   ariaSort(key: string): 'ascending' | 'descending' | 'none';
 }
 
-export function createSort<T>(columns: SortColumns<T>): TableSort<T> {
+/** `columns`: a getter per column key, or a function giving the getter of a key (for columns known only at run time). */
+export function createSort<T>(columns: SortColumns<T> | ((key: string) => ((row: T) => SortValue) | undefined)): TableSort<T> {
   let key = $state<string | null>(null);
   let dir = $state<'asc' | 'desc'>('asc');
   return {
@@ -26,7 +27,7 @@ export function createSort<T>(columns: SortColumns<T>): TableSort<T> {
       else { key = null; dir = 'asc'; }
     },
     apply(rows) {
-      const get = key ? columns[key] : undefined;
+      const get = key ? (typeof columns === 'function' ? columns(key) : columns[key]) : undefined;
       return get ? sortRows(rows, get, dir) : [...rows];
     },
     ariaSort(k) { return key === k ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'; },
