@@ -16,6 +16,14 @@ async function expectNoSideScroll(page: Page, what: string) {
   const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
   expect(scroll, `${what}: page wider than the window`).toBeLessThanOrEqual(client);
 }
+/** No table hides columns (and their buttons) behind a horizontal scroll; the units × indicators matrix may. */
+async function expectNoHiddenColumns(page: Page, what: string) {
+  const wide = await page.locator('table:visible').evaluateAll((els) => els
+    .filter((t) => !t.closest('[data-testid="matrix"]'))
+    .filter((t) => { const box = t.parentElement!.getBoundingClientRect(); return t.getBoundingClientRect().width > box.width + 1; })
+    .map((t) => t.getAttribute('data-testid') ?? t.querySelector('th')?.textContent ?? 'table'));
+  expect(wide, `${what}: tables wider than their box`).toEqual([]);
+}
 /** Every badge on the page is one line high. */
 async function expectBadgesOneLine(page: Page, what: string) {
   const tall = await page.locator('.badge:visible').evaluateAll((els) =>
@@ -31,12 +39,16 @@ for (const size of SIZES) {
     const { ids, plan } = await seed(app.ctx);
     for (const n of [2, 3]) app.ctx.db.prepare('UPDATE units SET name = ? WHERE code = ?').run(`${LONG} ${n}`, `U0${n}`);
     const tag = `${size.width}x${size.height}`;
-    for (const [hash, name] of [['#/overview', 'overview'], ['#/plans', 'plans'], ['#/reports', 'reports'], ['#/models', 'models'], ['#/units', 'units'], ['#/settings', 'settings']] as const) {
+    const pages = [['#/overview', 'overview'], ['#/plans', 'plans'], ['#/plans?tab=chi-tieu', 'plans-catalog'], ['#/reports', 'reports'],
+      ['#/reports?tab=lich-su', 'reports-history'], ['#/reports?tab=tong-hop', 'reports-tracking'], ['#/models', 'models'],
+      ['#/models?tab=tinh-hinh', 'models-coverage'], ['#/units', 'units'], ['#/settings', 'settings']] as const;
+    for (const [hash, name] of pages) {
       await app.open(hash);
       await page.waitForTimeout(300); // charts and lists settle before the picture
       await page.screenshot({ path: `${SHOTS}/${name}-${tag}.png` });
       await expectNoSideScroll(page, name);
       await expectBadgesOneLine(page, name);
+      await expectNoHiddenColumns(page, name);
     }
 
     // the import preview of a mixed batch: its action buttons stay inside the window
