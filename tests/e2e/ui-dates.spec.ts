@@ -2,6 +2,7 @@
 // dd.mm.yyyy, the calendar pop-up) is stored as ISO; an impossible day is refused at the field in dd/mm/yyyy terms.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { todayInVietnam } from '../../src-main/text/vi-date';
 
 test.afterEach(async ({ page }) => { await page.context().close(); });
 
@@ -50,6 +51,36 @@ for (const locale of ['en-US', 'vi-VN']) {
     });
   });
 }
+
+test('Ctrl+S while a wrong date is still being typed saves nothing and says why at the field', async ({ app, page }) => {
+  await app.open('#/plans');
+  const editor = await newPlan(page);
+  await editor.getByLabel('Hạn báo cáo kết quả').fill('31/12/2024');
+  await editor.getByLabel('Hạn báo cáo kết quả').fill('31/02/2024'); // retyped, still focused: no change event yet
+  await page.keyboard.press('Control+s');
+  await expect(editor.getByRole('alert').filter({ hasText: 'Ngày 31/02/2024 không có' })).toBeVisible();
+  await page.waitForTimeout(300); // a save, were one started, would have reached the database by now
+  expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM plans').get()).toEqual({ n: 0 });
+});
+
+test('a model step with a day that does not exist is refused at the field', async ({ app, page }) => {
+  const year = todayInVietnam().slice(0, 4);
+  app.ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('GD01', 'Công đoàn Trường THCS Lê Lợi', 'gd01', 'x', 'x')").run();
+  await app.open('#/models');
+  await page.getByRole('button', { name: '+ Đăng ký mô hình' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Đăng ký mô hình' });
+  await dialog.getByLabel('Đơn vị đăng ký').selectOption({ label: 'Công đoàn Trường THCS Lê Lợi (GD01)' });
+  await dialog.getByLabel('Tên mô hình, điển hình').fill('Thư viện xanh');
+  await dialog.getByLabel('Ngày đăng ký (ngày nhận phiếu)').fill(`10/01/${year}`);
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Thư viện xanh' }).click();
+  const detail = page.getByRole('dialog', { name: 'Thư viện xanh' });
+  await detail.getByLabel('Ngày', { exact: true }).fill(`30/02/${year}`);
+  await detail.getByRole('button', { name: 'Chuyển bước' }).click();
+  await expect(detail.getByRole('alert').filter({ hasText: `Ngày 30/02/${year} không có` })).toBeVisible();
+  await page.waitForTimeout(300);
+  expect(app.ctx.db.prepare('SELECT step FROM models').get()).toEqual({ step: 1 });
+});
 
 test('the calendar pop-up picks a day and shows it day first', async ({ app, page }) => {
   await app.open('#/plans');
