@@ -86,3 +86,21 @@ test('the report list of a plan sorts by code and unit name; the long name is in
   await expect.poll(async () => (await rowCodes()).at(-1)).toBe('U02');
   await expect(page.locator('[data-testid="report-row"][data-unit="U02"] span')).toHaveAttribute('title', `${LONG} 2`);
 });
+
+test('a plain table sorts too: the indicator catalog by code and by unit, inside each group', async ({ app, page }) => {
+  await app.open('#/plans?tab=chi-tieu');
+  const table = page.getByTestId('indicators-table');
+  const firstGroup = () => table.locator('tbody').first().locator('[data-testid="indicator-row"] td:first-child').allTextContents();
+  const before = await firstGroup();
+  expect(before.length).toBeGreaterThan(2);
+  await table.locator('button[data-sort-key="code"]').click();
+  await table.locator('button[data-sort-key="code"]').click();
+  await expect(table.locator('th[aria-sort="descending"]')).toHaveCount(1);
+  await expect.poll(firstGroup).toEqual([...before].sort().reverse());
+  await table.locator('button[data-sort-key="unit"]').click();
+  const units = () => table.locator('tbody').first().locator('[data-testid="indicator-row"] td:nth-child(3)').allTextContents();
+  const shown = await units();
+  const filled = shown.filter(Boolean);
+  expect(filled).toEqual([...filled].sort(new Intl.Collator('vi').compare));
+  expect(shown.slice(filled.length).every((u) => u === '')).toBe(true);
+});
