@@ -1,6 +1,6 @@
 // Small things: an error toast never covers the page or the open dialog (they end above it); no English file
 // button ("Choose File") anywhere: file pickers are Vietnamese buttons over a hidden input; the browser's own
-// form checks (min, email) answer in Vietnamese even when Chromium runs in English.
+// form checks (email) answer in Vietnamese and numbers are read the Vietnamese way even when Chromium runs in English.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
@@ -71,17 +71,20 @@ test('the evidence file of a model step is picked with a Vietnamese button', asy
 
 test.describe('browser locale en-US', () => {
   test.use({ locale: 'en-US' });
-  test("the browser's own form checks speak Vietnamese and keep the form from saving", async ({ app, page }) => {
+  test("numbers are read the Vietnamese way, and the browser's own form checks speak Vietnamese", async ({ app, page }) => {
     await app.open('#/units');
     await page.getByRole('button', { name: '+ Thêm đơn vị' }).click();
     const dialog = page.getByRole('dialog', { name: 'Thêm đơn vị' });
     await dialog.locator('input[name="code"]').fill('CD001');
     await dialog.locator('input[name="name"]').fill('Công đoàn Trường THCS Lê Lợi');
+    await expect(dialog.locator('input[name="members"]')).toHaveAttribute('type', 'text');
     const members = dialog.locator('input[name="members"]');
     await members.fill('-5');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await expect.poll(() => members.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Giá trị phải từ 0 trở lên.');
-    await members.fill('1200');
+    await expect.poll(() => members.evaluate((el: HTMLInputElement) => el.validationMessage)).toBe('Số phải từ 0 trở lên.');
+    await expect(dialog.getByRole('alert').filter({ hasText: 'Số phải từ 0 trở lên.' })).toBeVisible();
+    // typed the Vietnamese way: "1.200" is one thousand two hundred, not 1.2, even in an English browser
+    await members.fill('1.200');
     const email = dialog.locator('input[name="email"]');
     await email.fill('congdoan.gmail.com');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
