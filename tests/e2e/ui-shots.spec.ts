@@ -67,6 +67,9 @@ for (const size of SIZES) {
     expect(box && box.x + box.width, 'the Xác nhận… button is inside the window').toBeLessThanOrEqual(size.width);
     await expectNoSideScroll(page, 'reports preview');
     await expectBadgesOneLine(page, 'reports preview');
+    await page.getByRole('button', { name: 'Hiện đủ chữ' }).click();
+    await page.screenshot({ path: `${SHOTS}/reports-preview-wrapped-${tag}.png` });
+    await expectNoSideScroll(page, 'reports preview, wrapped');
 
     await app.open('#/units');
     await page.getByRole('button', { name: 'Hiện đủ chữ' }).click();
