@@ -25,7 +25,7 @@ test('register two models, advance one with evidence, coverage changes, export t
     await dialog.getByLabel('Đơn vị đăng ký').selectOption({ label: 'Công đoàn Trường THCS Lê Lợi (GD01)' });
     await dialog.getByLabel('Tên mô hình, điển hình').fill(name);
     await dialog.getByLabel('Lĩnh vực').selectOption({ label: field });
-    await dialog.getByLabel('Ngày đăng ký (ngày nhận phiếu)').fill(`${YEAR}-01-10`);
+    await dialog.getByLabel('Ngày đăng ký (ngày nhận phiếu)').fill(`10/01/${YEAR}`);
     await dialog.getByLabel('Mục tiêu, tiêu chí').fill('100% đoàn viên khó khăn được hỗ trợ');
     await dialog.getByLabel('Người phụ trách').fill('Nguyễn Thị Hồng');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
@@ -43,13 +43,13 @@ test('register two models, advance one with evidence, coverage changes, export t
   const detail = page.getByRole('dialog', { name: 'Đoàn viên giúp nhau phát triển kinh tế' });
   const evidence = join(app.dir, 'bien-ban-trien-khai.pdf');
   writeFileSync(evidence, '%PDF-1.4 biên bản triển khai');
-  await detail.getByLabel('Ngày').fill(`${YEAR}-01-20`);
+  await detail.getByLabel('Ngày').fill(`20/01/${YEAR}`);
   await detail.getByLabel('Nội dung, ghi chú').fill('Họp triển khai mô hình');
   await detail.getByTestId('evidence-input').setInputFiles(evidence);
   await detail.getByRole('button', { name: 'Chuyển bước' }).click();
   await expect(page.getByText('Đã chuyển sang bước 2.')).toBeVisible();
   await expect(detail.getByTestId('model-steps')).toContainText('bien-ban-trien-khai.pdf');
-  await detail.getByLabel('Ngày').fill(`${YEAR}-01-25`);
+  await detail.getByLabel('Ngày').fill(`25/01/${YEAR}`);
   await detail.getByRole('button', { name: 'Chuyển bước' }).click();
   await expect(detail.getByTestId('model-steps')).toContainText(`25/01/${YEAR}`);
   await detail.getByLabel('Trạng thái mới').selectOption({ label: 'Đề nghị công nhận' });

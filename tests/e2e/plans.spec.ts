@@ -89,10 +89,10 @@ test('a dropped plan document becomes a ready plan that shows on the overview', 
   const editor = page.getByRole('dialog', { name: 'Kế hoạch mới từ văn bản' });
   await expect(editor.getByTestId('intake-summary')).toContainText('ke-hoach-25-dan-van-dot-2.txt');
   await expect(editor.getByLabel('Số văn bản')).toHaveValue('25/KH-LĐLĐ');
-  await expect(editor.getByLabel('Ngày ban hành')).toHaveValue(d.issued);
-  await expect(editor.getByLabel('Từ ngày')).toHaveValue(d.start);
-  await expect(editor.getByLabel('Đến ngày')).toHaveValue(d.end);
-  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue(d.due);
+  await expect(editor.getByLabel('Ngày ban hành')).toHaveValue(dmy(d.issued));
+  await expect(editor.getByLabel('Từ ngày')).toHaveValue(dmy(d.start));
+  await expect(editor.getByLabel('Đến ngày')).toHaveValue(dmy(d.end));
+  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue(dmy(d.due));
   await expect(editor.getByLabel('Họ và tên người ký')).toHaveValue('Nguyễn Văn Minh');
   await expect(editor.getByTestId('missing')).toHaveCount(0);
   await expect(editor.getByTestId('basis-row')).toHaveCount(1);
@@ -182,18 +182,18 @@ Kết thúc đợt công tác báo cáo kết quả về Liên đoàn Lao độn
   await expect(editor.getByTestId('intake-summary')).toContainText('mục chưa tìm thấy');
   const number = editor.locator('label', { has: page.getByText('Số văn bản') });
   await expect(number.getByTestId('missing')).toHaveText('Chưa tìm thấy — hãy nhập');
-  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue('2019-07-31');
+  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue('31/07/2019');
   await expect(editor.getByText('"12/75/2019" không phải ngày có thật')).toBeVisible();
   await app.shot('plans-intake-missing');
   await editor.getByLabel('Số văn bản').fill('40/KH-LĐLĐ');
   await expect(number.getByTestId('missing')).toHaveCount(0);
   // a field error from the server is shown beside the input
-  await editor.getByLabel('Từ ngày').fill('2019-08-10');
+  await editor.getByLabel('Từ ngày').fill('10/08/2019');
   await editor.getByRole('button', { name: 'Lưu kế hoạch' }).click();
   await expect(editor.getByLabel('Đến ngày')).toHaveAttribute('aria-invalid', 'true');
   await expect(editor.getByTestId('plan-save-error')).toContainText('Ngày kết thúc phải sau ngày bắt đầu');
   expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM plans').get()).toEqual({ n: 0 });
-  await editor.getByLabel('Từ ngày').fill('2019-07-16');
+  await editor.getByLabel('Từ ngày').fill('16/07/2019');
   await editor.getByRole('button', { name: 'Lưu kế hoạch' }).click();
   await expect(page.getByRole('dialog', { name: 'Kế hoạch 40/KH-LĐLĐ' })).toBeVisible();
   expect(app.ctx.db.prepare('SELECT number, starts_on, period_label FROM plans').get()).toEqual({ number: '40/KH-LĐLĐ', starts_on: '2019-07-16', period_label: 'Đợt 1 năm 2019' });
@@ -212,7 +212,7 @@ test('a plan typed in the old TCVN3 font is converted, and the user is told to c
   await intake(page, file);
   const editor = page.getByRole('dialog', { name: 'Kế hoạch mới từ văn bản' });
   await expect(editor.getByTestId('intake-summary').getByRole('note')).toContainText('bảng mã cũ TCVN3');
-  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue('2019-07-31');
+  await expect(editor.getByLabel('Hạn báo cáo kết quả')).toHaveValue('31/07/2019');
   await expect(editor.getByLabel('Trích yếu (tên kế hoạch)')).toHaveValue(/Phối hợp làm công tác dân vận/);
   await app.shot('plans-intake-tcvn3');
 });
@@ -246,7 +246,7 @@ test('copy a plan to a new period, then delete the draft copy', async ({ app, pa
   await expect(detail.getByRole('button', { name: 'Xoá' })).toHaveCount(0); // only drafts can be deleted
   await detail.getByRole('button', { name: 'Sao chép sang đợt mới' }).click();
   const form = detail.getByTestId('copy-form');
-  await form.getByLabel('Ngày bắt đầu đợt mới').fill('2025-12-16');
+  await form.getByLabel('Ngày bắt đầu đợt mới').fill('16/12/2025');
   await form.getByLabel('Đợt', { exact: true }).fill('Đợt II/2025');
   await form.getByLabel('Trích yếu').fill('Phối hợp làm công tác dân vận đợt II/2025');
   await app.shot('plans-copy');

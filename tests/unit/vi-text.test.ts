@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clean, compareVi, fold, foldKey, matchesQuery } from '../../src-main/text/vi-text';
 import { formatViNumber, parseViNumber } from '../../src-main/text/vi-number';
-import { daysBetween, formatViLongDate, isoDate, parseViDate, todayInVietnam } from '../../src-main/text/vi-date';
+import { daysBetween, formatViDayMonth, formatViLongDate, isoDate, parseViDate, readViDateInput, readViDayMonthInput, todayInVietnam } from '../../src-main/text/vi-date';
 
 describe('vi-text', () => {
   it('folds case, diacritics and đ', () => {
@@ -62,5 +62,24 @@ describe('vi-date', () => {
     expect(formatViLongDate('2024-01-05')).toBe('ngày 05 tháng 01 năm 2024');
     expect(todayInVietnam(new Date('2024-01-04T18:00:00Z'))).toBe('2024-01-05');
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+  });
+  it('reads what a user types in a date field, day first, and says in dd/mm/yyyy terms what is wrong', () => {
+    expect(readViDateInput('10/01/2024')).toEqual({ iso: '2024-01-10', error: null });
+    expect(readViDateInput('31/12/2024')).toEqual({ iso: '2024-12-31', error: null });
+    expect(readViDateInput('1-2-2024').iso).toBe('2024-02-01');
+    expect(readViDateInput('01.02.2024').iso).toBe('2024-02-01');
+    const feb = readViDateInput('31/02/2024');
+    expect(feb.iso).toBeNull();
+    expect(feb.error).toContain('31/02/2024');
+    expect(feb.error).toContain('29 ngày');
+    expect(readViDateInput('12/13/2024').error).toContain('tháng phải từ 1 đến 12');
+    expect(readViDateInput('hôm qua').error).toContain('ngày/tháng/năm');
+  });
+  it('reads a yearly day-month and shows it back day first', () => {
+    expect(readViDayMonthInput('13/3')).toEqual({ iso: '03-13', error: null });
+    expect(readViDayMonthInput('29.02').iso).toBe('02-29');
+    expect(readViDayMonthInput('31/4').error).toContain('30 ngày');
+    expect(readViDayMonthInput('03-13').error).toContain('tháng phải từ 1 đến 12'); // old MM-DD form: refused, not guessed
+    expect(formatViDayMonth('03-13')).toBe('13/03');
   });
 });
