@@ -19,8 +19,10 @@ export const TrackingRow = z.object({
   unit: UnitRef,
   state: TrackingState,
   receivedOn: z.string().nullable(),
-  /** Days after the deadline the active report arrived (late), or days overdue so far (missing, past due). */
+  /** Days after the deadline the first usable report arrived (late), or days overdue so far (missing, past due). */
   daysLate: z.number().int().nullable(),
+  /** On time, but the version in use is a correction sent after the deadline ("sửa sau hạn"). */
+  correctedAfterDue: z.boolean(),
   version: z.number().int().nullable(),
   reminders: z.number().int(),
   lastReminderOn: z.string().nullable(),

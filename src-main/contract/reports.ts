@@ -115,6 +115,10 @@ export const ReportListRow = z.object({
       issueCount: z.number().int(),
       /** The unit was asked to correct this version ("đã đề nghị sửa") on that date; null when not. */
       correctionRequestedOn: z.string().nullable(),
+      /** When the unit's first usable (not revoked) report arrived: what on time / late is judged by. */
+      firstReceivedOn: z.string(),
+      /** On time, but the version in use is a correction sent after the deadline ("sửa sau hạn"). */
+      correctedAfterDue: z.boolean(),
     })
     .nullable(),
 });

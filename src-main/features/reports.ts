@@ -42,7 +42,10 @@ export function reportList(db: Db, planId: number): ReportListRow[] {
     if (!u) continue;
     const all = rep.reportsOf(db, planId, id);
     const active = all.find((r) => r.status === 'active');
-    const late = !!active && !!plan.reportDueOn && active.received_on > plan.reportDueOn;
+    // on time = the first usable report arrived by the deadline; a later correction does not make the unit late
+    const firstOn = all.filter((r) => r.status !== 'revoked').reduce((m, r) => (r.received_on < m ? r.received_on : m), active?.received_on ?? '');
+    const due = plan.reportDueOn;
+    const late = !!active && !!due && firstOn > due;
     rows.push({
       unit: { id: u.id, code: u.code, name: u.name },
       state: !active ? 'missing' : late ? 'late' : 'on_time',
@@ -51,6 +54,7 @@ export function reportList(db: Db, planId: number): ReportListRow[] {
             id: active.id, version: active.version, receivedOn: active.received_on, channel: active.channel as never, fileName: active.file_name,
             versions: all.filter((r) => r.status !== 'revoked').length, held: all.filter((r) => r.status === 'held').length,
             issueCount: (JSON.parse(active.issues) as unknown[]).length, correctionRequestedOn: asked.get(active.id) ?? null,
+            firstReceivedOn: firstOn, correctedAfterDue: !late && !!due && active.received_on > due,
           }
         : null,
     });

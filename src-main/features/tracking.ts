@@ -32,11 +32,11 @@ export function computeTracking(db: Db, planId: number, today: string): Tracking
     const receivedOn = r.report?.receivedOn ?? null;
     const daysLate =
       !due ? null
-      : r.state === 'late' && receivedOn ? daysBetween(due, receivedOn)
+      : r.state === 'late' && r.report ? daysBetween(due, r.report.firstReceivedOn)
       : r.state === 'missing' && today > due ? daysBetween(due, today)
       : null;
     return {
-      unit: r.unit, state: r.state, receivedOn, daysLate, version: r.report?.version ?? null,
+      unit: r.unit, state: r.state, receivedOn, daysLate, correctedAfterDue: r.report?.correctedAfterDue ?? false, version: r.report?.version ?? null,
       reminders: rem?.n ?? 0, lastReminderOn: rem?.last ?? null, phone: u?.phone ?? null, email: u?.email ?? null,
     };
   });

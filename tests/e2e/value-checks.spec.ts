@@ -1,6 +1,7 @@
 // Value checks e2e: a unit typed đồng into a triệu đồng cell; the preview flags it at its row and holds the file
 // until a reason is given; after the commit the "Kiểm tra số liệu" tab lists it (confirmed) and another unit's value
-// far above target (open); the consolidation says how many warnings are open and asks before exporting.
+// far above target (open); the consolidation says how many warnings are open and asks before exporting; the report
+// is sent back with a letter; a hand edit to an odd value asks for a reason.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
@@ -66,6 +67,12 @@ test('a đồng/triệu đồng mistake is flagged, confirmed with a reason, lis
   await page.getByRole('tab', { name: 'Kiểm tra số liệu' }).click();
   await page.getByTestId('check-row').filter({ hasText: 'YT01' }).click();
   const detail = page.getByRole('dialog').filter({ has: page.getByTestId('values-table') });
+  // send it back: the letter is downloaded, the Zalo text shown, and the report says it was asked to correct
+  const [letter] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('send-back').click()]);
+  expect(letter.suggestedFilename()).toMatch(/^cong-van-de-nghi-sua-yt01-.*\.docx$/);
+  await expect(detail.getByTestId('send-back-text')).toContainText('KP01 – Kinh phí vận động xã hội hóa');
+  await expect(detail.getByTestId('detail-correction-requested')).toContainText('Đã đề nghị sửa ngày');
+  await app.shot('value-checks-send-back');
   await detail.getByRole('button', { name: 'Sửa Kinh phí vận động xã hội hóa' }).click();
   await detail.getByLabel('Giá trị mới cho Kinh phí vận động xã hội hóa').fill('60.000.000');
   await detail.getByRole('button', { name: 'Lưu', exact: true }).click();
