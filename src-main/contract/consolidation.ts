@@ -74,6 +74,8 @@ export const ConsolidatedIndicator = z.object({
   achievedPct: z.number().nullable(),
   /** per_unit targets: units whose own value reached the target. */
   unitsMet: z.number().int().nullable(),
+  /** Units that said the indicator does not apply to them ("x", "/", "không áp dụng"): neither 0 nor missing. */
+  notApplicable: z.number().int(),
   /** Free-text answers (aggregation 'text'), one per unit. */
   texts: z.array(z.object({ unitCode: z.string(), unitName: z.string(), text: z.string() })),
 });

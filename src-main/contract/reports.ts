@@ -29,6 +29,8 @@ export const MappedRow = z.object({
    * (the row is then not sure and needs the user's confirmation). Absent when no unit mattered.
    */
   unitNote: z.string().nullable().optional(),
+  /** A word read as a value for a number indicator: "'-' hiểu là 0", "'x' hiểu là không áp dụng …". */
+  valueNote: z.string().nullable().optional(),
   /** What the value checks found odd in this row's value (magnitude, far above target, outlier, impossible). */
   checks: z.array(z.object({ rule: z.string(), message: z.string(), blocking: z.boolean() })).optional(),
 });

@@ -9,6 +9,7 @@ import type { Db } from '../db/connection';
 import { activeNarrative, activeValues, type ActiveValue } from '../db/consolidation';
 import { listIndicators } from '../db/indicators';
 import { fold } from '../text/vi-text';
+import { NOT_APPLICABLE } from '../text/blank-words';
 import { computeTracking, pct, planOrThrow } from './tracking';
 
 type Target = Pick<Plan['targets'][number], 'scope' | 'min' | 'max' | 'text'>;
@@ -51,7 +52,9 @@ function consolidateOne(
 ): ConsolidatedIndicator {
   const nums = vals.map((v) => v.value_num).filter((n): n is number => n !== null && Number.isFinite(n));
   const nums2 = vals.map((v) => v.value2_num).filter((n): n is number => n !== null && Number.isFinite(n));
-  const texts = vals.flatMap((v) => {
+  // "không áp dụng" of a number indicator is counted apart: neither a value nor a unit that did not report
+  const na = (v: ActiveValue) => ind.aggregation !== 'text' && v.value_num === null && v.value_text === NOT_APPLICABLE;
+  const texts = vals.filter((v) => !na(v)).flatMap((v) => {
     const text = (v.value_text ?? (ind.aggregation === 'text' && v.value_num !== null ? String(v.value_num) : '')).trim();
     const u = names.get(v.unit_id);
     return text && u ? [{ unitCode: u.code, unitName: u.name, text }] : [];
@@ -73,7 +76,8 @@ function consolidateOne(
     indicatorId: ind.id, code: ind.code, label: ind.label, unit: ind.unit, target: targetValue(t), total: total ?? (texts.length ? `${texts.length} ý kiến` : null),
     groupCode: ind.groupCode, groupLabel: ind.groupLabel, unit2: ind.unit2, total2, aggregation: ind.aggregation, scope: t?.scope ?? null,
     targetMin: t?.min ?? null, targetMax: t?.max ?? null, targetText: t?.text ?? null,
-    reporting: new Set(vals.filter((v) => v.value_num !== null || (v.value_text ?? '').trim()).map((v) => v.unit_id)).size,
+    reporting: new Set(vals.filter((v) => !na(v) && (v.value_num !== null || (v.value_text ?? '').trim())).map((v) => v.unit_id)).size,
+    notApplicable: new Set(vals.filter(na).map((v) => v.unit_id)).size,
     achievedPct, unitsMet, texts,
   };
 }

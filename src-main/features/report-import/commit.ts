@@ -15,7 +15,8 @@ import { parseOptions } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
 import { flagIssues, flagRows } from './value-flags';
 import { unitHistory } from '../../db/check-data';
-import { labelKey, mapRows, numberIssues, remapRow, rowIssues, wantsNumber } from './row-mapping';
+import { NOT_APPLICABLE } from '../../text/blank-words';
+import { labelKey, mapRows, numberIssues, remapRow, rowIssues, valueNoteIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
 import { userError } from '../user-error';
@@ -79,7 +80,8 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
     if (r.indicatorId === null || !r.sure || values.has(r.indicatorId)) continue;
     const num = typeof r.value === 'number' ? r.value : null;
     // Text that is not a number is never stored for a number indicator (see numberIssues).
-    const text = typeof r.value === 'string' && !wantsNumber(pc.byId.get(r.indicatorId)) ? r.value : null;
+    // (a number indicator keeps only NOT_APPLICABLE as text: "x", "/", "không áp dụng" — neither 0 nor missing)
+    const text = typeof r.value === 'string' && (!wantsNumber(pc.byId.get(r.indicatorId)) || r.value === NOT_APPLICABLE) ? r.value : null;
     values.set(r.indicatorId, { indicatorId: r.indicatorId, valueNum: num, valueText: text, value2: r.value2, note: null, cell: r.cell });
   }
   // Flagged values: stored only when the user confirmed them with a reason, else left out and said so at their cell.
@@ -108,7 +110,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
       : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
   }
   return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
-    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...flagNotes] };
+    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes] };
 }
 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */

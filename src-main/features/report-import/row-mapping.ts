@@ -8,6 +8,7 @@ import type { MappedRow } from '../../contract/reports';
 import { canonicalLabel, labelTerms } from '../../text/vi-label';
 import { convertUnit, unitInLabel } from '../../text/vi-unit';
 import { foldKey } from '../../text/vi-text';
+import { classifyBlankWord, NOT_APPLICABLE } from '../../text/blank-words';
 
 /** Words too common to tell indicators apart when guessing. */
 const WEAK = new Set(['nguoi', 'luot', 'cong']);
@@ -249,6 +250,7 @@ export function mapRows(report: ParsedReport, ctx: MappingContext, opts: MapOpti
     };
     if (c) {
       settleUnits(mapped, row, c.ind, inherited.get(row) ?? null);
+      settleBlankWord(mapped, c.ind);
       byIndicator.set(c.ind.id, mapped);
     }
     out.push(mapped);
@@ -271,8 +273,35 @@ export function remapRow(report: ParsedReport, r: MappedRow, ind: Indicator | un
   if (!ind || !src) return { ...r, indicatorId: ind ? ind.id : null, sure: true };
   const out: MappedRow = { ...r, indicatorId: ind.id, value: src.value, value2: ind.unit2 ? r.value2 : null, unitNote: null, sure: true };
   settleUnits(out, src, ind, inheritedUnits(report, null).get(src) ?? null);
+  settleBlankWord(out, ind);
   out.sure = true;
   return out;
+}
+
+/**
+ * A word instead of a number for a number indicator: "-", "—", "không" are 0; "x", "/", "không áp dụng" mean the
+ * indicator does not apply to the unit (stored as NOT_APPLICABLE: neither 0 nor missing). Said in `valueNote`.
+ * A text indicator keeps the word as written ("x" may be a tick there).
+ */
+function settleBlankWord(mapped: MappedRow, ind: Indicator): void {
+  if (typeof mapped.value !== 'string' || !wantsNumber(ind)) return;
+  const word = mapped.value;
+  const kind = classifyBlankWord(word);
+  if (kind === 'zero') {
+    mapped.value = 0;
+    mapped.valueNote = `'${word}' hiểu là 0`;
+  } else if (kind === 'na') {
+    mapped.value = NOT_APPLICABLE;
+    mapped.valueNote = `'${word}' hiểu là không áp dụng cho đơn vị (không tính là 0, cũng không tính là thiếu)`;
+  }
+}
+
+/** One warning per row whose word was read as 0 or as not applicable, at its row: the preview says it. */
+export function valueNoteIssues(report: ParsedReport, rows: MappedRow[]): ReportIssue[] {
+  return rows.flatMap((r) => (r.valueNote && r.indicatorId !== null ? [{
+    sheet: report.sheet, cell: r.cell ? r.cell.slice(r.cell.lastIndexOf('!') + 1) : null, severity: 'warning' as const,
+    message: `${rowPlace(r.cell, report.sheet)}: "${r.label}": ${r.valueNote}.`,
+  }] : []));
 }
 
 /**
@@ -345,7 +374,7 @@ export function numberIssues(report: ParsedReport, rows: MappedRow[], byId: Map<
   const out: ReportIssue[] = [];
   for (const r of rows) {
     const ind = r.indicatorId === null ? undefined : byId.get(r.indicatorId);
-    if (typeof r.value !== 'string' || !wantsNumber(ind)) continue;
+    if (typeof r.value !== 'string' || !wantsNumber(ind) || r.value === NOT_APPLICABLE) continue;
     const rowNo = r.cell ? Number(r.cell.slice(r.cell.lastIndexOf('!') + 1)) : NaN;
     const onRow = report.issues.filter((i) => i.sheet === report.sheet && i.cell !== null && Number(i.cell.replace(/^[A-Z]+/, '')) === rowNo);
     if (onRow.some((i) => i.severity !== 'warning')) continue;
