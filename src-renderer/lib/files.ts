@@ -3,6 +3,7 @@
 import type { FileIn, FileOut } from '../../src-main/contract/common';
 import { MAX_FILE_BYTES, MAX_FILE_MB } from '../../src-main/contract/limits';
 import { toasts } from './toasts.svelte';
+import { joinWarnings } from './warnings';
 
 /** Files too large to hand over (checked before reading them into memory). */
 export const isTooLarge = (file: File): boolean => file.size > MAX_FILE_BYTES;
@@ -27,5 +28,6 @@ export function saveFile(out: FileOut): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  if (out.warnings?.length) toasts.show('info', `${out.name}: ${out.warnings.join(' ')}`, undefined, 0);
+  if (out.warnings?.length) toasts.show('info', `${out.name}: ${joinWarnings(out.warnings)}`, undefined, 0);
 }
+

@@ -70,7 +70,7 @@ test('a đồng/triệu đồng mistake is flagged, confirmed with a reason, lis
   // send it back: the letter is downloaded, the Zalo text shown, and the report says it was asked to correct
   const [letter] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('send-back').click()]);
   expect(letter.suggestedFilename()).toMatch(/^cong-van-de-nghi-sua-yt01-.*\.docx$/);
-  await expect(detail.getByTestId('send-back-text')).toContainText('KP01 – Kinh phí vận động xã hội hóa');
+  await expect(detail.getByTestId('send-back-text').getByRole('textbox')).toHaveValue(/KP01 – Kinh phí vận động xã hội hóa.*cao gấp 12 lần/);
   await expect(detail.getByTestId('detail-correction-requested')).toContainText('Đã đề nghị sửa ngày');
   await app.shot('value-checks-send-back');
   await detail.getByRole('button', { name: 'Sửa Kinh phí vận động xã hội hóa' }).click();

@@ -102,3 +102,12 @@ describe('flagged values in the import', () => {
     expect(readiness(skip, inPlan)).toBe('ready');
   });
 });
+
+describe('document warnings in one toast', () => {
+  it('say the shared advice once', async () => {
+    const { joinWarnings } = await import('../../src-renderer/lib/warnings');
+    const where = 'Vào Cài đặt → Thông tin đơn vị để nhập, rồi xuất lại.';
+    expect(joinWarnings([`Chưa có tên cơ quan ban hành. ${where}`, `Chưa có địa danh. ${where}`])).toBe(`Chưa có tên cơ quan ban hành. Chưa có địa danh. ${where}`);
+    expect(joinWarnings(['Một. Khác một.', 'Hai. Khác hai.'])).toBe('Một. Khác một. Hai. Khác hai.');
+  });
+});
