@@ -9,11 +9,18 @@ export type CheckRule =
   | 'negative'
   | 'percent_over_100'
   | 'breakdown_exceeds'
-  | 'second_without_main';
+  | 'second_without_main'
+  | 'rule_min'
+  | 'rule_max'
+  | 'rule_integer';
 
 export interface CheckSubject {
   /** "CT25 – Hiến máu tình nguyện" */
-  indicator: { code: string; label: string; unit: string | null; aggregation: string };
+  indicator: {
+    code: string; label: string; unit: string | null; aggregation: string;
+    /** The catalog's rules for this indicator (staff set them). */
+    rules?: { min: number | null; max: number | null; integer: boolean; required: boolean };
+  };
   value: number | null;
   value2?: number | null;
   /** The plan's target for this indicator (min), when it has one. */
@@ -37,7 +44,9 @@ export interface CheckFinding {
  * value). The others (far above target, outliers) are shown as warnings everywhere but do not hold the value: small
  * per-unit targets ("ít nhất 1 buổi") would otherwise stop most honest reports.
  */
-export const BLOCKING_RULES: ReadonlySet<CheckRule> = new Set(['magnitude', 'negative', 'percent_over_100', 'breakdown_exceeds', 'second_without_main']);
+export const BLOCKING_RULES: ReadonlySet<CheckRule> = new Set([
+  'magnitude', 'negative', 'percent_over_100', 'breakdown_exceeds', 'second_without_main', 'rule_min', 'rule_max', 'rule_integer',
+]);
 export const isBlocking = (f: CheckFinding) => BLOCKING_RULES.has(f.rule);
 
 export interface CheckOptions {
@@ -95,7 +104,14 @@ export function checkValue(s: CheckSubject, o: CheckOptions = DEFAULT_CHECKS): C
   }
   const v = s.value;
   if (ind.aggregation === 'text') return out;
-  if (v < 0) out.push({ rule: 'negative', expected: null, message: `Số âm (${fmt(v)}${unit}) không hợp lệ cho chỉ tiêu này: hãy kiểm tra lại với đơn vị.` });
+  const r = ind.rules;
+  if (r?.min !== null && r?.min !== undefined && v < r.min)
+    out.push({ rule: 'rule_min', expected: r.min, message: `Giá trị ${fmt(v)}${unit} nhỏ hơn mức tối thiểu của danh mục (${fmt(r.min)}${unit}): hãy kiểm tra lại.` });
+  if (r?.max !== null && r?.max !== undefined && v > r.max)
+    out.push({ rule: 'rule_max', expected: r.max, message: `Giá trị ${fmt(v)}${unit} lớn hơn mức tối đa của danh mục (${fmt(r.max)}${unit}): hãy kiểm tra lại.` });
+  if (r?.integer && !Number.isInteger(v))
+    out.push({ rule: 'rule_integer', expected: Math.round(v), message: `Giá trị ${fmt(v)}${unit} phải là số nguyên (danh mục quy định): hãy kiểm tra lại.` });
+  if (v < 0 && !(r?.min !== null && r?.min !== undefined)) out.push({ rule: 'negative', expected: null, message: `Số âm (${fmt(v)}${unit}) không hợp lệ cho chỉ tiêu này: hãy kiểm tra lại với đơn vị.` });
   if ((ind.unit?.trim() === '%' || ind.aggregation === 'percent') && v > 100)
     out.push({ rule: 'percent_over_100', expected: 100, message: `Tỷ lệ ${fmt(v)}% vượt quá 100%: hãy kiểm tra (có thể đã ghi số lượng thay cho tỷ lệ).` });
   const target = s.target && s.target > 0 ? s.target : null;

@@ -6,6 +6,18 @@ export const AGGREGATIONS = ['sum', 'avg', 'max', 'percent', 'text'] as const;
 export const Aggregation = z.enum(AGGREGATIONS);
 export type Aggregation = z.infer<typeof Aggregation>;
 
+/** Rules the value checks apply to every value of the indicator (staff set them in the catalog). */
+export const IndicatorRules = z
+  .object({
+    min: z.number({ message: 'Giá trị tối thiểu phải là số' }).finite().nullable().default(null),
+    max: z.number({ message: 'Giá trị tối đa phải là số' }).finite().nullable().default(null),
+    integer: z.boolean().default(false),
+    required: z.boolean().default(false),
+  })
+  .refine((r) => r.min === null || r.max === null || r.max >= r.min, { message: 'Giá trị tối đa phải lớn hơn hoặc bằng giá trị tối thiểu', path: ['max'] });
+export type IndicatorRules = z.infer<typeof IndicatorRules>;
+export const NO_RULES: IndicatorRules = { min: null, max: null, integer: false, required: false };
+
 export const IndicatorDraft = z.object({
   id: Id.optional(),
   code: Text(40).pipe(z.string().min(1, { message: 'Cần nhập mã chỉ tiêu' }).regex(/^[\p{L}\p{N}._\-/]+$/u, { message: 'Mã chỉ gồm chữ, số và . _ - /' })),
@@ -17,6 +29,7 @@ export const IndicatorDraft = z.object({
   aggregation: Aggregation.default('sum'),
   sortOrder: z.number().int().default(0),
   note: OptText(1000),
+  rules: IndicatorRules.default(NO_RULES),
 });
 export type IndicatorDraft = z.infer<typeof IndicatorDraft>;
 export type IndicatorDraftInput = z.input<typeof IndicatorDraft>;
@@ -35,6 +48,7 @@ export const Indicator = z.object({
   note: z.string().nullable(),
   /** How many plans use it (a used indicator can be retired but not deleted). */
   planCount: z.number().int(),
+  rules: IndicatorRules,
 });
 export type Indicator = z.infer<typeof Indicator>;
 

@@ -1,5 +1,6 @@
 // `plans create FILE.json`: a plan from the extract-plan shape plus indicators (matched to the catalog by code
 // or folded label, created when new) and the codes of the units that must report.
+import { NO_RULES } from '../contract/indicators';
 import { z } from 'zod';
 import { AppError } from '../contract/errors';
 import type { PlanDraft } from '../contract/plans';
@@ -51,7 +52,7 @@ function resolveIndicator(db: Db, i: PlanCreateInput['indicators'][number], now:
   if (byLabel) return byLabel.id;
   const created = saveIndicator(db, {
     code: i.code ?? ind.nextIndicatorCode(db), groupCode: i.group ?? 'VII', groupLabel: i.group ? `Nhóm ${i.group}` : 'Chỉ tiêu khác',
-    label: i.label, unit: i.unit ?? null, unit2: null, aggregation: 'sum', sortOrder: 1000, note: null,
+    label: i.label, unit: i.unit ?? null, unit2: null, aggregation: 'sum', sortOrder: 1000, note: null, rules: NO_RULES,
   }, now);
   return created.id;
 }

@@ -8,7 +8,7 @@ import { labelKey, mapRows, rowIssues } from '../../src-main/features/report-imp
 
 let nextId = 1;
 function ind(code: string, label: string, unit: string | null, unit2: string | null = null): Indicator {
-  return { id: nextId++, code, groupCode: 'I', groupLabel: 'Nhóm', label, unit, unit2, aggregation: 'sum', sortOrder: 0, retired: false, note: null, planCount: 1 };
+  return { id: nextId++, code, groupCode: 'I', groupLabel: 'Nhóm', label, unit, unit2, aggregation: 'sum', sortOrder: 0, retired: false, note: null, planCount: 1, rules: { min: null, max: null, integer: false, required: false } };
 }
 const CT01 = ind('CT01', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi');
 const CT08 = ind('CT08', 'Nhà "Mái ấm Công đoàn" xây mới', 'căn', 'triệu đồng');

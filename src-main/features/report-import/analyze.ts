@@ -11,7 +11,7 @@ import type { ParsedFile } from '../../excel/report/parse-pool';
 import { receivedOnOf, type PlanContext } from './context';
 import { mapRows, numberIssues, rowIssues, unconfirmed, valueNoteIssues } from './row-mapping';
 import { detectUnit } from './unit-detect';
-import { flagIssues, flagRows } from './value-flags';
+import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
 
 export interface Analysis {
@@ -46,7 +46,8 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
     unitCandidates: guess.candidates.map((c) => ({ id: c.unit.id, code: c.unit.code, name: c.unit.name, score: c.score })),
     receivedOn, template: parsed.template !== null, reader: parsed.reader, title: parsed.title, rows,
     narrativeCount: parsed.narrative.length, replaces: null,
-    issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows), ...valueNoteIssues(parsed, rows), ...flagIssues(pc, flagged)],
+    issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows), ...valueNoteIssues(parsed, rows), ...flagIssues(pc, flagged),
+      ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : [])],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });

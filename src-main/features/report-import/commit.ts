@@ -13,7 +13,7 @@ import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
 import type { AppContext } from '../../rpc/context';
 import { parseOptions } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
-import { flagIssues, flagRows } from './value-flags';
+import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
 import { NOT_APPLICABLE } from '../../text/blank-words';
 import { labelKey, mapRows, numberIssues, remapRow, rowIssues, valueNoteIssues, wantsNumber } from './row-mapping';
@@ -110,7 +110,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
       : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
   }
   return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
-    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes] };
+    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes, ...missingRequired(pc, rows, parsed.sheet ?? null)] };
 }
 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */

@@ -44,6 +44,17 @@ function split(cell: string | null): { sheet: string | null; cell: string | null
   return i < 0 ? { sheet: null, cell } : { sheet: cell.slice(0, i), cell: cell.slice(i + 1) };
 }
 
+/** The plan's indicators the catalog marks as required that the file gives no value for: one warning each. */
+export function missingRequired(pc: PlanContext, rows: readonly MappedRow[], sheet: string | null): ReportIssue[] {
+  const given = new Set(rows.filter((r) => r.indicatorId !== null && r.value !== null && r.value !== '').map((r) => r.indicatorId));
+  return pc.planIndicators
+    .filter((i) => i.rules.required && !given.has(i.id))
+    .map((i) => ({
+      sheet, cell: null, severity: 'warning' as const,
+      message: `Thiếu số liệu của chỉ tiêu bắt buộc ${i.code} – ${i.label}: hãy đề nghị đơn vị bổ sung (hoặc ghi "không áp dụng" nếu chỉ tiêu không áp dụng cho đơn vị).`,
+    }));
+}
+
 /** One warning per finding, at the value's sheet and cell, naming the indicator. */
 export function flagIssues(pc: PlanContext, flagged: readonly Pick<FlaggedRow, 'row' | 'findings'>[]): ReportIssue[] {
   return flagged.flatMap(({ row, findings }) => {
