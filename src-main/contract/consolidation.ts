@@ -76,6 +76,10 @@ export const ConsolidatedIndicator = z.object({
   unitsMet: z.number().int().nullable(),
   /** Units that said the indicator does not apply to them ("x", "/", "không áp dụng"): neither 0 nor missing. */
   notApplicable: z.number().int(),
+  /** The same indicator's total in the same period's plan of last year ("cùng kỳ"); null without one. */
+  lastYear: z.number().nullable(),
+  /** (total − lastYear) / lastYear × 100, one decimal; null when either is missing or last year was 0. */
+  changePct: z.number().nullable(),
   /** Free-text answers (aggregation 'text'), one per unit. */
   texts: z.array(z.object({ unitCode: z.string(), unitName: z.string(), text: z.string() })),
 });
@@ -92,6 +96,8 @@ export const Consolidation = z.object({
   late: z.number().int(),
   missing: z.array(z.object({ code: z.string(), name: z.string() })),
   indicators: z.array(ConsolidatedIndicator),
+  /** The plan compared with ("so với cùng kỳ"), when the plan names one. */
+  previousPlan: z.object({ id: Id, title: z.string(), periodLabel: z.string().nullable() }).nullable(),
   // ---- beside the contract ----
   planId: Id,
   title: z.string(),

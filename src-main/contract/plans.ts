@@ -54,6 +54,8 @@ export const PlanDraft = z
     basis: z.array(BasisDraft).max(50).default([]),
     targets: z.array(TargetDraft).max(300).default([]),
     assignment: Assignment.default('all_base'),
+    /** The same period's plan of last year ("cùng kỳ"): consolidation compares with its totals. */
+    previousPlanId: Id.nullable().default(null),
     /** For assignment 'group': the sector (khối) whose active base units must report. */
     assignmentGroup: OptText(100),
     /** For assignment 'picked': the units chosen by hand. */
@@ -108,6 +110,8 @@ export const Plan = z.object({
   unitIds: z.array(Id),
   note: z.string().nullable(),
   document: z.object({ id: Id, name: z.string(), size: z.number().int() }).nullable(),
+  /** The same period's plan of last year ("cùng kỳ"), when copied from it or linked by hand. */
+  previousPlanId: Id.nullable(),
   updatedAt: z.string(),
 });
 export type Plan = z.infer<typeof Plan>;

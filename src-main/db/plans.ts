@@ -9,6 +9,7 @@ interface PlanRow {
   period_label: string | null; starts_on: string | null; ends_on: string | null; report_due_on: string | null;
   signer_authority: string | null; signer_title: string | null; signer_name: string | null; recipients: string;
   assignment: Plan['assignment']; assignment_group: string | null; document_id: number | null; note: string | null; updated_at: string;
+  previous_plan_id: number | null;
   unit_count: number; submitted_count: number;
 }
 
@@ -50,7 +51,7 @@ export function getPlan(db: Db, id: number): Plan | undefined {
     place: r.place, issuer: r.issuer, parentIssuer: r.parent_issuer, title: r.title, periodLabel: r.period_label, startsOn: r.starts_on,
     endsOn: r.ends_on, reportDueOn: r.report_due_on, signerAuthority: r.signer_authority, signerTitle: r.signer_title, signerName: r.signer_name,
     recipients: JSON.parse(r.recipients) as string[], basis, targets, assignment: r.assignment, assignmentGroup: r.assignment_group,
-    unitIds, note: r.note, document: doc ?? null, updatedAt: r.updated_at,
+    unitIds, note: r.note, document: doc ?? null, previousPlanId: r.previous_plan_id, updatedAt: r.updated_at,
   };
 }
 
@@ -65,7 +66,7 @@ export function writePlan(db: Db, d: PlanDraft, unitIds: number[], documentId: n
     issuer: d.issuer, parentIssuer: d.parentIssuer, title: d.title, searchKey: planSearchKey(d), periodLabel: d.periodLabel,
     startsOn: d.startsOn, endsOn: d.endsOn, reportDueOn: d.reportDueOn, signerAuthority: d.signerAuthority, signerTitle: d.signerTitle,
     signerName: d.signerName, recipients: JSON.stringify(d.recipients), assignment: d.assignment, assignmentGroup: d.assignmentGroup,
-    note: d.note, now,
+    note: d.note, previousPlanId: d.previousPlanId ?? null, now,
   };
   let id = d.id;
   if (id === undefined) {
@@ -73,10 +74,10 @@ export function writePlan(db: Db, d: PlanDraft, unitIds: number[], documentId: n
       db.prepare(
         `INSERT INTO plans (kind, status, origin, document_type, number, issued_on, place, issuer, parent_issuer, title, search_key,
            period_label, starts_on, ends_on, report_due_on, signer_authority, signer_title, signer_name, recipients, assignment,
-           assignment_group, document_id, note, created_at, updated_at)
+           assignment_group, document_id, note, previous_plan_id, created_at, updated_at)
          VALUES (@kind, @status, @origin, @documentType, @number, @issuedOn, @place, @issuer, @parentIssuer, @title, @searchKey,
            @periodLabel, @startsOn, @endsOn, @reportDueOn, @signerAuthority, @signerTitle, @signerName, @recipients, @assignment,
-           @assignmentGroup, @documentId, @note, @now, @now)`,
+           @assignmentGroup, @documentId, @note, @previousPlanId, @now, @now)`,
       ).run({ ...p, documentId: documentId ?? null }).lastInsertRowid,
     );
   } else {
@@ -85,7 +86,7 @@ export function writePlan(db: Db, d: PlanDraft, unitIds: number[], documentId: n
          place=@place, issuer=@issuer, parent_issuer=@parentIssuer, title=@title, search_key=@searchKey, period_label=@periodLabel,
          starts_on=@startsOn, ends_on=@endsOn, report_due_on=@reportDueOn, signer_authority=@signerAuthority, signer_title=@signerTitle,
          signer_name=@signerName, recipients=@recipients, assignment=@assignment, assignment_group=@assignmentGroup, note=@note,
-         updated_at=@now ${documentId === undefined ? '' : ', document_id=@documentId'}
+         previous_plan_id=@previousPlanId, updated_at=@now ${documentId === undefined ? '' : ', document_id=@documentId'}
        WHERE id=@id`,
     ).run({ ...p, id, ...(documentId === undefined ? {} : { documentId }) });
   }

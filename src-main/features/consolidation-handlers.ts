@@ -24,7 +24,7 @@ export function consolidateJson(c: Consolidation) {
     indicators: c.indicators.map((i) => ({
       code: i.code, label: i.label, unit: i.unit, target: i.target, total: i.total,
       unit2: i.unit2, total2: i.total2, aggregation: i.aggregation, scope: i.scope, achievedPct: i.achievedPct, unitsMet: i.unitsMet, reporting: i.reporting,
-      reportedBy: i.reporting, notApplicable: i.notApplicable,
+      reportedBy: i.reporting, notApplicable: i.notApplicable, lastYear: i.lastYear, changePct: i.changePct,
     })),
     planId: c.planId, title: c.title, completenessPct: c.completenessPct, timelinessPct: c.timelinessPct, lateUnits: c.lateUnits,
   };

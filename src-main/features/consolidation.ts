@@ -8,6 +8,7 @@ import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
 import { activeNarrative, activeValues, type ActiveValue } from '../db/consolidation';
 import { listIndicators } from '../db/indicators';
+import { getPlan } from '../db/plans';
 import { fold } from '../text/vi-text';
 import { NOT_APPLICABLE } from '../text/blank-words';
 import { computeTracking, pct, planOrThrow } from './tracking';
@@ -78,8 +79,20 @@ function consolidateOne(
     targetMin: t?.min ?? null, targetMax: t?.max ?? null, targetText: t?.text ?? null,
     reporting: new Set(vals.filter((v) => !na(v) && (v.value_num !== null || (v.value_text ?? '').trim())).map((v) => v.unit_id)).size,
     notApplicable: new Set(vals.filter(na).map((v) => v.unit_id)).size,
-    achievedPct, unitsMet, texts,
+    achievedPct, unitsMet, texts, lastYear: null, changePct: null,
   };
+}
+
+/** Totals per indicator of a plan (its own aggregation rules, active reports only): the "cùng kỳ" figures. */
+function planTotals(db: Db, planId: number, catalog: Map<number, Indicator>): Map<number, number | null> {
+  const byInd = new Map<number, number[]>();
+  for (const v of activeValues(db, planId)) if (v.value_num !== null && Number.isFinite(v.value_num)) byInd.set(v.indicator_id, [...(byInd.get(v.indicator_id) ?? []), v.value_num]);
+  const out = new Map<number, number | null>();
+  for (const [id, nums] of byInd) {
+    const ind = catalog.get(id);
+    if (ind && ind.aggregation !== 'text') out.set(id, aggregate(ind.aggregation, nums));
+  }
+  return out;
 }
 
 export function computeConsolidation(db: Db, planId: number, today: string): Consolidation {
@@ -92,9 +105,15 @@ export function computeConsolidation(db: Db, planId: number, today: string): Con
   const names = new Map(tracking.rows.map((r) => [r.unit.id, { code: r.unit.code, name: r.unit.name }]));
   const byInd = new Map<number, ActiveValue[]>();
   for (const v of values) byInd.set(v.indicator_id, [...(byInd.get(v.indicator_id) ?? []), v]);
+  const previous = p.previousPlanId ? getPlan(db, p.previousPlanId) ?? null : null;
+  const last = previous ? planTotals(db, previous.id, catalog) : null;
   const indicators = order.flatMap((id) => {
     const ind = catalog.get(id);
-    return ind ? [consolidateOne(ind, targets.get(id), byInd.get(id) ?? [], tracking.expected, names)] : [];
+    if (!ind) return [];
+    const row = consolidateOne(ind, targets.get(id), byInd.get(id) ?? [], tracking.expected, names);
+    const ly = last?.get(id) ?? null;
+    const now = typeof row.total === 'number' ? row.total : null;
+    return [{ ...row, lastYear: ly, changePct: ly !== null && now !== null && ly !== 0 ? pct(now - ly, ly) : null }];
   });
   const cell = new Map(values.map((v) => [`${v.unit_id}:${v.indicator_id}`, v]));
   const matrixUnits = tracking.rows.map((r) => ({ ...r.unit, state: r.state, receivedOn: r.receivedOn }));
@@ -119,6 +138,7 @@ export function computeConsolidation(db: Db, planId: number, today: string): Con
     expected: tracking.expected, submitted: tracking.submitted, onTime: tracking.onTime, late: tracking.late,
     missing: tracking.rows.filter((r) => r.state === 'missing').map((r) => ({ code: r.unit.code, name: r.unit.name })),
     indicators,
+    previousPlan: previous ? { id: previous.id, title: previous.title, periodLabel: previous.periodLabel } : null,
     planId, title: p.title, periodLabel: p.periodLabel, reportDueOn: p.reportDueOn,
     completenessPct: tracking.completenessPct, timelinessPct: tracking.timelinessPct,
     lateUnits: tracking.rows.filter((r) => r.state === 'late').map((r) => ({ code: r.unit.code, name: r.unit.name, receivedOn: r.receivedOn ?? '' })),

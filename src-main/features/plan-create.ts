@@ -79,7 +79,7 @@ export function createPlanFromJson(db: Db, raw: unknown, now: Date): { id: numbe
       signerAuthority: p.signer?.authority ?? null, signerTitle: p.signer?.title ?? null, signerName: p.signer?.name ?? null,
       recipients: p.recipients ?? [],
       basis: (p.basis ?? []).map((b) => ({ text: b.text, number: b.number ?? null, issuedOn: b.issuedOn ?? null, issuer: b.issuer ?? null, basisPlanId: null })),
-      targets, assignment: p.unitCodes ? 'picked' : 'all_base', assignmentGroup: null, unitIds, note: null,
+      targets, assignment: p.unitCodes ? 'picked' : 'all_base', assignmentGroup: null, unitIds, note: null, previousPlanId: null,
     };
     return { id: savePlan(db, draft, now).id };
   });

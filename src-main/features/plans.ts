@@ -83,6 +83,7 @@ export function copyPlan(db: Db, id: number, opts: { startsOn: string | null; pe
     signerAuthority: src.signerAuthority, signerTitle: src.signerTitle, signerName: src.signerName, recipients: src.recipients,
     basis: src.basis, targets: src.targets.map((t) => ({ indicatorId: t.indicatorId, scope: t.scope, min: t.min, max: t.max, text: t.text })),
     assignment: src.assignment, assignmentGroup: src.assignmentGroup, unitIds: src.unitIds, note: src.note,
+    previousPlanId: src.id, // the copied plan is the same period of last year: consolidation compares with it
   };
   return savePlan(db, draft, now);
 }

@@ -19,6 +19,8 @@ export interface EditorDraft {
   signerAuthority: string; signerTitle: string; signerName: string; recipientsText: string;
   basis: BasisRow[]; targets: TargetRow[];
   assignment: 'all_base' | 'group' | 'picked'; assignmentGroup: string; unitIds: number[]; note: string;
+  /** The same period's plan of last year ("cùng kỳ"), compared with in consolidation. */
+  previousPlanId: number | null;
 }
 
 /** What an intake adds to the editor: the file to attach, what the reader could not find, its warnings, raw targets. */
@@ -32,6 +34,7 @@ export function blankDraft(): EditorDraft {
     kind: 'dot_dan_van', status: 'du_thao', origin: 'own', documentType: 'KẾ HOẠCH', number: '', issuedOn: '', place: '', issuer: '',
     parentIssuer: '', title: '', periodLabel: '', startsOn: '', endsOn: '', reportDueOn: '', signerAuthority: '', signerTitle: '',
     signerName: '', recipientsText: '', basis: [], targets: [], assignment: 'all_base', assignmentGroup: '', unitIds: [], note: '',
+    previousPlanId: null,
   };
 }
 
@@ -44,6 +47,7 @@ export function draftFromPlan(p: Plan): EditorDraft {
     basis: p.basis.map((b) => ({ text: b.text, number: s(b.number), issuedOn: s(b.issuedOn), issuer: s(b.issuer), basisPlanId: b.basisPlanId })),
     targets: p.targets.map((t) => ({ indicatorId: t.indicatorId, scope: t.scope, min: t.min, max: t.max, text: s(t.text) })),
     assignment: p.assignment, assignmentGroup: s(p.assignmentGroup), unitIds: [...p.unitIds], note: s(p.note),
+    previousPlanId: p.previousPlanId,
   };
 }
 
@@ -77,7 +81,7 @@ export function toPlanDraft(d: EditorDraft, document?: FileIn): PlanDraftInput {
     })),
     targets: d.targets.map((t) => ({ indicatorId: t.indicatorId, scope: t.scope, min: num(t.min), max: num(t.max), text: orNull(t.text) })),
     assignment: d.assignment, assignmentGroup: d.assignment === 'group' ? orNull(d.assignmentGroup) : null,
-    unitIds: d.assignment === 'picked' ? d.unitIds : [], note: orNull(d.note),
+    unitIds: d.assignment === 'picked' ? d.unitIds : [], note: orNull(d.note), previousPlanId: d.previousPlanId,
     ...(document ? { document } : {}),
   };
 }

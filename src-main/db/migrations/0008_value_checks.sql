@@ -21,3 +21,7 @@ ALTER TABLE indicators ADD COLUMN rule_min REAL;
 ALTER TABLE indicators ADD COLUMN rule_max REAL;
 ALTER TABLE indicators ADD COLUMN rule_integer INTEGER NOT NULL DEFAULT 0 CHECK (rule_integer IN (0, 1));
 ALTER TABLE indicators ADD COLUMN rule_required INTEGER NOT NULL DEFAULT 0 CHECK (rule_required IN (0, 1));
+
+-- Same period last year: a plan copied from last year's (or linked by hand) names it, so consolidation and the exports
+-- show last year's total per indicator and the change ("so với cùng kỳ").
+ALTER TABLE plans ADD COLUMN previous_plan_id INTEGER REFERENCES plans (id) ON DELETE SET NULL;
