@@ -88,6 +88,10 @@ function probeReadOnly(file: string, migrations: Migration[]): void {
     if (problems.length) throw new AppError('db_corrupt', `Tệp dữ liệu bị hỏng (${problems[0]}). Hãy khôi phục từ bản sao lưu gần nhất.`);
   } catch (err) {
     if (err instanceof AppError) throw err;
+    // A read-only connection cannot recover a WAL left by a crashed writer (SQLITE_READONLY_RECOVERY / _CANTINIT /
+    // _CANTLOCK): that is no damage. The read-write open that follows recovers it and runs quick_check itself.
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (/^SQLITE_READONLY_(RECOVERY|CANTINIT|CANTLOCK)$/.test(code)) return;
     throw sqliteErrorToApp(err) ?? err;
   } finally {
     ro?.close();
