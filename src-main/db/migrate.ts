@@ -1,6 +1,6 @@
 // Numbered SQL migrations (db/migrations/NNNN_topic.sql) tracked by PRAGMA user_version.
 // Each pending file runs in its own transaction; a database from a newer app version is refused untouched.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
@@ -13,9 +13,13 @@ export interface Migration {
   sql: string;
 }
 
-/** Where the .sql files are: beside this module in source, copied beside the bundle by the build. */
-export function defaultMigrationsDir(): string {
-  return fileURLToPath(new URL('./migrations/', import.meta.url));
+/**
+ * Where the .sql files are: beside this module in source, copied beside the bundle by the build (this code may sit in
+ * out/main or in out/main/chunks, depending on how the bundler splits the entries).
+ */
+export function defaultMigrationsDir(here = import.meta.url): string {
+  const dirs = ['./migrations/', '../migrations/'].map((rel) => fileURLToPath(new URL(rel, here)));
+  return dirs.find((d) => existsSync(d)) ?? dirs[0]!;
 }
 
 export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {

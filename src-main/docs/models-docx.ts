@@ -6,7 +6,8 @@ import {
 } from '../contract/model-labels';
 import { titleCaseOrg } from '../text/org-name';
 import { formatViDate } from '../text/vi-date';
-import { buildOfficialDocx, type BodyBlock, type OfficialHeader, type OfficialSigner } from './official-docx/index';
+import type { BodyBlock, OfficialHeader, OfficialSigner } from './official-docx/index';
+import { buildOfficialDocx } from './official-docx/lazy';
 
 const DOTS = '…'.repeat(34);
 const SHORT = '…'.repeat(23);

@@ -2,7 +2,8 @@
 // same gate as every outside workbook first (pre-flight, every part inflated once against the caps, no DTD, no
 // huge merges), then exceljs loads, fills and writes it. Whole-column dropdowns, which make exceljs expand millions
 // of cells, are dropped with a note. Run behind the gate worker (gate/isolated.ts).
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-load';
 import { AppError } from '../contract/errors';
 import { inertText } from './official-sheet/inert';
 import { parseRange } from './xlsx/grid';
@@ -68,7 +69,8 @@ export async function fillCells(bytes: Uint8Array, fileName: string, cells: read
     if (!(e instanceof XlsxError)) throw e;
     throw new AppError('bad_file', `Tệp "${fileName}": ${e.message.charAt(0).toLocaleLowerCase('vi')}${e.message.slice(1)}`);
   }
-  const wb = new ExcelJS.Workbook();
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: hugeValidation ? ['dataValidations'] : [] } as never);
   } catch {
@@ -82,7 +84,7 @@ export async function fillCells(bytes: Uint8Array, fileName: string, cells: read
     if (!ws) { issues.push(`Không có sheet "${e.sheet}" trong tệp (ô ${e.cell} của chỉ tiêu ${e.code}).`); continue; }
     if (e.value === undefined) { issues.push(`Mã "${e.code}" không thuộc kế hoạch này: bỏ qua ô ${e.sheet}!${e.cell}.`); continue; }
     const cell = ws.getCell(e.cell);
-    if (cell.type === ExcelJS.ValueType.Formula) { issues.push(`Ô ${e.sheet}!${e.cell} đang chứa công thức: giữ nguyên, không ghi đè.`); continue; }
+    if (cell.type === xl.ValueType.Formula) { issues.push(`Ô ${e.sheet}!${e.cell} đang chứa công thức: giữ nguyên, không ghi đè.`); continue; }
     cell.value = typeof e.value === 'string' ? inertText(e.value) : e.value;
     written.push({ code: e.code, measure: e.measure, sheet: e.sheet, cell: e.cell, value: e.value });
   }

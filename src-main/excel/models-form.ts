@@ -1,6 +1,7 @@
 // The blank "Dân vận khéo" registration workbook sent to units: one row per model under a header row the
 // importer recognises, drop-down lists for type/field/new-or-carried, and a hidden _meta sheet with the year.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-load';
 import { MODEL_FIELD_LABELS, MODEL_TYPE_LABELS, REGISTRATION_FIELDS } from '../contract/model-labels';
 import { FORM_KIND, META_SHEET } from './models-read';
 import { applyPageSetup, font, THIN } from './official-sheet/style';
@@ -33,7 +34,8 @@ const HEADER_ROW = 5;
 const BLANK_ROWS = 10;
 
 export async function writeModelFormWorkbook(info: FormInfo): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   wb.creator = 'Dân vận';
   const ws = wb.addWorksheet('Đăng ký mô hình', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

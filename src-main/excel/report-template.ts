@@ -1,7 +1,8 @@
 // Our report template for a plan: official header, title, the table STT | Nội dung | ĐVT | Chỉ tiêu | Kết quả |
 // Ghi chú grouped by indicator group, a narrative sheet, and a hidden _meta sheet (template id/version, plan,
 // unit, indicator code per row) so the importer recognises it. Only input cells are unlocked; numbers validated.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-load';
 import type { Worksheet } from 'exceljs';
 import { META_SHEET, templateMetaRows } from './report/template-meta';
 import { addOfficialHeader, addTitle } from './official-sheet/index';
@@ -122,7 +123,8 @@ function writeNarrative(wb: ExcelJS.Workbook): void {
 }
 
 export async function writeReportTemplate(t: TemplateInput): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   wb.creator = 'Dân vận';
   const ws = wb.addWorksheet('Báo cáo', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [{ width: 6 }, { width: 52 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 22 }];

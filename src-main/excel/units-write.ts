@@ -1,6 +1,7 @@
 // Writing the units register to a workbook whose header row the importer reads back (round trip):
 // one bordered table, Times New Roman, frozen header, print setup for A4 landscape.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from './exceljs-load';
 import { UNIT_KIND_LABELS, type Unit } from '../contract/units';
 
 export const UNIT_EXPORT_COLUMNS = [
@@ -21,7 +22,8 @@ export const UNIT_EXPORT_COLUMNS = [
 ] as const;
 
 export async function writeUnitsWorkbook(list: Unit[], title: string, orgLines: [string, string]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   wb.creator = 'Dân vận';
   const ws = wb.addWorksheet('Danh sách đơn vị', {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

@@ -1,6 +1,7 @@
 // Audit log export for the user to keep or send: .xlsx (text cells made inert) or .csv (UTF-8 with BOM, RFC 4180
 // quoting, cells starting with = + - @ escaped with an apostrophe so a spreadsheet never runs them as formulas).
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileOut } from '../contract/common';
 import { listAudit, type AuditRow } from '../db/audit';
 import type { Db } from '../db/connection';
@@ -15,7 +16,8 @@ export function auditCsv(rows: AuditRow[]): string {
 }
 
 export async function auditXlsx(rows: AuditRow[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   wb.creator = 'Dân vận';
   const ws = wb.addWorksheet('Nhật ký', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = [{ width: 26 }, { width: 18 }, { width: 20 }, { width: 14 }, { width: 90 }];

@@ -4,7 +4,8 @@
 import type { Consolidation } from '../contract/consolidation';
 import type { Plan } from '../contract/plans';
 import type { OrgProfile } from '../contract/settings';
-import { buildOfficialDocx, type BodyBlock, type InlineRun } from '../docs/official-docx/index';
+import type { BodyBlock, InlineRun } from '../docs/official-docx/index';
+import { buildOfficialDocx } from '../docs/official-docx/lazy';
 import type { ExportFrame } from '../excel/consolidated/index';
 import { footnoteLines, targetCell } from '../excel/consolidated/summary-sheet';
 import { normalCaseOrgs } from '../text/org-name';

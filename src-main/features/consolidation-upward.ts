@@ -1,7 +1,8 @@
 // Sending the consolidation upward. (1) As a unit report in our own template, with this office as the unit,
 // so the level above (running this app) imports it like any unit report. (2) Into a province-supplied workbook
 // by a saved cell map (indicator code → sheet + cell), leaving the rest of that workbook as it was.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileIn, FileOut } from '../contract/common';
 import { AppError } from '../contract/errors';
 import type { CellMapEntry, Consolidation } from '../contract/consolidation';
@@ -43,7 +44,8 @@ export function upwardIdentity(db: Db, given: { unitCode: string | null; unitNam
 }
 
 async function loadXlsx(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

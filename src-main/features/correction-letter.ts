@@ -1,7 +1,8 @@
 // Sending a report back ("đề nghị sửa"): the official letter asking a unit to check, correct and resend its report,
 // listing each problem with its place in the file (value checks still open, and what the reader flagged), a short
 // text for Zalo/email, and the request recorded so the report shows "đã đề nghị sửa" until a newer version comes.
-import { buildOfficialDocx, type OfficialDoc } from '../docs/official-docx/index';
+import type { OfficialDoc } from '../docs/official-docx/index';
+import { buildOfficialDocx } from '../docs/official-docx/lazy';
 import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
 import type { ReportIssue } from '../contract/parsed-report';

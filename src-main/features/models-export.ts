@@ -1,13 +1,14 @@
 // "Dân vận khéo" exports for the level above: the models register of a year in the official layout (Excel,
 // grouped by field) and the yearly summary report (Word), both with header and signature from the org profile.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileOut } from '../contract/common';
 import { MODEL_FIELDS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS } from '../contract/model-labels';
 import type { Model } from '../contract/models';
 import type { Db } from '../db/connection';
 import { coverage, listModels } from '../db/models';
 import { modelSummaryDocx } from '../docs/models-docx';
-import { toRoman } from '../docs/official-docx/index';
+import { toRoman } from '../docs/official-docx/numbering';
 import { addOfficialHeader, addSignatureBlock, addTable, addTitle, type SheetRow } from '../excel/official-sheet/index';
 import { formatViDate, todayInVietnam } from '../text/vi-date';
 import { titleCaseOrg } from '../text/org-name';
@@ -36,7 +37,8 @@ function recognitionText(m: Model): string {
 export async function exportModelRegister(db: Db, year: number, now: Date): Promise<FileOut> {
   const { header, signer, warnings } = headerOf(db, now, 'DS');
   const list = listModels(db, { year });
-  const wb = new ExcelJS.Workbook();
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   wb.creator = 'Dân vận';
   const ws = wb.addWorksheet(`Mô hình ${year}`);
   const columns = [

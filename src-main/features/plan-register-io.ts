@@ -1,6 +1,7 @@
 // Sổ theo dõi kế hoạch: the plans register exported in the official layout, and imported back (or from an
 // office's own register workbook) as plans — header row found by its labels, nothing written on dry run.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileIn, FileOut, Issue } from '../contract/common';
 import { AppError } from '../contract/errors';
 import { PLAN_STATUS_LABELS, type PlanStatusId } from '../contract/plan-labels';
@@ -23,7 +24,8 @@ export async function exportPlanRegister(db: Db, year: number | null, now: Date)
   const profile = resolveProfile(readProfile(db), null).profile;
   const today = todayInVietnam(now);
   const list = listPlans(db).filter((p) => year === null || (p.issuedOn ?? p.startsOn ?? '').startsWith(String(year)));
-  const wb = new ExcelJS.Workbook();
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   const ws = wb.addWorksheet('Sổ theo dõi kế hoạch');
   const columns = [
     { header: 'STT', key: 'stt', width: 6, align: 'center' as const },

@@ -1,7 +1,8 @@
 // Reminders (đôn đốc) to units that have not reported: the công văn "V/v đôn đốc báo cáo ..." in the official
 // layout naming the units, a short text to paste into Zalo or an email, and the per-unit reminder log.
-import { buildOfficialDocx, type BodyBlock, type OfficialDoc } from '../docs/official-docx/index';
-import { estimateWidthTwip, FIRST_LINE_INDENT, textWidthTwip } from '../docs/official-docx/layout';
+import type { BodyBlock, OfficialDoc } from '../docs/official-docx/index';
+import { buildOfficialDocx } from '../docs/official-docx/lazy';
+import { estimateWidthTwip, FIRST_LINE_INDENT, textWidthTwip } from '../docs/official-docx/metrics';
 import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
 import type { ReminderChannel, ReminderEntry } from '../contract/consolidation';

@@ -1,6 +1,5 @@
 // Reports feature: import preview/commit/undo, per-plan report list (on time / late / missing), one report's
 // values vs targets with its versions, held-report decisions, audited manual edits, templates out.
-import { zipSync } from 'fflate';
 import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
 import type { ReportDetail, ReportListRow } from '../contract/reports';
@@ -115,7 +114,7 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   const names = Object.keys(files);
   if (names.length === 1 && !zip) return { name: names[0] as string, mime: XLSX, bytes: files[names[0] as string] as Uint8Array };
-  return { name: `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.zip`, mime: 'application/zip', bytes: zipSync(files, { level: 6 }) };
+  return { name: `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.zip`, mime: 'application/zip', bytes: (await import('fflate')).zipSync(files, { level: 6 }) };
 }
 
 export const reportsHandlers = {

@@ -1,17 +1,11 @@
 // CLI commands: each maps to the same rpc dispatch (or feature function) the app uses, so the CLI is a
-// faithful, scriptable view of the app. New commands register in COMMANDS.
+// faithful, scriptable view of the app. New commands register in COMMANDS. A command imports what only it needs
+// (readers, writers, the worker pool) when it runs, so that a quick command like `units list` starts fast.
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../contract/errors';
 import type { Channel, In } from '../contract/index';
 import { dispatch } from '../rpc/dispatch';
-import { backupTo, checkDatabase } from '../features/backup';
-import { restoreFromFile } from '../features/backup-restore';
-import { createPlanFromJson } from '../features/plan-create';
-import { importHeadless } from '../features/report-import/one-pass';
-import { sharedParsePool } from '../excel/report/parse-pool';
-import { PARSE_TIMEOUT_MS } from '../features/report-import/analyze';
-import { readIsolated } from '../gate/isolated';
 import { createContext, type RunningContext } from './create-context';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
 import { userError } from '../features/user-error';
@@ -73,6 +67,7 @@ function need(args: ParsedArgs, n: number, what: string): string {
 const COMMANDS: Record<string, Command> = {
   'extract-plan': async (args) => {
     const f = readInputFile(need(args, 1, 'đường dẫn văn bản kế hoạch'));
+    const { readIsolated } = await import('../gate/isolated');
     return readIsolated({ kind: 'plan', bytes: f.bytes, fileName: f.name });
   },
   'plans create': (args) =>
@@ -85,11 +80,13 @@ const COMMANDS: Record<string, Command> = {
         if (e instanceof AppError) throw e;
         throw new AppError('bad_file', `Tệp "${path}" không phải JSON hợp lệ.`);
       }
+      const { createPlanFromJson } = await import('../features/plan-create');
       return createPlanFromJson(ctx.db, json, ctx.now());
     }),
   'parse-report': async (args) => {
     const f = readInputFile(need(args, 1, 'đường dẫn tệp báo cáo'));
     // The app's worker pool and timeout: a hostile workbook is stopped, not left spinning the CLI.
+    const [{ sharedParsePool }, { PARSE_TIMEOUT_MS }] = await Promise.all([import('../excel/report/parse-pool'), import('../features/report-import/analyze')]);
     return sharedParsePool().parse(f.bytes, f.name, { timeoutMs: PARSE_TIMEOUT_MS });
   },
   'reports import': (args) =>
@@ -98,6 +95,7 @@ const COMMANDS: Record<string, Command> = {
       if (!Number.isInteger(plan) || plan <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
       const paths = args.positionals.slice(2);
       if (paths.length === 0) throw new UsageError('Thiếu tệp báo cáo');
+      const { importHeadless } = await import('../features/report-import/one-pass');
       const res = await importHeadless(ctx, plan, paths.map(readInputFile), args.flags.has('--dry-run'));
       return { files: res.files };
     }),
@@ -136,6 +134,7 @@ const COMMANDS: Record<string, Command> = {
       }),
     ),
   check: async (args) => {
+    const { checkDatabase } = await import('../features/backup');
     const result = checkDatabase(args.options.get('--db'));
     if (!result.ok) throw Object.assign(new AppError('db_corrupt', `Dữ liệu bị hỏng: ${result.problems.slice(0, 3).join('; ')}`), { result });
     return result;
@@ -145,10 +144,15 @@ const COMMANDS: Record<string, Command> = {
     if (!out) throw new UsageError('Thiếu --out FILE');
     return withContext(args, async (ctx) => {
       if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
+      const { backupTo } = await import('../features/backup');
       return backupTo(ctx.db, out);
     });
   },
-  restore: (args) => withContext(args, async (ctx) => restoreFromFile(ctx, resolve(need(args, 1, 'đường dẫn tệp sao lưu')))),
+  restore: (args) =>
+    withContext(args, async (ctx) => {
+      const { restoreFromFile } = await import('../features/backup-restore');
+      return restoreFromFile(ctx, resolve(need(args, 1, 'đường dẫn tệp sao lưu')));
+    }),
   'check-values': (args) =>
     withContext(args, (ctx) => {
       const plan = Number(args.options.get('--plan'));

@@ -4,11 +4,6 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
-import { convertToPdf } from '../docs/pdf-convert';
-import { computeConsolidation } from '../features/consolidation';
-import { exportConsolidatedDocx, exportConsolidatedXlsx } from '../features/consolidation-export';
-import { consolidateJson } from '../features/consolidation-handlers';
-import { reminderLetter } from '../features/reminders';
 import { todayInVietnam } from '../text/vi-date';
 import { UsageError, type ParsedArgs } from './cli-args';
 import { createContext, type RunningContext } from './create-context';
@@ -36,6 +31,8 @@ const KINDS = ['consolidated', 'docx', 'reminders'] as const;
 
 async function exportOne(kind: (typeof KINDS)[number], ctx: RunningContext, planId: number): Promise<FileOut> {
   const date = todayInVietnam(ctx.now());
+  const { exportConsolidatedDocx, exportConsolidatedXlsx } = await import('../features/consolidation-export');
+  const { reminderLetter } = await import('../features/reminders');
   if (kind === 'consolidated') return exportConsolidatedXlsx(ctx.db, { planId, number: null, date });
   if (kind === 'docx') return exportConsolidatedDocx(ctx.db, { planId, number: null, date });
   return (await reminderLetter(ctx.db, { planId, unitIds: null, number: null, date, newDueOn: null })).file;
@@ -44,7 +41,10 @@ async function exportOne(kind: (typeof KINDS)[number], ctx: RunningContext, plan
 export const consolidationCommands: Record<string, Command> = {
   consolidate: (args) => {
     const planId = planOf(args);
-    return withContext(args, async (ctx) => consolidateJson(computeConsolidation(ctx.db, planId, todayInVietnam(ctx.now()))));
+    return withContext(args, async (ctx) => {
+      const [{ computeConsolidation }, { consolidateJson }] = await Promise.all([import('../features/consolidation'), import('../features/consolidation-handlers')]);
+      return consolidateJson(computeConsolidation(ctx.db, planId, todayInVietnam(ctx.now())));
+    });
   },
   export: (args, io) => {
     const kind = args.positionals[1];
@@ -55,7 +55,7 @@ export const consolidationCommands: Record<string, Command> = {
     return withContext(args, async (ctx) => {
       const file = await exportOne(kind as (typeof KINDS)[number], ctx, planId);
       const pdf = /\.pdf$/i.test(out);
-      const bytes = pdf ? await convertToPdf(file.bytes, file.name.endsWith('.xlsx') ? 'xlsx' : 'docx') : file.bytes;
+      const bytes = pdf ? await (await import('../docs/pdf-convert')).convertToPdf(file.bytes, file.name.endsWith('.xlsx') ? 'xlsx' : 'docx') : file.bytes;
       const path = resolve(out);
       try {
         writeFileSync(path, bytes);

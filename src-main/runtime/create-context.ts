@@ -13,13 +13,17 @@ import { openData, placeholderDb, type OpenedData } from './open-data';
 import { locationWarnings, resolveDataPaths } from './paths';
 import { userError } from '../features/user-error';
 
-export function appVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
-  } catch {
-    return process.env.npm_package_version ?? '0.0.0';
+/** The app's version from its package.json: two folders up in source and from out/main, three from out/main/chunks. */
+export function appVersion(here = import.meta.url): string {
+  for (const rel of ['../../package.json', '../../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(rel, here), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'dan-van' && pkg.version) return pkg.version;
+    } catch {
+      // not here: try the next place
+    }
   }
+  return process.env.npm_package_version ?? '0.0.0';
 }
 
 export interface ContextOptions {

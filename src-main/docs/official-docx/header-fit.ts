@@ -1,7 +1,7 @@
 // Fitting organisation names into the header's left column: one line when it fits (13 pt, else 12 pt), else two
 // lines broken at a good place (before or after the level word: "LIÊN ĐOÀN LAO ĐỘNG / HUYỆN DƯƠNG MINH CHÂU"),
 // never inside a place name ("TÂY / NINH"). Shared by the Word header and the worksheet header.
-import { estimateWidthTwip, upperVi } from './layout';
+import { estimateWidthTwip, upperVi } from './metrics';
 
 export interface FittedName { lines: string[]; size: number; width: number; fits: boolean }
 

@@ -3,25 +3,19 @@
 import {
   Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import { formatViLongDate } from '../../text/vi-date';
+import { placeDateLine, QUOC_HIEU, TIEU_NGU } from './text-lines';
 import { fitCost, fitName, type FittedName } from './header-fit';
 import { estimateWidthTwip, FONT, hp, line, rule, run, runs, twip, upperVi } from './layout';
 import type { OfficialDoc } from './types';
 
-export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
-export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
+export { placeDateLine, QUOC_HIEU, TIEU_NGU };
+
 const SIZE = { parent: 13, own: 13, number: 13, vv: 12, quocHieu: 12, tieuNgu: 13, date: 14 } as const;
 const CELL_MARGIN = 60;
 const MAX_EXTEND_MM = { left: 10, right: 5 } as const;
 
 export const isCongVan = (doc: OfficialDoc): boolean =>
   upperVi(doc.documentType).replace(/\s+/g, ' ').trim() === 'CÔNG VĂN';
-
-/** "Tây Ninh, ngày 05 tháng 01 năm 2024" */
-export function placeDateLine(place: string, isoDate: string): string {
-  const p = place.trim();
-  return p ? `${p}, ${formatViLongDate(isoDate)}` : formatViLongDate(isoDate);
-}
 
 function cell(children: Paragraph[], width: number): TableCell {
   return new TableCell({

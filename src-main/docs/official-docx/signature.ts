@@ -3,16 +3,14 @@
 import { Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
 import { line, run, upperVi } from './layout';
 import type { OfficialSigner } from './types';
+import { recipientLines } from './text-lines';
+
+export { recipientLines };
 
 const LEFT_SHARE = 0.45;
 /** Space left for the handwritten signature and seal (about 30 mm). */
 const SIGN_SPACE = 1700;
 
-/** "- A;" … "- Lưu: VT." — adds the dash and the ending punctuation when missing. */
-export function recipientLines(recipients: string[]): string[] {
-  const list = recipients.map((r) => r.trim().replace(/^[-–•]\s*/, '')).filter(Boolean);
-  return list.map((r, i) => `- ${/[;.,:]$/.test(r) ? r : `${r}${i === list.length - 1 ? '.' : ';'}`}`);
-}
 
 export function signatureTable(recipients: string[], signer: OfficialSigner, size: number, widthTwip: number): Table {
   const left = Math.round(widthTwip * LEFT_SHARE);

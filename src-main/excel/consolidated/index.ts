@@ -1,6 +1,7 @@
 // Consolidated workbooks: the official report (summary sheet + appendices: units × indicators, submission
 // status, narrative) and the list of missing and late units for chasing. Pure: figures in, .xlsx bytes out.
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { loadExcelJs } from '../exceljs-load';
 import type { Consolidation, Tracking } from '../../contract/consolidation';
 import { addOfficialHeader, addTable, addTitle, type SheetGroup } from '../official-sheet/index';
 import { STATE_LABEL, writeMatrixSheet, writeNarrativeSheet, writeStatusSheet } from './detail-sheets';
@@ -10,8 +11,9 @@ import type { ExportFrame } from './types';
 export type { ExportFrame } from './types';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-function workbook(frame: ExportFrame): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+async function workbook(frame: ExportFrame): Promise<ExcelJS.Workbook> {
+  const xl = await loadExcelJs();
+  const wb = new xl.Workbook();
   wb.creator = frame.header.ownOrg;
   wb.title = `Báo cáo tổng hợp kết quả ${frame.subject}`;
   return wb;
@@ -20,7 +22,7 @@ function workbook(frame: ExportFrame): ExcelJS.Workbook {
 const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array(await wb.xlsx.writeBuffer());
 
 export async function buildConsolidatedWorkbook(c: Consolidation, t: Tracking, frame: ExportFrame): Promise<Uint8Array> {
-  const wb = workbook(frame);
+  const wb = await workbook(frame);
   writeSummarySheet(wb.addWorksheet('Tổng hợp'), c, frame);
   writeMatrixSheet(wb.addWorksheet('Chi tiết đơn vị'), c, frame);
   writeStatusSheet(wb.addWorksheet('Tình hình nộp'), t, frame);
@@ -30,7 +32,7 @@ export async function buildConsolidatedWorkbook(c: Consolidation, t: Tracking, f
 
 /** Missing and late units with contacts and reminder counts, to chase them by phone, Zalo or letter. */
 export async function buildMissingWorkbook(t: Tracking, frame: ExportFrame): Promise<Uint8Array> {
-  const wb = workbook(frame);
+  const wb = await workbook(frame);
   const ws = wb.addWorksheet('Chưa nộp - nộp trễ');
   const W = 8;
   addOfficialHeader(ws, frame.header, W);

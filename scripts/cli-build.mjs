@@ -1,0 +1,35 @@
+// Is the built CLI (out/main/cli.js, made by `npm run build`) up to date? It is when it is newer than every source it
+// was built from (src-main, the bench under tests/bench, the build config, the lockfile); otherwise callers fall back
+// to running the TypeScript sources through tsx, so a stale build is never run. Plain Node, no dependencies.
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const builtCli = join(root, 'out', 'main', 'cli.js');
+const SOURCES = ['src-main', join('tests', 'bench'), 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
+
+function newest(path) {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  let max = st.mtimeMs; // a deleted or renamed file changes its folder's mtime
+  for (const name of readdirSync(path)) max = Math.max(max, newest(join(path, name)));
+  return max;
+}
+
+/** The built CLI's path when it exists and no source is newer, else null. */
+export function freshBuiltCli() {
+  let built;
+  try {
+    built = statSync(builtCli).mtimeMs;
+  } catch {
+    return null;
+  }
+  const src = Math.max(...SOURCES.map((s) => newest(join(root, s))));
+  return built >= src ? builtCli : null;
+}

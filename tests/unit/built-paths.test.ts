@@ -1,0 +1,34 @@
+// The built code finds its files wherever the bundler puts a module: out/main/*.js or out/main/chunks/*.js reach
+// the migrations copied to out/main/migrations and the package.json two or three folders up.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultMigrationsDir } from '../../src-main/db/migrate';
+import { appVersion } from '../../src-main/runtime/create-context';
+import { tempDirs } from '../helpers/cli';
+
+const tmp = tempDirs('dv-built-');
+
+function fakeOut(): string {
+  const root = tmp();
+  mkdirSync(join(root, 'out', 'main', 'migrations'), { recursive: true });
+  mkdirSync(join(root, 'out', 'main', 'chunks'), { recursive: true });
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'dan-van', version: '9.8.7' }));
+  return root;
+}
+
+describe('built code paths', () => {
+  it('finds the migrations from an entry and from a chunk', () => {
+    const root = fakeOut();
+    const want = join(root, 'out', 'main', 'migrations');
+    for (const mod of ['out/main/cli.js', 'out/main/chunks/migrate-abc.js'])
+      expect(defaultMigrationsDir(pathToFileURL(join(root, mod)).href).replace(/[\\/]$/, '')).toBe(want);
+  });
+
+  it("reads the app's version from an entry and from a chunk", () => {
+    const root = fakeOut();
+    expect(appVersion(pathToFileURL(join(root, 'out/main/main.js')).href)).toBe('9.8.7');
+    expect(appVersion(pathToFileURL(join(root, 'out/main/chunks/create-context-abc.js')).href)).toBe('9.8.7');
+  });
+});

@@ -1,0 +1,64 @@
+// `npm run cli` (scripts/cli.mjs) runs out/main/cli.js only when no source is newer than it, else the sources under
+// tsx: a stale build must never run. The freshness check runs in a child on a copy of the scripts in a fake tree.
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { tempDirs } from '../helpers/cli';
+
+const tmp = tempDirs('dv-launcher-');
+const scripts = join(import.meta.dirname, '..', '..', 'scripts');
+
+function tree() {
+  const root = tmp();
+  mkdirSync(join(root, 'scripts'));
+  for (const f of ['cli.mjs', 'cli-build.mjs']) copyFileSync(join(scripts, f), join(root, 'scripts', f));
+  mkdirSync(join(root, 'src-main', 'db'), { recursive: true });
+  mkdirSync(join(root, 'out', 'main'), { recursive: true });
+  const at = (path: string, seconds: number) => utimesSync(join(root, path), seconds, seconds);
+  const fresh = () =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', `import { freshBuiltCli } from ${JSON.stringify(pathToFileURL(join(root, 'scripts', 'cli-build.mjs')).href)}; console.log(JSON.stringify(freshBuiltCli()));`], { encoding: 'utf8' }),
+    ) as string | null;
+  return { root, at, fresh };
+}
+
+describe('npm run cli launcher', () => {
+  it('uses the build only while no source, nor a deleted source, is newer than it', () => {
+    const { root, at, fresh } = tree();
+    writeFileSync(join(root, 'src-main', 'db', 'a.ts'), '');
+    writeFileSync(join(root, 'src-main', 'db', 'b.ts'), '');
+    for (const p of ['src-main/db/a.ts', 'src-main/db/b.ts', 'src-main/db', 'src-main']) at(p, 1_000);
+    expect(fresh()).toBeNull(); // not built
+
+    writeFileSync(join(root, 'out', 'main', 'cli.js'), '');
+    at('out/main/cli.js', 2_000);
+    expect(fresh()).toBe(join(root, 'out', 'main', 'cli.js'));
+
+    at('src-main/db/a.ts', 3_000); // edited after the build
+    expect(fresh()).toBeNull();
+    at('src-main/db/a.ts', 1_000);
+    expect(fresh()).not.toBeNull();
+
+    rmSync(join(root, 'src-main', 'db', 'b.ts')); // deleted after the build: its folder is newer
+    expect(fresh()).toBeNull();
+  });
+
+  it('runs the built CLI in the same process with the same arguments', () => {
+    const { root, at } = tree();
+    writeFileSync(join(root, 'out', 'main', 'cli.js'), "process.stdout.write(JSON.stringify(process.argv.slice(2))); process.exitCode = 3;\n");
+    at('src-main/db', 1_000);
+    at('src-main', 1_000);
+    at('out/main/cli.js', 2_000);
+    let out = '';
+    let code = 0;
+    try {
+      out = execFileSync(process.execPath, [join(root, 'scripts', 'cli.mjs'), 'units', 'list', '--json'], { encoding: 'utf8' });
+    } catch (e) {
+      ({ stdout: out, status: code } = e as { stdout: string; status: number });
+    }
+    expect(JSON.parse(out)).toEqual(['units', 'list', '--json']);
+    expect(code).toBe(3);
+  });
+});
