@@ -1,4 +1,4 @@
-// `npm run cli` (scripts/cli.mjs) runs out/main/cli.js only when no source is newer than it, else the sources under
+// `npm run cli` (src-main/launcher/cli.mjs) runs out/main/cli.js only when no source is newer than it, else the sources under
 // tsx: a stale build must never run. The freshness check runs in a child on a copy of the scripts in a fake tree.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -8,18 +8,20 @@ import { pathToFileURL } from 'node:url';
 import { tempDirs } from '../helpers/cli';
 
 const tmp = tempDirs('dv-launcher-');
-const scripts = join(import.meta.dirname, '..', '..', 'scripts');
+const scripts = join(import.meta.dirname, '..', '..', 'src-main', 'launcher');
 
 function tree() {
   const root = tmp();
-  mkdirSync(join(root, 'scripts'));
-  for (const f of ['cli.mjs', 'cli-build.mjs']) copyFileSync(join(scripts, f), join(root, 'scripts', f));
+  mkdirSync(join(root, 'src-main', 'launcher'), { recursive: true });
+  for (const f of ['cli.mjs', 'cli-build.mjs']) copyFileSync(join(scripts, f), join(root, 'src-main', 'launcher', f));
   mkdirSync(join(root, 'src-main', 'db'), { recursive: true });
   mkdirSync(join(root, 'out', 'main'), { recursive: true });
   const at = (path: string, seconds: number) => utimesSync(join(root, path), seconds, seconds);
+  // the launcher itself lives under src-main: old enough not to count as an edit after the build
+  for (const p of ['src-main/launcher/cli.mjs', 'src-main/launcher/cli-build.mjs', 'src-main/launcher']) at(p, 1_000);
   const fresh = () =>
     JSON.parse(
-      execFileSync(process.execPath, ['--input-type=module', '-e', `import { freshBuiltCli } from ${JSON.stringify(pathToFileURL(join(root, 'scripts', 'cli-build.mjs')).href)}; console.log(JSON.stringify(freshBuiltCli()));`], { encoding: 'utf8' }),
+      execFileSync(process.execPath, ['--input-type=module', '-e', `import { freshBuiltCli } from ${JSON.stringify(pathToFileURL(join(root, 'src-main', 'launcher', 'cli-build.mjs')).href)}; console.log(JSON.stringify(freshBuiltCli()));`], { encoding: 'utf8' }),
     ) as string | null;
   return { root, at, fresh };
 }
@@ -54,7 +56,7 @@ describe('npm run cli launcher', () => {
     let out = '';
     let code = 0;
     try {
-      out = execFileSync(process.execPath, [join(root, 'scripts', 'cli.mjs'), 'units', 'list', '--json'], { encoding: 'utf8' });
+      out = execFileSync(process.execPath, [join(root, 'src-main', 'launcher', 'cli.mjs'), 'units', 'list', '--json'], { encoding: 'utf8' });
     } catch (e) {
       ({ stdout: out, status: code } = e as { stdout: string; status: number });
     }

@@ -5,7 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const builtCli = join(root, 'out', 'main', 'cli.js');
 const SOURCES = ['src-main', join('tests', 'bench'), 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
 
