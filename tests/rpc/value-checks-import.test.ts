@@ -153,3 +153,13 @@ describe('sending a report back ("đề nghị sửa")', () => {
     await expect(app.call('checks.correctionLetter', { reportId: c2.files[0]!.reportId!, date: '2024-12-24' })).rejects.toMatchObject({ message: expect.stringMatching(/không có vấn đề nào/) });
   });
 });
+
+describe('unit match shown as a share', () => {
+  it('never over 100 %, even for a template naming its unit exactly', async () => {
+    const { a, plan, filled } = await setup();
+    const pre = await app.call('reports.preview', { planId: plan.id, files: [file('bc-GD01.xlsx', await filled(a.id, 40))] });
+    const cands = pre.files[0]!.unitCandidates;
+    expect(cands.length).toBeGreaterThan(0);
+    expect(Math.max(...cands.map((c) => c.score))).toBeLessThanOrEqual(1);
+  });
+});

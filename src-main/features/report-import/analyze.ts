@@ -43,7 +43,8 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   const base: PreviewFile = {
     index, fileName: file.name, size: file.bytes.byteLength, sha256: hash, status: 'new', reason: '',
     unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, unitSure: guess.sure,
-    unitCandidates: guess.candidates.map((c) => ({ id: c.unit.id, code: c.unit.code, name: c.unit.name, score: c.score })),
+    // a match score said as a share (a perfect match plus bonuses is still 100 %, never 102 %)
+    unitCandidates: guess.candidates.map((c) => ({ id: c.unit.id, code: c.unit.code, name: c.unit.name, score: Math.min(1, c.score) })),
     receivedOn, template: parsed.template !== null, reader: parsed.reader, title: parsed.title, rows,
     narrativeCount: parsed.narrative.length, replaces: null,
     issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows), ...valueNoteIssues(parsed, rows), ...flagIssues(pc, flagged),
