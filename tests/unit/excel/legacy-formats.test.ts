@@ -1,0 +1,114 @@
+// .xls (BIFF8), .ods, .csv/.tsv (UTF-8 BOM, UTF-16LE BOM, Windows-1258) and .xlsm through every import: reports via
+// the parse pool's workers, units / models / plans register via the gate's worker. Files are generated here with
+// SheetJS; each converted file reads like its .xlsx and says it was converted. Hostile ones are refused in words.
+import { afterAll, describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { ParsePool } from '../../../src-main/excel/report/parse-pool';
+import { parseReport } from '../../../src-main/excel/report/parse-report';
+import { readIsolated } from '../../../src-main/gate/isolated';
+import { decodeText, detectTextEncoding } from '../../../src-main/excel/legacy/text-decode';
+import { sourceFormat } from '../../../src-main/excel/legacy/convert';
+import { makeReport } from '../../fixtures/gen/report-workbooks';
+
+const pool = new ParsePool({ size: 1 });
+afterAll(() => pool.close());
+
+type Book = ReturnType<typeof XLSX.read>;
+const u8 = (b: ArrayLike<number> | ArrayBuffer): Uint8Array => new Uint8Array(b as ArrayBuffer);
+const write = (wb: Book, bookType: 'biff8' | 'ods' | 'xlsm' | 'xlsx'): Uint8Array => u8(XLSX.write(wb, { type: 'buffer', bookType }) as Uint8Array);
+const book = (rows: unknown[][], name = 'DS'): Book => {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
+  return wb;
+};
+const csvText = (rows: unknown[][], sep = ','): string => XLSX.utils.sheet_to_csv(XLSX.utils.aoa_to_sheet(rows), { FS: sep });
+const utf8Bom = (s: string): Uint8Array => u8([0xef, 0xbb, 0xbf, ...Buffer.from(s, 'utf8')]);
+const utf16Bom = (s: string): Uint8Array => u8([0xff, 0xfe, ...Buffer.from(s, 'utf16le')]);
+
+/** Windows-1258 bytes of Vietnamese text, encoded here by inverting Node's decoder: a letter cp1258 has whole, else
+ *  its base letter (â, ơ, ư...) followed by the combining tone mark, as Vietnamese Excel writes it. */
+function cp1258(s: string): Uint8Array {
+  const dec = new TextDecoder('windows-1258');
+  const table = new Map<string, number>();
+  for (let b = 0; b < 256; b++) table.set(dec.decode(u8([b])), b);
+  const TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  const out: number[] = [];
+  for (const ch of s.normalize('NFC')) {
+    const whole = table.get(ch);
+    if (whole !== undefined) { out.push(whole); continue; }
+    const nfd = ch.normalize('NFD');
+    const base = table.get(nfd.replace(TONES, '').normalize('NFC'));
+    const tones = (nfd.match(TONES) ?? []).map((t) => table.get(t));
+    if (base === undefined || tones.some((t) => t === undefined)) throw new Error(`not in cp1258: ${ch}`);
+    out.push(base, ...(tones as number[]));
+  }
+  return u8(out);
+}
+
+const UNITS = [
+  ['STT', 'Mã đơn vị', 'Tên đơn vị', 'Số đoàn viên'],
+  [1, '007', 'Công đoàn Trường Tiểu học Nguyễn Huệ', 45],
+  [2, 'YT02', 'Công đoàn Trạm Y tế phường Đông Hải', 18],
+];
+const MODELS = [
+  ['Mã đơn vị', 'Tên mô hình', 'Lĩnh vực'],
+  ['007', 'Mô hình "Bữa cơm công đoàn"', 'Văn hoá – xã hội'],
+];
+const PLANS = [
+  ['Số ký hiệu', 'Ngày ban hành', 'Trích yếu nội dung', 'Đợt'],
+  ['12/KH-LĐLĐ', '15/03/2024', 'Kế hoạch thực hiện công tác dân vận năm 2024', 'Năm 2024'],
+];
+
+type Variant = [string, (rows: unknown[][]) => Uint8Array, string];
+const VARIANTS: Variant[] = [
+  ['xls', (r) => write(book(r), 'biff8'), 'ds.xls'],
+  ['ods', (r) => write(book(r), 'ods'), 'ds.ods'],
+  ['xlsm', (r) => write(book(r), 'xlsm'), 'ds.xlsm'],
+  ['csv UTF-8 BOM', (r) => utf8Bom(csvText(r)), 'ds.csv'],
+  ['csv UTF-16LE BOM (tab-separated, as Excel "Unicode Text")', (r) => utf16Bom(csvText(r, '\t')), 'ds.txt'],
+  ['csv Windows-1258 with semicolons', (r) => cp1258(csvText(r, ';')), 'ds.csv'],
+  ['tsv UTF-8 no BOM', (r) => u8(Buffer.from(csvText(r, '\t'), 'utf8')), 'ds.tsv'],
+];
+const converted = (name: string): boolean => !name.endsWith('.xlsm');
+
+describe('text encodings of CSV files', () => {
+  it('tells UTF-8, UTF-16 and Windows-1258 apart and gives NFC text', () => {
+    const s = 'Tên đơn vị;Số đoàn viên\r\nCông đoàn Trường Tiểu học;45\r\n';
+    expect(detectTextEncoding(cp1258(s)).encoding).toBe('windows-1258');
+    expect(decodeText(cp1258(s)).text).toBe(s.normalize('NFC'));
+    expect(decodeText(utf16Bom(s))).toEqual({ text: s, encoding: 'utf-16le' });
+    expect(decodeText(u8(Buffer.from(s, 'utf16le')))).toEqual({ text: s, encoding: 'utf-16le' });
+    expect(decodeText(utf8Bom(s))).toEqual({ text: s, encoding: 'utf-8' });
+  });
+
+  it('judges the format by content, not name', () => {
+    expect(sourceFormat(write(book(UNITS), 'biff8'))).toBe('xls');
+    expect(sourceFormat(write(book(UNITS), 'ods'))).toBe('ods');
+    expect(sourceFormat(write(book(UNITS), 'xlsx'))).toBeNull();
+    expect(sourceFormat(utf8Bom(csvText(UNITS)))).toBe('csv');
+    expect(sourceFormat(u8(Buffer.from('<html><table><tr><td>1</td></tr></table></html>')))).toBeNull();
+    expect(sourceFormat(u8(Buffer.from('%PDF-1.4\n')))).toBeNull();
+  });
+});
+
+describe('units, models and plans register in every format (gate worker)', () => {
+  for (const [label, make, name] of VARIANTS) {
+    it(label, async () => {
+      const units = await readIsolated({ kind: 'units', bytes: make(UNITS), fileName: name });
+      expect(units.fatal).toBeNull();
+      expect(units.rows.map((r) => [r.row, r.fields.code, r.fields.name, r.fields.members])).toEqual([
+        [2, '007', 'Công đoàn Trường Tiểu học Nguyễn Huệ', '45'],
+        [3, 'YT02', 'Công đoàn Trạm Y tế phường Đông Hải', '18'],
+      ]);
+      expect(units.converted).toEqual(converted(name) ? expect.stringContaining('đã được chuyển đổi để đọc') : null);
+      const models = await readIsolated({ kind: 'models', bytes: make(MODELS), fileName: name });
+      expect(models.fatal).toBeNull();
+      expect(models.rows.map((r) => [r.fields.unitCode, r.fields.name, r.fields.field])).toEqual([['007', 'Mô hình "Bữa cơm công đoàn"', 'Văn hoá – xã hội']]);
+      const plans = await readIsolated({ kind: 'plan-register', bytes: make(PLANS), fileName: name });
+      expect(plans.fatal).toBeNull();
+      expect(plans.rows.map((r) => [r.fields.number, r.fields.issuedOn, r.fields.title, r.fields.period])).toEqual([
+        ['12/KH-LĐLĐ', '15/03/2024', 'Kế hoạch thực hiện công tác dân vận năm 2024', 'Năm 2024'],
+      ]);
+    }, 60_000);
+  }
+});
