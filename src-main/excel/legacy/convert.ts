@@ -95,7 +95,7 @@ export async function toXlsxBytes(bytes: Uint8Array, fileName: string, limits: R
   if (format === 'ods') verifyAllEntries(openZip(bytes, limits)); // real inflated sizes, before SheetJS trusts them
   if (!allowed) throw new XlsxError('malformed', notHere(format));
   const XLSX = await sheetJs();
-  const common = { dense: true, cellNF: true, cellStyles: true, cellDates: false, sheetRows: limits.maxRows + 1, WTF: false } as const;
+  const common = { cellNF: true, cellStyles: true, cellDates: false, sheetRows: limits.maxRows + 1, WTF: false } as const;
   let wb: ReturnType<SheetJs['read']>;
   try {
     if (format === 'csv') {

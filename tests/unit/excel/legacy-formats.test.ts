@@ -112,3 +112,49 @@ describe('units, models and plans register in every format (gate worker)', () =>
     }, 60_000);
   }
 });
+
+/** The generated .xlsx report re-saved by SheetJS in another format (formats, merges and values as SheetJS keeps them). */
+function resave(xlsx: Uint8Array, to: 'biff8' | 'ods' | 'xlsm' | 'csv-utf8' | 'csv-utf16' | 'csv-1258'): Uint8Array {
+  const wb = XLSX.read(xlsx, { type: 'buffer', cellStyles: true, cellNF: true });
+  if (to === 'biff8' || to === 'ods' || to === 'xlsm') return write(wb, to);
+  const first = wb.Sheets[wb.SheetNames[0] as string] as XLSX.WorkSheet;
+  const text = XLSX.utils.sheet_to_csv(first, { FS: to === 'csv-utf16' ? '\t' : ',', rawNumbers: true });
+  return to === 'csv-utf8' ? utf8Bom(text) : to === 'csv-utf16' ? utf16Bom(text) : cp1258(text);
+}
+
+describe('reports in every format (parse pool workers)', () => {
+  const FORMATS = ['biff8', 'ods', 'xlsm', 'csv-utf8', 'csv-utf16', 'csv-1258'] as const;
+  for (const variant of [{}, { mergedHeader: true }, { numbersAsText: true }, { breakdown: true }] as const) {
+    it(`${JSON.stringify(variant)}: the same rows and unit as the .xlsx, with the conversion warning`, async () => {
+      const g = await makeReport({ seed: 7, ...variant });
+      for (const to of FORMATS) {
+        const p = await pool.parse(resave(g.bytes, to), `bao-cao.${to.startsWith('csv') ? 'csv' : to === 'biff8' ? 'xls' : to}`);
+        expect(p.issues.filter((i) => i.severity === 'fatal'), to).toEqual([]);
+        expect(p.unitName, to).toContain(g.expected.unitCore);
+        expect(p.rows.map((r) => ({ stt: r.stt, label: r.label, unit: r.unit, value: r.value, isSection: r.isSection, isBreakdown: r.isBreakdown, code: r.code })), to).toEqual(g.expected.rows);
+        const said = p.issues.some((i) => i.severity === 'warning' && /đã được chuyển đổi để đọc; hãy kiểm tra các số liệu/.test(i.message));
+        expect(said, to).toBe(to !== 'xlsm');
+      }
+    }, 120_000);
+  }
+
+  it('TCVN3 text in an .xls (fonts lost in conversion) still comes out as Unicode, with a warning', async () => {
+    const g = await makeReport({ seed: 11, legacyFont: 'tcvn3' });
+    const p = await pool.parse(resave(g.bytes, 'biff8'), 'bao-cao-cu.xls');
+    expect(p.issues.filter((i) => i.severity === 'fatal')).toEqual([]);
+    expect(p.unitName).toContain(g.expected.unitCore);
+    // SheetJS does not keep cell fonts, so a caps font (.VnTimeH) no longer says "capitals": letters, not case, survive.
+    const lower = (s: string | null): string => (s ?? '').toLocaleLowerCase('vi');
+    expect(p.rows.map((r) => lower(r.label))).toEqual(g.expected.rows.map((r) => lower(r.label)));
+    expect(p.rows.map((r) => r.value)).toEqual(g.expected.rows.map((r) => r.value));
+    expect(p.issues.some((i) => /TCVN3\/VNI/.test(i.message))).toBe(true);
+  }, 60_000);
+
+  it('outside a worker the conversion is refused in words (SheetJS has no deadline of its own)', async () => {
+    const g = await makeReport({ seed: 3 });
+    const p = await parseReport(resave(g.bytes, 'biff8'), 'bao-cao.xls');
+    expect(p.issues.map((i) => i.severity)).toEqual(['fatal']);
+    expect(p.issues[0]?.message).toMatch(/Excel cũ \(\.xls\).*tiến trình đọc tệp riêng.*chưa ghi gì/);
+    expect(p.rows).toEqual([]);
+  });
+});
