@@ -4,8 +4,9 @@
 // no deadline, so it must sit behind the worker's heap limit and hard timeout.
 import { startsWith, indexOfAscii } from '../../docs/file-sniff';
 import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../xlsx/limits';
-import { openZip, readEntry, verifyAllEntries } from '../xlsx/zip';
+import { decodeUtf8, openZip, readEntry, verifyAllEntries } from '../xlsx/zip';
 import { decodeText, guessSeparator } from './text-decode';
+import { checkOdsCells, checkReadCells, checkReadRows, checkTextCells } from './cell-budget';
 
 export type SourceFormat = 'xls' | 'ods' | 'csv';
 
@@ -92,7 +93,12 @@ export async function toXlsxBytes(bytes: Uint8Array, fileName: string, limits: R
   }
   const format = sourceFormat(bytes, limits);
   if (!format) return { bytes, format: null };
-  if (format === 'ods') verifyAllEntries(openZip(bytes, limits)); // real inflated sizes, before SheetJS trusts them
+  if (format === 'ods') {
+    const zip = openZip(bytes, limits);
+    verifyAllEntries(zip); // real inflated sizes, before SheetJS trusts them
+    const content = zip.entries.get('content.xml');
+    if (content) checkOdsCells(decodeUtf8(readEntry(zip, content)), limits);
+  }
   if (!allowed) throw new XlsxError('malformed', notHere(format));
   const XLSX = await sheetJs();
   const common = { cellNF: true, cellStyles: true, cellDates: false, sheetRows: limits.maxRows + 1, WTF: false } as const;
@@ -100,17 +106,22 @@ export async function toXlsxBytes(bytes: Uint8Array, fileName: string, limits: R
   try {
     if (format === 'csv') {
       const { text } = decodeText(bytes);
+      const separator = guessSeparator(text, fileName);
+      checkTextCells(text, separator, limits);
       // raw: every field stays text, read by the report reader's vi-VN number rules ("1.234" is one thousand…).
-      wb = XLSX.read(text, { ...common, type: 'string', raw: true, FS: guessSeparator(text, fileName) });
+      wb = XLSX.read(text, { ...common, type: 'string', raw: true, FS: separator });
     } else {
       wb = XLSX.read(bytes, { ...common, type: 'buffer' });
     }
   } catch (e) {
+    if (e instanceof XlsxError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
     if (/password|encrypt/i.test(msg)) throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.');
     throw new XlsxError('malformed', BROKEN[format]);
   }
   if (wb.SheetNames.length === 0) throw new XlsxError('empty', BROKEN[format]);
+  checkReadRows(wb.Sheets as Record<string, Record<string, unknown>>, limits.maxRows + 1);
+  checkReadCells(wb.Sheets as Record<string, Record<string, unknown>>, limits);
   try {
     const out = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array;
     return { bytes: new Uint8Array(out.buffer, out.byteOffset, out.byteLength), format };

@@ -3,6 +3,7 @@
 // SheetJS; each converted file reads like its .xlsx and says it was converted. Hostile ones are refused in words.
 import { afterAll, describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
+import { strToU8, zipSync } from 'fflate';
 import { ParsePool } from '../../../src-main/excel/report/parse-pool';
 import { parseReport } from '../../../src-main/excel/report/parse-report';
 import { readIsolated } from '../../../src-main/gate/isolated';
@@ -157,4 +158,40 @@ describe('reports in every format (parse pool workers)', () => {
     expect(p.issues[0]?.message).toMatch(/Excel cũ \(\.xls\).*tiến trình đọc tệp riêng.*chưa ghi gì/);
     expect(p.rows).toEqual([]);
   });
+});
+
+const ODS_MANIFEST = '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>';
+function ods(content: string | Uint8Array): Uint8Array {
+  return zipSync({
+    mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+    'content.xml': typeof content === 'string' ? strToU8(content) : content,
+    'styles.xml': strToU8('<?xml version="1.0"?><office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>'),
+    'META-INF/manifest.xml': strToU8(ODS_MANIFEST),
+  });
+}
+const ODS_REPEATS = '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="A"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>';
+
+describe('hostile files in the new formats are refused in words, nothing read', () => {
+  const bigRows = Array.from({ length: 21_000 }, (_, i) => [`DV${i}`, i]);
+  const HOSTILE: [string, () => Uint8Array, string, RegExp][] = [
+    ['.ods zip bomb (60 MB of spaces in content.xml)', () => ods(new Uint8Array(60 * 1024 * 1024).fill(32)), 'bom.ods', /giải nén|bất thường/],
+    ['.ods of a million repeated rows × 16384 repeated cells', () => ods(ODS_REPEATS), 'lap.ods', /quá nhiều ô/],
+    ['.xls with 21 000 rows (past the 20 000 rows read: refused, not cut short)', () => write(book([['Mã đơn vị', 'Tên đơn vị'], ...bigRows]), 'biff8'), 'dai.xls', /21\.001 dòng, quá giới hạn|hơn 20\.000 dòng/],
+    ['.xls cut in half (truncated CFB)', () => { const b = write(book(UNITS), 'biff8'); return b.slice(0, Math.floor(b.length / 2)); }, 'cut.xls', /Excel cũ \(\.xls\) bị hỏng/],
+    ['.xls with its records overwritten', () => { const b = write(book(UNITS), 'biff8'); b.fill(0xff, 1024, b.length - 512); return b; }, 'rac.xls', /Excel cũ \(\.xls\) bị hỏng|không có dữ liệu|Không tìm thấy/],
+    ['CSV of 50 MB', () => new Uint8Array(50 * 1024 * 1024).fill(0x31).map((x, i) => (i % 10 === 9 ? 10 : i % 2 ? 44 : x)), 'lon.csv', /quá lớn/],
+    ['CSV of 19 MB in one line of commas', () => new Uint8Array(19 * 1024 * 1024).fill(44), 'phay.csv', /quá nhiều ô/],
+  ];
+  for (const [label, make, name, reason] of HOSTILE) {
+    it(label, async () => {
+      const bytes = make();
+      const report = await pool.parse(bytes, name);
+      expect(report.rows).toEqual([]);
+      const fatal = report.issues.filter((i) => i.severity === 'fatal');
+      expect(fatal.map((i) => i.message).join(' | ')).toMatch(reason);
+      const units = await readIsolated({ kind: 'units', bytes, fileName: name }).catch((e: unknown) => ({ fatal: (e as Error).message, rows: [] }));
+      expect(units.rows).toEqual([]);
+      expect(units.fatal).toMatch(reason);
+    }, 60_000);
+  }
 });
