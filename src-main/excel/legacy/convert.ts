@@ -20,8 +20,11 @@ export function allowConversion(): void {
   allowed = true;
 }
 
-/** Delimited text: not HTML/XML/RTF/PDF (the pre-flight refuses those in its own words), few control characters. */
-function isDelimitedText(b: Uint8Array): boolean {
+/**
+ * Delimited text: not HTML/XML/RTF/PDF (the pre-flight refuses those in its own words), few control characters, and
+ * a tab, semicolon or comma in it, or a .csv/.tsv/.txt name (a one-column list): any other text is not a table.
+ */
+function isDelimitedText(b: Uint8Array, fileName: string): boolean {
   const { text } = decodeText(b.subarray(0, 65536));
   const head = text.slice(0, 16).replace(/^\uFEFF/, '');
   if (/^\s*</.test(head) || head.startsWith('%PDF') || head.startsWith('{\\rtf')) return false;
@@ -30,11 +33,12 @@ function isDelimitedText(b: Uint8Array): boolean {
     const x = text.charCodeAt(i);
     if (x < 9 || (x > 13 && x < 32 && x !== 26 && x !== 27) || x === 0xfffd) control++;
   }
-  return text.length > 0 && control <= text.length / 100;
+  if (text.length === 0 || control > text.length / 100) return false;
+  return /[\t;,]/.test(text) || /\.(csv|tsv|txt)$/i.test(fileName.trim());
 }
 
 /** What the bytes are when they are not .xlsx/.xlsm but a format we convert; null: leave them to the xlsx reader. */
-export function sourceFormat(b: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): SourceFormat | null {
+export function sourceFormat(b: Uint8Array, fileName = '', limits: ReadLimits = DEFAULT_LIMITS): SourceFormat | null {
   if (startsWith(b, OLE)) {
     // An encrypted .xlsx is an OLE file too: the pre-flight says it has a password. A BIFF workbook has a "Workbook"
     // (BIFF8) or "Book" (BIFF5) stream.
@@ -49,7 +53,7 @@ export function sourceFormat(b: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS)
     if (!named || named.size > 1 << 20) return null;
     return new TextDecoder('latin1').decode(readEntry(zip, named)).includes(ODS_MIME) ? 'ods' : null;
   }
-  return isDelimitedText(b) ? 'csv' : null;
+  return isDelimitedText(b, fileName) ? 'csv' : null;
 }
 
 const NAMES: Record<SourceFormat, string> = { xls: '.xls', ods: '.ods', csv: '.csv' };
@@ -91,7 +95,7 @@ export async function toXlsxBytes(bytes: Uint8Array, fileName: string, limits: R
   if (bytes.byteLength > limits.maxFileBytes) {
     throw new XlsxError('too-large', `Tệp quá lớn (tối đa ${Math.round(limits.maxFileBytes / 1024 / 1024)} MB).`);
   }
-  const format = sourceFormat(bytes, limits);
+  const format = sourceFormat(bytes, fileName, limits);
   if (!format) return { bytes, format: null };
   if (format === 'ods') {
     const zip = openZip(bytes, limits);
