@@ -22,7 +22,8 @@ export function allowConversion(): void {
 
 /**
  * Delimited text: not HTML/XML/RTF/PDF (the pre-flight refuses those in its own words), few control characters, and
- * a tab, semicolon or comma in it, or a .csv/.tsv/.txt name (a one-column list): any other text is not a table.
+ * a tab, semicolon or comma in it, or a .csv/.tsv/.txt name (a one-column list), and not named .xlsx/.xlsm. The name
+ * only breaks this tie: a CSV saved as ".xls" by a web system is still read.
  */
 function isDelimitedText(b: Uint8Array, fileName: string): boolean {
   const { text } = decodeText(b.subarray(0, 65536));
@@ -34,6 +35,8 @@ function isDelimitedText(b: Uint8Array, fileName: string): boolean {
     if (x < 9 || (x > 13 && x < 32 && x !== 26 && x !== 27) || x === 0xfffd) control++;
   }
   if (text.length === 0 || control > text.length / 100) return false;
+  // Text named .xlsx/.xlsm is a wrong file, not a table: the pre-flight says it is not an Excel file.
+  if (/\.xls[xm]$/i.test(fileName.trim())) return false;
   return /[\t;,]/.test(text) || /\.(csv|tsv|txt)$/i.test(fileName.trim());
 }
 
@@ -120,7 +123,7 @@ export async function toXlsxBytes(bytes: Uint8Array, fileName: string, limits: R
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt/i.test(msg)) throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.');
+    if (/password/i.test(msg)) throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.');
     throw new XlsxError('malformed', BROKEN[format]);
   }
   if (wb.SheetNames.length === 0) throw new XlsxError('empty', BROKEN[format]);

@@ -90,7 +90,8 @@ describe('text encodings of CSV files', () => {
     expect(sourceFormat(u8(Buffer.from('<html><table><tr><td>1</td></tr></table></html>')))).toBeNull();
     expect(sourceFormat(u8(Buffer.from('%PDF-1.4\n')))).toBeNull();
     // Text with no separator is a table only when named as one (a one-column list); else the reader says "not Excel".
-    expect(sourceFormat(u8(Buffer.from('not a workbook')), 'bad.xlsx')).toBeNull();
+    expect(sourceFormat(u8(Buffer.from('not a workbook')), 'bad.xls')).toBeNull();
+    expect(sourceFormat(u8(Buffer.from('hello, this is text')), 'ds.xlsx')).toBeNull();
     expect(sourceFormat(u8(Buffer.from('Tên đơn vị\nCông đoàn A\n')), 'ds.csv')).toBe('csv');
     expect(sourceFormat(u8(Buffer.from('Mã;Tên\nA1;Công đoàn A\n')), 'xuat-tu-web.xls')).toBe('csv');
   });
