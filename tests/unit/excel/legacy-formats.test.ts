@@ -200,3 +200,35 @@ describe('hostile files in the new formats are refused in words, nothing read', 
     }, 60_000);
   }
 });
+
+describe('where SheetJS may run', () => {
+  it('only legacy/convert.ts imports it, and only the two worker entries allow it to convert', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = new URL('../../../src-main/', import.meta.url).pathname;
+    const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const users = files.filter((f) => /(?:from\s+|import\(\s*|require\(\s*)['"](?:@e965\/)?xlsx['"]/.test(readFileSync(join(root, f), 'utf8'))).map((f) => f.replace(/\\/g, '/'));
+    expect(users).toEqual(['excel/legacy/convert.ts']);
+    const allowing = files.filter((f) => /allowConversion\(\)/.test(readFileSync(join(root, f), 'utf8')) && !f.endsWith('convert.ts')).map((f) => f.replace(/\\/g, '/')).sort();
+    expect(allowing).toEqual(['excel/report/parse-worker.ts', 'gate/gate-worker.ts']);
+  });
+});
+
+describe('number formats survive the conversion', () => {
+  it('a cell shown as 95% in an .xls reads as 95, as in .xlsx; a thousands-separated number stays whole', async () => {
+    const ws = XLSX.utils.aoa_to_sheet([
+      ['Công đoàn cơ sở: Trường Tiểu học Nguyễn Huệ'], ['BÁO CÁO KẾT QUẢ DÂN VẬN NĂM 2024'], [],
+      ['TT', 'Nội dung', 'Đơn vị tính', 'Kết quả'],
+      ['1', 'Tỷ lệ đoàn viên tham gia', '%', 0.95],
+      ['2', 'Kinh phí vận động', 'đồng', 45_500_000],
+    ]);
+    (ws['D5'] as XLSX.CellObject).z = '0%';
+    (ws['D6'] as XLSX.CellObject).z = '#,##0';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'Báo cáo');
+    for (const bookType of ['xlsx', 'biff8', 'ods'] as const) {
+      const p = await pool.parse(write(wb, bookType), `bc.${bookType}`);
+      expect(p.rows.map((r) => r.value), bookType).toEqual([95, 45_500_000]);
+    }
+  }, 60_000);
+});
