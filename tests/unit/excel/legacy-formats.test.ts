@@ -232,3 +232,17 @@ describe('number formats survive the conversion', () => {
     }
   }, 60_000);
 });
+
+describe('sheet states survive the conversion', () => {
+  it('a hidden draft sheet in an .xls is not read in place of the visible report', async () => {
+    const draft = XLSX.utils.aoa_to_sheet([['TT', 'Nội dung', 'Kết quả'], ['1', 'Số buổi tuyên truyền', 999]]);
+    const real = XLSX.utils.aoa_to_sheet([['Công đoàn cơ sở: Trạm Y tế xã Bình An'], [], ['TT', 'Nội dung', 'Kết quả'], ['1', 'Số buổi tuyên truyền', 5]]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, draft, 'Nháp');
+    XLSX.utils.book_append_sheet(wb, real, 'Báo cáo');
+    wb.Workbook = { Sheets: [{ name: 'Nháp', Hidden: 1 }, { name: 'Báo cáo', Hidden: 0 }] };
+    const p = await pool.parse(write(wb, 'biff8'), 'bc.xls');
+    expect(p.sheet).toBe('Báo cáo');
+    expect(p.rows.map((r) => r.value)).toEqual([5]);
+  }, 60_000);
+});
