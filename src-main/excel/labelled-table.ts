@@ -4,8 +4,9 @@
 // to the end of the table. Shared by the units, models and plans-register imports.
 import { findHeaderRow, isTableEnd, type HeaderSpec } from './header-row';
 import type { Cell, WorkbookGrid } from './xlsx/grid';
-import { XlsxError } from './xlsx/limits';
+import { DEFAULT_LIMITS, XlsxError } from './xlsx/limits';
 import { readWorkbook } from './xlsx/read-workbook';
+import { convertedWarning, toXlsxBytes } from './legacy/convert';
 
 export interface TableRow<F extends string> {
   /** 1-based Excel row number. */
@@ -21,6 +22,8 @@ export interface LabelledTable<F extends string> {
   fatal: string | null;
   /** Text grids of the sheets named in TableOptions.keepSheets that exist (e.g. a form's hidden metadata). */
   kept: Record<string, string[][]>;
+  /** Warning to show when the file was an .xls/.ods/.csv converted to be read (legacy/convert.ts), else null. */
+  converted: string | null;
 }
 
 export interface TableOptions {
@@ -37,8 +40,8 @@ export interface TableOptions {
 }
 
 const WHAT_NEXT: Partial<Record<XlsxError['code'], string>> = {
-  'not-zip': ' Hãy chọn đúng tệp Excel (.xlsx).',
-  'not-xlsx': ' Hãy chọn đúng tệp Excel (.xlsx).',
+  'not-zip': ' Hãy chọn đúng tệp bảng tính (.xlsx, .xls, .ods hoặc .csv).',
+  'not-xlsx': ' Hãy chọn đúng tệp bảng tính (.xlsx, .xls, .ods hoặc .csv).',
   empty: ' Hãy kiểm tra lại tệp gốc rồi chọn lại.',
   'too-large': ' Hãy chỉ giữ bảng cần nhập rồi chọn lại.',
 };
@@ -71,17 +74,23 @@ function textGrid(rows: (Cell | undefined)[][], maxCols: number, date1904: boole
 }
 
 export async function readLabelledTable<F extends string>(bytes: Uint8Array, fileName: string, spec: HeaderSpec<F>, opts: TableOptions): Promise<LabelledTable<F>> {
-  const none = { sheet: null, headerRow: null, rows: [], kept: {} };
+  let converted: string | null = null;
+  const none = { sheet: null, headerRow: null, rows: [], kept: {}, converted: null };
   let book: WorkbookGrid;
   try {
+    const started = Date.now();
     // One row past the cap, so a longer table is refused rather than cut short without a word.
-    book = await readWorkbook(bytes, { timeoutMs: opts.timeoutMs, limits: { maxRows: opts.maxRows + 1, maxCols: opts.maxCols } });
+    const limits = { ...DEFAULT_LIMITS, maxRows: opts.maxRows + 1, maxCols: opts.maxCols };
+    const xlsx = await toXlsxBytes(bytes, fileName, limits);
+    converted = xlsx.format ? convertedWarning(xlsx.format) : null;
+    const timeoutMs = opts.timeoutMs && xlsx.format ? Math.max(1, opts.timeoutMs - (Date.now() - started)) : opts.timeoutMs;
+    book = await readWorkbook(xlsx.bytes, { timeoutMs, limits });
   } catch (e) {
     if (e instanceof XlsxError) {
       const why = e.message.charAt(0).toLocaleLowerCase('vi') + e.message.slice(1);
       return { ...none, fatal: `Tệp "${fileName}": ${why}${WHAT_NEXT[e.code] ?? ''}` };
     }
-    return { ...none, fatal: `Tệp "${fileName}" bị hỏng hoặc không đọc được. Hãy mở bằng Excel, lưu lại thành .xlsx rồi chọn lại.` };
+    return { ...none, fatal: `Tệp "${fileName}" bị hỏng hoặc không đọc được. Hãy mở bằng Excel, lưu lại rồi chọn lại.` };
   }
   const kept: Record<string, string[][]> = {};
   for (const s of book.sheets) if (opts.keepSheets?.includes(s.name)) kept[s.name] = textGrid(s.rows, opts.maxCols, book.date1904);
@@ -105,7 +114,7 @@ export async function readLabelledTable<F extends string>(bytes: Uint8Array, fil
       for (const [f, col] of Object.entries(header.columns) as [F, number][]) fields[f] = cells[col] ?? '';
       rows.push({ row: i + 1, fields });
     }
-    return { sheet: ws.name, headerRow: header.rowIndex + 1, rows, fatal: null, kept };
+    return { sheet: ws.name, headerRow: header.rowIndex + 1, rows, fatal: null, kept, converted };
   }
   return {
     ...none,

@@ -41,6 +41,8 @@ export interface ModelsSheet {
   /** Our form's metadata (year it was made for), when the hidden sheet is present and valid. */
   meta: { year: number } | null;
   fatal: string | null;
+  /** Warning when the file was an .xls/.ods/.csv converted to be read, else null. */
+  converted: string | null;
 }
 
 const MAX_ROWS = 5_000;
@@ -60,5 +62,5 @@ export async function readModelsWorkbook(bytes: Uint8Array, fileName: string, ti
     needColumns: 'ít nhất hai cột "Tên mô hình" và "Lĩnh vực" (và "Mã đơn vị" hoặc "Tên đơn vị")',
   });
   const meta = t.fatal ? null : readMeta(t.kept[META_SHEET]);
-  return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, meta, fatal: t.fatal };
+  return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, meta, fatal: t.fatal , converted: t.converted };
 }

@@ -30,11 +30,13 @@ export interface UnitsSheet {
   rows: RawUnitRow[];
   /** Fatal problem: the file cannot be used at all (Vietnamese, says what to do). */
   fatal: string | null;
+  /** Warning when the file was an .xls/.ods/.csv converted to be read, else null. */
+  converted: string | null;
 }
 
 export async function readUnitsWorkbook(bytes: Uint8Array, fileName: string, timeoutMs?: number): Promise<UnitsSheet> {
   const t = await readLabelledTable(bytes, fileName, UNIT_HEADER_SPEC, {
     maxRows: 20_000, maxCols: 60, timeoutMs, needColumns: 'ít nhất hai cột "Mã đơn vị" và "Tên đơn vị"',
   });
-  return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, fatal: t.fatal };
+  return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, fatal: t.fatal , converted: t.converted };
 }

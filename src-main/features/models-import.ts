@@ -135,7 +135,7 @@ export async function importModels(db: Db, file: FileIn, opts: ModelImportOption
     planned.push(p);
   }
   if (planned.length === 0) throw new AppError('bad_file', `Bảng trong "${file.name}" chưa có mô hình nào dưới dòng tiêu đề. Hãy điền tên mô hình rồi chọn lại.`);
-  const issues: Issue[] = [];
+  const issues: Issue[] = sheet.converted ? [{ severity: 'warning', message: sheet.converted, sheet: sheet.sheet, cell: null, row: null }] : [];
   const at = (row: number, severity: Issue['severity'], m: string): Issue => ({ severity, message: `Dòng ${row}: ${m}`, sheet: sheet.sheet, cell: null, row });
   const rows: ModelImportResult['rows'] = planned.map((p) => {
     p.errors.forEach((e) => issues.push(at(p.raw.row, 'error', e)));

@@ -70,7 +70,7 @@ export async function importPlanRegister(db: Db, file: FileIn, dryRun: boolean, 
   if (table.fatal) throw new AppError('bad_file', table.fatal);
   const sheet = table.sheet;
   const existing = new Set(listPlans(db).map((p) => fold(`${p.number ?? ''}|${p.title}`)));
-  const issues: Issue[] = [];
+  const issues: Issue[] = table.converted ? [{ severity: 'warning', message: table.converted, sheet, cell: null, row: null }] : [];
   const drafts: PlanDraft[] = [];
   let skipped = 0;
   for (const { row, fields } of table.rows) {

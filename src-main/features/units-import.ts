@@ -168,7 +168,7 @@ export async function importUnits(db: Db, file: FileIn, opts: ImportOptions, now
   const sheet = await readIsolated({ kind: 'units', bytes: file.bytes, fileName: file.name });
   if (sheet.fatal) throw new AppError('bad_file', sheet.fatal);
   const planned = planRows(db, sheet.rows);
-  const issues: Issue[] = [];
+  const issues: Issue[] = sheet.converted ? [{ severity: 'warning', message: sheet.converted, sheet: sheet.sheet, cell: null, row: null }] : [];
   const rows: UnitImportRow[] = planned.map((p) => {
     for (const e of p.errors) issues.push(issue(sheet.sheet, p.raw.row, 'error', e));
     for (const w of p.warnings) issues.push(issue(sheet.sheet, p.raw.row, 'warning', w));

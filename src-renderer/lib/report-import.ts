@@ -116,8 +116,15 @@ export const HOW_LABELS: Record<MappedRow['how'], { text: string; tone: '' | 'ok
 /** "Công đoàn Trường THCS Lê Lợi" -> "Trường THCS Lê Lợi": the part that tells units apart, for narrow cells. */
 export const shortUnitName = (name: string): string => name.replace(/^công đoàn(\s+cơ sở)?\s+/iu, '') || name;
 
-/** Excel files only (a dropped folder may bring other files along). */
-export const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls)$/i.test(name);
+/** Spreadsheet files only (a dropped folder may bring other files along): .xlsx/.xlsm, and .xls/.ods/.csv/.tsv,
+ *  which the readers convert. */
+export const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|ods|csv|tsv)$/i.test(name);
+
+/** The file pickers' `accept` for workbooks the imports read (the same list as isWorkbookName). */
+export const WORKBOOK_ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv';
+
+/** How the accepted formats are named to users. */
+export const WORKBOOK_KINDS = '.xlsx, .xls, .ods, .csv';
 
 /** Files inside dropped folders (Chromium/Electron give directory entries through webkitGetAsEntry). */
 export async function filesFromDrop(items: DataTransferItemList): Promise<File[] | null> {

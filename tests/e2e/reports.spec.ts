@@ -74,7 +74,7 @@ test('import a mixed batch of unit reports, review, commit, inspect and undo', a
     expect([f.expect].flat(), `${f.name} is ${status}`).toContain(status);
   }
   await expect(await findFile(page, 'U01 (gui lai qua Zalo).xlsx')).toContainText('trùng nội dung');
-  await expect(await findFile(page, 'bao cao cu.xls')).toContainText('Lưu thành');
+  await expect(await findFile(page, 'bao cao cu.xls')).toContainText('Excel cũ (.xls)');
   await expect(await findFile(page, 'bao-cao-U03-ban-cu.xlsx')).toContainText('cũ hơn bản đang dùng');
   await page.getByPlaceholder('Tìm theo tên tệp, đơn vị…').fill('');
   await expect(page.getByTestId('commit-summary')).toContainText('11 tệp sẵn sàng');

@@ -17,6 +17,7 @@ import { findPeriod, findTitle, findUnit } from './top-block';
 import { isSampleSheetName, mayHaveTable, sameUnit, sampleTier } from './sheet-choice';
 import { a1 } from '../xlsx/grid';
 import { isNarrativeSheetName, mayHaveHeading, readNarrative, readTextBox, type NarrativeItem } from './narrative';
+import { convertedWarning, toXlsxBytes } from '../legacy/convert';
 
 export interface ParseReportOptions {
   timeoutMs?: number;
@@ -99,7 +100,24 @@ function answeredPeriod(planPeriod: string | null, own: ReportPeriod | null): Re
 /** Non-space characters read from the start of each row when probing a sheet for narrative headings. */
 const PROBE_CHARS = 12;
 
+/** Read a report: .xls/.ods/.csv are first converted to .xlsx (legacy/convert.ts), with a warning saying so. */
 export async function parseReport(bytes: Uint8Array, fileName: string, opts: ParseReportOptions = {}): Promise<ParsedReport> {
+  const started = Date.now();
+  let xlsx: Awaited<ReturnType<typeof toXlsxBytes>>;
+  try {
+    xlsx = await toXlsxBytes(bytes, fileName);
+  } catch (e) {
+    const message = e instanceof XlsxError ? e.message : 'Tệp bị hỏng hoặc không đọc được. Hãy mở bằng Excel, Lưu lại rồi gửi lại.';
+    return empty(fileName, [fatal(message)], null);
+  }
+  if (!xlsx.format) return parseXlsx(bytes, fileName, opts);
+  const left = opts.timeoutMs && opts.timeoutMs > 0 ? Math.max(1, opts.timeoutMs - (Date.now() - started)) : opts.timeoutMs;
+  const report = await parseXlsx(xlsx.bytes, fileName, { ...opts, timeoutMs: left });
+  report.issues.unshift({ sheet: null, cell: null, severity: 'warning', message: convertedWarning(xlsx.format) });
+  return report;
+}
+
+async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseReportOptions): Promise<ParsedReport> {
   const failed = (e: unknown): ParsedReport => {
     const message = e instanceof XlsxError ? e.message : 'Tệp bị hỏng hoặc không đọc được. Hãy mở bằng Excel, Lưu lại rồi gửi lại.';
     return empty(fileName, [fatal(message)], null);

@@ -3,6 +3,7 @@
 // its own entry in the Electron main build (out/main/parse-worker.js).
 import { parentPort } from 'node:worker_threads';
 import { sha256 } from '../../db/content-hash';
+import { allowConversion } from '../legacy/convert';
 import { parseReport } from './parse-report';
 
 export interface ParseJob {
@@ -17,6 +18,7 @@ export interface ParseJob {
 
 const port = parentPort;
 if (port) {
+  allowConversion();
   port.on('message', (job: ParseJob) => {
     const hash = sha256(job.bytes);
     void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs, planPeriod: job.planPeriod ?? null }).then(

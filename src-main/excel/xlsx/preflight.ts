@@ -1,4 +1,4 @@
-// Pre-flight of outside bytes before any XML is read: size cap, empty, legacy .xls / encrypted OOXML
+// Pre-flight of outside bytes before any XML is read: size cap, empty, broken .xls / encrypted OOXML
 // (both OLE containers), not-a-zip, truncated zip, entry-count and inflated-size caps, not an Excel package.
 import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from './limits';
 import { openZip, type ZipArchive } from './zip';
@@ -30,7 +30,8 @@ export function preflight(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS
     if (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo')) {
       throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.');
     }
-    throw new XlsxError('xls', 'Định dạng Excel cũ (.xls) – hãy mở bằng Excel và "Lưu thành" Excel Workbook (.xlsx).');
+    // A readable .xls never gets here (legacy/convert.ts turns it into .xlsx first): this one is broken or not a workbook.
+    throw new XlsxError('xls', 'Tệp Excel cũ (.xls) bị hỏng hoặc không phải bảng tính (có thể là tệp Word .doc). Hãy mở bằng Excel, lưu lại rồi gửi lại.');
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw new XlsxError('empty', 'Tệp rỗng hoặc bị hỏng (tệp nén không có nội dung).');
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
