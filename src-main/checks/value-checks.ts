@@ -9,6 +9,7 @@ export type CheckRule =
   | 'negative'
   | 'percent_over_100'
   | 'breakdown_exceeds'
+  | 'breakdown_part_exceeds'
   | 'second_without_main'
   | 'rule_min'
   | 'rule_max'
@@ -45,7 +46,7 @@ export interface CheckFinding {
  * per-unit targets ("ít nhất 1 buổi") would otherwise stop most honest reports.
  */
 export const BLOCKING_RULES: ReadonlySet<CheckRule> = new Set([
-  'magnitude', 'negative', 'percent_over_100', 'breakdown_exceeds', 'second_without_main', 'rule_min', 'rule_max', 'rule_integer',
+  'magnitude', 'negative', 'percent_over_100', 'breakdown_part_exceeds', 'second_without_main', 'rule_min', 'rule_max', 'rule_integer',
 ]);
 export const isBlocking = (f: CheckFinding) => BLOCKING_RULES.has(f.rule);
 
@@ -139,13 +140,22 @@ export function checkValue(s: CheckSubject, o: CheckOptions = DEFAULT_CHECKS): C
   return out;
 }
 
-/** "Trong đó" sub-rows that add up to more than their parent row. */
-export function checkBreakdown(parent: { label: string; value: number | null }, parts: readonly { value: number | null }[]): CheckFinding | null {
+/**
+ * "Trong đó" sub-rows against their parent row: one part larger than the whole is impossible (held); parts adding up
+ * to more than the whole is a warning only, since such parts often overlap ("trong đó: nữ …; đảng viên …").
+ */
+export function checkBreakdown(parent: { label: string; value: number | null }, parts: readonly { label?: string; value: number | null }[]): CheckFinding | null {
   if (parent.value === null) return null;
+  const big = parts.find((p) => p.value !== null && p.value > parent.value! + 1e-9);
+  if (big)
+    return {
+      rule: 'breakdown_part_exceeds', expected: parent.value,
+      message: `Dòng "Trong đó"${big.label ? ` "${big.label}"` : ''} (${fmt(big.value!)}) lớn hơn dòng "${parent.label}" (${fmt(parent.value)}): phần không thể lớn hơn tổng, hãy kiểm tra lại.`,
+    };
   const sum = parts.reduce((a, p) => a + (p.value ?? 0), 0);
-  if (sum <= parent.value + 1e-9) return null;
+  if (parts.length < 2 || sum <= parent.value + 1e-9) return null;
   return {
     rule: 'breakdown_exceeds', expected: parent.value,
-    message: `Các dòng "Trong đó" cộng lại ${fmt(sum)}, lớn hơn dòng "${parent.label}" (${fmt(parent.value)}): hãy kiểm tra lại.`,
+    message: `Các dòng "Trong đó" cộng lại ${fmt(sum)}, lớn hơn dòng "${parent.label}" (${fmt(parent.value)}): nếu các phần không trùng nhau, hãy kiểm tra lại.`,
   };
 }

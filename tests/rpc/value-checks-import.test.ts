@@ -163,3 +163,21 @@ describe('unit match shown as a share', () => {
     expect(Math.max(...cands.map((c) => c.score))).toBeLessThanOrEqual(1);
   });
 });
+
+describe('"Trong đó" rows at import', () => {
+  it('a part larger than its whole holds the parent value; clean parts pass', async () => {
+    const { workbookOf } = await import('../helpers/context');
+    const u = await app.call('units.save', { code: 'YT09', name: 'Công đoàn Trạm Y tế xã Phước Minh' });
+    const cat = await app.call('indicators.list', {});
+    const ct25 = cat.find((i) => i.code === 'CT25')!;
+    const plan = await app.call('plans.save', { title: 'Kế hoạch hiến máu', status: 'dang_thuc_hien', periodLabel: 'Năm 2024', assignment: 'all_base', targets: [{ indicatorId: ct25.id, min: null }] });
+    const head = [['Công đoàn cơ sở: Trạm Y tế xã Phước Minh'], ['BÁO CÁO KẾT QUẢ NĂM 2024'], [], ['TT', 'Nội dung', 'Đơn vị tính', 'Kết quả', 'Ghi chú']];
+    const wb = async (whole: number, part: number) => workbookOf([...head, ['1', ct25.label, 'người', whole, ''], ['', '- Trong đó: nữ', 'người', part, '']], 'Báo cáo');
+    const bad = (await app.call('reports.preview', { planId: plan.id, files: [file('yt09.xlsx', await wb(40, 55))] })).files[0]!;
+    expect(bad.rows.find((r) => r.indicatorId === ct25.id)!.checks?.map((c) => c.rule)).toEqual(['breakdown_part_exceeds']);
+    expect(bad.status).toBe('confirm');
+    const good = (await app.call('reports.preview', { planId: plan.id, files: [file('yt09b.xlsx', await wb(40, 22))] })).files[0]!;
+    expect(good.rows.find((r) => r.indicatorId === ct25.id)!.checks).toBeUndefined();
+    void u;
+  });
+});

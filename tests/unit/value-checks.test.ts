@@ -51,9 +51,11 @@ describe('value checks', () => {
     expect(rules({ indicator: money, value: null, value2: null })).toEqual([]);
   });
 
-  it('"Trong đó" rows adding up to more than their parent', () => {
+  it('"Trong đó" rows: a part larger than the whole is held; parts adding up to more is a warning (they may overlap)', () => {
+    expect(checkBreakdown({ label: 'Tổng số đoàn viên', value: 100 }, [{ value: 120 }])?.rule).toBe('breakdown_part_exceeds');
     expect(checkBreakdown({ label: 'Tổng số đoàn viên', value: 100 }, [{ value: 60 }, { value: 50 }])?.rule).toBe('breakdown_exceeds');
     expect(checkBreakdown({ label: 'Tổng số đoàn viên', value: 100 }, [{ value: 60 }, { value: 40 }])).toBeNull();
+    expect(checkBreakdown({ label: 'Tổng số đoàn viên', value: 100 }, [{ value: 100 }])).toBeNull();
   });
 });
 

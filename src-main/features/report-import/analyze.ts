@@ -36,7 +36,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
     remembered: unit ? rememberedMappings(db, unit.id) : new Map(),
   });
   // every value is checked before anything is stored: odd ones carry their findings and need the user's word
-  const flagged = unit ? flagRows(pc, unit.id, mappedRows, unitHistory(db, unit.id, pc.plan.id)) : [];
+  const flagged = unit ? flagRows(pc, unit.id, mappedRows, unitHistory(db, unit.id, pc.plan.id), parsed) : [];
   const findings = new Map(flagged.map((f) => [f.row, f.findings.map(({ rule, message }) => ({ rule, message, blocking: f.blocking }))]));
   const rows = mappedRows.map((r) => (findings.has(r) ? { ...r, checks: findings.get(r) } : r));
   const receivedOn = receivedOnOf(file.lastModified, now);

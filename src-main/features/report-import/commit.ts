@@ -86,7 +86,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
   }
   // Flagged values: stored only when the user confirmed them with a reason, else left out and said so at their cell.
   const reasons = new Map((f.confirmations ?? []).map((c) => [labelKey(c.label), c.reason] as const));
-  const flagged = flagRows(pc, unit.id, rows.filter((r) => r.sure && r.indicatorId !== null && values.get(r.indicatorId)?.cell === r.cell), unitHistory(ctx.db, unit.id, pc.plan.id));
+  const flagged = flagRows(pc, unit.id, rows.filter((r) => r.sure && r.indicatorId !== null && values.get(r.indicatorId)?.cell === r.cell), unitHistory(ctx.db, unit.id, pc.plan.id), parsed);
   const confirmed: Prepared['confirmed'] = [];
   const flagNotes: ReportIssue[] = [];
   for (const { row, findings, blocking } of flagged) {

@@ -3,7 +3,8 @@
 // with a reason (audited), else its value is left out and said so at its cell.
 import type { ReportIssue } from '../../contract/parsed-report';
 import type { MappedRow } from '../../contract/reports';
-import { checkValue, DEFAULT_CHECKS, isBlocking, type CheckFinding } from '../../checks/value-checks';
+import { checkBreakdown, checkValue, DEFAULT_CHECKS, isBlocking, type CheckFinding } from '../../checks/value-checks';
+import type { ParsedReport } from '../../contract/parsed-report';
 import type { PlanContext } from './context';
 import { rowPlace } from './row-mapping';
 
@@ -14,9 +15,26 @@ export interface FlaggedRow {
   blocking: boolean;
 }
 
-/** Rows whose value the checks flag (peers: the other units' values; history: this unit's earlier values). */
-export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedRow[], history: Map<number, number[]>): FlaggedRow[] {
+/** "Trong đó" sub-rows of the file against their parent row: findings keyed by the parent's place (sheet!row). */
+function breakdownFindings(report: ParsedReport | undefined): Map<string, CheckFinding> {
+  const out = new Map<string, CheckFinding>();
+  if (!report?.sheet) return out;
+  const parts = new Map<number, { label: string; value: number | null }[]>();
+  for (const r of report.rows)
+    if (r.isBreakdown && r.parentIndex !== null) parts.set(r.parentIndex, [...(parts.get(r.parentIndex) ?? []), { label: r.label, value: typeof r.value === 'number' ? r.value : null }]);
+  for (const [i, list] of parts) {
+    const parent = report.rows[i];
+    if (!parent || typeof parent.value !== 'number') continue;
+    const f = checkBreakdown({ label: parent.label, value: parent.value }, list);
+    if (f) out.set(`${report.sheet}!${parent.sheetRow}`, f);
+  }
+  return out;
+}
+
+/** Rows whose value the checks flag (peers: the other units' values; history: this unit's earlier values; the file's "Trong đó" rows). */
+export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedRow[], history: Map<number, number[]>, report?: ParsedReport): FlaggedRow[] {
   const out: FlaggedRow[] = [];
+  const breakdowns = breakdownFindings(report);
   for (const row of rows) {
     if (row.indicatorId === null) continue;
     const ind = pc.byId.get(row.indicatorId);
@@ -33,6 +51,8 @@ export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedR
       const second = checkValue({ indicator: { ...ind, unit: ind.unit2 }, value: row.value2, peers: peers2 }, DEFAULT_CHECKS);
       for (const f of second) findings.push({ ...f, message: `Số liệu thứ hai (${ind.unit2}): ${f.message}` });
     }
+    const part = row.cell ? breakdowns.get(row.cell) : undefined;
+    if (part) findings.push(part);
     if (findings.length) out.push({ row, findings, blocking: findings.some(isBlocking) });
   }
   return out;
