@@ -1,6 +1,6 @@
 // The backup folder: naming (dan-van-YYYYMMDD-HHMMSS-<reason>-v<schema>.sqlite), a JSON sidecar written only
 // after verification, listing, rotation, the folder setting, and the automatic backups (daily, before a batch).
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { BackupInfo, type BackupReason } from '../contract/backups';
 import { AppError } from '../contract/errors';
@@ -163,24 +163,45 @@ export interface CreateOptions {
 }
 
 /** Write a verified backup into the folder with its sidecar, then apply the rotation. */
+/**
+ * The first free name `nameOf(1)`, `nameOf(2)`, … claimed by creating it empty and exclusively: two processes backing
+ * up in the same second (the app and a CLI import) get two names instead of writing over each other.
+ */
+function reserveName(folder: string, nameOf: (n: number) => string): string {
+  for (let n = 1; ; n++) {
+    const name = nameOf(n);
+    try {
+      closeSync(openSync(join(folder, name), 'wx'));
+      return name;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n > 999) throw err;
+    }
+  }
+}
+
 export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
   const folder = assertWritableFolder(o.folder);
   const schema = schemaVersion(db);
-  let n = 1;
-  while (existsSync(join(folder, backupFileName(o.now, o.reason, schema, n)))) n++;
-  const name = backupFileName(o.now, o.reason, schema, n);
-  const copy = writeVerifiedCopy(db, join(folder, name));
+  const name = reserveName(folder, (n) => backupFileName(o.now, o.reason, schema, n));
+  let copy: ReturnType<typeof writeVerifiedCopy>;
+  try {
+    copy = writeVerifiedCopy(db, join(folder, name));
+  } catch (err) {
+    rmSync(join(folder, name), { force: true }); // the reserved name, still empty
+    throw err;
+  }
   const info: BackupInfo = {
     name, createdAt: o.now.toISOString(), reason: o.reason, note: o.note ?? null, bytes: copy.bytes,
     schemaVersion: copy.schemaVersion, counts: copy.counts, appVersion: o.appVersion,
   };
   const sidecar = join(folder, `${name}.json`);
+  const tmp = `${sidecar}.${process.pid}.tmp`; // two processes backing up in the same second never share a temp file
   try {
-    writeFileSync(`${sidecar}.tmp`, JSON.stringify(info, null, 2));
-    fsyncPath(`${sidecar}.tmp`);
-    renameSync(`${sidecar}.tmp`, sidecar);
+    writeFileSync(tmp, JSON.stringify(info, null, 2));
+    fsyncPath(tmp);
+    renameSync(tmp, sidecar);
   } catch (err) {
-    rmSync(`${sidecar}.tmp`, { force: true });
+    rmSync(tmp, { force: true });
     rmSync(join(folder, name), { force: true });
     throw new AppError('db_full', 'Không ghi được thông tin bản sao lưu (ổ đĩa đầy hoặc không ghi được). Bản sao đã được xoá; hãy giải phóng dung lượng hoặc chọn thư mục khác.');
   }
