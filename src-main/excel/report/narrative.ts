@@ -80,8 +80,13 @@ function splitInlineHeadings(text: string): string[] {
 function cellLines(st: SheetText, r: number, c: number): string[] | null {
   const cell = st.sheet.rows[r]?.[c];
   if (!cell || typeof cell.v !== 'string') return null;
-  // Legacy-font cells: their converted text (no line breaks survive cleaning) split at headings only.
-  const parts = cell.font || cell.runs || cell.v.indexOf('\n') < 0 ? [st.text[r]?.[c] ?? ''] : cell.v.split(/\r?\n/);
+  // Legacy-font cells: their converted text (no line breaks survive cleaning) split at headings only. A cell of one
+  // line is already clean (st.text): it is only split at headings inside it, without cleaning it a second time.
+  if (cell.font || cell.runs || cell.v.indexOf('\n') < 0) {
+    const one = splitInlineHeadings(st.text[r]?.[c] ?? '');
+    return one.length > 1 ? one : null;
+  }
+  const parts = cell.v.split(/\r?\n/);
   const out: string[] = [];
   for (const part of parts) {
     const t = cleanCell(part);
