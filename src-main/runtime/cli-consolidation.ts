@@ -53,6 +53,13 @@ export const consolidationCommands: Record<string, Command> = {
     const out = args.options.get('--out');
     if (!out) throw new UsageError('Thiếu --out FILE');
     return withContext(args, async (ctx) => {
+      // like the app's export dialog: the value warnings still open are said and listed before anything is written
+      const open = kind === 'reminders' ? [] : (await import('../features/value-review')).planWarnings(ctx.db, planId).filter((w) => w.status === 'open');
+      if (open.length) {
+        io.err(`Cảnh báo: còn ${open.length} cảnh báo số liệu chưa xử lý, vẫn được tính vào báo cáo (xem: check-values --plan ${planId}):\n`);
+        for (const w of open.slice(0, 10)) io.err(`  ${w.unitCode}, ${w.indicatorCode}: ${w.message}\n`);
+        if (open.length > 10) io.err(`  … và ${open.length - 10} cảnh báo khác.\n`);
+      }
       const file = await exportOne(kind as (typeof KINDS)[number], ctx, planId);
       const pdf = /\.pdf$/i.test(out);
       const bytes = pdf ? await (await import('../docs/pdf-convert')).convertToPdf(file.bytes, file.name.endsWith('.xlsx') ? 'xlsx' : 'docx') : file.bytes;
@@ -63,7 +70,7 @@ export const consolidationCommands: Record<string, Command> = {
         throw new AppError('internal', `Không ghi được tệp "${out}". Kiểm tra thư mục và quyền ghi.`);
       }
       for (const w of file.warnings ?? []) io.err(`Cảnh báo: ${w}\n`);
-      return { file: path, name: file.name, bytes: bytes.byteLength, format: pdf ? 'pdf' : file.name.split('.').pop(), warnings: file.warnings ?? [] };
+      return { file: path, name: file.name, bytes: bytes.byteLength, format: pdf ? 'pdf' : file.name.split('.').pop(), warnings: file.warnings ?? [], openValueWarnings: open.length };
     });
   },
 };

@@ -181,3 +181,17 @@ describe('"Trong đó" rows at import', () => {
     void u;
   });
 });
+
+describe('CLI export says the open value warnings first', () => {
+  it('lists them on stderr and counts them in the JSON', async () => {
+    const { b, plan, filled } = await setup();
+    await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }] });
+    app.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+    const { cli } = await import('../helpers/cli');
+    const out = `${app.dir}/tong-hop.xlsx`;
+    const r = await cli('export', 'consolidated', '--plan', String(plan.id), '--out', out, '--json', '--db', app.ctx.dbFile);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/còn 1 cảnh báo số liệu chưa xử lý[\s\S]*YT01, KP01: Giá trị 600/);
+    expect((JSON.parse(r.out) as { openValueWarnings: number }).openValueWarnings).toBe(1);
+  });
+});

@@ -1,5 +1,6 @@
-// The công văn đôn đốc fits one page for up to 15 units (a longer list goes to a phụ lục table), and the Dân vận
-// khéo report lists unregistered units in a phụ lục table, not one line each in the body. Page counts are
+// The công văn đôn đốc fits one page for up to 15 units (a longer list goes to a phụ lục table), the Dân vận
+// khéo report lists unregistered units in a phụ lục table, not one line each in the body, and the letter sending
+// a report back (đề nghị sửa) names each problem on one page. Page counts are
 // checked through LibreOffice when it is installed (PDF + PNG in tests/artifacts/docs-out/render).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -96,5 +97,21 @@ describe('reminder letter and Dân vận khéo report stay short', () => {
     expect(t.indexOf(UNITS[0]!.name)).toBeGreaterThan(appendix);
     expect(checkDocx(out.bytes)).toEqual([]);
     renderPages('dan-van-kheo.docx', out.bytes);
+  }, 180_000);
+
+  it('the letter sending a report back names each problem and, with a few, fits one page with its signature', async () => {
+    const f = await setupPlan(app, { profile: TAY_NINH, units: UNITS });
+    await f.submit(0, '2023-12-30', { CT01: 2, CT25: 60_000, TL01: 140 }); // two values held at import
+    const row = (await app.call('reports.list', { planId: f.plan.id })).find((r) => r.unit.id === f.units[0]!.id)!;
+    const res = await app.call('checks.correctionLetter', { reportId: row.report!.id, number: '120/LĐLĐ', date: '2024-01-06' });
+    const t = await text(res.file.bytes);
+    expect(t).toContain('V/v đề nghị rà soát, điều chỉnh số liệu báo cáo kết quả');
+    expect(t).toMatch(/CT25 – Hiến máu tình nguyện: Giá trị 60\.000 ĐVM gấp 400 lần chỉ tiêu/);
+    expect(t).toMatch(/TL01 – Tỷ lệ đoàn viên tham gia: Tỷ lệ 140% vượt quá 100%/);
+    expect(checkDocx(res.file.bytes)).toEqual([]);
+    const pages = renderPages('de-nghi-sua.docx', res.file.bytes);
+    if (pages !== null) expect(pages).toBe(1);
+    const first = pdfPage('de-nghi-sua.docx', 1);
+    if (first !== null) expect(first).toContain('Nguyễn Thị Hồng Đào');
   }, 180_000);
 });
