@@ -5,6 +5,7 @@ import type { ReportIssue } from '../../contract/parsed-report';
 import type { MappedRow } from '../../contract/reports';
 import { checkBreakdown, checkValue, DEFAULT_CHECKS, isBlocking, type CheckFinding } from '../../checks/value-checks';
 import type { ParsedReport } from '../../contract/parsed-report';
+import { fold } from '../../text/vi-text';
 import type { PlanContext } from './context';
 import { rowPlace } from './row-mapping';
 
@@ -20,8 +21,15 @@ function breakdownFindings(report: ParsedReport | undefined): Map<string, CheckF
   const out = new Map<string, CheckFinding>();
   if (!report?.sheet) return out;
   const parts = new Map<number, { label: string; value: number | null }[]>();
-  for (const r of report.rows)
-    if (r.isBreakdown && r.parentIndex !== null) parts.set(r.parentIndex, [...(parts.get(r.parentIndex) ?? []), { label: r.label, value: typeof r.value === 'number' ? r.value : null }]);
+  const sameUnit = (a: string | null, b: string | null) => !a || !b || fold(a) === fold(b);
+  for (const r of report.rows) {
+    if (!r.isBreakdown || r.parentIndex === null) continue;
+    const parent = report.rows[r.parentIndex];
+    // a part is comparable with its whole only in the same unit: our template's second measure ("Trị giá",
+    // triệu đồng, code "#2") under a count of houses is no part of it
+    if (!parent || (r.code && /#2$/.test(r.code)) || !sameUnit(r.unit, parent.unit)) continue;
+    parts.set(r.parentIndex, [...(parts.get(r.parentIndex) ?? []), { label: r.label, value: typeof r.value === 'number' ? r.value : null }]);
+  }
   for (const [i, list] of parts) {
     const parent = report.rows[i];
     if (!parent || typeof parent.value !== 'number') continue;
