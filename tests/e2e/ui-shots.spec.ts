@@ -40,7 +40,7 @@ for (const size of SIZES) {
     for (const n of [2, 3]) app.ctx.db.prepare('UPDATE units SET name = ? WHERE code = ?').run(`${LONG} ${n}`, `U0${n}`);
     const tag = `${size.width}x${size.height}`;
     const pages = [['#/overview', 'overview'], ['#/plans', 'plans'], ['#/plans?tab=chi-tieu', 'plans-catalog'], ['#/reports', 'reports'],
-      ['#/reports?tab=lich-su', 'reports-history'], ['#/reports?tab=tong-hop', 'reports-tracking'], ['#/models', 'models'],
+      ['#/reports?tab=lich-su', 'reports-history'], ['#/reports?tab=kiem-tra', 'reports-checks'], ['#/reports?tab=tong-hop', 'reports-tracking'], ['#/models', 'models'],
       ['#/models?tab=tinh-hinh', 'models-coverage'], ['#/units', 'units'], ['#/settings', 'settings']] as const;
     for (const [hash, name] of pages) {
       await app.open(hash);
