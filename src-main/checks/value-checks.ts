@@ -27,7 +27,7 @@ export interface CheckSubject {
   /** The plan's target for this indicator (min), when it has one. */
   target?: number | null;
   /** The same indicator reported by the other units of the plan. */
-  peers?: readonly number[];
+  peers?: readonly number[] | PeerStats;
   /** The same unit's values for the same indicator in earlier plans (oldest first). */
   history?: readonly number[];
 }
@@ -70,6 +70,20 @@ export const DEFAULT_CHECKS: CheckOptions = { farAboveTarget: 10, magnitude: 300
 const MONEY = /đồng|vnđ|vnd|\bđ\b/i;
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });
 
+/** The other units' values summed up once (median, MAD, how many): a plan's check view computes it per indicator. */
+export interface PeerStats {
+  readonly n: number;
+  readonly median: number;
+  readonly mad: number;
+}
+
+export function peerStats(values: readonly number[]): PeerStats {
+  const xs = values.filter((x) => Number.isFinite(x));
+  if (xs.length === 0) return { n: 0, median: 0, mad: 0 };
+  const med = median(xs);
+  return { n: xs.length, median: med, mad: median(xs.map((v) => Math.abs(v - med))) };
+}
+
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -77,10 +91,11 @@ export function median(xs: readonly number[]): number {
 }
 
 /** Robust z-score of `x` in `sample` (null when the sample is too small or has no spread). */
-export function robustZ(x: number, sample: readonly number[], minSample: number): { z: number; median: number } | null {
-  if (sample.length < minSample) return null;
-  const med = median(sample);
-  const mad = median(sample.map((v) => Math.abs(v - med)));
+export function robustZ(x: number, sample: readonly number[] | PeerStats, minSample: number): { z: number; median: number } | null {
+  const st = 'mad' in sample ? sample : null;
+  const n = st ? st.n : (sample as readonly number[]).length;
+  if (n < minSample) return null;
+  const { median: med, mad } = st ?? peerStats(sample as readonly number[]);
   if (mad === 0) return null; // most units report the same number: no spread to judge by
   return { z: (0.6745 * Math.abs(x - med)) / mad, median: med };
 }
@@ -116,8 +131,8 @@ export function checkValue(s: CheckSubject, o: CheckOptions = DEFAULT_CHECKS): C
   if ((ind.unit?.trim() === '%' || ind.aggregation === 'percent') && v > 100)
     out.push({ rule: 'percent_over_100', expected: 100, message: `Tỷ lệ ${fmt(v)}% vượt quá 100%: hãy kiểm tra (có thể đã ghi số lượng thay cho tỷ lệ).` });
   const target = s.target && s.target > 0 ? s.target : null;
-  const peers = (s.peers ?? []).filter((x) => Number.isFinite(x));
-  const peerMed = peers.length >= 3 ? median(peers) : null;
+  const peers: PeerStats = s.peers && 'mad' in s.peers ? s.peers : peerStats((s.peers as readonly number[] | undefined) ?? []);
+  const peerMed = peers.n >= 3 ? peers.median : null;
   let magnitude = false;
   // a small target ("ít nhất 1 buổi", "5 triệu") is a minimum, not a scale: it tells nothing about a unit mix-up
   if (v > 0 && target && target >= o.minScaleTarget && v / target >= o.magnitude) {

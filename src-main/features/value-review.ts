@@ -4,7 +4,7 @@
 import type { ValueWarning } from '../contract/checks';
 import type { ReportDetail } from '../contract/reports';
 import { AppError } from '../contract/errors';
-import { checkValue, DEFAULT_CHECKS, isBlocking, type CheckFinding } from '../checks/value-checks';
+import { checkValue, DEFAULT_CHECKS, isBlocking, peerStats, type CheckFinding, type PeerStats } from '../checks/value-checks';
 import { confirmedValues, planPeerValues, planStoredValues, unitHistory } from '../db/check-data';
 import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
@@ -26,19 +26,30 @@ export function planWarnings(db: Db, planId: number): ValueWarning[] {
   const peers = planPeerValues(db, planId);
   const confirmed = confirmedValues(db, planId);
   const histories = new Map<number, Map<number, number[]>>();
+  // the other units' values, summed up once per indicator: with many units one unit's own value moves the median
+  // and MAD by next to nothing, so it is left in (exact, without it, for small plans) — O(values), not O(values²)
+  const LARGE = 20;
+  const stats = new Map<number, { main: PeerStats; second: PeerStats }>();
+  for (const [id, list] of peers)
+    stats.set(id, { main: peerStats(list.flatMap((p) => (p.value === null ? [] : [p.value]))), second: peerStats(list.flatMap((p) => (p.value2 === null ? [] : [p.value2]))) });
+  const othersOf = (indicatorId: number, unitId: number, which: 'value' | 'value2'): PeerStats | number[] => {
+    const all = peers.get(indicatorId) ?? [];
+    const st = stats.get(indicatorId);
+    if (st && all.length >= LARGE) return which === 'value' ? st.main : st.second;
+    return all.filter((p) => p.unitId !== unitId).flatMap((p) => (p[which] === null ? [] : [p[which] as number]));
+  };
   const out: ValueWarning[] = [];
   for (const v of planStoredValues(db, planId)) {
     const ind = indicators.get(v.indicatorId);
     if (!ind) continue;
     let history = histories.get(v.unitId);
     if (!history) histories.set(v.unitId, (history = unitHistory(db, v.unitId, planId)));
-    const others = (peers.get(v.indicatorId) ?? []).filter((p) => p.unitId !== v.unitId);
     const found: { f: CheckFinding; value: number | null }[] = checkValue(
-      { indicator: ind, value: v.value, value2: v.value2, target: targets.get(v.indicatorId) ?? null, peers: others.flatMap((p) => (p.value === null ? [] : [p.value])), history: history.get(v.indicatorId) ?? [] },
+      { indicator: ind, value: v.value, value2: v.value2, target: targets.get(v.indicatorId) ?? null, peers: othersOf(v.indicatorId, v.unitId, 'value'), history: history.get(v.indicatorId) ?? [] },
       DEFAULT_CHECKS,
     ).map((f) => ({ f, value: v.value }));
     if (v.value2 !== null && ind.unit2) {
-      const second = checkValue({ indicator: { ...ind, unit: ind.unit2 }, value: v.value2, peers: others.flatMap((p) => (p.value2 === null ? [] : [p.value2])) }, DEFAULT_CHECKS);
+      const second = checkValue({ indicator: { ...ind, unit: ind.unit2 }, value: v.value2, peers: othersOf(v.indicatorId, v.unitId, 'value2') }, DEFAULT_CHECKS);
       for (const f of second) found.push({ f: { ...f, message: `Số liệu thứ hai (${ind.unit2}): ${f.message}` }, value: v.value2 });
     }
     const unit = units.get(v.unitId);

@@ -74,3 +74,16 @@ describe('the send-back letter speaks to the unit', () => {
     expect(forUnit('Giá trị 600 cao gấp 12 lần chỉ tiêu (50): hãy kiểm tra lại với đơn vị.')).toBe('Giá trị 600 cao gấp 12 lần chỉ tiêu (50).');
   });
 });
+
+describe('peers summed up once', () => {
+  it('gives the same findings as the list of peers', async () => {
+    const { peerStats } = await import('../../src-main/checks/value-checks');
+    const peers = Array.from({ length: 30 }, (_, i) => 20 + (i % 7));
+    for (const value of [24, 400, 30_000_000]) {
+      const a = checkValue({ indicator: money, value, peers }).map((f) => f.rule);
+      const b = checkValue({ indicator: money, value, peers: peerStats(peers) }).map((f) => f.rule);
+      expect(b).toEqual(a);
+    }
+    expect(checkValue({ indicator: money, value: 400, peers: peerStats(peers) }).map((f) => f.rule)).toEqual(['outlier_peers']);
+  });
+});

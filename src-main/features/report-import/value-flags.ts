@@ -3,7 +3,7 @@
 // with a reason (audited), else its value is left out and said so at its cell.
 import type { ReportIssue } from '../../contract/parsed-report';
 import type { MappedRow } from '../../contract/reports';
-import { checkBreakdown, checkValue, DEFAULT_CHECKS, isBlocking, type CheckFinding } from '../../checks/value-checks';
+import { checkBreakdown, checkValue, DEFAULT_CHECKS, isBlocking, peerStats, type CheckFinding, type PeerStats } from '../../checks/value-checks';
 import type { ParsedReport } from '../../contract/parsed-report';
 import { fold } from '../../text/vi-text';
 import type { PlanContext } from './context';
@@ -39,6 +39,25 @@ function breakdownFindings(report: ParsedReport | undefined): Map<string, CheckF
   return out;
 }
 
+/** Per plan context: the peers of each indicator summed up once (see peersFor). */
+const statsCache = new WeakMap<PlanContext, Map<string, PeerStats>>();
+const LARGE = 20;
+
+/**
+ * The other units' values of an indicator, as the checks take them: with many units, summed up once per batch (one
+ * unit's own value moves the median and MAD by next to nothing, so it is left in); with few, exactly the others'.
+ */
+function peersFor(pc: PlanContext, indicatorId: number, unitId: number, which: 'value' | 'value2'): PeerStats | number[] {
+  const all = pc.peers.get(indicatorId) ?? [];
+  if (all.length < LARGE) return all.filter((p) => p.unitId !== unitId).flatMap((p) => (p[which] === null ? [] : [p[which] as number]));
+  let cache = statsCache.get(pc);
+  if (!cache) statsCache.set(pc, (cache = new Map()));
+  const key = `${indicatorId}:${which}`;
+  let st = cache.get(key);
+  if (!st) cache.set(key, (st = peerStats(all.flatMap((p) => (p[which] === null ? [] : [p[which] as number])))));
+  return st;
+}
+
 /** Rows whose value the checks flag (peers: the other units' values; history: this unit's earlier values; the file's "Trong đó" rows). */
 export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedRow[], history: Map<number, number[]>, report?: ParsedReport): FlaggedRow[] {
   const out: FlaggedRow[] = [];
@@ -50,12 +69,11 @@ export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedR
     const value = typeof row.value === 'number' ? row.value : null;
     if (value === null && row.value2 === null) continue;
     const target = pc.plan.targets.find((t) => t.indicatorId === row.indicatorId)?.min ?? null;
-    const others = (pc.peers.get(row.indicatorId) ?? []).filter((p) => p.unitId !== unitId);
-    const peers = others.flatMap((p) => (p.value === null ? [] : [p.value]));
+    const peers = peersFor(pc, row.indicatorId, unitId, 'value');
     const findings = checkValue({ indicator: ind, value, value2: row.value2, target, peers, history: history.get(row.indicatorId) ?? [] }, DEFAULT_CHECKS);
     // the second measure (trị giá, kinh phí) is a value like any other: checked against the other units' second values
     if (row.value2 !== null && ind.unit2) {
-      const peers2 = others.flatMap((p) => (p.value2 === null ? [] : [p.value2]));
+      const peers2 = peersFor(pc, row.indicatorId, unitId, 'value2');
       const second = checkValue({ indicator: { ...ind, unit: ind.unit2 }, value: row.value2, peers: peers2 }, DEFAULT_CHECKS);
       for (const f of second) findings.push({ ...f, message: `Số liệu thứ hai (${ind.unit2}): ${f.message}` });
     }
