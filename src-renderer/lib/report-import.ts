@@ -120,6 +120,12 @@ export const shortUnitName = (name: string): string => name.replace(/^công đo�
  *  which the readers convert. */
 export const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|ods|csv|tsv)$/i.test(name);
 
+/** Names of files left out of a drop, for a message: the first 8 in quotes, then how many more. */
+export function skippedNames(names: readonly string[]): string {
+  const shown = names.slice(0, 8).map((n) => `"${n}"`).join(', ');
+  return names.length > 8 ? `${shown} và ${names.length - 8} tệp khác` : shown;
+}
+
 /** The file pickers' `accept` for workbooks the imports read (the same list as isWorkbookName). */
 export const WORKBOOK_ACCEPT = '.xlsx,.xlsm,.xls,.ods,.csv,.tsv';
 

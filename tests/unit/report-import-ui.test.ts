@@ -111,3 +111,11 @@ describe('document warnings in one toast', () => {
     expect(joinWarnings(['Một. Khác một.', 'Hai. Khác hai.'])).toBe('Một. Khác một. Hai. Khác hai.');
   });
 });
+
+describe('files left out of a drop', () => {
+  it('are named, the first eight, then counted', async () => {
+    const { skippedNames } = await import('../../src-renderer/lib/report-import');
+    expect(skippedNames(['anh-bao-cao.jpg', 'bao-cao.docx'])).toBe('"anh-bao-cao.jpg", "bao-cao.docx"');
+    expect(skippedNames(Array.from({ length: 10 }, (_, i) => `a${i}.jpg`))).toMatch(/"a7\.jpg" và 2 tệp khác$/);
+  });
+});
