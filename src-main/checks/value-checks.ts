@@ -155,6 +155,26 @@ export function checkValue(s: CheckSubject, o: CheckOptions = DEFAULT_CHECKS): C
   return out;
 }
 
+/** A finding on one of a value's two measures (1: the main value, 2: the second measure, e.g. trị giá). */
+export interface MeasuredFinding extends CheckFinding {
+  measure: 1 | 2;
+}
+
+/**
+ * Both measures of one value: the main one as `checkValue` does, then the second (trị giá, kinh phí) — a value like
+ * any other — against the other units' second values (`peers2`), its findings saying which measure they are about.
+ */
+export function checkMeasures(
+  s: CheckSubject & { unit2: string | null; peers2?: readonly number[] | PeerStats },
+  o: CheckOptions = DEFAULT_CHECKS,
+): MeasuredFinding[] {
+  const out: MeasuredFinding[] = checkValue(s, o).map((f) => ({ ...f, measure: 1 }));
+  if (s.value2 !== null && s.value2 !== undefined && s.unit2)
+    for (const f of checkValue({ indicator: { ...s.indicator, unit: s.unit2 }, value: s.value2, peers: s.peers2 }, o))
+      out.push({ ...f, measure: 2, message: `Số liệu thứ hai (${s.unit2}): ${f.message}` });
+  return out;
+}
+
 /**
  * "Trong đó" sub-rows against their parent row: one part larger than the whole is impossible (held); parts adding up
  * to more than the whole is a warning only, since such parts often overlap ("trong đó: nữ …; đảng viên …").

@@ -11,7 +11,7 @@ import { addCorrectionRequest } from '../db/corrections';
 import { formatViDate } from '../text/vi-date';
 import { docNumber, planReference, planSubject, titleCaseOrg } from './consolidation-text';
 import { resolveProfile } from './doc-identity';
-import { DOCX_MIME, slug } from './reminders';
+import { addDays, DOCX_MIME, slug } from './reminders';
 import { reportDetail } from './reports';
 import { readProfile } from './settings';
 import { planOrThrow } from './tracking';
@@ -26,7 +26,6 @@ export interface CorrectionOptions {
   record: boolean;
 }
 
-const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const where = (sheet: string | null, cell: string | null): string => (sheet || cell ? ` (${[sheet ? `sheet "${sheet}"` : null, cell ? `dòng/ô ${cell}` : null].filter(Boolean).join(', ')})` : '');
 
 /** A problem as the unit reads it: what is odd and where, without the app's instructions to staff ("Hãy kiểm tra…"). */

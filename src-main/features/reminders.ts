@@ -32,7 +32,7 @@ export interface LetterOptions {
   planId: number; unitIds: number[] | null; number: string | null; date: string; newDueOn: string | null;
 }
 
-const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 export const slug = (s: string): string => foldKey(s).replace(/ /g, '-').slice(0, 60) || 'ke-hoach';
 
 /** The units a letter names: the given ones, else every unit still without a report. */

@@ -15,6 +15,7 @@ import { todayInVietnam } from '../text/vi-date';
 import { foldKey } from '../text/vi-text';
 import { requestCancel } from './report-import/cancel';
 import { commitBatch, isBatchRunning } from './report-import/commit';
+import { splitPlace } from './report-import/row-mapping';
 import { previewBatch } from './report-import/preview';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
@@ -172,9 +173,8 @@ export const reportsHandlers = {
         details: { indicatorId, old: old.value, new: value, old2: old.value2, new2, reason: reason ?? null, findings: held.map((f) => f.message) },
       }, ctx.now());
       if (held.length && reason) {
-        const at = old.sourceCell ? old.sourceCell.lastIndexOf('!') : -1;
         rep.addReportIssue(ctx.db, reportId, {
-          sheet: at >= 0 ? old.sourceCell!.slice(0, at) : null, cell: at >= 0 ? old.sourceCell!.slice(at + 1) : null, severity: 'warning',
+          ...splitPlace(old.sourceCell), severity: 'warning',
           message: `${old.code} – ${old.label}: ${held[0]!.message} — Đã xác nhận khi sửa tay, lý do: ${reason}`, rule: 'confirmed', indicatorId,
         });
       }

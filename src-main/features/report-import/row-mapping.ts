@@ -115,6 +115,13 @@ function cellOf(report: ParsedReport, row: ReportRow): string | null {
   return report.sheet ? `${report.sheet}!${row.sheetRow}` : null;
 }
 
+/** "Báo cáo!12" -> { sheet: 'Báo cáo', cell: '12' } (a place without a sheet is all cell). */
+export function splitPlace(place: string | null): { sheet: string | null; cell: string | null } {
+  if (!place) return { sheet: null, cell: null };
+  const i = place.lastIndexOf('!');
+  return i < 0 ? { sheet: null, cell: place } : { sheet: place.slice(0, i), cell: place.slice(i + 1) };
+}
+
 /** Where a mapped row is, for a message: "Sheet 'Báo cáo', dòng 12". */
 export function rowPlace(cell: string | null, sheet: string | null): string {
   const at = cell ? cell.lastIndexOf('!') : -1;

@@ -3,11 +3,12 @@
 // with a reason (audited), else its value is left out and said so at its cell.
 import type { ReportIssue } from '../../contract/parsed-report';
 import type { MappedRow } from '../../contract/reports';
-import { checkBreakdown, checkValue, DEFAULT_CHECKS, isBlocking, peerStats, type CheckFinding, type PeerStats } from '../../checks/value-checks';
+import { checkBreakdown, checkMeasures, isBlocking, type CheckFinding } from '../../checks/value-checks';
 import type { ParsedReport } from '../../contract/parsed-report';
 import { fold } from '../../text/vi-text';
 import type { PlanContext } from './context';
-import { rowPlace } from './row-mapping';
+import { peerSampler, type PeerSampler } from './peer-sample';
+import { rowPlace, splitPlace } from './row-mapping';
 
 export interface FlaggedRow {
   row: MappedRow;
@@ -39,29 +40,19 @@ function breakdownFindings(report: ParsedReport | undefined): Map<string, CheckF
   return out;
 }
 
-/** Per plan context: the peers of each indicator summed up once (see peersFor). */
-const statsCache = new WeakMap<PlanContext, Map<string, PeerStats>>();
-const LARGE = 20;
-
-/**
- * The other units' values of an indicator, as the checks take them: with many units, summed up once per batch (one
- * unit's own value moves the median and MAD by next to nothing, so it is left in); with few, exactly the others'.
- */
-function peersFor(pc: PlanContext, indicatorId: number, unitId: number, which: 'value' | 'value2'): PeerStats | number[] {
-  const all = pc.peers.get(indicatorId) ?? [];
-  if (all.length < LARGE) return all.filter((p) => p.unitId !== unitId).flatMap((p) => (p[which] === null ? [] : [p[which] as number]));
-  let cache = statsCache.get(pc);
-  if (!cache) statsCache.set(pc, (cache = new Map()));
-  const key = `${indicatorId}:${which}`;
-  let st = cache.get(key);
-  if (!st) cache.set(key, (st = peerStats(all.flatMap((p) => (p[which] === null ? [] : [p[which] as number])))));
-  return st;
+/** One peer sampler per batch (plan context): the peers of each indicator summed up once. */
+const samplers = new WeakMap<PlanContext, PeerSampler>();
+function samplerOf(pc: PlanContext): PeerSampler {
+  let s = samplers.get(pc);
+  if (!s) samplers.set(pc, (s = peerSampler(pc.peers)));
+  return s;
 }
 
 /** Rows whose value the checks flag (peers: the other units' values; history: this unit's earlier values; the file's "Trong đó" rows). */
 export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedRow[], history: Map<number, number[]>, report?: ParsedReport): FlaggedRow[] {
   const out: FlaggedRow[] = [];
   const breakdowns = breakdownFindings(report);
+  const peersOf = samplerOf(pc);
   for (const row of rows) {
     if (row.indicatorId === null) continue;
     const ind = pc.byId.get(row.indicatorId);
@@ -69,25 +60,15 @@ export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedR
     const value = typeof row.value === 'number' ? row.value : null;
     if (value === null && row.value2 === null) continue;
     const target = pc.plan.targets.find((t) => t.indicatorId === row.indicatorId)?.min ?? null;
-    const peers = peersFor(pc, row.indicatorId, unitId, 'value');
-    const findings = checkValue({ indicator: ind, value, value2: row.value2, target, peers, history: history.get(row.indicatorId) ?? [] }, DEFAULT_CHECKS);
-    // the second measure (trị giá, kinh phí) is a value like any other: checked against the other units' second values
-    if (row.value2 !== null && ind.unit2) {
-      const peers2 = peersFor(pc, row.indicatorId, unitId, 'value2');
-      const second = checkValue({ indicator: { ...ind, unit: ind.unit2 }, value: row.value2, peers: peers2 }, DEFAULT_CHECKS);
-      for (const f of second) findings.push({ ...f, message: `Số liệu thứ hai (${ind.unit2}): ${f.message}` });
-    }
+    const findings: CheckFinding[] = checkMeasures({
+      indicator: ind, value, value2: row.value2, target, history: history.get(row.indicatorId) ?? [],
+      peers: peersOf(row.indicatorId, unitId, 'value'), unit2: ind.unit2, peers2: peersOf(row.indicatorId, unitId, 'value2'),
+    });
     const part = row.cell ? breakdowns.get(row.cell) : undefined;
     if (part) findings.push(part);
     if (findings.length) out.push({ row, findings, blocking: findings.some(isBlocking) });
   }
   return out;
-}
-
-function split(cell: string | null): { sheet: string | null; cell: string | null } {
-  if (!cell) return { sheet: null, cell: null };
-  const i = cell.lastIndexOf('!');
-  return i < 0 ? { sheet: null, cell } : { sheet: cell.slice(0, i), cell: cell.slice(i + 1) };
 }
 
 /** The plan's indicators the catalog marks as required that the file gives no value for: one warning each. */
@@ -105,7 +86,7 @@ export function missingRequired(pc: PlanContext, rows: readonly MappedRow[], she
 export function flagIssues(pc: PlanContext, flagged: readonly Pick<FlaggedRow, 'row' | 'findings'>[]): ReportIssue[] {
   return flagged.flatMap(({ row, findings }) => {
     const ind = pc.byId.get(row.indicatorId!);
-    const where = split(row.cell);
+    const where = splitPlace(row.cell);
     // `rule` marks an issue as a value check's (re-evaluated live by the check view, so never listed twice)
     return findings.map((f) => ({
       ...where, severity: 'warning' as const,
