@@ -170,7 +170,8 @@ export function checkMeasures(
 ): MeasuredFinding[] {
   const out: MeasuredFinding[] = checkValue(s, o).map((f) => ({ ...f, measure: 1 }));
   if (s.value2 !== null && s.value2 !== undefined && s.unit2)
-    for (const f of checkValue({ indicator: { ...s.indicator, unit: s.unit2 }, value: s.value2, peers: s.peers2 }, o))
+    // the catalog's rules (min, max, whole numbers) are the main measure's: a count of houses is no limit on their value
+    for (const f of checkValue({ indicator: { ...s.indicator, unit: s.unit2, rules: undefined }, value: s.value2, peers: s.peers2 }, o))
       out.push({ ...f, measure: 2, message: `Số liệu thứ hai (${s.unit2}): ${f.message}` });
   return out;
 }

@@ -87,3 +87,12 @@ describe('peers summed up once', () => {
     expect(checkValue({ indicator: money, value: 400, peers: peerStats(peers) }).map((f) => f.rule)).toEqual(['outlier_peers']);
   });
 });
+
+describe('the catalog rules are the main measure\'s', () => {
+  it('a second measure (trị giá) is not held by the main value\'s maximum or whole-number rule', async () => {
+    const { checkMeasures } = await import('../../src-main/checks/value-checks');
+    const houses = { code: 'CT08', label: 'Nhà Mái ấm', unit: 'căn', aggregation: 'sum', rules: { min: 0, max: 5, integer: true, required: false } };
+    expect(checkMeasures({ indicator: houses, value: 2, value2: 150.5, unit2: 'triệu đồng' }).map((f) => f.rule)).toEqual([]);
+    expect(checkMeasures({ indicator: houses, value: 7, value2: 150.5, unit2: 'triệu đồng' }).map((f) => [f.rule, f.measure])).toEqual([['rule_max', 1]]);
+  });
+});
