@@ -1,5 +1,6 @@
 // Which backups to keep (pure): 7 daily, 4 weekly, 12 monthly (the newest backup of each local day, ISO week,
-// month), plus every event backup (before migrate/import/restore/move, manual) from the last 14 days.
+// month), plus every event backup (before migrate/import/restore/move, manual) from the last 14 days. A backup dated
+// more than a day after `now` was made while the PC clock was wrong (then or now): it is kept and takes no period's place.
 import type { BackupReason } from '../contract/backups';
 
 export interface RotationEntry {
@@ -42,8 +43,9 @@ function newestPerPeriod(sorted: RotationEntry[], key: (d: Date) => string, n: n
 
 /** Ids to keep; everything else may be deleted. The newest backup is always kept. */
 export function backupsToKeep(entries: RotationEntry[], now: Date, policy: RotationPolicy = DEFAULT_POLICY): Set<string> {
-  const sorted = [...entries].sort((a, b) => b.at.getTime() - a.at.getTime());
-  const keep = new Set<string>();
+  const horizon = now.getTime() + 24 * 3600 * 1000;
+  const keep = new Set<string>(entries.filter((e) => e.at.getTime() > horizon).map((e) => e.id));
+  const sorted = entries.filter((e) => e.at.getTime() <= horizon).sort((a, b) => b.at.getTime() - a.at.getTime());
   if (sorted[0]) keep.add(sorted[0].id);
   for (const id of newestPerPeriod(sorted, dayKey, policy.daily)) keep.add(id);
   for (const id of newestPerPeriod(sorted, weekKey, policy.weekly)) keep.add(id);

@@ -71,7 +71,12 @@ export function assertWritableFolder(folder: string): string {
     removeStaleProbes(dir);
     writeFileSync(probe, 'ok');
     return dir;
-  } catch {
+  } catch (err) {
+    const code = String((err as { code?: unknown }).code ?? '');
+    if (code === 'ENOSPC' || code === 'EDQUOT')
+      throw new AppError('db_full', `Ổ đĩa chứa thư mục "${dir}" đã đầy, không ghi thêm được. Hãy xoá bớt tệp trên ổ đó hoặc chọn thư mục ở ổ khác rồi sao lưu lại; dữ liệu hiện tại không bị ảnh hưởng.`, {
+        folder: 'Ổ đĩa đã đầy',
+      });
     throw new AppError('invalid_input', `Không ghi được vào thư mục "${dir}". Hãy kiểm tra ổ đĩa/USB đã cắm và có quyền ghi, hoặc chọn thư mục khác.`, {
       folder: 'Thư mục không ghi được',
     });
@@ -205,7 +210,8 @@ export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
     rmSync(join(folder, name), { force: true });
     throw new AppError('db_full', 'Không ghi được thông tin bản sao lưu (ổ đĩa đầy hoặc không ghi được). Bản sao đã được xoá; hãy giải phóng dung lượng hoặc chọn thư mục khác.');
   }
-  pruneBackups(folder, o.now, o.protect);
+  // The backup just made always stays, even when the clock says it is older than the rest (a PC whose date was reset).
+  pruneBackups(folder, o.now, [...(o.protect ?? []), name]);
   return info;
 }
 

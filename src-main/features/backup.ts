@@ -1,7 +1,7 @@
 // Verified copies of the database: VACUUM INTO a temporary file, integrity_check + foreign_key_check on the copy,
 // fsync, then rename into place — a copy that fails anywhere is deleted, never left half-written. Also `check`.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../contract/errors';
 import { fullCheck, type Db } from '../db/connection';
@@ -67,6 +67,39 @@ export function inspectCopy(file: string): { problems: string[]; schemaVersion: 
   }
 }
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
+  }
+}
+
+/** Temporary copies (and their journals) for the same target left by a killed process (its pid is gone, or a day old). */
+function removeDeadCopies(file: string): void {
+  const base = basename(file);
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^\.tmp-(\d+)-/.exec(name);
+    const rest = m ? name.slice(m[0].length) : '';
+    if (!m || (rest !== base && rest !== `${base}-journal` && rest !== `${base}-wal` && rest !== `${base}-shm`)) continue;
+    const pid = Number(m[1]);
+    const p = join(dirname(file), name);
+    try {
+      if (pid === process.pid || (processAlive(pid) && Date.now() - statSync(p).mtimeMs < 24 * 3600 * 1000)) continue;
+      rmSync(p, { force: true });
+    } catch {
+      /* already gone */
+    }
+  }
+}
+
 /**
  * Write a verified, compacted copy of the open database to `target` (replaced atomically if it exists). Synchronous so it
  * can run before migrations. On any failure the temporary file is removed and an AppError is thrown.
@@ -76,6 +109,7 @@ export function writeVerifiedCopy(db: Db, target: string): BackupResult {
   const tmp = join(dirname(file), `.tmp-${process.pid}-${basename(file)}`);
   try {
     mkdirSync(dirname(file), { recursive: true });
+    removeDeadCopies(file);
     rmSync(tmp, { force: true });
     db.prepare('VACUUM INTO ?').run(tmp);
     const info = inspectCopy(tmp);
