@@ -35,10 +35,14 @@ export type In<C extends Channel> = z.input<Contract[C]['input']>;
 export type Parsed<C extends Channel> = z.output<Contract[C]['input']>;
 export type Out<C extends Channel> = z.output<Contract[C]['output']>;
 
+/** What changed, for `data.changed`: pages reload what shows this kind of data ('all': after a restore or a move). */
+export const DATA_ENTITIES = ['all', 'units', 'indicators', 'plans', 'reports', 'reminders', 'models', 'settings'] as const;
+export type DataEntity = (typeof DATA_ENTITIES)[number];
+
 /** Events pushed from main to the renderer. */
 export interface Events {
   progress: { task: string; done: number; total: number; message: string };
-  'data.changed': { entity: string };
+  'data.changed': { entity: DataEntity };
 }
 export type EventName = keyof Events;
 

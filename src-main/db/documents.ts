@@ -1,6 +1,6 @@
 // Documents aggregate: source files (plan documents, evidence) kept inside the database with their hash.
 import { stmt, type Db } from './connection';
-import { sha256 } from './content-hash';
+import { sha256 } from '../bytes/content-hash';
 
 export interface StoredDocument {
   id: number;

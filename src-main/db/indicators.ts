@@ -34,10 +34,6 @@ export function findIndicatorByCode(db: Db, code: string): Indicator | undefined
   return r && toIndicator(r);
 }
 
-export function findIndicatorsByLabel(db: Db, label: string): Indicator[] {
-  return (db.prepare(`${SELECT} WHERE i.label_folded = ?`).all(fold(label)) as Row[]).map(toIndicator);
-}
-
 /** Next free code "CTnn" for a new indicator. */
 export function nextIndicatorCode(db: Db): string {
   const rows = db.prepare("SELECT code FROM indicators WHERE code LIKE 'CT%'").all() as { code: string }[];

@@ -1,5 +1,6 @@
-// Numbered SQL migrations (db/migrations/NNNN_topic.sql) tracked by PRAGMA user_version.
-// Each pending file runs in its own transaction; a database from a newer app version is refused untouched.
+// Numbered SQL migrations (db/migrations/NNNN_topic.sql) tracked by PRAGMA user_version. Each pending file runs in
+// its own transaction; one that rebuilds a table (DROP TABLE / RENAME) runs with foreign keys off and must pass
+// foreign_key_check before it commits (SQLite's 12-step procedure). A database from a newer version is refused untouched.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,11 +56,43 @@ export function pendingMigrations(db: Database, migrations: Migration[]): Migrat
   return migrations.slice(current);
 }
 
+/**
+ * Does this migration rebuild a table? With foreign keys on, `DROP TABLE t` deletes t's rows first, which cascades
+ * to (or is refused by) every table that references t: the rebuild must run with foreign keys off.
+ */
+export function rebuildsTables(sql: string): boolean {
+  const code = sql.replace(/--[^\n]*/g, '');
+  return /\bDROP\s+TABLE\b/i.test(code) || /\bALTER\s+TABLE\s+\S+\s+RENAME\s+TO\b/i.test(code);
+}
+
+/** Run a table rebuild: foreign keys off (outside the transaction), then inside it: the SQL, foreign_key_check, bump. */
+function runRebuild(db: Database, m: Migration): void {
+  const wasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF'); // a no-op inside a transaction: this runs before BEGIN
+  try {
+    writeTx(db, () => {
+      db.exec(m.sql);
+      const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+      if (broken.length) {
+        const first = broken[0]!;
+        throw new Error(`Migration ${m.name} would leave ${broken.length} rows of ${first.table} pointing at missing ${first.parent} rows; nothing was changed`);
+      }
+      db.pragma(`user_version = ${m.version}`);
+    });
+  } finally {
+    if (wasOn) db.pragma('foreign_keys = ON');
+  }
+}
+
 /** Apply pending migrations, each atomically with its user_version bump. Returns how many ran. */
 export function migrate(db: Database, migrations: Migration[], beforeFirst?: () => void): number {
   const pending = pendingMigrations(db, migrations);
   if (pending.length && beforeFirst) beforeFirst();
   for (const m of pending) {
+    if (rebuildsTables(m.sql)) {
+      runRebuild(db, m);
+      continue;
+    }
     writeTx(db, () => {
       db.exec(m.sql);
       db.pragma(`user_version = ${m.version}`);

@@ -26,6 +26,11 @@ export function reportsOf(db: Db, planId: number, unitId: number): ReportRow[] {
   return stmt(db, 'SELECT * FROM reports WHERE plan_id = ? AND unit_id = ? ORDER BY version').all(planId, unitId) as ReportRow[];
 }
 
+/** Units that sent at least one report for the plan (also units no longer assigned to it). */
+export function unitIdsWithReports(db: Db, planId: number): number[] {
+  return (db.prepare('SELECT DISTINCT unit_id FROM reports WHERE plan_id = ?').all(planId) as { unit_id: number }[]).map((r) => r.unit_id);
+}
+
 export function getReport(db: Db, id: number): ReportRow | undefined {
   return stmt(db, 'SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
 }

@@ -64,6 +64,12 @@ export function listUnits(db: Db, includeInactive = true): Unit[] {
   return rows.map(rowToUnit).sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
 }
 
+/** How many active units there are and their members in total. */
+export function activeUnitTotals(db: Db): { units: number; members: number } {
+  const r = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(members), 0) AS m FROM units WHERE active = 1').get() as { n: number; m: number };
+  return { units: r.n, members: r.m };
+}
+
 export function getUnit(db: Db, id: number): Unit | undefined {
   const row = db.prepare(`${SELECT_UNITS} WHERE u.id = ?`).get(id) as UnitRow | undefined;
   return row && rowToUnit(row);

@@ -4,10 +4,10 @@
 // (gate/isolated.ts: worker thread with a heap limit and a hard timeout).
 import { AppError } from '../contract/errors';
 import { MAX_FILE_BYTES, MAX_FILE_MB } from '../contract/limits';
-import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../excel/xlsx/limits';
-import { guardXml } from '../excel/xlsx/xml';
-import { openZip, readEntry } from '../excel/xlsx/zip';
-import { sniff, startsWith } from './file-sniff';
+import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../bytes/limits';
+import { guardXml } from '../bytes/xml';
+import { openZip, readEntry } from '../bytes/zip';
+import { sniff, startsWith } from '../bytes/file-sniff';
 import { checkPdfStreams } from './pdf-streams';
 
 export interface ReadOptions {

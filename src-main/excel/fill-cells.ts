@@ -7,10 +7,10 @@ import { loadExcelJs } from './exceljs-load';
 import { AppError } from '../contract/errors';
 import { inertText } from './official-sheet/inert';
 import { parseRange } from './xlsx/grid';
-import { XlsxError } from './xlsx/limits';
+import { XlsxError } from '../bytes/limits';
 import { preflight } from './xlsx/preflight';
-import { attr, elements, guardXml } from './xlsx/xml';
-import { decodeUtf8, readEntry } from './xlsx/zip';
+import { attr, elements, guardXml } from '../bytes/xml';
+import { decodeUtf8, readEntry } from '../bytes/zip';
 
 export interface FillCell {
   code: string;

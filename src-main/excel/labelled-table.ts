@@ -4,7 +4,7 @@
 // to the end of the table. Shared by the units, models and plans-register imports.
 import { findHeaderRow, isTableEnd, type HeaderSpec } from './header-row';
 import type { Cell, WorkbookGrid } from './xlsx/grid';
-import { DEFAULT_LIMITS, XlsxError } from './xlsx/limits';
+import { DEFAULT_LIMITS, XlsxError } from '../bytes/limits';
 import { readWorkbook } from './xlsx/read-workbook';
 import { convertedWarning, toXlsxBytes } from './legacy/convert';
 

@@ -1,7 +1,7 @@
 // App feature: what is running and where, and the audit log listing.
 import { listAudit } from '../db/audit';
 import { schemaVersion } from '../db/migrate';
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 
 export const appHandlers: { 'app.info': Handler<'app.info'>; 'audit.list': Handler<'audit.list'> } = {
   'app.info': (_i, ctx) => ({

@@ -4,18 +4,19 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { RestoreResult } from '../contract/backups';
+import { checkpointTruncate, countRows } from '../db/file-ops';
 import { AppError } from '../contract/errors';
 import { addAudit } from '../db/audit';
 import { fullCheck } from '../db/connection';
 import { loadMigrations, NewerDatabaseError } from '../db/migrate';
-import type { AppContext } from '../rpc/context';
+import type { AppContext } from '../handler/context';
 import { missingTables, sniffDataFile } from '../db/data-identity';
 import { takeExclusive } from '../data-file/lock';
-import { beforeRestoreName, recoveryMarker, restoreTempFile, setAside } from '../runtime/open-data';
+import { beforeRestoreName, recoveryMarker, restoreTempFile, setAside } from '../data-file/restore-files';
 import { openTaskIds } from './report-import/cancel';
-import { resolveDataPaths } from '../runtime/paths';
-import { backupError, fsyncPath, inspectCopy, writeVerifiedCopy } from './backup';
-import { backupFolder, createBackup } from './backup-store';
+import { resolveDataPaths } from '../data-file/paths';
+import { backupError, fsyncPath, inspectCopy, writeVerifiedCopy } from '../data-file/verified-copy';
+import { backupFolder, createBackup } from '../data-file/backup-store';
 
 /** Check a file we are about to restore: our data (not empty, not another program's, no table missing), sound, of a schema this version knows. */
 function assertRestorable(file: string, label = basename(file)): void {
@@ -91,7 +92,7 @@ function restoreLocked(ctx: AppContext, source: string, label: string): RestoreR
   }
   const at = ctx.now();
   let aside: string | null = null;
-  if (wasOk) ctx.db.pragma('wal_checkpoint(TRUNCATE)'); // everything in the main file before it is kept aside
+  if (wasOk) checkpointTruncate(ctx.db); // everything in the main file before it is kept aside
   ctx.db.close();
   try {
     if (existsSync(dbFile) && wasOk) {
@@ -142,9 +143,7 @@ function keepAside(dbFile: string, aside: string): void {
 }
 
 function inspectCounts(ctx: AppContext): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const t of ['units', 'audit_log']) out[t] = (ctx.db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return out;
+  return countRows(ctx.db, ['units', 'audit_log']);
 }
 
 /** Restore one of the listed backups (by its file name in the backup folder). */

@@ -2,12 +2,12 @@
 // data out of a risky folder, audit export. The work itself lives in backup-store.ts and backup-restore.ts.
 import { DataStatus } from '../contract/backups';
 import { addAudit } from '../db/audit';
-import type { AppContext } from '../rpc/context';
-import type { Handler } from '../rpc/handlers';
-import { resolveDataPaths } from '../runtime/paths';
+import type { AppContext } from '../handler/context';
+import type { Handler } from '../handler/handler';
+import { resolveDataPaths } from '../data-file/paths';
 import { exportAudit } from './audit-export';
 import { moveToDefault, restoreByName, startEmpty } from './backup-restore';
-import { backupFolder, backupPath, createBackup, listBackups, setBackupFolder } from './backup-store';
+import { backupFolder, backupPath, createBackup, listBackups, setBackupFolder } from '../data-file/backup-store';
 
 function dataStatus(ctx: AppContext): DataStatus {
   return {

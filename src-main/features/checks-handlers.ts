@@ -1,5 +1,5 @@
 // Handlers of the value checks: the plan's warnings ("Kiểm tra số liệu") and the letter sending a report back.
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import { correctionLetter } from './correction-letter';
 import { planWarnings } from './value-review';
 

@@ -1,6 +1,6 @@
 // RPC handlers for tracking, reminders and consolidation (contract/consolidation.ts): thin wrappers that pick
 // today's date in Vietnam, run the feature, and audit what changes data (reminders, cell maps).
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import type { Consolidation } from '../contract/consolidation';
 import { addAudit } from '../db/audit';
 import { saveCellMap } from '../db/consolidation';

@@ -4,7 +4,7 @@
 import type { Consolidation, ConsolidatedIndicator } from '../contract/consolidation';
 import type { Plan } from '../contract/plans';
 import type { OrgProfile } from '../contract/settings';
-import { formatViDate, formatViLongDate } from '../text/vi-date';
+import { formatViDate } from '../text/vi-date';
 import { formatViNumber } from '../text/vi-number';
 import { titleCaseOrg } from '../text/org-name';
 
@@ -82,4 +82,3 @@ export function submissionSentence(c: Consolidation, baseName: string, reportDue
 }
 
 /** "ngày 05 tháng 01 năm 2024" */
-export const longDate = formatViLongDate;

@@ -19,10 +19,23 @@ const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /** Apply an indicator's aggregation rule to the units' numeric values (null when no unit gave a number). */
 export function aggregate(rule: Indicator['aggregation'], nums: number[]): number | null {
-  if (rule === 'text' || nums.length === 0) return null;
-  if (rule === 'max') return Math.max(...nums);
-  const sum = nums.reduce((a, b) => a + b, 0);
-  return round(rule === 'sum' ? sum : sum / nums.length);
+  if (nums.length === 0) return null;
+  const sum = () => nums.reduce((a, b) => a + b, 0);
+  switch (rule) {
+    case 'text':
+      return null;
+    case 'max':
+      return nums.reduce((a, b) => (b > a ? b : a));
+    case 'sum':
+      return round(sum());
+    case 'avg':
+    case 'percent': // a rate: the mean of the units' rates
+      return round(sum() / nums.length);
+    default: {
+      const unknown: never = rule; // a new rule must be handled here
+      throw new Error(`Quy tắc tổng hợp chưa được hỗ trợ: ${String(unknown)}`);
+    }
+  }
 }
 
 export const NARRATIVE_HEADINGS: Record<NarrativeKey, string> = {

@@ -1,7 +1,7 @@
 // Overview dashboard ('dashboard.get'): completeness and timeliness per plan (tracking), the most recent plan in
 // progress's indicators against their targets, and the trend of the indicators most plans share — all computed
 // from active reports with the consolidation functions on each call, nothing stored.
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import type { ConsolidatedIndicator, Consolidation } from '../contract/consolidation';
 import type { Dashboard, DashboardTarget, DashboardTrend } from '../contract/dashboard';
 import type { PlanSummary } from '../contract/plans';

@@ -4,7 +4,7 @@ import type { IndicatorDraft } from '../contract/indicators';
 import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import * as ind from '../db/indicators';
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import { writeTx } from '../db/write-tx';
 
 function mustGet(db: Db, id: number) {
@@ -28,13 +28,18 @@ export function saveIndicator(db: Db, d: IndicatorDraft, now: Date) {
 
 export const indicatorsHandlers = {
   'indicators.list': ({ includeRetired }, ctx) => ind.listIndicators(ctx.db, includeRetired),
-  'indicators.save': (d, ctx) => saveIndicator(ctx.db, d, ctx.now()),
+  'indicators.save': (d, ctx) => {
+    const saved = saveIndicator(ctx.db, d, ctx.now());
+    ctx.emit('data.changed', { entity: 'indicators' });
+    return saved;
+  },
   'indicators.setRetired': ({ id, retired }, ctx) => {
     const i = mustGet(ctx.db, id);
     writeTx(ctx.db, () => {
       ind.setIndicatorRetired(ctx.db, id, retired, ctx.now().toISOString());
       addAudit(ctx.db, { action: retired ? 'indicator.retire' : 'indicator.restore', entity: 'indicators', entityId: id, summary: `${retired ? 'Ngừng dùng' : 'Dùng lại'} chỉ tiêu ${i.code}` }, ctx.now());
     });
+    ctx.emit('data.changed', { entity: 'indicators' });
     return mustGet(ctx.db, id);
   },
 } satisfies { [K in 'indicators.list' | 'indicators.save' | 'indicators.setRetired']: Handler<K> };

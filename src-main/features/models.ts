@@ -9,12 +9,12 @@ import { getDocumentBytes, getDocumentMeta, putDocument } from '../db/documents'
 import * as models from '../db/models';
 import { getPlan } from '../db/plans';
 import { getUnit } from '../db/units';
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import { todayInVietnam } from '../text/vi-date';
 import { exportModelRegister, exportModelSummary } from './models-export';
 import { modelFormDocx, modelFormXlsx } from './models-forms';
 import { importModels } from './models-import';
-import { backupBeforeBatch } from './backup-store';
+import { backupBeforeBatch } from '../data-file/backup-store';
 import { readProfile } from './settings';
 import { writeTx } from '../db/write-tx';
 

@@ -2,6 +2,7 @@
 import type { Overview } from '../contract/plans';
 import type { Db } from '../db/connection';
 import { listPlans } from '../db/plans';
+import { activeUnitTotals } from '../db/units';
 import { daysBetween, todayInVietnam } from '../text/vi-date';
 
 export function overview(db: Db, now: Date): Overview {
@@ -9,13 +10,13 @@ export function overview(db: Db, now: Date): Overview {
   const plans = listPlans(db);
   const open = plans.filter((p) => p.status !== 'da_tong_ket' && p.status !== 'du_thao');
   const withDays = open.filter((p) => p.reportDueOn).map((p) => ({ ...p, daysLeft: daysBetween(today, p.reportDueOn as string) }));
-  const units = db.prepare("SELECT COUNT(*) AS n, COALESCE(SUM(members), 0) AS m FROM units WHERE active = 1").get() as { n: number; m: number };
+  const units = activeUnitTotals(db);
   return {
     today,
     upcoming: withDays.filter((p) => p.daysLeft >= 0 && p.daysLeft <= 30).sort((a, b) => a.daysLeft - b.daysLeft),
     overdue: withDays.filter((p) => p.daysLeft < 0 && p.submittedCount < p.unitCount).sort((a, b) => b.daysLeft - a.daysLeft),
     inProgress: open.filter((p) => p.status === 'dang_thuc_hien' || p.status === 'ban_hanh'),
-    unitCount: units.n,
-    memberCount: units.m,
+    unitCount: units.units,
+    memberCount: units.members,
   };
 }

@@ -10,7 +10,7 @@ import * as plans from '../db/plans';
 import { getUnit } from '../db/units';
 import { readIsolated } from '../gate/isolated';
 import { DOCUMENT_MIME, DOCUMENT_TYPES_TEXT, documentExt, documentName } from '../docs/document-type';
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import { daysBetween } from '../text/vi-date';
 import { exportPlanRegister, importPlanRegister } from './plan-register-io';
 import { overview } from './overview';

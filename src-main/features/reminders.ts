@@ -2,7 +2,7 @@
 // layout naming the units, a short text to paste into Zalo or an email, and the per-unit reminder log.
 import type { BodyBlock, OfficialDoc } from '../docs/official-docx/index';
 import { buildOfficialDocx } from '../docs/official-docx/lazy';
-import { estimateWidthTwip, FIRST_LINE_INDENT, textWidthTwip } from '../docs/official-docx/metrics';
+import { estimateWidthTwip, FIRST_LINE_INDENT, textWidthTwip } from '../layout/metrics';
 import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
 import type { ReminderChannel, ReminderEntry } from '../contract/consolidation';

@@ -10,7 +10,7 @@ import { getPlan } from '../db/plans';
 import * as rep from '../db/reports';
 import { getUnit, listUnits } from '../db/units';
 import { writeReportTemplate } from '../excel/report-template';
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import { todayInVietnam } from '../text/vi-date';
 import { foldKey } from '../text/vi-text';
 import { requestCancel } from './report-import/cancel';
@@ -19,7 +19,7 @@ import { splitPlace } from './report-import/row-mapping';
 import { previewBatch } from './report-import/preview';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
-import { backupBeforeBatch } from './backup-store';
+import { backupBeforeBatch } from '../data-file/backup-store';
 import { isBlocking } from '../checks/value-checks';
 import { correctionRequestsOfPlan, lastCorrectionRequest } from '../db/corrections';
 import { editFindings } from './value-review';
@@ -33,7 +33,7 @@ function planOrThrow(db: Db, id: number) {
 
 export function reportList(db: Db, planId: number): ReportListRow[] {
   const plan = planOrThrow(db, planId);
-  const withReports = (db.prepare('SELECT DISTINCT unit_id FROM reports WHERE plan_id = ?').all(planId) as { unit_id: number }[]).map((r) => r.unit_id);
+  const withReports = rep.unitIdsWithReports(db, planId);
   const ids = [...new Set([...plan.unitIds, ...withReports])];
   const asked = correctionRequestsOfPlan(db, planId);
   const rows: ReportListRow[] = [];

@@ -3,7 +3,7 @@ import { DEFAULT_PROFILE, OrgProfile } from '../contract/settings';
 import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { getSetting, putSetting } from '../db/settings';
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import { writeTx } from '../db/write-tx';
 
 const KEY = 'org_profile';

@@ -5,10 +5,10 @@ import { UNIT_KIND_LABELS, type UnitDraft } from '../contract/units';
 import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import * as units from '../db/units';
-import type { Handler } from '../rpc/handlers';
+import type { Handler } from '../handler/handler';
 import { fold } from '../text/vi-text';
 import { importUnits } from './units-import';
-import { backupBeforeBatch } from './backup-store';
+import { backupBeforeBatch } from '../data-file/backup-store';
 import { exportUnits } from './units-export';
 import { writeTx } from '../db/write-tx';
 

@@ -5,7 +5,7 @@ import { contract, type Channel } from '../contract/index';
 import { CHANNELS_WHEN_BLOCKED } from '../contract/backups';
 import { AppError, type Envelope, type ErrorBody } from '../contract/errors';
 import { sqliteErrorToApp } from '../db/connection';
-import type { AppContext } from './context';
+import type { AppContext } from '../handler/context';
 import { handlers } from './handlers';
 
 z.config(z.locales.vi());

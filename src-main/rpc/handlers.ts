@@ -1,7 +1,6 @@
-// The handler table: one feature module per aggregate, merged and checked against the contract so that a
-// missing or extra channel is a compile error.
-import type { Channel, Out, Parsed } from '../contract/index';
-import type { AppContext } from './context';
+// The handler table: one feature module per aggregate, merged (a channel served twice throws at start) and checked
+// against the contract so that a missing or extra channel is a compile error.
+import { mergeHandlers, type Handlers } from '../handler/handler';
 import { appHandlers } from '../features/app';
 import { backupsHandlers } from '../features/backups';
 import { settingsHandlers } from '../features/settings';
@@ -14,19 +13,16 @@ import { modelsHandlers } from '../features/models';
 import { dashboardHandlers } from '../features/dashboard';
 import { checksHandlers } from '../features/checks-handlers';
 
-export type Handler<C extends Channel> = (input: Parsed<C>, ctx: AppContext) => Out<C> | Promise<Out<C>>;
-export type Handlers = { [C in Channel]: Handler<C> };
-
-export const handlers = {
-  ...appHandlers,
-  ...backupsHandlers,
-  ...settingsHandlers,
-  ...unitsHandlers,
-  ...indicatorsHandlers,
-  ...plansHandlers,
-  ...reportsHandlers,
-  ...consolidationHandlers,
-  ...modelsHandlers,
-  ...dashboardHandlers,
-  ...checksHandlers,
-} satisfies Handlers;
+export const handlers = mergeHandlers(
+  appHandlers,
+  backupsHandlers,
+  settingsHandlers,
+  unitsHandlers,
+  indicatorsHandlers,
+  plansHandlers,
+  reportsHandlers,
+  consolidationHandlers,
+  modelsHandlers,
+  dashboardHandlers,
+  checksHandlers,
+) satisfies Handlers;

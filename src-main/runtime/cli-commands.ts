@@ -8,7 +8,7 @@ import type { Channel, In } from '../contract/index';
 import { dispatch } from '../rpc/dispatch';
 import { createContext, type RunningContext } from './create-context';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
-import { userError } from '../features/user-error';
+import { userError } from '../handler/user-error';
 import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
 import { SETTINGS_USAGE, settingsCommands } from './cli-settings';
 
@@ -134,7 +134,7 @@ const COMMANDS: Record<string, Command> = {
       }),
     ),
   check: async (args) => {
-    const { checkDatabase } = await import('../features/backup');
+    const { checkDatabase } = await import('../data-file/verified-copy');
     const result = checkDatabase(args.options.get('--db'));
     if (!result.ok) throw Object.assign(new AppError('db_corrupt', `Dữ liệu bị hỏng: ${result.problems.slice(0, 3).join('; ')}`), { result });
     return result;
@@ -144,7 +144,7 @@ const COMMANDS: Record<string, Command> = {
     if (!out) throw new UsageError('Thiếu --out FILE');
     return withContext(args, async (ctx) => {
       if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
-      const { backupTo } = await import('../features/backup');
+      const { backupTo } = await import('../data-file/verified-copy');
       return backupTo(ctx.db, out);
     });
   },

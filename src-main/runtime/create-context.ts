@@ -5,13 +5,14 @@ import { readFileSync } from 'node:fs';
 import { EventEmitter } from 'node:events';
 import { dirname, join } from 'node:path';
 import type { EventName, Events } from '../contract/index';
-import type { AppContext } from '../rpc/context';
-import { createBackupIn, dailyBackupIfDue, folderFromDb } from '../features/backup-store';
+import type { AppContext } from '../handler/context';
+import { createBackupIn, dailyBackupIfDue, folderFromDb } from '../data-file/backup-store';
 import { AppError } from '../contract/errors';
 import { registerUse, takeExclusive, waitUntilUnlocked } from '../data-file/lock';
-import { openData, placeholderDb, type OpenedData } from './open-data';
-import { locationWarnings, resolveDataPaths } from './paths';
-import { userError } from '../features/user-error';
+import { openData, type OpenedData } from './open-data';
+import { placeholderDb } from '../db/file-ops';
+import { locationWarnings, resolveDataPaths } from '../data-file/paths';
+import { userError } from '../handler/user-error';
 
 /** The app's version from its package.json: two folders up in source and from out/main, three from out/main/chunks. */
 export function appVersion(here = import.meta.url): string {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { createContext } from '../../src-main/runtime/create-context';
-import { listBackups } from '../../src-main/features/backup-store';
+import { listBackups } from '../../src-main/data-file/backup-store';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

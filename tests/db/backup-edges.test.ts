@@ -8,9 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { backupsToKeep, type RotationEntry } from '../../src-main/features/backup-rotation';
-import { createBackupIn, listBackups } from '../../src-main/features/backup-store';
-import { backupTo, checkDatabase } from '../../src-main/features/backup';
+import { backupsToKeep, type RotationEntry } from '../../src-main/data-file/backup-rotation';
+import { createBackupIn, listBackups } from '../../src-main/data-file/backup-store';
+import { backupTo, checkDatabase } from '../../src-main/data-file/verified-copy';
 import { createContext } from '../../src-main/runtime/create-context';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

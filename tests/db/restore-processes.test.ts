@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import { createContext, type RunningContext } from '../../src-main/runtime/create-context';
-import { backupTo } from '../../src-main/features/backup';
+import { backupTo } from '../../src-main/data-file/verified-copy';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'danvan-rp-'));

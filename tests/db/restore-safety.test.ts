@@ -10,8 +10,8 @@ import type { Channel, In, Out } from '../../src-main/contract/index';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import { createContext, type RunningContext } from '../../src-main/runtime/create-context';
 import { restoreFromFile } from '../../src-main/features/backup-restore';
-import { checkDatabase } from '../../src-main/features/backup';
-import { listBackups } from '../../src-main/features/backup-store';
+import { checkDatabase } from '../../src-main/data-file/verified-copy';
+import { listBackups } from '../../src-main/data-file/backup-store';
 import { openTask } from '../../src-main/features/report-import/cancel';
 
 const cleanups: (() => void)[] = [];

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
 import * as rep from '../../src-main/db/reports';
-import { listBackups } from '../../src-main/features/backup-store';
+import { listBackups } from '../../src-main/data-file/backup-store';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
 
 let app: TestApp;

@@ -1,7 +1,7 @@
 // Rotation of backups (pure): 7 daily, 4 weekly, 12 monthly, event backups for 14 days; file naming; CSV escaping.
 import { describe, expect, it } from 'vitest';
-import { backupsToKeep, type RotationEntry } from '../../src-main/features/backup-rotation';
-import { backupFileName, isBackupName } from '../../src-main/features/backup-store';
+import { backupsToKeep, type RotationEntry } from '../../src-main/data-file/backup-rotation';
+import { backupFileName, isBackupName } from '../../src-main/data-file/backup-store';
 import { auditCsv } from '../../src-main/features/audit-export';
 
 const day = (y: number, m: number, d: number, h = 9) => new Date(y, m - 1, d, h, 0, 0);

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { openDatabase } from '../../src-main/db/connection';
 import { loadMigrations } from '../../src-main/db/migrate';
 import { openData } from '../../src-main/runtime/open-data';
-import { assertWritableFolder } from '../../src-main/features/backup-store';
-import { XlsxError } from '../../src-main/excel/xlsx/limits';
-import { userError } from '../../src-main/features/user-error';
+import { assertWritableFolder } from '../../src-main/data-file/backup-store';
+import { XlsxError } from '../../src-main/bytes/limits';
+import { userError } from '../../src-main/handler/user-error';
 
 const dirs: string[] = [];
 const tmp = (): string => {

@@ -6,7 +6,7 @@ import {
 } from 'docx';
 import { formatViNumber } from '../../text/vi-number';
 import { FIRST_LINE_INDENT, PARA_AFTER, line, run, runs, upperVi } from './layout';
-import type { BodyBlock, CellValue, DocTableColumn } from './types';
+import type { BodyBlock, CellValue, DocTableColumn } from '../../layout/types';
 import { toLetter, toRoman } from './numbering';
 
 export { toLetter, toRoman };

@@ -3,10 +3,10 @@
 import {
   Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import { placeDateLine, QUOC_HIEU, TIEU_NGU } from './text-lines';
-import { fitCost, fitName, type FittedName } from './header-fit';
+import { placeDateLine, QUOC_HIEU, TIEU_NGU } from '../../layout/text-lines';
+import { fitCost, fitName, type FittedName } from '../../layout/header-fit';
 import { estimateWidthTwip, FONT, hp, line, rule, run, runs, twip, upperVi } from './layout';
-import type { OfficialDoc } from './types';
+import type { OfficialDoc } from '../../layout/types';
 
 export { placeDateLine, QUOC_HIEU, TIEU_NGU };
 

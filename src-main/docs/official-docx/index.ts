@@ -7,9 +7,9 @@ import { bodyBlocks, toRoman } from './body';
 import { headerTable, typeAndTitle } from './header';
 import { A4_MM, FONT, HEADER_MM, MARGIN_MM, hp, line, run, textWidthTwip, twip, upperVi } from './layout';
 import { signatureTable } from './signature';
-import type { OfficialAppendix, OfficialDoc } from './types';
+import type { OfficialAppendix, OfficialDoc } from '../../layout/types';
 
-export type * from './types';
+export type * from '../../layout/types';
 export { placeDateLine, QUOC_HIEU, TIEU_NGU } from './header';
 export { recipientLines } from './signature';
 export { toLetter, toRoman } from './body';

@@ -4,10 +4,10 @@ import {
   AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun,
   type IParagraphOptions,
 } from 'docx';
-import type { InlineRun } from './types';
-import { FONT, hp } from './metrics';
+import type { InlineRun } from '../../layout/types';
+import { FONT, hp } from '../../layout/metrics';
 
-export * from './metrics';
+export * from '../../layout/metrics';
 
 export interface RunStyle { size: number; bold?: boolean; italic?: boolean; underline?: boolean }
 

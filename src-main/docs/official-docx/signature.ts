@@ -2,8 +2,8 @@
 // "- …;" lines, flush left) beside the signature block (authority, title, signing space, name), per NĐ 30/2020.
 import { Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
 import { line, run, upperVi } from './layout';
-import type { OfficialSigner } from './types';
-import { recipientLines } from './text-lines';
+import type { OfficialSigner } from '../../layout/types';
+import { recipientLines } from '../../layout/text-lines';
 
 export { recipientLines };
 

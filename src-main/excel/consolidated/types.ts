@@ -1,6 +1,6 @@
 // What every consolidated export needs besides the figures: the official header (from Settings), the
 // subject line of the plan, Nơi nhận and the signer.
-import type { OfficialHeader, OfficialSigner } from '../../docs/official-docx/types';
+import type { OfficialHeader, OfficialSigner } from '../../layout/types';
 
 export interface ExportFrame {
   header: OfficialHeader;

@@ -1,7 +1,7 @@
 // Cell counts of legacy inputs, judged before (ODS, CSV) or right after (any) SheetJS expands them: ODS repeats
 // ("number-rows-repeated" × "number-columns-repeated") and long CSV lines can make millions of cells from a small
 // file, and SheetJS has no limit of its own. Linear scans; no XML parser.
-import { XlsxError, type ReadLimits } from '../xlsx/limits';
+import { XlsxError, type ReadLimits } from '../../bytes/limits';
 
 const TOO_MANY = (n: number, cap: number): XlsxError =>
   new XlsxError('bomb', `Tệp có quá nhiều ô dữ liệu (hơn ${cap.toLocaleString('vi-VN')}, tệp ghi ${n > 1e9 ? 'hàng tỉ' : n.toLocaleString('vi-VN')}) – tệp quá lớn hoặc bất thường nên không đọc, chưa ghi gì. Hãy chỉ giữ bảng cần nhập rồi gửi lại.`);

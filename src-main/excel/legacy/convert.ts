@@ -2,9 +2,9 @@
 // one xlsx reader (and every fix in it) reads them. Chosen by content, never by name; pre-flighted (size, zip caps,
 // text length) before SheetJS sees a byte. Runs only where a worker entry allowed it (allowConversion): SheetJS has
 // no deadline, so it must sit behind the worker's heap limit and hard timeout.
-import { startsWith, indexOfAscii } from '../../docs/file-sniff';
-import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../xlsx/limits';
-import { decodeUtf8, openZip, readEntry, verifyAllEntries } from '../xlsx/zip';
+import { startsWith, indexOfAscii } from '../../bytes/file-sniff';
+import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../../bytes/limits';
+import { decodeUtf8, openZip, readEntry, verifyAllEntries } from '../../bytes/zip';
 import { decodeText, guessSeparator } from './text-decode';
 import { checkOdsCells, checkReadCells, checkReadRows, checkTextCells } from './cell-budget';
 

@@ -3,10 +3,10 @@
 // Once the column widths are known the header is re-laid: the split column and the names' lines are chosen so
 // every line fits its merged width (a long name goes on two lines at a good break, never "TÂY / NINH").
 import type { Worksheet } from 'exceljs';
-import { placeDateLine, QUOC_HIEU, TIEU_NGU } from '../../docs/official-docx/text-lines';
-import { fitCost, fitName, type FittedName } from '../../docs/official-docx/header-fit';
-import { estimateWidthTwip } from '../../docs/official-docx/metrics';
-import type { OfficialHeader } from '../../docs/official-docx/types';
+import { placeDateLine, QUOC_HIEU, TIEU_NGU } from '../../layout/text-lines';
+import { fitCost, fitName, type FittedName } from '../../layout/header-fit';
+import { estimateWidthTwip } from '../../layout/metrics';
+import type { OfficialHeader } from '../../layout/types';
 import { colsWidthTwip, defaultColumnFonts, font, mergeRow, put, sheetState } from './style';
 
 const upperVi = (s: string): string => s.normalize('NFC').toLocaleUpperCase('vi');

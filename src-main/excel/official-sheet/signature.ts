@@ -1,8 +1,8 @@
 // Foot of an official worksheet: "Nơi nhận:" (12pt bold italic) and "- …;" lines (11pt) on the left,
 // authority / title / signing space / name (bold) on the right, after the table.
 import type { Worksheet } from 'exceljs';
-import { recipientLines } from '../../docs/official-docx/text-lines';
-import type { OfficialSigner } from '../../docs/official-docx/types';
+import { recipientLines } from '../../layout/text-lines';
+import type { OfficialSigner } from '../../layout/types';
 import { fitWrappedRows, font, mergeRow, put, sheetState } from './style';
 
 /** Rows left empty for the handwritten signature and seal. */

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ParsedReport } from '../../contract/parsed-report';
-import { sha256 } from '../../db/content-hash';
+import { sha256 } from '../../bytes/content-hash';
 import { parseReport, type ParseReportOptions } from './parse-report';
 
 export const HARD_TIMEOUT_MESSAGE = 'Đọc tệp quá thời gian cho phép – tệp quá lớn hoặc bất thường.';

@@ -6,7 +6,7 @@
 import type { ParsedReport, ReportIssue, ReportPeriod } from '../../contract/parsed-report';
 import { periodIn } from './period';
 import type { SheetGrid, WorkbookGrid } from '../xlsx/grid';
-import { XlsxError } from '../xlsx/limits';
+import { XlsxError } from '../../bytes/limits';
 import { eager, FINAL, NeedsFallback, openWorkbook, readWorkbook, type LazySheet, type LazyWorkbook } from '../xlsx/read-workbook';
 import { sheetText, type SheetText } from './sheet-text';
 import { findTable, type TableLayout } from './table-header';

@@ -2,7 +2,7 @@
 // and posts back the plain ParsedReport with the file's SHA-256 (hashing is off the main thread too). Built as
 // its own entry in the Electron main build (out/main/parse-worker.js).
 import { parentPort } from 'node:worker_threads';
-import { sha256 } from '../../db/content-hash';
+import { sha256 } from '../../bytes/content-hash';
 import { allowConversion } from '../legacy/convert';
 import { parseReport } from './parse-report';
 

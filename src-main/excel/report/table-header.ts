@@ -170,4 +170,3 @@ export function findTable(st: SheetText): TableLayout | null {
 }
 
 /** Folded key of a header cell (exported for tests and diagnostics). */
-export const headerKey = (s: string): string => foldKey(s);

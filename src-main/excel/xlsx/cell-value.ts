@@ -3,7 +3,7 @@
 // date flag. Split from sheet-scan.ts, which finds the elements.
 import { a1, type Cell } from './grid';
 import type { ScanContext } from './sheet-scan';
-import { decodeStr, decodeXml } from './xml';
+import { decodeStr, decodeXml } from '../../bytes/xml';
 
 const COMBINING = /[\u0300-\u036f]/;
 

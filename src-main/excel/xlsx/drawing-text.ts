@@ -1,6 +1,6 @@
 // Text boxes drawn on a sheet (xl/drawings/drawingN.xml shapes): each shape's <txBody> as its paragraphs
 // (<a:p>, runs <a:t> joined). indexOf loops only, bounded in total text; charts and pictures carry no txBody.
-import { attr, decodeXml } from './xml';
+import { attr, decodeXml } from '../../bytes/xml';
 import { nfc } from './cell-value';
 import { parseRels } from './workbook-parts';
 import type { TextBox } from './grid';

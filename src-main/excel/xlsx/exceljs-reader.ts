@@ -2,12 +2,12 @@
 // sizes and DTDs are checked first; validations and huge merges are never handed to exceljs.
 import type { Cell, CellRun, Range, SheetGrid, SheetState, TextBox, WorkbookGrid } from './grid';
 import { parseRange } from './grid';
-import { XlsxError, type Deadline } from './limits';
+import { XlsxError, type Deadline } from '../../bytes/limits';
 import { isLegacyFontName } from '../../text/legacy-vi';
-import { attr, elements, guardXml } from './xml';
+import { attr, elements, guardXml } from '../../bytes/xml';
 import { isPercentFormat, parseRels, parseWorkbook } from './workbook-parts';
 import { sheetTextBoxes } from './drawing-text';
-import { decodeUtf8, readEntry, type ZipArchive } from './zip';
+import { decodeUtf8, readEntry, type ZipArchive } from '../../bytes/zip';
 
 const HUGE_MERGE_CELLS = 100_000;
 const nfc = (s: string): string => s.normalize('NFC');

@@ -2,12 +2,12 @@
 // sharedStrings, styles and the sheets, and scans them into a WorkbookGrid (performance.md §7). openFast gives
 // the same sheets lazily (a sheet is inflated and scanned on first use), for readers that need only some.
 import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue, TextBox } from './grid';
-import { XlsxError, type Deadline } from './limits';
+import { XlsxError, type Deadline } from '../../bytes/limits';
 import { scanSheet, type ScanContext } from './sheet-scan';
 import { parseRels, parseStyles, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
-import { guardXml } from './xml';
+import { guardXml } from '../../bytes/xml';
 import { sheetTextBoxes } from './drawing-text';
-import { decodeUtf8, readEntry, type ZipArchive } from './zip';
+import { decodeUtf8, readEntry, type ZipArchive } from '../../bytes/zip';
 
 function part(zip: ZipArchive, path: string): string | undefined {
   const entry = zip.entries.get(path);

@@ -1,7 +1,7 @@
 // Pre-flight of outside bytes before any XML is read: size cap, empty, broken .xls / encrypted OOXML
 // (both OLE containers), not-a-zip, truncated zip, entry-count and inflated-size caps, not an Excel package.
-import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from './limits';
-import { openZip, type ZipArchive } from './zip';
+import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../../bytes/limits';
+import { openZip, type ZipArchive } from '../../bytes/zip';
 
 function startsWith(b: Uint8Array, sig: readonly number[]): boolean {
   return sig.every((x, i) => b[i] === x);

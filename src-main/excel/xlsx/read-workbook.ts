@@ -2,7 +2,7 @@
 // anything the scanner cannot handle. Fatal problems throw XlsxError with a Vietnamese message. openWorkbook is
 // the lazy variant (sheets scanned on first use) for callers that may not need every sheet.
 import type { ReaderIssue, SheetGrid, SheetState, WorkbookGrid } from './grid';
-import { DEFAULT_LIMITS, Deadline, XlsxError, type ReadLimits } from './limits';
+import { DEFAULT_LIMITS, Deadline, XlsxError, type ReadLimits } from '../../bytes/limits';
 import { preflight } from './preflight';
 import { openFast, readFast } from './fast-reader';
 import { readWithExceljs } from './exceljs-reader';

@@ -3,10 +3,10 @@
 // and its merged ranges (kept as ranges). Namespace-prefixed elements (<x:c>) and both quote styles are accepted.
 import { parseA1, parseRange, type Cell, type Range, type ReaderIssue, type SheetGrid, type SheetState } from './grid';
 import { digits, makeCell, typeCode, type CellState } from './cell-value';
-import type { ReadLimits } from './limits';
-import { XlsxError } from './limits';
+import type { ReadLimits } from '../../bytes/limits';
+import { XlsxError } from '../../bytes/limits';
 import type { SharedStringTable, StyleInfo } from './workbook-parts';
-import { attr, decodeXml } from './xml';
+import { attr, decodeXml } from '../../bytes/xml';
 
 const MERGE = /<(?:[A-Za-z_][\w.-]*:)?mergeCell(?=[\s/>])([^>]*)>/g;
 const COL = /<(?:[A-Za-z_][\w.-]*:)?col(?=[\s/>])([^>]*)>/g;

@@ -2,8 +2,8 @@
 // and the 1904 flag; sharedStrings.xml (rich runs, legacy run fonts); styles.xml (legacy fonts, date formats).
 import type { CellRun, SheetState } from './grid';
 import { isLegacyFontName } from '../../text/legacy-vi';
-import { attr, blocks, decodeStr, elements, section, withoutBlocks } from './xml';
-import { decodeUtf8 } from './zip';
+import { attr, blocks, decodeStr, elements, section, withoutBlocks } from '../../bytes/xml';
+import { decodeUtf8 } from '../../bytes/zip';
 
 export interface SheetRef {
   name: string;
@@ -189,6 +189,7 @@ export function isDateFormat(code: string): boolean {
 
 /** A custom format code shows numbers as percent when it has '%' outside quotes and escapes. */
 export function isPercentFormat(code: string): boolean {
+  if (code.length > 255) return false; // hostile (see isDateFormat): the regex below is quadratic on it
   return code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '').includes('%');
 }
 

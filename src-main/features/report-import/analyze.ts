@@ -4,7 +4,7 @@ import type { FileIn } from '../../contract/common';
 import type { ParsedReport } from '../../contract/parsed-report';
 import type { PreviewFile } from '../../contract/reports';
 import type { Db } from '../../db/connection';
-import { sha256 } from '../../db/content-hash';
+import { sha256 } from '../../bytes/content-hash';
 import { activeReport, rememberedMappings, reportWithHash } from '../../db/reports';
 import { parseReport } from '../../excel/report/parse-report';
 import type { ParsedFile } from '../../excel/report/parse-pool';

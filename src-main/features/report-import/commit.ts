@@ -6,11 +6,11 @@ import type { CommitResult, MappedRow } from '../../contract/reports';
 import { AppError } from '../../contract/errors';
 import { sqliteErrorToApp } from '../../db/connection';
 import { addAudit } from '../../db/audit';
-import { sha256 } from '../../db/content-hash';
+import { sha256 } from '../../bytes/content-hash';
 import { putDocument } from '../../db/documents';
 import * as rep from '../../db/reports';
 import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
-import type { AppContext } from '../../rpc/context';
+import type { AppContext } from '../../handler/context';
 import { parseOptions } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
@@ -19,7 +19,7 @@ import { NOT_APPLICABLE } from '../../text/blank-words';
 import { labelKey, mapRows, numberIssues, remapRow, rowIssues, valueNoteIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
-import { userError } from '../user-error';
+import { userError } from '../../handler/user-error';
 
 export interface CommitFileInput {
   file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };

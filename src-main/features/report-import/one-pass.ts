@@ -3,14 +3,14 @@
 // DESIGN.md §5 shape. A dry run stops after the analysis.
 import type { FileIn } from '../../contract/common';
 import type { ReportIssue } from '../../contract/parsed-report';
-import type { AppContext } from '../../rpc/context';
+import type { AppContext } from '../../handler/context';
 import { parseAhead } from '../../excel/report/parse-pool';
 import { analyzeFile, parseOptions, type Analysis } from './analyze';
 import { openBatch, type CommitFileInput } from './commit';
 import { openTask } from './cancel';
 import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
 import { rowIssues } from './row-mapping';
-import { backupBeforeBatch } from '../backup-store';
+import { backupBeforeBatch } from '../../data-file/backup-store';
 
 export interface HeadlessFileResult {
   file: string;

@@ -2,12 +2,12 @@
 // against each other (commit order); progress reported, cancel per call (cancel.ts), nothing written.
 import type { FileIn } from '../../contract/common';
 import type { PreviewFile } from '../../contract/reports';
-import type { AppContext } from '../../rpc/context';
+import type { AppContext } from '../../handler/context';
 import { parseAhead } from '../../excel/report/parse-pool';
 import { analyzeFile, parseOptions, settleSameUnit } from './analyze';
 import { openTask, type TaskToken } from './cancel';
 import { loadPlanContext, type PlanContext } from './context';
-import { userError } from '../user-error';
+import { userError } from '../../handler/user-error';
 
 export async function previewBatch(ctx: AppContext, planId: number, files: FileIn[], task = 'reports.preview'): Promise<PreviewFile[]> {
   const pc = loadPlanContext(ctx.db, planId);

@@ -1,7 +1,7 @@
 // fitName: organisation names in the header's left column — one line when they fit (13 pt, else 12 pt), else two
 // lines broken before/after the level word, never inside a place name or a level phrase.
 import { describe, expect, it } from 'vitest';
-import { fitName, goodBreaks } from '../../../src-main/docs/official-docx/header-fit';
+import { fitName, goodBreaks } from '../../../src-main/layout/header-fit';
 import { estimateWidthTwip } from '../../../src-main/docs/official-docx/layout';
 
 const words = (s: string): string[] => s.split(' ');

@@ -2,7 +2,7 @@
 // or never-ending tags (a hostile <si> used to make parse-report run for minutes at 100% CPU).
 import { describe, expect, it } from 'vitest';
 import { parseSharedStrings, parseStyles } from '../../../src-main/excel/xlsx/workbook-parts';
-import { elements } from '../../../src-main/excel/xlsx/xml';
+import { elements } from '../../../src-main/bytes/xml';
 
 const tick = (): void => undefined;
 const N = 150_000;

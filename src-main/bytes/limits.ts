@@ -1,6 +1,6 @@
 // Hard limits for reading untrusted workbooks and the error type that carries a Vietnamese reason.
 // Every cap here is checked on real bytes/counts, never trusted from the file's own claims.
-import { MAX_FILE_BYTES } from '../../contract/limits';
+import { MAX_FILE_BYTES } from '../contract/limits';
 
 export interface ReadLimits {
   /** Largest file accepted (bytes). */

@@ -2,7 +2,7 @@
 // file-system "disk full / no permission" mapped, and nothing else's English ("database or disk is full") shown.
 import { AppError } from '../contract/errors';
 import { sqliteErrorToApp } from '../db/connection';
-import { XlsxError } from '../excel/xlsx/limits';
+import { XlsxError } from '../bytes/limits';
 
 export const DISK_FULL_MESSAGE = 'Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại; dữ liệu cũ vẫn an toàn.';
 

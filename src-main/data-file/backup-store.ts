@@ -6,15 +6,25 @@ import { BackupInfo, type BackupReason } from '../contract/backups';
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/connection';
 import { getSetting, putSetting } from '../db/settings';
-import type { AppContext } from '../rpc/context';
+import type { DataState } from '../contract/backups';
 import { backupsToKeep } from './backup-rotation';
-import { fsyncPath, writeVerifiedCopy } from './backup';
+import { fsyncPath, writeVerifiedCopy } from './verified-copy';
 import { schemaVersion } from '../db/migrate';
 
 const NAME_RE = /^dan-van-(\d{8})-(\d{6})-([a-z-]+)-v(\d+)(?:-(\d+))?\.sqlite$/;
 const FOLDER_KEY = 'backup_folder';
 /** Mirror of the folder setting beside the database, readable when the database itself is damaged. */
 const FOLDER_FILE = 'dan-van.backup-folder.json';
+
+/** What the backup store needs from the running app (the handler context has all of it). */
+export interface BackupContext {
+  db: Db;
+  dataDir: string;
+  backupsDir: string;
+  dataState: DataState;
+  version: string;
+  now: () => Date;
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -30,11 +40,11 @@ export function isBackupName(name: string): boolean {
 
 // ---- the folder setting -------------------------------------------------------------------------------
 
-function mirrorFile(ctx: Pick<AppContext, 'dataDir'>): string {
+function mirrorFile(ctx: Pick<BackupContext, 'dataDir'>): string {
   return join(ctx.dataDir, FOLDER_FILE);
 }
 
-function readMirror(ctx: Pick<AppContext, 'dataDir'>): string | null {
+function readMirror(ctx: Pick<BackupContext, 'dataDir'>): string | null {
   try {
     const v = (JSON.parse(readFileSync(mirrorFile(ctx), 'utf8')) as { folder?: unknown }).folder;
     return typeof v === 'string' && v ? v : null;
@@ -44,7 +54,7 @@ function readMirror(ctx: Pick<AppContext, 'dataDir'>): string | null {
 }
 
 /** The folder backups go to: the setting, else (damaged database) its mirror file, else <dataDir>/backups. */
-export function backupFolder(ctx: Pick<AppContext, 'db' | 'dataDir' | 'backupsDir' | 'dataState'>): string {
+export function backupFolder(ctx: Pick<BackupContext, 'db' | 'dataDir' | 'backupsDir' | 'dataState'>): string {
   if (ctx.dataState.status === 'ok') {
     const v = getSetting(ctx.db, FOLDER_KEY);
     return typeof v === 'string' && v ? v : ctx.backupsDir;
@@ -105,7 +115,7 @@ function removeStaleProbes(dir: string): void {
 }
 
 /** Save the folder (null: back to the default). Stored in settings and mirrored beside the database. */
-export function setBackupFolder(ctx: AppContext, folder: string | null): string {
+export function setBackupFolder(ctx: BackupContext, folder: string | null): string {
   const dir = folder && folder.trim() ? assertWritableFolder(folder.trim()) : assertWritableFolder(ctx.backupsDir);
   const value = dir === resolve(ctx.backupsDir) ? null : dir;
   if (ctx.dataState.status === 'ok') putSetting(ctx.db, FOLDER_KEY, value ?? '');
@@ -216,18 +226,18 @@ export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
 }
 
 /** A backup of the context's database into its backup folder. */
-export function createBackup(ctx: AppContext, reason: BackupReason, note: string | null = null, protect: readonly string[] = []): BackupInfo {
+export function createBackup(ctx: BackupContext, reason: BackupReason, note: string | null = null, protect: readonly string[] = []): BackupInfo {
   if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
   return createBackupIn(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note, protect });
 }
 
 /** Import features call this before writing a batch: a verified backup, or an AppError that stops the import. */
-export function backupBeforeBatch(ctx: AppContext, reason: string): BackupInfo {
+export function backupBeforeBatch(ctx: BackupContext, reason: string): BackupInfo {
   return createBackup(ctx, 'pre-import', reason);
 }
 
 /** On the first start of a day: a 'daily' backup unless one (of any kind) was already made today. */
-export function dailyBackupIfDue(ctx: AppContext): BackupInfo | null {
+export function dailyBackupIfDue(ctx: BackupContext): BackupInfo | null {
   const now = ctx.now();
   const today = backupFileName(now, 'daily', 0).slice(8, 16);
   const folder = backupFolder(ctx);

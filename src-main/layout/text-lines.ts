@@ -1,6 +1,6 @@
 // Fixed and computed text lines of an official document (quốc hiệu, tiêu ngữ, place-and-date, "Nơi nhận" lines),
 // as plain strings without docx: the Excel sheet writers use them too.
-import { formatViLongDate } from '../../text/vi-date';
+import { formatViLongDate } from '../text/vi-date';
 
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';

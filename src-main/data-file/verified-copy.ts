@@ -7,7 +7,8 @@ import { AppError } from '../contract/errors';
 import { fullCheck, type Db } from '../db/connection';
 import { missingTables, sniffDataFile } from '../db/data-identity';
 import { schemaVersion } from '../db/migrate';
-import { resolveDataPaths } from '../runtime/paths';
+import { countRows, vacuumInto } from '../db/file-ops';
+import { resolveDataPaths } from './paths';
 
 export interface BackupResult {
   file: string;
@@ -15,16 +16,6 @@ export interface BackupResult {
   schemaVersion: number;
   counts: Record<string, number>;
   verified: true;
-}
-
-/** Main tables whose row counts summarise a backup's contents (those that exist in its schema). */
-const SUMMARY_TABLES = ['units', 'plans', 'indicators', 'reports', 'import_batches', 'models', 'audit_log'];
-
-export function countRows(db: Db): Record<string, number> {
-  const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-  const counts: Record<string, number> = {};
-  for (const t of SUMMARY_TABLES) if (present.has(t)) counts[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
-  return counts;
 }
 
 /** Flush a file (and, where the OS allows, its folder entry) to disk. */
@@ -111,7 +102,7 @@ export function writeVerifiedCopy(db: Db, target: string): BackupResult {
     mkdirSync(dirname(file), { recursive: true });
     removeDeadCopies(file);
     rmSync(tmp, { force: true });
-    db.prepare('VACUUM INTO ?').run(tmp);
+    vacuumInto(db, tmp);
     const info = inspectCopy(tmp);
     if (info.problems.length)
       throw new AppError('db_corrupt', `Bản sao lưu không đạt kiểm tra (${info.problems[0]}). Bản sao đã bị huỷ; dữ liệu hiện tại có thể đang hỏng, hãy chạy "Kiểm tra dữ liệu".`);
