@@ -1,24 +1,19 @@
 // Reports feature: import preview/commit/undo, per-plan report list (on time / late / missing), one report's
 // values vs targets with its versions, held-report decisions, audited manual edits, templates out.
 import { AppError } from '../contract/errors';
-import type { FileOut } from '../contract/common';
 import type { ReportDetail, ReportListRow } from '../contract/reports';
 import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import * as rep from '../db/reports';
-import { getUnit, listUnits } from '../db/units';
-import { writeReportTemplate } from '../excel/report-template';
+import { getUnit } from '../db/units';
+import { buildTemplates } from './report-templates';
 import type { Handler } from '../rpc/handlers';
-import { todayInVietnam } from '../text/vi-date';
-import { foldKey } from '../text/vi-text';
 import { requestCancel } from './report-import/cancel';
 import { commitBatch, isBatchRunning } from './report-import/commit';
 import { splitPlace } from './report-import/row-mapping';
 import { previewBatch } from './report-import/preview';
-import { resolveProfile } from './doc-identity';
-import { readProfile } from './settings';
 import { backupBeforeBatch } from './backup-store';
 import { isBlocking } from '../checks/value-checks';
 import { correctionRequestsOfPlan, lastCorrectionRequest } from '../db/corrections';
@@ -91,31 +86,6 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
     correctionRequestedOn: lastCorrectionRequest(db, reportId)?.sentOn ?? null,
     versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name })),
   };
-}
-
-export async function buildTemplates(db: Db, planId: number, unitIds: number[] | null, zip: boolean, now: Date): Promise<FileOut> {
-  const plan = planOrThrow(db, planId);
-  const profile = resolveProfile(readProfile(db), plan).profile; // names the office even before Settings are filled
-  const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
-  const indicators = plan.targets.flatMap((t) => {
-    const i = catalog.get(t.indicatorId);
-    if (!i) return [];
-    const target = t.text ?? (t.min !== null && t.max !== null ? `${t.min} - ${t.max}` : t.min ?? t.max);
-    return [{ code: i.code, groupCode: i.groupCode, groupLabel: i.groupLabel, label: i.label, unit: i.unit, unit2: i.unit2, aggregation: i.aggregation, target }];
-  });
-  if (indicators.length === 0) throw new AppError('invalid_input', 'Kế hoạch chưa có chỉ tiêu nào. Hãy thêm chỉ tiêu vào kế hoạch trước khi tạo mẫu báo cáo.');
-  const units = unitIds === null ? [null] : listUnits(db).filter((u) => unitIds.includes(u.id));
-  const base = { planId, planTitle: plan.title, periodLabel: plan.periodLabel, reportDueOn: plan.reportDueOn, parentOrg: profile.ownOrg, indicators, today: todayInVietnam(now) };
-  const slug = (s: string) => foldKey(s).replace(/ /g, '-').slice(0, 60) || 'mau';
-  const files: Record<string, Uint8Array> = {};
-  for (const u of units) {
-    const name = u ? `bao-cao-${u.code}-${slug(u.name)}.xlsx` : `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.xlsx`;
-    files[name] = await writeReportTemplate({ ...base, unit: u ? { code: u.code, name: u.name } : null });
-  }
-  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const names = Object.keys(files);
-  if (names.length === 1 && !zip) return { name: names[0] as string, mime: XLSX, bytes: files[names[0] as string] as Uint8Array };
-  return { name: `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.zip`, mime: 'application/zip', bytes: (await import('fflate')).zipSync(files, { level: 6 }) };
 }
 
 export const reportsHandlers = {
