@@ -1,6 +1,7 @@
 // A minimal ZIP writer for stamped templates (pure): entries deflated ahead of time are written as they are, so a
-// workbook of which only one or two parts change per unit is not compressed again. CRC-32 by table.
-import { deflateSync } from 'fflate';
+// workbook of which only one or two parts change per unit is not compressed again. Deflate by node:zlib (native),
+// CRC-32 by table.
+import { deflateRawSync } from 'node:zlib';
 
 export interface PackedEntry { name: Uint8Array; crc: number; size: number; data: Uint8Array; method: 0 | 8 }
 
@@ -24,7 +25,7 @@ const enc = new TextEncoder();
 
 /** Deflate one entry's bytes (level 6, like Excel) and remember its CRC and size. */
 export function packEntry(name: string, bytes: Uint8Array, level: 0 | 6 = 6): PackedEntry {
-  const data = level === 0 ? bytes : deflateSync(bytes, { level });
+  const data = level === 0 ? bytes : new Uint8Array(deflateRawSync(bytes, { level }));
   return { name: enc.encode(name), crc: crc32(bytes), size: bytes.length, data, method: level === 0 ? 0 : 8 };
 }
 
