@@ -8,6 +8,7 @@ import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import * as rep from '../db/reports';
 import { getUnit } from '../db/units';
+import { unitTargetsOf } from '../db/unit-targets';
 import { buildTemplates } from './report-templates';
 import type { Handler } from '../rpc/handlers';
 import { requestCancel } from './report-import/cancel';
@@ -64,6 +65,8 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
   const unit = getUnit(db, r.unit_id);
   const indicators = new Map(listIndicators(db).map((i) => [i.id, i]));
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t]));
+  // the unit's own target (chỉ tiêu giao cho đơn vị) where it has one: its report is judged against that
+  const own = new Map(unitTargetsOf(db, r.plan_id).filter((c) => c.unitId === r.unit_id).map((c) => [c.indicatorId, c.target]));
   const values = rep.valuesOf(db, reportId);
   const byInd = new Map(values.map((v) => [v.indicator_id, v]));
   const order = [...plan.targets.map((t) => t.indicatorId), ...values.map((v) => v.indicator_id).filter((id) => !targets.has(id))];
@@ -77,7 +80,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
       const t = targets.get(id);
       return [{
         indicatorId: id, code: i.code, groupCode: i.groupCode, label: i.label, unit: i.unit, unit2: i.unit2,
-        target: t ? { min: t.min, max: t.max, text: t.text, scope: t.scope } : null,
+        target: own.has(id) ? { min: own.get(id)!, max: null, text: null, scope: 'per_unit' as const } : t ? { min: t.min, max: t.max, text: t.text, scope: t.scope } : null,
         value: v ? (v.value_num ?? v.value_text) : null, value2: v?.value2_num ?? null, edited: v?.edited === 1, sourceCell: v?.source_cell ?? null,
       }];
     }),

@@ -134,5 +134,8 @@ describe('unit templates', () => {
     const done = await app.call('reports.commit', { planId: plan.id, files: [{ file: f, unitId: a.id, receivedOn: '2023-12-30' }] });
     const detail = await app.call('reports.get', { reportId: done.files[0]!.reportId! });
     expect(detail.values.map((v) => [v.code, v.value])).toEqual([['CT01', 3], ['CT08', 2], ['CT25', 40]]);
+    // the unit's report is judged against its own target where it has one (45 of 150 by members), else the plan's
+    expect(detail.values.find((v) => v.code === 'CT25')?.target).toEqual({ min: 45, max: null, text: null, scope: 'per_unit' });
+    expect(detail.values.find((v) => v.code === 'CT01')?.target).toMatchObject({ min: 10, scope: 'total' });
   });
 });
