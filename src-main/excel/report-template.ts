@@ -8,8 +8,9 @@ import type { Worksheet } from 'exceljs';
 import { META_SHEET, templateMetaRows } from './report/template-meta';
 import { addOfficialHeader, addTitle } from './official-sheet/index';
 import { applyPageSetup, FONT_NAME } from './official-sheet/index';
-import { fitWrappedRows } from './official-sheet/style';
+import { colsWidthTwip, fitWrappedRows } from './official-sheet/style';
 import { secondMeasureLabel, unitHeaderLine } from './report-template-text';
+import { fitName } from '../docs/official-docx/header-fit';
 
 export const TEMPLATE_ID = 'danvan-bao-cao-ket-qua';
 export const TEMPLATE_VERSION = '1';
@@ -36,14 +37,17 @@ export interface TemplateInput {
   indicators: TemplateIndicator[];
   /** The date printed in the header; null leaves "ngày ... tháng ... năm ..." for the unit to fill. */
   today: string | null;
-  /** Name the second measure ("Trị giá (triệu đồng)") rather than the old generic label. */
-  namedSecondMeasure?: boolean;
+  /** A template sent to units: the second measure named ("Trị giá (triệu đồng)"), not the old generic label, and a
+   *  unit name too long for the header's two lines gets a row tall enough (the upward package leaves this off). */
+  forUnits?: boolean;
 }
 
 /** Where a template's unit-specific cells are (1-based rows/columns), for stamping other units into it. */
 export interface TemplateLayout {
   sheet: string;
   headerCell: { row: number; col: number };
+  /** Width (twips) and font size of the header's unit line, to break another unit's name the same way. */
+  headerFit: { widthTwip: number; size: number };
   unitCell: { row: number; col: number };
   /** Indicator code -> row of its "Chỉ tiêu" cell (column targetCol). */
   targetRows: Map<string, number>;
@@ -171,7 +175,7 @@ export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ by
   }
   const headerRow = r + 1;
   const rowCodes = new Map<number, string>();
-  const end = writeTable(ws, headerRow, t.indicators, rowCodes, t.namedSecondMeasure ?? false);
+  const end = writeTable(ws, headerRow, t.indicators, rowCodes, t.forUnits ?? false);
   ws.views = [{ state: 'frozen', ySplit: headerRow }];
   applyPageSetup(ws, false, headerRow);
   ws.mergeCells(end + 1, 4, end + 1, 6);
@@ -179,6 +183,17 @@ export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ by
   ws.getCell(end + 1, 4).font = f(13, { bold: true });
   ws.getCell(end + 1, 4).alignment = { horizontal: 'center' };
   fitWrappedRows(ws);
+  const head = ws.getCell(headerCell.row, headerCell.col);
+  let headerCols = 1;
+  while (headerCols < 6 && ws.getCell(headerCell.row, headerCols + 1).master === head) headerCols++;
+  const headerFit = { widthTwip: colsWidthTwip(ws, 1, headerCols), size: head.font?.size ?? 12 };
+  if (t.forUnits) {
+    // the header fit breaks a name on two lines at a good place; a longer one is wrapped by Excel: make room for it
+    const fitted = fitName(unitLine, true, headerFit.widthTwip, [headerFit.size]);
+    const lines = fitted.fits ? fitted.lines.length : Math.ceil((fitted.width * 1.15) / headerFit.widthTwip);
+    const row = ws.getRow(headerCell.row);
+    row.height = Math.max(row.height ?? 0, Math.ceil(lines * headerFit.size * 1.3 + 2));
+  }
   void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
   writeNarrative(wb);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
@@ -189,7 +204,7 @@ export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ by
   const unitCodeAt = metaRows.findIndex((m) => m[0] === 'unitCode');
   const targetRows = new Map([...rowCodes].filter(([, code]) => !code.endsWith('#2')).map(([row, code]) => [code, row]));
   const layout: TemplateLayout = {
-    sheet: 'Báo cáo', headerCell, unitCell: unitAt, targetRows, targetCol: TARGET_COL, metaUnitCodeRow: unitCodeAt < 0 ? null : unitCodeAt + 1,
+    sheet: 'Báo cáo', headerCell, headerFit, unitCell: unitAt, targetRows, targetCol: TARGET_COL, metaUnitCodeRow: unitCodeAt < 0 ? null : unitCodeAt + 1,
   };
   return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), layout };
 }

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import { listUnits } from '../db/units';
 import { writeReportTemplateLaidOut, type TemplateIndicator } from '../excel/report-template';
-import { unitHeaderLine } from '../excel/report-template-text';
+import { fittedHeaderLine } from '../excel/report-template-text';
 import { prepareStamper } from '../excel/template-stamp/index';
 import type { StampValue } from '../excel/template-stamp/sheet-cells';
 import { packEntry, writeZip } from '../excel/template-stamp/zip-write';
@@ -36,7 +36,7 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
   if (indicators.length === 0) throw new AppError('invalid_input', 'Kế hoạch chưa có chỉ tiêu nào. Hãy thêm chỉ tiêu vào kế hoạch trước khi tạo mẫu báo cáo.');
   const base = {
     planId, planTitle: plan.title, periodLabel: plan.periodLabel, reportDueOn: plan.reportDueOn, parentOrg: profile.ownOrg, indicators,
-    today: null, namedSecondMeasure: true,
+    today: null, forUnits: true,
   };
   const zipName = `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.zip`;
   if (unitIds === null) {
@@ -60,7 +60,7 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
   const files = units.map((u) => {
     const mine = own.get(u.id);
     const targets = new Map<string, StampValue>(indicators.map((i) => [i.code, mine?.get(i.id) ?? planOwn.get(i.id) ?? null]));
-    const bytes = stamper.stamp({ code: u.code, headerLine: unitHeaderLine(u.name), unitLine: `Đơn vị: ${u.name}`, targets });
+    const bytes = stamper.stamp({ code: u.code, headerLine: fittedHeaderLine(u.name, laid.layout.headerFit), unitLine: `Đơn vị: ${u.name}`, targets });
     return { name: `bao-cao-${u.code}-${slug(u.name)}.xlsx`, bytes };
   });
   if (files.length === 1 && !zip) return { name: files[0]!.name, mime: XLSX, bytes: files[0]!.bytes };

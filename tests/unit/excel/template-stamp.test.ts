@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { writeReportTemplate, writeReportTemplateLaidOut, type TemplateIndicator, type TemplateInput } from '../../../src-main/excel/report-template';
-import { unitHeaderLine } from '../../../src-main/excel/report-template-text';
+import { fittedHeaderLine, unitHeaderLine } from '../../../src-main/excel/report-template-text';
+import ExcelJS from 'exceljs';
 import { prepareStamper } from '../../../src-main/excel/template-stamp/index';
 import { xmlText } from '../../../src-main/excel/template-stamp/sheet-cells';
 import { parseReport } from '../../../src-main/excel/report/parse-report';
@@ -22,7 +23,7 @@ const INDICATORS = [
 ];
 const base = (unit: { code: string; name: string }, indicators = INDICATORS): TemplateInput => ({
   planId: 7, planTitle: 'Phối hợp làm công tác dân vận đợt II/2023', periodLabel: 'Đợt II/2023', reportDueOn: '2023-12-31',
-  parentOrg: 'LĐLĐ huyện Dương Minh Châu', unit, indicators, today: null, namedSecondMeasure: true,
+  parentOrg: 'LĐLĐ huyện Dương Minh Châu', unit, indicators, today: null, forUnits: true,
 });
 
 async function stamped(unit: { code: string; name: string }, targets: Record<string, number | null>) {
@@ -46,6 +47,27 @@ describe('template stamping', () => {
     expect(view(fast)).toEqual(view(slow));
     expect(fast.rows.find((r) => r.code === 'CT25')?.target).toBe(45);
     expect(fast.rows.find((r) => r.code === 'CT08')?.target).toBeNull();
+  });
+
+  it('breaks a long name in the header as the writer does from scratch', async () => {
+    const long = { code: 'TH01', name: 'Công đoàn Trường Trung học phổ thông Nguyễn Chí Thanh huyện Dương Minh Châu tỉnh Tây Ninh' };
+    const laid = await writeReportTemplateLaidOut(base(long));
+    const bytes = prepareStamper(laid.bytes, laid.layout).stamp({ code: long.code, headerLine: fittedHeaderLine(long.name, laid.layout.headerFit), unitLine: `Đơn vị: ${long.name}`, targets: new Map() });
+    const header = async (b: Uint8Array) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from(b) as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('Báo cáo')!;
+      return { text: ws.getCell(2, 1).value, height: ws.getRow(2).height };
+    };
+    const fromScratch = await header(laid.bytes);
+    // too long for two lines at a good break: one text, wrapped by Excel in a row tall enough for three lines
+    expect(fromScratch.height).toBeGreaterThanOrEqual(3 * laid.layout.headerFit.size * 1.3);
+    expect(await header(bytes)).toEqual(fromScratch);
+    // a name that breaks well is broken the same way as from scratch
+    const mid = { code: 'TH02', name: 'Công đoàn Trường Trung học phổ thông Nguyễn Chí Thanh huyện Dương Minh Châu' };
+    const laid2 = await writeReportTemplateLaidOut(base(mid));
+    const again = prepareStamper(laid2.bytes, laid2.layout).stamp({ code: mid.code, headerLine: fittedHeaderLine(mid.name, laid2.layout.headerFit), unitLine: `Đơn vị: ${mid.name}`, targets: new Map() });
+    expect(await header(again)).toEqual(await header(laid2.bytes));
   });
 
   it('keeps names with XML and OOXML specials as written', async () => {
