@@ -1,13 +1,16 @@
 // Our report template for a plan: official header, title, the table STT | Nội dung | ĐVT | Chỉ tiêu | Kết quả |
 // Ghi chú grouped by indicator group, a narrative sheet, and a hidden _meta sheet (template id/version, plan,
 // unit, indicator code per row) so the importer recognises it. Only input cells are unlocked; numbers validated.
+// It also says where the unit's own cells are (TemplateLayout), so one workbook can be stamped for many units.
 import type * as ExcelJS from 'exceljs';
 import { loadExcelJs } from './exceljs-load';
 import type { Worksheet } from 'exceljs';
 import { META_SHEET, templateMetaRows } from './report/template-meta';
 import { addOfficialHeader, addTitle } from './official-sheet/index';
 import { applyPageSetup, FONT_NAME } from './official-sheet/index';
-import { fitWrappedRows } from './official-sheet/style';
+import { colsWidthTwip, fitWrappedRows } from './official-sheet/style';
+import { secondMeasureLabel, unitHeaderLine } from './report-template-text';
+import { fitName } from '../layout/header-fit';
 
 export const TEMPLATE_ID = 'danvan-bao-cao-ket-qua';
 export const TEMPLATE_VERSION = '1';
@@ -32,7 +35,25 @@ export interface TemplateInput {
   parentOrg: string; // the office issuing the plan (printed above the unit)
   unit: { code: string; name: string } | null; // null: generic template
   indicators: TemplateIndicator[];
-  today: string;
+  /** The date printed in the header; null leaves "ngày ... tháng ... năm ..." for the unit to fill. */
+  today: string | null;
+  /** A template sent to units: the second measure named ("Trị giá (triệu đồng)"), not the old generic label, and a
+   *  unit name too long for the header's two lines gets a row tall enough (the upward package leaves this off). */
+  forUnits?: boolean;
+}
+
+/** Where a template's unit-specific cells are (1-based rows/columns), for stamping other units into it. */
+export interface TemplateLayout {
+  sheet: string;
+  headerCell: { row: number; col: number };
+  /** Width (twips) and font size of the header's unit line, to break another unit's name the same way. */
+  headerFit: { widthTwip: number; size: number };
+  unitCell: { row: number; col: number };
+  /** Indicator code -> row of its "Chỉ tiêu" cell (column targetCol). */
+  targetRows: Map<string, number>;
+  targetCol: number;
+  /** Row of the unitCode value (column B) in the hidden _meta sheet, null in a generic template. */
+  metaUnitCodeRow: number | null;
 }
 
 const thin = { style: 'thin' as const };
@@ -54,7 +75,9 @@ function unlock(x: ExcelJS.Cell) {
   x.fill = INPUT_FILL;
 }
 
-function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[], rowCodes: Map<number, string>): number {
+const TARGET_COL = 4;
+
+function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[], rowCodes: Map<number, string>, named: boolean): number {
   const headers = ['STT', 'Nội dung', 'ĐVT', 'Chỉ tiêu', 'Kết quả', 'Ghi chú'];
   headers.forEach((h, i) => cell(ws, start, i + 1, h, f(12, { bold: true }), { horizontal: 'center' }));
   let r = start + 1;
@@ -72,7 +95,7 @@ function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[
     cell(ws, r, 1, n, f(), { horizontal: 'center' });
     cell(ws, r, 2, ind.label, f());
     cell(ws, r, 3, ind.unit ?? '', f(), { horizontal: 'center' });
-    cell(ws, r, 4, ind.target ?? '', f(), { horizontal: 'right' });
+    cell(ws, r, TARGET_COL, ind.target ?? '', f(), { horizontal: 'right' });
     const value = cell(ws, r, 5, null, f(), { horizontal: 'right' });
     unlock(value);
     if (ind.aggregation !== 'text') {
@@ -87,7 +110,7 @@ function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[
     r++;
     if (ind.unit2) {
       cell(ws, r, 1, null);
-      cell(ws, r, 2, `- Trị giá / số lượng thứ hai`, f(12, { italic: true }));
+      cell(ws, r, 2, named ? `- ${secondMeasureLabel(ind.unit2)}` : `- Trị giá / số lượng thứ hai`, f(12, { italic: true }));
       cell(ws, r, 3, ind.unit2, f(), { horizontal: 'center' });
       cell(ws, r, 4, null);
       const v2 = cell(ws, r, 5, null, f(), { horizontal: 'right' });
@@ -123,14 +146,20 @@ function writeNarrative(wb: ExcelJS.Workbook): void {
 }
 
 export async function writeReportTemplate(t: TemplateInput): Promise<Uint8Array> {
+  return (await writeReportTemplateLaidOut(t)).bytes;
+}
+
+export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ bytes: Uint8Array; layout: TemplateLayout }> {
   const xl = await loadExcelJs();
   const wb = new xl.Workbook();
   wb.creator = 'Dân vận';
   const ws = wb.addWorksheet('Báo cáo', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   ws.columns = [{ width: 6 }, { width: 52 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 22 }];
-  const unitLine = t.unit ? `CÔNG ĐOÀN ${t.unit.name.replace(/^công đoàn\s+/iu, '').toLocaleUpperCase('vi')}` : 'CÔNG ĐOÀN CƠ SỞ ....................';
-  let r = addOfficialHeader(ws, { parentOrg: t.parentOrg, ownOrg: unitLine, number: '......./BC-CĐ', place: '...........', date: t.today }, 6);
+  const unitLine = t.unit ? unitHeaderLine(t.unit.name) : 'CÔNG ĐOÀN CƠ SỞ ....................';
+  let r = addOfficialHeader(ws, { parentOrg: t.parentOrg, ownOrg: unitLine, number: '......./BC-CĐ', place: '...........', date: t.today ?? '' }, 6);
+  const headerCell = { row: r - 3, col: 1 };
   r = addTitle(ws, `BÁO CÁO KẾT QUẢ ${t.planTitle}`, t.periodLabel ? [t.periodLabel] : [], 6);
+  const unitAt = { row: r, col: 1 };
   const unitCell = ws.getCell(r, 1);
   ws.mergeCells(r, 1, r, 6);
   unitCell.value = `Đơn vị: ${t.unit?.name ?? ''}`;
@@ -146,7 +175,7 @@ export async function writeReportTemplate(t: TemplateInput): Promise<Uint8Array>
   }
   const headerRow = r + 1;
   const rowCodes = new Map<number, string>();
-  const end = writeTable(ws, headerRow, t.indicators, rowCodes);
+  const end = writeTable(ws, headerRow, t.indicators, rowCodes, t.forUnits ?? false);
   ws.views = [{ state: 'frozen', ySplit: headerRow }];
   applyPageSetup(ws, false, headerRow);
   ws.mergeCells(end + 1, 4, end + 1, 6);
@@ -154,11 +183,28 @@ export async function writeReportTemplate(t: TemplateInput): Promise<Uint8Array>
   ws.getCell(end + 1, 4).font = f(13, { bold: true });
   ws.getCell(end + 1, 4).alignment = { horizontal: 'center' };
   fitWrappedRows(ws);
+  const head = ws.getCell(headerCell.row, headerCell.col);
+  let headerCols = 1;
+  while (headerCols < 6 && ws.getCell(headerCell.row, headerCols + 1).master === head) headerCols++;
+  const headerFit = { widthTwip: colsWidthTwip(ws, 1, headerCols), size: head.font?.size ?? 12 };
+  if (t.forUnits) {
+    // the header fit breaks a name on two lines at a good place; a longer one is wrapped by Excel: make room for it
+    const fitted = fitName(unitLine, true, headerFit.widthTwip, [headerFit.size]);
+    const lines = fitted.fits ? fitted.lines.length : Math.ceil((fitted.width * 1.15) / headerFit.widthTwip);
+    const row = ws.getRow(headerCell.row);
+    row.height = Math.max(row.height ?? 0, Math.ceil(lines * headerFit.size * 1.3 + 2));
+  }
   void ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true });
   writeNarrative(wb);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  for (const row of templateMetaRows({
+  const metaRows = templateMetaRows({
     templateId: TEMPLATE_ID, templateVersion: TEMPLATE_VERSION, planId: String(t.planId), unitCode: t.unit?.code ?? null, sheet: 'Báo cáo', rowCodes,
-  })) meta.addRow(row);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  });
+  for (const row of metaRows) meta.addRow(row);
+  const unitCodeAt = metaRows.findIndex((m) => m[0] === 'unitCode');
+  const targetRows = new Map([...rowCodes].filter(([, code]) => !code.endsWith('#2')).map(([row, code]) => [code, row]));
+  const layout: TemplateLayout = {
+    sheet: 'Báo cáo', headerCell, headerFit, unitCell: unitAt, targetRows, targetCol: TARGET_COL, metaUnitCodeRow: unitCodeAt < 0 ? null : unitCodeAt + 1,
+  };
+  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), layout };
 }

@@ -1,24 +1,20 @@
 // Reports feature: import preview/commit/undo, per-plan report list (on time / late / missing), one report's
 // values vs targets with its versions, held-report decisions, audited manual edits, templates out.
 import { AppError } from '../contract/errors';
-import type { FileOut } from '../contract/common';
 import type { ReportDetail, ReportListRow } from '../contract/reports';
 import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import * as rep from '../db/reports';
-import { getUnit, listUnits } from '../db/units';
-import { writeReportTemplate } from '../excel/report-template';
+import { getUnit } from '../db/units';
+import { unitTargetsOf } from '../db/unit-targets';
+import { buildTemplates } from './report-templates';
 import type { Handler } from '../handler/handler';
-import { todayInVietnam } from '../text/vi-date';
-import { foldKey } from '../text/vi-text';
 import { requestCancel } from './report-import/cancel';
 import { commitBatch, isBatchRunning } from './report-import/commit';
 import { splitPlace } from './report-import/row-mapping';
 import { previewBatch } from './report-import/preview';
-import { resolveProfile } from './doc-identity';
-import { readProfile } from './settings';
 import { backupBeforeBatch } from '../data-file/backup-store';
 import { isBlocking } from '../checks/value-checks';
 import { correctionRequestsOfPlan, lastCorrectionRequest } from '../db/corrections';
@@ -69,6 +65,8 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
   const unit = getUnit(db, r.unit_id);
   const indicators = new Map(listIndicators(db).map((i) => [i.id, i]));
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t]));
+  // the unit's own target (chỉ tiêu giao cho đơn vị) where it has one: its report is judged against that
+  const own = new Map(unitTargetsOf(db, r.plan_id).filter((c) => c.unitId === r.unit_id).map((c) => [c.indicatorId, c.target]));
   const values = rep.valuesOf(db, reportId);
   const byInd = new Map(values.map((v) => [v.indicator_id, v]));
   const order = [...plan.targets.map((t) => t.indicatorId), ...values.map((v) => v.indicator_id).filter((id) => !targets.has(id))];
@@ -82,7 +80,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
       const t = targets.get(id);
       return [{
         indicatorId: id, code: i.code, groupCode: i.groupCode, label: i.label, unit: i.unit, unit2: i.unit2,
-        target: t ? { min: t.min, max: t.max, text: t.text, scope: t.scope } : null,
+        target: own.has(id) ? { min: own.get(id)!, max: null, text: null, scope: 'per_unit' as const } : t ? { min: t.min, max: t.max, text: t.text, scope: t.scope } : null,
         value: v ? (v.value_num ?? v.value_text) : null, value2: v?.value2_num ?? null, edited: v?.edited === 1, sourceCell: v?.source_cell ?? null,
       }];
     }),
@@ -91,31 +89,6 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
     correctionRequestedOn: lastCorrectionRequest(db, reportId)?.sentOn ?? null,
     versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name })),
   };
-}
-
-export async function buildTemplates(db: Db, planId: number, unitIds: number[] | null, zip: boolean, now: Date): Promise<FileOut> {
-  const plan = planOrThrow(db, planId);
-  const profile = resolveProfile(readProfile(db), plan).profile; // names the office even before Settings are filled
-  const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
-  const indicators = plan.targets.flatMap((t) => {
-    const i = catalog.get(t.indicatorId);
-    if (!i) return [];
-    const target = t.text ?? (t.min !== null && t.max !== null ? `${t.min} - ${t.max}` : t.min ?? t.max);
-    return [{ code: i.code, groupCode: i.groupCode, groupLabel: i.groupLabel, label: i.label, unit: i.unit, unit2: i.unit2, aggregation: i.aggregation, target }];
-  });
-  if (indicators.length === 0) throw new AppError('invalid_input', 'Kế hoạch chưa có chỉ tiêu nào. Hãy thêm chỉ tiêu vào kế hoạch trước khi tạo mẫu báo cáo.');
-  const units = unitIds === null ? [null] : listUnits(db).filter((u) => unitIds.includes(u.id));
-  const base = { planId, planTitle: plan.title, periodLabel: plan.periodLabel, reportDueOn: plan.reportDueOn, parentOrg: profile.ownOrg, indicators, today: todayInVietnam(now) };
-  const slug = (s: string) => foldKey(s).replace(/ /g, '-').slice(0, 60) || 'mau';
-  const files: Record<string, Uint8Array> = {};
-  for (const u of units) {
-    const name = u ? `bao-cao-${u.code}-${slug(u.name)}.xlsx` : `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.xlsx`;
-    files[name] = await writeReportTemplate({ ...base, unit: u ? { code: u.code, name: u.name } : null });
-  }
-  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const names = Object.keys(files);
-  if (names.length === 1 && !zip) return { name: names[0] as string, mime: XLSX, bytes: files[names[0] as string] as Uint8Array };
-  return { name: `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.zip`, mime: 'application/zip', bytes: (await import('fflate')).zipSync(files, { level: 6 }) };
 }
 
 export const reportsHandlers = {

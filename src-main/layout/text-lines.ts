@@ -5,10 +5,14 @@ import { formatViLongDate } from '../text/vi-date';
 export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 
-/** "Tây Ninh, ngày 05 tháng 01 năm 2024" */
+/** A date line left for the signer to fill by hand (a template sent to a unit). */
+export const BLANK_DATE_LINE = 'ngày ..... tháng ..... năm ..........';
+
+/** "Tây Ninh, ngày 05 tháng 01 năm 2024"; an empty date gives the dotted line to fill by hand. */
 export function placeDateLine(place: string, isoDate: string): string {
   const p = place.trim();
-  return p ? `${p}, ${formatViLongDate(isoDate)}` : formatViLongDate(isoDate);
+  const d = isoDate ? formatViLongDate(isoDate) : BLANK_DATE_LINE;
+  return p ? `${p}, ${d}` : d;
 }
 
 /** "- A;" … "- Lưu: VT." — adds the dash and the ending punctuation when missing. */

@@ -12,6 +12,7 @@ import { consolidationHandlers } from '../features/consolidation-handlers';
 import { modelsHandlers } from '../features/models';
 import { dashboardHandlers } from '../features/dashboard';
 import { checksHandlers } from '../features/checks-handlers';
+import { unitTargetsHandlers } from '../features/unit-targets';
 
 export const handlers = mergeHandlers(
   appHandlers,
@@ -25,4 +26,5 @@ export const handlers = mergeHandlers(
   modelsHandlers,
   dashboardHandlers,
   checksHandlers,
+  unitTargetsHandlers,
 ) satisfies Handlers;

@@ -11,6 +11,7 @@ import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
 import { userError } from '../handler/user-error';
 import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
 import { SETTINGS_USAGE, settingsCommands } from './cli-settings';
+import { TEMPLATES_USAGE, templatesCommands } from './cli-templates';
 
 export interface Io {
   out: (s: string) => void;
@@ -32,7 +33,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
   backup --out FILE [--json]                Sao lưu dữ liệu ra tệp (đã kiểm tra)
   restore FILE [--json]                     Khôi phục dữ liệu từ tệp sao lưu (dữ liệu hiện tại được sao lưu và giữ lại)
   check-values --plan ID [--json]           Kiểm tra số liệu của kế hoạch ID (nhầm đơn vị, vượt xa chỉ tiêu, bất thường)
-${CONSOLIDATION_USAGE}${SETTINGS_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
+${CONSOLIDATION_USAGE}${SETTINGS_USAGE}${TEMPLATES_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
 `;
 
 type Command = (args: ParsedArgs, io: Io) => Promise<unknown>;
@@ -161,6 +162,7 @@ const COMMANDS: Record<string, Command> = {
     }),
   ...consolidationCommands,
   ...settingsCommands,
+  ...templatesCommands,
 };
 
 function human(value: unknown): string {

@@ -9,6 +9,7 @@ import { Assignment, PlanDraft, PlanKind, PlanStatus, TargetDraft } from '../../
 import { BatchInfo, ReceiveChannel, ReportDetail } from '../../src-main/contract/reports';
 import { ModelField, ModelStatus, ModelType } from '../../src-main/contract/models';
 import { CELL_MEASURES, ReminderChannel } from '../../src-main/contract/consolidation';
+import { UnitTargetSource } from '../../src-main/contract/unit-targets';
 
 /** The values of an enum schema, looking through default/nullable/optional/pipe wrappers. */
 function optionsOf(schema: unknown): string[] {
@@ -40,6 +41,7 @@ const CONTRACT: Record<string, string[]> = {
   'reminders.channel': optionsOf(ReminderChannel),
   'correction_requests.channel': optionsOf(ReminderChannel),
   'upward_cell_maps.measure': [...CELL_MEASURES],
+  'unit_targets.source': optionsOf(UnitTargetSource),
 };
 
 function schemaEnums(): Map<string, string[]> {

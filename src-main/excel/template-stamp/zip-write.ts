@@ -1,0 +1,73 @@
+// A minimal ZIP writer for stamped templates (pure): entries deflated ahead of time are written as they are, so a
+// workbook of which only one or two parts change per unit is not compressed again. Deflate by node:zlib (native),
+// CRC-32 by table.
+import { deflateRawSync } from 'node:zlib';
+
+export interface PackedEntry { name: Uint8Array; crc: number; size: number; data: Uint8Array; method: 0 | 8 }
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+const enc = new TextEncoder();
+
+/** Deflate one entry's bytes (level 6, like Excel) and remember its CRC and size. */
+export function packEntry(name: string, bytes: Uint8Array, level: 0 | 6 = 6): PackedEntry {
+  const data = level === 0 ? bytes : new Uint8Array(deflateRawSync(bytes, { level }));
+  return { name: enc.encode(name), crc: crc32(bytes), size: bytes.length, data, method: level === 0 ? 0 : 8 };
+}
+
+// 2026-01-01 00:00 in DOS time/date: stable bytes for the same input.
+const DOS_TIME = 0;
+const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1;
+
+/** The ZIP file of these entries, in this order (names UTF-8, flag bit 11). */
+export function writeZip(entries: PackedEntry[]): Uint8Array {
+  let total = 22;
+  for (const e of entries) total += 30 + e.name.length + e.data.length + 46 + e.name.length;
+  const out = new Uint8Array(total);
+  const dv = new DataView(out.buffer);
+  let o = 0;
+  const offsets: number[] = [];
+  const header = (at: number, e: PackedEntry, central: boolean): number => {
+    let p = at;
+    dv.setUint32(p, central ? 0x02014b50 : 0x04034b50, true); p += 4;
+    if (central) { dv.setUint16(p, 20, true); p += 2; }
+    dv.setUint16(p, 20, true); dv.setUint16(p + 2, 0x0800, true); dv.setUint16(p + 4, e.method, true);
+    dv.setUint16(p + 6, DOS_TIME, true); dv.setUint16(p + 8, DOS_DATE, true);
+    dv.setUint32(p + 10, e.crc, true); dv.setUint32(p + 14, e.data.length, true); dv.setUint32(p + 18, e.size, true);
+    dv.setUint16(p + 22, e.name.length, true); dv.setUint16(p + 24, 0, true); p += 26;
+    return p;
+  };
+  for (const e of entries) {
+    offsets.push(o);
+    o = header(o, e, false);
+    out.set(e.name, o); o += e.name.length;
+    out.set(e.data, o); o += e.data.length;
+  }
+  const cdStart = o;
+  entries.forEach((e, i) => {
+    o = header(o, e, true);
+    // comment length, disk number, internal attrs, external attrs, local header offset
+    dv.setUint16(o, 0, true); dv.setUint16(o + 2, 0, true); dv.setUint16(o + 4, 0, true); dv.setUint32(o + 6, 0, true);
+    dv.setUint32(o + 10, offsets[i]!, true); o += 14;
+    out.set(e.name, o); o += e.name.length;
+  });
+  dv.setUint32(o, 0x06054b50, true);
+  dv.setUint16(o + 4, 0, true); dv.setUint16(o + 6, 0, true);
+  dv.setUint16(o + 8, entries.length, true); dv.setUint16(o + 10, entries.length, true);
+  dv.setUint32(o + 12, o - cdStart, true); dv.setUint32(o + 16, cdStart, true); dv.setUint16(o + 20, 0, true);
+  return out;
+}
