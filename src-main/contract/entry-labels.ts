@@ -8,8 +8,8 @@ export const ENTRY_VIA_LABELS: Record<EntryViaId, string> = { paper: 'Giấy', p
 /** The CLI's words for them (`--channel giay|dien-thoai|zalo|email`). */
 export const ENTRY_VIA_CLI: Record<string, EntryViaId> = { giay: 'paper', 'dien-thoai': 'phone', zalo: 'zalo', email: 'email' };
 
-/** "Giấy (nhập tay)" for a hand-entered version, else the import channel's label ("Email"). */
-export function channelText(channel: string, via: string | null | undefined): string {
-  if (via && via in ENTRY_VIA_LABELS) return `${ENTRY_VIA_LABELS[via as EntryViaId]} (nhập tay)`;
+/** "Giấy (nhập tay)" for a hand-entered version ("Giấy" when `short`), else the import channel's label ("Email"). */
+export function channelText(channel: string, via: string | null | undefined, short = false): string {
+  if (via && via in ENTRY_VIA_LABELS) return `${ENTRY_VIA_LABELS[via as EntryViaId]}${short ? '' : ' (nhập tay)'}`;
   return CHANNEL_LABELS[channel as ChannelId] ?? channel;
 }

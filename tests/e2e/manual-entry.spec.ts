@@ -75,20 +75,39 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   expect(detail.narrative).toEqual([{ heading: 'Đánh giá chung', text: 'Đơn vị hoàn thành các chỉ tiêu đề ra.' }]);
 
   // "Sửa bằng tay": a new version from the current one, prefilled.
+  await page.setViewportSize({ width: 1366, height: 768 });
   await row.getByTestId('track-enter').click();
   const edit = page.getByRole('dialog', { name: /Sửa bằng tay: Công đoàn Trường THCS Lê Lợi \(bản mới từ bản 1\)/ });
   await expect(edit.locator('[data-testid="entry-row"][data-code="CT21"] input').nth(1)).toHaveValue('1.234,5');
   const ct01 = edit.locator('[data-testid="entry-row"][data-code="CT01"] input').first();
   await ct01.fill('4');
   await ct01.press('Enter');
+  // 45.500 suất against a target of 50: the checks hold it at its cell until it is corrected or a reason is given
+  const ct21 = edit.locator('[data-testid="entry-row"][data-code="CT21"] input').first();
+  await ct21.fill('45.500');
+  await ct21.press('Enter');
+  await edit.getByTestId('entry-save').click();
+  await expect(edit.getByTestId('entry-error')).toContainText('1 giá trị bất thường');
+  await expect(edit.locator('[data-testid="entry-findings"][data-code="CT21"]')).toContainText('gấp 910 lần chỉ tiêu');
+  await expect(edit.locator('[data-reason]')).toBeFocused();
+  await page.screenshot({ path: `${SHOTS}/entry-held-1366x768.png` });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await edit.locator('[data-reason]').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/entry-held-1920x1080.png` });
+  await edit.locator('[data-reason]').fill('Đã gọi điện xác nhận: quà của doanh nghiệp tài trợ');
   await edit.getByTestId('entry-save').click();
   await expect(edit).toBeHidden();
   await expect(row.locator('td').nth(3)).toHaveText('2');
+  const v2 = await call(app.ctx, 'reports.get', { reportId: (await call(app.ctx, 'reports.list', { planId: plan.id })).find((r) => r.unit.id === a.id)!.report!.id });
+  expect(v2.values.map((v) => [v.code, v.value])).toEqual([['CT01', 4], ['CT08', 1], ['CT21', 45500]]);
+  expect(v2.issues.some((i) => /CT21.*Đã xác nhận khi nhập tay, lý do: Đã gọi điện/.test(i.message))).toBe(true);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('tab', { name: 'Tình hình nộp' }).click();
   const listed = page.locator('[data-testid="report-row"][data-unit="GD01"]');
   await expect(listed).toHaveAttribute('data-state', 'on_time');
-  await expect(page.getByText('Giấy (nhập tay)')).toBeVisible();
+  const chan = page.locator('[data-testid="report-row"][data-unit="GD01"] ~ .c-chan');
+  await expect(chan).toHaveText('Giấy');
+  await expect(chan).toHaveAttribute('title', 'Giấy (nhập tay)');
   await expect(page.locator('[data-testid="report-enter"][data-unit="YT01"]')).toHaveText('Nhập tay');
   await expect(page.locator('[data-testid="report-enter"][data-unit="GD01"]')).toHaveText('Sửa bằng tay');
   await page.screenshot({ path: `${SHOTS}/report-list-1366x768.png` });
