@@ -70,6 +70,10 @@ function prepare(ctx: AppContext, input: Input): Prepared {
   const u = getUnit(ctx.db, input.unitId);
   if (!u) throw new AppError('not_found', 'Không tìm thấy đơn vị. Hãy tải lại danh sách rồi chọn lại.');
   const today = todayInVietnam(ctx.now());
+  const [y, m, d] = input.receivedOn.split('-').map(Number) as [number, number, number];
+  const shown = input.receivedOn.split('-').reverse().join('/');
+  if (new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) !== input.receivedOn) throw bad(`Ngày nhận ${shown} không có thật. Hãy sửa ngày nhận (dd/mm/yyyy).`);
+  if (y < 2000) throw bad(`Ngày nhận ${shown} quá xa trong quá khứ. Hãy sửa ngày nhận (dd/mm/yyyy).`);
   if (input.receivedOn > today) throw bad(`Ngày nhận ${formatViDate(input.receivedOn)} ở tương lai (hôm nay là ${formatViDate(today)}). Hãy sửa ngày nhận.`);
   const inPlan = new Set(pc.plan.targets.map((t) => t.indicatorId));
   const seen = new Set<number>();

@@ -102,10 +102,23 @@ describe('reports.enter', () => {
       .rejects.toMatchObject({ message: expect.stringMatching(/không thuộc kế hoạch/) });
     await expect(app.call('reports.enter', { ...base, receivedOn: '2999-01-01', rows: [{ indicatorId: id('CT01'), value: 2 }] }))
       .rejects.toMatchObject({ message: expect.stringMatching(/ở tương lai/) });
+    await expect(app.call('reports.enter', { ...base, receivedOn: '2023-02-31', rows: [{ indicatorId: id('CT01'), value: 2 }] }))
+      .rejects.toMatchObject({ message: expect.stringMatching(/Ngày nhận .*không có thật/) });
     await expect(app.call('reports.enter', { ...base, rows: [] })).rejects.toMatchObject({ message: expect.stringMatching(/Chưa nhập số liệu nào/) });
     await expect(app.call('reports.enter', { ...base, via: 'fax' as never, rows: [{ indicatorId: id('CT01'), value: 2 }] })).rejects.toMatchObject({ code: 'invalid_input' });
     expect(count('reports')).toBe(0);
     expect(audits('reports.enter')).toHaveLength(0);
+  });
+
+  it('a warning (far above target) is kept on the report and listed by the check view and the correction letter', async () => {
+    const { a, plan, id } = await setup();
+    const res = await app.call('reports.enter', { planId: plan.id, unitId: a.id, receivedOn: '2023-12-29', via: 'phone', rows: [{ indicatorId: id('CT01'), value: 40 }] });
+    expect(res.findings).toEqual([expect.objectContaining({ rule: 'far_above_target', blocking: false, indicatorId: id('CT01') })]);
+    const { warnings } = await app.call('checks.plan', { planId: plan.id });
+    expect(warnings.filter((w) => w.unitCode === 'GD01').map((w) => [w.indicatorCode, w.rule, w.status])).toEqual([['CT01', 'far_above_target', 'open']]);
+    const letter = await app.call('checks.correctionLetter', { reportId: res.reportId, date: '2024-01-02', record: false });
+    expect(letter.problems).toBeGreaterThan(0);
+    expect(letter.text).toMatch(/CT01|Số buổi tuyên truyền/);
   });
 
   it('numbers typed the Vietnamese way and "x" for not applicable are read right', async () => {
