@@ -111,4 +111,19 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   await expect(page.locator('[data-testid="report-enter"][data-unit="YT01"]')).toHaveText('Nhập tay');
   await expect(page.locator('[data-testid="report-enter"][data-unit="GD01"]')).toHaveText('Sửa bằng tay');
   await page.screenshot({ path: `${SHOTS}/report-list-1366x768.png` });
+
+  // From the report list: typed values are never thrown away silently when the form is closed.
+  await page.locator('[data-testid="report-enter"][data-unit="YT01"]').click();
+  const yt = page.getByRole('dialog', { name: /Nhập tay báo cáo: Công đoàn Trạm Y tế xã Bình An/ });
+  await expect(yt.locator('[data-testid="entry-row"][data-code="CT01"] input')).toBeFocused();
+  await page.keyboard.type('5');
+  const asked: string[] = [];
+  page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+  await yt.getByRole('button', { name: 'Huỷ' }).click();
+  await expect(yt).toBeVisible();
+  expect(asked).toEqual(['Bỏ báo cáo đang nhập dở? Các số đã gõ sẽ không được lưu.']);
+  page.once('dialog', (d) => void d.accept());
+  await yt.getByRole('button', { name: 'Huỷ' }).click();
+  await expect(yt).toBeHidden();
+  await expect(page.locator('[data-testid="report-row"][data-unit="YT01"]')).toHaveAttribute('data-state', 'missing');
 });
