@@ -126,4 +126,16 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   await yt.getByRole('button', { name: 'Huỷ' }).click();
   await expect(yt).toBeHidden();
   await expect(page.locator('[data-testid="report-row"][data-unit="YT01"]')).toHaveAttribute('data-state', 'missing');
+  // ... and a report phoned in goes in from the list, which updates at once
+  await page.locator('[data-testid="report-enter"][data-unit="YT01"]').click();
+  await expect(yt.locator('[data-testid="entry-row"][data-code="CT01"] input')).toBeFocused();
+  await page.keyboard.type('2');
+  await yt.getByTestId('entry-via').selectOption('phone');
+  await yt.getByTestId('entry-save').click();
+  await expect(yt).toBeHidden();
+  await expect(page.locator('[data-testid="report-row"][data-unit="YT01"]')).toHaveAttribute('data-state', 'on_time');
+  await expect(page.locator('[data-testid="report-row"][data-unit="YT01"] ~ .c-chan')).toHaveText('Điện thoại');
+  await page.getByRole('tab', { name: 'Theo dõi & tổng hợp' }).click();
+  await expect(page.locator('[data-testid="track-row"][data-unit="YT01"] [data-testid="track-channel"]')).toHaveText('Điện thoại (nhập tay)');
+  await page.screenshot({ path: `${SHOTS}/tracking-1366x768.png` });
 });
