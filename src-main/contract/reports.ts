@@ -161,7 +161,7 @@ export const ReportDetail = z.object({
   issues: z.array(ReportIssue),
   /** The unit was asked to correct this version ("đã đề nghị sửa") on that date; null when not. */
   correctionRequestedOn: z.string().nullable(),
-  versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.string(), receivedOn: z.string(), fileName: z.string().nullable() })),
+  versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.string(), receivedOn: z.string(), fileName: z.string().nullable(), receivedVia: z.enum(ENTRY_VIA).nullable().optional() })),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 

@@ -89,7 +89,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
     narrative: rep.narrativeOf(db, reportId),
     issues: JSON.parse(r.issues) as ReportDetail['issues'],
     correctionRequestedOn: lastCorrectionRequest(db, reportId)?.sentOn ?? null,
-    versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name })),
+    versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name, receivedVia: (x.received_via ?? null) as never })),
   };
 }
 

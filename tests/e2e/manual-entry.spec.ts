@@ -112,6 +112,15 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   await expect(page.locator('[data-testid="report-enter"][data-unit="GD01"]')).toHaveText('Sửa bằng tay');
   await page.screenshot({ path: `${SHOTS}/report-list-1366x768.png` });
 
+  // The unit's report: received via paper, typed in; its versions say so where an imported one names its file.
+  await page.locator('[data-testid="report-row"][data-unit="GD01"]').getByRole('button').click();
+  const detailDialog = page.getByRole('dialog', { name: /Công đoàn Trường THCS Lê Lợi/ });
+  await expect(detailDialog).toContainText('qua Giấy (nhập tay)');
+  await expect(detailDialog.getByRole('cell', { name: 'Giấy (nhập tay)' })).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/report-detail-1366x768.png` });
+  await detailDialog.getByRole('button', { name: 'Đóng', exact: true }).first().click();
+  await expect(detailDialog).toBeHidden();
+
   // From the report list: typed values are never thrown away silently when the form is closed.
   await page.locator('[data-testid="report-enter"][data-unit="YT01"]').click();
   const yt = page.getByRole('dialog', { name: /Nhập tay báo cáo: Công đoàn Trạm Y tế xã Bình An/ });

@@ -71,7 +71,7 @@ describe('reports.enter', () => {
     expect(old.status).toBe('held');
     expect(status(second.reportId)).toBe('active');
     const detail = await app.call('reports.get', { reportId: second.reportId });
-    expect(detail.versions.map((v) => v.version)).toEqual([1, 2, 3]);
+    expect(detail.versions.map((v) => [v.version, v.receivedVia])).toEqual([[1, 'phone'], [2, 'zalo'], [3, 'paper']]);
     expect(audits('reports.enter')).toHaveLength(3);
   });
 
