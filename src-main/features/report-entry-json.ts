@@ -9,6 +9,8 @@ import type { Db } from '../db/connection';
 import { findUnitIdByCode } from '../db/units';
 import { loadPlanContext } from './report-import/context';
 import { labelKey } from './report-import/row-mapping';
+import { parseViNumber } from '../text/vi-number';
+import { fold } from '../text/vi-text';
 
 const Cell = z.union([z.number(), z.string(), z.null()]).optional();
 const JsonRow = z.object({
@@ -19,7 +21,11 @@ const JsonRow = z.object({
   value: Cell,
   value2: Cell,
   isSection: z.boolean().optional(),
+  /** parse-report's other value columns under a merged header ("Kết quả / Trị giá"). */
+  extra: z.array(z.object({ header: z.string(), value: Cell })).optional(),
 });
+/** A header naming the second measure's column. */
+const SECOND = /\b(tri gia|thanh tien|kinh phi|so tien)\b/;
 const JsonNarrative = z.array(z.object({ heading: z.string().max(300), text: z.string().max(50_000) })).max(100);
 
 const bad = (m: string) => new AppError('invalid_input', m);
@@ -56,13 +62,17 @@ export function entryFromJson(db: Db, json: unknown, o: { planId: number; unitCo
     const num2 = (v: unknown): number | null => {
       if (empty(v)) return null;
       if (typeof v === 'number') return v;
-      throw bad(`${named}: số liệu thứ hai "${String(v)}" cần là số.`);
+      const p = parseViNumber(String(v));
+      if (p && !p.suffix) return p.value;
+      throw bad(`${named}: số liệu thứ hai "${String(v)}" cần là số (ví dụ 45,5).`);
     };
+    const extra2 = ind.unit2 ? r.extra?.find((x) => SECOND.test(fold(x.header)) && !empty(x.value)) : undefined;
     if (second) cur.value2 = num2(r.value);
     else {
       if (rows.has(ind.id) && !empty(cur.value)) throw bad(`${named}: chỉ tiêu ${ind.code} đã có ở một dòng trước. Hãy giữ một dòng.`);
       cur.value = empty(r.value) ? null : (r.value as number | string);
       if (!empty(r.value2)) cur.value2 = num2(r.value2);
+      else if (extra2) cur.value2 = num2(extra2.value);
     }
     rows.set(ind.id, cur);
   });

@@ -63,6 +63,31 @@ describe('reports enter', () => {
     expect(reportsOf(db)).toMatchObject([{ status: 'superseded' }, { status: 'active', via: 'paper' }]);
   });
 
+  it('reads the second measure from a "Trị giá" column (extra) or a value2 written the Vietnamese way', async () => {
+    const d = tmp();
+    const { db, planId } = await seed(d);
+    const file = join(d, 'free.json');
+    writeFileSync(file, JSON.stringify({ rows: [
+      { stt: '1', label: 'Nhà "Mái ấm Công đoàn" xây mới', unit: 'căn', target: null, value: 2, note: null, extra: [{ header: 'Trị giá (triệu đồng)', value: 90 }] },
+      { stt: '2', label: 'Số buổi tuyên truyền, phổ biến pháp luật', unit: 'buổi', target: null, value: 3, note: null },
+    ] }));
+    const r = await cli('reports', 'enter', '--plan', planId, '--unit', 'YT1', file, '--received-on', '2023-12-29', '--channel', 'zalo', '--json', '--db', db);
+    expect(r.err).toBe('');
+    const h = new Database(db, { readonly: true });
+    const ct08 = h.prepare("SELECT v.value_num AS v, v.value2_num AS v2 FROM report_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.code = 'CT08'").get();
+    h.close();
+    expect(ct08).toEqual({ v: 2, v2: 90 });
+    const viet = join(d, 'viet.json');
+    writeFileSync(viet, JSON.stringify([{ label: 'Nhà "Mái ấm Công đoàn" xây mới', value: 1, value2: '45,5' }]));
+    const r2 = await cli('reports', 'enter', '--plan', planId, '--unit', 'GD1', viet, '--received-on', '2023-12-29', '--json', '--db', db);
+    expect(r2.err).toBe('');
+    const bad = join(d, 'bad2.json');
+    writeFileSync(bad, JSON.stringify([{ label: 'Nhà "Mái ấm Công đoàn" xây mới', value: 1, value2: 'bốn lăm' }]));
+    const r3 = await cli('reports', 'enter', '--plan', planId, '--unit', 'GD1', bad, '--received-on', '2023-12-30', '--db', db);
+    expect(r3.code).toBe(1);
+    expect(r3.err).toMatch(/Dòng 1 của tệp JSON \("Nhà "Mái ấm Công đoàn" xây mới"\): số liệu thứ hai "bốn lăm" cần là số/);
+  });
+
   it('refuses a row it cannot read, naming it, and stores nothing; usage errors exit 2', async () => {
     const d = tmp();
     const { db, planId } = await seed(d);
