@@ -100,9 +100,7 @@ function prepare(ctx: AppContext, input: Input): Prepared {
         else throw bad(`${name}: "${t}" không phải là số. Gõ chữ số kiểu Việt Nam (ví dụ 1.234,5), hoặc "x" nếu chỉ tiêu không áp dụng.`);
       }
     }
-    if (num !== null && num < 0) throw bad(`${name}: số âm (${num}) không dùng được cho kết quả báo cáo. Hãy sửa lại.`);
     if (r.value2 !== null && !ind.unit2) throw bad(`${name}: chỉ tiêu này không có số liệu thứ hai (trị giá). Hãy bỏ ô đó trống.`);
-    if (r.value2 !== null && r.value2 < 0) throw bad(`${name}: số liệu thứ hai âm (${r.value2}). Hãy sửa lại.`);
     if (num === null && text === null && r.value2 === null) continue;
     values.push({ indicatorId: ind.id, valueNum: num, valueText: text, value2: r.value2, note: null, cell: null });
     rows.push({ label: ind.label, cell: null, value: num ?? text, value2: r.value2, indicatorId: ind.id, sure: true, how: 'code' });

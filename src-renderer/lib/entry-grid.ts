@@ -67,7 +67,10 @@ export function nextCell(key: 'Enter' | 'Tab', shift: boolean, from: Pos, size: 
   return null;
 }
 
-/** A typed cell: a number the Vietnamese way ("1.234,5"), "-" / "không" as 0, "x" as not applicable; else an error. */
+/**
+ * A typed cell: a number the Vietnamese way ("1.234,5"), "-" / "không" as 0, "x" as not applicable; else an error.
+ * A negative number is read as typed: the value checks hold it at its cell (as at import) until corrected or confirmed.
+ */
 export function readCell(text: string, numeric: boolean): { value: number | string | null; error: string | null } {
   const t = text.normalize('NFC').trim();
   if (!t) return { value: null, error: null };
@@ -77,6 +80,5 @@ export function readCell(text: string, numeric: boolean): { value: number | stri
   if (word === 'na') return { value: NOT_APPLICABLE, error: null };
   const p = parseViNumber(t);
   if (!p || p.suffix) return { value: null, error: `"${t}" không phải là số. Gõ chữ số, ví dụ 1.234,5; "x" nếu không áp dụng.` };
-  if (p.value < 0) return { value: null, error: 'Số không được âm.' };
   return { value: p.value, error: null };
 }

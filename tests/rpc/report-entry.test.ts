@@ -81,6 +81,8 @@ describe('reports.enter', () => {
     const check = await app.call('reports.entryCheck', input);
     expect(check.open).toBe(1);
     expect(check.findings.find((f) => f.indicatorId === id('R01'))).toMatchObject({ rule: 'rule_max', blocking: true, confirmed: false });
+    const negative = await app.call('reports.entryCheck', { ...input, rows: [{ indicatorId: id('CT01'), value: -3 }] });
+    expect(negative.findings).toEqual([expect.objectContaining({ rule: 'negative', blocking: true, indicatorId: id('CT01') })]);
     await expect(app.call('reports.enter', input)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/Chưa lưu báo cáo.*R01/) });
     expect(count('reports')).toBe(0);
     const ok = await app.call('reports.enter', { ...input, confirmations: [{ indicatorId: id('R01'), reason: 'Đơn vị xác nhận qua điện thoại' }] });
