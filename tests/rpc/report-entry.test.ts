@@ -50,6 +50,9 @@ describe('reports.enter', () => {
     expect(detail.values.find((v) => v.code === 'CT08')).toMatchObject({ value: 1, value2: 45.5 });
     expect(detail.values.find((v) => v.code === 'TX01')?.value).toBe('Bữa cơm công đoàn');
     expect(detail.narrative).toEqual([{ heading: 'Đánh giá chung', text: 'Hoàn thành các chỉ tiêu.' }]);
+    const cons = await app.call('consolidation.get', { planId: plan.id });
+    expect(cons.submitted).toBe(1);
+    expect(cons.indicators.find((i) => i.code === 'CT08')).toMatchObject({ total: 1, total2: 45.5 });
     const tracking = await app.call('tracking.get', { planId: plan.id });
     expect(tracking.rows.find((r) => r.unit.id === a.id)?.channel).toBe('Giấy (nhập tay)');
     const audit = audits('reports.enter');
