@@ -24,6 +24,8 @@ export const TrackingRow = z.object({
   /** On time, but the version in use is a correction sent after the deadline ("sửa sau hạn"). */
   correctedAfterDue: z.boolean(),
   version: z.number().int().nullable(),
+  /** How the version in use came, as shown ("Email", "Giấy (nhập tay)"); null when the unit has not reported. */
+  channel: z.string().nullable().optional(),
   reminders: z.number().int(),
   lastReminderOn: z.string().nullable(),
   phone: z.string().nullable(),

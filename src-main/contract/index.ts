@@ -13,6 +13,7 @@ import { modelsChannels } from './models';
 import { dashboardChannels } from './dashboard';
 import { checksChannels } from './checks';
 import { unitTargetsChannels } from './unit-targets';
+import { reportEntryChannels } from './report-entry';
 
 export const contract = {
   ...appChannels,
@@ -27,6 +28,7 @@ export const contract = {
   ...dashboardChannels,
   ...checksChannels,
   ...unitTargetsChannels,
+  ...reportEntryChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

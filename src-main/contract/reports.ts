@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { FileIn, FileOut, Id, IsoDate, OptText } from './common';
 import { ReportIssue } from './parsed-report';
+import { ENTRY_VIA } from './entry-labels';
 
 export const CHANNELS = ['file', 'email', 'zalo', 'usb', 'paper', 'manual', 'other'] as const;
 export const ReceiveChannel = z.enum(CHANNELS);
@@ -111,6 +112,8 @@ export const ReportListRow = z.object({
       version: z.number().int(),
       receivedOn: z.string(),
       channel: ReceiveChannel,
+      /** A hand-entered version (channel 'manual'): how the unit sent it; null for imported files. */
+      receivedVia: z.enum(ENTRY_VIA).nullable().optional(),
       fileName: z.string().nullable(),
       versions: z.number().int(),
       held: z.number().int(),
@@ -134,6 +137,8 @@ export const ReportDetail = z.object({
   status: z.enum(['active', 'superseded', 'held', 'revoked']),
   receivedOn: z.string(),
   channel: ReceiveChannel,
+  /** A hand-entered version (channel 'manual'): how the unit sent it; null for imported files. */
+  receivedVia: z.enum(ENTRY_VIA).nullable().optional(),
   fileName: z.string().nullable(),
   title: z.string().nullable(),
   values: z.array(
@@ -156,7 +161,7 @@ export const ReportDetail = z.object({
   issues: z.array(ReportIssue),
   /** The unit was asked to correct this version ("đã đề nghị sửa") on that date; null when not. */
   correctionRequestedOn: z.string().nullable(),
-  versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.string(), receivedOn: z.string(), fileName: z.string().nullable() })),
+  versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.string(), receivedOn: z.string(), fileName: z.string().nullable(), receivedVia: z.enum(ENTRY_VIA).nullable().optional() })),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 

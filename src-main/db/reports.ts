@@ -10,6 +10,8 @@ export interface ReportRow {
   title: string | null; period_label: string | null; unit_name_in_file: string | null; issues: string; created_at: string;
   /** When the user chose this (held) report to be the one in use; null when never chosen. */
   chosen_at: string | null;
+  /** A hand-entered version: how the unit sent it (paper, phone, zalo, email); null for imported files. */
+  received_via?: string | null;
 }
 
 export interface NewReport {

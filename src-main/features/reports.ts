@@ -47,7 +47,7 @@ export function reportList(db: Db, planId: number): ReportListRow[] {
       state: !active ? 'missing' : late ? 'late' : 'on_time',
       report: active
         ? {
-            id: active.id, version: active.version, receivedOn: active.received_on, channel: active.channel as never, fileName: active.file_name,
+            id: active.id, version: active.version, receivedOn: active.received_on, channel: active.channel as never, receivedVia: (active.received_via ?? null) as never, fileName: active.file_name,
             versions: all.filter((r) => r.status !== 'revoked').length, held: all.filter((r) => r.status === 'held').length,
             issueCount: (JSON.parse(active.issues) as unknown[]).length, correctionRequestedOn: asked.get(active.id) ?? null,
             firstReceivedOn: firstOn, correctedAfterDue: !late && !!due && active.received_on > due,
@@ -72,7 +72,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
   const order = [...plan.targets.map((t) => t.indicatorId), ...values.map((v) => v.indicator_id).filter((id) => !targets.has(id))];
   return {
     id: r.id, planId: r.plan_id, unit: { id: r.unit_id, code: unit?.code ?? '', name: unit?.name ?? '' }, version: r.version, status: r.status,
-    receivedOn: r.received_on, channel: r.channel as never, fileName: r.file_name, title: r.title,
+    receivedOn: r.received_on, channel: r.channel as never, receivedVia: (r.received_via ?? null) as never, fileName: r.file_name, title: r.title,
     values: order.flatMap((id) => {
       const i = indicators.get(id);
       if (!i) return [];
@@ -87,7 +87,7 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
     narrative: rep.narrativeOf(db, reportId),
     issues: JSON.parse(r.issues) as ReportDetail['issues'],
     correctionRequestedOn: lastCorrectionRequest(db, reportId)?.sentOn ?? null,
-    versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name })),
+    versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name, receivedVia: (x.received_via ?? null) as never })),
   };
 }
 

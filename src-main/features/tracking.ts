@@ -10,6 +10,7 @@ import { getPlan } from '../db/plans';
 import { getUnit } from '../db/units';
 import { daysBetween } from '../text/vi-date';
 import { reportList } from './reports';
+import { channelText } from '../contract/entry-labels';
 
 export function planOrThrow(db: Db, id: number): Plan {
   const p = getPlan(db, id);
@@ -37,6 +38,7 @@ export function computeTracking(db: Db, planId: number, today: string): Tracking
       : null;
     return {
       unit: r.unit, state: r.state, receivedOn, daysLate, correctedAfterDue: r.report?.correctedAfterDue ?? false, version: r.report?.version ?? null,
+      channel: r.report ? channelText(r.report.channel, r.report.receivedVia) : null,
       reminders: rem?.n ?? 0, lastReminderOn: rem?.last ?? null, phone: u?.phone ?? null, email: u?.email ?? null,
     };
   });

@@ -13,6 +13,7 @@ import { modelsHandlers } from '../features/models';
 import { dashboardHandlers } from '../features/dashboard';
 import { checksHandlers } from '../features/checks-handlers';
 import { unitTargetsHandlers } from '../features/unit-targets';
+import { reportEntryHandlers } from '../features/report-entry-handlers';
 
 export const handlers = mergeHandlers(
   appHandlers,
@@ -27,4 +28,5 @@ export const handlers = mergeHandlers(
   dashboardHandlers,
   checksHandlers,
   unitTargetsHandlers,
+  reportEntryHandlers,
 ) satisfies Handlers;

@@ -12,6 +12,7 @@ import { userError } from '../handler/user-error';
 import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
 import { SETTINGS_USAGE, settingsCommands } from './cli-settings';
 import { TEMPLATES_USAGE, templatesCommands } from './cli-templates';
+import { REPORT_ENTRY_OPTIONS, REPORT_ENTRY_USAGE, reportEntryCommands } from './cli-report-entry';
 
 export interface Io {
   out: (s: string) => void;
@@ -33,7 +34,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
   backup --out FILE [--json]                Sao lưu dữ liệu ra tệp (đã kiểm tra)
   restore FILE [--json]                     Khôi phục dữ liệu từ tệp sao lưu (dữ liệu hiện tại được sao lưu và giữ lại)
   check-values --plan ID [--json]           Kiểm tra số liệu của kế hoạch ID (nhầm đơn vị, vượt xa chỉ tiêu, bất thường)
-${CONSOLIDATION_USAGE}${SETTINGS_USAGE}${TEMPLATES_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
+${REPORT_ENTRY_USAGE}${CONSOLIDATION_USAGE}${SETTINGS_USAGE}${TEMPLATES_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
 `;
 
 type Command = (args: ParsedArgs, io: Io) => Promise<unknown>;
@@ -163,6 +164,7 @@ const COMMANDS: Record<string, Command> = {
   ...consolidationCommands,
   ...settingsCommands,
   ...templatesCommands,
+  ...reportEntryCommands,
 };
 
 function human(value: unknown): string {
@@ -173,7 +175,7 @@ function human(value: unknown): string {
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['--db', '--out', '--plan', '--files', '--rounds'], ['--json', '--dry-run', '--skip-invalid', '--help']);
+    args = parseArgs(argv, ['--db', '--out', '--plan', '--files', '--rounds', ...REPORT_ENTRY_OPTIONS], ['--json', '--dry-run', '--skip-invalid', '--help']);
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
     return 2;

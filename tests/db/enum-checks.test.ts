@@ -7,9 +7,10 @@ import { UnitKind } from '../../src-main/contract/units';
 import { Aggregation } from '../../src-main/contract/indicators';
 import { Assignment, PlanDraft, PlanKind, PlanStatus, TargetDraft } from '../../src-main/contract/plans';
 import { BatchInfo, ReceiveChannel, ReportDetail } from '../../src-main/contract/reports';
-import { ModelField, ModelStatus, ModelType } from '../../src-main/contract/models';
+import { ModelField, ModelStatus, ModelType, RecognitionLevel } from '../../src-main/contract/models';
 import { CELL_MEASURES, ReminderChannel } from '../../src-main/contract/consolidation';
 import { UnitTargetSource } from '../../src-main/contract/unit-targets';
+import { ENTRY_VIA } from '../../src-main/contract/entry-labels';
 
 /** The values of an enum schema, looking through default/nullable/optional/pipe wrappers. */
 function optionsOf(schema: unknown): string[] {
@@ -38,17 +39,20 @@ const CONTRACT: Record<string, string[]> = {
   'models.type': optionsOf(ModelType),
   'models.field': optionsOf(ModelField),
   'models.status': optionsOf(ModelStatus),
+  'models.proposed_level': optionsOf(RecognitionLevel),
+  'models.recognition_level': optionsOf(RecognitionLevel),
   'reminders.channel': optionsOf(ReminderChannel),
   'correction_requests.channel': optionsOf(ReminderChannel),
   'upward_cell_maps.measure': [...CELL_MEASURES],
   'unit_targets.source': optionsOf(UnitTargetSource),
+  'reports.received_via': [...ENTRY_VIA],
 };
 
 function schemaEnums(): Map<string, string[]> {
   const db = openDatabase(':memory:');
   const out = new Map<string, string[]>();
   for (const r of db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[]) {
-    for (const m of r.sql.matchAll(/CHECK\s*\(\s*(\w+)\s+IN\s*\(([^)]*)\)\s*\)/gi)) {
+    for (const m of r.sql.matchAll(/CHECK\s*\((?:\s*\w+\s+IS\s+NULL\s+OR)?\s*(\w+)\s+IN\s*\(([^)]*)\)\s*\)/gi)) {
       const values = [...(m[2] as string).matchAll(/'([^']*)'/g)].map((v) => v[1] as string);
       if (values.length) out.set(`${r.name}.${m[1]}`, values); // 0/1 flags have no quoted values
     }
