@@ -1,0 +1,115 @@
+// The short list of the units' sentences the báo cáo proposes per section (pure, deterministic): every unit text is
+// split into sentences, scored for concreteness (numbers, places, named activities; stock phrases cost), near
+// duplicates merged with all their units kept, and the best few kept in a stable order.
+import { fold } from '../../text/vi-text';
+import { splitSentences } from '../../text/vi-sentences';
+
+export interface SourceItem { unitCode: string; unitName: string; text: string }
+export interface UnitRef { code: string; name: string }
+export interface ProposedSentence { text: string; units: UnitRef[]; score: number }
+
+/** Places and named activities staff write about ("xã Bình An", "khu phố 3", "hội thi", "Mái ấm Công đoàn"). */
+const PLACE = /\b(xa|phuong|thi tran|thon|ap|khu pho|to dan pho|huyen|quan|tinh|thanh pho|tp|khu cong nghiep|kcn|cum cong nghiep|truong|tram y te|benh vien|cho|cong ty)\b/g;
+const ACTIVITY = /\b(mo hinh|hoi thi|hoi thao|toa dam|ra quan|hien mau|mai am|tu thien|trao tang|tang qua|ho tro|xay dung|sua chua|tuyen truyen|tap huan|giao luu|the thao|van nghe|dien dan|doi thoai|ky ket|phat dong|tham hoi|nha|sinh hoat|cuoc thi|hoi nghi|buoi)\b/g;
+/** Stock phrases that say nothing a reader can check. */
+const STOCK = /\b(tich cuc|nghiem tuc|kip thoi|day du|theo ke hoach|dung quy dinh|hieu qua|quan tam|chu dong|tot|nhiet tinh|trien khai thuc hien|dat ket qua)\b/g;
+
+/** Runs of two or more capitalised words after the first word ("Trường THCS Lê Lợi", "Mái ấm" not). */
+function properNames(text: string): number {
+  let runs = 0;
+  let len = 0;
+  const words = text.split(/\s+/).slice(1);
+  for (const w of [...words, '']) {
+    if (/^["“(]?\p{Lu}/u.test(w)) len++;
+    else {
+      if (len >= 2) runs++;
+      len = 0;
+    }
+  }
+  return runs;
+}
+
+const count = (re: RegExp, s: string): number => (s.match(re) ?? []).length;
+
+/** Concreteness of one sentence: numbers weigh most, then places and named activities; stock phrases and length cost. */
+export function scoreSentence(text: string): number {
+  const f = fold(text);
+  const words = f.split(' ').filter(Boolean).length;
+  const numbers = (text.match(/\d[\d.,]*/g) ?? []).filter((n) => !/^0?\d[./]$/.test(n)).length;
+  const quoted = (text.match(/["“][^"”]{3,}["”]/g) ?? []).length;
+  const names = properNames(text);
+  let s = Math.min(numbers, 4) * 3 + Math.min(count(PLACE, f), 3) * 1.5 + Math.min(count(ACTIVITY, f), 3) + quoted * 2 + Math.min(names, 3) * 1.5;
+  s -= Math.min(count(STOCK, f), 3) * (numbers ? 0.5 : 1.5);
+  if (words < 6) s -= 3;
+  if (words > 60) s -= (words - 60) / 10;
+  return Math.round(s * 100) / 100;
+}
+
+/** Folded words of a sentence, numbers kept, for near-duplicate comparison. */
+const wordsOf = (s: string): Set<string> => new Set(fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ').filter((w) => w.length > 1 || /\d/.test(w)));
+
+/** Near duplicates: most of the shorter sentence's words appear in the other (Dice ≥ 0.7, or containment ≥ 0.85). */
+export function nearDuplicate(a: string, b: string): boolean {
+  const A = wordsOf(a);
+  const B = wordsOf(b);
+  if (!A.size || !B.size) return false;
+  let both = 0;
+  for (const w of A) if (B.has(w)) both++;
+  return (2 * both) / (A.size + B.size) >= 0.7 || both / Math.min(A.size, B.size) >= 0.85;
+}
+
+export interface ProposeOptions { limit: number; minScore?: number }
+
+/**
+ * The proposed sentences of one section, best first (ties: the order the units and their texts came in). A merged
+ * sentence keeps the most concrete wording and names every unit that wrote it, in the units' order.
+ */
+export function proposeSentences(items: SourceItem[], o: ProposeOptions): ProposedSentence[] {
+  const merged: (ProposedSentence & { order: number })[] = [];
+  let order = 0;
+  for (const it of items) {
+    for (const text of splitSentences(it.text)) {
+      const score = scoreSentence(text);
+      const unit = { code: it.unitCode, name: it.unitName.normalize('NFC').trim() };
+      const same = merged.find((m) => nearDuplicate(m.text, text));
+      if (same) {
+        if (!same.units.some((u) => u.code === unit.code)) same.units.push(unit);
+        if (score > same.score) { same.text = text; same.score = score; }
+        continue;
+      }
+      merged.push({ text, units: [unit], score, order: order++ });
+    }
+  }
+  // A sentence several units wrote is a shared result: a small bonus so it is not lost among single ones.
+  const ranked = merged
+    .map((m) => ({ ...m, rank: m.score + Math.min(m.units.length - 1, 3) }))
+    .filter((m) => m.rank >= (o.minScore ?? 0))
+    .sort((a, b) => b.rank - a.rank || a.order - b.order);
+  return ranked.slice(0, o.limit).map((m) => ({ text: endSentence(m.text), units: m.units, score: m.score }));
+}
+
+/** A sentence ends with one full stop (a trailing ";" or ":" becomes "."). */
+export function endSentence(s: string): string {
+  const t = s.trim().replace(/[;:,]+$/, '');
+  return /[.!?…"”)]$/.test(t) ? t : `${t}.`;
+}
+
+/** "CĐCS Trường THCS Lê Lợi" from "Công đoàn Trường THCS Lê Lợi" / "Công đoàn cơ sở …" / "CĐCS …". */
+export function shortUnitName(name: string): string {
+  const n = name.normalize('NFC').trim().replace(/\s+/g, ' ');
+  const rest = n.replace(/^(công đoàn cơ sở|công đoàn|cđcs|cđ)\s+/iu, '');
+  return `CĐCS ${rest}`;
+}
+
+/** "(CĐCS Trường THCS Lê Lợi, CĐCS Trạm Y tế xã Bình An)" */
+export function attribution(units: UnitRef[]): string {
+  return `(${units.map((u) => shortUnitName(u.name)).join(', ')})`;
+}
+
+/** The sentence as printed: its text with the units before the full stop: "Tổ chức 3 buổi … (CĐCS A)." */
+export function attributed(text: string, units: UnitRef[]): string {
+  const t = endSentence(text);
+  if (!units.length) return t;
+  const m = /^(.*?)([.!?…]?)$/su.exec(t)!;
+  return `${m[1]} ${attribution(units)}${m[2] || '.'}`;
+}
