@@ -8,6 +8,7 @@ import { convertToPdf } from '../docs/pdf-convert';
 import { buildConsolidatedWorkbook, buildMissingWorkbook, XLSX_MIME, type ExportFrame } from '../excel/consolidated/index';
 import { computeConsolidation } from './consolidation';
 import { buildConsolidatedDocx } from './consolidation-docx';
+import { curatedNarrative } from './narrative-curation';
 import { docNumber, planSubject, titleCaseOrg } from './consolidation-text';
 import { DOCX_MIME, slug } from './reminders';
 import { resolveProfile } from './doc-identity';
@@ -40,7 +41,8 @@ export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<Fil
 export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<FileOut> {
   const plan = planOrThrow(db, o.planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
-  const bytes = await buildConsolidatedDocx(computeConsolidation(db, o.planId, o.date), plan, profile, exportFrame(plan, profile, o));
+  const c = computeConsolidation(db, o.planId, o.date);
+  const bytes = await buildConsolidatedDocx(c, plan, profile, exportFrame(plan, profile, o), curatedNarrative(db, o.planId, c));
   return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes }, warnings);
 }
 
