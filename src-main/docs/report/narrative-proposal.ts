@@ -48,15 +48,27 @@ export function scoreSentence(text: string): number {
 /** Folded words of a sentence, numbers kept, for near-duplicate comparison. */
 const wordsOf = (s: string): Set<string> => new Set(fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ').filter((w) => w.length > 1 || /\d/.test(w)));
 
-/** Near duplicates: most of the shorter sentence's words appear in the other (Dice ≥ 0.7, or containment ≥ 0.85). */
+const numbersOf = (s: string): string => [...new Set((s.match(/\d[\d.,]*\d|\d/g) ?? []).map((n) => n.replace(/[.,]/g, '')))].sort().join(' ');
+
+/**
+ * Near duplicates: the same numbers (different figures are different facts, never merged) and most of the shorter
+ * sentence's words in the other (Dice ≥ 0.7, or containment ≥ 0.85).
+ */
 export function nearDuplicate(a: string, b: string): boolean {
+  if (numbersOf(a) !== numbersOf(b)) return false;
   const A = wordsOf(a);
   const B = wordsOf(b);
   if (!A.size || !B.size) return false;
-  let both = 0;
-  for (const w of A) if (B.has(w)) both++;
+  const both = common(A, B);
   return (2 * both) / (A.size + B.size) >= 0.7 || both / Math.min(A.size, B.size) >= 0.85;
 }
+
+function common(A: Set<string>, B: Set<string>): number {
+  let n = 0;
+  for (const w of A) if (B.has(w)) n++;
+  return n;
+}
+const dice = (A: Set<string>, B: Set<string>): number => (A.size + B.size ? (2 * common(A, B)) / (A.size + B.size) : 0);
 
 export interface ProposeOptions { limit: number; minScore?: number }
 
@@ -81,11 +93,22 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
     }
   }
   // A sentence several units wrote is a shared result: a small bonus so it is not lost among single ones.
-  const ranked = merged
-    .map((m) => ({ ...m, rank: m.score + Math.min(m.units.length - 1, 3) }))
-    .filter((m) => m.rank >= (o.minScore ?? 0))
-    .sort((a, b) => b.rank - a.rank || a.order - b.order);
-  return ranked.slice(0, o.limit).map((m) => ({ text: endSentence(m.text), units: m.units, score: m.score }));
+  const pool = merged.map((m) => ({ ...m, rank: m.score + Math.min(m.units.length - 1, 3), words: wordsOf(m.text.replace(/\d[\d.,]*/g, ' ')) }))
+    .filter((m) => m.rank >= (o.minScore ?? 0));
+  // Greedy, best first, but a sentence shaped like one already taken (same words, other figures) loses ground, so
+  // the list covers different activities rather than ten variants of the best-scoring one.
+  const picked: typeof pool = [];
+  while (picked.length < o.limit && pool.length) {
+    let best = -1;
+    let bestValue = -Infinity;
+    pool.forEach((m, k) => {
+      const like = picked.reduce((mx, p) => Math.max(mx, dice(m.words, p.words)), 0);
+      const value = m.rank - 6 * like;
+      if (value > bestValue || (value === bestValue && m.order < pool[best]!.order)) { best = k; bestValue = value; }
+    });
+    picked.push(pool.splice(best, 1)[0]!);
+  }
+  return picked.map((m) => ({ text: endSentence(m.text), units: m.units, score: m.score }));
 }
 
 /** A sentence ends with one full stop (a trailing ";" or ":" becomes "."). */
@@ -101,9 +124,14 @@ export function shortUnitName(name: string): string {
   return `CĐCS ${rest}`;
 }
 
-/** "(CĐCS Trường THCS Lê Lợi, CĐCS Trạm Y tế xã Bình An)" */
+/** Units named in full after a sentence; more than this prints the first three and "và N CĐCS khác". */
+export const NAMED_UNITS = 4;
+
+/** "(CĐCS Trường THCS Lê Lợi, CĐCS Trạm Y tế xã Bình An)"; many units: "(CĐCS A, CĐCS B, CĐCS C và 9 CĐCS khác)". */
 export function attribution(units: UnitRef[]): string {
-  return `(${units.map((u) => shortUnitName(u.name)).join(', ')})`;
+  const names = units.map((u) => shortUnitName(u.name));
+  if (names.length <= NAMED_UNITS) return `(${names.join(', ')})`;
+  return `(${names.slice(0, 3).join(', ')} và ${names.length - 3} CĐCS khác)`;
 }
 
 /** The sentence as printed: its text with the units before the full stop: "Tổ chức 3 buổi … (CĐCS A)." */

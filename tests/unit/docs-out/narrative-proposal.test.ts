@@ -63,3 +63,25 @@ describe('proposeSentences', () => {
     expect(attributed('Trao 5 suất quà;', [{ code: 'C', name: 'Công đoàn Chợ Hà Lam' }])).toBe('Trao 5 suất quà (CĐCS Chợ Hà Lam).');
   });
 });
+
+describe('merging and attribution limits', () => {
+  it('never merges sentences whose figures differ: they are different facts', () => {
+    expect(nearDuplicate('Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.', 'Trao 35 suất quà cho đoàn viên khó khăn tại xã Bình An.')).toBe(false);
+    expect(nearDuplicate('Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.', 'Trao 20 suất quà cho các đoàn viên khó khăn tại xã Bình An.')).toBe(true);
+  });
+
+  it('names up to four units, then the first three and how many more', () => {
+    const units = ['A', 'B', 'C', 'D', 'E', 'F'].map((c) => ({ code: c, name: `Công đoàn Trường ${c}` }));
+    expect(attributed('Kinh phí còn hạn chế.', units.slice(0, 4))).toBe('Kinh phí còn hạn chế (CĐCS Trường A, CĐCS Trường B, CĐCS Trường C, CĐCS Trường D).');
+    expect(attributed('Kinh phí còn hạn chế.', units)).toBe('Kinh phí còn hạn chế (CĐCS Trường A, CĐCS Trường B, CĐCS Trường C và 3 CĐCS khác).');
+  });
+});
+
+describe('variety', () => {
+  it('prefers a different activity over a second variant of the best one', () => {
+    const items = [1, 2, 3].map((k) => ({ unitCode: `U${k}`, unitName: `Công đoàn Trường ${k}`, text: `Vận động đoàn viên đóng góp ${k}5 triệu đồng xây dựng ${k} nhà "Mái ấm Công đoàn" cho đoàn viên tại xã Bình An.` }));
+    items.push({ unitCode: 'U9', unitName: 'Công đoàn Chợ Hà Lam', text: 'Tổ chức 2 buổi tuyên truyền pháp luật cho 80 tiểu thương chợ Hà Lam.' });
+    const p = proposeSentences(items, { limit: 2 });
+    expect(p.map((x) => x.units[0]!.code)).toContain('U9');
+  });
+});
