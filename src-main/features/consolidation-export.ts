@@ -42,8 +42,12 @@ export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<Fil
   const plan = planOrThrow(db, o.planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const c = computeConsolidation(db, o.planId, o.date);
-  const bytes = await buildConsolidatedDocx(c, plan, profile, exportFrame(plan, profile, o), curatedNarrative(db, o.planId, c));
-  return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes }, warnings);
+  const narrative = curatedNarrative(db, o.planId, c);
+  const bytes = await buildConsolidatedDocx(c, plan, profile, exportFrame(plan, profile, o), narrative);
+  const stale = narrative.stale
+    ? [`${narrative.stale} câu thuyết minh đã chọn không còn trong báo cáo đang dùng của đơn vị (báo cáo đã được thay thế hoặc gỡ): xem lại ở mục "Thuyết minh" trước khi ký.`]
+    : [];
+  return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes }, [...warnings, ...stale]);
 }
 
 export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { deleteCuration, saveCuration, savedCuration } from '../db/narrative-curation';
 import { writeTx } from '../db/write-tx';
 import { addAudit } from '../db/audit';
-import { attributed, proposeSentences } from '../docs/report/narrative-proposal';
+import { attributed, proposeSentences, sentencesByUnit, stillSaid } from '../docs/report/narrative-proposal';
 import { todayInVietnam } from '../text/vi-date';
 import { fold } from '../text/vi-text';
 import { computeConsolidation } from './consolidation';
@@ -18,14 +18,14 @@ export const SECTION_LIMITS: Record<NarrativeKey, number> = { results: 6, practi
 /** Proposed but not ticked: the next best few, so the user can swap one in without typing. */
 const SPARE = 4;
 
-type Proposal = Record<NarrativeKey, (CuratedItem & { fresh: boolean })[]>;
+type Proposal = Record<NarrativeKey, (CuratedItem & { fresh: boolean; stale: boolean })[]>;
 
 export function proposeCuration(c: Consolidation): Proposal {
   const out = Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, []])) as unknown as Proposal;
   for (const s of c.narrative) {
     const limit = SECTION_LIMITS[s.key];
     out[s.key] = proposeSentences(s.items, { limit: limit + SPARE }).map((p, i) => ({
-      text: p.text, proposed: p.text, units: p.units, selected: i < limit, fresh: false,
+      text: p.text, proposed: p.text, units: p.units, selected: i < limit, fresh: false, stale: false,
     }));
   }
   return out;
@@ -36,12 +36,16 @@ const consolidationOf = (db: Db, planId: number, c?: Consolidation): Consolidati
 /** The list the curation panel shows: saved items in order, then proposals not in it yet (unticked, fresh). */
 export function getCuration(db: Db, planId: number, c?: Consolidation): Curation {
   planOrThrow(db, planId);
-  const proposal = proposeCuration(consolidationOf(db, planId, c));
+  const cons = consolidationOf(db, planId, c);
+  const proposal = proposeCuration(cons);
   const saved = savedCuration(db, planId);
+  const said = sentencesByUnit(cons.narrative.flatMap((s) => s.items));
   const sections = NARRATIVE_KEYS.map((key) => {
     let items = proposal[key];
     if (saved) {
-      const mine = saved.items.filter((i) => i.section === key).map((i) => ({ text: i.text, proposed: i.proposed, units: i.units, selected: i.selected, fresh: false }));
+      const mine = saved.items.filter((i) => i.section === key).map((i) => ({
+        text: i.text, proposed: i.proposed, units: i.units, selected: i.selected, fresh: false, stale: i.proposed !== '' && !stillSaid(i.proposed, i.units, said),
+      }));
       const known = new Set(mine.map((i) => fold(i.proposed)));
       items = [...mine, ...items.filter((p) => !known.has(fold(p.proposed))).map((p) => ({ ...p, selected: false, fresh: true }))];
     }
@@ -50,9 +54,15 @@ export function getCuration(db: Db, planId: number, c?: Consolidation): Curation
   return { planId, saved: !!saved, savedAt: saved?.savedAt ?? null, fullAppendix: saved?.fullAppendix ?? false, sections };
 }
 
-export interface CuratedSentence { text: string; units: CuratedUnit[]; /** "Text (CĐCS A, CĐCS B)." as printed */ printed: string }
+export interface CuratedSentence {
+  text: string; units: CuratedUnit[]; /** "Text (CĐCS A, CĐCS B)." as printed */ printed: string;
+  /** A unit no longer writes it in the report in use (replaced or revoked); the exports warn. */
+  stale: boolean;
+}
 export interface CuratedNarrative {
   fullAppendix: boolean;
+  /** Selected sentences that are stale, for the export's warning. */
+  stale: number;
   sections: { key: NarrativeKey; heading: string; sentences: CuratedSentence[] }[];
 }
 
@@ -62,10 +72,12 @@ export interface CuratedNarrative {
  */
 export function curatedNarrative(db: Db, planId: number, c?: Consolidation): CuratedNarrative {
   const cur = getCuration(db, planId, c);
+  const chosen = cur.sections.flatMap((s) => s.items.filter((i) => i.selected));
   return {
     fullAppendix: cur.fullAppendix,
+    stale: chosen.filter((i) => i.stale).length,
     sections: cur.sections.flatMap((s) => {
-      const sentences = s.items.filter((i) => i.selected).map((i) => ({ text: i.text, units: i.units, printed: attributed(i.text, i.units) }));
+      const sentences = s.items.filter((i) => i.selected).map((i) => ({ text: i.text, units: i.units, printed: attributed(i.text, i.units), stale: i.stale }));
       return sentences.length ? [{ key: s.key, heading: s.heading, sentences }] : [];
     }),
   };

@@ -85,4 +85,18 @@ describe('narrative curation', () => {
       planId: f.plan.id, sections: [{ key: 'results', items: [{ text: '   ', units: [], selected: true }] }],
     })).rejects.toMatchObject({ message: expect.stringContaining('Câu trống') });
   });
+
+  it('flags a chosen sentence whose unit no longer says it (report replaced) in the panel and on export', async () => {
+    const f = await twoUnits();
+    const cur = await app.call('consolidation.narrative.get', { planId: f.plan.id });
+    await app.call('consolidation.narrative.save', { planId: f.plan.id, sections: cur.sections });
+    expect((await app.call('consolidation.narrative.get', { planId: f.plan.id })).sections.flatMap((s) => s.items).some((i) => i.stale)).toBe(false);
+    // Lê Lợi sends a corrected report without the 20 gifts
+    await f.submit(0, '2024-01-02', { CT01: 3 }, { 4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2, xã Bình An.' });
+    const after = await app.call('consolidation.narrative.get', { planId: f.plan.id });
+    const stale = after.sections.flatMap((s) => s.items).filter((i) => i.stale);
+    expect(stale.map((i) => i.text)).toEqual(['Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.', 'Kinh phí hoạt động còn hạn chế.']);
+    const out = await app.call('consolidation.exportDocx', { planId: f.plan.id, date: '2024-01-06' });
+    expect(out.warnings?.join(' ')).toMatch(/2 câu thuyết minh đã chọn không còn trong báo cáo đang dùng/);
+  });
 });

@@ -141,3 +141,16 @@ export function attributed(text: string, units: UnitRef[]): string {
   const m = /^(.*?)([.!?…]?)$/su.exec(t)!;
   return `${m[1]} ${attribution(units)}${m[2] || '.'}`;
 }
+
+/** Each unit's sentences, for telling whether a chosen sentence is still in the unit's report in use. */
+export function sentencesByUnit(items: SourceItem[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const it of items) out.set(it.unitCode, [...(out.get(it.unitCode) ?? []), ...splitSentences(it.text)]);
+  return out;
+}
+
+/** True when every unit a proposed sentence is attributed to still writes it (or a near duplicate). */
+export function stillSaid(proposed: string, units: UnitRef[], byUnit: Map<string, string[]>): boolean {
+  const key = fold(endSentence(proposed));
+  return units.every((u) => (byUnit.get(u.code) ?? []).some((s) => fold(endSentence(s)) === key || nearDuplicate(s, proposed)));
+}
