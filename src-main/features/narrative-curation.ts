@@ -17,6 +17,8 @@ import { planOrThrow } from './tracking';
 export const SECTION_LIMITS: Record<NarrativeKey, number> = { results: 6, practices: 5, limits: 4, proposals: 4, other: 2 };
 /** Proposed but not ticked: the next best few, so the user can swap one in without typing. */
 const SPARE = 4;
+/** Below this a sentence is mostly stock phrases ("Đơn vị đã tích cực triển khai."): proposed, but not ticked. */
+const TICK_SCORE = -1;
 
 type Proposal = Record<NarrativeKey, (CuratedItem & { fresh: boolean; stale: boolean })[]>;
 
@@ -25,7 +27,7 @@ export function proposeCuration(c: Consolidation): Proposal {
   for (const s of c.narrative) {
     const limit = SECTION_LIMITS[s.key];
     out[s.key] = proposeSentences(s.items, { limit: limit + SPARE }).map((p, i) => ({
-      text: p.text, proposed: p.text, units: p.units, selected: i < limit, fresh: false, stale: false,
+      text: p.text, proposed: p.text, units: p.units, selected: i < limit && p.score >= TICK_SCORE, fresh: false, stale: false,
     }));
   }
   return out;

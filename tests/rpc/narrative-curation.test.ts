@@ -34,6 +34,9 @@ describe('narrative curation', () => {
     expect(dup).toHaveLength(1);
     expect(dup[0]!.units.map((u) => u.code)).toEqual(['GD01', 'YT01']);
     expect(results.items[0]!.text).not.toMatch(/tích cực/);
+    const stock = results.items.find((i) => i.text === 'Đơn vị đã tích cực triển khai.')!;
+    expect([results.items.at(-1) === stock, stock.selected]).toEqual([true, false]); // last, offered unticked
+    expect(cur.sections.find((s) => s.key === 'limits')!.items.map((i) => [i.text, i.selected])).toEqual([['Kinh phí hoạt động còn hạn chế.', true]]);
     const n = curatedNarrative(app.ctx.db, f.plan.id);
     for (const s of n.sections) for (const x of s.sentences) expect(x.printed).toMatch(/\(CĐCS [^)]+\)\.$/);
   });
@@ -94,7 +97,7 @@ describe('narrative curation', () => {
     // Lê Lợi sends a corrected report without the 20 gifts
     await f.submit(0, '2024-01-02', { CT01: 3 }, { 4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2, xã Bình An.' });
     const after = await app.call('consolidation.narrative.get', { planId: f.plan.id });
-    const stale = after.sections.flatMap((s) => s.items).filter((i) => i.stale);
+    const stale = after.sections.flatMap((s) => s.items).filter((i) => i.stale && i.selected);
     expect(stale.map((i) => i.text)).toEqual(['Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.', 'Kinh phí hoạt động còn hạn chế.']);
     const out = await app.call('consolidation.exportDocx', { planId: f.plan.id, date: '2024-01-06' });
     expect(out.warnings?.join(' ')).toMatch(/2 câu thuyết minh đã chọn không còn trong báo cáo đang dùng/);

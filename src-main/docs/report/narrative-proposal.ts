@@ -40,7 +40,7 @@ export function scoreSentence(text: string): number {
   const names = properNames(text);
   let s = Math.min(numbers, 4) * 3 + Math.min(count(PLACE, f), 3) * 1.5 + Math.min(count(ACTIVITY, f), 3) + quoted * 2 + Math.min(names, 3) * 1.5;
   s -= Math.min(count(STOCK, f), 3) * (numbers ? 0.5 : 1.5);
-  if (words < 6) s -= 3;
+  if (words < 6) s -= 1;
   if (words > 60) s -= (words - 60) / 10;
   return Math.round(s * 100) / 100;
 }
@@ -70,6 +70,12 @@ function common(A: Set<string>, B: Set<string>): number {
 }
 const dice = (A: Set<string>, B: Set<string>): number => (A.size + B.size ? (2 * common(A, B)) / (A.size + B.size) : 0);
 
+/** A heading ("3. Hạn chế:", "Kết quả") or a fragment of fewer than three words is not a sentence to print. */
+export function isSentence(text: string): boolean {
+  const t = text.trim();
+  return !/:$/.test(t) && t.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length >= 3;
+}
+
 export interface ProposeOptions { limit: number; minScore?: number }
 
 /**
@@ -81,6 +87,7 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
   let order = 0;
   for (const it of items) {
     for (const text of splitSentences(it.text)) {
+      if (!isSentence(text)) continue;
       const score = scoreSentence(text);
       const unit = { code: it.unitCode, name: it.unitName.normalize('NFC').trim() };
       const same = merged.find((m) => nearDuplicate(m.text, text));
@@ -94,7 +101,7 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
   }
   // A sentence several units wrote is a shared result: a small bonus so it is not lost among single ones.
   const pool = merged.map((m) => ({ ...m, rank: m.score + Math.min(m.units.length - 1, 3), words: wordsOf(m.text.replace(/\d[\d.,]*/g, ' ')) }))
-    .filter((m) => m.rank >= (o.minScore ?? 0));
+    .filter((m) => o.minScore === undefined || m.rank >= o.minScore);
   // Greedy, best first, but a sentence shaped like one already taken (same words, other figures) loses ground, so
   // the list covers different activities rather than ten variants of the best-scoring one.
   const picked: typeof pool = [];

@@ -85,3 +85,10 @@ describe('variety', () => {
     expect(p.map((x) => x.units[0]!.code)).toContain('U9');
   });
 });
+
+describe('short sentences', () => {
+  it('keeps a short hạn chế with no figures (ranked low), but drops headings and fragments', () => {
+    const p = proposeSentences([{ unitCode: 'A', unitName: 'Công đoàn Trường A', text: '3. Hạn chế:\nKinh phí còn hạn chế.\nKhó khăn' }], { limit: 5 });
+    expect(p.map((x) => x.text)).toEqual(['Kinh phí còn hạn chế.']);
+  });
+});
