@@ -10,6 +10,7 @@ import { buildOfficialDocx } from '../docs/official-docx/lazy';
 import type { ExportFrame } from '../excel/consolidated/index';
 import { footnoteLines, targetCell } from '../excel/consolidated/summary-sheet';
 import { normalCaseOrgs } from '../text/org-name';
+import { printable } from '../text/vi-sentences';
 import { directionSentences, deploymentSentence, strengthSentences, weaknessSentences } from './consolidation-assessment';
 import { capitalise, groupSentences, planReference, submissionSentence, titleCaseOrg } from './consolidation-text';
 import type { CuratedNarrative } from './narrative-curation';
@@ -71,7 +72,7 @@ function appendices(c: Consolidation, n: CuratedNarrative, subject: string, base
     const body: BodyBlock[] = [];
     for (const s of c.narrative) {
       body.push({ kind: 'heading', level: 2, text: s.heading });
-      for (const it of s.items) body.push({ kind: 'paragraph', runs: [{ text: `${it.unitName}: `, bold: true }, it.text.replace(/\s*\n+\s*/g, ' ')] });
+      for (const it of s.items) body.push({ kind: 'paragraph', runs: [{ text: `${it.unitName}: `, bold: true }, printable(it.text).replace(/\s*\n+\s*/g, ' ')] });
     }
     out.push({ title: `Thuyết minh của các ${base}`, subtitle: '(Nguyên văn báo cáo của các đơn vị)', body });
   }

@@ -21,10 +21,13 @@ function endsSentence(s: string, i: number): boolean {
   return next.trim() === '' || /^\s+["“'(\p{Lu}\d\-+•]/u.test(next);
 }
 
+/** Characters a Word file (XML 1.0) cannot hold — control characters carried over from a unit's workbook — removed. */
+export const printable = (s: string): string => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+
 /** The sentences of a text, trimmed, single-spaced, NFC; empty pieces and bare numbering ("1.", "a)") dropped. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const lines = text.normalize('NFC').replace(/\r\n?/g, '\n').split(/\n+|(?:^|\s)[•●▪◦](?=\s)/u);
+  const lines = printable(text).normalize('NFC').replace(/\r\n?/g, '\n').split(/\n+|(?:^|\s)[•●▪◦](?=\s)/u);
   for (const raw of lines) {
     const line = raw.replace(/^\s*(?:[-+*–•●▪◦]\s+|\d{1,2}[.)]\s+|[a-zđ]\)\s+)/iu, '').replace(/\s+/g, ' ').trim();
     if (!line) continue;

@@ -2,7 +2,7 @@
 // split into sentences, scored for concreteness (numbers, places, named activities; stock phrases cost), near
 // duplicates merged with all their units kept, and the best few kept in a stable order.
 import { fold } from '../../text/vi-text';
-import { splitSentences } from '../../text/vi-sentences';
+import { printable, splitSentences } from '../../text/vi-sentences';
 
 export interface SourceItem { unitCode: string; unitName: string; text: string }
 export interface UnitRef { code: string; name: string }
@@ -76,6 +76,9 @@ export function isSentence(text: string): boolean {
   return !/:$/.test(t) && t.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length >= 3;
 }
 
+/** Longer "sentences" (a paragraph without full stops) are not condensed; they stay in the full-text appendix. */
+export const MAX_SENTENCE = 700;
+
 export interface ProposeOptions { limit: number; minScore?: number }
 
 /**
@@ -87,7 +90,7 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
   let order = 0;
   for (const it of items) {
     for (const text of splitSentences(it.text)) {
-      if (!isSentence(text)) continue;
+      if (!isSentence(text) || text.length > MAX_SENTENCE) continue;
       const score = scoreSentence(text);
       const unit = { code: it.unitCode, name: it.unitName.normalize('NFC').trim() };
       const same = merged.find((m) => nearDuplicate(m.text, text));
@@ -143,7 +146,7 @@ export function attribution(units: UnitRef[]): string {
 
 /** The sentence as printed: its text with the units before the full stop: "Tổ chức 3 buổi … (CĐCS A)." */
 export function attributed(text: string, units: UnitRef[]): string {
-  const t = endSentence(text);
+  const t = endSentence(printable(text));
   if (!units.length) return t;
   const m = /^(.*?)([.!?…]?)$/su.exec(t)!;
   return `${m[1]} ${attribution(units)}${m[2] || '.'}`;

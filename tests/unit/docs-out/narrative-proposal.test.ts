@@ -92,3 +92,12 @@ describe('short sentences', () => {
     expect(p.map((x) => x.text)).toEqual(['Kinh phí còn hạn chế.']);
   });
 });
+
+describe('hostile text', () => {
+  it('drops control characters a Word file cannot hold, and does not condense a paragraph without full stops', () => {
+    const long = `Tổ chức ${'nhiều hoạt động tuyên truyền, '.repeat(30)}cho 120 đoàn viên`;
+    const p = proposeSentences([{ unitCode: 'A', unitName: 'Công đoàn A', text: `Trao 5\u0001 suất quà\u0008 cho đoàn viên xã Bình An.\n${long}` }], { limit: 5 });
+    expect(p.map((x) => x.text)).toEqual(['Trao 5 suất quà cho đoàn viên xã Bình An.']);
+    expect(attributed('Câu\u0002 có ký tự lạ.', [])).toBe('Câu có ký tự lạ.');
+  });
+});
