@@ -1,5 +1,5 @@
 // Curating the báo cáo's narrative in the "Theo dõi & tổng hợp" tab: the proposed sentences are shown with their
-// units, the user unticks one, edits one and moves one up; the list is saved; the Word export contains the edited
+// units, the user unticks one, edits one, moves one up and adds one of their own; the list is saved; the Word export contains the edited
 // sentence in the new order and not the unticked one. Screenshots at 1366×768 and 1920×1080.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +39,11 @@ test('untick, edit and reorder the proposed sentences, then the Word report prin
   await results.getByTestId('curation-tick').nth(0).uncheck();
   await texts.nth(2).fill(`${third.replace(/\.$/, '')}, đạt 100% kế hoạch.`);
   await results.getByTestId('curation-up').nth(2).click();
+  // a sentence of the office's own, left empty first: told at the field, nothing saved until it is filled
+  await page.locator('[data-testid="curation-section"][data-key="proposals"]').getByTestId('curation-add').click();
+  const own = page.locator('[data-testid="curation-section"][data-key="proposals"]').getByTestId('curation-text').last();
+  await expect(own).toHaveAttribute('aria-invalid', 'true');
+  await own.fill('Đề nghị LĐLĐ tỉnh tổ chức sơ kết mô hình "Dân vận khéo" trong khối doanh nghiệp.');
   await expect(page.getByTestId('curation-status')).toHaveText(/Đã lưu/);
   await expect(page.getByTestId('curation-state')).toHaveText('Đã chọn cho kế hoạch này');
   await expect(texts.nth(1)).toHaveValue(/đạt 100% kế hoạch\.$/);
@@ -65,4 +70,5 @@ test('untick, edit and reorder the proposed sentences, then the Word report prin
   expect(edited, 'the edited sentence is in the report').toBeGreaterThan(0);
   expect(kept, 'the edited sentence now comes first').toBeGreaterThan(edited);
   expect(doc.slice(0, doc.indexOf('Nơi nhận')), 'the unticked sentence is left out').not.toContain(first.replace(/\.$/, ''));
+  expect(doc, 'the office’s own sentence, without a unit').toContain('- Đề nghị LĐLĐ tỉnh tổ chức sơ kết mô hình "Dân vận khéo" trong khối doanh nghiệp. ');
 });
