@@ -9,10 +9,10 @@ const ABBREVIATIONS = new Set([
 
 /** True when the dot at `i` in `s` ends a sentence. */
 function endsSentence(s: string, i: number): boolean {
-  const next = s.slice(i + 1);
+  const next = s.slice(i + 1, i + 4); // enough to see a digit, a space and what starts the next sentence
   if (/^\d/.test(next)) return false; // 1.234, Q.1
   if (!/^\s/.test(next) && next.length > 0) return false; // "v.v." inside, "TP.HCM"
-  const word = /([\p{L}/.]+)$/u.exec(s.slice(0, i))?.[1] ?? '';
+  const word = /([\p{L}/.]+)$/u.exec(s.slice(Math.max(0, i - 12), i))?.[1] ?? '';
   const w = word.toLocaleLowerCase('vi').replace(/^\.+/, '');
   if (ABBREVIATIONS.has(w)) return false;
   // A single capital letter ("Nguyễn V. An"), but not a sentence ending with a one-letter word.

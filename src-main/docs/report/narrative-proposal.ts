@@ -55,9 +55,10 @@ const numbersOf = (s: string): string => [...new Set((s.match(/\d[\d.,]*\d|\d/g)
  * sentence's words in the other (Dice ≥ 0.7, or containment ≥ 0.85).
  */
 export function nearDuplicate(a: string, b: string): boolean {
-  if (numbersOf(a) !== numbersOf(b)) return false;
-  const A = wordsOf(a);
-  const B = wordsOf(b);
+  return numbersOf(a) === numbersOf(b) && similarWords(wordsOf(a), wordsOf(b));
+}
+
+function similarWords(A: Set<string>, B: Set<string>): boolean {
   if (!A.size || !B.size) return false;
   const both = common(A, B);
   return (2 * both) / (A.size + B.size) >= 0.7 || both / Math.min(A.size, B.size) >= 0.85;
@@ -86,20 +87,28 @@ export interface ProposeOptions { limit: number; minScore?: number }
  * sentence keeps the most concrete wording and names every unit that wrote it, in the units' order.
  */
 export function proposeSentences(items: SourceItem[], o: ProposeOptions): ProposedSentence[] {
-  const merged: (ProposedSentence & { order: number })[] = [];
+  const merged: (ProposedSentence & { order: number; key: Set<string> })[] = [];
+  // Only sentences with the same figures can be duplicates: one bucket per set of numbers, so 500 units stay quick.
+  const buckets = new Map<string, typeof merged>();
   let order = 0;
   for (const it of items) {
     for (const text of splitSentences(it.text)) {
       if (!isSentence(text) || text.length > MAX_SENTENCE) continue;
       const score = scoreSentence(text);
       const unit = { code: it.unitCode, name: it.unitName.normalize('NFC').trim() };
-      const same = merged.find((m) => nearDuplicate(m.text, text));
+      const words = wordsOf(text);
+      const nums = numbersOf(text);
+      const bucket = buckets.get(nums) ?? [];
+      const same = bucket.find((m) => similarWords(m.key, words));
       if (same) {
         if (!same.units.some((u) => u.code === unit.code)) same.units.push(unit);
         if (score > same.score) { same.text = text; same.score = score; }
         continue;
       }
-      merged.push({ text, units: [unit], score, order: order++ });
+      const m = { text, units: [unit], score, order: order++, key: words };
+      merged.push(m);
+      bucket.push(m);
+      buckets.set(nums, bucket);
     }
   }
   // A sentence several units wrote is a shared result: a small bonus so it is not lost among single ones.
