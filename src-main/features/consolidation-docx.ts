@@ -23,6 +23,12 @@ function basisBlocks(plan: Plan, profile: OrgProfile): BodyBlock[] {
   return lines.map((l, i) => ({ kind: 'paragraph', runs: [{ text: endWith(l, i === lines.length - 1 ? ',' : ';'), italic: true }] }));
 }
 
+/** Text answers of an indicator written out in the body up to this many units; more go to the Phụ lục. */
+const INLINE_ANSWERS = 4;
+
+/** Text-answer indicators with more answers than the body writes out. */
+const manyAnswers = (c: Consolidation) => c.indicators.filter((i) => i.aggregation === 'text' && i.texts.length > INLINE_ANSWERS);
+
 const placeholder = (text: string): BodyBlock => ({ kind: 'paragraph', runs: [{ text, italic: true }] });
 const bullets = (lines: string[]): BodyBlock[] => lines.map((l) => ({ kind: 'bullet', runs: l }));
 
@@ -66,10 +72,17 @@ function appendices(c: Consolidation, n: CuratedNarrative, subject: string, base
   const out: OfficialAppendix[] = [{
     title: `Kết quả thực hiện các chỉ tiêu ${subject}`,
     subtitle: '(Kèm theo Báo cáo này)',
-    body: [indicatorTable(c), ...notes.map((t, k): BodyBlock => ({ kind: 'paragraph', indent: false, runs: [{ text: `${k === 0 ? 'Ghi chú: ' : ''}${t}`, italic: true }] }))],
+    body: [
+      indicatorTable(c),
+      ...notes.map((t, k): BodyBlock => ({ kind: 'paragraph', indent: false, runs: [{ text: `${k === 0 ? 'Ghi chú: ' : ''}${t}`, italic: true }] })),
+    ],
   }];
-  if (n.fullAppendix && c.narrative.length) {
-    const body: BodyBlock[] = [];
+  const answers = manyAnswers(c);
+  if (n.fullAppendix && (c.narrative.length || answers.length)) {
+    const body: BodyBlock[] = answers.flatMap((i): BodyBlock[] => [
+      { kind: 'heading', level: 2, text: i.label },
+      { kind: 'list', items: i.texts.map((t) => `${t.unitName}: ${printable(t.text)}`) },
+    ]);
     for (const s of c.narrative) {
       body.push({ kind: 'heading', level: 2, text: s.heading });
       for (const it of s.items) body.push({ kind: 'paragraph', runs: [{ text: `${it.unitName}: `, bold: true }, printable(it.text).replace(/\s*\n+\s*/g, ' ')] });
@@ -94,7 +107,10 @@ export async function buildConsolidatedDocx(c: Consolidation, plan: Plan, profil
   if (sentences.length === 0) body.push(placeholder('(Chưa có số liệu từ báo cáo của các đơn vị.)'));
   for (const s of sentences) body.push({ kind: 'heading', level: 2, text: capitalise(s.group) }, { kind: 'paragraph', runs: s.sentence });
   for (const i of c.indicators.filter((x) => x.aggregation === 'text' && x.texts.length)) {
-    body.push({ kind: 'paragraph', runs: [{ text: `${i.label}: `, bold: true }, i.texts.map((t) => `${t.unitName}: ${t.text}`).join('; ') + '.'] as InlineRun[] });
+    const line = i.texts.length <= INLINE_ANSWERS
+      ? i.texts.map((t) => `${t.unitName}: ${printable(t.text)}`).join('; ') + '.'
+      : `${i.texts.length} đơn vị nêu ý kiến (chi tiết tại ${narrative.fullAppendix ? 'Phụ lục' : 'biểu tổng hợp Excel kèm theo'}).`;
+    body.push({ kind: 'paragraph', runs: [{ text: `${i.label}: `, bold: true }, line] as InlineRun[] });
   }
   const results = curated(narrative, ['results', 'other']);
   if (results.length) body.push({ kind: 'heading', level: 2, text: 'Kết quả nổi bật ở cơ sở' }, ...bullets(results));

@@ -31,7 +31,7 @@ beforeAll(async () => {
   const f = await setupPlan(app, { units });
   planId = f.plan.id;
   for (let i = 0; i < 46; i++) {
-    await f.submit(i, i < 40 ? '2023-12-30' : '2024-01-02', { CT01: 1 + (i % 4), CT08: i % 3 === 0 ? 1 : 0, 'CT08#2': i % 3 === 0 ? 50 : 0, CT25: 3 + (i % 5), TL01: 60 + (i % 5) * 10, MX01: 100 + i }, unitNarrative(1000 + i));
+    await f.submit(i, i < 40 ? '2023-12-30' : '2024-01-02', { CT01: 1 + (i % 4), CT08: i % 3 === 0 ? 1 : 0, 'CT08#2': i % 3 === 0 ? 50 : 0, CT25: 3 + (i % 5), TL01: 60 + (i % 5) * 10, MX01: 100 + i, TX01: `Mô hình "Bữa cơm công đoàn" số ${i + 1}` }, unitNarrative(1000 + i));
   }
   bytes = (await app.call('consolidation.exportDocx', { planId, date: '2024-01-06' })).bytes;
 }, 600_000);
@@ -51,6 +51,9 @@ describe('báo cáo of a 50-unit plan', () => {
       if (s.units.length > NAMED_UNITS) expect(s.printed).toContain(`và ${s.units.length - 3} CĐCS khác)`);
     }
     expect(checkDocx(bytes)).toEqual([]);
+    // 46 text answers are counted, not written out (the Excel workbook lists them; the full-text appendix when asked)
+    expect(text).toContain('Mô hình, cách làm tiêu biểu: 46 đơn vị nêu ý kiến (chi tiết tại biểu tổng hợp Excel kèm theo).');
+    expect(text).not.toContain('Mô hình "Bữa cơm công đoàn" số 17');
   });
 
   it.skipIf(!hasLibreOffice)('renders to 3–5 pages through LibreOffice', () => {
@@ -66,5 +69,14 @@ describe('báo cáo of a 50-unit plan', () => {
     expect(pages).toBeGreaterThanOrEqual(3);
     expect(pages).toBeLessThanOrEqual(5);
   }, 200_000);
+  it('asked for the full texts, lists every text answer and narrative in a Phụ lục after the signature', async () => {
+    const cur = await app.call('consolidation.narrative.get', { planId });
+    await app.call('consolidation.narrative.save', { planId, fullAppendix: true, sections: cur.sections });
+    const full = (await mammoth.extractRawText({ buffer: Buffer.from((await app.call('consolidation.exportDocx', { planId, date: '2024-01-06' })).bytes) })).value.normalize('NFC').replace(/\s+/g, ' ');
+    const after = full.slice(full.indexOf('Nơi nhận'));
+    expect(full).toContain('46 đơn vị nêu ý kiến (chi tiết tại Phụ lục).');
+    expect(after).toContain('THUYẾT MINH CỦA CÁC CĐCS');
+    expect(after).toContain('Mô hình "Bữa cơm công đoàn" số 17');
+  });
   if (!hasLibreOffice) it('skips the page count: LibreOffice or pdfinfo is not installed', () => expect(hasLibreOffice).toBe(false));
 });
