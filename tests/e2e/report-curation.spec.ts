@@ -61,14 +61,18 @@ test('untick, edit and reorder the proposed sentences, then the Word report prin
   await expect(results.getByTestId('curation-text').nth(1)).toHaveValue(/đạt 100% kế hoạch\.$/);
   await expect(results.getByTestId('curation-tick').nth(0)).not.toBeChecked();
 
+  // an edit of the sentence now last, followed at once by the export: leaving the field saves it first
+  await expect(results.getByTestId('curation-text').nth(2)).toHaveValue(second);
+  await results.getByTestId('curation-text').nth(2).fill('Vận động 46 đoàn viên hiến máu tình nguyện tại Trung tâm Y tế huyện.');
   const [d]: [Download, void] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-docx').click()]);
   const path = join(app.dir, d.suggestedFilename());
   await d.saveAs(path);
   const doc = (await mammoth.extractRawText({ path })).value.normalize('NFC').replace(/\s+/g, ' ');
   const edited = doc.indexOf(`${third.replace(/\.$/, '')}, đạt 100% kế hoạch (CĐCS`);
-  const kept = doc.indexOf(second.replace(/\.$/, ''));
+  const kept = doc.indexOf('Vận động 46 đoàn viên hiến máu tình nguyện tại Trung tâm Y tế huyện (CĐCS Trạm Y tế xã Bình An).');
   expect(edited, 'the edited sentence is in the report').toBeGreaterThan(0);
   expect(kept, 'the edited sentence now comes first').toBeGreaterThan(edited);
   expect(doc.slice(0, doc.indexOf('Nơi nhận')), 'the unticked sentence is left out').not.toContain(first.replace(/\.$/, ''));
+  expect(doc, 'the last edit, made just before the export, replaced the proposal').not.toContain(second.replace(/\.$/, ''));
   expect(doc, 'the office’s own sentence, without a unit').toContain('- Đề nghị LĐLĐ tỉnh tổ chức sơ kết mô hình "Dân vận khéo" trong khối doanh nghiệp. ');
 });
