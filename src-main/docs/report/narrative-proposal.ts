@@ -3,9 +3,11 @@
 // duplicates merged with all their units kept, and the best few kept in a stable order.
 import { fold } from '../../text/vi-text';
 import { printable, splitSentences } from '../../text/vi-sentences';
+import { attribution, type UnitRef } from '../../text/unit-attribution';
+
+export { attribution, NAMED_UNITS, shortUnitName, type UnitRef } from '../../text/unit-attribution';
 
 export interface SourceItem { unitCode: string; unitName: string; text: string }
-export interface UnitRef { code: string; name: string }
 export interface ProposedSentence { text: string; units: UnitRef[]; score: number }
 
 /** Places and named activities staff write about ("xã Bình An", "khu phố 3", "hội thi", "Mái ấm Công đoàn"). */
@@ -134,23 +136,6 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
 export function endSentence(s: string): string {
   const t = s.trim().replace(/[;:,]+$/, '');
   return /[.!?…"”)]$/.test(t) ? t : `${t}.`;
-}
-
-/** "CĐCS Trường THCS Lê Lợi" from "Công đoàn Trường THCS Lê Lợi" / "Công đoàn cơ sở …" / "CĐCS …". */
-export function shortUnitName(name: string): string {
-  const n = name.normalize('NFC').trim().replace(/\s+/g, ' ');
-  const rest = n.replace(/^(công đoàn cơ sở|công đoàn|cđcs|cđ)\s+/iu, '');
-  return `CĐCS ${rest}`;
-}
-
-/** Units named in full after a sentence; more than this prints the first three and "và N CĐCS khác". */
-export const NAMED_UNITS = 4;
-
-/** "(CĐCS Trường THCS Lê Lợi, CĐCS Trạm Y tế xã Bình An)"; many units: "(CĐCS A, CĐCS B, CĐCS C và 9 CĐCS khác)". */
-export function attribution(units: UnitRef[]): string {
-  const names = units.map((u) => shortUnitName(u.name));
-  if (names.length <= NAMED_UNITS) return `(${names.join(', ')})`;
-  return `(${names.slice(0, 3).join(', ')} và ${names.length - 3} CĐCS khác)`;
 }
 
 /** The sentence as printed: its text with the units before the full stop: "Tổ chức 3 buổi … (CĐCS A)." */
