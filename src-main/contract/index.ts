@@ -14,6 +14,7 @@ import { dashboardChannels } from './dashboard';
 import { checksChannels } from './checks';
 import { unitTargetsChannels } from './unit-targets';
 import { reportEntryChannels } from './report-entry';
+import { narrativeCurationChannels } from './narrative-curation';
 
 export const contract = {
   ...appChannels,
@@ -29,6 +30,7 @@ export const contract = {
   ...checksChannels,
   ...unitTargetsChannels,
   ...reportEntryChannels,
+  ...narrativeCurationChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
@@ -40,7 +42,7 @@ export type Parsed<C extends Channel> = z.output<Contract[C]['input']>;
 export type Out<C extends Channel> = z.output<Contract[C]['output']>;
 
 /** What changed, for `data.changed`: pages reload what shows this kind of data ('all': after a restore or a move). */
-export const DATA_ENTITIES = ['all', 'units', 'indicators', 'plans', 'reports', 'reminders', 'models', 'settings'] as const;
+export const DATA_ENTITIES = ['all', 'units', 'indicators', 'plans', 'reports', 'reminders', 'models', 'settings', 'narrative'] as const;
 export type DataEntity = (typeof DATA_ENTITIES)[number];
 
 /** Events pushed from main to the renderer. */

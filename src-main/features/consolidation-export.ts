@@ -8,6 +8,7 @@ import { convertToPdf } from '../docs/pdf-convert';
 import { buildConsolidatedWorkbook, buildMissingWorkbook, XLSX_MIME, type ExportFrame } from '../excel/consolidated/index';
 import { computeConsolidation } from './consolidation';
 import { buildConsolidatedDocx } from './consolidation-docx';
+import { curatedNarrative } from './narrative-curation';
 import { docNumber, planSubject, titleCaseOrg } from './consolidation-text';
 import { DOCX_MIME, slug } from './reminders';
 import { resolveProfile } from './doc-identity';
@@ -40,8 +41,13 @@ export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<Fil
 export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<FileOut> {
   const plan = planOrThrow(db, o.planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
-  const bytes = await buildConsolidatedDocx(computeConsolidation(db, o.planId, o.date), plan, profile, exportFrame(plan, profile, o));
-  return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes }, warnings);
+  const c = computeConsolidation(db, o.planId, o.date);
+  const narrative = curatedNarrative(db, o.planId, c);
+  const bytes = await buildConsolidatedDocx(c, plan, profile, exportFrame(plan, profile, o), narrative);
+  const stale = narrative.stale
+    ? [`${narrative.stale} câu thuyết minh đã chọn không còn trong báo cáo đang dùng của đơn vị (báo cáo đã được thay thế hoặc gỡ): xem lại ở mục "Thuyết minh" trước khi ký.`]
+    : [];
+  return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes }, [...warnings, ...stale]);
 }
 
 export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {

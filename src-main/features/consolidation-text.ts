@@ -53,7 +53,7 @@ export function indicatorPhrase(i: ConsolidatedIndicator, expected: number): str
   let s = `${lowerFirst(i.label)}: ${how}${num(i.total)}${i.unit ? (i.unit === '%' ? '%' : ` ${i.unit}`) : ''}`;
   if (i.total2 !== null && i.total2 !== 0 && i.unit2) s += isMoney(i.unit2) ? `, trị giá ${num(i.total2)} ${i.unit2}` : `, ${num(i.total2)} ${i.unit2}`;
   if (i.scope === 'per_unit' && i.unitsMet !== null) s += ` (${i.unitsMet}/${expected} đơn vị đạt chỉ tiêu)`;
-  else if (i.achievedPct !== null) s += ` (đạt ${num(i.achievedPct)}% chỉ tiêu)`;
+  else if (i.achievedPct !== null) s += ` (đạt ${num(i.achievedPct)}% so với chỉ tiêu)`;
   if (i.lastYear !== null && i.changePct !== null)
     s += i.changePct === 0 ? ', bằng cùng kỳ' : `, ${i.changePct > 0 ? 'tăng' : 'giảm'} ${num(Math.abs(i.changePct))}% so với cùng kỳ`;
   return s;

@@ -14,6 +14,7 @@ import { dashboardHandlers } from '../features/dashboard';
 import { checksHandlers } from '../features/checks-handlers';
 import { unitTargetsHandlers } from '../features/unit-targets';
 import { reportEntryHandlers } from '../features/report-entry-handlers';
+import { narrativeCurationHandlers } from '../features/narrative-curation-handlers';
 
 export const handlers = mergeHandlers(
   appHandlers,
@@ -29,4 +30,5 @@ export const handlers = mergeHandlers(
   checksHandlers,
   unitTargetsHandlers,
   reportEntryHandlers,
+  narrativeCurationHandlers,
 ) satisfies Handlers;

@@ -8,7 +8,7 @@ import { Aggregation } from '../../src-main/contract/indicators';
 import { Assignment, PlanDraft, PlanKind, PlanStatus, TargetDraft } from '../../src-main/contract/plans';
 import { BatchInfo, ReceiveChannel, ReportDetail } from '../../src-main/contract/reports';
 import { ModelField, ModelStatus, ModelType, RecognitionLevel } from '../../src-main/contract/models';
-import { CELL_MEASURES, ReminderChannel } from '../../src-main/contract/consolidation';
+import { CELL_MEASURES, NarrativeKey, ReminderChannel } from '../../src-main/contract/consolidation';
 import { UnitTargetSource } from '../../src-main/contract/unit-targets';
 import { ENTRY_VIA } from '../../src-main/contract/entry-labels';
 
@@ -46,6 +46,7 @@ const CONTRACT: Record<string, string[]> = {
   'upward_cell_maps.measure': [...CELL_MEASURES],
   'unit_targets.source': optionsOf(UnitTargetSource),
   'reports.received_via': [...ENTRY_VIA],
+  'narrative_curation_items.section': optionsOf(NarrativeKey),
 };
 
 function schemaEnums(): Map<string, string[]> {

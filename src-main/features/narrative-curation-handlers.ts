@@ -1,0 +1,20 @@
+// RPC handlers of the báo cáo's narrative curation (contract/narrative-curation.ts): get the list, save the
+// user's selection (audited), reset to the app's proposal. A change tells the renderer ('narrative').
+import type { Handler } from '../handler/handler';
+import { getCuration, resetNarrativeCuration, saveNarrativeCuration } from './narrative-curation';
+
+type Channels = 'consolidation.narrative.get' | 'consolidation.narrative.save' | 'consolidation.narrative.reset';
+
+export const narrativeCurationHandlers = {
+  'consolidation.narrative.get': ({ planId }, ctx) => getCuration(ctx.db, planId),
+  'consolidation.narrative.save': (i, ctx) => {
+    const out = saveNarrativeCuration(ctx.db, i.planId, { fullAppendix: i.fullAppendix, sections: i.sections }, ctx.now());
+    ctx.emit('data.changed', { entity: 'narrative' });
+    return out;
+  },
+  'consolidation.narrative.reset': ({ planId }, ctx) => {
+    const out = resetNarrativeCuration(ctx.db, planId, ctx.now());
+    ctx.emit('data.changed', { entity: 'narrative' });
+    return out;
+  },
+} satisfies { [K in Channels]: Handler<K> };
