@@ -27,6 +27,11 @@ export interface ParseReportOptions {
    * half or year, the value column answers it (see value-column.ts); else the report's own period is used.
    */
   planPeriod?: string | null;
+  /**
+   * Header of the value column the user picked ("Kết quả thực hiện / Quý II"), for this file or remembered from the
+   * unit's earlier file: taken when the table offers a column with that header, whatever the period says.
+   */
+  valueColumn?: string | null;
 }
 
 function empty(fileName: string, issues: ReportIssue[], reader: ParsedReport['reader']): ParsedReport {
@@ -131,7 +136,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseReportO
   const run = (book: LazyWorkbook): ParsedReport => {
     const issues: ReportIssue[] = [];
     try {
-      const report = interpret(book, fileName, issues, opts.planPeriod ?? null);
+      const report = interpret(book, fileName, issues, opts.planPeriod ?? null, opts.valueColumn ?? null);
       // Reader issues first (sheets are scanned during interpretation, so they are gathered here at the end).
       report.issues = [...book.issues.map((i) => ({ ...i })), ...report.issues];
       return report;
@@ -157,7 +162,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseReportO
   return run(eager(grid));
 }
 
-function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], planPeriod: string | null): ParsedReport {
+function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], planPeriod: string | null, chosenColumn: string | null): ParsedReport {
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
   const meta = metaSheet ? readTemplateMetaSheet(metaSheet.grid()) : null;
   const sheets = candidates(wb.sheets, meta?.sheet ?? null);
@@ -193,7 +198,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], pl
   const title = findTitle(st, layout.headerTop);
   const unit = findUnit(st, layout.headerTop);
   const period = findPeriod(st, layout.headerTop, title);
-  const valueColumn = chooseValueColumn(st, layout, answeredPeriod(planPeriod, period), issues);
+  const valueColumn = chooseValueColumn(st, layout, answeredPeriod(planPeriod, period), issues, chosenColumn);
   const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
   if (rows.length === 0) issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
   const narrative = readNarrative(st, endRow, null);
@@ -224,7 +229,8 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], pl
     issues,
     fileName,
     sheet: sheetName,
-    valueColumn,
+    valueColumn: valueColumn ? { cell: valueColumn.cell, header: valueColumn.header, reason: valueColumn.reason, sure: valueColumn.sure, chosen: valueColumn.chosen } : null,
+    valueColumns: valueColumn?.candidates ?? [],
     template: meta ? { templateId: meta.templateId, templateVersion: meta.templateVersion, planId: meta.planId, unitCode: meta.unitCode } : null,
     reader: wb.reader,
   };
