@@ -20,6 +20,7 @@ import { labelKey, mapRows, numberIssues, remapRow, rowIssues, valueNoteIssues, 
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
 import { userError } from '../user-error';
+import { columnDoubtText, columnInDoubt, columnToUse, readWithColumn, rememberColumn } from './value-column-choice';
 
 export interface CommitFileInput {
   file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };
@@ -28,6 +29,8 @@ export interface CommitFileInput {
   channel: string;
   mapping: { label: string; indicatorId: number | null }[];
   remember: boolean;
+  /** Header of the value column the user picked (absent: the reader's choice, or the unit's remembered one). */
+  valueColumn?: string | null;
   /** Flagged values the user confirmed, with the reason (absent: none confirmed). */
   confirmations?: { label: string; reason: string }[];
   /** Already parsed (one-pass imports such as the CLI); parsed again when absent. */
@@ -61,11 +64,16 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
   const unit = pc.units.units.find((u) => u.id === f.unitId);
   if (!unit) return fail(f.file.name, 'Đơn vị đã chọn không còn trong danh sách. Hãy chọn lại đơn vị.');
   const ahead = f.parsed ? null : await parse();
-  const parsed = f.parsed ?? (ahead as ParsedFile).report;
+  let parsed = f.parsed ?? (ahead as ParsedFile).report;
+  // the value column the user picked, or the unit's remembered pick when the reader cannot tell (read again with it)
+  const column = f.parsed ? null : columnToUse(ctx.db, unit.id, parsed, f.valueColumn);
+  if (column && !parsed.valueColumn?.chosen) parsed = (await readWithColumn(f.file, parseOptions(pc), column.header)).report;
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   if (fatal) return fail(f.file.name, fatal.message, unit.code);
   if (parsed.template?.planId && parsed.template.planId !== String(pc.plan.id))
     return fail(f.file.name, 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.', unit.code);
+  if (columnInDoubt(parsed))
+    return fail(f.file.name, `${columnDoubtText(parsed)}: chưa nhập tệp này. Hãy mở tệp ở bước xem trước, chọn cột số liệu rồi nhập lại.`, unit.code);
   const overrides = new Map(f.mapping.map((m) => [labelKey(m.label), m.indicatorId] as const));
   const mapped = f.parsed && f.rows ? f.rows : mapRows(parsed, { planIndicators: pc.planIndicators, catalog: pc.catalog, remembered: rep.rememberedMappings(ctx.db, unit.id) });
   const rows = mapped.map((r) => {
@@ -136,6 +144,7 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
       }, new Date(now));
     }
     if (f.remember) for (const [label, id] of p.overrides) if (id !== null) rep.rememberMapping(ctx.db, unit.id, label, id, now);
+    if (f.remember) rememberColumn(ctx.db, unit.id, parsed, now);
     return { file: f.file.name, status: older ? 'held' : active ? 'superseded' : 'imported', unitCode: unit.code, reportId, issues };
   });
 }
