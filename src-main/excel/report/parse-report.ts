@@ -59,26 +59,28 @@ function candidates(sheets: LazySheet[], preferred: string | null): LazySheet[] 
 const topRows = (headerTop: number): number => Math.min(45, Math.max(20, headerTop + 8));
 
 /**
- * Other visible sheets that hold a report table: another unit's report is an error (it would otherwise count as not
+ * Other sheets (hidden ones too) that hold a report table: another unit's report is an error (it would otherwise count as not
  * submitted), a table of the same or no named unit a warning. Instruction/list sheets and narrative sheets are skipped.
  */
 function otherReports(wb: LazyWorkbook, chosen: LazySheet, unit: string | null, metaSheet: string | null, headerTop: number): ReportIssue[] {
   const out: ReportIssue[] = [];
   const TOP_ROWS = topRows(headerTop);
   for (const ls of wb.sheets) {
-    if (ls === chosen || ls.name === META_SHEET || ls.name === metaSheet || ls.state !== 'visible' || isNarrativeSheetName(ls.name)) continue;
+    // hidden sheets too: a second report hidden away must be said, never dropped silently
+    if (ls === chosen || ls.name === META_SHEET || ls.name === metaSheet || isNarrativeSheetName(ls.name)) continue;
     const top = ls.top(TOP_ROWS);
     if (!mayHaveTable(top)) continue;
     const st = sheetText(top.rows.length > TOP_ROWS ? { ...top, rows: top.rows.slice(0, TOP_ROWS) } : top, []);
     const layout = findTable(st);
     if (!layout || sampleTier(ls.name, st, layout) > 0) continue;
     const other = findUnit(st, layout.headerTop);
+    const hidden = ls.state !== 'visible' ? ' (sheet đang bị ẩn)' : '';
     if (other && (!unit || !sameUnit(other.name, unit))) {
       const cell = a1(other.r, other.c);
-      out.push({ sheet: ls.name, cell, severity: 'error', message: `Sheet '${ls.name}', ô ${cell}: tệp có thêm báo cáo của đơn vị '${other.name}' – chưa được đọc (chỉ đọc sheet '${chosen.name}'). Hãy tách mỗi đơn vị thành một tệp riêng rồi nhập lại, để đơn vị này không bị tính là chưa nộp.` });
+      out.push({ sheet: ls.name, cell, severity: 'error', message: `Sheet '${ls.name}', ô ${cell}${hidden}: tệp có thêm báo cáo của đơn vị '${other.name}' – chưa được đọc (chỉ đọc sheet '${chosen.name}'). Hãy tách mỗi đơn vị thành một tệp riêng rồi nhập lại, để đơn vị này không bị tính là chưa nộp.` });
     } else {
       const cell = a1(layout.headerTop, layout.columns.label ?? 0);
-      out.push({ sheet: ls.name, cell, severity: 'warning', message: `Sheet '${ls.name}', ô ${cell}: sheet này cũng có bảng số liệu nhưng không được đọc (chỉ đọc sheet '${chosen.name}'). Nếu đây là số liệu báo cáo, hãy gộp vào một sheet rồi gửi lại.` });
+      out.push({ sheet: ls.name, cell, severity: 'warning', message: `Sheet '${ls.name}', ô ${cell}${hidden}: sheet này cũng có bảng số liệu nhưng không được đọc (chỉ đọc sheet '${chosen.name}'). Nếu đây là số liệu báo cáo, hãy ${hidden ? 'bỏ ẩn sheet, ' : ''}gộp vào một sheet rồi gửi lại.` });
     }
   }
   return out;
