@@ -103,6 +103,8 @@ export const ParsedReport = z.object({
     })
     .nullable()
     .optional(),
+  /** Letter of the column the values were read from ("E"): a mapped row's value is at this column of its sheet row. */
+  valueLetter: z.string().nullable().optional(),
   /** Every column the values could be read from when there are several (period or year sub-columns), left to right. */
   valueColumns: z.array(ValueCandidate).optional(),
   /** Our own template (from the hidden _meta sheet), or null for a free-form workbook. */

@@ -171,3 +171,26 @@ describe('the value column the reader cannot tell', () => {
     expect(reportCount()).toBe(0);
   });
 });
+
+describe('places of mapped rows', () => {
+  it('point at the A1 cell the value was read from (the picked column), in issues and in the stored value', async () => {
+    const { yt, plan } = await setup();
+    const f1 = file('yt-q.xlsx', await quarterLayout(YT));
+    const pre = await app.call('reports.previewFile', { planId: plan.id, file: f1, unitId: yt.id, valueColumn: 'Kết quả thực hiện / Quý III' });
+    expect(pre.rows.map((r) => r.cell)).toEqual(['Biểu 01!F6', 'Biểu 01!F7']);
+    const done = await app.call('reports.commit', { planId: plan.id, files: [{ file: f1, unitId: yt.id, receivedOn: pre.receivedOn, valueColumn: 'Kết quả thực hiện / Quý III' }] });
+    const detail = await app.call('reports.get', { reportId: done.files[0]!.reportId! });
+    expect(detail.values.filter((v) => v.sourceCell).map((v) => v.sourceCell).sort()).toEqual(['Biểu 01!F6', 'Biểu 01!F7']);
+    // a guessed row's issue names its cell
+    const guessed = await workbookOf([
+      [`Công đoàn cơ sở: Trạm Y tế xã Bình An`], ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'], [],
+      ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
+      ['1', 'Số buổi TT, PBPL', 'buổi', 5, ''], ['2', 'Sửa chữa nhà cho dân nghèo', 'căn', 2, ''],
+    ], 'Biểu 01');
+    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('g.xlsx', guessed, '2023-12-29'), unitId: yt.id, receivedOn: '2023-12-29' }] });
+    const issue = c.files[0]!.issues.find((i) => /phỏng đoán/.test(i.message));
+    expect(issue).toMatchObject({ sheet: 'Biểu 01', cell: 'D6' });
+    expect(issue?.message).toMatch(/^Sheet 'Biểu 01', ô D6: dòng "Sửa chữa nhà cho dân nghèo"/);
+  });
+});
+

@@ -15,7 +15,7 @@ import { readTableRows } from './table-rows';
 import { META_SHEET, readTemplateMetaSheet } from './template-meta';
 import { findPeriod, findTitle, findUnit } from './top-block';
 import { isSampleSheetName, mayHaveTable, sameUnit, sampleTier } from './sheet-choice';
-import { a1 } from '../xlsx/grid';
+import { a1, colName } from '../xlsx/grid';
 import { isNarrativeSheetName, mayHaveHeading, readNarrative, readTextBox, type NarrativeItem } from './narrative';
 import { convertedWarning, toXlsxBytes } from '../legacy/convert';
 
@@ -233,6 +233,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], pl
     sheet: sheetName,
     valueColumn: valueColumn ? { cell: valueColumn.cell, header: valueColumn.header, reason: valueColumn.reason, sure: valueColumn.sure, chosen: valueColumn.chosen } : null,
     valueColumns: valueColumn?.candidates ?? [],
+    valueLetter: layout.columns.value === undefined ? null : colName(layout.columns.value),
     template: meta ? { templateId: meta.templateId, templateVersion: meta.templateVersion, planId: meta.planId, unitCode: meta.unitCode } : null,
     reader: wb.reader,
   };
