@@ -109,14 +109,14 @@ export function chooseValueColumn(st: SheetText, layout: TableLayout, period: Re
       sheet,
       cell: groupCell,
       severity: 'error',
-      message: `${where(groupCell)}: cột '${groupHeader}' chia theo kỳ nhưng không rõ kỳ nào là kết quả báo cáo (kỳ báo cáo: ${periodName(period)}) – đã tạm lấy cột '${pick?.sub ?? ''}'. Hãy kiểm tra lại số liệu, hoặc ghi rõ kỳ báo cáo ở tiêu đề rồi gửi lại.`,
+      message: `${where(groupCell)}: cột '${groupHeader}' chia theo kỳ nhưng không rõ kỳ nào là kết quả báo cáo (kỳ báo cáo: ${periodName(period)}) – đã tạm lấy cột '${pick?.sub ?? ''}'. Hãy chọn đúng cột số liệu khi nhập (màn hình ghép chỉ tiêu), hoặc ghi rõ kỳ báo cáo ở tiêu đề rồi gửi lại.`,
     });
   } else if (!sure) {
     issues.push({
       sheet,
       cell: groupCell,
       severity: 'warning',
-      message: `${where(groupCell)}: cột '${groupHeader}' chia theo kỳ, kỳ báo cáo ${periodName(period)} – đã lấy cột '${pick.sub}'. Hãy kiểm tra lại; nếu cần lấy cột khác, hãy ghi rõ kỳ báo cáo ở tiêu đề rồi gửi lại.`,
+      message: `${where(groupCell)}: cột '${groupHeader}' chia theo kỳ, kỳ báo cáo ${periodName(period)} – đã lấy cột '${pick.sub}'. Hãy kiểm tra lại; nếu cần lấy cột khác, hãy chọn cột số liệu khi nhập (màn hình ghép chỉ tiêu), hoặc ghi rõ kỳ báo cáo ở tiêu đề rồi gửi lại.`,
     });
   }
   if (!pick) return null;
@@ -183,7 +183,7 @@ function yearSiblings(st: SheetText, layout: TableLayout, period: ReportPeriod |
       sheet,
       cell,
       severity: 'warning',
-      message: `Sheet '${sheet}', ô ${cell}: có nhiều cột kết quả theo năm (${cands.map((x) => x.year).join(', ')}), kỳ báo cáo ${periodName(period)} – đã lấy cột năm ${pick.year}. Hãy kiểm tra lại; nếu sai, hãy ghi rõ năm báo cáo ở tiêu đề rồi gửi lại.`,
+      message: `Sheet '${sheet}', ô ${cell}: có nhiều cột kết quả theo năm (${cands.map((x) => x.year).join(', ')}), kỳ báo cáo ${periodName(period)} – đã lấy cột năm ${pick.year}. Hãy kiểm tra lại; nếu sai, hãy chọn cột số liệu khi nhập (màn hình ghép chỉ tiêu), hoặc ghi rõ năm báo cáo ở tiêu đề rồi gửi lại.`,
     });
   }
   layout.columns.value = pick.col;
