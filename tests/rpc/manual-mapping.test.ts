@@ -137,6 +137,8 @@ describe('the value column the reader cannot tell', () => {
     // the mapping screen shows the values of the picked column
     const q3 = pre.valueColumns!.find((c) => c.header.endsWith('Quý III'))!;
     const again = await app.call('reports.previewFile', { planId: plan.id, file: f1, unitId: yt.id, valueColumn: q3.header });
+    const choices = () => (app.ctx.db.prepare('SELECT count(*) AS n FROM value_column_choices').get() as { n: number }).n;
+    expect(choices()).toBe(0); // looking is not deciding: nothing remembered before the commit
     expect(again.valueColumn).toMatchObject({ letter: 'F', sure: true, how: 'chosen' });
     expect(again.rows.map((r) => r.value)).toEqual([13, 23]);
     expect(again.status).toBe('new');
@@ -144,6 +146,7 @@ describe('the value column the reader cannot tell', () => {
     const stored = await app.call('reports.commit', { planId: plan.id, files: [{ file: f1, unitId: yt.id, receivedOn: pre.receivedOn, valueColumn: q3.header }] });
     expect(stored.files[0]?.status).toBe('imported');
     expect(values()).toEqual(new Map([['YT01:CT01', 13], ['YT01:CT05', 23]]));
+    expect(choices()).toBe(1);
 
     // the same unit's next file with the same headers: that column, without asking
     const f2 = file('yt-q2.xlsx', await quarterLayout(YT, 100), '2023-12-29');
@@ -191,6 +194,19 @@ describe('places of mapped rows', () => {
     const issue = c.files[0]!.issues.find((i) => /phỏng đoán/.test(i.message));
     expect(issue).toMatchObject({ sheet: 'Biểu 01', cell: 'D6' });
     expect(issue?.message).toMatch(/^Sheet 'Biểu 01', ô D6: dòng "Sửa chữa nhà cho dân nghèo"/);
+  });
+});
+
+describe('a column picked without "remember"', () => {
+  it('is used for that file only', async () => {
+    const { yt, plan } = await setup();
+    const header = 'Kết quả thực hiện / Quý II';
+    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('a.xlsx', await quarterLayout(YT)), unitId: yt.id, receivedOn: '2023-12-28', valueColumn: header, remember: false }] });
+    expect(c.files[0]?.status).toBe('imported');
+    expect(values().get('YT01:CT01')).toBe(12);
+    const next = (await app.call('reports.preview', { planId: plan.id, files: [file('b.xlsx', await quarterLayout(YT, 100), '2023-12-29')] })).files[0]!;
+    expect(next.status).toBe('confirm');
+    expect(next.valueColumn).toMatchObject({ sure: false, how: 'auto' });
   });
 });
 
