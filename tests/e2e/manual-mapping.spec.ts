@@ -60,6 +60,15 @@ test('rows that match nothing are mapped by hand with the value column picked on
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: join(SHOTS, 'mapping-screen-1920.png') });
   await page.setViewportSize({ width: 1366, height: 768 });
+  // closed, the file waits in the list with its way back to the mapping screen
+  await panel.getByRole('button', { name: 'Huỷ' }).click();
+  const row = page.locator('[data-testid="preview-row"][data-file="yt-dot-2.xlsx"]');
+  await expect(row).toHaveAttribute('data-ready', 'needs');
+  await expect(row).toContainText('Không tìm thấy dòng nào khớp');
+  await expect(page.getByTestId('commit')).toBeDisabled();
+  await page.screenshot({ path: join(SHOTS, 'preview-waiting-1366.png') });
+  await page.getByRole('button', { name: 'Ghép chỉ tiêu…' }).click();
+  await expect(panel).toBeVisible();
 
   // pick Quý III: the file is read again and its values shown
   await panel.getByTestId('value-column-select').selectOption({ label: 'Cột F · Kết quả thực hiện / Quý III' });
