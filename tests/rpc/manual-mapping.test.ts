@@ -210,3 +210,22 @@ describe('a column picked without "remember"', () => {
   });
 });
 
+describe('a remembered column and the plan period', () => {
+  it('is taken for a plan of the same period, and asked again for another period', async () => {
+    const { yt, plan } = await setup();
+    await app.call('reports.commit', { planId: plan.id, files: [{ file: file('a.xlsx', await quarterLayout(YT)), unitId: yt.id, receivedOn: '2023-12-28', valueColumn: 'Kết quả thực hiện / Quý III' }] });
+    const ct01 = (await app.call('indicators.list', {})).find((i) => i.code === 'CT01')!.id;
+    const planOf = (periodLabel: string) => app.call('plans.save', {
+      title: `Kế hoạch ${periodLabel}`, status: 'dang_thuc_hien', reportDueOn: '2024-12-31', periodLabel, targets: [{ indicatorId: ct01, min: 1 }], assignment: 'all_base',
+    });
+    const same = await planOf('Đợt II/2023');
+    const other = await planOf('Đợt I/2024');
+    const f = file('b.xlsx', await quarterLayout(YT, 100), '2023-12-29');
+    const onSame = (await app.call('reports.preview', { planId: same.id, files: [f] })).files[0]!;
+    expect(onSame.valueColumn).toMatchObject({ letter: 'F', how: 'remembered' });
+    const onOther = (await app.call('reports.preview', { planId: other.id, files: [f] })).files[0]!;
+    expect(onOther.status).toBe('confirm');
+    expect(onOther.valueColumn).toMatchObject({ sure: false, how: 'auto' });
+  });
+});
+

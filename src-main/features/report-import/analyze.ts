@@ -45,7 +45,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   const guess = picked ? { ...detected, unit: picked, sure: true } : detected;
   const unit = guess.unit;
   // the value column: the user's pick, else this unit's remembered pick for the same headers (read again with it)
-  const column = columnToUse(db, unit?.id ?? null, parsed, choices.valueColumn);
+  const column = columnToUse(db, unit?.id ?? null, parsed, choices.valueColumn, pc.plan.periodLabel ?? null);
   if (column && !parsed.valueColumn?.chosen) parsed = (await readWithColumn(file, parseOptions(pc), column.header)).report;
   const mappedRows = mapRows(parsed, {
     planIndicators: pc.planIndicators,

@@ -55,6 +55,8 @@ interface Prepared {
   overrides: Map<string, number | null>;
   /** Issues found after mapping (text where a number is needed), kept on the report. */
   issues: ReportIssue[];
+  /** The plan's period (the remembered value column is kept per period). */
+  period: string | null;
   /** Flagged values the user confirmed as right, with the reason: audited when the report is written. */
   confirmed: { indicatorId: number; indicator: string; value: number | null; reason: string; findings: string[] }[];
 }
@@ -66,7 +68,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
   const ahead = f.parsed ? null : await parse();
   let parsed = f.parsed ?? (ahead as ParsedFile).report;
   // the value column the user picked, or the unit's remembered pick when the reader cannot tell (read again with it)
-  const column = f.parsed ? null : columnToUse(ctx.db, unit.id, parsed, f.valueColumn);
+  const column = f.parsed ? null : columnToUse(ctx.db, unit.id, parsed, f.valueColumn, pc.plan.periodLabel ?? null);
   if (column && !parsed.valueColumn?.chosen) parsed = (await readWithColumn(f.file, parseOptions(pc), column.header)).report;
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   if (fatal) return fail(f.file.name, fatal.message, unit.code);
@@ -117,7 +119,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
       ? 'Các dòng của tệp chỉ được ghép với chỉ tiêu theo phỏng đoán, có đơn vị chưa đổi được, hoặc có giá trị bất thường chưa được xác nhận: chưa nhập tệp này. Hãy xác nhận ở bước xem trước rồi nhập lại.'
       : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
   }
-  return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
+  return { f, unit, parsed, period: pc.plan.periodLabel ?? null, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
     issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes, ...missingRequired(pc, rows, parsed.sheet ?? null)] };
 }
 
@@ -144,7 +146,7 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
       }, new Date(now));
     }
     if (f.remember) for (const [label, id] of p.overrides) if (id !== null) rep.rememberMapping(ctx.db, unit.id, label, id, now);
-    if (f.remember) rememberColumn(ctx.db, unit.id, parsed, now);
+    if (f.remember) rememberColumn(ctx.db, unit.id, parsed, p.period, now);
     return { file: f.file.name, status: older ? 'held' : active ? 'superseded' : 'imported', unitCode: unit.code, reportId, issues };
   });
 }
