@@ -94,6 +94,27 @@ export function carryMapping(old: PreviewFile, mapping: (number | null)[], fresh
   });
 }
 
+/**
+ * The rows the user mapped by hand in `source` (label -> indicator), applied to another file of the same unit in the
+ * same drop: only to its rows the app could not match and the user has not set. Returns how many rows were set.
+ */
+export function shareMapping(source: ImportItem, target: ImportItem): number {
+  if (source === target || source.d.unitId === null || target.d.unitId !== source.d.unitId || !target.d.include) return 0;
+  const hand = new Map<string, number>();
+  source.preview.rows.forEach((r, i) => {
+    const chosen = source.d.mapping[i];
+    if (chosen !== undefined && chosen !== null && chosen !== r.indicatorId) hand.set(r.label, chosen);
+  });
+  let n = 0;
+  target.preview.rows.forEach((r, i) => {
+    const id = hand.get(r.label);
+    if (id === undefined || r.indicatorId !== null || (target.d.mapping[i] ?? null) !== null || target.d.mapping.includes(id)) return;
+    target.d.mapping[i] = id;
+    n++;
+  });
+  return n;
+}
+
 export function readiness(it: ImportItem, planUnitIds: ReadonlySet<number>): Readiness {
   const s = it.preview.status;
   if (s === 'error' || s === 'duplicate') return 'excluded';

@@ -2,7 +2,7 @@
 // value column is in doubt, opens the screen by itself and waits; a picked column lets it go; reading the file again
 // with another column keeps the rows the user mapped by hand.
 import { describe, expect, it } from 'vitest';
-import { carryMapping, mappingOverrides, matchedNothing, needsColumn, newItem, readiness, wantsMappingScreen } from '../../src-renderer/lib/report-import';
+import { carryMapping, mappingOverrides, matchedNothing, needsColumn, newItem, readiness, shareMapping, wantsMappingScreen } from '../../src-renderer/lib/report-import';
 import type { PreviewFile } from '../../src-main/contract/reports';
 
 const row = (label: string, value: number, indicatorId: number | null) => ({ label, cell: `Biểu 01!${value}`, value, value2: null, indicatorId, sure: true, how: indicatorId === null ? 'none' as const : 'label' as const });
@@ -52,3 +52,19 @@ describe('mapping screen rules', () => {
     expect(carryMapping(old, [20, 10, null], fresh)).toEqual([20, 10, 12]);
   });
 });
+
+describe('a hand mapping shared in the same drop', () => {
+  it("is applied to the same unit's other file (rows it could not match, not set by the user), never to another unit", () => {
+    const source = newItem(0, preview({}), 'email');
+    source.d.mapping = [10, 11];
+    const twin = newItem(1, preview({ rows: [row('Họp mặt phổ cập quy định', 5, null), row('Trang trí khẩu ngữ', 6, null), row('Trồng cây', 7, null)] }), 'email');
+    twin.d.mapping[1] = 12; // the user's own choice there stays
+    expect(shareMapping(source, twin)).toBe(1);
+    expect(twin.d.mapping).toEqual([10, 12, null]);
+    expect(readiness(twin, inPlan)).toBe('ready');
+    const stranger = newItem(2, preview({ unit: { id: 2, code: 'U02', name: 'Công đoàn B' } }), 'email');
+    expect(shareMapping(source, stranger)).toBe(0);
+    expect(stranger.d.mapping).toEqual([null, null]);
+  });
+});
+
