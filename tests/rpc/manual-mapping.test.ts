@@ -229,3 +229,35 @@ describe('a remembered column and the plan period', () => {
   });
 });
 
+describe('rows left unmatched beside plan indicators without a row', () => {
+  it('are said in one warning naming the rows and the indicators, never dropped silently', async () => {
+    const { plan } = await setup();
+    const bytes = await workbookOf([
+      ['Công đoàn cơ sở: Trạm Y tế xã Bình An'], ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'], [],
+      ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
+      ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 4, ''],
+      ['2', 'Trang trí khẩu ngữ mừng Xuân', 'tấm', 6, ''],
+      ['', 'Trong đó: khẩu ngữ mới', 'tấm', 2, ''],
+    ], 'Biểu 01');
+    const pre = (await app.call('reports.preview', { planId: plan.id, files: [file('yt.xlsx', bytes)] })).files[0]!;
+    expect(pre.status).toBe('new');
+    const w = pre.issues.filter((i) => /không khớp chỉ tiêu nào/.test(i.message));
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatchObject({ severity: 'warning', sheet: 'Biểu 01', cell: 'D6' });
+    expect(w[0]?.message).toMatch(/1 dòng .*"Trang trí khẩu ngữ mừng Xuân" \(ô D6\).*CT05.*CT11.*ghép tay/);
+    expect(w[0]?.message).not.toMatch(/Trong đó/);
+    // committed with the row left out by the user: the stored report does not raise it again
+    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('yt.xlsx', bytes), unitId: pre.unit!.id, receivedOn: pre.receivedOn, mapping: [{ label: 'Trang trí khẩu ngữ mừng Xuân', indicatorId: null }] }] });
+    expect(c.files[0]?.issues.filter((i) => /không khớp chỉ tiêu nào/.test(i.message))).toEqual([]);
+    // every row matched, or no plan indicator left without a row: nothing to say
+    const full = await workbookOf([
+      ['Công đoàn cơ sở: Trạm Y tế xã Bình An'], ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'], [],
+      ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
+      ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 4, ''], ['2', 'Băng rôn, pa nô, khẩu hiệu', 'cái', 3, ''], ['3', 'Sửa chữa nhà ở cho dân', 'căn', 1, ''],
+      ['4', 'Trang trí khẩu ngữ mừng Xuân', 'tấm', 6, ''],
+    ], 'Biểu 01');
+    const ok = (await app.call('reports.preview', { planId: plan.id, files: [file('yt2.xlsx', full)] })).files[0]!;
+    expect(ok.issues.filter((i) => /không khớp chỉ tiêu nào/.test(i.message))).toEqual([]);
+  });
+});
+

@@ -9,7 +9,7 @@ import { activeReport, rememberedMappings, reportWithHash } from '../../db/repor
 import { parseReport } from '../../excel/report/parse-report';
 import type { ParsedFile } from '../../excel/report/parse-pool';
 import { receivedOnOf, type PlanContext } from './context';
-import { mapRows, numberIssues, rowIssues, unconfirmed, valueNoteIssues } from './row-mapping';
+import { mapRows, numberIssues, rowIssues, unconfirmed, unmatchedIssues, valueNoteIssues } from './row-mapping';
 import { detectUnit } from './unit-detect';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
@@ -65,7 +65,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
     receivedOn, template: parsed.template !== null, reader: parsed.reader, title: parsed.title, rows,
     narrativeCount: parsed.narrative.length, replaces: null, ...previewColumn(parsed, column?.how ?? null),
     issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows), ...valueNoteIssues(parsed, rows), ...flagIssues(pc, flagged),
-      ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : [])],
+      ...unmatchedIssues(parsed, rows, pc.planIndicators), ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : [])],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });

@@ -16,7 +16,7 @@ import { loadPlanContext, type PlanContext } from './context';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
 import { NOT_APPLICABLE } from '../../text/blank-words';
-import { labelKey, mapRows, numberIssues, remapRow, rowIssues, valueNoteIssues, wantsNumber } from './row-mapping';
+import { labelKey, mapRows, numberIssues, remapRow, rowIssues, unmatchedIssues, valueNoteIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
 import { userError } from '../user-error';
@@ -120,7 +120,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
       : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
   }
   return { f, unit, parsed, period: pc.plan.periodLabel ?? null, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
-    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes, ...missingRequired(pc, rows, parsed.sheet ?? null)] };
+    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes, ...unmatchedIssues(parsed, rows, pc.planIndicators, overrides), ...missingRequired(pc, rows, parsed.sheet ?? null)] };
 }
 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */

@@ -379,6 +379,29 @@ export function rowIssues(report: ParsedReport, rows: MappedRow[], byId?: Map<nu
   return out;
 }
 
+/**
+ * Rows with a value the app could not match while plan indicators have no row in the file: one warning naming them
+ * (first five) and those indicators, so a wording the app does not know is mapped by hand, never dropped silently.
+ * "Trong đó" parts are left out (they are details of a row), and so is a file that matched nothing (its status says it).
+ * `skipped`: the user's decisions by label key (null: leave the row out).
+ */
+export function unmatchedIssues(report: ParsedReport, rows: MappedRow[], planIndicators: Indicator[], skipped: ReadonlyMap<string, number | null> = new Map()): ReportIssue[] {
+  if (!rows.some((r) => r.indicatorId !== null)) return [];
+  const parts = new Set(report.rows.filter((r) => r.isBreakdown).map((r) => cellOf(report, r)));
+  // rows the user chose to leave out ("Bỏ qua dòng này": label key -> null) are the user's word, not a doubt
+  const loose = rows.filter((r) => r.indicatorId === null && !parts.has(r.cell) && r.value !== null && r.value !== '' && skipped.get(labelKey(r.label)) !== null);
+  const taken = new Set(rows.map((r) => r.indicatorId));
+  const missing = planIndicators.filter((i) => !taken.has(i.id));
+  if (!loose.length || !missing.length) return [];
+  const more = (n: number) => (n > 5 ? ` và ${n - 5} dòng khác` : '');
+  const names = loose.slice(0, 5).map((r) => `"${r.label.slice(0, 80)}"${a1Of(r.cell) ? ` (ô ${a1Of(r.cell)})` : ''}`).join(', ') + more(loose.length);
+  const codes = missing.slice(0, 6).map((i) => i.code).join(', ') + (missing.length > 6 ? '…' : '');
+  return [{
+    sheet: report.sheet, cell: a1Of(loose[0]!.cell), severity: 'warning',
+    message: `Sheet '${report.sheet ?? ''}': ${loose.length} dòng không khớp chỉ tiêu nào (${names}) nên chưa được lưu, trong khi ${missing.length} chỉ tiêu của kế hoạch chưa có số liệu trong tệp (${codes}). Nếu một dòng là chỉ tiêu của kế hoạch, hãy mở tệp và ghép tay; lựa chọn được ghi nhớ cho đơn vị này.`,
+  }];
+}
+
 /** Indicators that hold numbers (every aggregation but 'text'): a text value there cannot be used. */
 export const wantsNumber = (i: Indicator | undefined): boolean => !!i && i.aggregation !== 'text';
 
