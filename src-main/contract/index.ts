@@ -15,6 +15,7 @@ import { checksChannels } from './checks';
 import { unitTargetsChannels } from './unit-targets';
 import { reportEntryChannels } from './report-entry';
 import { narrativeCurationChannels } from './narrative-curation';
+import { reportMappingChannels } from './report-mapping';
 
 export const contract = {
   ...appChannels,
@@ -31,6 +32,7 @@ export const contract = {
   ...unitTargetsChannels,
   ...reportEntryChannels,
   ...narrativeCurationChannels,
+  ...reportMappingChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

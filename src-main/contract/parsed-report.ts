@@ -67,6 +67,10 @@ export const ReportPeriod = z.object({
 });
 export type ReportPeriod = z.infer<typeof ReportPeriod>;
 
+/** A column the values could be read from: its letter ("F"), header cell ("F7") and header text ("Kết quả thực hiện / Quý II"). */
+export const ValueCandidate = z.object({ letter: z.string(), cell: z.string(), header: z.string() });
+export type ValueCandidate = z.infer<typeof ValueCandidate>;
+
 export const ReportTemplate = z.object({
   templateId: z.string(),
   templateVersion: z.string().nullable(),
@@ -90,9 +94,19 @@ export const ParsedReport = z.object({
    * its header cell, header text and why it was chosen. Null for a single value column.
    */
   valueColumn: z
-    .object({ cell: z.string(), header: z.string(), reason: z.string() })
+    .object({
+      cell: z.string(), header: z.string(), reason: z.string(),
+      /** false when the reader could not tell which column answers the period: the user is asked to pick one. */
+      sure: z.boolean().optional(),
+      /** Taken because the user picked it (for this file, or remembered for the unit). */
+      chosen: z.boolean().optional(),
+    })
     .nullable()
     .optional(),
+  /** Letter of the column the values were read from ("E"): a mapped row's value is at this column of its sheet row. */
+  valueLetter: z.string().nullable().optional(),
+  /** Every column the values could be read from when there are several (period or year sub-columns), left to right. */
+  valueColumns: z.array(ValueCandidate).optional(),
   /** Our own template (from the hidden _meta sheet), or null for a free-form workbook. */
   template: ReportTemplate.nullable(),
   /** Which reader produced the grid; null when the file could not be opened. */

@@ -2,7 +2,7 @@
 // batches with undo, the per-plan report list, one report's values vs targets, manual edits and templates.
 import { z } from 'zod';
 import { FileIn, FileOut, Id, IsoDate, OptText } from './common';
-import { ReportIssue } from './parsed-report';
+import { ReportIssue, ValueCandidate } from './parsed-report';
 import { ENTRY_VIA } from './entry-labels';
 
 export const CHANNELS = ['file', 'email', 'zalo', 'usb', 'paper', 'manual', 'other'] as const;
@@ -56,6 +56,14 @@ export const PreviewFile = z.object({
   narrativeCount: z.number().int(),
   replaces: z.object({ reportId: Id, version: z.number().int(), receivedOn: z.string() }).nullable(),
   issues: z.array(ReportIssue),
+  /**
+   * When the table offers several value columns (Quý I..IV | Cả năm): the one the values were read from, why, and
+   * whether the reader could tell (`sure: false`: the user must pick one); `how`: the reader's choice, the unit's
+   * remembered pick, or the user's pick for this file. Null/absent for a single value column.
+   */
+  valueColumn: z.object({ letter: z.string(), header: z.string(), reason: z.string(), sure: z.boolean(), how: z.enum(['auto', 'remembered', 'chosen']) }).nullable().optional(),
+  /** The columns the user can pick from (letter, header cell, header text), left to right. */
+  valueColumns: z.array(ValueCandidate).optional(),
 });
 export type PreviewFile = z.infer<typeof PreviewFile>;
 
@@ -69,6 +77,8 @@ export const CommitFile = z.object({
   mapping: z.array(z.object({ label: z.string(), indicatorId: Id.nullable() })).max(1000).default([]),
   /** Remember these decisions for this unit next time. */
   remember: z.boolean().default(true),
+  /** Header of the value column the user picked ("Kết quả thực hiện / Quý II"); absent: the reader's or the remembered one. */
+  valueColumn: z.string().max(500).nullable().optional(),
   /** Flagged values (MappedRow.checks) the user confirms as right, each with a short reason (audited). */
   confirmations: z
     .array(z.object({ label: z.string().max(2000), reason: z.string().trim().min(3, { message: 'Hãy ghi lý do xác nhận (ít nhất 3 ký tự)' }).max(500) }))

@@ -26,7 +26,7 @@ export interface CorrectionOptions {
   record: boolean;
 }
 
-const where = (sheet: string | null, cell: string | null): string => (sheet || cell ? ` (${[sheet ? `sheet "${sheet}"` : null, cell ? `dòng/ô ${cell}` : null].filter(Boolean).join(', ')})` : '');
+const where = (sheet: string | null, cell: string | null): string => (sheet || cell ? ` (${[sheet ? `sheet "${sheet}"` : null, cell ? `${/^\d+$/.test(cell) ? 'dòng' : 'ô'} ${cell}` : null].filter(Boolean).join(', ')})` : '');
 
 /** A problem as the unit reads it: what is odd and where, without the app's instructions to staff ("Hãy kiểm tra…"). */
 export function forUnit(message: string): string {

@@ -15,6 +15,7 @@ import { checksHandlers } from '../features/checks-handlers';
 import { unitTargetsHandlers } from '../features/unit-targets';
 import { reportEntryHandlers } from '../features/report-entry-handlers';
 import { narrativeCurationHandlers } from '../features/narrative-curation-handlers';
+import { reportMappingHandlers } from '../features/report-mapping-handlers';
 
 export const handlers = mergeHandlers(
   appHandlers,
@@ -31,4 +32,5 @@ export const handlers = mergeHandlers(
   unitTargetsHandlers,
   reportEntryHandlers,
   narrativeCurationHandlers,
+  reportMappingHandlers,
 ) satisfies Handlers;

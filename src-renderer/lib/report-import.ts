@@ -18,6 +18,8 @@ export interface Decision {
   include: boolean;
   /** Why a flagged value is right, per preview row index (a value with a blocking check needs one to be stored). */
   reasons: Record<number, string>;
+  /** Header of the value column picked by hand on the mapping screen (null: the reader's or the unit's remembered one). */
+  valueColumn: string | null;
 }
 
 export interface ImportItem {
@@ -38,6 +40,7 @@ export function newItem(key: number, preview: PreviewFile, channel: ChannelId): 
       unitId: preview.unit?.id ?? null, receivedOn: preview.receivedOn, channel,
       mapping: preview.rows.map((r) => r.indicatorId), remember: true,
       unitConfirmed: false, mappingConfirmed: false, include: preview.status !== 'error' && preview.status !== 'duplicate', reasons: {},
+      valueColumn: preview.valueColumn?.how === 'chosen' ? preview.valueColumn.header : null,
     },
   };
 }
@@ -70,11 +73,53 @@ export function confirmations(it: ImportItem): { label: string; reason: string }
   });
 }
 
+/** The reader could not tell which value column answers the period, and no column was picked yet. */
+export const needsColumn = (it: ImportItem): boolean => it.preview.valueColumn?.sure === false && !it.d.valueColumn;
+
+/** None of the file's rows matched an indicator: only the mapping screen can take it further. */
+export const matchedNothing = (p: PreviewFile): boolean => p.status === 'confirm' && p.rows.length > 0 && p.rows.every((r) => r.indicatorId === null);
+
+/** Does the mapping screen need to open by itself for this file? (rows matched nothing, or the value column is in doubt) */
+export const wantsMappingScreen = (it: ImportItem): boolean => it.d.include && (matchedNothing(it.preview) || needsColumn(it));
+
+/**
+ * The mapping to keep when a file is analysed again (another value column): the rows the user set by hand keep
+ * the choice, the others take the new analysis.
+ */
+export function carryMapping(old: PreviewFile, mapping: (number | null)[], fresh: PreviewFile): (number | null)[] {
+  return fresh.rows.map((r, i) => {
+    const before = old.rows[i];
+    const hand = before && before.label === r.label && mapping[i] !== undefined && mapping[i] !== before.indicatorId;
+    return hand ? (mapping[i] ?? null) : r.indicatorId;
+  });
+}
+
+/**
+ * The rows the user mapped by hand in `source` (label -> indicator), applied to another file of the same unit in the
+ * same drop: only to its rows the app could not match and the user has not set. Returns how many rows were set.
+ */
+export function shareMapping(source: ImportItem, target: ImportItem): number {
+  if (source === target || source.d.unitId === null || target.d.unitId !== source.d.unitId || !target.d.include) return 0;
+  const hand = new Map<string, number>();
+  source.preview.rows.forEach((r, i) => {
+    const chosen = source.d.mapping[i];
+    if (chosen !== undefined && chosen !== null && chosen !== r.indicatorId) hand.set(r.label, chosen);
+  });
+  let n = 0;
+  target.preview.rows.forEach((r, i) => {
+    const id = hand.get(r.label);
+    if (id === undefined || r.indicatorId !== null || (target.d.mapping[i] ?? null) !== null || target.d.mapping.includes(id)) return;
+    target.d.mapping[i] = id;
+    n++;
+  });
+  return n;
+}
+
 export function readiness(it: ImportItem, planUnitIds: ReadonlySet<number>): Readiness {
   const s = it.preview.status;
   if (s === 'error' || s === 'duplicate') return 'excluded';
   if (!it.d.include) return 'skipped';
-  if (it.d.unitId === null || needsUnit(it, planUnitIds) || needsMapping(it) || unconfirmedFlags(it).length) return 'needs';
+  if (it.d.unitId === null || needsUnit(it, planUnitIds) || needsMapping(it) || needsColumn(it) || unconfirmedFlags(it).length) return 'needs';
   if (!it.d.mapping.some((m) => m !== null)) return 'needs';
   return 'ready';
 }

@@ -45,7 +45,7 @@ describe('guessed rows need the user', () => {
     const v1 = storedValues(c1.files[0]!.reportId!);
     expect(v1.get('CT01')).toBe(5);
     expect(v1.has('CT08')).toBe(false);
-    expect(c1.files[0]?.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Sheet 'Báo cáo', dòng 6: .*"Nhà mái ấm công đoàn được xây".*chưa lưu/)]));
+    expect(c1.files[0]?.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Sheet 'Báo cáo', ô D6: .*"Nhà mái ấm công đoàn được xây".*chưa lưu/)]));
 
     // The user confirms the guess: now it is stored.
     const bytes2 = await workbookOf([...head, ['1', 'Số buổi TT, PBPL', 'buổi', 6, ''], ['2', 'Nhà mái ấm công đoàn được xây', 'căn', 3, '']], 'Báo cáo');
@@ -61,7 +61,7 @@ describe('guessed rows need the user', () => {
     const bytes = await workbookOf([...head, ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 7, ''], ['2', 'Nhà mái ấm công đoàn được xây', 'căn', 2, '']], 'Báo cáo');
     const res = await importHeadless(app.ctx, plan.id, [file('YT01.xlsx', bytes)], false);
     expect(res.files[0]).toMatchObject({ status: 'imported', unitCode: 'YT01' });
-    expect(res.files[0]?.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Sheet 'Báo cáo', dòng 6: .*"Nhà mái ấm công đoàn được xây"/)]));
+    expect(res.files[0]?.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Sheet 'Báo cáo', ô D6: .*"Nhà mái ấm công đoàn được xây"/)]));
     const { id: reportId } = app.ctx.db.prepare('SELECT id FROM reports').get() as { id: number };
     const v = storedValues(reportId);
     expect(v.get('CT01')).toBe(7);
@@ -109,11 +109,11 @@ describe('units written in labels', () => {
     const f = pre.files[0]!;
     expect(f.status).toBe('confirm');
     expect(f.rows[1]).toMatchObject({ how: 'label', sure: false, value: 35 });
-    expect(f.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Sheet 'Báo cáo', dòng 6: đơn vị 'người' không đổi được sang 'triệu đồng'/i)]));
+    expect(f.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Sheet 'Báo cáo', ô D6: đơn vị 'người' không đổi được sang 'triệu đồng'/i)]));
     const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('yt.xlsx', bytes), unitId: unit.id, receivedOn: f.receivedOn }] });
     expect(storedValues(c.files[0]!.reportId!).has('CT29')).toBe(false);
     const cli = await importHeadless(app.ctx, plan.id, [file('YT01-b.xlsx', await workbookOf([...head, ['1', 'Kinh phí vận động xã hội hóa', 'người', 36, ''], ['2', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 6, '']], 'Báo cáo'))], false);
-    expect(cli.files[0]?.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Sheet 'Báo cáo', dòng 5: .*'người'/)]));
+    expect(cli.files[0]?.issues.map((i) => i.message)).toEqual(expect.arrayContaining([expect.stringMatching(/^Sheet 'Báo cáo', ô D5: .*'người'/)]));
     const active = app.ctx.db.prepare("SELECT id FROM reports WHERE status = 'active'").get() as { id: number };
     expect(storedValues(active.id).has('CT29')).toBe(false);
   });

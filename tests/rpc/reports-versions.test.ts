@@ -119,7 +119,7 @@ describe('text where a number is needed', () => {
     const pre = (await app.call('reports.preview', { planId: plan.id, files: [file('bc.xlsx', bytes, '2023-12-30')] })).files[0]!;
     expect(pre.status).toBe('new');
     const errors = pre.issues.filter((i) => i.severity === 'error');
-    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/ô D3: .*'12,,5'/), expect.stringMatching(/dòng 4: chỉ tiêu "Hiến máu tình nguyện" cần một số.*'khoảng chục người'.*để trống/)]);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/ô D3: .*'12,,5'/), expect.stringMatching(/ô D4: chỉ tiêu "Hiến máu tình nguyện" cần một số.*'khoảng chục người'.*để trống/)]);
     const com = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc.xlsx', bytes, '2023-12-30'), unitId: a.id, receivedOn: '2023-12-30' }] });
     expect(com.files[0]?.status).toBe('imported');
     const rows = app.ctx.db.prepare('SELECT indicator_id AS i, value_num AS n, value_text AS t FROM report_values WHERE report_id = ? ORDER BY indicator_id').all(com.files[0]!.reportId!);

@@ -136,12 +136,12 @@ describe('sending a report back ("đề nghị sửa")', () => {
     const reportId = c.files[0]!.reportId!;
     const r = await app.call('checks.correctionLetter', { reportId, number: '12/CV-LĐLĐ', date: '2024-12-22' });
     expect(r.problems).toBe(1);
-    expect(r.text).toMatch(/^\[.*\] Kính gửi BCH Công đoàn Trạm Y tế xã Bình An\..*KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", dòng\/ô \d+\).*cao gấp 12 lần.*trước ngày 25\/12\/2024/);
+    expect(r.text).toMatch(/^\[.*\] Kính gửi BCH Công đoàn Trạm Y tế xã Bình An\..*KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", ô [A-Z]+\d+\).*cao gấp 12 lần.*trước ngày 25\/12\/2024/);
     const mammoth = (await import('mammoth')).default;
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(r.file.bytes) })).value.normalize('NFC').replace(/\s+/g, ' ');
     expect(text).toContain('V/v đề nghị rà soát, điều chỉnh số liệu báo cáo kết quả');
     expect(text).toContain('Kính gửi: Ban Chấp hành Công đoàn Trạm Y tế xã Bình An');
-    expect(text).toMatch(/1\. KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", dòng\/ô \d+\): Giá trị 600 triệu đồng cao gấp 12 lần chỉ tiêu/);
+    expect(text).toMatch(/1\. KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", ô [A-Z]+\d+\): Giá trị 600 triệu đồng cao gấp 12 lần chỉ tiêu/);
     const detail = await app.call('reports.get', { reportId });
     expect(detail.correctionRequestedOn).toBe('2024-12-22');
     expect((await app.call('reports.list', { planId: plan.id })).find((x) => x.unit.code === 'YT01')!.report!.correctionRequestedOn).toBe('2024-12-22');

@@ -154,7 +154,7 @@ export class ParsePool {
       while (s.ready && s.running.length < DEPTH && this.queue.length > 0) {
         const job = this.queue.shift() as Job;
         s.running.push(job);
-        s.worker.postMessage({ id: job.id, bytes: job.bytes, fileName: job.fileName, timeoutMs: job.opts.timeoutMs, forceExceljs: job.opts.forceExceljs, planPeriod: job.opts.planPeriod ?? null });
+        s.worker.postMessage({ id: job.id, bytes: job.bytes, fileName: job.fileName, timeoutMs: job.opts.timeoutMs, forceExceljs: job.opts.forceExceljs, planPeriod: job.opts.planPeriod ?? null, valueColumn: job.opts.valueColumn ?? null });
         if (s.running.length === 1) this.arm(s);
       }
     }

@@ -15,7 +15,7 @@ import { readTableRows } from './table-rows';
 import { META_SHEET, readTemplateMetaSheet } from './template-meta';
 import { findPeriod, findTitle, findUnit } from './top-block';
 import { isSampleSheetName, mayHaveTable, sameUnit, sampleTier } from './sheet-choice';
-import { a1 } from '../xlsx/grid';
+import { a1, colName } from '../xlsx/grid';
 import { isNarrativeSheetName, mayHaveHeading, readNarrative, readTextBox, type NarrativeItem } from './narrative';
 import { convertedWarning, toXlsxBytes } from '../legacy/convert';
 
@@ -27,6 +27,11 @@ export interface ParseReportOptions {
    * half or year, the value column answers it (see value-column.ts); else the report's own period is used.
    */
   planPeriod?: string | null;
+  /**
+   * Header of the value column the user picked ("Kết quả thực hiện / Quý II"), for this file or remembered from the
+   * unit's earlier file: taken when the table offers a column with that header, whatever the period says.
+   */
+  valueColumn?: string | null;
 }
 
 function empty(fileName: string, issues: ReportIssue[], reader: ParsedReport['reader']): ParsedReport {
@@ -54,26 +59,28 @@ function candidates(sheets: LazySheet[], preferred: string | null): LazySheet[] 
 const topRows = (headerTop: number): number => Math.min(45, Math.max(20, headerTop + 8));
 
 /**
- * Other visible sheets that hold a report table: another unit's report is an error (it would otherwise count as not
+ * Other sheets (hidden ones too) that hold a report table: another unit's report is an error (it would otherwise count as not
  * submitted), a table of the same or no named unit a warning. Instruction/list sheets and narrative sheets are skipped.
  */
 function otherReports(wb: LazyWorkbook, chosen: LazySheet, unit: string | null, metaSheet: string | null, headerTop: number): ReportIssue[] {
   const out: ReportIssue[] = [];
   const TOP_ROWS = topRows(headerTop);
   for (const ls of wb.sheets) {
-    if (ls === chosen || ls.name === META_SHEET || ls.name === metaSheet || ls.state !== 'visible' || isNarrativeSheetName(ls.name)) continue;
+    // hidden sheets too: a second report hidden away must be said, never dropped silently
+    if (ls === chosen || ls.name === META_SHEET || ls.name === metaSheet || isNarrativeSheetName(ls.name)) continue;
     const top = ls.top(TOP_ROWS);
     if (!mayHaveTable(top)) continue;
     const st = sheetText(top.rows.length > TOP_ROWS ? { ...top, rows: top.rows.slice(0, TOP_ROWS) } : top, []);
     const layout = findTable(st);
     if (!layout || sampleTier(ls.name, st, layout) > 0) continue;
     const other = findUnit(st, layout.headerTop);
+    const hidden = ls.state !== 'visible' ? ' (sheet đang bị ẩn)' : '';
     if (other && (!unit || !sameUnit(other.name, unit))) {
       const cell = a1(other.r, other.c);
-      out.push({ sheet: ls.name, cell, severity: 'error', message: `Sheet '${ls.name}', ô ${cell}: tệp có thêm báo cáo của đơn vị '${other.name}' – chưa được đọc (chỉ đọc sheet '${chosen.name}'). Hãy tách mỗi đơn vị thành một tệp riêng rồi nhập lại, để đơn vị này không bị tính là chưa nộp.` });
+      out.push({ sheet: ls.name, cell, severity: 'error', message: `Sheet '${ls.name}', ô ${cell}${hidden}: tệp có thêm báo cáo của đơn vị '${other.name}' – chưa được đọc (chỉ đọc sheet '${chosen.name}'). Hãy tách mỗi đơn vị thành một tệp riêng rồi nhập lại, để đơn vị này không bị tính là chưa nộp.` });
     } else {
       const cell = a1(layout.headerTop, layout.columns.label ?? 0);
-      out.push({ sheet: ls.name, cell, severity: 'warning', message: `Sheet '${ls.name}', ô ${cell}: sheet này cũng có bảng số liệu nhưng không được đọc (chỉ đọc sheet '${chosen.name}'). Nếu đây là số liệu báo cáo, hãy gộp vào một sheet rồi gửi lại.` });
+      out.push({ sheet: ls.name, cell, severity: 'warning', message: `Sheet '${ls.name}', ô ${cell}${hidden}: sheet này cũng có bảng số liệu nhưng không được đọc (chỉ đọc sheet '${chosen.name}'). Nếu đây là số liệu báo cáo, hãy ${hidden ? 'bỏ ẩn sheet, ' : ''}gộp vào một sheet rồi gửi lại.` });
     }
   }
   return out;
@@ -131,7 +138,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseReportO
   const run = (book: LazyWorkbook): ParsedReport => {
     const issues: ReportIssue[] = [];
     try {
-      const report = interpret(book, fileName, issues, opts.planPeriod ?? null);
+      const report = interpret(book, fileName, issues, opts.planPeriod ?? null, opts.valueColumn ?? null);
       // Reader issues first (sheets are scanned during interpretation, so they are gathered here at the end).
       report.issues = [...book.issues.map((i) => ({ ...i })), ...report.issues];
       return report;
@@ -157,7 +164,7 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseReportO
   return run(eager(grid));
 }
 
-function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], planPeriod: string | null): ParsedReport {
+function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], planPeriod: string | null, chosenColumn: string | null): ParsedReport {
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
   const meta = metaSheet ? readTemplateMetaSheet(metaSheet.grid()) : null;
   const sheets = candidates(wb.sheets, meta?.sheet ?? null);
@@ -193,7 +200,7 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], pl
   const title = findTitle(st, layout.headerTop);
   const unit = findUnit(st, layout.headerTop);
   const period = findPeriod(st, layout.headerTop, title);
-  const valueColumn = chooseValueColumn(st, layout, answeredPeriod(planPeriod, period), issues);
+  const valueColumn = chooseValueColumn(st, layout, answeredPeriod(planPeriod, period), issues, chosenColumn);
   const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
   if (rows.length === 0) issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
   const narrative = readNarrative(st, endRow, null);
@@ -224,7 +231,9 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], pl
     issues,
     fileName,
     sheet: sheetName,
-    valueColumn,
+    valueColumn: valueColumn ? { cell: valueColumn.cell, header: valueColumn.header, reason: valueColumn.reason, sure: valueColumn.sure, chosen: valueColumn.chosen } : null,
+    valueColumns: valueColumn?.candidates ?? [],
+    valueLetter: layout.columns.value === undefined ? null : colName(layout.columns.value),
     template: meta ? { templateId: meta.templateId, templateVersion: meta.templateVersion, planId: meta.planId, unitCode: meta.unitCode } : null,
     reader: wb.reader,
   };

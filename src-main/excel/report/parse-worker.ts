@@ -14,6 +14,8 @@ export interface ParseJob {
   forceExceljs?: boolean;
   /** The plan's period ("Năm 2024", "Quý III/2024"): which sub-column of "Kết quả" answers it. */
   planPeriod?: string | null;
+  /** Header of the value column the user picked (see ParseReportOptions.valueColumn). */
+  valueColumn?: string | null;
 }
 
 const port = parentPort;
@@ -21,7 +23,7 @@ if (port) {
   allowConversion();
   port.on('message', (job: ParseJob) => {
     const hash = sha256(job.bytes);
-    void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs, planPeriod: job.planPeriod ?? null }).then(
+    void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs, planPeriod: job.planPeriod ?? null, valueColumn: job.valueColumn ?? null }).then(
       (report) => port.postMessage({ id: job.id, report, sha256: hash }),
       (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
     );

@@ -1,6 +1,7 @@
 // Which column holds the values when a table offers several: period sub-columns under one merged header
 // ("Kết quả thực hiện" over Quý I..IV | Cả năm, or Tháng 1..12 | Lũy kế) are chosen by the period the report
-// answers; hidden columns are never read silently. Says which column it took; flags what it cannot tell.
+// answers; hidden columns are never read silently. Says which column it took and which others it could have taken
+// (the candidates a user picks from when it cannot tell); a column the user picked before (by header) is taken as is.
 import type { ReportIssue, ReportPeriod } from '../../contract/parsed-report';
 import { a1, colName } from '../xlsx/grid';
 import { cachedFold as fold } from './fold-cache';
@@ -11,7 +12,24 @@ export interface ValueColumn {
   cell: string;
   header: string;
   reason: string;
+  /** false when the reader could not tell which column answers the period (it took one and flagged it). */
+  sure: boolean;
+  /** The user's pick (the `chosen` header matched a candidate). */
+  chosen: boolean;
+  /** Every column the values could be read from (the chosen one among them), left to right. */
+  candidates: ValueCandidate[];
 }
+
+export interface ValueCandidate {
+  /** Column letter ("F") and header cell ("F7"). */
+  letter: string;
+  cell: string;
+  /** Header text over the column, group first: "Kết quả thực hiện / Quý II". */
+  header: string;
+}
+
+/** Header text compared as folded words, so a re-typed header with other spaces or case still matches. */
+export const headerMatchKey = (h: string): string => fold(h).replace(/\s+/g, ' ').trim();
 
 type Slot = { kind: 'total' } | { kind: 'quarter' | 'month' | 'half' | 'year'; n: number };
 
@@ -36,8 +54,11 @@ function periodName(p: ReportPeriod | null): string {
   return p ? `'${p.label}'` : 'không ghi';
 }
 
-/** Choose the value column (mutating `layout.columns.value` and `layout.extra`); issues go to `issues`. */
-export function chooseValueColumn(st: SheetText, layout: TableLayout, period: ReportPeriod | null, issues: ReportIssue[]): ValueColumn | null {
+/**
+ * Choose the value column (mutating `layout.columns.value` and `layout.extra`); issues go to `issues`. `chosen`: the
+ * header of a column the user picked (for this file or this unit's earlier file): taken when a candidate has it.
+ */
+export function chooseValueColumn(st: SheetText, layout: TableLayout, period: ReportPeriod | null, issues: ReportIssue[], chosen: string | null = null): ValueColumn | null {
   const sheet = st.sheet.name;
   const where = (cell: string): string => `Sheet '${sheet}', ô ${cell}`;
   for (const h of layout.hidden) {
@@ -58,12 +79,15 @@ export function chooseValueColumn(st: SheetText, layout: TableLayout, period: Re
   const group = layout.group;
   const slots = group ? group.cols.map((c) => ({ ...c, slot: slotOf(c.sub) })) : [];
   if (!group || slots.filter((s) => s.slot).length < 2) {
-    const byYear = yearSiblings(st, layout, period, issues);
+    const byYear = yearSiblings(st, layout, period, issues, chosen);
     if (byYear) return byYear;
     if (layout.hidden.length === 0 && !layout.usesHidden) return null;
     const header = [layout.headerTop, layout.headerBottom].map((r) => st.filled[r]?.[valueCol] ?? '').filter((t, i, a) => t && a.indexOf(t) === i).join(' / ');
-    return { cell: headerCell, header, reason: layout.usesHidden ? 'Cột số liệu duy nhất (đang bị ẩn).' : 'Cột đang hiện; cột ẩn không được đọc.' };
+    return { cell: headerCell, header, reason: layout.usesHidden ? 'Cột số liệu duy nhất (đang bị ẩn).' : 'Cột đang hiện; cột ẩn không được đọc.', sure: true, chosen: false, candidates: [] };
   }
+  const candidates = slots.map((s) => ({ letter: colName(s.col), cell: a1(layout.headerBottom, s.col), header: s.header }));
+  const picked = chosen ? slots.find((s) => headerMatchKey(s.header) === headerMatchKey(chosen)) : undefined;
+  if (picked) return take(layout, slots, valueCol, picked.col, { cell: a1(layout.headerBottom, picked.col), header: picked.header, reason: `Lấy cột '${picked.sub}' theo lựa chọn của người nhập.`, sure: true, chosen: true, candidates });
   const find = (kind: Slot['kind'], n?: number) => slots.find((s) => s.slot?.kind === kind && (n === undefined || ('n' in s.slot && s.slot.n === n)));
   const total = find('total');
   let pick: (typeof slots)[number] | undefined;
@@ -85,25 +109,29 @@ export function chooseValueColumn(st: SheetText, layout: TableLayout, period: Re
       sheet,
       cell: groupCell,
       severity: 'error',
-      message: `${where(groupCell)}: cột '${groupHeader}' chia theo kỳ nhưng không rõ kỳ nào là kết quả báo cáo (kỳ báo cáo: ${periodName(period)}) – đã tạm lấy cột '${pick?.sub ?? ''}'. Hãy kiểm tra lại số liệu, hoặc ghi rõ kỳ báo cáo ở tiêu đề rồi gửi lại.`,
+      message: `${where(groupCell)}: cột '${groupHeader}' chia theo kỳ nhưng không rõ kỳ nào là kết quả báo cáo (kỳ báo cáo: ${periodName(period)}) – đã tạm lấy cột '${pick?.sub ?? ''}'. Hãy chọn đúng cột số liệu khi nhập (màn hình ghép chỉ tiêu), hoặc ghi rõ kỳ báo cáo ở tiêu đề rồi gửi lại.`,
     });
   } else if (!sure) {
     issues.push({
       sheet,
       cell: groupCell,
       severity: 'warning',
-      message: `${where(groupCell)}: cột '${groupHeader}' chia theo kỳ, kỳ báo cáo ${periodName(period)} – đã lấy cột '${pick.sub}'. Hãy kiểm tra lại; nếu cần lấy cột khác, hãy ghi rõ kỳ báo cáo ở tiêu đề rồi gửi lại.`,
+      message: `${where(groupCell)}: cột '${groupHeader}' chia theo kỳ, kỳ báo cáo ${periodName(period)} – đã lấy cột '${pick.sub}'. Hãy kiểm tra lại; nếu cần lấy cột khác, hãy chọn cột số liệu khi nhập (màn hình ghép chỉ tiêu), hoặc ghi rõ kỳ báo cáo ở tiêu đề rồi gửi lại.`,
     });
   }
   if (!pick) return null;
-  const chosen = pick.col;
-  const others = new Set(layout.extra.map((e) => e.col));
-  if (chosen !== valueCol) {
-    layout.columns.value = chosen;
-    layout.extra = slots.filter((s) => s.col !== chosen && (s.col === valueCol || others.has(s.col))).map((s) => ({ col: s.col, header: s.header }));
-  }
   const reason = sure ? `Kỳ báo cáo ${periodName(period)}: lấy cột '${pick.sub}'.` : `Không rõ kỳ báo cáo ứng với cột nào (${periodName(period)}): tạm lấy cột '${pick.sub}'.`;
-  return { cell: a1(layout.headerBottom, chosen), header: pick.header, reason };
+  return take(layout, slots, valueCol, pick.col, { cell: a1(layout.headerBottom, pick.col), header: pick.header, reason, sure, chosen: false, candidates });
+}
+
+/** Make `col` the value column of the layout (the other sub-columns that were extras stay extras). */
+function take(layout: TableLayout, slots: { col: number; header: string }[], valueCol: number, col: number, out: ValueColumn): ValueColumn {
+  const others = new Set(layout.extra.map((e) => e.col));
+  if (col !== valueCol) {
+    layout.columns.value = col;
+    layout.extra = slots.filter((s) => s.col !== col && (s.col === valueCol || others.has(s.col))).map((s) => ({ col: s.col, header: s.header }));
+  }
+  return out;
 }
 
 /** The sub-column of the latest year, when the sub-columns are years ("Năm 2023 | Năm 2024"). */
@@ -119,7 +147,7 @@ const YEAR_VALUE = /^(ket qua|thuc hien|so lieu|so luong)\b.*\b((?:19|20)\d{2})\
  * Separate value columns for different years ("Kết quả năm 2023 | Kết quả năm 2024"): the one of the report's year,
  * else the latest with a warning at the header cell. Null when the table has no such columns.
  */
-function yearSiblings(st: SheetText, layout: TableLayout, period: ReportPeriod | null, issues: ReportIssue[]): ValueColumn | null {
+function yearSiblings(st: SheetText, layout: TableLayout, period: ReportPeriod | null, issues: ReportIssue[], chosen: string | null): ValueColumn | null {
   const valueCol = layout.columns.value;
   if (valueCol === undefined) return null;
   const headerText = (c: number): string => {
@@ -144,7 +172,9 @@ function yearSiblings(st: SheetText, layout: TableLayout, period: ReportPeriod |
     if (y !== null && y !== own) cands.push({ col: c, year: y });
   }
   if (cands.length < 2) return null;
-  const exact = period?.year ? cands.find((x) => x.year === period.year) : undefined;
+  cands.sort((a, b) => a.col - b.col);
+  const byUser = chosen ? cands.find((x) => headerMatchKey(headerText(x.col)) === headerMatchKey(chosen)) : undefined;
+  const exact = byUser ?? (period?.year ? cands.find((x) => x.year === period.year) : undefined);
   const pick = exact ?? cands.reduce((a, b) => (b.year > a.year ? b : a));
   const sheet = st.sheet.name;
   const cell = a1(layout.headerTop, valueCol);
@@ -153,11 +183,12 @@ function yearSiblings(st: SheetText, layout: TableLayout, period: ReportPeriod |
       sheet,
       cell,
       severity: 'warning',
-      message: `Sheet '${sheet}', ô ${cell}: có nhiều cột kết quả theo năm (${cands.map((x) => x.year).join(', ')}), kỳ báo cáo ${periodName(period)} – đã lấy cột năm ${pick.year}. Hãy kiểm tra lại; nếu sai, hãy ghi rõ năm báo cáo ở tiêu đề rồi gửi lại.`,
+      message: `Sheet '${sheet}', ô ${cell}: có nhiều cột kết quả theo năm (${cands.map((x) => x.year).join(', ')}), kỳ báo cáo ${periodName(period)} – đã lấy cột năm ${pick.year}. Hãy kiểm tra lại; nếu sai, hãy chọn cột số liệu khi nhập (màn hình ghép chỉ tiêu), hoặc ghi rõ năm báo cáo ở tiêu đề rồi gửi lại.`,
     });
   }
   layout.columns.value = pick.col;
   layout.extra = [...layout.extra.filter((e) => e.col !== pick.col), ...cands.filter((x) => x.col !== pick.col).map((x) => ({ col: x.col, header: headerText(x.col) }))].sort((a, b) => a.col - b.col);
-  const reason = exact ? `Kỳ báo cáo ${periodName(period)}: lấy cột năm ${pick.year}.` : `Không rõ năm báo cáo: tạm lấy cột năm mới nhất (${pick.year}).`;
-  return { cell: a1(layout.headerTop, pick.col), header: headerText(pick.col), reason };
+  const reason = byUser ? `Lấy cột năm ${pick.year} theo lựa chọn của người nhập.` : exact ? `Kỳ báo cáo ${periodName(period)}: lấy cột năm ${pick.year}.` : `Không rõ năm báo cáo: tạm lấy cột năm mới nhất (${pick.year}).`;
+  const candidates = cands.map((x) => ({ letter: colName(x.col), cell: a1(layout.headerTop, x.col), header: headerText(x.col) }));
+  return { cell: a1(layout.headerTop, pick.col), header: headerText(pick.col), reason, sure: !!exact, chosen: !!byUser, candidates };
 }

@@ -9,10 +9,11 @@ import { activeReport, rememberedMappings, reportWithHash } from '../../db/repor
 import { parseReport } from '../../excel/report/parse-report';
 import type { ParsedFile } from '../../excel/report/parse-pool';
 import { receivedOnOf, type PlanContext } from './context';
-import { mapRows, numberIssues, rowIssues, unconfirmed, valueNoteIssues } from './row-mapping';
+import { mapRows, numberIssues, rowIssues, unconfirmed, unmatchedIssues, valueNoteIssues } from './row-mapping';
 import { detectUnit } from './unit-detect';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
+import { columnDoubtText, columnInDoubt, columnToUse, previewColumn, readWithColumn } from './value-column-choice';
 
 export interface Analysis {
   preview: PreviewFile;
@@ -21,15 +22,31 @@ export interface Analysis {
 
 export const PARSE_TIMEOUT_MS = 15_000;
 
+/** Start of the reason of a file none of whose rows matched an indicator (the headless import says it as an error). */
+export const NO_MATCH = 'Không tìm thấy dòng nào khớp với chỉ tiêu của kế hoạch';
+
 /** How a plan's reports are read: the time limit, and the plan's period (which "Kết quả" sub-column answers it). */
 export const parseOptions = (pc: PlanContext) => ({ timeoutMs: PARSE_TIMEOUT_MS, planPeriod: pc.plan.periodLabel ?? null });
 
+/** What the user already decided for a file on the mapping screen, when it is analysed again. */
+export interface FileChoices {
+  /** The unit picked by hand. */
+  unitId?: number | null;
+  /** Header of the value column picked by hand. */
+  valueColumn?: string | null;
+}
+
 /** `ahead`: the file already parsed and hashed (by the worker pool, see parse-pool.ts); done here when absent. */
-export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, ahead?: ParsedFile): Promise<Analysis> {
-  const parsed = ahead?.report ?? (await parseReport(file.bytes, file.name, parseOptions(pc)));
+export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, ahead?: ParsedFile, choices: FileChoices = {}): Promise<Analysis> {
+  let parsed = ahead?.report ?? (await parseReport(file.bytes, file.name, parseOptions(pc)));
   const hash = ahead?.sha256 || sha256(file.bytes);
-  const guess = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
+  const detected = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
+  const picked = choices.unitId ? pc.units.units.find((u) => u.id === choices.unitId) : undefined;
+  const guess = picked ? { ...detected, unit: picked, sure: true } : detected;
   const unit = guess.unit;
+  // the value column: the user's pick, else this unit's remembered pick for the same headers (read again with it)
+  const column = columnToUse(db, unit?.id ?? null, parsed, choices.valueColumn, pc.plan.periodLabel ?? null);
+  if (column && !parsed.valueColumn?.chosen) parsed = (await readWithColumn(file, parseOptions(pc), column.header)).report;
   const mappedRows = mapRows(parsed, {
     planIndicators: pc.planIndicators,
     catalog: pc.catalog,
@@ -46,9 +63,9 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
     // a match score said as a share (a perfect match plus bonuses is still 100 %, never 102 %)
     unitCandidates: guess.candidates.map((c) => ({ id: c.unit.id, code: c.unit.code, name: c.unit.name, score: Math.min(1, c.score) })),
     receivedOn, template: parsed.template !== null, reader: parsed.reader, title: parsed.title, rows,
-    narrativeCount: parsed.narrative.length, replaces: null,
+    narrativeCount: parsed.narrative.length, replaces: null, ...previewColumn(parsed, column?.how ?? null),
     issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows), ...valueNoteIssues(parsed, rows), ...flagIssues(pc, flagged),
-      ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : [])],
+      ...unmatchedIssues(parsed, rows, pc.planIndicators), ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : [])],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });
@@ -60,16 +77,20 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   if (dup || seenHashes.has(hash)) return set('duplicate', dup ? 'Tệp này đã được nhập trước đây (nội dung giống hệt): bỏ qua.' : 'Tệp trùng nội dung với một tệp khác trong lần nhập này: bỏ qua.');
   seenHashes.add(hash);
   const mapped = rows.filter((r) => r.indicatorId !== null);
-  if (mapped.length === 0)
-    return set('error', 'Không tìm thấy dòng nào khớp với chỉ tiêu của kế hoạch. Hãy kiểm tra tệp có đúng là báo cáo của kế hoạch này không.');
+  const doubt = columnInDoubt(parsed);
+  // Never a dead end: rows the app cannot match are mapped by hand on the mapping screen (and remembered for the unit).
+  if (mapped.length === 0 && rows.length > 0)
+    return set('confirm', `${NO_MATCH}: hãy mở tệp và ghép các dòng với chỉ tiêu${doubt ? ', chọn cột số liệu' : ''}${unit ? '' : ', chọn đơn vị'}. Lần sau, tệp của đơn vị này được ghép tự động.`);
+  if (mapped.length === 0) return set('error', 'Bảng số liệu của tệp không có dòng nào: hãy kiểm tra tệp rồi gửi lại.');
   if (!unit) return set('confirm', 'Chưa xác định được đơn vị gửi báo cáo: hãy chọn đơn vị.');
   if (!guess.sure) return set('confirm', `Đơn vị có thể là "${unit.name}": hãy xác nhận.`);
   if (!pc.plan.unitIds.includes(unit.id)) return set('confirm', `"${unit.name}" không có trong danh sách đơn vị phải báo cáo của kế hoạch: hãy xác nhận.`);
+  const active = activeReport(db, pc.plan.id, unit.id);
+  if (active) base.replaces = { reportId: active.id, version: active.version, receivedOn: active.received_on };
+  if (doubt) return set('confirm', `${columnDoubtText(parsed)}: hãy mở tệp và chọn cột số liệu.`);
   const open = unconfirmed(rows);
   const guessed = open.filter((r) => r.how === 'similar').length;
   const badUnit = open.length - guessed;
-  const active = activeReport(db, pc.plan.id, unit.id);
-  if (active) base.replaces = { reportId: active.id, version: active.version, receivedOn: active.received_on };
   if (open.length) {
     const parts = [guessed ? `${guessed} dòng được ghép với chỉ tiêu theo phỏng đoán` : '', badUnit ? `${badUnit} dòng có đơn vị không đổi được sang đơn vị của chỉ tiêu` : ''];
     return set('confirm', `${parts.filter(Boolean).join(', ')}: cần xác nhận trước khi lưu các dòng này.`);

@@ -16,10 +16,11 @@ import { loadPlanContext, type PlanContext } from './context';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
 import { NOT_APPLICABLE } from '../../text/blank-words';
-import { labelKey, mapRows, numberIssues, remapRow, rowIssues, valueNoteIssues, wantsNumber } from './row-mapping';
+import { labelKey, mapRows, numberIssues, remapRow, rowIssues, unmatchedIssues, valueNoteIssues, wantsNumber } from './row-mapping';
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
 import { userError } from '../../handler/user-error';
+import { columnDoubtText, columnInDoubt, columnToUse, readWithColumn, rememberColumn } from './value-column-choice';
 
 export interface CommitFileInput {
   file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };
@@ -28,6 +29,8 @@ export interface CommitFileInput {
   channel: string;
   mapping: { label: string; indicatorId: number | null }[];
   remember: boolean;
+  /** Header of the value column the user picked (absent: the reader's choice, or the unit's remembered one). */
+  valueColumn?: string | null;
   /** Flagged values the user confirmed, with the reason (absent: none confirmed). */
   confirmations?: { label: string; reason: string }[];
   /** Already parsed (one-pass imports such as the CLI); parsed again when absent. */
@@ -52,6 +55,8 @@ interface Prepared {
   overrides: Map<string, number | null>;
   /** Issues found after mapping (text where a number is needed), kept on the report. */
   issues: ReportIssue[];
+  /** The plan's period (the remembered value column is kept per period). */
+  period: string | null;
   /** Flagged values the user confirmed as right, with the reason: audited when the report is written. */
   confirmed: { indicatorId: number; indicator: string; value: number | null; reason: string; findings: string[] }[];
 }
@@ -61,11 +66,16 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
   const unit = pc.units.units.find((u) => u.id === f.unitId);
   if (!unit) return fail(f.file.name, 'Đơn vị đã chọn không còn trong danh sách. Hãy chọn lại đơn vị.');
   const ahead = f.parsed ? null : await parse();
-  const parsed = f.parsed ?? (ahead as ParsedFile).report;
+  let parsed = f.parsed ?? (ahead as ParsedFile).report;
+  // the value column the user picked, or the unit's remembered pick when the reader cannot tell (read again with it)
+  const column = f.parsed ? null : columnToUse(ctx.db, unit.id, parsed, f.valueColumn, pc.plan.periodLabel ?? null);
+  if (column && !parsed.valueColumn?.chosen) parsed = (await readWithColumn(f.file, parseOptions(pc), column.header)).report;
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   if (fatal) return fail(f.file.name, fatal.message, unit.code);
   if (parsed.template?.planId && parsed.template.planId !== String(pc.plan.id))
     return fail(f.file.name, 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.', unit.code);
+  if (columnInDoubt(parsed))
+    return fail(f.file.name, `${columnDoubtText(parsed)}: chưa nhập tệp này. Hãy mở tệp ở bước xem trước, chọn cột số liệu rồi nhập lại.`, unit.code);
   const overrides = new Map(f.mapping.map((m) => [labelKey(m.label), m.indicatorId] as const));
   const mapped = f.parsed && f.rows ? f.rows : mapRows(parsed, { planIndicators: pc.planIndicators, catalog: pc.catalog, remembered: rep.rememberedMappings(ctx.db, unit.id) });
   const rows = mapped.map((r) => {
@@ -109,8 +119,8 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
       ? 'Các dòng của tệp chỉ được ghép với chỉ tiêu theo phỏng đoán, có đơn vị chưa đổi được, hoặc có giá trị bất thường chưa được xác nhận: chưa nhập tệp này. Hãy xác nhận ở bước xem trước rồi nhập lại.'
       : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
   }
-  return { f, unit, parsed, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
-    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes, ...missingRequired(pc, rows, parsed.sheet ?? null)] };
+  return { f, unit, parsed, period: pc.plan.periodLabel ?? null, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
+    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes, ...unmatchedIssues(parsed, rows, pc.planIndicators, overrides), ...missingRequired(pc, rows, parsed.sheet ?? null)] };
 }
 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */
@@ -136,6 +146,7 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
       }, new Date(now));
     }
     if (f.remember) for (const [label, id] of p.overrides) if (id !== null) rep.rememberMapping(ctx.db, unit.id, label, id, now);
+    if (f.remember) rememberColumn(ctx.db, unit.id, parsed, p.period, now);
     return { file: f.file.name, status: older ? 'held' : active ? 'superseded' : 'imported', unitCode: unit.code, reportId, issues };
   });
 }

@@ -11,6 +11,7 @@ import { openTask } from './cancel';
 import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
 import { rowIssues } from './row-mapping';
 import { backupBeforeBatch } from '../../data-file/backup-store';
+import { columnDoubtText, columnInDoubt } from './value-column-choice';
 
 export interface HeadlessFileResult {
   file: string;
@@ -73,6 +74,10 @@ function decide(p: Analysis['preview'], report: Analysis['parsed'], byId: PlanCo
   if (p.status === 'error') return { result: { ...base, status: 'error', issues: [...p.issues.filter((x) => x.severity !== 'fatal'), fatal()] }, commit: null };
   if (p.status === 'duplicate') return { result: { ...base, status: 'duplicate', issues: [warn(p.reason)] }, commit: null };
   if (!p.unit || !p.unitSure) return { result: { ...base, unitCode: null, status: 'error', issues: [...p.issues, fatal()] }, commit: null };
+  // what only a person can decide (rows matching nothing, which value column) is left to the app's mapping screen
+  const byHand = (message: string) => ({ result: { ...base, status: 'error' as const, issues: [...p.issues, { sheet: report.sheet, cell: null, severity: 'fatal' as const, message }] }, commit: null });
+  if (!p.rows.some((r) => r.indicatorId !== null)) return byHand(`${p.reason} (Nhập báo cáo trong ứng dụng: màn hình ghép chỉ tiêu.)`);
+  if (columnInDoubt(report)) return byHand(`${columnDoubtText(report)}: chưa nhập tệp này. Hãy nhập tệp trong ứng dụng và chọn cột số liệu một lần; lần sau đơn vị này được nhập tự động.`);
   // Guessed rows and rows whose unit cannot be converted are not stored (commit keeps only sure rows); the unit
   // ones are already among the preview's issues, the guesses are reported here, each at its row.
   const guesses = rowIssues(report, p.rows.filter((r) => r.how === 'similar'), byId, true);

@@ -111,9 +111,19 @@ function canonRemembered(remembered: Map<string, number>): Map<string, number> {
   return c;
 }
 
-function cellOf(report: ParsedReport, row: ReportRow): string | null {
-  return report.sheet ? `${report.sheet}!${row.sheetRow}` : null;
+/** Where a row's value is: "Biểu 01!E12" (only the row, "Biểu 01!12", when the value column is unknown). */
+export function cellOf(report: ParsedReport, row: ReportRow): string | null {
+  return report.sheet ? `${report.sheet}!${report.valueLetter ?? ''}${row.sheetRow}` : null;
 }
+
+/** The A1 part of a place ("E12" of "Biểu 01!E12"); null when the place names only a row. */
+export function a1Of(place: string | null): string | null {
+  const p = place ? place.slice(place.lastIndexOf('!') + 1) : '';
+  return /^[A-Z]{1,3}\d+$/.test(p) ? p : null;
+}
+
+/** The sheet row of a place ("Biểu 01!E12" or "Biểu 01!12" -> 12). */
+const rowOf = (place: string | null): number => (place ? Number(place.slice(place.lastIndexOf('!') + 1).replace(/^[A-Z]+/, '')) : NaN);
 
 /** "Báo cáo!12" -> { sheet: 'Báo cáo', cell: '12' } (a place without a sheet is all cell). */
 export function splitPlace(place: string | null): { sheet: string | null; cell: string | null } {
@@ -122,11 +132,11 @@ export function splitPlace(place: string | null): { sheet: string | null; cell: 
   return i < 0 ? { sheet: null, cell: place } : { sheet: place.slice(0, i), cell: place.slice(i + 1) };
 }
 
-/** Where a mapped row is, for a message: "Sheet 'Báo cáo', dòng 12". */
+/** Where a mapped row is, for a message: "Sheet 'Báo cáo', ô E12" (or "…, dòng 12" for a place of a row only). */
 export function rowPlace(cell: string | null, sheet: string | null): string {
   const at = cell ? cell.lastIndexOf('!') : -1;
-  const rowNo = cell && at >= 0 ? cell.slice(at + 1) : '?';
-  return `Sheet '${sheet ?? (cell && at >= 0 ? cell.slice(0, at) : '')}', dòng ${rowNo}`;
+  const where = cell && at >= 0 ? cell.slice(at + 1) : '?';
+  return `Sheet '${sheet ?? (cell && at >= 0 ? cell.slice(0, at) : '')}', ${a1Of(cell) ? 'ô' : 'dòng'} ${where}`;
 }
 
 /** Code-like text written by hand (a letter and a digit: "CT05", "ct5"), never a plain row number. */
@@ -306,7 +316,7 @@ function settleBlankWord(mapped: MappedRow, ind: Indicator): void {
 /** One warning per row whose word was read as 0 or as not applicable, at its row: the preview says it. */
 export function valueNoteIssues(report: ParsedReport, rows: MappedRow[]): ReportIssue[] {
   return rows.flatMap((r) => (r.valueNote && r.indicatorId !== null ? [{
-    sheet: report.sheet, cell: r.cell ? r.cell.slice(r.cell.lastIndexOf('!') + 1) : null, severity: 'warning' as const,
+    sheet: report.sheet, cell: a1Of(r.cell), severity: 'warning' as const,
     message: `${rowPlace(r.cell, report.sheet)}: "${r.label}": ${r.valueNote}.`,
   }] : []));
 }
@@ -360,13 +370,36 @@ export function rowIssues(report: ParsedReport, rows: MappedRow[], byId?: Map<nu
     const place = rowPlace(r.cell, report.sheet);
     if (unitRefused(r)) {
       const note = (r.unitNote as string).split('; ').filter((n) => n.endsWith(NEEDS)).map((n) => n.slice(0, -NEEDS.length)).join('; ');
-      out.push({ sheet: report.sheet, cell: null, severity: 'error', message: `${place}: ${note[0]?.toLowerCase()}${note.slice(1)} – ${tail}` });
+      out.push({ sheet: report.sheet, cell: a1Of(r.cell), severity: 'error', message: `${place}: ${note[0]?.toLowerCase()}${note.slice(1)} – ${tail}` });
     } else if (guesses) {
       const ind = byId?.get(r.indicatorId as number);
-      out.push({ sheet: report.sheet, cell: null, severity: 'warning', message: `${place}: dòng "${r.label}" chỉ được ghép theo phỏng đoán${ind ? ` với chỉ tiêu "${ind.label}"` : ''} – ${tail}` });
+      out.push({ sheet: report.sheet, cell: a1Of(r.cell), severity: 'warning', message: `${place}: dòng "${r.label}" chỉ được ghép theo phỏng đoán${ind ? ` với chỉ tiêu "${ind.label}"` : ''} – ${tail}` });
     }
   }
   return out;
+}
+
+/**
+ * Rows with a value the app could not match while plan indicators have no row in the file: one warning naming them
+ * (first five) and those indicators, so a wording the app does not know is mapped by hand, never dropped silently.
+ * "Trong đó" parts are left out (they are details of a row), and so is a file that matched nothing (its status says it).
+ * `skipped`: the user's decisions by label key (null: leave the row out).
+ */
+export function unmatchedIssues(report: ParsedReport, rows: MappedRow[], planIndicators: Indicator[], skipped: ReadonlyMap<string, number | null> = new Map()): ReportIssue[] {
+  if (!rows.some((r) => r.indicatorId !== null)) return [];
+  const parts = new Set(report.rows.filter((r) => r.isBreakdown).map((r) => cellOf(report, r)));
+  // rows the user chose to leave out ("Bỏ qua dòng này": label key -> null) are the user's word, not a doubt
+  const loose = rows.filter((r) => r.indicatorId === null && !parts.has(r.cell) && r.value !== null && r.value !== '' && skipped.get(labelKey(r.label)) !== null);
+  const taken = new Set(rows.map((r) => r.indicatorId));
+  const missing = planIndicators.filter((i) => !taken.has(i.id));
+  if (!loose.length || !missing.length) return [];
+  const more = (n: number) => (n > 5 ? ` và ${n - 5} dòng khác` : '');
+  const names = loose.slice(0, 5).map((r) => `"${r.label.slice(0, 80)}"${a1Of(r.cell) ? ` (ô ${a1Of(r.cell)})` : ''}`).join(', ') + more(loose.length);
+  const codes = missing.slice(0, 6).map((i) => i.code).join(', ') + (missing.length > 6 ? '…' : '');
+  return [{
+    sheet: report.sheet, cell: a1Of(loose[0]!.cell), severity: 'warning',
+    message: `Sheet '${report.sheet ?? ''}': ${loose.length} dòng không khớp chỉ tiêu nào (${names}) nên chưa được lưu, trong khi ${missing.length} chỉ tiêu của kế hoạch chưa có số liệu trong tệp (${codes}). Nếu một dòng là chỉ tiêu của kế hoạch, hãy mở tệp và ghép tay; lựa chọn được ghi nhớ cho đơn vị này.`,
+  }];
 }
 
 /** Indicators that hold numbers (every aggregation but 'text'): a text value there cannot be used. */
@@ -382,10 +415,10 @@ export function numberIssues(report: ParsedReport, rows: MappedRow[], byId: Map<
   for (const r of rows) {
     const ind = r.indicatorId === null ? undefined : byId.get(r.indicatorId);
     if (typeof r.value !== 'string' || !wantsNumber(ind) || r.value === NOT_APPLICABLE) continue;
-    const rowNo = r.cell ? Number(r.cell.slice(r.cell.lastIndexOf('!') + 1)) : NaN;
+    const rowNo = rowOf(r.cell);
     const onRow = report.issues.filter((i) => i.sheet === report.sheet && i.cell !== null && Number(i.cell.replace(/^[A-Z]+/, '')) === rowNo);
     if (onRow.some((i) => i.severity !== 'warning')) continue;
-    const cell = onRow[0]?.cell ?? null;
+    const cell = onRow[0]?.cell ?? a1Of(r.cell);
     const where = `Sheet '${report.sheet ?? ''}', ${cell ? `ô ${cell}` : `dòng ${Number.isFinite(rowNo) ? rowNo : '?'}`}`;
     out.push({
       sheet: report.sheet, cell, severity: 'error',

@@ -8,7 +8,7 @@ import type { ParsedReport } from '../../contract/parsed-report';
 import { fold } from '../../text/vi-text';
 import type { PlanContext } from './context';
 import { peerSampler, type PeerSampler } from './peer-sample';
-import { rowPlace, splitPlace } from './row-mapping';
+import { cellOf, rowPlace, splitPlace } from './row-mapping';
 
 export interface FlaggedRow {
   row: MappedRow;
@@ -35,7 +35,8 @@ function breakdownFindings(report: ParsedReport | undefined): Map<string, CheckF
     const parent = report.rows[i];
     if (!parent || typeof parent.value !== 'number') continue;
     const f = checkBreakdown({ label: parent.label, value: parent.value }, list);
-    if (f) out.set(`${report.sheet}!${parent.sheetRow}`, f);
+    const at = cellOf(report, parent);
+    if (f && at) out.set(at, f);
   }
   return out;
 }
