@@ -31,6 +31,7 @@ export function preflight(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS
       throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.');
     }
     // A readable .xls never gets here (legacy/convert.ts turns it into .xlsx first): this one is broken or not a workbook.
+    if (hasUtf16Name(bytes, 'WordDocument')) throw new XlsxError('xls', 'Đây là tệp Word cũ (.doc), không phải tệp Excel. Hãy chọn đúng tệp bảng tính (.xlsx, .xls, .ods hoặc .csv).');
     throw new XlsxError('xls', 'Tệp Excel cũ (.xls) bị hỏng hoặc không phải bảng tính (có thể là tệp Word .doc). Hãy mở bằng Excel, lưu lại rồi gửi lại.');
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw new XlsxError('empty', 'Tệp rỗng hoặc bị hỏng (tệp nén không có nội dung).');
@@ -40,9 +41,11 @@ export function preflight(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS
     throw new XlsxError('not-zip', `Không phải tệp Excel (.xlsx)${what}.`);
   }
   const zip = openZip(bytes, limits);
-  if (!zip.entries.has('xl/workbook.xml') && !zip.entries.has('_rels/.rels')) {
-    const word = zip.entries.has('word/document.xml');
-    throw new XlsxError('not-xlsx', word ? 'Đây là tệp Word (.docx), không phải tệp Excel.' : 'Không phải tệp Excel (.xlsx): thiếu phần sổ làm việc.');
+  // A Word or PowerPoint package has _rels/.rels too: name what it is rather than read it as a workbook of no sheets.
+  if (!zip.entries.has('xl/workbook.xml')) {
+    if (zip.entries.has('word/document.xml')) throw new XlsxError('not-xlsx', 'Đây là tệp Word (.docx), không phải tệp Excel.');
+    if (zip.entries.has('ppt/presentation.xml')) throw new XlsxError('not-xlsx', 'Đây là tệp PowerPoint (.pptx), không phải tệp Excel.');
+    if (!zip.entries.has('_rels/.rels')) throw new XlsxError('not-xlsx', 'Không phải tệp Excel (.xlsx): thiếu phần sổ làm việc.');
   }
   return zip;
 }
