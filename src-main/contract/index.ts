@@ -10,6 +10,7 @@ import { plansChannels } from './plans';
 import { reportsChannels } from './reports';
 import { consolidationChannels } from './consolidation';
 import { modelsChannels } from './models';
+import { modelsFollowupChannels } from './models-followup';
 import { dashboardChannels } from './dashboard';
 import { checksChannels } from './checks';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...reportsChannels,
   ...consolidationChannels,
   ...modelsChannels,
+  ...modelsFollowupChannels,
   ...dashboardChannels,
   ...checksChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -11,6 +11,7 @@ import { plansHandlers } from '../features/plans';
 import { reportsHandlers } from '../features/reports';
 import { consolidationHandlers } from '../features/consolidation-handlers';
 import { modelsHandlers } from '../features/models';
+import { modelsFollowupHandlers } from '../features/models-followup';
 import { dashboardHandlers } from '../features/dashboard';
 import { checksHandlers } from '../features/checks-handlers';
 
@@ -27,6 +28,7 @@ export const handlers = {
   ...reportsHandlers,
   ...consolidationHandlers,
   ...modelsHandlers,
+  ...modelsFollowupHandlers,
   ...dashboardHandlers,
   ...checksHandlers,
 } satisfies Handlers;
