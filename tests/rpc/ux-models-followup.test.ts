@@ -58,7 +58,7 @@ it('the year at a glance counts registrations, steps, recognitions and awards', 
 it('awards saved on a model are in the register and in the yearly report', async () => {
   await seed();
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from((await app.call('models.exportRegister', { year: 2025 })).bytes));
+  await wb.xlsx.load(Buffer.from((await app.call('models.exportRegister', { year: 2025 })).bytes) as unknown as ArrayBuffer);
   const cells: string[] = [];
   wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => cells.push(String(c.value))));
   expect(cells).toContain('Khen thưởng');
