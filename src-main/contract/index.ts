@@ -11,6 +11,7 @@ import { reportsChannels } from './reports';
 import { consolidationChannels } from './consolidation';
 import { modelsChannels } from './models';
 import { modelsFollowupChannels } from './models-followup';
+import { demoChannels } from './demo';
 import { dashboardChannels } from './dashboard';
 import { checksChannels } from './checks';
 
@@ -25,6 +26,7 @@ export const contract = {
   ...consolidationChannels,
   ...modelsChannels,
   ...modelsFollowupChannels,
+  ...demoChannels,
   ...dashboardChannels,
   ...checksChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

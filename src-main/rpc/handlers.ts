@@ -12,6 +12,7 @@ import { reportsHandlers } from '../features/reports';
 import { consolidationHandlers } from '../features/consolidation-handlers';
 import { modelsHandlers } from '../features/models';
 import { modelsFollowupHandlers } from '../features/models-followup';
+import { demoHandlers } from '../features/demo';
 import { dashboardHandlers } from '../features/dashboard';
 import { checksHandlers } from '../features/checks-handlers';
 
@@ -29,6 +30,7 @@ export const handlers = {
   ...consolidationHandlers,
   ...modelsHandlers,
   ...modelsFollowupHandlers,
+  ...demoHandlers,
   ...dashboardHandlers,
   ...checksHandlers,
 } satisfies Handlers;
