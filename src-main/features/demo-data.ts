@@ -80,21 +80,23 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     files.push({ file: { name: `bao-cao-${u.code}.xlsx`, bytes: await reportWorkbook(u.name, rows) }, unitId: u.id, receivedOn: iso(today, k === 7 ? 0 : -6 + k % 4), channel: k % 2 ? 'zalo' as const : 'email' as const });
   }
   await commitBatch(ctx, plan.id, files.map((f) => contract['reports.commit'].input.shape.files.element.parse(f)));
-  // "Dân vận khéo": eight units registered (two late), models at each step, one recognised with an award.
+  // "Dân vận khéo": eight units registered (two late), models at each step, one recognised with an award; in the
+  // year whose steps (March–October) are all past.
+  const my = today >= `${year}-10-21` ? year : year - 1;
   const fields = ['kinh_te', 'van_hoa_xa_hoi', 'quoc_phong_an_ninh', 'xay_dung_cong_doan'] as const;
   const names = ['Đoàn viên giúp nhau phát triển kinh tế', 'Bữa cơm công đoàn', 'Tổ tự quản nhà trọ công nhân', 'Chi đoàn "3 sạch"',
     'Góp đá xây nhà Mái ấm công đoàn', 'Tủ sách pháp luật tại nơi làm việc', 'Vườn rau an toàn của công đoàn', 'Ngày thứ Bảy vì người nghèo'];
   for (let k = 0; k < 8; k++) {
-    const registeredOn = `${year}-03-${k < 6 ? String(1 + k).padStart(2, '0') : String(20 + k)}`;
+    const registeredOn = `${my}-03-${k < 6 ? String(1 + k).padStart(2, '0') : String(20 + k)}`;
     const m = await call(ctx, 'models.save', {
-      unitId: units[k]!.id, year, name: names[k]!, field: fields[k % 4]!, registeredOn, person: 'Chủ tịch công đoàn', startedYear: k === 5 ? year - 1 : year,
-      awards: k === 0 ? [{ form: 'Giấy khen', by: 'Liên đoàn Lao động tỉnh', on: `${year}-10-20` }] : [],
+      unitId: units[k]!.id, year: my, name: names[k]!, field: fields[k % 4]!, registeredOn, person: 'Chủ tịch công đoàn', startedYear: k === 5 ? my - 1 : my,
+      awards: k === 0 ? [{ form: 'Giấy khen', by: 'Liên đoàn Lao động tỉnh', on: `${my}-10-20` }] : [],
     });
     const steps = k === 0 ? 3 : k % 4;
-    for (let s = 1; s <= steps; s++) await call(ctx, 'models.advanceStep', { id: m.id, reachedOn: `${year}-0${4 + s}-1${s}` });
+    for (let s = 1; s <= steps; s++) await call(ctx, 'models.advanceStep', { id: m.id, reachedOn: `${my}-0${4 + s}-1${s}` });
     if (k === 0) {
       await call(ctx, 'models.setStatus', { id: m.id, status: 'de_nghi_cong_nhan', proposedLevel: 'tinh' });
-      await call(ctx, 'models.setStatus', { id: m.id, status: 'duoc_cong_nhan', recognitionLevel: 'tinh', recognizedOn: `${year}-10-15` });
+      await call(ctx, 'models.setStatus', { id: m.id, status: 'duoc_cong_nhan', recognitionLevel: 'tinh', recognizedOn: `${my}-10-15` });
     }
   }
 }

@@ -49,3 +49,21 @@ it('enters the sample data (generated once), leaves it, and never mixes it with 
   await app.call('demo.leave', {});
   expect((await app.call('units.list', {})).map((u) => u.code)).toEqual(['TT01']);
 });
+
+it('the sample data is made on any day of the year (no step or recognition dated after today)', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { createContext } = await import('../../src-main/runtime/create-context');
+  const { enterDemo } = await import('../../src-main/features/demo');
+  const dir = mkdtempSync(join(tmpdir(), 'danvan-demo-'));
+  const ctx = createContext({ mode: 'test', dbFile: join(dir, 'dan-van.sqlite'), version: 'test', now: () => new Date('2027-02-01T03:00:00Z') });
+  try {
+    expect((await enterDemo(ctx)).active).toBe(true);
+    expect((ctx.db.prepare('SELECT COUNT(*) AS n FROM models').get() as { n: number }).n).toBe(8);
+    const latest = ctx.db.prepare('SELECT MAX(reached_on) AS d FROM model_steps').get() as { d: string };
+    expect(latest.d <= '2027-02-01').toBe(true);
+  } finally {
+    ctx.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
