@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { call, fillTemplate, seed, templateOf } from './report-batch';
+import { call, fillTemplate, iso, seed, templateOf } from './report-batch';
 import { makeHostile } from '../fixtures/gen/report-workbooks';
 
 const V = { 'Số buổi': 3, 'Băng rôn': 2, 'Nhà "Mái ấm': 1, 'Sửa chữa nhà': 1, 'Quà tặng': 5, 'Chiếu phim': 2 };
@@ -54,4 +54,17 @@ test('a mixed drop is counted file by file, and an undo from the history is show
   await expect(result.getByTestId('undo-batch')).toHaveCount(0);
   await expect(result).not.toContainText('đã vào dữ liệu');
   await app.shot('ux-import-result-undone');
+});
+
+test('versions read plainly: "Bản 2, thay bản 1 nhận ngày …"', async ({ app, page }) => {
+  const { plan, ids } = await seed(app.ctx);
+  const zip = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: [ids.get('U01')!], zip: true })).bytes;
+  const unitId = ids.get('U01')!;
+  await call(app.ctx, 'reports.commit', { planId: plan.id, files: [{ file: { name: 'lan-1.xlsx', bytes: await fillTemplate(templateOf(zip, 'U01'), V) }, unitId, receivedOn: iso(-3) }] });
+  await call(app.ctx, 'reports.commit', { planId: plan.id, files: [{ file: { name: 'lan-2.xlsx', bytes: await fillTemplate(templateOf(zip, 'U01'), { ...V, 'Số buổi': 5 }) }, unitId, receivedOn: iso(-1) }] });
+  await app.open(`#/reports?plan=${plan.id}`);
+  await page.locator('[data-testid="report-row"][data-unit="U01"]').getByRole('button').click();
+  const lines = page.getByRole('dialog').getByTestId('version-line');
+  await expect(lines.filter({ hasText: 'Bản 2' })).toHaveText(`Bản 2, thay bản 1 nhận ngày ${iso(-3).split('-').reverse().join('/')}`);
+  await expect(lines.filter({ hasText: /^Bản 1$/ })).toHaveCount(1);
 });
