@@ -42,6 +42,10 @@ test('a mixed drop is counted file by file, and an undo from the history is show
   await expect(left.filter({ hasText: 'hong.xlsx' })).toContainText('Lỗi');
   await expect(result).not.toContainText('Tất cả các tệp đã vào dữ liệu');
   await app.shot('ux-import-result-mixed');
+  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `/tmp/shots-ux/import-result-mixed-${w}.png` });
+  }
 
   // Undo from the history tab, then back to the import tab: the result says so.
   page.on('dialog', (d) => void d.accept());
@@ -54,6 +58,10 @@ test('a mixed drop is counted file by file, and an undo from the history is show
   await expect(result.getByTestId('undo-batch')).toHaveCount(0);
   await expect(result).not.toContainText('đã vào dữ liệu');
   await app.shot('ux-import-result-undone');
+  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `/tmp/shots-ux/import-result-undone-${w}.png` });
+  }
 });
 
 test('versions read plainly: "Bản 2, thay bản 1 nhận ngày …"', async ({ app, page }) => {
@@ -67,4 +75,8 @@ test('versions read plainly: "Bản 2, thay bản 1 nhận ngày …"', async ({
   const lines = page.getByRole('dialog').getByTestId('version-line');
   await expect(lines.filter({ hasText: 'Bản 2' })).toHaveText(`Bản 2, thay bản 1 nhận ngày ${iso(-3).split('-').reverse().join('/')}`);
   await expect(lines.filter({ hasText: /^Bản 1$/ })).toHaveCount(1);
+  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `/tmp/shots-ux/report-versions-${w}.png` });
+  }
 });

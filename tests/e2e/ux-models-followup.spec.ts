@@ -41,8 +41,10 @@ test('units not registered are listed and reminded by letter; overview and model
   // the model shows its award
   await app.open(`#/models?year=${year}&id=${m.id}`);
   await expect(page.getByTestId('model-award')).toHaveText(`Giấy khen – LĐLĐ tỉnh, 20/01/${year}`);
-  await page.setViewportSize({ width: 1366, height: 768 });
-  await page.screenshot({ path: '/tmp/shots-ux/model-detail-award-1366.png' });
+  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+    await page.setViewportSize({ width: w, height: h });
+    await page.screenshot({ path: `/tmp/shots-ux/model-detail-award-${w}.png` });
+  }
 
   // the overview shows the year
   await app.open('#/overview');
