@@ -53,3 +53,23 @@ test('proposed codes, normalised codes and old -> new with kept manual edits', a
   expect(units.find((u) => u.code === 'CD001')).toMatchObject({ members: 45, phone: '0909 111 222' });
   expect(units.find((u) => u.code === 'XA01')?.name).toBe('Công đoàn UBND xã Bàu Năng');
 });
+
+test('an import held by rows with errors says why its button is disabled', async ({ app, page }) => {
+  const path = join(app.dir, 'ds-loi.xlsx');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('DS');
+  ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Số đoàn viên']);
+  ws.addRow(['GD01', 'Công đoàn Trường Tiểu học Kim Đồng', 'ba mươi']);
+  ws.addRow(['GD02', 'Công đoàn Trường Mầm non Hoa Sen', 28]);
+  await wb.xlsx.writeFile(path);
+  await app.open('#/units');
+  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nhập danh sách đơn vị từ Excel' });
+  await dialog.getByTestId('file-input').setInputFiles(path);
+  const commit = dialog.getByRole('button', { name: /^Nhập 1 đơn vị/ });
+  await expect(commit).toBeDisabled();
+  await expect(dialog.getByTestId('import-why')).toHaveText('Còn 1 lỗi: sửa trong tệp rồi chọn lại, hoặc đánh dấu "Bỏ qua các dòng lỗi".');
+  await dialog.getByLabel('Bỏ qua các dòng lỗi và nhập phần còn lại').check();
+  await expect(commit).toBeEnabled();
+  await expect(dialog.getByTestId('import-why')).toHaveCount(0);
+});
