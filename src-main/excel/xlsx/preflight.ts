@@ -37,7 +37,8 @@ export function preflight(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS
   if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw new XlsxError('empty', 'Tệp rỗng hoặc bị hỏng (tệp nén không có nội dung).');
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8));
-    const what = head.startsWith('%PDF') ? ' (đây là tệp PDF)' : /^\s*</.test(head) ? ' (đây là tệp HTML/XML)' : '';
+    const image = startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || head.startsWith('GIF8');
+    const what = head.startsWith('%PDF') ? ' (đây là tệp PDF)' : image ? ' (đây là tệp ảnh chụp)' : /^\s*</.test(head) ? ' (đây là tệp HTML/XML)' : '';
     throw new XlsxError('not-zip', `Không phải tệp Excel (.xlsx)${what}.`);
   }
   const zip = openZip(bytes, limits);
