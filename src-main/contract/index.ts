@@ -10,6 +10,8 @@ import { plansChannels } from './plans';
 import { reportsChannels } from './reports';
 import { consolidationChannels } from './consolidation';
 import { modelsChannels } from './models';
+import { modelsFollowupChannels } from './models-followup';
+import { demoChannels } from './demo';
 import { dashboardChannels } from './dashboard';
 import { checksChannels } from './checks';
 import { unitTargetsChannels } from './unit-targets';
@@ -27,6 +29,8 @@ export const contract = {
   ...reportsChannels,
   ...consolidationChannels,
   ...modelsChannels,
+  ...modelsFollowupChannels,
+  ...demoChannels,
   ...dashboardChannels,
   ...checksChannels,
   ...unitTargetsChannels,

@@ -63,6 +63,11 @@ export const UnitImportRow = z.object({
   name: z.string().nullable(),
   action: z.enum(['create', 'update', 'unchanged', 'skip']),
   changes: z.array(z.string()),
+  /** Where the code comes from: as written, written otherwise ("CD 050" -> "CD050"), proposed for a row without
+   *  one, or given by the user (input `codes`). */
+  codeSource: z.enum(['file', 'normalised', 'proposed', 'user']).default('file'),
+  /** Each changed field of an update, old -> new as the user reads them (`field` names it for input `keep`). */
+  diffs: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })).default([]),
 });
 export type UnitImportRow = z.infer<typeof UnitImportRow>;
 
@@ -86,7 +91,13 @@ export const unitsChannels = {
   'units.setActive': { input: z.object({ id: Id, active: z.boolean() }), output: Unit },
   'units.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
   'units.import': {
-    input: z.object({ file: FileIn, dryRun: z.boolean(), skipInvalid: z.boolean().default(false) }),
+    input: z.object({
+      file: FileIn, dryRun: z.boolean(), skipInvalid: z.boolean().default(false),
+      /** The user's code for a row (a proposed code changed, or a code the file lacks). */
+      codes: z.array(z.object({ row: z.number().int().min(1), code: Text(40) })).max(20_000).default([]),
+      /** Fields of a row to keep as they are in the register (a manual edit the file would overwrite). */
+      keep: z.array(z.object({ row: z.number().int().min(1), field: z.string().max(30) })).max(200_000).default([]),
+    }),
     output: UnitImportResult,
   },
   'units.export': { input: z.object({ includeInactive: z.boolean().default(true) }), output: FileOut },

@@ -1,6 +1,7 @@
 // Word documents for "Dân vận khéo" (pure, via buildOfficialDocx): the blank registration form (phiếu đăng ký)
 // a unit fills in, and the yearly summary report (báo cáo) to the province with coverage and recognised models.
 import type { Coverage, Model } from '../contract/models';
+import { awardLine } from '../contract/models-followup';
 import {
   COVERAGE_LABELS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS, REGISTRATION_FIELDS,
 } from '../contract/model-labels';
@@ -91,6 +92,15 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
       kind: 'table',
       columns: [{ header: 'TT', width: 0.5, align: 'center' }, { header: 'Tên mô hình, điển hình', width: 3 }, { header: 'Đơn vị', width: 2.2 }, { header: 'Cấp công nhận', width: 1.4 }, { header: 'Ngày', width: 1.2, align: 'center' }],
       rows: recognised.map((m, n) => [n + 1, m.name, m.unitName, m.recognitionLevel ? RECOGNITION_LEVEL_LABELS[m.recognitionLevel] : '', formatViDate(m.recognizedOn)]),
+    });
+  }
+  const awarded = s.models.filter((m) => m.awards.length > 0);
+  if (awarded.length) {
+    body.push({ kind: 'paragraph', runs: `Có ${awarded.length} mô hình, điển hình được khen thưởng:` });
+    body.push({
+      kind: 'table',
+      columns: [{ header: 'TT', width: 0.5, align: 'center' }, { header: 'Tên mô hình, điển hình', width: 3 }, { header: 'Đơn vị', width: 2.2 }, { header: 'Khen thưởng', width: 2.6 }],
+      rows: awarded.map((m, n) => [n + 1, m.name, m.unitName, m.awards.map(awardLine).join('; ')]),
     });
   }
   // The units behind the figures go to a phụ lục table (the body stays short whatever the number of units).

@@ -5,6 +5,7 @@ import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileOut } from '../contract/common';
 import { MODEL_FIELDS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS } from '../contract/model-labels';
 import type { Model } from '../contract/models';
+import { awardLine } from '../contract/models-followup';
 import type { Db } from '../db/connection';
 import { coverage, listModels } from '../db/models';
 import { modelSummaryDocx } from '../docs/models-docx';
@@ -52,6 +53,7 @@ export async function exportModelRegister(db: Db, year: number, now: Date): Prom
     { header: 'Bước', key: 'step', width: 7, kind: 'number' as const, align: 'center' as const },
     { header: 'Trạng thái', key: 'status', width: 15 },
     { header: 'Công nhận', key: 'recognition', width: 20 },
+    { header: 'Khen thưởng', key: 'awards', width: 24 },
   ];
   addOfficialHeader(ws, header, columns.length);
   addTitle(ws, `Danh sách mô hình, điển hình "Dân vận khéo" năm ${year}`, `Tổng số: ${list.length} mô hình, điển hình (${list.filter((m) => m.isNew).length} đăng ký mới)`, columns.length);
@@ -59,7 +61,7 @@ export async function exportModelRegister(db: Db, year: number, now: Date): Prom
   const rowOf = (m: Model): SheetRow => ({
     stt: ++stt, unit: m.unitName, name: m.name, type: MODEL_TYPE_LABELS[m.type], isNew: m.isNew ? 'Mới' : `Duy trì (từ ${m.startedYear})`,
     registeredOn: m.registeredOn, person: [m.person, m.phone].filter(Boolean).join(', '), step: m.step,
-    status: MODEL_STATUS_LABELS[m.status], recognition: recognitionText(m),
+    status: MODEL_STATUS_LABELS[m.status], recognition: recognitionText(m), awards: m.awards.map(awardLine).join('; '),
   });
   const groups = MODEL_FIELDS.map((f, i) => ({ field: f, label: `${toRoman(i + 1)}. Lĩnh vực ${MODEL_FIELD_LABELS[f].toLowerCase()}`, models: list.filter((m) => m.field === f) }))
     .filter((g) => g.models.length > 0)

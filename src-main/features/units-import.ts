@@ -1,8 +1,10 @@
 // Importing a units list from a workbook: plan every row against the register (create / update /
 // unchanged / skip) with per-row Vietnamese issues, then, unless it is a dry run, write it in one transaction.
+// Codes are normalised, a row without one gets a proposed code (or the user's), an update lists old -> new per
+// field, and fields the user keeps stay as they are in the register.
 import { AppError } from '../contract/errors';
 import type { FileIn, Issue } from '../contract/common';
-import { UnitDraft, type Unit, type UnitImportResult, type UnitImportRow } from '../contract/units';
+import { UNIT_KIND_LABELS, UnitDraft, type Unit, type UnitImportResult, type UnitImportRow } from '../contract/units';
 import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import * as units from '../db/units';
@@ -12,6 +14,10 @@ import { parseViNumber } from '../text/vi-number';
 import { clean, fold } from '../text/vi-text';
 import { checkDraft, parseUnitKind } from './units';
 import { writeTx } from '../db/write-tx';
+import { normaliseUnitCode, proposeUnitCodes } from './unit-codes';
+
+type CodeSource = UnitImportRow['codeSource'];
+type Diff = UnitImportRow['diffs'][number];
 
 const FIELD_LABELS: Record<string, string> = {
   code: 'mã', name: 'tên', kind: 'loại', parentId: 'đơn vị cấp trên', sector: 'khối', members: 'số đoàn viên',
@@ -20,6 +26,10 @@ const FIELD_LABELS: Record<string, string> = {
 
 interface PlannedRow {
   raw: RawUnitRow;
+  code: string;
+  codeSource: CodeSource;
+  /** Fields the user keeps as in the register (input `keep`). */
+  keep: Set<string>;
   draft: UnitDraft | null;
   parentRef: string | null;
   active: boolean | null;
@@ -57,7 +67,7 @@ function draftFor(raw: RawUnitRow, existing: Unit | undefined, p: PlannedRow): U
     : (existing?.aliases ?? []);
   const candidate = {
     id: existing?.id,
-    code: text('code') ?? '',
+    code: p.code,
     name: text('name') ?? '',
     kind,
     parentId: existing?.parentId ?? null,
@@ -70,6 +80,10 @@ function draftFor(raw: RawUnitRow, existing: Unit | undefined, p: PlannedRow): U
     note: has('note') ? text('note') : (existing?.note ?? null),
     aliases,
   };
+  if (existing) {
+    const kept = candidate as Record<string, unknown>;
+    for (const k of p.keep) if (k in kept && k !== 'code' && k !== 'id') kept[k] = (existing as unknown as Record<string, unknown>)[k];
+  }
   const parsed = UnitDraft.safeParse(candidate);
   if (!parsed.success) {
     for (const i of parsed.error.issues) p.errors.push(`${FIELD_LABELS[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
@@ -86,28 +100,62 @@ function statusOf(text: string | undefined): boolean | null {
   return null;
 }
 
-function changesOf(before: Unit, d: UnitDraft, active: boolean | null): string[] {
-  const out: string[] = [];
-  const keys = ['code', 'name', 'kind', 'parentId', 'sector', 'members', 'chair', 'phone', 'email', 'address', 'note'] as const;
-  for (const k of keys) if ((before[k] ?? null) !== (d[k] ?? null)) out.push(FIELD_LABELS[k] ?? k);
-  if ([...before.aliases].sort().join('|') !== [...d.aliases].sort().join('|')) out.push('tên khác');
-  if (active !== null && active !== before.active) out.push('trạng thái');
+const shown = (k: string, v: unknown): string | null =>
+  v === null || v === undefined || v === '' ? null : k === 'kind' ? (UNIT_KIND_LABELS[v as Unit['kind']] ?? String(v)) : String(v);
+const activeText = (a: boolean) => (a ? 'Đang hoạt động' : 'Ngừng hoạt động');
+
+/** Each field an update changes, old -> new (the parent is added by the caller, which knows the file's rows). */
+function diffsOf(before: Unit, d: UnitDraft, active: boolean | null): Diff[] {
+  const out: Diff[] = [];
+  const keys = ['code', 'name', 'kind', 'sector', 'members', 'chair', 'phone', 'email', 'address', 'note'] as const;
+  for (const k of keys)
+    if ((before[k] ?? null) !== (d[k] ?? null)) out.push({ field: k, label: FIELD_LABELS[k] ?? k, before: shown(k, before[k]), after: shown(k, d[k]) });
+  if ([...before.aliases].sort().join('|') !== [...d.aliases].sort().join('|'))
+    out.push({ field: 'aliases', label: 'tên khác', before: before.aliases.join('; ') || null, after: d.aliases.join('; ') || null });
+  if (active !== null && active !== before.active) out.push({ field: 'active', label: 'trạng thái', before: activeText(before.active), after: activeText(active) });
   return out;
 }
 
-function planRows(db: Db, rows: RawUnitRow[]): PlannedRow[] {
+/** Each data row's code: the user's, else the written one normalised, else a proposed one (blank and total lines dropped). */
+function codesOf(db: Db, rows: RawUnitRow[], given: Map<number, string>): { raw: RawUnitRow; code: string; source: CodeSource }[] {
+  const out: { raw: RawUnitRow; code: string; source: CodeSource }[] = [];
+  for (const raw of rows) {
+    const written = clean(raw.fields.code ?? '');
+    const name = clean(raw.fields.name ?? '');
+    const user = given.get(raw.row);
+    // A blank or total line ("Tổng cộng", "Cộng: 12"), never a unit whose name starts "Công đoàn…" or "Tổng công ty…".
+    if (!written && !user && (!name || /^(tong cong|tong so|tong|cong)\s*:?\s*[\d.,\s]*$/.test(fold(name)))) continue;
+    if (user) out.push({ raw, code: user, source: 'user' });
+    else if (written) {
+      const code = /\s/.test(written) || /\p{Ll}/u.test(written) ? normaliseUnitCode(written) : written;
+      out.push({ raw, code, source: code === written ? 'file' : 'normalised' });
+    } else out.push({ raw, code: '', source: 'proposed' });
+  }
+  const missing = out.filter((r) => r.source === 'proposed');
+  if (missing.length) {
+    const proposed = proposeUnitCodes([...units.listUnits(db).map((u) => u.code), ...out.map((r) => r.code).filter(Boolean)], missing.length);
+    missing.forEach((r, i) => (r.code = proposed[i] ?? ''));
+  }
+  return out;
+}
+
+function planRows(db: Db, rows: RawUnitRow[], given: Map<number, string>, keep: Map<number, Set<string>>): PlannedRow[] {
   const planned: PlannedRow[] = [];
   const idsByFoldedName = units.foldedNameLookup(db);
   const firstRowOfCode = new Map<string, number>();
   const firstRowOfName = new Map<string, number>();
-  for (const raw of rows) {
-    const code = clean(raw.fields.code ?? '');
+  for (const { raw, code, source } of codesOf(db, rows, given)) {
     const name = clean(raw.fields.name ?? '');
-    if (!code && (!name || /^(tong|cong)( |$)/.test(fold(name)))) continue; // blank or total line
-    const existingId = code ? units.findUnitIdByCode(db, code) : undefined;
+    const written = clean(raw.fields.code ?? '');
+    // A register code written with a space ("CD 050") is still that unit.
+    const existingId = units.findUnitIdByCode(db, code) ?? (written && source === 'normalised' ? units.findUnitIdByCode(db, written) : undefined);
     const existing = existingId === undefined ? undefined : units.getUnit(db, existingId);
-    const p: PlannedRow = { raw, draft: null, parentRef: clean(raw.fields.parent ?? '') || null, active: statusOf(raw.fields.status), existing, registeredParentId: undefined, errors: [], warnings: [] };
-    if (!code) p.errors.push('thiếu mã đơn vị');
+    const kept = (existing && keep.get(raw.row)) || new Set<string>();
+    const p: PlannedRow = {
+      raw, code, codeSource: source, keep: kept, draft: null, parentRef: kept.has('parentId') ? null : clean(raw.fields.parent ?? '') || null,
+      active: kept.has('active') ? null : statusOf(raw.fields.status), existing, registeredParentId: undefined, errors: [], warnings: [],
+    };
+    if (source === 'proposed') p.warnings.push(`chưa có mã, đề xuất mã "${code}" (sửa được trước khi nhập)`);
     if (!name) p.errors.push('thiếu tên đơn vị');
     if (code) {
       const key = code.toLowerCase();
@@ -124,7 +172,7 @@ function planRows(db: Db, rows: RawUnitRow[]): PlannedRow[] {
       if (other && other.code.toLowerCase() !== code.toLowerCase())
         p.warnings.push(`tên trùng với đơn vị đã có "${other.name}" (mã ${other.code})`);
     }
-    if (code && name) {
+    if (name) {
       const draft = draftFor(raw, existing, p);
       p.draft = p.errors.length ? null : draft;
     }
@@ -160,6 +208,10 @@ function resolveParents(db: Db, planned: PlannedRow[], idsByFoldedName: (folded:
 export interface ImportOptions {
   dryRun: boolean;
   skipInvalid: boolean;
+  /** The user's code for a row (Excel row number). */
+  codes?: { row: number; code: string }[];
+  /** Fields of a row to keep as they are in the register. */
+  keep?: { row: number; field: string }[];
   /** Runs after validation, right before the write (the verified pre-import backup). */
   beforeCommit?: () => void;
 }
@@ -167,17 +219,23 @@ export interface ImportOptions {
 export async function importUnits(db: Db, file: FileIn, opts: ImportOptions, now: Date): Promise<UnitImportResult> {
   const sheet = await readIsolated({ kind: 'units', bytes: file.bytes, fileName: file.name });
   if (sheet.fatal) throw new AppError('bad_file', sheet.fatal);
-  const planned = planRows(db, sheet.rows);
+  const given = new Map((opts.codes ?? []).map((c) => [c.row, normaliseUnitCode(c.code)]));
+  const keep = new Map<number, Set<string>>();
+  for (const k of opts.keep ?? []) keep.set(k.row, (keep.get(k.row) ?? new Set()).add(k.field === 'parent' ? 'parentId' : k.field));
+  const planned = planRows(db, sheet.rows, given, keep);
   const issues: Issue[] = sheet.converted ? [{ severity: 'warning', message: sheet.converted, sheet: sheet.sheet, cell: null, row: null }] : [];
   const rows: UnitImportRow[] = planned.map((p) => {
     for (const e of p.errors) issues.push(issue(sheet.sheet, p.raw.row, 'error', e));
     for (const w of p.warnings) issues.push(issue(sheet.sheet, p.raw.row, 'warning', w));
-    const base = { row: p.raw.row, code: p.draft?.code ?? (clean(p.raw.fields.code ?? '') || null), name: p.draft?.name ?? (clean(p.raw.fields.name ?? '') || null) };
-    if (p.errors.length || !p.draft) return { ...base, action: 'skip', changes: [] };
-    if (!p.existing) return { ...base, action: 'create', changes: [] };
-    const changes = changesOf(p.existing, p.draft, p.active);
-    if (p.parentRef && p.registeredParentId !== p.existing.parentId) changes.push('đơn vị cấp trên');
-    return { ...base, action: changes.length ? 'update' : 'unchanged', changes };
+    const base = { row: p.raw.row, code: p.draft?.code ?? (p.code || null), name: p.draft?.name ?? (clean(p.raw.fields.name ?? '') || null), codeSource: p.codeSource };
+    if (p.errors.length || !p.draft) return { ...base, action: 'skip', changes: [], diffs: [] };
+    if (!p.existing) return { ...base, action: 'create', changes: [], diffs: [] };
+    const diffs = diffsOf(p.existing, p.draft, p.active);
+    if (p.parentRef && p.registeredParentId !== p.existing.parentId) {
+      const old = p.existing.parentId === null ? undefined : units.getUnit(db, p.existing.parentId);
+      diffs.push({ field: 'parentId', label: 'đơn vị cấp trên', before: old ? `${old.code} – ${old.name}` : null, after: p.parentRef });
+    }
+    return { ...base, action: diffs.length ? 'update' : 'unchanged', changes: diffs.map((d) => d.label), diffs };
   });
   if (planned.length === 0) throw new AppError('bad_file', `Bảng trong "${file.name}" không có dòng đơn vị nào dưới dòng tiêu đề.`);
   const count = (a: UnitImportRow['action']) => rows.filter((r) => r.action === a).length;

@@ -91,9 +91,9 @@ export const unitsHandlers = {
     ctx.emit('data.changed', { entity: 'units' });
     return { deleted: true as const };
   },
-  'units.import': async ({ file, dryRun, skipInvalid }, ctx) => {
+  'units.import': async ({ file, dryRun, skipInvalid, codes, keep }, ctx) => {
     const beforeCommit = dryRun ? undefined : () => void backupBeforeBatch(ctx, `Trước khi nhập danh sách đơn vị "${file.name}"`);
-    const result = await importUnits(ctx.db, file, { dryRun, skipInvalid, beforeCommit }, ctx.now());
+    const result = await importUnits(ctx.db, file, { dryRun, skipInvalid, beforeCommit, codes, keep }, ctx.now());
     if (!dryRun) ctx.emit('data.changed', { entity: 'units' });
     return result;
   },

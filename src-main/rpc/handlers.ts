@@ -10,6 +10,8 @@ import { plansHandlers } from '../features/plans';
 import { reportsHandlers } from '../features/reports';
 import { consolidationHandlers } from '../features/consolidation-handlers';
 import { modelsHandlers } from '../features/models';
+import { modelsFollowupHandlers } from '../features/models-followup';
+import { demoHandlers } from '../features/demo';
 import { dashboardHandlers } from '../features/dashboard';
 import { checksHandlers } from '../features/checks-handlers';
 import { unitTargetsHandlers } from '../features/unit-targets';
@@ -33,4 +35,6 @@ export const handlers = mergeHandlers(
   reportEntryHandlers,
   narrativeCurationHandlers,
   reportMappingHandlers,
+  modelsFollowupHandlers,
+  demoHandlers,
 ) satisfies Handlers;

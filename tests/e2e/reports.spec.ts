@@ -121,7 +121,10 @@ test('import a mixed batch of unit reports, review, commit, inspect and undo', a
   await expect(result.getByTestId('result-imported')).toContainText('10');
   await expect(result.getByTestId('result-superseded')).toContainText('1');
   await expect(result.getByTestId('result-held')).toContainText('1');
-  await expect(result.getByTestId('result-error')).toContainText('0');
+  // every dropped file is counted: the 3 broken files and the duplicate the preview left out, the one still waiting
+  await expect(result.getByTestId('result-error')).toContainText('3');
+  await expect(result.getByTestId('result-duplicate')).toContainText('1');
+  await expect(result.getByTestId('result-left')).toContainText('1');
   await expect(result).toContainText('bao-cao-U03-ban-cu.xlsx');
   await app.shot('reports-result');
 

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, workbookOf, type TestApp } from '../helpers/context';
 import { makeHostile, type HostileKind } from '../fixtures/gen/report-workbooks';
-import { docxBillionLaughs, docxFlood, docxManyEntries, millionRowsXlsx, pdfBomb, pdfManyPages } from '../fixtures/gen/hostile-docs';
+import { docxBillionLaughs, docxFlood, docxManyEntries, millionRowsXlsx, pdfBomb, pdfManyPages, wordDoc97, wordLetterDocx } from '../fixtures/gen/hostile-docs';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -25,6 +25,9 @@ const WORKBOOKS: Case[] = [
   { row: '#3 password-protected', make: h('encrypted'), reason: /mật khẩu/ },
   { row: '#4 PDF renamed', make: h('not-zip'), reason: /không phải tệp Excel/i },
   { row: '#4 Word document renamed', make: h('docx'), reason: /tệp Word/ },
+  { row: '#4 Word letter as Word saves it (with _rels/.rels)', make: wordLetterDocx, reason: /tệp Word \(\.docx\), không phải tệp Excel/ },
+  { row: '#2 old Word letter (.doc)', make: wordDoc97, reason: /tệp Word cũ \(\.doc\), không phải tệp Excel/ },
+  { row: 'a photo of the list (.jpg) named .xlsx', make: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]), reason: /không phải tệp Excel \(\.xlsx\) \(đây là tệp ảnh chụp\)/i },
   { row: '#5 truncated download', make: h('truncated'), reason: /bị hỏng/ },
   { row: '#6 zip bomb, honest sizes', make: h('bomb-honest'), reason: /giải nén quá lớn/ },
   { row: '#7 zip bomb, lying sizes', make: h('bomb-lying'), reason: /nhiều hơn khai báo|khác khai báo/ },

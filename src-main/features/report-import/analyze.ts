@@ -9,6 +9,7 @@ import { activeReport, rememberedMappings, reportWithHash } from '../../db/repor
 import { parseReport } from '../../excel/report/parse-report';
 import type { ParsedFile } from '../../excel/report/parse-pool';
 import { receivedOnOf, type PlanContext } from './context';
+import { formatViDate } from '../../text/vi-date';
 import { mapRows, numberIssues, rowIssues, unconfirmed, unmatchedIssues, valueNoteIssues } from './row-mapping';
 import { detectUnit } from './unit-detect';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
@@ -99,8 +100,8 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   if (held.length)
     return set('confirm', `${held.length} giá trị bất thường (${held[0]!.findings[0]!.message.split(':')[0]}${held.length > 1 ? '…' : ''}): hãy kiểm tra, sửa trong tệp rồi nhập lại, hoặc xác nhận kèm lý do.`);
   if (active && receivedOn < active.received_on)
-    return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${active.received_on}): sẽ được giữ lại để bạn quyết định.`);
-  if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${active.received_on}); bản cũ vẫn được lưu.`);
+    return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${formatViDate(active.received_on)}): sẽ được giữ lại để bạn quyết định.`);
+  if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${formatViDate(active.received_on)}); bản cũ vẫn được lưu.`);
   return set('new', `Báo cáo mới của "${unit.name}": ${mapped.length} chỉ tiêu.`);
 }
 
@@ -122,12 +123,12 @@ export function settleSameUnit(db: Db, planId: number, previews: PreviewFile[]):
     for (const p of [...group].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.index - b.index)) {
       if (current && p.receivedOn < current.receivedOn) {
         p.status = 'held';
-        p.reason = `Báo cáo này cũ hơn ${current.label} (nhận ngày ${current.receivedOn}): sẽ được giữ lại để bạn quyết định.`;
+        p.reason = `Báo cáo này cũ hơn ${current.label} (nhận ngày ${formatViDate(current.receivedOn)}): sẽ được giữ lại để bạn quyết định.`;
         continue;
       }
       if (current) {
         p.status = 'replace';
-        p.reason = `Thay thế ${current.label} (nhận ngày ${current.receivedOn})${current.peer ? ' trong cùng lần nhập này' : ''}; bản cũ vẫn được lưu.`;
+        p.reason = `Thay thế ${current.label} (nhận ngày ${formatViDate(current.receivedOn)})${current.peer ? ' trong cùng lần nhập này' : ''}; bản cũ vẫn được lưu.`;
         if (current.peer) p.replaces = null;
       } else {
         p.status = 'new';
