@@ -1,17 +1,34 @@
 // Laid-out blocks that draw themselves at a position: paragraphs (line by line) and table rows (cells with their
 // content, borders), plus the drawing operations they emit. Pagination decides where; this decides how.
-import { layoutPara, linesHeight, paraHeight, type Line, type Measurer, type ParaLayout } from './lines';
+import { BOXES, layoutPara, linesHeight, paraHeight, type Line, type Measurer, type ParaLayout } from './lines';
 import type { Block, Cell, Row, RunStyle, Table } from './model';
 
 export type Op =
   | { kind: 'text'; x: number; y: number; text: string; style: RunStyle }
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; width: number };
 
+/** A ballot box drawn with lines: its square from the baseline up, with a tick or a cross inside. */
+function boxOps(x: number, baseline: number, width: number, size: number, mark: 'none' | 'check' | 'cross'): Op[] {
+  const side = size * 0.62;
+  const lw = Math.max(0.5, size * 0.05);
+  const x1 = x + (width - side) / 2;
+  const y2 = baseline + size * 0.02;
+  const y1 = y2 - side;
+  const x2 = x1 + side;
+  const l = (a: number, b: number, c: number, d: number): Op => ({ kind: 'line', x1: a, y1: b, x2: c, y2: d, width: lw });
+  const ops = [l(x1, y1, x2, y1), l(x2, y1, x2, y2), l(x2, y2, x1, y2), l(x1, y2, x1, y1)];
+  const i = side * 0.2;
+  if (mark === 'cross') ops.push(l(x1 + i, y1 + i, x2 - i, y2 - i), l(x1 + i, y2 - i, x2 - i, y1 + i));
+  if (mark === 'check') ops.push(l(x1 + i, y1 + side * 0.5, x1 + side * 0.42, y2 - i), l(x1 + side * 0.42, y2 - i, x2 - i, y1 + i));
+  return ops;
+}
+
 /** Draw lines with their top at y; returns the height used. */
 export function drawLines(lines: Line[], x: number, y: number, ops: Op[]): number {
   let top = y;
   for (const l of lines) {
     for (const f of l.frags) {
+      if (f.box) { ops.push(...boxOps(x + f.x, top + l.baseline, f.width, f.style.size, BOXES[f.text] ?? 'none')); continue; }
       ops.push({ kind: 'text', x: x + f.x, y: top + l.baseline, text: f.text, style: f.style });
       if (f.style.underline) {
         const uy = top + l.baseline + f.style.size * 0.12;

@@ -1,15 +1,26 @@
 // Breaks a paragraph into lines: words measured with the embedded font, greedy wrap at spaces (a word longer
 // than the line is cut between letters), indents, alignment, line height from the line rule. Positions in points.
 import type { Para, Run, RunStyle } from './model';
+import { PdfInputError } from './xml';
 
 export interface Measurer {
   width(text: string, style: RunStyle): number;
   /** Ascent and descent (both positive) of the font at the style's size. */
   ascent(style: RunStyle): number;
   descent(style: RunStyle): number;
+  /** The first character of `text` the font cannot print, or null. */
+  missing(text: string, style: RunStyle): string | null;
 }
 
-export interface Frag { text: string; style: RunStyle; x: number; width: number }
+/** Ballot boxes (the registration form's check boxes) are drawn as lines: the text fonts have no glyph for them. */
+export const BOXES: Record<string, 'none' | 'check' | 'cross'> = { '☐': 'none', '☑': 'check', '☒': 'cross' };
+const BOX_SPLIT = /([☐☑☒])/;
+/** Never printed: soft hyphen, zero-width spaces and joiners, BOM, control characters. */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u0008\u000A-\u001F\u00AD\u200B-\u200D\uFEFF]/g;
+const boxWidth = (st: RunStyle): number => st.size * 0.85;
+
+export interface Frag { text: string; style: RunStyle; x: number; width: number; box?: boolean }
 export interface Line {
   frags: Frag[];
   /** Height of the line box and the baseline's distance from its top. */
@@ -23,7 +34,7 @@ export interface ParaLayout {
   border: { x1: number; x2: number; width: number; space: number } | null;
 }
 
-interface Tok { text: string; style: RunStyle; width: number; space: boolean }
+interface Tok { text: string; style: RunStyle; width: number; space: boolean; box?: boolean }
 
 const upper = (s: string, st: RunStyle): string => (st.caps ? s.toLocaleUpperCase('vi') : s);
 const same = (a: RunStyle, b: RunStyle): boolean =>
@@ -45,10 +56,21 @@ function tokens(runs: Run[], m: Measurer, pageNumber: string): (Tok | 'br')[] {
     if (r.kind === 'break') out.push('br');
     else if (r.kind === 'pageNumber') out.push({ text: pageNumber, style: r.style, width: m.width(pageNumber, r.style), space: false });
     else if (r.kind === 'text') {
-      for (const piece of upper(r.text, r.style).match(/\t|[ \u00A0]+|[^ \t\u00A0]+/g) ?? []) {
+      for (const piece of upper(r.text, r.style).replace(INVISIBLE, '').match(/\t|[ \u00A0]+|[^ \t\u00A0]+/g) ?? []) {
         if (piece === '\t') out.push({ text: ' ', style: r.style, width: 36, space: true });
         else if (piece.startsWith(' ')) out.push({ text: piece, style: r.style, width: m.width(piece, r.style), space: true });
-        else out.push({ text: piece, style: r.style, width: m.width(piece, r.style), space: false });
+        else {
+          for (const part of piece.split(BOX_SPLIT)) {
+            if (!part) continue;
+            if (part in BOXES) { out.push({ text: part, style: r.style, width: boxWidth(r.style), space: false, box: true }); continue; }
+            const bad = m.missing(part, r.style);
+            if (bad) {
+              const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+              throw new PdfInputError(`Không in được ký tự "${bad}" (U+${code}) trong "${r.text.trim().slice(0, 60)}": phông chữ Times New Roman không có ký tự này. Hãy sửa chữ đó trong dữ liệu rồi xuất lại.`);
+            }
+            out.push({ text: part, style: r.style, width: m.width(part, r.style), space: false });
+          }
+        }
       }
     }
   }
@@ -87,7 +109,7 @@ function wrap(p: Para, runs: Run[], width: number, m: Measurer, pageNumber: stri
           const cw = m.width(ch, w.style);
           if (curW + cw > availOf() + 0.01 && cur.length) push(false);
           const last = cur[cur.length - 1];
-          if (last && !last.space && same(last.style, w.style)) { last.text += ch; last.width += cw; } else cur.push({ text: ch, style: w.style, width: cw, space: false });
+          if (last && !last.space && !last.box && !w.box && same(last.style, w.style)) { last.text += ch; last.width += cw; } else cur.push({ text: ch, style: w.style, width: cw, space: false });
           curW += cw;
         }
       }
@@ -117,7 +139,7 @@ function wrap(p: Para, runs: Run[], width: number, m: Measurer, pageNumber: stri
       const w = t.width + (t.space ? extra : 0);
       const last = frags[frags.length - 1];
       // merge same-style text into one fragment unless justified (then words are placed one by one)
-      if (!justify && last && same(last.style, t.style)) { last.text += t.text; last.width += t.width; } else if (!t.space || !justify) frags.push({ text: t.text, style: t.style, x, width: t.width });
+      if (!justify && last && !last.box && !t.box && same(last.style, t.style)) { last.text += t.text; last.width += t.width; } else if (!t.space || !justify) frags.push({ text: t.text, style: t.style, x, width: t.width, ...(t.box ? { box: true } : {}) });
       x += w;
     }
     return { frags: frags.filter((f) => f.text.trim() || f.style.underline), ...lineMetrics(p, toksIn.map((t) => t.style), m) };

@@ -56,6 +56,17 @@ export function measurer(doc: Doc): Measurer {
       }
       return w;
     },
+    missing(text, st) {
+      use(st);
+      const font = (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(c: number): boolean } } })._font.font;
+      if (!font) return null;
+      for (const ch of text) {
+        const c = ch.codePointAt(0)!;
+        if (c < 0x20 || c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) continue; // invisible, never printed
+        if (!font.hasGlyphForCodePoint(c)) return ch;
+      }
+      return null;
+    },
     ascent: (st) => (info(st).ascender / 1000) * st.size,
     descent: (st) => (info(st).descender / 1000) * st.size,
   };
