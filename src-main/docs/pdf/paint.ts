@@ -1,92 +1,142 @@
-// pdfkit side of the renderer: one document with the four font faces embedded (subset), a Measurer over them
-// (no kerning or ligatures, as Word prints), and the painting of the paginated drawing operations.
+// pdfkit side of the renderer: one document with the four font faces embedded (subset), a Measurer over them,
+// and the painting of the paginated drawing operations. Text is laid out the way Word prints it (no kerning,
+// no ligatures): one glyph per character from the font's cmap, its advance width; fontkit's OpenType shaping
+// (slow, and not wanted) is bypassed, and advances are cached per font file for the life of the process.
 import PDFDocument from 'pdfkit';
 import type { Op } from './boxes';
 import { faceOf, fontBytes, type Face, type FontFiles } from './fonts';
 import type { Measurer } from './lines';
 import type { RunStyle } from './model';
 
-/** Word prints without kerning or ligatures; the same features are used to measure and to draw. */
-const FEATURES = { kern: false, liga: false, clig: false, calt: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
-
 type Doc = PDFKit.PDFDocument;
-interface FontInfo { ascender: number; descender: number }
+interface FkGlyph { id: number; advanceWidth: number; codePoints: number[] }
+interface FkFont {
+  unitsPerEm: number;
+  'OS/2'?: { winAscent: number; winDescent: number };
+  hhea?: { ascent: number; descent: number; lineGap: number };
+  glyphForCodePoint(c: number): FkGlyph;
+  layout: unknown;
+}
+interface EmbeddedFont { font?: FkFont; ascender: number; descender: number }
 
-export function newDocument(fonts: FontFiles, info: { title?: string; author?: string }): Doc {
-  const doc = new PDFDocument({ autoFirstPage: false, font: undefined as unknown as string, compress: true, info: { Producer: 'Dân vận', Creator: 'Dân vận', ...(info.title ? { Title: info.title } : {}), ...(info.author ? { Author: info.author } : {}) } });
-  for (const face of ['R', 'B', 'I', 'BI'] as Face[]) doc.registerFont(face, fontBytes(fonts[face]));
-  return doc;
+/** Per font file: advance width (font units) of each code point, 0 id = missing. */
+const advances = new Map<string, Map<number, { id: number; adv: number }>>();
+
+function simpleLayout(this: FkFont, text: string): { glyphs: FkGlyph[]; positions: object[]; advanceWidth: number } {
+  const glyphs: FkGlyph[] = [];
+  const positions: object[] = [];
+  let advanceWidth = 0;
+  for (const ch of text) {
+    const g = this.glyphForCodePoint(ch.codePointAt(0)!);
+    glyphs.push(g);
+    positions.push({ xAdvance: g.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
+    advanceWidth += g.advanceWidth;
+  }
+  return { glyphs, positions, advanceWidth };
 }
 
-export function measurer(doc: Doc): Measurer {
-  const widths = new Map<string, number>();
-  const metrics = new Map<Face, FontInfo>();
-  const use = (st: RunStyle): Face => {
-    const face = faceOf(st.bold, st.italic);
-    doc.font(face);
-    return face;
+interface Face1 { font: FkFont; adv: Map<number, { id: number; adv: number }>; ascender: number; descender: number }
+
+export interface RenderDoc { doc: Doc; select(face: Face): Face1 }
+
+export function newDocument(fonts: FontFiles, info: { title?: string; author?: string }): RenderDoc {
+  const doc = new PDFDocument({
+    autoFirstPage: false, font: undefined as unknown as string, compress: true,
+    info: { Producer: 'Dân vận', Creator: 'Dân vận', ...(info.title ? { Title: info.title } : {}), ...(info.author ? { Author: info.author } : {}) },
+  });
+  for (const face of ['R', 'B', 'I', 'BI'] as Face[]) doc.registerFont(face, fontBytes(fonts[face]));
+  const faces = new Map<Face, Face1>();
+  return {
+    doc,
+    select(face) {
+      doc.font(face);
+      let f = faces.get(face);
+      if (!f) {
+        const ef = (doc as unknown as { _font: EmbeddedFont })._font;
+        const font = ef.font!;
+        font.layout = simpleLayout;
+        let adv = advances.get(fonts[face]);
+        if (!adv) advances.set(fonts[face], (adv = new Map()));
+        const os2 = font['OS/2'];
+        const hhea = font.hhea;
+        const upm = font.unitsPerEm;
+        // Word's single line: Windows ascent + descent plus the external leading (Times New Roman: 1.15 em),
+        // the leading above the text
+        const lead = os2 && hhea ? Math.max(0, hhea.lineGap - (os2.winAscent + os2.winDescent - (hhea.ascent - hhea.descent))) : 0;
+        f = os2
+          ? { font, adv, ascender: (os2.winAscent + lead) / upm, descender: os2.winDescent / upm }
+          : { font, adv, ascender: ef.ascender / 1000, descender: -ef.descender / 1000 };
+        faces.set(face, f);
+      }
+      return f;
+    },
   };
-  const info = (st: RunStyle): FontInfo => {
-    const face = faceOf(st.bold, st.italic);
-    let mtx = metrics.get(face);
-    if (!mtx) {
-      use(st);
-      type FkFont = { unitsPerEm: number; 'OS/2'?: { winAscent: number; winDescent: number }; hhea?: { ascent: number; descent: number; lineGap: number } };
-      const f = (doc as unknown as { _font: { ascender: number; descender: number; font?: FkFont } })._font;
-      const os2 = f.font?.['OS/2'];
-      const hhea = f.font?.hhea;
-      // Word's single line: Windows ascent + descent plus the external leading (Times New Roman: 1.15 em),
-      // the leading above the text
-      if (os2 && hhea && f.font) {
-        const lead = Math.max(0, hhea.lineGap - (os2.winAscent + os2.winDescent - (hhea.ascent - hhea.descent)));
-        mtx = { ascender: ((os2.winAscent + lead) / f.font.unitsPerEm) * 1000, descender: (os2.winDescent / f.font.unitsPerEm) * 1000 };
-      } else mtx = { ascender: f.ascender, descender: -f.descender };
-      metrics.set(face, mtx);
+}
+
+export function measurer(r: RenderDoc): Measurer {
+  const glyph = (f: Face1, c: number): { id: number; adv: number } => {
+    let g = f.adv.get(c);
+    if (!g) {
+      const fg = f.font.glyphForCodePoint(c);
+      g = { id: fg.id, adv: fg.advanceWidth };
+      f.adv.set(c, g);
     }
-    return mtx;
+    return g;
   };
   return {
     width(text, st) {
-      const key = `${faceOf(st.bold, st.italic)}|${st.size}|${text}`;
-      let w = widths.get(key);
-      if (w === undefined) {
-        use(st);
-        w = doc.fontSize(st.size).widthOfString(text, { features: FEATURES });
-        widths.set(key, w);
+      const f = r.select(faceOf(st.bold, st.italic));
+      let units = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.codePointAt(i)!;
+        if (c > 0xffff) i++;
+        units += glyph(f, c).adv;
       }
-      return w;
+      return (units / f.font.unitsPerEm) * st.size;
     },
     missing(text, st) {
-      use(st);
-      const font = (doc as unknown as { _font: { font?: { hasGlyphForCodePoint(c: number): boolean } } })._font.font;
-      if (!font) return null;
-      for (const ch of text) {
-        const c = ch.codePointAt(0)!;
-        if (c < 0x20 || c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0xfeff) continue; // invisible, never printed
-        if (!font.hasGlyphForCodePoint(c)) return ch;
-      }
+      const f = r.select(faceOf(st.bold, st.italic));
+      for (const ch of text) if (glyph(f, ch.codePointAt(0)!).id === 0) return ch;
       return null;
     },
-    ascent: (st) => (info(st).ascender / 1000) * st.size,
-    descent: (st) => (info(st).descender / 1000) * st.size,
+    ascent: (st) => r.select(faceOf(st.bold, st.italic)).ascender * st.size,
+    descent: (st) => r.select(faceOf(st.bold, st.italic)).descender * st.size,
   };
 }
 
-export function paint(doc: Doc, pages: Op[][], size: { width: number; height: number }): void {
+const num = (v: number): string => (Math.round(v * 1000) / 1000).toString();
+
+/**
+ * Paint the pages: one content block per page in PDF's own (bottom-up) coordinates, text as BT…Tj…ET at exact
+ * positions with the glyphs pdfkit encodes (and subsets), lines as plain strokes. pdfkit's text() is not used:
+ * its per-call wrapping and layout work was most of the time.
+ */
+export function paint(r: RenderDoc, pages: Op[][], size: { width: number; height: number }): void {
+  const { doc } = r;
+  const H = size.height;
   for (const ops of pages) {
     doc.addPage({ size: [size.width, size.height], margin: 0 });
+    const page = (doc as unknown as { page: { fonts: Record<string, unknown> } }).page;
+    const out: string[] = [`q 1 0 0 -1 0 ${num(H)} cm 0 g 0 G`];
     for (const op of ops) {
       if (op.kind === 'text') {
-        doc.font(faceOf(op.style.bold, op.style.italic)).fontSize(op.style.size)
-          .text(op.text, op.x, op.y, { lineBreak: false, baseline: 'alphabetic', features: FEATURES });
+        const face = faceOf(op.style.bold, op.style.italic);
+        r.select(face);
+        const ef = (doc as unknown as { _font: { id: string; ref(): unknown; encode(t: string): [string[], unknown] } })._font;
+        if (page.fonts[ef.id] == null) page.fonts[ef.id] = ef.ref();
+        const [hex] = ef.encode(op.text);
+        out.push(`BT 1 0 0 1 ${num(op.x)} ${num(H - op.y)} Tm /${ef.id} ${num(op.style.size)} Tf <${hex.join('')}> Tj ET`);
       } else {
-        doc.save().lineWidth(op.width).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).strokeColor('black').stroke().restore();
+        out.push(`${num(op.width)} w ${num(op.x1)} ${num(H - op.y1)} m ${num(op.x2)} ${num(H - op.y2)} l S`);
       }
     }
+    out.push('Q');
+    doc.addContent(out.join('\n'));
   }
 }
 
-export function finish(doc: Doc): Promise<Uint8Array> {
+export function finish(r: RenderDoc): Promise<Uint8Array> {
+  const { doc } = r;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
