@@ -41,7 +41,7 @@ export interface RenderDoc { doc: Doc; select(face: Face): Face1 }
 
 export function newDocument(fonts: FontFiles, info: { title?: string; author?: string }): RenderDoc {
   const doc = new PDFDocument({
-    autoFirstPage: false, font: undefined as unknown as string, compress: true,
+    autoFirstPage: false, font: null as unknown as string, compress: true, // no Helvetica loaded
     info: { Producer: 'Dân vận', Creator: 'Dân vận', ...(info.title ? { Title: info.title } : {}), ...(info.author ? { Author: info.author } : {}) },
   });
   for (const face of ['R', 'B', 'I', 'BI'] as Face[]) doc.registerFont(face, fontBytes(fonts[face]));
