@@ -34,7 +34,10 @@ export interface ParaLayout {
   border: { x1: number; x2: number; width: number; space: number } | null;
 }
 
-interface Tok { text: string; style: RunStyle; width: number; space: boolean; box?: boolean }
+interface Tok { text: string; style: RunStyle; width: number; space: boolean; box?: boolean; breakAfter?: boolean }
+
+/** Inside a word, a line may break after a hyphen or en dash between letters/digits ("bc-TM01-2023"), as in Word. */
+const HYPHEN_BREAK = /(?<=[^\s\-–][\-–])(?=[^\s\-–])/;
 
 const upper = (s: string, st: RunStyle): string => (st.caps ? s.toLocaleUpperCase('vi') : s);
 const same = (a: RunStyle, b: RunStyle): boolean =>
@@ -68,7 +71,8 @@ function tokens(runs: Run[], m: Measurer, pageNumber: string): (Tok | 'br')[] {
               const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
               throw new PdfInputError(`Không in được ký tự "${bad}" (U+${code}) trong "${r.text.trim().slice(0, 60)}": phông chữ Times New Roman không có ký tự này. Hãy sửa chữ đó trong dữ liệu rồi xuất lại.`);
             }
-            out.push({ text: part, style: r.style, width: m.width(part, r.style), space: false });
+            const bits = part.split(HYPHEN_BREAK);
+            bits.forEach((b, k) => out.push({ text: b, style: r.style, width: m.width(b, r.style), space: false, ...(k < bits.length - 1 ? { breakAfter: true } : {}) }));
           }
         }
       }
@@ -99,7 +103,11 @@ function wrap(p: Para, runs: Run[], width: number, m: Measurer, pageNumber: stri
     // a word: consecutive non-space tokens (may span runs)
     const word: Tok[] = [];
     let j = i;
-    while (j < toks.length && toks[j] !== 'br' && !(toks[j] as Tok).space) word.push(toks[j++] as Tok);
+    while (j < toks.length && toks[j] !== 'br' && !(toks[j] as Tok).space) {
+      const w = toks[j++] as Tok;
+      word.push(w);
+      if (w.breakAfter) break;
+    }
     const wW = word.reduce((s, w) => s + w.width, 0);
     if (cur.some((c) => !c.space) && curW + wW > availOf() + 0.01) push(false);
     if (wW > availOf() + 0.01 && !cur.some((c) => !c.space)) {

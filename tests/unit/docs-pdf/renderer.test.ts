@@ -107,6 +107,14 @@ describe('pagination', () => {
     for (const n of [1, 45, 90]) expect(all).toContain(`Công đoàn cơ sở Trường Tiểu học số ${n} xã Bình Định`);
   }, 30_000);
 
+  it('breaks a long hyphenated word after a hyphen, as Word does, instead of stretching the line before it', async () => {
+    const runs = 'Thực hiện Kế hoạch số 15/KH-LĐLĐ ngày 01/12/2023 của Liên đoàn Lao động huyện Thăng Bình về phối hợp làm công tác dân vận đợt II/2023, Liên đoàn Lao động huyện Thăng Bình đã nhận được báo cáo kết quả phối hợp làm công tác dân vận đợt II/2023 của đơn vị (nhận ngày 30/12/2023, tệp "bc-TM01-2023-12-30-bao-cao-ket-qua.xlsx").';
+    const pages = await render({ ...letterDoc, body: [{ kind: 'paragraph', runs }] });
+    const broken = pages[0]!.items.filter((i) => /[^\s-]-$/.test(i.str) && Math.abs(i.right - RIGHT) < 0.6);
+    expect(broken.map((i) => i.str)).toHaveLength(1);
+    expect(pages[0]!.text).toMatch(/[^\s-]-\n[^\s"]*ket-qua\.xlsx"\)\./); // the word goes on on the next line
+  });
+
   it('justifies body lines to the right margin and starts a new page at a page break', async () => {
     const pages = await render({ ...reportDoc, body: [para(1), para(2), { kind: 'pageBreak' }, para(3)], appendix: [] });
     const p1 = pages[0]!;
