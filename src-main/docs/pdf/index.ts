@@ -13,7 +13,7 @@ export interface PdfOptions { fonts?: FontFiles; title?: string; author?: string
 
 export async function docxToPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<Uint8Array> {
   const model = readDocx(bytes);
-  const doc = newDocument(opts.fonts ?? findFonts(), { title: opts.title, author: opts.author });
+  const doc = newDocument(opts.fonts ?? findFonts(), { title: opts.title ?? model.title, author: opts.author ?? model.author });
   const pages = paginate(model, measurer(doc));
   paint(doc, pages, model.section);
   return finish(doc);

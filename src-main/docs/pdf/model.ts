@@ -55,4 +55,5 @@ export interface Section {
   firstHeader: Para[];
 }
 
-export interface DocModel { section: Section; blocks: Block[] }
+/** `title`, `author`: the document's own (docProps/core.xml), shown by PDF viewers. */
+export interface DocModel { section: Section; blocks: Block[]; title?: string; author?: string }

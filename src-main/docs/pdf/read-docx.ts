@@ -13,7 +13,7 @@ function unzipParts(bytes: Uint8Array): Map<string, string> {
     files = unzipSync(bytes, {
       filter: (f) => {
         if (f.originalSize > MAX_PART_BYTES) throw new PdfInputError('Tài liệu quá lớn để chuyển sang PDF.');
-        return /^word\/(document|styles|header\d+)\.xml$|^word\/_rels\/document\.xml\.rels$/.test(f.name);
+        return /^word\/(document|styles|header\d+)\.xml$|^word\/_rels\/document\.xml\.rels$|^docProps\/core\.xml$/.test(f.name);
       },
     });
   } catch (e) {
@@ -230,5 +230,9 @@ export function readDocx(bytes: Uint8Array): DocModel {
     header: headerOf('default'),
     firstHeader: headerOf('first'),
   };
-  return { section, blocks: readBlocks(body, ctx) };
+  const core = parts.get('docProps/core.xml');
+  const props = core ? child(parseXml(core, new Set(['dc:title', 'dc:creator'])), 'cp:coreProperties') : undefined;
+  const title = child(props, 'dc:title')?.text.trim().normalize('NFC');
+  const author = child(props, 'dc:creator')?.text.trim().normalize('NFC');
+  return { section, blocks: readBlocks(body, ctx), ...(title ? { title } : {}), ...(author ? { author } : {}) };
 }

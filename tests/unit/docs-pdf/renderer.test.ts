@@ -127,6 +127,17 @@ describe('pagination', () => {
   });
 });
 
+describe('document properties', () => {
+  it('carries the Word document\'s title and author into the PDF', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: await docxToPdf(await buildOfficialDocx(reportDoc)), verbosity: 0 }).promise;
+    const info = (await doc.getMetadata()).info as { Title?: string; Author?: string };
+    expect(info.Title).toBe('Báo cáo Kết quả phối hợp làm công tác dân vận đợt II/2023');
+    expect(info.Author).toBe(reportDoc.header.ownOrg);
+    await doc.destroy();
+  });
+});
+
 describe('input it refuses, with a message saying why', () => {
   it('bytes that are not a .docx, and a part declaring a DTD', async () => {
     await expect(docxToPdf(new Uint8Array([1, 2, 3, 4]))).rejects.toBeInstanceOf(PdfInputError);
