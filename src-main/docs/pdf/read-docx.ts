@@ -38,6 +38,15 @@ function runStyle(rPr: XmlEl | undefined, base: RunStyle): RunStyle {
 
 interface Ctx { base: RunStyle }
 
+/** Content our documents never use: refused by name rather than left out of the PDF without a word. */
+const UNSUPPORTED: Record<string, string> = {
+  'w:drawing': 'hình ảnh', 'w:pict': 'hình ảnh', 'w:object': 'đối tượng nhúng', 'w:numPr': 'danh sách đánh số tự động',
+  'w:txbxContent': 'hộp văn bản', 'w:footnoteReference': 'chú thích cuối trang', 'w:endnoteReference': 'chú thích cuối văn bản',
+};
+function refuse(name: string): never {
+  throw new PdfInputError(`Tài liệu có ${UNSUPPORTED[name] ?? name} mà trình tạo PDF của ứng dụng chưa hỗ trợ. Hãy mở tệp Word và chọn "Lưu thành PDF".`);
+}
+
 function readRuns(p: XmlEl, ctx: Ctx): Run[] {
   const out: Run[] = [];
   let field: 'none' | 'code' | 'result' = 'none';
@@ -47,6 +56,7 @@ function readRuns(p: XmlEl, ctx: Ctx): Run[] {
       if (c.name === 'w:r') {
         const style = runStyle(child(c, 'w:rPr'), ctx.base);
         for (const r of c.children) {
+          if (r.name in UNSUPPORTED) refuse(r.name);
           if (r.name === 'w:fldChar') {
             const t = r.attrs['w:fldCharType'];
             if (t === 'begin') { field = 'code'; code = ''; }
@@ -84,6 +94,7 @@ function readRuns(p: XmlEl, ctx: Ctx): Run[] {
 
 function readPara(p: XmlEl, ctx: Ctx): Para {
   const pPr = child(p, 'w:pPr');
+  if (child(pPr, 'w:numPr')) refuse('w:numPr');
   const sp = child(pPr, 'w:spacing')?.attrs ?? {};
   const ind = child(pPr, 'w:ind')?.attrs ?? {};
   const jc = child(pPr, 'w:jc')?.attrs['w:val'];

@@ -146,6 +146,15 @@ describe('input it refuses, with a message saying why', () => {
     await expect(docxToPdf(evil)).rejects.toThrow(/DTD/);
   });
 
+  it('content our documents never use (numbered lists, pictures) is named, not left out of the PDF', async () => {
+    const docx = (inner: string) => zipSync({ 'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="w"><w:body>${inner}<w:sectPr/></w:body></w:document>`) });
+    const ok = await docxToPdf(docx('<w:p><w:r><w:t>Một dòng</w:t></w:r></w:p>'));
+    expect((await readPdfPages(ok))[0]!.text).toBe('Một dòng');
+    await expect(docxToPdf(docx('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Mục</w:t></w:r></w:p>')))
+      .rejects.toThrow(/danh sách đánh số tự động.*Lưu thành PDF/);
+    await expect(docxToPdf(docx('<w:p><w:r><w:drawing/></w:r></w:p>'))).rejects.toThrow(/hình ảnh/);
+  });
+
   it('a character the font cannot print is named, not printed as an empty box', async () => {
     const doc = { ...letterDoc, body: [{ kind: 'paragraph' as const, runs: 'Đoàn viên gửi lời cảm ơn 🙏 tới Ban Thường vụ.' }] };
     await expect(docxToPdf(await buildOfficialDocx(doc))).rejects.toThrow(/Không in được ký tự "🙏" \(U\+1F64F\)/);
