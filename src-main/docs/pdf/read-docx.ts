@@ -41,7 +41,7 @@ interface Ctx { base: RunStyle }
 /** Content our documents never use: refused by name rather than left out of the PDF without a word. */
 const UNSUPPORTED: Record<string, string> = {
   'w:drawing': 'hình ảnh', 'w:pict': 'hình ảnh', 'w:object': 'đối tượng nhúng', 'w:numPr': 'danh sách đánh số tự động',
-  'w:txbxContent': 'hộp văn bản', 'w:footnoteReference': 'chú thích cuối trang', 'w:endnoteReference': 'chú thích cuối văn bản',
+  'w:txbxContent': 'hộp văn bản', 'w:sym': 'ký hiệu chèn từ phông Symbol', 'w:footnoteReference': 'chú thích cuối trang', 'w:endnoteReference': 'chú thích cuối văn bản',
 };
 function refuse(name: string): never {
   throw new PdfInputError(`Tài liệu có ${UNSUPPORTED[name] ?? name} mà trình tạo PDF của ứng dụng chưa hỗ trợ. Hãy mở tệp Word và chọn "Lưu thành PDF".`);
@@ -81,7 +81,9 @@ function readRuns(p: XmlEl, ctx: Ctx): Run[] {
             out.push({ kind: 'text', text: '\u2011', style });
           }
         }
-      } else if (c.name === 'w:hyperlink' || c.name === 'w:smartTag' || c.name === 'w:ins' || c.name === 'w:fldSimple') {
+      } else if (c.name === 'w:sdt') {
+        walk(child(c, 'w:sdtContent') ?? c);
+      } else if (['w:hyperlink', 'w:smartTag', 'w:ins', 'w:moveTo', 'w:customXml', 'w:fldSimple'].includes(c.name)) {
         if (c.name === 'w:fldSimple' && /^\s*PAGE\b/i.test(c.attrs['w:instr'] ?? '')) {
           out.push({ kind: 'pageNumber', style: runStyle(child(child(c, 'w:r'), 'w:rPr'), ctx.base) });
         } else walk(c);
