@@ -1,6 +1,6 @@
 // Laid-out blocks that draw themselves at a position: paragraphs (line by line) and table rows (cells with their
 // content, borders), plus the drawing operations they emit. Pagination decides where; this decides how.
-import { BOXES, layoutPara, linesHeight, paraHeight, type Line, type Measurer, type ParaLayout } from './lines';
+import { BOXES, layoutPara, linesHeight, paraHeight, type Fields, type Line, type Measurer, type ParaLayout } from './lines';
 import type { Block, Cell, Row, RunStyle, Table } from './model';
 
 export type Op =
@@ -132,8 +132,8 @@ function layoutTable(t: Table, m: Measurer): TableLayout {
   return { kind: 'tbl', indent: t.indent, rows, headerRows };
 }
 
-export function layoutBlock(b: Block, width: number, m: Measurer, pageNumber = ''): BlockLayout {
-  return b.kind === 'p' ? { ...layoutPara(b, width, m, pageNumber), kind: 'p' } : layoutTable(b, m);
+export function layoutBlock(b: Block, width: number, m: Measurer, fields?: Fields): BlockLayout {
+  return b.kind === 'p' ? { ...layoutPara(b, width, m, fields), kind: 'p' } : layoutTable(b, m);
 }
 
 export { drawParaWhole, linesHeight };

@@ -53,11 +53,18 @@ function lineMetrics(p: Para, styles: RunStyle[], m: Measurer): { height: number
   return { height: h, baseline: p.line.rule === 'atLeast' ? h - desc : asc };
 }
 
-function tokens(runs: Run[], m: Measurer, pageNumber: string): (Tok | 'br')[] {
+/** What the page fields print: the page number and the number of pages ('' while the body is laid out). */
+export interface Fields { page: string; pages: string }
+const NO_FIELDS: Fields = { page: '', pages: '' };
+
+function tokens(runs: Run[], m: Measurer, fields: Fields): (Tok | 'br')[] {
   const out: (Tok | 'br')[] = [];
   for (const r of runs) {
     if (r.kind === 'break') out.push('br');
-    else if (r.kind === 'pageNumber') out.push({ text: pageNumber, style: r.style, width: m.width(pageNumber, r.style), space: false });
+    else if (r.kind === 'pageNumber') {
+      const t = r.total ? fields.pages : fields.page;
+      out.push({ text: t, style: r.style, width: m.width(t, r.style), space: false });
+    }
     else if (r.kind === 'text') {
       for (const piece of upper(r.text, r.style).replace(INVISIBLE, '').match(/\t|[ \u00A0]+|[^ \t\u00A0]+/g) ?? []) {
         if (piece === '\t') out.push({ text: ' ', style: r.style, width: 36, space: true });
@@ -82,8 +89,8 @@ function tokens(runs: Run[], m: Measurer, pageNumber: string): (Tok | 'br')[] {
 }
 
 /** Lay out `runs` (one page segment) into lines inside `width`. */
-function wrap(p: Para, runs: Run[], width: number, m: Measurer, pageNumber: string, firstOfPara: boolean): Line[] {
-  const toks = tokens(runs, m, pageNumber);
+function wrap(p: Para, runs: Run[], width: number, m: Measurer, fields: Fields, firstOfPara: boolean): Line[] {
+  const toks = tokens(runs, m, fields);
   const lines: { toks: Tok[]; ended: boolean }[] = [];
   let cur: Tok[] = [];
   let curW = 0;
@@ -164,11 +171,11 @@ function segments(runs: Run[]): Run[][] {
   return out;
 }
 
-export function layoutPara(p: Para, width: number, m: Measurer, pageNumber = ''): ParaLayout {
+export function layoutPara(p: Para, width: number, m: Measurer, fields: Fields = NO_FIELDS): ParaLayout {
   const segs = segments(p.runs);
   return {
     // a page break that opens the paragraph leaves nothing on the page before it
-    segments: segs.map((s, k) => (k === 0 && segs.length > 1 && !s.length ? [] : wrap(p, s, width, m, pageNumber, k === 0))),
+    segments: segs.map((s, k) => (k === 0 && segs.length > 1 && !s.length ? [] : wrap(p, s, width, m, fields, k === 0))),
     before: p.before, after: p.after,
     borderBelow: p.borderBottom ? p.borderBottom.space + p.borderBottom.width : 0,
     keepNext: p.keepNext, keepLines: p.keepLines, pageBreakBefore: p.pageBreakBefore,

@@ -7,8 +7,8 @@ export type Run =
   | { kind: 'text'; text: string; style: RunStyle }
   | { kind: 'break'; style: RunStyle }
   | { kind: 'page'; style: RunStyle }
-  /** The PAGE field: the current page number. */
-  | { kind: 'pageNumber'; style: RunStyle };
+  /** The PAGE field (the current page number), or with `total` NUMPAGES (the number of pages). */
+  | { kind: 'pageNumber'; style: RunStyle; total?: boolean };
 
 export type Align = 'left' | 'center' | 'right' | 'both';
 

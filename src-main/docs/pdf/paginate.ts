@@ -93,7 +93,7 @@ export function paginate(doc: DocModel, m: Measurer): Op[][] {
     const paras = s.titlePage && n === 0 ? s.firstHeader : s.header;
     let hy = s.margin.header;
     for (const p of paras) {
-      const l = layoutBlock(p, width, m, String(n + 1));
+      const l = layoutBlock(p, width, m, { page: String(n + 1), pages: String(pages.length) });
       if (l.kind === 'p') hy += drawParaWhole(l, x0, hy, pageOps);
     }
   });

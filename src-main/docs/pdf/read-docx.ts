@@ -47,10 +47,20 @@ function refuse(name: string): never {
   throw new PdfInputError(`Tài liệu có ${UNSUPPORTED[name] ?? name} mà trình tạo PDF của ứng dụng chưa hỗ trợ. Hãy mở tệp Word và chọn "Lưu thành PDF".`);
 }
 
+/** PAGE and NUMPAGES/SECTIONPAGES are drawn by us; any other field shows its result as saved in the file. */
+function pageField(code: string, style: RunStyle): Run | null {
+  const name = /^\s*([A-Z]+)/i.exec(code)?.[1]?.toUpperCase();
+  if (name === 'PAGE') return { kind: 'pageNumber', style };
+  if (name === 'NUMPAGES' || name === 'SECTIONPAGES') return { kind: 'pageNumber', style, total: true };
+  return null;
+}
+
 function readRuns(p: XmlEl, ctx: Ctx): Run[] {
   const out: Run[] = [];
-  let field: 'none' | 'code' | 'result' = 'none';
+  // 'code': between begin and separate; 'result': a page field's saved result (skipped); 'shown': another field's
+  let field: 'none' | 'code' | 'result' | 'shown' = 'none';
   let code = '';
+  let codeStyle: RunStyle = ctx.base;
   const walk = (el: XmlEl): void => {
     for (const c of el.children) {
       if (c.name === 'w:r') {
@@ -59,18 +69,19 @@ function readRuns(p: XmlEl, ctx: Ctx): Run[] {
           if (r.name in UNSUPPORTED) refuse(r.name);
           if (r.name === 'w:fldChar') {
             const t = r.attrs['w:fldCharType'];
-            if (t === 'begin') { field = 'code'; code = ''; }
-            else if (t === 'separate') {
-              if (/^\s*PAGE\b/i.test(code)) out.push({ kind: 'pageNumber', style });
-              field = 'result';
+            if (t === 'begin') { field = 'code'; code = ''; codeStyle = style; }
+            else if (t === 'separate' && field === 'code') {
+              const f = pageField(code, codeStyle);
+              if (f) out.push(f);
+              field = f ? 'result' : 'shown';
             } else if (t === 'end') {
-              if (field === 'code' && /^\s*PAGE\b/i.test(code)) out.push({ kind: 'pageNumber', style });
+              if (field === 'code') { const f = pageField(code, codeStyle); if (f) out.push(f); }
               field = 'none';
             }
           } else if (r.name === 'w:instrText') {
             if (field === 'code') code += r.text;
-          } else if (field === 'result') {
-            continue; // the cached field result is replaced by our own page number
+          } else if (field === 'result' || field === 'code') {
+            continue; // the saved result of a page field is replaced by ours
           } else if (r.name === 'w:t') {
             if (r.text) out.push({ kind: 'text', text: r.text.normalize('NFC'), style });
           } else if (r.name === 'w:tab') {
@@ -83,10 +94,12 @@ function readRuns(p: XmlEl, ctx: Ctx): Run[] {
         }
       } else if (c.name === 'w:sdt') {
         walk(child(c, 'w:sdtContent') ?? c);
-      } else if (['w:hyperlink', 'w:smartTag', 'w:ins', 'w:moveTo', 'w:customXml', 'w:fldSimple'].includes(c.name)) {
-        if (c.name === 'w:fldSimple' && /^\s*PAGE\b/i.test(c.attrs['w:instr'] ?? '')) {
-          out.push({ kind: 'pageNumber', style: runStyle(child(child(c, 'w:r'), 'w:rPr'), ctx.base) });
-        } else walk(c);
+      } else if (c.name === 'w:fldSimple') {
+        const f = pageField(c.attrs['w:instr'] ?? '', runStyle(child(child(c, 'w:r'), 'w:rPr'), ctx.base));
+        if (f) out.push(f);
+        else walk(c);
+      } else if (['w:hyperlink', 'w:smartTag', 'w:ins', 'w:moveTo', 'w:customXml'].includes(c.name)) {
+        walk(c);
       }
     }
   };

@@ -138,6 +138,23 @@ describe('document properties', () => {
   });
 });
 
+describe('fields', () => {
+  it('prints "Trang n/N" from PAGE and NUMPAGES in the header, and keeps the saved result of other fields', async () => {
+    const W = 'xmlns:w="w" xmlns:r="r"';
+    const fld = (code: string, saved: string) =>
+      `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${saved}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
+    const page = (t: string, brk: boolean) => `<w:p><w:r><w:t>${t}</w:t></w:r>${brk ? '<w:r><w:br w:type="page"/></w:r>' : ''}</w:p>`;
+    const bytes = zipSync({
+      'word/document.xml': strToU8(`<w:document ${W}><w:body>${page('Một', true)}${page('Hai', true)}<w:p><w:r><w:t xml:space="preserve">Ngày: </w:t></w:r>${fld('DATE \\@ "dd/MM/yyyy"', '06/01/2024')}</w:p><w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr></w:body></w:document>`),
+      'word/_rels/document.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Type="header" Target="header1.xml"/></Relationships>'),
+      'word/header1.xml': strToU8(`<w:hdr ${W}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t>/</w:t></w:r>${fld('NUMPAGES', '9')}</w:p></w:hdr>`),
+    });
+    const pages = await readPdfPages(await docxToPdf(bytes));
+    expect(pages.map((p) => p.text.split('\n')[0]!.replace(/\s+/g, ''))).toEqual(['Trang1/3', 'Trang2/3', 'Trang3/3']);
+    expect(pages[2]!.text).toContain('Ngày: 06/01/2024');
+  });
+});
+
 describe('input it refuses, with a message saying why', () => {
   it('bytes that are not a .docx, and a part declaring a DTD', async () => {
     await expect(docxToPdf(new Uint8Array([1, 2, 3, 4]))).rejects.toBeInstanceOf(PdfInputError);
