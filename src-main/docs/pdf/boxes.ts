@@ -1,6 +1,6 @@
 // Laid-out blocks that draw themselves at a position: paragraphs (line by line) and table rows (cells with their
 // content, borders), plus the drawing operations they emit. Pagination decides where; this decides how.
-import { BOXES, layoutPara, linesHeight, paraHeight, type Fields, type Line, type Measurer, type ParaLayout } from './lines';
+import { BOXES, layoutPara, paraHeight, type Fields, type Line, type Measurer, type ParaLayout } from './lines';
 import type { Block, Cell, Row, RunStyle, Table } from './model';
 
 export type Op =
@@ -136,4 +136,4 @@ export function layoutBlock(b: Block, width: number, m: Measurer, fields?: Field
   return b.kind === 'p' ? { ...layoutPara(b, width, m, fields), kind: 'p' } : layoutTable(b, m);
 }
 
-export { drawParaWhole, linesHeight };
+export { drawParaWhole };

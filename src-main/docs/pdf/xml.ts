@@ -43,9 +43,10 @@ export function parseXml(xml: string, textIn: ReadonlySet<string> = new Set(['w:
     if (gt < 0) throw new PdfInputError('Tài liệu Word bị hỏng (XML không đóng thẻ).');
     if (c === 47 /* / */) {
       const name = xml.slice(lt + 2, gt).trim();
-      // close up to the matching element (tolerates nothing else: our own files are well formed)
-      while (stack.length > 1 && stack[stack.length - 1]!.name !== name) stack.pop();
-      if (stack.length > 1) stack.pop();
+      // close the innermost open element of that name (and any left open inside it); a stray end tag is ignored
+      let k = stack.length - 1;
+      while (k > 0 && stack[k]!.name !== name) k--;
+      if (k > 0) stack.length = k;
       i = gt + 1;
       continue;
     }
