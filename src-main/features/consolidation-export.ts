@@ -1,12 +1,13 @@
-// Exports of a plan's consolidation: the official workbook and Word report, their PDF (via LibreOffice when
-// installed), and the missing/late list. Header, signer and recipients come from Settings.
+// Exports of a plan's consolidation: the official workbook and Word report, the report's PDF (rendered in the app),
+// and the missing/late list. Header, signer and recipients come from Settings.
 import type { FileOut } from '../contract/common';
+import { AppError } from '../contract/errors';
 import type { Plan } from '../contract/plans';
 import type { OrgProfile } from '../contract/settings';
 import type { Db } from '../db/connection';
-import { convertToPdf } from '../docs/pdf-convert';
 import { buildConsolidatedWorkbook, buildMissingWorkbook, XLSX_MIME, type ExportFrame } from '../excel/consolidated/index';
 import { computeConsolidation } from './consolidation';
+import { toPdf, XLSX_PDF_MESSAGE } from './pdf-export';
 import { buildConsolidatedDocx } from './consolidation-docx';
 import { curatedNarrative } from './narrative-curation';
 import { docNumber, planSubject, titleCaseOrg } from './consolidation-text';
@@ -51,8 +52,9 @@ export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<Fil
 }
 
 export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {
-  const src = from === 'xlsx' ? await exportConsolidatedXlsx(db, o) : await exportConsolidatedDocx(db, o);
-  return withWarnings({ name: src.name.replace(/\.(xlsx|docx)$/, '.pdf'), mime: 'application/pdf', bytes: await convertToPdf(src.bytes, from) }, src.warnings ?? []);
+  if (from === 'xlsx') throw new AppError('invalid_input', XLSX_PDF_MESSAGE);
+  const src = await exportConsolidatedDocx(db, o);
+  return withWarnings({ name: src.name.replace(/\.docx$/, '.pdf'), mime: 'application/pdf', bytes: await toPdf(src.bytes, 'docx') }, src.warnings ?? []);
 }
 
 export async function exportMissingList(db: Db, planId: number, today: string): Promise<FileOut> {

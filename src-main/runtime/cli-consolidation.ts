@@ -1,5 +1,5 @@
 // CLI commands for consolidation (DESIGN.md §5): `consolidate --plan ID --json` and
-// `export consolidated|docx|reminders --plan ID --out FILE` (.xlsx / .docx; a .pdf --out converts via LibreOffice).
+// `export consolidated|docx|reminders --plan ID --out FILE` (.xlsx / .docx; a .pdf --out renders the Word document to PDF in the app).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../contract/errors';
@@ -13,7 +13,7 @@ type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: strin
 export const CONSOLIDATION_USAGE = `  consolidate --plan ID [--json]            Tổng hợp kết quả kế hoạch ID (đã nộp, đúng hạn, trễ, chưa nộp, tổng chỉ tiêu)
   export consolidated|docx|reminders --plan ID --out FILE
                                             Xuất báo cáo tổng hợp (.xlsx), báo cáo Word (.docx) hoặc công văn đôn đốc (.docx);
-                                            --out *.pdf chuyển sang PDF (cần LibreOffice)
+                                            --out *.pdf: báo cáo Word, công văn đôn đốc xuất thẳng ra PDF
 `;
 
 function planOf(args: ParsedArgs): number {
@@ -62,7 +62,7 @@ export const consolidationCommands: Record<string, Command> = {
       }
       const file = await exportOne(kind as (typeof KINDS)[number], ctx, planId);
       const pdf = /\.pdf$/i.test(out);
-      const bytes = pdf ? await (await import('../docs/pdf-convert')).convertToPdf(file.bytes, file.name.endsWith('.xlsx') ? 'xlsx' : 'docx') : file.bytes;
+      const bytes = pdf ? await (await import('../features/pdf-export')).toPdf(file.bytes, file.name.endsWith('.xlsx') ? 'xlsx' : 'docx') : file.bytes;
       const path = resolve(out);
       try {
         writeFileSync(path, bytes);

@@ -1,6 +1,6 @@
 // Shared bits of the "Theo dõi & tổng hợp" tab: Vietnamese labels for submission states and reminder channels,
 // number/percent formatting for tables, and `download(job)` which saves the FileOut a call returns and turns a
-// refusal (e.g. no LibreOffice for PDF) into the backend's own Vietnamese message in a toast.
+// refusal (e.g. a PDF asked of a workbook) into the backend's own Vietnamese message in a toast.
 import type { ReminderChannel, TrackingState } from '../../src-main/contract/consolidation';
 import type { FileOut } from '../../src-main/contract/common';
 import { formatViNumber } from '../../src-main/text/vi-number';
