@@ -4,7 +4,8 @@ import type { WorkbookGrid } from '../xlsx/grid';
 import { cellText } from '../xlsx/grid';
 import { readWorkbook } from '../xlsx/read-workbook';
 import { contentHash, readManifest, type Manifest } from './manifest';
-import { DETAIL_HEAD_ROW, DETAIL_SHEET } from './write';
+import { DETAIL_HEAD_ROW, DETAIL_SHEET, REPORT_SHEET } from './write';
+import { readTemplateMeta } from '../report/template-meta';
 
 export interface DetailUnit {
   code: string;
@@ -20,6 +21,22 @@ export interface ReadPackage {
   /** SHA-256 of the content as it is now (contentHash). */
   contentSha256: string;
   detail: DetailUnit[];
+  /** The issuing office's own targets by indicator code (column "Chỉ tiêu" of its report). */
+  targets: Map<string, number | string | null>;
+}
+
+/** Column "Chỉ tiêu" (D) of the report sheet, by the row codes of _meta. */
+export function targetsOf(grid: WorkbookGrid): Map<string, number | string | null> {
+  const out = new Map<string, number | string | null>();
+  const meta = readTemplateMeta(grid);
+  const sheet = grid.sheets.find((s) => s.name === (meta?.sheet ?? REPORT_SHEET));
+  if (!meta || !sheet) return out;
+  for (const [row, code] of meta.rowCodes) {
+    if (code.endsWith('#2')) continue;
+    const v = sheet.rows[row - 1]?.[3]?.v;
+    out.set(code, typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? v : null);
+  }
+  return out;
 }
 
 export function detailOf(grid: WorkbookGrid): DetailUnit[] {
@@ -44,5 +61,5 @@ export function detailOf(grid: WorkbookGrid): DetailUnit[] {
 
 export async function readUpwardPackage(bytes: Uint8Array, timeoutMs = 15_000): Promise<ReadPackage> {
   const grid = await readWorkbook(bytes, { timeoutMs });
-  return { manifest: readManifest(grid), contentSha256: contentHash(grid), detail: detailOf(grid) };
+  return { manifest: readManifest(grid), contentSha256: contentHash(grid), detail: detailOf(grid), targets: targetsOf(grid) };
 }

@@ -13,6 +13,7 @@ import { mapRows, numberIssues, rowIssues, unconfirmed, valueNoteIssues } from '
 import { detectUnit } from './unit-detect';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
+import { verifyUpward } from '../province-verify';
 
 export interface Analysis {
   preview: PreviewFile;
@@ -27,9 +28,11 @@ export const parseOptions = (pc: PlanContext) => ({ timeoutMs: PARSE_TIMEOUT_MS,
 /** `ahead`: the file already parsed and hashed (by the worker pool, see parse-pool.ts); done here when absent. */
 export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, ahead?: ParsedFile): Promise<Analysis> {
   const parsed = ahead?.report ?? (await parseReport(file.bytes, file.name, parseOptions(pc)));
-  const hash = ahead?.sha256 || sha256(file.bytes);
   const guess = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
   const unit = guess.unit;
+  // An upward package (or a district's workbook): proven before anything else; its identity is its content hash.
+  const pkg = parsed.issues.some((i) => i.severity === 'fatal') ? null : await verifyUpward(pc.plan, unit, file.bytes, parsed);
+  const hash = pkg?.identity ?? (ahead?.sha256 || sha256(file.bytes));
   const mappedRows = mapRows(parsed, {
     planIndicators: pc.planIndicators,
     catalog: pc.catalog,
@@ -53,6 +56,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });
   if (fatal) return set('error', fatal.message);
+  if (pkg?.action === 'refuse') return set('error', pkg.reason ?? '');
   const planOfTemplate = parsed.template?.planId;
   if (planOfTemplate && planOfTemplate !== String(pc.plan.id))
     return set('error', 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.');
@@ -77,6 +81,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   const held = flagged.filter((f) => f.blocking);
   if (held.length)
     return set('confirm', `${held.length} giá trị bất thường (${held[0]!.findings[0]!.message.split(':')[0]}${held.length > 1 ? '…' : ''}): hãy kiểm tra, sửa trong tệp rồi nhập lại, hoặc xác nhận kèm lý do.`);
+  if (pkg?.action === 'hold') return set('held', pkg.reason ?? '');
   if (active && receivedOn < active.received_on)
     return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${active.received_on}): sẽ được giữ lại để bạn quyết định.`);
   if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${active.received_on}); bản cũ vẫn được lưu.`);

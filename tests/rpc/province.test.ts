@@ -1,0 +1,138 @@
+// The province level (issue #18): 5 district offices × 20 base unions, each district's upward package imported by
+// the province database. Round trip exact for both measures; each kind of wrong package refused or held with the
+// totals unchanged; same content twice is a duplicate; the default assignment expects the districts.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { importHeadless } from '../../src-main/features/report-import/one-pass';
+import { CODES, districtCode, generateProvince, makeDistrict, makeProvince, type District, type Province } from '../helpers/province-gen';
+
+const D = 5;
+const U = 20;
+let gen: Awaited<ReturnType<typeof generateProvince>>;
+let districts: District[];
+let prov: Province;
+
+beforeAll(async () => {
+  gen = await generateProvince(D, U);
+  districts = gen.districts;
+  gen.province.app.close();
+}, 240_000);
+afterAll(() => { for (const d of districts ?? []) d.app.close(); });
+beforeEach(async () => { prov = await makeProvince(D); });
+afterEach(() => prov.app.close());
+
+const importFiles = (files: { name: string; bytes: Uint8Array; lastModified?: number }[]) => importHeadless(prov.app.ctx, prov.planId, files, false);
+const importAll = () => importFiles(districts.map((d) => ({ ...d.pkg, lastModified: Date.parse('2025-12-13T09:00:00+07:00') })));
+const totals = async () => {
+  const c = await prov.app.call('consolidation.get', { planId: prov.planId });
+  return { submitted: c.submitted, byCode: Object.fromEntries(c.indicators.map((i) => [i.code, [i.total, i.total2]])) };
+};
+const sum = (k: string) => Math.round(districts.reduce((a, d) => a + d.expect[k]!, 0) * 1000) / 1000;
+
+async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  change(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+/** Row of the report sheet holding an indicator code (from _meta). */
+const rowOf = (wb: ExcelJS.Workbook, code: string): number => {
+  let row = 0;
+  wb.getWorksheet('_meta')!.eachRow((r) => { if (r.getCell(1).value === 'row' && r.getCell(3).value === code) row = Number(r.getCell(2).value); });
+  return row;
+};
+
+describe('province setup', () => {
+  it('a province plan on the default assignment expects its districts (units of kind "công đoàn cấp trên")', async () => {
+    const t = await prov.app.call('tracking.get', { planId: prov.planId });
+    expect(t.expected).toBe(D);
+    expect(t.rows.map((r) => r.unit.code).sort()).toEqual(districts.map((d) => d.code).sort());
+  });
+});
+
+describe('upward packages at the province', () => {
+  it('round trip: every district imported, totals exact for both measures (money to three decimals)', async () => {
+    const res = await importAll();
+    expect(res.files.map((f) => [f.unitCode, f.status])).toEqual(districts.map((d) => [d.code, 'imported']));
+    const t = await totals();
+    expect(t.submitted).toBe(D);
+    for (const c of CODES) expect(t.byCode[c]![0]).toBe(sum(c));
+    expect(t.byCode.CT08![1]).toBe(sum('CT08#2'));
+    expect(t.byCode.CT25![1]).toBe(sum('CT25#2'));
+  });
+
+  it("another district's code: refused with a reason, nobody replaced, totals unchanged", async () => {
+    await importAll();
+    const before = await totals();
+    const d0 = districts[0]!;
+    const wrong = await d0.app.call('consolidation.upwardPackage', { planId: d0.planId, unitCode: districtCode(1), unitName: d0.name, number: '99/BC-LĐLĐ', date: '2025-12-14' });
+    const res = await importFiles([{ name: wrong.name, bytes: wrong.bytes }]);
+    expect(res.files[0]).toMatchObject({ status: 'error', unitCode: districtCode(1) });
+    expect(res.files[0]!.issues.at(-1)!.message).toMatch(/mã và tên không khớp/);
+    expect(await totals()).toEqual(before);
+    // the remembered identity is put back for the other tests
+    await d0.app.call('consolidation.upwardPackage', { planId: d0.planId, unitCode: d0.code, unitName: d0.name });
+  });
+
+  it('another period: a 6-month package is refused by the year plan, totals unchanged', async () => {
+    await importAll();
+    const before = await totals();
+    const half = await makeDistrict(2, 3, { periodLabel: '6 tháng đầu năm 2025', startsOn: '2025-01-01', endsOn: '2025-06-30', reportDueOn: '2025-06-20' });
+    try {
+      const res = await importFiles([half.pkg]);
+      expect(res.files[0]).toMatchObject({ status: 'error' });
+      expect(res.files[0]!.issues.at(-1)!.message).toMatch(/không khớp kỳ của kế hoạch này/);
+      expect(await totals()).toEqual(before);
+    } finally {
+      half.app.close();
+    }
+  });
+
+  it('edited after export: held as "đã bị sửa sau khi xuất", not counted; used only on purpose (audited), then counted as edited', async () => {
+    const d = districts[3]!;
+    const edited = await edit(d.pkg.bytes, (wb) => {
+      const cell = wb.getWorksheet('Báo cáo')!.getCell(rowOf(wb, 'CT01'), 5);
+      cell.value = Number(cell.value) + 100;
+    });
+    await importFiles(districts.filter((x) => x !== d).map((x) => x.pkg));
+    const before = await totals();
+    const res = await importFiles([{ name: 'sua-tay.xlsx', bytes: edited }]);
+    expect(res.files[0]).toMatchObject({ status: 'held', unitCode: d.code });
+    expect(res.files[0]!.issues[0]!.message).toMatch(/đã bị sửa sau khi xuất/);
+    expect(await totals()).toEqual(before);
+    const held = prov.app.ctx.db.prepare("SELECT id FROM reports WHERE status = 'held'").get() as { id: number };
+    await prov.app.call('reports.decideHeld', { reportId: held.id, action: 'activate' });
+    const after = await totals();
+    expect(after.byCode.CT01![0]).toBe((before.byCode.CT01![0] as number) + d.expect.CT01! + 100);
+    const audit = prov.app.ctx.db.prepare("SELECT action FROM audit_log WHERE action = 'report.package_edited'").all();
+    expect(audit).toHaveLength(1);
+  });
+
+  it('copied into a new workbook (no manifest): refused, second measures never silently dropped', async () => {
+    const d = districts[4]!;
+    const copy = await edit(d.pkg.bytes, (wb) => {
+      wb.removeWorksheet(wb.getWorksheet('_manifest')!.id);
+      wb.removeWorksheet(wb.getWorksheet('_meta')!.id);
+    });
+    // as in the app: the user picks the district by hand, the import still refuses
+    const file = { name: `ban-chep-${d.code}.xlsx`, bytes: copy };
+    const res = await prov.app.call('reports.commit', { planId: prov.planId, files: [{ file, unitId: prov.districtIds.get(d.code)!, receivedOn: '2025-12-13' }] });
+    expect(res.files[0]).toMatchObject({ status: 'error' });
+    expect(res.files[0]!.issues.at(-1)!.message).toMatch(/không có phần xác thực/);
+    expect((await totals()).submitted).toBe(0);
+    // and the original, with its manifest, is read with both measures
+    await importFiles([d.pkg]);
+    expect((await totals()).byCode.CT08![1]).toBe(d.expect['CT08#2']);
+  });
+
+  it('the same content exported twice is a duplicate, not a version; the district stays on time', async () => {
+    await importAll();
+    const d = districts[1]!;
+    const again = await d.app.call('consolidation.upwardPackage', { planId: d.planId, unitCode: d.code, unitName: d.name, number: `${41}/BC-LĐLĐ`, date: '2025-12-12' });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(d.pkg.bytes))).toBe(false);
+    const res = await importFiles([{ name: 'gui-lai.xlsx', bytes: again.bytes, lastModified: Date.parse('2025-12-20T09:00:00+07:00') }]);
+    expect(res.files[0]!.status).toBe('duplicate');
+    const t = await prov.app.call('tracking.get', { planId: prov.planId });
+    expect(t.rows.find((r) => r.unit.code === d.code)).toMatchObject({ state: 'on_time', version: 1 });
+  });
+});
