@@ -13,6 +13,7 @@ import { consolidationHandlers } from '../features/consolidation-handlers';
 import { modelsHandlers } from '../features/models';
 import { dashboardHandlers } from '../features/dashboard';
 import { checksHandlers } from '../features/checks-handlers';
+import { provinceHandlers } from '../features/province-handlers';
 
 export type Handler<C extends Channel> = (input: Parsed<C>, ctx: AppContext) => Out<C> | Promise<Out<C>>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -29,4 +30,5 @@ export const handlers = {
   ...modelsHandlers,
   ...dashboardHandlers,
   ...checksHandlers,
+  ...provinceHandlers,
 } satisfies Handlers;

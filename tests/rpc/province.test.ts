@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
-import { CODES, districtCode, generateProvince, makeDistrict, makeProvince, type District, type Province } from '../helpers/province-gen';
+import { CODES, districtCode, unitValues, generateProvince, makeDistrict, makeProvince, type District, type Province } from '../helpers/province-gen';
 
 const D = 5;
 const U = 20;
@@ -134,5 +134,39 @@ describe('upward packages at the province', () => {
     expect(res.files[0]!.status).toBe('duplicate');
     const t = await prov.app.call('tracking.get', { planId: prov.planId });
     expect(t.rows.find((r) => r.unit.code === d.code)).toMatchObject({ state: 'on_time', version: 1 });
+  });
+});
+
+describe('down to the base units', () => {
+  it('per district totals for both measures, % of its own targets, a ranking, coverage; a base unit\'s value from a province total', async () => {
+    await importAll();
+    const o = await prov.app.call('province.overview', { planId: prov.planId });
+    expect(o.indicators.map((i) => i.code)).toEqual([...CODES]);
+    expect(o.coverage).toEqual({ expected: D * U, submitted: D * (U - 1), onTime: D * (U - 2), late: D, missing: D });
+    for (const d of districts) {
+      const row = o.districts.find((x) => x.unit.code === d.code)!;
+      expect(row.totals).toEqual(CODES.map((c) => d.expect[c]));
+      expect(row.totals2).toEqual([null, d.expect['CT08#2'], d.expect['CT25#2']]);
+      expect(row.targets).toEqual([U * 8, U, U * 20]);
+      expect(row.pct[0]).toBe(Math.round((d.expect.CT01! / (U * 8)) * 1000) / 10);
+    }
+    expect(o.districts.map((d) => d.rank).sort()).toEqual([1, 2, 3, 4, 5]);
+    const best = o.districts.find((d) => d.rank === 1)!;
+    expect(Math.max(...o.districts.map((d) => d.meanPct!))).toBe(best.meanPct);
+    // drill down: the province total of CT08#2 is the sum of the districts', each the sum of its base units'
+    const c = await prov.app.call('consolidation.get', { planId: prov.planId });
+    const total2 = c.indicators.find((i) => i.code === 'CT08')!.total2!;
+    let fromUnits = 0;
+    for (const d of districts) {
+      const det = await prov.app.call('province.district', { planId: prov.planId, unitId: prov.districtIds.get(d.code)! });
+      expect(det.units).toHaveLength(U);
+      const k = CODES.indexOf('CT08');
+      for (const u of det.units) fromUnits += u.values2[k] ?? 0;
+      const third = det.units.find((u) => u.code === d.unitCodes[2])!;
+      const want = unitValues(districts.indexOf(d), 2);
+      expect([third.values, third.values2]).toEqual([[want.CT01, want.CT08, want.CT25], [null, want['CT08#2'], want['CT25#2']]]);
+      expect(det.units.find((u) => u.code === d.unitCodes[U - 1])).toMatchObject({ state: 'Chưa nộp', values: [null, null, null] });
+    }
+    expect(Math.round(fromUnits * 1000) / 1000).toBe(total2);
   });
 });
