@@ -15,6 +15,7 @@ import { resolveProfile } from './doc-identity';
 import { slug } from './reminders';
 import { readProfile } from './settings';
 import { planOrThrow } from './tracking';
+import { unitsWording } from './unit-wording';
 import { computeConsolidation } from './consolidation';
 
 /** A curated narrative (sections → chosen sentences) when the office made one for this plan; see narrativeFor. */
@@ -51,7 +52,7 @@ export async function buildUpwardPackage(db: Db, planId: number, o: UpwardOption
   const plan = planOrThrow(db, planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const c = computeConsolidation(db, planId, o.date);
-  const frame = exportFrame(plan, profile, { planId, number: o.number, date: o.date });
+  const frame = exportFrame(plan, profile, { planId, number: o.number, date: o.date }, unitsWording(db, plan));
   const number = docNumber(o.number, profile, 'BC');
   const values2 = new Map(activeValues(db, planId).map((v) => [`${v.unit_id}:${v.indicator_id}`, v.value2_num]));
   const texts = (i: Consolidation['indicators'][number]) => i.texts.map((t) => `${t.unitName}: ${t.text}`).join('; ') || null;

@@ -102,10 +102,11 @@ export async function makeDistrict(d: number, units: number, opts: { periodLabel
   return { ...spec, app, planId: plan.id, unitCodes, reported, expect, pkg: { name: pkg.name, bytes: pkg.bytes } };
 }
 
-/** The province office: districts registered as "công đoàn cấp trên", a year plan on the default assignment. */
-export async function makeProvince(districts: number): Promise<Province> {
-  const app = makeTestApp();
-  await app.call('settings.save', {
+type Call = TestApp['call'];
+
+/** The province's register and year plan, through any dispatch (a test database, or the e2e browser-mode context). */
+export async function setupProvince(call: Call, districts: number): Promise<{ planId: number; districtIds: Map<string, number> }> {
+  await call('settings.save', {
     parentOrg: 'Tổng Liên đoàn Lao động Việt Nam', ownOrg: 'Liên đoàn Lao động tỉnh Thanh Hóa', ownOrgShort: 'LĐLĐ', placeName: 'Thanh Hóa', documentCode: 'KH-LĐLĐ',
     signerAuthority: 'TM. Ban Thường vụ', signerTitle: 'Phó Chủ tịch', signerName: 'Trần Thị Bình',
     levelNames: { province: 'LĐLĐ tỉnh', upper: 'LĐLĐ huyện', base: 'LĐLĐ huyện' }, modelRegistrationDeadline: '03-13',
@@ -113,13 +114,20 @@ export async function makeProvince(districts: number): Promise<Province> {
   const districtIds = new Map<string, number>();
   for (let d = 0; d < districts; d++) {
     const s = districtSpec(d);
-    districtIds.set(s.code, (await app.call('units.save', { code: s.code, name: s.name, kind: 'cap_tren' })).id);
+    districtIds.set(s.code, (await call('units.save', { code: s.code, name: s.name, kind: 'cap_tren' })).id);
   }
-  const plan = await app.call('plans.save', {
+  const cat = await call('indicators.list', {});
+  const plan = await call('plans.save', {
     title: 'Phối hợp làm công tác dân vận năm 2025', status: 'dang_thuc_hien', number: PROVINCE_PLAN_NUMBER, issuedOn: '2025-01-05', ...PERIOD,
-    targets: await targets(app, [districts * 100, districts * 10, districts * 200]), assignment: 'all_base',
+    targets: CODES.map((c, k) => ({ indicatorId: cat.find((i) => i.code === c)!.id, min: [districts * 100, districts * 10, districts * 200][k]! })), assignment: 'all_base',
   });
-  return { app, planId: plan.id, districtIds };
+  return { planId: plan.id, districtIds };
+}
+
+/** The province office: districts registered as "công đoàn cấp trên", a year plan on the default assignment. */
+export async function makeProvince(districts: number): Promise<Province> {
+  const app = makeTestApp();
+  return { app, ...(await setupProvince(app.call, districts)) };
 }
 
 /** N districts of M units and the province; close() closes every database. */

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { cli, tempDirs } from '../helpers/cli';
+import mammoth from 'mammoth';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
 import { CODES, districtCode, unitValues, generateProvince, makeDistrict, makeProvince, type District, type Province } from '../helpers/province-gen';
 
@@ -51,6 +52,17 @@ describe('province setup', () => {
     const t = await prov.app.call('tracking.get', { planId: prov.planId });
     expect(t.expected).toBe(D);
     expect(t.rows.map((r) => r.unit.code).sort()).toEqual(districts.map((d) => d.code).sort());
+  });
+});
+
+describe('province report wording', () => {
+  it('names the districts by their kind, not by free text typed in Settings ("Các lĐLĐ huyện")', async () => {
+    await importAll();
+    const doc = await prov.app.call('consolidation.exportDocx', { planId: prov.planId, date: '2025-12-20' });
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(doc.bytes) })).value.normalize('NFC');
+    expect(text).toContain('Các công đoàn cấp trên trực tiếp cơ sở trực thuộc');
+    expect(text).not.toMatch(/lĐLĐ/);
+    expect(text).toMatch(new RegExp(`Có ${D}/${D} đơn vị báo cáo`));
   });
 });
 
