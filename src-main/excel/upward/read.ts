@@ -54,7 +54,8 @@ export function detailOf(grid: WorkbookGrid): DetailUnit[] {
       const v = row[c]?.v;
       values.set(k, typeof v === 'number' ? v : typeof v === 'string' && v.trim() ? v : null);
     });
-    out.push({ code, name: cellText(row[1]), state: cellText(row[2]), receivedOn: cellText(row[3]) || null, values });
+    const on = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(cellText(row[3]));
+    out.push({ code, name: cellText(row[1]), state: cellText(row[2]), receivedOn: on ? `${on[3]}-${on[2]}-${on[1]}` : null, values });
   }
   return out;
 }

@@ -129,7 +129,7 @@ function writeReport(wb: ExcelJS.Workbook, p: PackageInput): Map<number, string>
 
 function writeNarrative(wb: ExcelJS.Workbook, p: PackageInput): void {
   const ws = wb.addWorksheet(NARRATIVE_SHEET);
-  ws.columns = [{ width: 100 }];
+  ws.columns = [{ width: 80 }];
   ws.getCell(1, 1).value = 'THUYẾT MINH KẾT QUẢ';
   ws.getCell(1, 1).font = f(14, { bold: true });
   let r = 3;
@@ -159,14 +159,17 @@ function writeDetail(wb: ExcelJS.Workbook, p: PackageInput): void {
   ['', '', '', '', ...cols.map((c) => c.code)].forEach((h, c) => put(ws, DETAIL_HEAD_ROW + 1, c + 1, h || null, f(9, { italic: true }), { horizontal: 'center' }));
   p.units.forEach((u, k) => {
     const r = DETAIL_HEAD_ROW + 2 + k;
-    [u.code, u.name, u.state, u.receivedOn].forEach((v, c) => put(ws, r, c + 1, v === null ? null : inertText(v), f(11)));
+    const on = u.receivedOn ? `${u.receivedOn.slice(8, 10)}/${u.receivedOn.slice(5, 7)}/${u.receivedOn.slice(0, 4)}` : null;
+    [u.code, u.name, u.state, on].forEach((v, c) => put(ws, r, c + 1, v === null ? null : inertText(v), f(11)));
     cols.forEach((c, j) => {
       const v = c.second ? (u.values2[c.at] ?? null) : (u.values[c.at] ?? null);
       put(ws, r, 5 + j, text(v), f(11), { horizontal: typeof v === 'number' ? 'right' : 'left' }).numFmt = '#,##0.###';
     });
   });
   ws.columns = [{ width: 12 }, { width: 40 }, { width: 12 }, { width: 12 }, ...cols.map(() => ({ width: 16 }))];
+  ws.getRow(DETAIL_HEAD_ROW).height = 64;
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: DETAIL_HEAD_ROW + 1 }];
+  applyPageSetup(ws, true, DETAIL_HEAD_ROW);
 }
 
 function writeCoverage(wb: ExcelJS.Workbook, p: PackageInput): void {
