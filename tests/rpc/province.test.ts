@@ -153,6 +153,20 @@ describe('upward packages at the province', () => {
   });
 });
 
+describe('timeliness', () => {
+  it('is judged on the first usable package; a correction after the deadline is shown as such, not made late', async () => {
+    await importAll();
+    const d = districts[2]!;
+    const fix = await d.app.call('consolidation.upwardPackage', { planId: d.planId, unitCode: d.code, unitName: d.name, number: '77/BC-LĐLĐ', date: '2025-12-20' });
+    const res = await importFiles([{ name: 'bao-cao-sua.xlsx', bytes: fix.bytes, lastModified: Date.parse('2025-12-21T09:00:00+07:00') }]);
+    expect(res.files[0]!.status).toBe('superseded');
+    const t = await prov.app.call('tracking.get', { planId: prov.planId });
+    expect(t.rows.find((r) => r.unit.code === d.code)).toMatchObject({ state: 'on_time', correctedAfterDue: true, version: 2 });
+    const o = await prov.app.call('province.overview', { planId: prov.planId });
+    expect(o.districts.find((x) => x.unit.code === d.code)).toMatchObject({ state: 'on_time', correctedAfterDue: true });
+  });
+});
+
 describe('down to the base units', () => {
   it('per district totals for both measures, % of its own targets, a ranking, coverage; a base unit\'s value from a province total', async () => {
     await importAll();
