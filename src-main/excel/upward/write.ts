@@ -183,6 +183,7 @@ function writeCoverage(wb: ExcelJS.Workbook, p: PackageInput): void {
     put(ws, 3 + k, 1, label);
     put(ws, 3 + k, 2, v, f(), { horizontal: 'right' });
   });
+  applyPageSetup(ws, false);
 }
 
 async function readBack(bytes: Uint8Array): Promise<string> {
