@@ -124,6 +124,20 @@ describe('upward packages at the province', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('a total cell turned into a formula with an empty cached result: held as edited, flagged at its cell, totals unchanged', async () => {
+    const d = districts[2]!;
+    let at = '';
+    const bad = await edit(d.pkg.bytes, (wb) => {
+      const cell = wb.getWorksheet('Báo cáo')!.getCell(rowOf(wb, 'CT25'), 5);
+      cell.value = { formula: 'SUM(Z1:Z3)', result: '' } as ExcelJS.CellFormulaValue;
+      at = cell.address;
+    });
+    const res = await importFiles([{ name: 'cong-thuc.xlsx', bytes: bad }]);
+    expect(res.files[0]!.status).toBe('held');
+    expect(res.files[0]!.issues.find((i) => i.cell === at)?.message).toMatch(/công thức/);
+    expect((await totals()).submitted).toBe(0);
+  });
+
   it('copied into a new workbook (no manifest): refused, second measures never silently dropped', async () => {
     const d = districts[4]!;
     const copy = await edit(d.pkg.bytes, (wb) => {
