@@ -73,7 +73,12 @@ export async function verifyUpward(plan: Plan, unit: Unit | null, bytes: Uint8Ar
   if (!isPackage && unit?.kind !== 'cap_tren') return null;
   const refuse = (reason: string, manifest: Manifest | null = null): PackageVerdict => ({ action: 'refuse', reason, identity: null, manifest, edited: false });
   const who = unit ? `"${unit.name}"` : 'đơn vị gửi';
-  const pkg = isPackage ? await readUpwardPackage(bytes) : null;
+  let pkg: Awaited<ReturnType<typeof readUpwardPackage>> | null = null;
+  try {
+    pkg = isPackage ? await readUpwardPackage(bytes) : null;
+  } catch {
+    return refuse(`Không đọc được phần xác thực của gói báo cáo ${who}: chưa nhập. Hãy đề nghị đơn vị xuất lại gói báo cáo và gửi nguyên tệp.`);
+  }
   const m = pkg?.manifest ?? null;
   if (!pkg || !m)
     return refuse(`Báo cáo của ${who} không có phần xác thực của gói báo cáo Dân vận (có thể đã được chép sang tệp mới hoặc tự lập): chưa nhập, vì không kiểm tra được nguồn gốc và số liệu trị giá có thể bị mất. ` +
