@@ -13,11 +13,13 @@ import { mapRows, numberIssues, rowIssues, unconfirmed, valueNoteIssues } from '
 import { detectUnit } from './unit-detect';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
-import { verifyUpward } from '../province-verify';
+import { verifyUpward, type PackageVerdict } from '../province-verify';
 
 export interface Analysis {
   preview: PreviewFile;
   parsed: ParsedReport;
+  /** The upward package's verdict (null: not a package); passed on by headless imports so commit reads it once. */
+  pkg?: PackageVerdict | null;
 }
 
 export const PARSE_TIMEOUT_MS = 15_000;
@@ -54,7 +56,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
       ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : [])],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
-  const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });
+  const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed, pkg });
   if (fatal) return set('error', fatal.message);
   if (pkg?.action === 'refuse') return set('error', pkg.reason ?? '');
   const planOfTemplate = parsed.template?.planId;

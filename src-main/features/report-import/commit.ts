@@ -20,7 +20,7 @@ import { labelKey, mapRows, numberIssues, remapRow, rowIssues, valueNoteIssues, 
 import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
 import { userError } from '../user-error';
-import { verifyUpward } from '../province-verify';
+import { verifyUpward, type PackageVerdict } from '../province-verify';
 
 export interface CommitFileInput {
   file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };
@@ -37,6 +37,8 @@ export interface CommitFileInput {
   rows?: MappedRow[];
   /** SHA-256 of the bytes when already known. */
   sha256?: string;
+  /** The upward-package verdict of this file for this unit, already made by server-side code (never from the renderer). */
+  pkg?: PackageVerdict | null;
 }
 
 type FileResult = CommitResult['files'][number];
@@ -72,7 +74,7 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
   if (parsed.template?.planId && parsed.template.planId !== String(pc.plan.id))
     return fail(f.file.name, 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.', unit.code);
   // Checked again here whatever the preview said: the renderer's word is not proof.
-  const pkg = await verifyUpward(pc.plan, unit, f.file.bytes, parsed);
+  const pkg = f.pkg !== undefined ? f.pkg : await verifyUpward(pc.plan, unit, f.file.bytes, parsed);
   if (pkg?.action === 'refuse') return fail(f.file.name, pkg.reason ?? '', unit.code);
   const overrides = new Map(f.mapping.map((m) => [labelKey(m.label), m.indicatorId] as const));
   const mapped = f.parsed && f.rows ? f.rows : mapRows(parsed, { planIndicators: pc.planIndicators, catalog: pc.catalog, remembered: rep.rememberedMappings(ctx.db, unit.id) });

@@ -56,10 +56,11 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
   };
   try {
     for (const [k, { f, i }] of order.entries()) {
-      const { preview: p, parsed: report } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
+      const { preview: p, parsed: report, pkg } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
       const decided = decide(p, report, pc, opts.channel ?? 'file');
       results[i] = decided.result;
-      if (decided.commit) piece.push({ at: i, input: { ...decided.commit, file: f, parsed: report } });
+      // the unit is sure and was verified with the package: commit need not read the package again
+      if (decided.commit) piece.push({ at: i, input: { ...decided.commit, file: f, parsed: report, ...(pkg !== undefined ? { pkg } : {}) } });
       if (piece.length >= PIECE) await flush();
     }
     await flush();
