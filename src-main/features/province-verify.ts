@@ -96,6 +96,6 @@ export async function verifyUpward(plan: Plan, unit: Unit | null, bytes: Uint8Ar
   if (edited)
     return { action: 'hold', identity: pkg.contentSha256, manifest: m, edited,
       reason: `Gói báo cáo ${EDITED_LABEL} (số liệu không còn khớp mã kiểm tra lúc xuất): được giữ lại, chưa tính vào tổng hợp. ` +
-        `Hãy đề nghị ${who} gửi lại tệp gốc; nếu chắc chắn dùng bản này, hãy mở báo cáo và chọn "Dùng bản này" (việc này được ghi nhật ký).` };
+        `Hãy đề nghị ${who} gửi lại tệp gốc; nếu chắc chắn dùng bản này, hãy mở báo cáo và bấm "Dùng bản này thay bản đang dùng" (việc này được ghi nhật ký).` };
   return { action: 'ok', reason: null, identity: pkg.contentSha256, manifest: m, edited: false };
 }
