@@ -167,6 +167,34 @@ describe('upward packages at the province', () => {
   });
 });
 
+describe('in the app', () => {
+  it('the import preview says why before anything is stored: wrong code refused, edited held', async () => {
+    const d0 = districts[0]!;
+    const wrong = await d0.app.call('consolidation.upwardPackage', { planId: d0.planId, unitCode: districtCode(1), unitName: d0.name, date: '2025-12-14' });
+    await d0.app.call('consolidation.upwardPackage', { planId: d0.planId, unitCode: d0.code, unitName: d0.name });
+    const edited = await edit(districts[3]!.pkg.bytes, (wb) => { wb.getWorksheet('Chi tiết đơn vị')!.getCell('E5').value = 999; });
+    const pv = await prov.app.call('reports.preview', { planId: prov.planId, files: [{ name: wrong.name, bytes: wrong.bytes }, { name: 'sua.xlsx', bytes: edited }] });
+    expect(pv.files.map((f) => f.status)).toEqual(['error', 'held']);
+    expect(pv.files[0]!.reason).toMatch(/mã và tên không khớp/);
+    expect(pv.files[1]!.reason).toMatch(/đã bị sửa sau khi xuất/);
+    expect((await totals()).submitted).toBe(0);
+  });
+
+  it('the manifest carries issuer, plan, period, indicators and units, counts, time +07:00, hash, and the reserved signature fields', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(districts[0]!.pkg.bytes) as unknown as ArrayBuffer);
+    const ms = wb.getWorksheet('_manifest')!;
+    expect(ms.state).toBe('veryHidden');
+    const kv = new Map<string, unknown>();
+    ms.eachRow((r) => { const k = String(r.getCell(1).value); if (!kv.has(k)) kv.set(k, r.getCell(2).value); });
+    expect(Object.fromEntries(['format', 'issuerCode', 'planNumber', 'periodStart', 'periodEnd', 'indicator', 'detailUnits', 'expected'].map((k) => [k, kv.get(k)])))
+      .toEqual({ format: 'danvan-goi-bao-cao', issuerCode: districts[0]!.code, planNumber: '10/KH-LĐLĐ', periodStart: '2025-01-01', periodEnd: '2025-12-31', indicator: 'CT01', detailUnits: U, expected: U });
+    expect(String(kv.get('createdAt'))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
+    expect(String(kv.get('contentSha256'))).toMatch(/^[0-9a-f]{64}$/);
+    for (const k of ['signatureAlg', 'signerKeyId', 'signature']) expect(kv.has(k)).toBe(true);
+  });
+});
+
 describe('timeliness', () => {
   it('is judged on the first usable package; a correction after the deadline is shown as such, not made late', async () => {
     await importAll();
