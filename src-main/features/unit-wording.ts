@@ -9,6 +9,8 @@ export interface UnitsWording {
   recipients: string;
   /** In a sentence: "Có 4/5 CĐCS báo cáo", "Có 28/30 đơn vị báo cáo". */
   short: string;
+  /** Lower case, plural: "các công đoàn cơ sở có tên dưới đây". */
+  plural: string;
 }
 
 export function unitsWording(db: Db, plan: Pick<Plan, 'unitIds'>): UnitsWording {
@@ -19,7 +21,7 @@ export function unitsWording(db: Db, plan: Pick<Plan, 'unitIds'>): UnitsWording 
     if (kind === 'cap_tren') upper++;
     else if (kind === 'cdcs' || kind === 'nghiep_doan') base++;
   }
-  if (upper > 0 && base === 0) return { recipients: 'Các công đoàn cấp trên trực tiếp cơ sở trực thuộc', short: 'đơn vị' };
-  if (upper > 0) return { recipients: 'Các công đoàn cấp trên trực tiếp cơ sở và công đoàn cơ sở trực thuộc', short: 'đơn vị' };
-  return { recipients: 'Các công đoàn cơ sở trực thuộc', short: 'CĐCS' };
+  if (upper > 0 && base === 0) return { recipients: 'Các công đoàn cấp trên trực tiếp cơ sở trực thuộc', short: 'đơn vị', plural: 'công đoàn cấp trên trực tiếp cơ sở' };
+  if (upper > 0) return { recipients: 'Các công đoàn cấp trên trực tiếp cơ sở và công đoàn cơ sở trực thuộc', short: 'đơn vị', plural: 'đơn vị' };
+  return { recipients: 'Các công đoàn cơ sở trực thuộc', short: 'CĐCS', plural: 'công đoàn cơ sở' };
 }

@@ -64,6 +64,13 @@ describe('province report wording', () => {
     expect(text).not.toMatch(/lĐLĐ/);
     expect(text).toMatch(new RegExp(`Có ${D}/${D} đơn vị báo cáo`));
   });
+
+  it('the reminder letter to missing districts names them by kind too', async () => {
+    const letter = await prov.app.call('reminders.letter', { planId: prov.planId, number: '12/LĐLĐ', date: '2025-12-16', unitIds: null, newDueOn: null, record: false });
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(letter.file.bytes) })).value.normalize('NFC');
+    expect(text).toContain('Ban Chấp hành các công đoàn cấp trên trực tiếp cơ sở có tên dưới đây');
+    expect(text).not.toMatch(/lđlđ huyện/);
+  });
 });
 
 describe('upward packages at the province', () => {
