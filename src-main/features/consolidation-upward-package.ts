@@ -7,6 +7,7 @@ import type { Consolidation } from '../contract/consolidation';
 import type { Db } from '../db/connection';
 import { activeValues } from '../db/consolidation';
 import { XLSX_MIME } from '../excel/consolidated/index';
+import { targetCell } from '../excel/consolidated/summary-sheet';
 import { capText, writeUpwardPackage, type PackageInput } from '../excel/upward/write';
 import { NARRATIVE_HEADINGS } from './consolidation';
 import { docNumber, planSubject } from './consolidation-text';
@@ -64,7 +65,8 @@ export async function buildUpwardPackage(db: Db, planId: number, o: UpwardOption
     recipients: frame.recipients,
     indicators: c.indicators.map((i) => ({
       code: i.code, groupCode: i.groupCode, groupLabel: i.groupLabel, label: i.label, unit: i.unit, unit2: i.unit2,
-      target: i.targetMin ?? i.targetMax ?? i.targetText, total: i.aggregation === 'text' ? texts(i) : i.total, total2: i.total2,
+      // as in our reports: a per-unit target reads "1/đơn vị" (never mistaken for the district's total)
+      target: targetCell(i), total: i.aggregation === 'text' ? texts(i) : i.total, total2: i.total2,
       note: `Tổng hợp từ ${i.reporting}/${c.expected} đơn vị`,
     })),
     narrative: narrativeFor(c, o.curated),
