@@ -6,6 +6,7 @@ import type { Plan } from '../contract/plans';
 import type { Unit } from '../contract/units';
 import { PACKAGE_TEMPLATE_ID, type Manifest } from '../excel/upward/manifest';
 import { readUpwardPackage } from '../excel/upward/read';
+import { TEMPLATE_ID } from '../excel/report-template';
 import { periodIn } from '../excel/report/period';
 import { foldKey } from '../text/vi-text';
 
@@ -70,7 +71,9 @@ export function periodMismatch(m: Manifest, plan: Plan): string | null {
  */
 export async function verifyUpward(plan: Plan, unit: Unit | null, bytes: Uint8Array, parsed: ParsedReport): Promise<PackageVerdict | null> {
   const isPackage = parsed.template?.templateId === PACKAGE_TEMPLATE_ID;
-  if (!isPackage && unit?.kind !== 'cap_tren') return null;
+  // An upper-level union that filled our unit template for this plan (a district's "công đoàn ngành") reports as a unit.
+  const ownTemplate = parsed.template?.templateId === TEMPLATE_ID && parsed.template.planId === String(plan.id);
+  if (!isPackage && (unit?.kind !== 'cap_tren' || ownTemplate)) return null;
   const refuse = (reason: string, manifest: Manifest | null = null): PackageVerdict => ({ action: 'refuse', reason, identity: null, manifest, edited: false });
   const who = unit ? `"${unit.name}"` : 'đơn vị gửi';
   let pkg: Awaited<ReturnType<typeof readUpwardPackage>> | null = null;

@@ -157,9 +157,15 @@ describe('upward packages at the province', () => {
     expect(res.files[0]).toMatchObject({ status: 'error' });
     expect(res.files[0]!.issues.at(-1)!.message).toMatch(/không có phần xác thực/);
     expect((await totals()).submitted).toBe(0);
+    // an upper-level union filling our unit template for this plan still reports like a unit
+    const tpl = await prov.app.call('reports.templates', { planId: prov.planId, unitIds: [prov.districtIds.get(districts[0]!.code)!], zip: false });
+    const filled = await edit(tpl.bytes, (wb) => { wb.getWorksheet('Báo cáo')!.getCell(rowOf(wb, 'CT01'), 5).value = 7; });
+    const own = await importFiles([{ name: 'mau-don-vi.xlsx', bytes: filled }]);
+    expect(own.files[0]).toMatchObject({ status: 'imported', unitCode: districts[0]!.code });
     // and the original, with its manifest, is read with both measures
     await importFiles([d.pkg]);
     expect((await totals()).byCode.CT08![1]).toBe(d.expect['CT08#2']);
+    expect((await totals()).byCode.CT01![0]).toBe(7 + d.expect.CT01!);
   });
 
   it('the same content exported twice is a duplicate, not a version; the district stays on time', async () => {
