@@ -190,6 +190,9 @@ export const consolidationChannels = {
       /** Our code and name in the register of the level above; remembered for next time. Default: saved, else from Settings. */
       unitCode: OptText(40),
       unitName: OptText(300),
+      /** The report's number ("20/BC-LĐLĐ") and date; default a blank number for the văn thư and today. */
+      number: OptText(80),
+      date: IsoDate.nullable().default(null),
     }),
     output: FileOut,
   },

@@ -18,6 +18,7 @@ import { unitTargetsChannels } from './unit-targets';
 import { reportEntryChannels } from './report-entry';
 import { narrativeCurationChannels } from './narrative-curation';
 import { reportMappingChannels } from './report-mapping';
+import { provinceChannels } from './province';
 
 export const contract = {
   ...appChannels,
@@ -37,6 +38,7 @@ export const contract = {
   ...reportEntryChannels,
   ...narrativeCurationChannels,
   ...reportMappingChannels,
+  ...provinceChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

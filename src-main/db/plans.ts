@@ -110,14 +110,16 @@ export function setPlanUnits(db: Db, planId: number, unitIds: number[]): void {
   for (const u of unitIds) ins.run(planId, u);
 }
 
-/** Active base units (CĐCS, nghiệp đoàn), optionally of one sector: who must report under a plan. */
+/**
+ * Active base units (CĐCS, nghiệp đoàn), optionally of one sector: who must report under a plan. A register with
+ * no base unit is a province's: its districts (units of kind "công đoàn cấp trên") report instead.
+ */
 export function baseUnitIds(db: Db, sector: string | null): number[] {
-  const rows = db
-    .prepare(
-      `SELECT id FROM units WHERE active = 1 AND kind IN ('cdcs', 'nghiep_doan') ${sector === null ? '' : 'AND vn_fold(sector) = vn_fold(@sector)'} ORDER BY id`,
-    )
-    .all(sector === null ? {} : { sector }) as { id: number }[];
-  return rows.map((r) => r.id);
+  const of = (kinds: string) => (db
+    .prepare(`SELECT id FROM units WHERE active = 1 AND kind IN (${kinds}) ${sector === null ? '' : 'AND vn_fold(sector) = vn_fold(@sector)'} ORDER BY id`)
+    .all(sector === null ? {} : { sector }) as { id: number }[]).map((r) => r.id);
+  const base = of("'cdcs', 'nghiep_doan'");
+  return base.length || (db.prepare("SELECT 1 FROM units WHERE active = 1 AND kind IN ('cdcs', 'nghiep_doan') LIMIT 1").get()) ? base : of("'cap_tren'");
 }
 
 export function setPlanStatus(db: Db, id: number, status: Plan['status'], now: string): void {

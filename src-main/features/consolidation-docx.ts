@@ -94,7 +94,7 @@ function appendices(c: Consolidation, n: CuratedNarrative, subject: string, base
 
 export async function buildConsolidatedDocx(c: Consolidation, plan: Plan, profile: OrgProfile, frame: ExportFrame, narrative: CuratedNarrative): Promise<Uint8Array> {
   const own = titleCaseOrg(profile.ownOrg);
-  const base = profile.levelNames.base.toLocaleLowerCase('vi') === 'công đoàn cơ sở' ? 'CĐCS' : profile.levelNames.base;
+  const base = frame.unitsShort ?? (profile.levelNames.base.toLocaleLowerCase('vi') === 'công đoàn cơ sở' ? 'CĐCS' : profile.levelNames.base);
   const body: BodyBlock[] = [
     ...basisBlocks(plan, profile),
     { kind: 'paragraph', runs: `Ban Thường vụ ${own} báo cáo kết quả thực hiện như sau:` },

@@ -15,15 +15,18 @@ import { DOCX_MIME, slug } from './reminders';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { computeTracking, planOrThrow } from './tracking';
+import { unitsWording, type UnitsWording } from './unit-wording';
 
 export interface DocOptions { planId: number; number: string | null; date: string }
 
-export function exportFrame(plan: Plan, profile: OrgProfile, o: DocOptions): ExportFrame {
+/** `units`: the wording of the reporting units by their kind (unit-wording.ts); absent, Settings' level name. */
+export function exportFrame(plan: Plan, profile: OrgProfile, o: DocOptions, units?: UnitsWording): ExportFrame {
   const base = profile.levelNames.base;
   return {
+    ...(units ? { unitsShort: units.short } : {}),
     header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number: docNumber(o.number, profile, 'BC'), place: profile.placeName ?? '', date: o.date },
     subject: planSubject(plan.title),
-    recipients: [...(profile.parentOrg ? [`Ban Thường vụ ${titleCaseOrg(profile.parentOrg)} (b/c)`] : []), `Các ${base.charAt(0).toLocaleLowerCase('vi')}${base.slice(1)}`, 'Lưu: VT'],
+    recipients: [...(profile.parentOrg ? [`Ban Thường vụ ${titleCaseOrg(profile.parentOrg)} (b/c)`] : []), units?.recipients ?? `Các ${base.charAt(0).toLocaleLowerCase('vi')}${base.slice(1)}`, 'Lưu: VT'],
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
   };
 }
@@ -35,7 +38,7 @@ const withWarnings = (f: FileOut, warnings: string[]): FileOut => (warnings.leng
 export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<FileOut> {
   const plan = planOrThrow(db, o.planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
-  const bytes = await buildConsolidatedWorkbook(computeConsolidation(db, o.planId, o.date), computeTracking(db, o.planId, o.date), exportFrame(plan, profile, o));
+  const bytes = await buildConsolidatedWorkbook(computeConsolidation(db, o.planId, o.date), computeTracking(db, o.planId, o.date), exportFrame(plan, profile, o, unitsWording(db, plan)));
   return withWarnings({ name: fileName(plan, 'tong-hop', 'xlsx'), mime: XLSX_MIME, bytes }, warnings);
 }
 
@@ -44,7 +47,7 @@ export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<Fil
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const c = computeConsolidation(db, o.planId, o.date);
   const narrative = curatedNarrative(db, o.planId, c);
-  const bytes = await buildConsolidatedDocx(c, plan, profile, exportFrame(plan, profile, o), narrative);
+  const bytes = await buildConsolidatedDocx(c, plan, profile, exportFrame(plan, profile, o, unitsWording(db, plan)), narrative);
   const stale = narrative.stale
     ? [`${narrative.stale} câu thuyết minh đã chọn không còn trong báo cáo đang dùng của đơn vị (báo cáo đã được thay thế hoặc gỡ): xem lại ở mục "Thuyết minh" trước khi ký.`]
     : [];
@@ -59,6 +62,6 @@ export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' 
 
 export async function exportMissingList(db: Db, planId: number, today: string): Promise<FileOut> {
   const plan = planOrThrow(db, planId);
-  const frame = exportFrame(plan, resolveProfile(readProfile(db), plan).profile, { planId, number: null, date: today });
+  const frame = exportFrame(plan, resolveProfile(readProfile(db), plan).profile, { planId, number: null, date: today }, unitsWording(db, plan));
   return { name: fileName(plan, 'chua-nop-nop-tre', 'xlsx'), mime: XLSX_MIME, bytes: await buildMissingWorkbook(computeTracking(db, planId, today), frame) };
 }

@@ -59,7 +59,7 @@ export const consolidationHandlers = {
   'consolidation.exportXlsx': (i, ctx) => exportConsolidatedXlsx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
   'consolidation.exportDocx': (i, ctx) => exportConsolidatedDocx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
   'consolidation.exportPdf': (i, ctx) => exportConsolidatedPdf(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }, i.from),
-  'consolidation.upwardPackage': (i, ctx) => upwardPackage(ctx.db, i.planId, { unitCode: i.unitCode, unitName: i.unitName }, todayInVietnam(ctx.now())),
+  'consolidation.upwardPackage': (i, ctx) => upwardPackage(ctx.db, i.planId, { unitCode: i.unitCode, unitName: i.unitName, number: i.number, date: i.date }, todayInVietnam(ctx.now()), { appVersion: ctx.version, now: ctx.now() }),
   'consolidation.cellMap.get': ({ planId }, ctx) => {
     planOrThrow(ctx.db, planId);
     return effectiveCellMap(ctx.db, planId);

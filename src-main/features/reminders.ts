@@ -15,6 +15,7 @@ import { docNumber, planReference, planSubject, titleCaseOrg } from './consolida
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { computeTracking, planOrThrow } from './tracking';
+import { unitsWording } from './unit-wording';
 
 /** Units named in the letter itself, and printed lines they may take; more go to the attached phụ lục (one page). */
 export const LIST_IN_BODY = 15;
@@ -50,7 +51,7 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const { t, units } = letterUnits(db, o, o.date);
   const own = titleCaseOrg(profile.ownOrg);
-  const base = profile.levelNames.base;
+  const base = unitsWording(db, plan).plural;
   const newDue = o.newDueOn ?? addDays(o.date, 3);
   const subject = planSubject(plan.title);
   // Up to LIST_IN_BODY units are named in the letter (it stays on one page); more go to an attached list.
@@ -80,14 +81,14 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
     header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number, place: profile.placeName ?? '', date: o.date },
     documentType: 'CÔNG VĂN',
     title: `đôn đốc báo cáo kết quả ${subject}`,
-    kinhGui: units.length <= 4 ? units.map((u) => `Ban Chấp hành ${u.name}`) : [`Ban Chấp hành các ${base.toLocaleLowerCase('vi')} có tên dưới đây`],
+    kinhGui: units.length <= 4 ? units.map((u) => `Ban Chấp hành ${u.name}`) : [`Ban Chấp hành các ${base} có tên dưới đây`],
     body,
     recipients: ['Như trên', `Thường trực ${own} (để b/c)`, 'Lưu: VT'],
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
     bodySize: inBody && units.length > 6 ? LIST_SIZE : 14,
     ...(inBody ? {} : {
       appendix: [{
-        title: `Danh sách ${base.toLocaleLowerCase('vi')} chưa gửi báo cáo`,
+        title: `Danh sách ${base} chưa gửi báo cáo`,
         subtitle: `(Kèm theo Công văn số ${number.replace(/^\u200B?\u00A0+/, '…')} ngày ${formatViDate(o.date)} của ${own})`,
         body: [{
           kind: 'table',

@@ -18,6 +18,7 @@ import { unitTargetsHandlers } from '../features/unit-targets';
 import { reportEntryHandlers } from '../features/report-entry-handlers';
 import { narrativeCurationHandlers } from '../features/narrative-curation-handlers';
 import { reportMappingHandlers } from '../features/report-mapping-handlers';
+import { provinceHandlers } from '../features/province-handlers';
 
 export const handlers = mergeHandlers(
   appHandlers,
@@ -37,4 +38,5 @@ export const handlers = mergeHandlers(
   reportMappingHandlers,
   modelsFollowupHandlers,
   demoHandlers,
+  provinceHandlers,
 ) satisfies Handlers;

@@ -13,6 +13,7 @@ import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation'
 import { SETTINGS_USAGE, settingsCommands } from './cli-settings';
 import { TEMPLATES_USAGE, templatesCommands } from './cli-templates';
 import { REPORT_ENTRY_OPTIONS, REPORT_ENTRY_USAGE, reportEntryCommands } from './cli-report-entry';
+import { UPWARD_OPTIONS, UPWARD_USAGE, upwardCommands } from './cli-upward';
 
 export interface Io {
   out: (s: string) => void;
@@ -27,14 +28,14 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
   plans create FILE.json [--json]           Tạo kế hoạch từ tệp JSON (dạng extract-plan + indicators + unitCodes)
   plans list [--json]                       Danh sách kế hoạch
   parse-report FILE [--json]                Đọc một tệp báo cáo của đơn vị (không ghi gì)
-  reports import --plan ID FILE... [--dry-run] [--json]
-                                            Nhập báo cáo đơn vị cho kế hoạch ID
+  reports import --plan ID FILE... [--received-on YYYY-MM-DD] [--channel file|email|zalo|usb|paper|other] [--dry-run] [--json]
+                                            Nhập báo cáo đơn vị cho kế hoạch ID (ngày nhận: mặc định ngày sửa tệp)
   bench [--files N] [--rounds R] [--json]   Đo tốc độ nhập (tạo N tệp mẫu, so với exceljs; R lượt, lấy trung vị)
   check [--json]                            Kiểm tra toàn vẹn dữ liệu (mã thoát 1 nếu hỏng)
   backup --out FILE [--json]                Sao lưu dữ liệu ra tệp (đã kiểm tra)
   restore FILE [--json]                     Khôi phục dữ liệu từ tệp sao lưu (dữ liệu hiện tại được sao lưu và giữ lại)
   check-values --plan ID [--json]           Kiểm tra số liệu của kế hoạch ID (nhầm đơn vị, vượt xa chỉ tiêu, bất thường)
-${REPORT_ENTRY_USAGE}${CONSOLIDATION_USAGE}${SETTINGS_USAGE}${TEMPLATES_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
+${REPORT_ENTRY_USAGE}${CONSOLIDATION_USAGE}${UPWARD_USAGE}${SETTINGS_USAGE}${TEMPLATES_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
 `;
 
 type Command = (args: ParsedArgs, io: Io) => Promise<unknown>;
@@ -97,8 +98,13 @@ const COMMANDS: Record<string, Command> = {
       if (!Number.isInteger(plan) || plan <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
       const paths = args.positionals.slice(2);
       if (paths.length === 0) throw new UsageError('Thiếu tệp báo cáo');
+      const receivedOn = args.options.get('--received-on') ?? null;
+      if (receivedOn !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || Number.isNaN(Date.parse(receivedOn)))) throw new UsageError('--received-on cần dạng YYYY-MM-DD');
+      const channel = args.options.get('--channel') ?? null;
+      const { CHANNELS } = await import('../contract/reports');
+      if (channel !== null && !(CHANNELS as readonly string[]).includes(channel)) throw new UsageError(`--channel cần là một trong: ${CHANNELS.join(', ')}`);
       const { importHeadless } = await import('../features/report-import/one-pass');
-      const res = await importHeadless(ctx, plan, paths.map(readInputFile), args.flags.has('--dry-run'));
+      const res = await importHeadless(ctx, plan, paths.map(readInputFile), args.flags.has('--dry-run'), { receivedOn, channel });
       return { files: res.files };
     }),
   bench: async (args, io) => {
@@ -165,6 +171,7 @@ const COMMANDS: Record<string, Command> = {
   ...settingsCommands,
   ...templatesCommands,
   ...reportEntryCommands,
+  ...upwardCommands,
 };
 
 function human(value: unknown): string {
@@ -175,7 +182,7 @@ function human(value: unknown): string {
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['--db', '--out', '--plan', '--files', '--rounds', ...REPORT_ENTRY_OPTIONS], ['--json', '--dry-run', '--skip-invalid', '--help']);
+    args = parseArgs(argv, ['--db', '--out', '--plan', '--files', '--rounds', ...REPORT_ENTRY_OPTIONS, '--received-on', '--channel', ...UPWARD_OPTIONS].filter((o, i, all) => all.indexOf(o) === i), ['--json', '--dry-run', '--skip-invalid', '--help']);
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
     return 2;

@@ -150,6 +150,16 @@ describe('upward', () => {
     expect([by('CT01').total, by('CT08').total, by('CT08').total2, by('CT25').total, by('TL01').total, by('MX01').total]).toEqual([19, 4, 190, 200, 80, 300]);
     expect(by('TX01').texts[0]?.text).toContain('Bữa cơm công đoàn');
     expect(c.narrative.find((s) => s.key === 'limits')?.items[0]?.text).toContain('Kinh phí còn hạn chế');
+    // the package is the district's report: a per-unit target reads as one ("1/đơn vị"), signed by the Ban Thường vụ
+    const wb = await load(pkg.bytes);
+    let ct08 = 0;
+    wb.getWorksheet('_meta')!.eachRow((r) => { if (r.getCell(1).value === 'row' && r.getCell(3).value === 'CT08') ct08 = Number(r.getCell(2).value); });
+    const report = wb.getWorksheet('Báo cáo')!;
+    expect(report.getCell(ct08, 4).value).toBe('1/đơn vị');
+    const texts: string[] = [];
+    report.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('TM. BAN THƯỜNG VỤ');
+    expect(texts.join(' ')).not.toMatch(/ô nền vàng/);
     // the identity is remembered for next time
     const again = await app.call('consolidation.upwardPackage', { planId: f.plan.id });
     expect(again.name).toMatch(/^bao-cao-ldld-tb-/);

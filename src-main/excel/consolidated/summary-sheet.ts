@@ -18,12 +18,15 @@ export function targetCell(i: ConsolidatedIndicator): string | number | null {
   return i.targetText;
 }
 
+/** 144.8 (%) → 1.448 for a percent-formatted cell, rounded as shown (144.8 / 100 would store 1.4480000000000002). */
+export const rateCell = (pct: number | null): number | null => (pct === null ? null : Math.round(pct * 10) / 1000);
+
 function indicatorRows(i: ConsolidatedIndicator, n: number): SheetRow[] {
   // Text answers are listed per unit in Phụ lục 1; the summary only counts them (keeps the table on its page).
   const value = i.aggregation === 'text' ? (i.texts.length ? `${i.texts.length} ý kiến (Phụ lục 1)` : null) : i.total;
   const rows: SheetRow[] = [{
     tt: n, label: i.label, unit: i.unit ?? '', target: targetCell(i), value: typeof value === 'number' ? value : value ?? '',
-    rate: i.achievedPct === null ? null : i.achievedPct / 100, units: i.reporting,
+    rate: rateCell(i.achievedPct), units: i.reporting,
   }];
   if (i.unit2 && i.total2 !== null) rows.push({ tt: null, label: isMoney(i.unit2) ? 'Trị giá' : `Số ${i.unit2}`, unit: i.unit2, target: null, value: i.total2, rate: null, units: null });
   return rows;

@@ -8,4 +8,6 @@ export interface ExportFrame {
   subject: string;
   recipients: string[];
   signer: OfficialSigner;
+  /** How sentences name the units that report ("CĐCS", "đơn vị"); absent: from Settings' level names. */
+  unitsShort?: string;
 }

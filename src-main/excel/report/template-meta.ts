@@ -1,6 +1,6 @@
 // Our own report template is recognised by a hidden sheet "_meta" of key/value rows. This module owns that
 // format: the TemplateMeta type, the reader, and the rows a template writer must put there.
-import type { SheetGrid } from '../xlsx/grid';
+import type { SheetGrid, WorkbookGrid } from '../xlsx/grid';
 import { cellText } from '../xlsx/grid';
 
 export const META_SHEET = '_meta';
@@ -51,4 +51,9 @@ export function readTemplateMetaSheet(sheet: SheetGrid): TemplateMeta | null {
   if (!templateId) return null;
   const opt = (k: string): string | null => kv.get(k) || null;
   return { templateId, templateVersion: opt('templateVersion'), planId: opt('planId'), unitCode: opt('unitCode'), sheet: opt('sheet'), rowCodes };
+}
+
+export function readTemplateMeta(grid: WorkbookGrid): TemplateMeta | null {
+  const sheet = grid.sheets.find((s) => s.name === META_SHEET);
+  return sheet ? readTemplateMetaSheet(sheet) : null;
 }

@@ -77,7 +77,8 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
       cell = { v: nfc(decodeStr(st.is)), k: 's' };
       break;
     case 3:
-      cell = { v: vText === undefined ? null : nfc(decodeStr(vText)), k: 's' };
+      // A formula string with an empty cached result (<v></v>) is no value, like an uncalculated one (flagged below).
+      cell = { v: vText === undefined || (vText === '' && st.f !== undefined) ? null : nfc(decodeStr(vText)), k: 's' };
       break;
     case 4:
       cell = { v: vText === undefined ? null : vText === '1' || vText === 'true', k: 'b' };
@@ -100,7 +101,7 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
   }
   if (st.f !== undefined) {
     cell.f = decodeXml(st.f).slice(0, 500);
-    if ((vText === undefined || (vText === '' && st.type === 0)) && st.type !== 2) cell.noCache = true;
+    if ((vText === undefined || (vText === '' && (st.type === 0 || st.type === 3))) && st.type !== 2) cell.noCache = true;
   }
   if (cell.v === null && cell.f === undefined) return null;
   const font = st.style >= 0 ? styles.legacyFont[st.style] : undefined;

@@ -15,10 +15,13 @@ import { detectUnit } from './unit-detect';
 import { flagIssues, flagRows, missingRequired } from './value-flags';
 import { unitHistory } from '../../db/check-data';
 import { columnDoubtText, columnInDoubt, columnToUse, previewColumn, readWithColumn } from './value-column-choice';
+import { verifyUpward, type PackageVerdict } from '../province-verify';
 
 export interface Analysis {
   preview: PreviewFile;
   parsed: ParsedReport;
+  /** The upward package's verdict (null: not a package); passed on by headless imports so commit reads it once. */
+  pkg?: PackageVerdict | null;
 }
 
 export const PARSE_TIMEOUT_MS = 15_000;
@@ -40,7 +43,6 @@ export interface FileChoices {
 /** `ahead`: the file already parsed and hashed (by the worker pool, see parse-pool.ts); done here when absent. */
 export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, ahead?: ParsedFile, choices: FileChoices = {}): Promise<Analysis> {
   let parsed = ahead?.report ?? (await parseReport(file.bytes, file.name, parseOptions(pc)));
-  const hash = ahead?.sha256 || sha256(file.bytes);
   const detected = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
   const picked = choices.unitId ? pc.units.units.find((u) => u.id === choices.unitId) : undefined;
   const guess = picked ? { ...detected, unit: picked, sure: true } : detected;
@@ -48,6 +50,9 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   // the value column: the user's pick, else this unit's remembered pick for the same headers (read again with it)
   const column = columnToUse(db, unit?.id ?? null, parsed, choices.valueColumn, pc.plan.periodLabel ?? null);
   if (column && !parsed.valueColumn?.chosen) parsed = (await readWithColumn(file, parseOptions(pc), column.header)).report;
+  // An upward package (or a district's workbook): proven before anything else; its identity is its content hash.
+  const pkg = parsed.issues.some((i) => i.severity === 'fatal') ? null : await verifyUpward(pc.plan, unit, file.bytes, parsed);
+  const hash = pkg?.identity ?? (ahead?.sha256 || sha256(file.bytes));
   const mappedRows = mapRows(parsed, {
     planIndicators: pc.planIndicators,
     catalog: pc.catalog,
@@ -69,8 +74,9 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
       ...unmatchedIssues(parsed, rows, pc.planIndicators), ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : [])],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
-  const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed });
+  const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed, pkg });
   if (fatal) return set('error', fatal.message);
+  if (pkg?.action === 'refuse') return set('error', pkg.reason ?? '');
   const planOfTemplate = parsed.template?.planId;
   if (planOfTemplate && planOfTemplate !== String(pc.plan.id))
     return set('error', 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.');
@@ -99,6 +105,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   const held = flagged.filter((f) => f.blocking);
   if (held.length)
     return set('confirm', `${held.length} giá trị bất thường (${held[0]!.findings[0]!.message.split(':')[0]}${held.length > 1 ? '…' : ''}): hãy kiểm tra, sửa trong tệp rồi nhập lại, hoặc xác nhận kèm lý do.`);
+  if (pkg?.action === 'hold') return set('held', pkg.reason ?? '');
   if (active && receivedOn < active.received_on)
     return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${formatViDate(active.received_on)}): sẽ được giữ lại để bạn quyết định.`);
   if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${formatViDate(active.received_on)}); bản cũ vẫn được lưu.`);

@@ -21,6 +21,7 @@ import { openTask, type TaskToken } from './cancel';
 import { writeTx } from '../../db/write-tx';
 import { userError } from '../../handler/user-error';
 import { columnDoubtText, columnInDoubt, columnToUse, readWithColumn, rememberColumn } from './value-column-choice';
+import { verifyUpward, type PackageVerdict } from '../province-verify';
 
 export interface CommitFileInput {
   file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };
@@ -39,6 +40,8 @@ export interface CommitFileInput {
   rows?: MappedRow[];
   /** SHA-256 of the bytes when already known. */
   sha256?: string;
+  /** The upward-package verdict of this file for this unit, already made by server-side code (never from the renderer). */
+  pkg?: PackageVerdict | null;
 }
 
 type FileResult = CommitResult['files'][number];
@@ -51,6 +54,10 @@ interface Prepared {
   unit: { id: number; code: string };
   parsed: ParsedReport;
   hash: string;
+  /** SHA-256 of the file's bytes (the stored document); `hash` is the report's identity (a package's content hash). */
+  fileHash: string;
+  /** Why the report is stored held (an upward package edited after export); null when not. */
+  hold: string | null;
   values: rep.NewValue[];
   overrides: Map<string, number | null>;
   /** Issues found after mapping (text where a number is needed), kept on the report. */
@@ -76,6 +83,9 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
     return fail(f.file.name, 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.', unit.code);
   if (columnInDoubt(parsed))
     return fail(f.file.name, `${columnDoubtText(parsed)}: chưa nhập tệp này. Hãy mở tệp ở bước xem trước, chọn cột số liệu rồi nhập lại.`, unit.code);
+  // Checked again here whatever the preview said: the renderer's word is not proof.
+  const pkg = f.pkg !== undefined ? f.pkg : await verifyUpward(pc.plan, unit, f.file.bytes, parsed);
+  if (pkg?.action === 'refuse') return fail(f.file.name, pkg.reason ?? '', unit.code);
   const overrides = new Map(f.mapping.map((m) => [labelKey(m.label), m.indicatorId] as const));
   const mapped = f.parsed && f.rows ? f.rows : mapRows(parsed, { planIndicators: pc.planIndicators, catalog: pc.catalog, remembered: rep.rememberedMappings(ctx.db, unit.id) });
   const rows = mapped.map((r) => {
@@ -119,7 +129,8 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
       ? 'Các dòng của tệp chỉ được ghép với chỉ tiêu theo phỏng đoán, có đơn vị chưa đổi được, hoặc có giá trị bất thường chưa được xác nhận: chưa nhập tệp này. Hãy xác nhận ở bước xem trước rồi nhập lại.'
       : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
   }
-  return { f, unit, parsed, period: pc.plan.periodLabel ?? null, hash: f.sha256 || ahead?.sha256 || sha256(f.file.bytes), values: [...values.values()], overrides, confirmed,
+  const fileHash = (!pkg && f.sha256) || ahead?.sha256 || sha256(f.file.bytes);
+  return { f, unit, parsed, period: pc.plan.periodLabel ?? null, hash: pkg?.identity ?? fileHash, fileHash, hold: pkg?.action === 'hold' ? pkg.reason : null, values: [...values.values()], overrides, confirmed,
     issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes, ...unmatchedIssues(parsed, rows, pc.planIndicators, overrides), ...missingRequired(pc, rows, parsed.sheet ?? null)] };
 }
 
@@ -129,15 +140,18 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
   return writeTx(ctx.db, (): FileResult => {
     if (rep.reportWithHash(ctx.db, planId, p.hash)) return { file: f.file.name, status: 'duplicate', unitCode: unit.code, reportId: null, issues: [] };
     const active = rep.activeReport(ctx.db, planId, unit.id);
-    const older = !!active && f.receivedOn < active.received_on;
-    const documentId = putDocument(ctx.db, f.file.name, f.file.bytes, now, p.hash);
-    const issues: ReportIssue[] = [...p.issues, ...parsed.issues].slice(0, 200);
+    const older = (!!active && f.receivedOn < active.received_on) || p.hold !== null;
+    const documentId = putDocument(ctx.db, f.file.name, f.file.bytes, now, p.fileHash);
+    const held: ReportIssue[] = p.hold ? [{ sheet: null, cell: null, severity: 'error', message: p.hold }] : [];
+    const issues: ReportIssue[] = [...held, ...p.issues, ...parsed.issues].slice(0, 200);
     const reportId = rep.insertReport(ctx.db, {
       planId, unitId: unit.id, batchId, status: older ? 'held' : 'superseded', receivedOn: f.receivedOn, channel: f.channel,
       fileName: f.file.name, sha256: p.hash, documentId, reader: parsed.reader, title: parsed.title, periodLabel: parsed.period?.label ?? null,
       unitNameInFile: parsed.unitName, issues,
     }, p.values, parsed.narrative, now);
     if (!older) rep.recomputeActive(ctx.db, planId, unit.id);
+    if (p.hold)
+      addAudit(ctx.db, { action: 'report.package_edited', entity: 'reports', entityId: reportId, summary: `Giữ lại gói báo cáo của ${unit.code} đã bị sửa sau khi xuất (${f.file.name})`, details: { file: f.file.name, identity: p.hash } }, new Date(now));
     for (const c of p.confirmed) {
       addAudit(ctx.db, {
         action: 'report.value_confirmed', entity: 'reports', entityId: reportId,

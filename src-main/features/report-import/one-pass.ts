@@ -25,10 +25,15 @@ const warn = (message: string): ReportIssue => ({ sheet: null, cell: null, sever
 /** Files written per piece while the workers parse ahead (their look-ahead window is larger). */
 const PIECE = 64;
 
-export async function importHeadless(ctx: AppContext, planId: number, files: FileIn[], dryRun: boolean): Promise<{ files: HeadlessFileResult[]; batchId: number | null }> {
+/** `receivedOn`: the date the files were received when it is not their modified date; `channel`: how they came. */
+export interface HeadlessOptions { receivedOn?: string | null; channel?: CommitFileInput['channel'] | null }
+
+export async function importHeadless(ctx: AppContext, planId: number, files: FileIn[], dryRun: boolean, opts: HeadlessOptions = {}): Promise<{ files: HeadlessFileResult[]; batchId: number | null }> {
   const pc = loadPlanContext(ctx.db, planId);
   const seen = new Set<string>();
   const now = ctx.now();
+  // The received date given for all files is said as their modified time (noon, Vietnam), so every rule sees it.
+  if (opts.receivedOn) files = files.map((f) => ({ ...f, lastModified: Date.parse(`${opts.receivedOn}T12:00:00+07:00`) }));
   // Commit order (oldest received first) is known before parsing: the received date is the file's date.
   const order = files.map((f, i) => ({ f, i, on: receivedOnOf(f.lastModified, now) })).sort((a, b) => a.on.localeCompare(b.on) || a.i - b.i);
   // Files are parsed in worker threads ahead of the analysis, which runs here (it reads the database); pieces
@@ -52,10 +57,11 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
   };
   try {
     for (const [k, { f, i }] of order.entries()) {
-      const { preview: p, parsed: report } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
-      const decided = decide(p, report, pc.byId);
+      const { preview: p, parsed: report, pkg } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
+      const decided = decide(p, report, pc, opts.channel ?? 'file');
       results[i] = decided.result;
-      if (decided.commit) piece.push({ at: i, input: { ...decided.commit, file: f, parsed: report } });
+      // the unit is sure and was verified with the package: commit need not read the package again
+      if (decided.commit) piece.push({ at: i, input: { ...decided.commit, file: f, parsed: report, ...(pkg !== undefined ? { pkg } : {}) } });
       if (piece.length >= PIECE) await flush();
     }
     await flush();
@@ -68,7 +74,8 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
 }
 
 /** What a headless import does with one analysed file: report it, and commit it unless a human must decide. */
-function decide(p: Analysis['preview'], report: Analysis['parsed'], byId: PlanContext['byId']): { result: HeadlessFileResult; commit: Omit<CommitFileInput, 'file' | 'parsed'> | null } {
+function decide(p: Analysis['preview'], report: Analysis['parsed'], pc: PlanContext, channel: string): { result: HeadlessFileResult; commit: Omit<CommitFileInput, 'file' | 'parsed'> | null } {
+  const byId = pc.byId;
   const base = { file: p.fileName, unitCode: p.unit?.code ?? null, issues: p.issues };
   const fatal = (): ReportIssue => ({ sheet: null, cell: null, severity: 'fatal', message: p.reason });
   if (p.status === 'error') return { result: { ...base, status: 'error', issues: [...p.issues.filter((x) => x.severity !== 'fatal'), fatal()] }, commit: null };
@@ -78,12 +85,15 @@ function decide(p: Analysis['preview'], report: Analysis['parsed'], byId: PlanCo
   const byHand = (message: string) => ({ result: { ...base, status: 'error' as const, issues: [...p.issues, { sheet: report.sheet, cell: null, severity: 'fatal' as const, message }] }, commit: null });
   if (!p.rows.some((r) => r.indicatorId !== null)) return byHand(`${p.reason} (Nhập báo cáo trong ứng dụng: màn hình ghép chỉ tiêu.)`);
   if (columnInDoubt(report)) return byHand(`${columnDoubtText(report)}: chưa nhập tệp này. Hãy nhập tệp trong ứng dụng và chọn cột số liệu một lần; lần sau đơn vị này được nhập tự động.`);
+  // Nobody is asked here: a unit the plan does not expect is left out, said at the file, never counted silently.
+  if (!pc.plan.unitIds.includes(p.unit.id))
+    return { result: { ...base, status: 'error', issues: [...p.issues, { sheet: null, cell: null, severity: 'fatal', message: `"${p.unit.name}" (${p.unit.code}) không có trong danh sách đơn vị phải báo cáo của kế hoạch: chưa nhập. Hãy thêm đơn vị vào kế hoạch rồi nhập lại, hoặc nhập trong ứng dụng để xác nhận.` }] }, commit: null };
   // Guessed rows and rows whose unit cannot be converted are not stored (commit keeps only sure rows); the unit
   // ones are already among the preview's issues, the guesses are reported here, each at its row.
   const guesses = rowIssues(report, p.rows.filter((r) => r.how === 'similar'), byId, true);
   const issues = [...p.issues, ...guesses.filter((g) => !p.issues.some((i) => i.message === g.message))];
   return {
     result: { ...base, issues, status: p.status === 'held' ? 'held' : p.replaces ? 'superseded' : 'imported' },
-    commit: { unitId: p.unit.id, receivedOn: p.receivedOn, channel: 'file', mapping: [], remember: false, rows: p.rows, sha256: p.sha256 },
+    commit: { unitId: p.unit.id, receivedOn: p.receivedOn, channel, mapping: [], remember: false, rows: p.rows, sha256: p.sha256 },
   };
 }

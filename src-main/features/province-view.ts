@@ -1,0 +1,90 @@
+// The province's view down to the base units: each district's totals (both measures) from its report in use,
+// its % of its own targets, a ranking, its coverage, and — opening one district — its base units × indicators
+// as carried by its upward package (read from the stored document; read packages are kept per document id).
+import type { DistrictDetail, ProvinceDistrict, ProvinceOverview } from '../contract/province';
+import { AppError } from '../contract/errors';
+import type { Db } from '../db/connection';
+import { activeValues } from '../db/consolidation';
+import { getDocumentBytes } from '../db/documents';
+import { activeReportsWithDocuments } from '../db/province';
+import { readUpwardPackage, type ReadPackage } from '../excel/upward/read';
+import { computeConsolidation } from './consolidation';
+import { EDITED_LABEL } from './province-verify';
+import { computeTracking, pct } from './tracking';
+
+const cache = new Map<number, ReadPackage>();
+const CACHE_MAX = 200;
+
+async function packageOf(db: Db, documentId: number | null): Promise<ReadPackage | null> {
+  if (documentId === null) return null;
+  const hit = cache.get(documentId);
+  if (hit) return hit;
+  const bytes = getDocumentBytes(db, documentId);
+  if (!bytes) return null;
+  let pkg: ReadPackage;
+  try {
+    pkg = await readUpwardPackage(bytes);
+  } catch {
+    return null;
+  }
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as number);
+  cache.set(documentId, pkg);
+  return pkg;
+}
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export async function provinceOverview(db: Db, planId: number, today: string): Promise<ProvinceOverview> {
+  const c = computeConsolidation(db, planId, today);
+  const tracking = computeTracking(db, planId, today);
+  const reports = new Map(activeReportsWithDocuments(db, planId).map((r) => [r.unit_id, r]));
+  const values = new Map(activeValues(db, planId).map((v) => [`${v.unit_id}:${v.indicator_id}`, v]));
+  const indicators = c.indicators.map((i) => ({ code: i.code, label: i.label, unit: i.unit, unit2: i.unit2 }));
+  const districts: ProvinceDistrict[] = [];
+  for (const row of tracking.rows) {
+    const rep = reports.get(row.unit.id) ?? null;
+    const pkg = rep ? await packageOf(db, rep.document_id) : null;
+    const totals = c.indicators.map((i) => {
+      const v = values.get(`${row.unit.id}:${i.indicatorId}`);
+      return v ? (v.value_num ?? v.value_text ?? null) : null;
+    });
+    const totals2 = c.indicators.map((i) => (i.unit2 ? (values.get(`${row.unit.id}:${i.indicatorId}`)?.value2_num ?? null) : null));
+    const targets = c.indicators.map((i) => pkg?.targets.get(i.code) ?? null);
+    const pcts = c.indicators.map((i, k) => {
+      const t = num(targets[k]);
+      const v = num(totals[k]);
+      return i.aggregation === 'sum' && t !== null && t > 0 && v !== null ? pct(v, t) : null;
+    });
+    const given = pcts.filter((p): p is number => p !== null);
+    districts.push({
+      unit: { id: row.unit.id, code: row.unit.code, name: row.unit.name }, state: row.state, receivedOn: row.receivedOn, correctedAfterDue: row.correctedAfterDue,
+      reportId: rep?.id ?? null, edited: !!rep && rep.issues.includes(EDITED_LABEL), coverage: pkg?.manifest?.coverage ?? null,
+      totals, totals2, targets, pct: pcts, meanPct: given.length ? Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 10) / 10 : null, rank: null,
+    });
+  }
+  const ranked = districts.filter((d) => d.meanPct !== null).sort((a, b) => b.meanPct! - a.meanPct! || a.unit.code.localeCompare(b.unit.code));
+  ranked.forEach((d, k) => (d.rank = k > 0 && ranked[k - 1]!.meanPct === d.meanPct ? ranked[k - 1]!.rank : k + 1));
+  const coverage = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0 };
+  for (const d of districts) if (d.coverage) for (const k of Object.keys(coverage) as (keyof typeof coverage)[]) coverage[k] += d.coverage[k];
+  return { planId, title: c.title, periodLabel: c.periodLabel, indicators, districts, coverage };
+}
+
+export async function districtDetail(db: Db, planId: number, unitId: number, today: string): Promise<DistrictDetail> {
+  const c = computeConsolidation(db, planId, today);
+  const unit = c.matrix.units.find((u) => u.id === unitId);
+  const rep = activeReportsWithDocuments(db, planId).find((r) => r.unit_id === unitId);
+  if (!unit || !rep) throw new AppError('not_found', 'Đơn vị này chưa có báo cáo đang dùng trong kế hoạch. Hãy nhập gói báo cáo của đơn vị trước.');
+  const pkg = await packageOf(db, rep.document_id);
+  if (!pkg?.manifest) throw new AppError('not_found', 'Báo cáo đang dùng của đơn vị này không phải gói báo cáo Dân vận nên không có chi tiết từng đơn vị cơ sở.');
+  const m = pkg.manifest;
+  const indicators = c.indicators.map((i) => ({ code: i.code, label: i.label, unit: i.unit, unit2: i.unit2 }));
+  return {
+    district: { id: unit.id, code: unit.code, name: unit.name }, reportId: rep.id, issuerName: m.issuerName, reportNumber: m.reportNumber, reportDate: m.reportDate,
+    createdAt: m.createdAt || null, edited: rep.issues.includes(EDITED_LABEL), coverage: m.coverage, indicators,
+    units: pkg.detail.map((u) => ({
+      code: u.code, name: u.name, state: u.state, receivedOn: u.receivedOn,
+      values: indicators.map((i) => u.values.get(i.code) ?? null),
+      values2: indicators.map((i) => num(u.values.get(`${i.code}#2`))),
+    })),
+  };
+}

@@ -1,0 +1,47 @@
+// CLI `upward --plan ID --code CODE [--name NAME] [--number SỐ] [--date YYYY-MM-DD] --out FILE.xlsx`: the upward
+// package for the level above, exactly as the app's "Gửi cấp trên" makes it (same feature function).
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../contract/errors';
+import { todayInVietnam } from '../text/vi-date';
+import { UsageError, type ParsedArgs } from './cli-args';
+import { createContext } from './create-context';
+
+type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
+
+export const UPWARD_USAGE = `  upward --plan ID --code MÃ [--name TÊN] [--number SỐ] [--date YYYY-MM-DD] --out FILE.xlsx
+                                            Gói báo cáo gửi cấp trên (mã, tên của ta trong danh sách của cấp trên)
+`;
+export const UPWARD_OPTIONS = ['--code', '--name', '--number', '--date'] as const;
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+export const upwardCommands: Record<string, Command> = {
+  upward: (args, io) => {
+    const planId = Number(args.options.get('--plan'));
+    if (!Number.isInteger(planId) || planId <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
+    const out = args.options.get('--out');
+    if (!out || !/\.xlsx$/i.test(out)) throw new UsageError('Thiếu --out FILE.xlsx');
+    const date = args.options.get('--date') ?? null;
+    if (date !== null && (!ISO.test(date) || Number.isNaN(Date.parse(date)))) throw new UsageError('--date cần dạng YYYY-MM-DD');
+    const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
+    return (async () => {
+      const { upwardPackage } = await import('../features/consolidation-upward');
+      const file = await upwardPackage(ctx.db, planId, {
+        unitCode: args.options.get('--code')?.normalize('NFC').trim() || null, unitName: args.options.get('--name')?.normalize('NFC').trim() || null,
+        number: args.options.get('--number')?.normalize('NFC').trim() || null, date,
+      }, todayInVietnam(ctx.now()), { appVersion: ctx.version, now: ctx.now() });
+      const path = resolve(out);
+      try {
+        writeFileSync(path, file.bytes);
+      } catch {
+        throw new AppError('internal', `Không ghi được tệp "${out}". Kiểm tra thư mục và quyền ghi.`);
+      }
+      for (const w of file.warnings ?? []) io.err(`Cảnh báo: ${w}\n`);
+      const { readUpwardPackage } = await import('../excel/upward/read');
+      const m = (await readUpwardPackage(file.bytes)).manifest!;
+      return { file: path, name: file.name, bytes: file.bytes.byteLength, issuerCode: m.issuerCode, issuerName: m.issuerName, contentSha256: m.contentSha256,
+        indicatorRows: m.indicatorRows, detailUnits: m.detailUnits, coverage: m.coverage, warnings: file.warnings ?? [] };
+    })().finally(() => ctx.close());
+  },
+};
