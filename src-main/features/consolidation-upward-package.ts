@@ -18,6 +18,7 @@ import { readProfile } from './settings';
 import { planOrThrow } from './tracking';
 import { unitsWording } from './unit-wording';
 import { computeConsolidation } from './consolidation';
+import { curatedNarrative } from './narrative-curation';
 
 /** A curated narrative (sections → chosen sentences) when the office made one for this plan; see narrativeFor. */
 export type CuratedNarrative = Partial<Record<'results' | 'practices' | 'limits' | 'proposals', string[]>>;
@@ -42,6 +43,16 @@ export function narrativeFor(c: Consolidation, curated: CuratedNarrative | null 
     if (key === 'results' && !chosen?.length) lines.unshift(`Có ${c.submitted}/${c.expected} đơn vị báo cáo (${c.onTime} đúng hạn, ${c.late} trễ hạn).`);
     return { heading: NARRATIVE_HEADINGS[key], text: capText(lines.join('\n'), '(xem đầy đủ trong báo cáo Word gửi kèm)') };
   });
+}
+
+/** The office's curated sentences (its saved selection, else the app's proposal), printed with their units. */
+function curatedSentences(db: Db, planId: number, c: Consolidation): CuratedNarrative | null {
+  const out: CuratedNarrative = {};
+  for (const s of curatedNarrative(db, planId, c).sections) {
+    const key = s.key === 'other' ? 'results' : s.key;
+    (out[key] ??= []).push(...s.sentences.map((x) => x.printed));
+  }
+  return Object.keys(out).length ? out : null;
 }
 
 /** Vietnam time with its offset: "2025-12-18T09:30:00+07:00". */
@@ -69,7 +80,7 @@ export async function buildUpwardPackage(db: Db, planId: number, o: UpwardOption
       target: targetCell(i), total: i.aggregation === 'text' ? texts(i) : i.total, total2: i.total2,
       note: `Tổng hợp từ ${i.reporting}/${c.expected} đơn vị`,
     })),
-    narrative: narrativeFor(c, o.curated),
+    narrative: narrativeFor(c, o.curated === undefined ? curatedSentences(db, planId, c) : o.curated),
     units: c.matrix.units.map((u, k) => ({
       code: u.code, name: u.name, state: REPORT_STATE_LABELS[u.state], receivedOn: u.receivedOn,
       values: c.matrix.values[k] ?? [],
