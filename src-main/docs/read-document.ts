@@ -8,6 +8,7 @@ import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../excel/xlsx/limits
 import { guardXml } from '../excel/xlsx/xml';
 import { openZip, readEntry } from '../excel/xlsx/zip';
 import { sniff, startsWith } from './file-sniff';
+import { docxRawText } from './docx-text';
 import { checkPdfStreams } from './pdf-streams';
 
 export interface ReadOptions {
@@ -74,6 +75,8 @@ function normaliseText(s: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\u0000/g, '')
+    // A tab (Word's header "Số: 15/KH-LĐLĐ<tab>Thăng Bình, ngày ...") separates columns like a wide gap does.
+    .replace(/\t/g, '   ')
     // Trailing blanks per line, by trimEnd: the regex /[ \t]+$/gm is quadratic on long runs of spaces.
     .split('\n')
     .map(trimBlanksEnd)
@@ -132,10 +135,8 @@ async function readDocx(label: string, bytes: Uint8Array): Promise<string> {
     }
     throw bad(odd);
   }
-  const mammoth = (await import('mammoth')).default;
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    return result.value;
+    return await docxRawText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
     throw bad(`Tệp "${label}" bị hỏng, không đọc được nội dung. Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
   }
