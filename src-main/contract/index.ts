@@ -12,6 +12,7 @@ import { consolidationChannels } from './consolidation';
 import { modelsChannels } from './models';
 import { dashboardChannels } from './dashboard';
 import { checksChannels } from './checks';
+import { planIntakeChannels } from './plan-intake';
 
 export const contract = {
   ...appChannels,
@@ -25,6 +26,7 @@ export const contract = {
   ...modelsChannels,
   ...dashboardChannels,
   ...checksChannels,
+  ...planIntakeChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

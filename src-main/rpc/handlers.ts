@@ -8,6 +8,7 @@ import { settingsHandlers } from '../features/settings';
 import { unitsHandlers } from '../features/units';
 import { indicatorsHandlers } from '../features/indicators';
 import { plansHandlers } from '../features/plans';
+import { planIntakeHandlers } from '../features/plan-intake-handlers';
 import { reportsHandlers } from '../features/reports';
 import { consolidationHandlers } from '../features/consolidation-handlers';
 import { modelsHandlers } from '../features/models';
@@ -29,4 +30,5 @@ export const handlers = {
   ...modelsHandlers,
   ...dashboardHandlers,
   ...checksHandlers,
+  ...planIntakeHandlers,
 } satisfies Handlers;
