@@ -41,6 +41,8 @@ export const IntakeTarget = PlanTarget.extend({
   /** Catalog indicators this target may be, best first (shared words, same unit); the first is the default. */
   suggestions: z.array(z.object({ indicatorId: Id, score: z.number() })),
   newIndicator: NewIndicatorProposal,
+  /** Read by OCR: to be checked against the page before it is used. */
+  fromOcr: z.boolean(),
 });
 export type IntakeTarget = z.infer<typeof IntakeTarget>;
 

@@ -59,6 +59,8 @@ export async function readDocumentText(name: string, bytes: Uint8Array, options:
     case 'rtf':
       throw bad(`Tệp "${label}" là định dạng RTF. Hãy mở bằng Word và "Lưu thành .docx", rồi chọn lại tệp.`);
     case 'ole-other':
+      // Named .doc but no Word stream found: a damaged Word file far more often than a renamed spreadsheet.
+      if (/\.doc$/i.test(label)) throw badWordDoc(label);
       throw bad(`Tệp "${label}" là tệp Office cũ nhưng không phải văn bản Word (có thể là bảng tính .xls). Hãy chọn tệp kế hoạch dạng .doc, .docx, .pdf hoặc .txt.`);
     case 'zip-other':
       throw bad(`Tệp "${label}" không phải văn bản Word (.docx) — có thể là bảng tính Excel hoặc tệp nén. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`);
@@ -154,11 +156,14 @@ async function readDocx(label: string, bytes: Uint8Array): Promise<string> {
 
 // ---------- .doc (Word 97–2003) ----------
 
+const badWordDoc = (label: string): AppError =>
+  bad(`Tệp Word cũ (.doc) "${label}" bị hỏng hoặc có đặt mật khẩu, không đọc được nội dung. Hãy mở bằng Word, chọn Tệp > Lưu thành > "Word Document (.docx)" rồi chọn lại tệp .docx.`);
+
 async function readWordDoc(label: string, bytes: Uint8Array): Promise<string> {
   try {
     return await wordDocText(bytes);
   } catch {
-    throw bad(`Tệp Word cũ "${label}" bị hỏng hoặc có đặt mật khẩu, không đọc được nội dung. Hãy mở bằng Word, chọn Tệp > Lưu thành > "Word Document (.docx)" rồi chọn lại tệp .docx.`);
+    throw badWordDoc(label);
   }
 }
 

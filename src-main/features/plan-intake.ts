@@ -97,6 +97,7 @@ export function buildIntake(read: PlanRead, catalog: Indicator[]): PlanIntake {
     ...t,
     suggestions: suggestIndicators(t, catalog).map((s) => ({ indicatorId: s.indicator.id, score: Math.round(s.score * 100) / 100 })),
     newIndicator: proposeIndicator(t.text, t.unit, catalog),
+    fromOcr: read.ocr !== null,
   }));
   const ocr = read.ocr && {
     pages: read.ocr.pages.map((p) => ({ image: p.bytes, mime: p.mime, width: p.width, height: p.height, confidence: p.confidence })),

@@ -1,6 +1,6 @@
 // The reads of outside files that run behind the gate (in a worker thread, see isolated.ts): each job kind is one
 // pure reader, every one of them pre-flighted (size, type by content, zip entries and inflated size) and bounded.
-import type { PlanExtract } from '../contract/plan-extract';
+import { PLAN_EXTRACT_FIELDS, type PlanExtract } from '../contract/plan-extract';
 import { extractPlan } from '../docs/extract-plan/index';
 import { readPlanSource, type PlanSource, type SourceProgress } from '../docs/plan-source';
 import { readDocumentText } from '../docs/read-document';
@@ -36,16 +36,24 @@ export interface PlanRead {
 
 export type GateProgress = SourceProgress;
 
+/** The mark on every field read by OCR. */
+export const OCR_CHECK = 'Cần kiểm tra (đọc bằng OCR, so với ảnh trang)';
+
 /** The fields of a plan document; from OCR every field is to be checked against the page (said in `warnings`). */
 async function readPlan(job: GateJob, timeoutMs: number, onProgress?: (p: GateProgress) => void): Promise<PlanRead> {
   const source = await readPlanSource(job.fileName, job.bytes, { pdfTimeoutMs: timeoutMs, ...(onProgress ? { onProgress } : {}) });
   const extract = extractPlan(source.text);
   if (source.ocr) {
     const more = source.ocr.pagesInFile > source.ocr.pages.length ? ` (đọc ${source.ocr.pages.length}/${source.ocr.pagesInFile} trang đầu)` : '';
-    extract.warnings.unshift({
-      field: 'document',
-      message: `Văn bản được đọc bằng nhận dạng chữ (OCR) từ ảnh quét${more}, độ tin cậy ${source.ocr.confidence}%: mọi mục cần kiểm tra lại với ảnh trang văn bản.`,
-    });
+    // Every field read is marked to be checked against the page (the form shows it at the field).
+    const found = PLAN_EXTRACT_FIELDS.filter((f) => !extract.missing.includes(f));
+    extract.warnings.unshift(
+      {
+        field: 'document',
+        message: `Văn bản được đọc bằng nhận dạng chữ (OCR) từ ảnh quét${more}, độ tin cậy ${source.ocr.confidence}%: mọi mục cần kiểm tra lại với ảnh trang văn bản.`,
+      },
+      ...found.map((field) => ({ field, message: OCR_CHECK })),
+    );
   }
   return { extract, ocr: source.ocr };
 }
