@@ -3,11 +3,13 @@
 // package.json, so a new dependency of theirs fails here before it fails on a user's PC).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const config = yaml.load(readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8')) as { asarUnpack: string[] };
+const yml = readFileSync(new URL('../../electron-builder.yml', import.meta.url), 'utf8');
+/** The `asarUnpack:` list: its "  - pattern" lines up to the next top-level key (comments skipped). */
+const block = /^asarUnpack:\n((?:[ \t]+.*\n|\n)*)/m.exec(yml)?.[1] ?? '';
+const config = { asarUnpack: [...block.matchAll(/^\s+-\s+"?([^"\n]+?)"?\s*$/gm)].map((m) => m[1] as string) };
 const unpacked = (mod: string): boolean => config.asarUnpack.includes(`node_modules/${mod}/**`);
 
 /** Browser-only or install-time dependencies the Node worker never loads. */
