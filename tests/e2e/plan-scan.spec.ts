@@ -38,8 +38,8 @@ test('a photo of a plan is read by OCR, every field marked to check, the page be
   await expect(editor.getByLabel('Họ và tên người ký')).toHaveValue('Nguyễn Thị Hoa');
   await expect(editor.getByTestId('intake-summary')).toContainText('nhận dạng chữ (OCR)');
   // each field read carries the mark at the field; each target found too
-  await expect(editor.getByText(/Cần kiểm tra \(đọc bằng OCR/).first()).toBeVisible();
-  expect(await editor.getByText(/Cần kiểm tra \(đọc bằng OCR/).count()).toBeGreaterThanOrEqual(8);
+  await expect(editor.getByText(/Cần kiểm tra với ảnh \(OCR\)/).first()).toBeVisible();
+  expect(await editor.getByText(/Cần kiểm tra với ảnh \(OCR\)/).count()).toBeGreaterThanOrEqual(8);
   await expect(editor.getByTestId('target-check')).toHaveCount(2);
   // the page image beside the form, really decoded
   const img = editor.getByTestId('ocr-page-image');
@@ -48,6 +48,10 @@ test('a photo of a plan is read by OCR, every field marked to check, the page be
   const [form, pages] = await Promise.all([editor.locator('#plan-form').boundingBox(), editor.getByTestId('ocr-pages').boundingBox()]);
   expect(pages && form && pages.x > form.x + form.width - 1).toBe(true);
   await page.screenshot({ path: `${shots}/intake-ocr-1366.png` });
+  // scrolled down to the targets, the page stays beside them
+  await editor.getByTestId('extracted-targets').scrollIntoViewIfNeeded();
+  await expect(img).toBeInViewport();
+  await page.screenshot({ path: `${shots}/intake-ocr-targets-1366.png` });
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.screenshot({ path: `${shots}/intake-ocr-1920.png` });
 
