@@ -44,8 +44,13 @@ export const MIN_OCR_CONFIDENCE = 40;
  */
 const join = (texts: string[]): string => normaliseText(texts.join('\n\n')).replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ');
 
-async function ocr(label: string, pages: PageImage[], pagesInFile: number, onProgress: (p: SourceProgress) => void): Promise<PlanSource> {
-  onProgress({ done: 0, total: pages.length, message: `Đang nhận dạng chữ (OCR) "${label}"…`, ocrBudgetMs: ocrBudgetMs(pages.length) });
+/** Rendering a scanned PDF's pages before OCR (a few seconds each on a slow PC). */
+const RENDER_MS_PER_PAGE = 5_000;
+
+/** OCR of the pages; `announce`: this call tells the gate its budget (a scanned PDF announced it before rendering). */
+async function ocr(label: string, pages: PageImage[], pagesInFile: number, onProgress: (p: SourceProgress) => void, announce = true): Promise<PlanSource> {
+  const start = { done: 0, total: pages.length, message: `Đang nhận dạng chữ (OCR) "${label}"…` };
+  onProgress(announce ? { ...start, ocrBudgetMs: ocrBudgetMs(pages.length) } : start);
   let read;
   try {
     read = await recognisePages(
@@ -81,9 +86,11 @@ export async function readPlanSource(name: string, bytes: Uint8Array, options: S
   const text = await readDocumentText(name, bytes, {
     ...options,
     onScannedPdf: async (doc: PdfDoc) => {
-      onProgress({ done: 0, total: Math.min(doc.numPages, MAX_OCR_PAGES), message: `"${label}" là bản quét: đang chuyển các trang thành ảnh…` });
+      const n = Math.min(doc.numPages, MAX_OCR_PAGES);
+      // The budget is announced before rendering, so the gate's deadline covers rendering and OCR together.
+      onProgress({ done: 0, total: n, message: `"${label}" là bản quét: đang chuyển các trang thành ảnh…`, ocrBudgetMs: ocrBudgetMs(n) + n * RENDER_MS_PER_PAGE });
       const pages = await renderPdfPages(doc, MAX_OCR_PAGES);
-      scanned = await ocr(label, pages, doc.numPages, onProgress);
+      scanned = await ocr(label, pages, doc.numPages, onProgress, false);
       return scanned.text;
     },
   });

@@ -90,11 +90,13 @@ export function readIsolated<J extends GateJob>(job: J, opts: IsolatedOptions = 
     };
     const grace = opts.graceMs ?? GRACE_MS;
     let timer = setTimeout(() => finish(() => reject(timedOut(job))), timeoutMs + grace);
+    let extended = false;
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     worker.on('message', (m: Reply) => {
       if ('progress' in m) {
         // OCR announces its own budget once (pages × time per page): the hard deadline moves to cover it, no more.
-        if (m.progress.ocrBudgetMs && !done) {
+        if (m.progress.ocrBudgetMs && !done && !extended) {
+          extended = true;
           clearTimeout(timer);
           timer = setTimeout(() => finish(() => reject(timedOut(job))), Math.min(m.progress.ocrBudgetMs, OCR_MAX_MS) + grace);
         }

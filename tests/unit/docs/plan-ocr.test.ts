@@ -105,7 +105,11 @@ describe.skipIf(!canRender)('OCR of a scanned plan', () => {
   it('a scanned PDF (images only) is rendered to page images and read the same way', async () => {
     const jpeg = renderPage(textPdf, 'jpeg', 150);
     const size = imageSize(jpeg) as { width: number; height: number };
-    const r = await readPlanSource('ban-quet.pdf', jpegPdf([{ jpeg, ...size }]));
+    const progress: SourceProgress[] = [];
+    const r = await readPlanSource('ban-quet.pdf', jpegPdf([{ jpeg, ...size }]), { onProgress: (p) => progress.push(p) });
+    // The budget is announced once, before the pages are rendered, so the gate's deadline covers both.
+    expect(progress[0]?.message).toMatch(/bản quét/);
+    expect(progress.filter((p) => p.ocrBudgetMs).map((p) => p.message)).toEqual([progress[0]?.message]);
     expect(r.ocr?.pages).toHaveLength(1);
     expect(r.ocr?.pages[0]?.mime).toBe('image/png');
     expect(r.ocr?.pagesInFile).toBe(1);
