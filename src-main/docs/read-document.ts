@@ -9,7 +9,7 @@ import { guardXml } from '../excel/xlsx/xml';
 import { openZip, readEntry } from '../excel/xlsx/zip';
 import { sniff, startsWith } from './file-sniff';
 import { docxRawText } from './docx-text';
-import { wordDocText } from './doc-text';
+import { EncryptedWordDoc, wordDocText } from './doc-text';
 import { checkPdfStreams } from './pdf-streams';
 
 export interface ReadOptions {
@@ -162,7 +162,10 @@ const badWordDoc = (label: string): AppError =>
 async function readWordDoc(label: string, bytes: Uint8Array): Promise<string> {
   try {
     return await wordDocText(bytes);
-  } catch {
+  } catch (e) {
+    if (e instanceof EncryptedWordDoc) {
+      throw bad(`Tệp Word cũ (.doc) "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu, lưu thành .docx (Tệp > Lưu thành > "Word Document") rồi chọn lại.`);
+    }
     throw badWordDoc(label);
   }
 }

@@ -68,6 +68,21 @@ describe.skipIf(!office)('.doc plans', () => {
   });
 });
 
+describe.skipIf(!office)('a password-protected .doc', () => {
+  it('is refused saying it has a password, not read as scrambled words', async () => {
+    const doc = toDoc(await buildPlanDocx(THANG_BINH_PLAN));
+    // The WordDocument stream starts on a 512-byte sector with the FIB magic 0xA5EC; set its fEncrypted flag.
+    let fib = -1;
+    for (let at = 512; at + 12 < doc.length; at += 512) if (doc[at] === 0xec && doc[at + 1] === 0xa5) { fib = at; break; }
+    expect(fib).toBeGreaterThan(0);
+    const locked = doc.slice();
+    locked[fib + 0x0b] = (locked[fib + 0x0b] ?? 0) | 0x01;
+    const err = await readDocumentText('ke-hoach-khoa.doc', locked).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).message).toMatch(/ke-hoach-khoa\.doc.*mật khẩu/);
+  }, 150_000);
+});
+
 describe('other old Office files', () => {
   it('an .xls (also an OLE file) is not taken for a Word document', async () => {
     const wb = XLSX.utils.book_new();
