@@ -15,7 +15,7 @@ type OleExtractorClass = new () => {
   extractWordDocument(document: unknown, fib: Buffer): Promise<WordExtractorDocument>;
 };
 
-const require = createRequire(import.meta.url);
+const requireWordExtractor = createRequire(import.meta.url);
 
 /** Thrown for a password-protected .doc. */
 export class EncryptedWordDoc extends Error {}
@@ -26,8 +26,8 @@ export function isEncryptedFib(fib: Buffer): boolean {
 }
 
 export async function wordDocText(bytes: Uint8Array): Promise<string> {
-  const WordOleExtractor = require('word-extractor/lib/word-ole-extractor') as OleExtractorClass;
-  const BufferReader = require('word-extractor/lib/buffer-reader') as new (b: Buffer) => Reader;
+  const WordOleExtractor = requireWordExtractor('word-extractor/lib/word-ole-extractor') as OleExtractorClass;
+  const BufferReader = requireWordExtractor('word-extractor/lib/buffer-reader') as new (b: Buffer) => Reader;
   class Checked extends WordOleExtractor {
     override extractWordDocument(document: unknown, fib: Buffer): Promise<WordExtractorDocument> {
       if (isEncryptedFib(fib)) return Promise.reject(new EncryptedWordDoc('encrypted'));

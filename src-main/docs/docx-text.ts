@@ -18,7 +18,7 @@ interface DocxReader {
   read(zip: unknown): Promise<MammothResult<DocElement>>;
 }
 
-const require = createRequire(import.meta.url);
+const requireMammoth = createRequire(import.meta.url);
 
 /** Text of one element of mammoth's document tree. Iterative: a deeply nested hostile file cannot blow the stack. */
 export function elementText(root: DocElement): string {
@@ -43,8 +43,8 @@ export function elementText(root: DocElement): string {
 }
 
 export async function docxRawText(buffer: Buffer): Promise<string> {
-  const unzip = require('mammoth/lib/unzip') as Unzip;
-  const reader = require('mammoth/lib/docx/docx-reader') as DocxReader;
+  const unzip = requireMammoth('mammoth/lib/unzip') as Unzip;
+  const reader = requireMammoth('mammoth/lib/docx/docx-reader') as DocxReader;
   const zip = await unzip.openZip({ buffer });
   const doc = await reader.read(zip);
   return elementText(doc.value);

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-const require = createRequire(import.meta.url);
+const requireOcr = createRequire(import.meta.url);
 
 /** A path inside app.asar as its unpacked twin (worker threads and wasm are loaded from real files). */
 export function unpacked(path: string): string {
@@ -22,9 +22,9 @@ export interface OcrPaths {
 }
 
 export function ocrPaths(): OcrPaths {
-  const dataPkg = dirname(require.resolve('@tesseract.js-data/vie/package.json'));
-  const tessPkg = dirname(require.resolve('tesseract.js/package.json'));
-  const corePkg = dirname(require.resolve('tesseract.js-core/package.json'));
+  const dataPkg = dirname(requireOcr.resolve('@tesseract.js-data/vie/package.json'));
+  const tessPkg = dirname(requireOcr.resolve('tesseract.js/package.json'));
+  const corePkg = dirname(requireOcr.resolve('tesseract.js-core/package.json'));
   return {
     langPath: unpacked(join(dataPkg, '4.0.0_best_int')),
     workerPath: unpacked(join(tessPkg, 'src', 'worker-script', 'node', 'index.js')),
