@@ -14,7 +14,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src-main/contract/errors';
 import type { PlanExtract } from '../../../src-main/contract/plan-extract';
 import { extractPlan } from '../../../src-main/docs/extract-plan/index';
-import { imageSize, photoPage } from '../../../src-main/docs/ocr/page-images';
+import { imageSize, MAX_OCR_PAGES, photoPage, renderPdfPages } from '../../../src-main/docs/ocr/page-images';
 import { ocrPaths, ocrWorkerOptions, unpacked } from '../../../src-main/docs/ocr/ocr-options';
 import { readPlanSource, type SourceProgress } from '../../../src-main/docs/plan-source';
 import { readDocumentText } from '../../../src-main/docs/read-document';
@@ -115,6 +115,21 @@ describe.skipIf(!canRender)('OCR of a scanned plan', () => {
     expect(r.ocr?.pagesInFile).toBe(1);
     expectSameFields(extractPlan(r.text), text);
   }, 120_000);
+
+  it('renders at most the page cap of a long scan, as PNG at about 200 dpi', async () => {
+    const jpeg = renderPage(textPdf, 'jpeg', 50);
+    const size = imageSize(jpeg) as { width: number; height: number };
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: jpegPdf(Array.from({ length: 3 }, () => ({ jpeg, ...size }))), isEvalSupported: false, verbosity: 0 }).promise;
+    try {
+      const pages = await renderPdfPages(doc, 2);
+      expect(pages).toHaveLength(2);
+      expect(pages.every((p) => p.mime === 'image/png' && p.width === 1654 && p.height > 2000)).toBe(true);
+      expect(MAX_OCR_PAGES).toBe(10);
+    } finally {
+      await doc.destroy();
+    }
+  });
 
   it('a smudged scan is refused, saying to scan again', async () => {
     const err = await readPlanSource('trang-trang.pdf', jpegPdf([{ jpeg: renderPage(textPdf, 'jpeg', 20), width: 166, height: 234 }])).catch((e: unknown) => e);
