@@ -1,7 +1,7 @@
 // What document bytes really are, judged by content (not name), before any parser sees them. Zip sizes and entry
 // counts are checked by the shared zip reader (excel/xlsx/zip.ts) on real inflated bytes.
 
-export type SniffedKind = 'docx' | 'zip-other' | 'pdf' | 'ole-doc' | 'ole-encrypted' | 'rtf' | 'text' | 'binary';
+export type SniffedKind = 'docx' | 'zip-other' | 'pdf' | 'doc' | 'ole-other' | 'ole-encrypted' | 'rtf' | 'png' | 'jpg' | 'text' | 'binary';
 
 export function startsWith(bytes: Uint8Array, sig: readonly number[], at = 0): boolean {
   if (bytes.length < at + sig.length) return false;
@@ -22,13 +22,20 @@ export function indexOfAscii(bytes: Uint8Array, needle: string, utf16 = false, f
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 const ZIP = [0x50, 0x4b, 0x03, 0x04] as const;
 const PDF = [0x25, 0x50, 0x44, 0x46, 0x2d] as const; // %PDF-
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
+const JPG = [0xff, 0xd8, 0xff] as const;
 
 /** What the bytes are, judged by their content. */
 export function sniff(bytes: Uint8Array): SniffedKind {
   if (startsWith(bytes, OLE)) {
     // Password-protected .docx/.xlsx are OLE containers holding an "EncryptedPackage" stream.
-    return indexOfAscii(bytes, 'EncryptedPackage', true) >= 0 ? 'ole-encrypted' : 'ole-doc';
+    if (indexOfAscii(bytes, 'EncryptedPackage', true) >= 0) return 'ole-encrypted';
+    // A Word 97–2003 document keeps its text in the "WordDocument" stream (an .xls has "Workbook", a .ppt
+    // "PowerPoint Document"); the name sits in the compound file's directory as UTF-16.
+    return indexOfAscii(bytes, 'WordDocument', true) >= 0 ? 'doc' : 'ole-other';
   }
+  if (startsWith(bytes, PNG)) return 'png';
+  if (startsWith(bytes, JPG)) return 'jpg';
   if (startsWith(bytes, ZIP)) {
     return indexOfAscii(bytes, 'word/document.xml') >= 0 ? 'docx' : 'zip-other';
   }

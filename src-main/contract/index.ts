@@ -19,6 +19,7 @@ import { reportEntryChannels } from './report-entry';
 import { narrativeCurationChannels } from './narrative-curation';
 import { reportMappingChannels } from './report-mapping';
 import { provinceChannels } from './province';
+import { planIntakeChannels } from './plan-intake';
 
 export const contract = {
   ...appChannels,
@@ -39,6 +40,7 @@ export const contract = {
   ...narrativeCurationChannels,
   ...reportMappingChannels,
   ...provinceChannels,
+  ...planIntakeChannels,
 } satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

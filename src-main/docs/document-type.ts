@@ -21,14 +21,16 @@ export const DOCUMENT_TYPES_TEXT = '.pdf, .docx, .doc, .txt hoặc ảnh .png/.j
 
 /** The document type of these bytes, or null when they are none of the types we keep. */
 export function documentExt(bytes: Uint8Array): DocumentExt | null {
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpg';
   switch (sniff(bytes)) {
+    case 'png':
+      return 'png';
+    case 'jpg':
+      return 'jpg';
     case 'pdf':
       return 'pdf';
     case 'docx':
       return 'docx';
-    case 'ole-doc':
+    case 'doc':
       return 'doc';
     case 'text':
       return bytes.byteLength > 0 ? 'txt' : null;

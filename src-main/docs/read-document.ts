@@ -8,6 +8,8 @@ import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from '../bytes/limits';
 import { guardXml } from '../bytes/xml';
 import { openZip, readEntry } from '../bytes/zip';
 import { sniff, startsWith } from '../bytes/file-sniff';
+import { docxRawText } from './docx-text';
+import { EncryptedWordDoc, wordDocText } from './doc-text';
 import { checkPdfStreams } from './pdf-streams';
 
 export interface ReadOptions {
@@ -15,6 +17,11 @@ export interface ReadOptions {
   pdfTimeoutMs?: number;
   /** Read at most this many PDF pages (plans are a few pages; the rest is ignored). */
   maxPdfPages?: number;
+  /**
+   * A PDF without a text layer (a scan) is handed here, still open, instead of being refused: the plan intake
+   * renders its pages and reads them by OCR (docs/plan-source.ts). Its own time limit applies, not pdfTimeoutMs.
+   */
+  onScannedPdf?: (doc: PdfDoc) => Promise<string>;
 }
 
 /** A .docx: parts as inflated (real bytes, never the declared sizes); document.xml of a long plan is ~1–2 MB. */
@@ -44,18 +51,24 @@ export async function readDocumentText(name: string, bytes: Uint8Array, options:
       if (bytes.byteLength > MAX_TEXT_BYTES) throw bad(`Tệp văn bản "${label}" quá lớn để là một kế hoạch. Hãy kiểm tra lại tệp.`);
       text = decodeText(bytes);
       break;
-    case 'ole-doc':
-      throw bad(
-        `Tệp "${label}" là định dạng Word cũ (.doc), phần mềm chưa đọc được. Hãy mở tệp bằng Word, chọn Tệp > Lưu thành (Save As) > "Lưu thành .docx" (Word Document), rồi chọn lại tệp .docx.`,
-      );
+    case 'doc':
+      text = await readWordDoc(label, bytes);
+      break;
     case 'ole-encrypted':
       throw bad(`Tệp "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu thành .docx rồi chọn lại.`);
     case 'rtf':
       throw bad(`Tệp "${label}" là định dạng RTF. Hãy mở bằng Word và "Lưu thành .docx", rồi chọn lại tệp.`);
+    case 'ole-other':
+      // Named .doc but no Word stream found: a damaged Word file far more often than a renamed spreadsheet.
+      if (/\.doc$/i.test(label)) throw badWordDoc(label);
+      throw bad(`Tệp "${label}" là tệp Office cũ nhưng không phải văn bản Word (có thể là bảng tính .xls). Hãy chọn tệp kế hoạch dạng .doc, .docx, .pdf hoặc .txt.`);
     case 'zip-other':
       throw bad(`Tệp "${label}" không phải văn bản Word (.docx) — có thể là bảng tính Excel hoặc tệp nén. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`);
+    case 'png':
+    case 'jpg':
+      throw bad(`Tệp "${label}" là ảnh. Hãy đọc ảnh văn bản ở mục "Tạo từ văn bản" của trang Kế hoạch (nhận dạng chữ), hoặc dùng bản .docx/.pdf có chữ.`);
     default:
-      throw bad(`Không nhận ra loại tệp "${label}". Hãy chọn văn bản kế hoạch dạng .docx, .pdf (có chữ, không phải bản quét) hoặc .txt.`);
+      throw bad(`Không nhận ra loại tệp "${label}". Hãy chọn văn bản kế hoạch dạng .docx, .doc, .pdf, .txt hoặc ảnh chụp .png/.jpg.`);
   }
   const out = normaliseText(text);
   if (!out.replace(/\s+/g, '')) throw bad(`Tệp "${label}" không có nội dung chữ. Hãy kiểm tra lại văn bản gốc.`);
@@ -69,11 +82,13 @@ function trimBlanksEnd(line: string): string {
   return line.slice(0, end);
 }
 
-function normaliseText(s: string): string {
+export function normaliseText(s: string): string {
   return s
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\u0000/g, '')
+    // A tab (Word's header "Số: 15/KH-LĐLĐ<tab>Thăng Bình, ngày ...") separates columns like a wide gap does.
+    .replace(/\t/g, '   ')
     // Trailing blanks per line, by trimEnd: the regex /[ \t]+$/gm is quadratic on long runs of spaces.
     .split('\n')
     .map(trimBlanksEnd)
@@ -132,12 +147,26 @@ async function readDocx(label: string, bytes: Uint8Array): Promise<string> {
     }
     throw bad(odd);
   }
-  const mammoth = (await import('mammoth')).default;
   try {
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-    return result.value;
+    return await docxRawText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
     throw bad(`Tệp "${label}" bị hỏng, không đọc được nội dung. Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
+  }
+}
+
+// ---------- .doc (Word 97–2003) ----------
+
+const badWordDoc = (label: string): AppError =>
+  bad(`Tệp Word cũ (.doc) "${label}" bị hỏng hoặc có đặt mật khẩu, không đọc được nội dung. Hãy mở bằng Word, chọn Tệp > Lưu thành > "Word Document (.docx)" rồi chọn lại tệp .docx.`);
+
+async function readWordDoc(label: string, bytes: Uint8Array): Promise<string> {
+  try {
+    return await wordDocText(bytes);
+  } catch (e) {
+    if (e instanceof EncryptedWordDoc) {
+      throw bad(`Tệp Word cũ (.doc) "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu, lưu thành .docx (Tệp > Lưu thành > "Word Document") rồi chọn lại.`);
+    }
+    throw badWordDoc(label);
   }
 }
 
@@ -173,7 +202,19 @@ async function readPdf(label: string, bytes: Uint8Array, options: ReadOptions): 
     );
   });
   try {
-    return await Promise.race([extractPdf(task.promise, options.maxPdfPages ?? 100, label), timeout]);
+    let found: string | { scanned: PdfDoc };
+    try {
+      found = await Promise.race([extractPdf(task.promise, options.maxPdfPages ?? 100), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (typeof found === 'string') return found;
+    if (!options.onScannedPdf) {
+      throw bad(
+        `Tệp PDF "${label}" là bản quét (ảnh chụp), không có lớp chữ nên không đọc được nội dung. Hãy dùng bản PDF xuất trực tiếp từ Word (có chữ) hoặc bản .docx của văn bản.`,
+      );
+    }
+    return await options.onScannedPdf(found.scanned);
   } catch (e) {
     if (e instanceof AppError) throw e;
     const name = e instanceof Error ? e.name : '';
@@ -182,14 +223,14 @@ async function readPdf(label: string, bytes: Uint8Array, options: ReadOptions): 
     }
     throw bad(`Tệp PDF "${label}" bị hỏng hoặc không đọc được. Hãy xin lại tệp, hoặc dùng bản .docx của văn bản.`);
   } finally {
-    clearTimeout(timer);
     void task.destroy().catch(() => undefined);
   }
 }
 
-type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
+export type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
 
-async function extractPdf(docPromise: Promise<PdfDoc>, maxPages: number, label: string): Promise<string> {
+/** The text of the first pages, or the open document when it has (almost) no text: a scan. */
+async function extractPdf(docPromise: Promise<PdfDoc>, maxPages: number): Promise<string | { scanned: PdfDoc }> {
   const doc = await docPromise;
   const pages: string[] = [];
   let chars = 0;
@@ -207,11 +248,7 @@ async function extractPdf(docPromise: Promise<PdfDoc>, maxPages: number, label: 
     pages.push(layoutLines(items));
     page.cleanup();
   }
-  if (chars < MIN_PDF_TEXT_CHARS) {
-    throw bad(
-      `Tệp PDF "${label}" là bản quét (ảnh chụp), không có lớp chữ nên không đọc được nội dung. Hãy dùng bản PDF xuất trực tiếp từ Word (có chữ) hoặc bản .docx của văn bản.`,
-    );
-  }
+  if (chars < MIN_PDF_TEXT_CHARS) return { scanned: doc };
   return pages.join('\n\n');
 }
 

@@ -1,15 +1,15 @@
 // `plans create FILE.json`: a plan from the extract-plan shape plus indicators (matched to the catalog by code
-// or folded label, created when new) and the codes of the units that must report.
-import { NO_RULES } from '../contract/indicators';
+// or folded label, created when new) and the codes of the units that must report. The decisions are the app's
+// intake ones (plan-intake.ts), and the draft passes the same contract schema as the app's plans.save (text NFC,
+// white space folded, trimmed).
 import { z } from 'zod';
 import { AppError } from '../contract/errors';
-import type { PlanDraft } from '../contract/plans';
+import { PlanDraft, type PlanDraftInput } from '../contract/plans';
 import type { Db } from '../db/connection';
 import * as ind from '../db/indicators';
 import { findUnitIdByCode } from '../db/units';
 import { parseViNumber } from '../text/vi-number';
-import { foldKey } from '../text/vi-text';
-import { saveIndicator } from './indicators';
+import { createIntakeIndicator, findIndicator } from './plan-intake';
 import { savePlan } from './plans';
 import { writeTx } from '../db/write-tx';
 
@@ -43,18 +43,9 @@ function targetOf(t: z.infer<typeof TargetValue> | null | undefined) {
 
 /** Find an indicator by code, else by folded label (same wording, any case/diacritics), else create it. */
 function resolveIndicator(db: Db, i: PlanCreateInput['indicators'][number], now: Date): number {
-  if (i.code) {
-    const byCode = ind.findIndicatorByCode(db, i.code);
-    if (byCode) return byCode.id;
-  }
-  const key = foldKey(i.label);
-  const byLabel = ind.listIndicators(db).find((x) => foldKey(x.label) === key);
-  if (byLabel) return byLabel.id;
-  const created = saveIndicator(db, {
-    code: i.code ?? ind.nextIndicatorCode(db), groupCode: i.group ?? 'VII', groupLabel: i.group ? `Nhóm ${i.group}` : 'Chỉ tiêu khác',
-    label: i.label, unit: i.unit ?? null, unit2: null, aggregation: 'sum', sortOrder: 1000, note: null, rules: NO_RULES,
-  }, now);
-  return created.id;
+  const found = findIndicator(ind.listIndicators(db), i.code, i.label);
+  if (found) return found.id;
+  return createIntakeIndicator(db, { label: i.label, unit: i.unit ?? null, groupCode: i.group ?? null, code: i.code ?? null }, now).id;
 }
 
 export function createPlanFromJson(db: Db, raw: unknown, now: Date): { id: number } {
@@ -72,7 +63,7 @@ export function createPlanFromJson(db: Db, raw: unknown, now: Date): { id: numbe
   }
   return writeTx(db, () => {
     const targets = p.indicators.map((i) => ({ indicatorId: resolveIndicator(db, i, now), scope: 'total' as const, ...targetOf(i.target) }));
-    const draft: PlanDraft = {
+    const input: PlanDraftInput = {
       kind: p.kind ?? 'dot_dan_van', status: 'ban_hanh', origin: 'own', documentType: p.documentType ?? null, number: p.number ?? null,
       issuedOn: p.issuedOn ?? null, place: p.place ?? null, issuer: p.issuer ?? null, parentIssuer: p.parentIssuer ?? null, title: p.title,
       periodLabel: p.period?.label ?? null, startsOn: p.period?.startsOn ?? null, endsOn: p.period?.endsOn ?? null, reportDueOn: p.reportDueOn ?? null,
@@ -81,6 +72,11 @@ export function createPlanFromJson(db: Db, raw: unknown, now: Date): { id: numbe
       basis: (p.basis ?? []).map((b) => ({ text: b.text, number: b.number ?? null, issuedOn: b.issuedOn ?? null, issuer: b.issuer ?? null, basisPlanId: null })),
       targets, assignment: p.unitCodes ? 'picked' : 'all_base', assignmentGroup: null, unitIds, note: null, previousPlanId: null,
     };
-    return { id: savePlan(db, draft, now).id };
+    const draft = PlanDraft.safeParse(input);
+    if (!draft.success) {
+      const i = draft.error.issues[0];
+      throw new AppError('invalid_input', `Tệp JSON kế hoạch không hợp lệ${i ? ` (${i.path.join('.')}: ${i.message})` : ''}.`);
+    }
+    return { id: savePlan(db, draft.data, now).id };
   });
 }

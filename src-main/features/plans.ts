@@ -122,7 +122,7 @@ export const plansHandlers = {
     ctx.emit('data.changed', { entity: 'plans' });
     return copy;
   },
-  'plans.extract': ({ file }) => readIsolated({ kind: 'plan', bytes: file.bytes, fileName: file.name }),
+  'plans.extract': async ({ file }) => (await readIsolated({ kind: 'plan', bytes: file.bytes, fileName: file.name })).extract,
   'plans.document': ({ id }, ctx) => {
     const docId = plans.planDocumentId(ctx.db, id);
     const meta = docId === null ? undefined : getDocumentMeta(ctx.db, docId);

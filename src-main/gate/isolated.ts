@@ -1,12 +1,13 @@
 // One gate for every outside file that is not a report (units, models, plans register, plan documents): the read
 // runs in its own worker thread with a heap limit (resourceLimits) and a hard timeout, so a hostile file can only
-// take down that worker, never freeze or kill the app. The worker is started like the report parse pool's
+// take down that worker, never freeze or kill the app. A plan scan's OCR reports progress, may extend the deadline
+// once by its announced budget (capped), and is cancelled by terminating the worker. The worker is started like the report parse pool's
 // (startWorker); when no worker entry exists the job runs in this thread with its cooperative deadline.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError, type ErrorCode } from '../contract/errors';
 import { startWorker } from '../excel/report/parse-pool';
-import { runGateJob, type GateJob, type GateResults } from './jobs';
+import { runGateJob, type GateJob, type GateProgress, type GateResults } from './jobs';
 import type { GateWorkerData } from './gate-worker';
 
 /** Cooperative deadline of a read; the worker is terminated `GRACE_MS` after it (start-up included). */
@@ -14,6 +15,8 @@ export const GATE_TIMEOUT_MS = 20_000;
 const GRACE_MS = 5_000;
 /** Heap of one reading worker. Buffers are outside it: inflated sizes are capped by the readers' pre-flight. */
 export const GATE_HEAP_MB = 768;
+/** Longest an OCR read may take, whatever budget the worker asks for (10 pages of a scan). */
+export const OCR_MAX_MS = 8 * 60_000;
 
 export interface IsolatedOptions {
   timeoutMs?: number;
@@ -22,6 +25,10 @@ export interface IsolatedOptions {
   heapMb?: number;
   /** Time past the cooperative deadline before the worker is terminated (default GRACE_MS). */
   graceMs?: number;
+  /** Progress of a long read (OCR of a scan): pages done of total, and a Vietnamese line to show. */
+  onProgress?: (p: { done: number; total: number; message: string }) => void;
+  /** Stops the read: the worker is terminated and the call rejects with AppError('cancelled'). */
+  signal?: AbortSignal;
 }
 
 function defaultEntry(): URL | null {
@@ -42,13 +49,25 @@ const tooHeavy = (job: GateJob): AppError =>
 const unreadable = (job: GateJob): AppError =>
   new AppError('bad_file', `Tệp "${label(job)}" bị hỏng hoặc không đọc được, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`);
 
-type Reply = { ok: true; result: unknown } | { ok: false; code: ErrorCode | null; message: string };
+const cancelled = (job: GateJob): AppError => new AppError('cancelled', `Đã dừng đọc tệp "${label(job)}", chưa ghi gì.`);
+
+type Reply = { ok: true; result: unknown } | { ok: false; code: ErrorCode | null; message: string } | { progress: GateProgress };
+
+/** In this thread (no worker): progress is passed on, a cancel rejects at once (the read itself runs on). */
+function inThread<J extends GateJob>(job: J, timeoutMs: number, opts: IsolatedOptions): Promise<GateResults[J['kind']]> {
+  if (opts.signal?.aborted) return Promise.reject(cancelled(job));
+  const run = runGateJob(job, timeoutMs, opts.onProgress ? ({ done, total, message }) => opts.onProgress?.({ done, total, message }) : undefined);
+  if (!opts.signal) return run;
+  const signal = opts.signal;
+  return Promise.race([run, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(cancelled(job)), { once: true }))]);
+}
 
 /** Read one outside file behind the gate. Rejects with AppError('bad_file', Vietnamese reason) when it cannot. */
 export function readIsolated<J extends GateJob>(job: J, opts: IsolatedOptions = {}): Promise<GateResults[J['kind']]> {
   const timeoutMs = opts.timeoutMs ?? GATE_TIMEOUT_MS;
   const entry = opts.workerUrl === undefined ? defaultEntry() : opts.workerUrl;
-  if (!entry) return runGateJob(job, timeoutMs);
+  if (!entry) return inThread(job, timeoutMs, opts);
+  if (opts.signal?.aborted) return Promise.reject(cancelled(job));
   return new Promise<GateResults[J['kind']]>((resolve, reject) => {
     let worker: ReturnType<typeof startWorker>;
     try {
@@ -56,24 +75,39 @@ export function readIsolated<J extends GateJob>(job: J, opts: IsolatedOptions = 
       const heap = opts.heapMb ?? GATE_HEAP_MB;
       worker = startWorker(entry, { workerData, resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 64 } });
     } catch {
-      resolve(runGateJob(job, timeoutMs));
+      resolve(inThread(job, timeoutMs, opts));
       return;
     }
     let done = false;
+    const onAbort = (): void => finish(() => reject(cancelled(job)));
     const finish = (f: () => void): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', onAbort);
       void worker.terminate();
       f();
     };
-    const timer = setTimeout(() => finish(() => reject(timedOut(job))), timeoutMs + (opts.graceMs ?? GRACE_MS));
-    worker.on('message', (m: Reply) =>
+    const grace = opts.graceMs ?? GRACE_MS;
+    let timer = setTimeout(() => finish(() => reject(timedOut(job))), timeoutMs + grace);
+    let extended = false;
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    worker.on('message', (m: Reply) => {
+      if ('progress' in m) {
+        // OCR announces its own budget once (pages × time per page): the hard deadline moves to cover it, no more.
+        if (m.progress.ocrBudgetMs && !done && !extended) {
+          extended = true;
+          clearTimeout(timer);
+          timer = setTimeout(() => finish(() => reject(timedOut(job))), Math.min(m.progress.ocrBudgetMs, OCR_MAX_MS) + grace);
+        }
+        opts.onProgress?.({ done: m.progress.done, total: m.progress.total, message: m.progress.message });
+        return;
+      }
       finish(() => {
         if (m.ok) resolve(m.result as GateResults[J['kind']]);
         else reject(m.code ? new AppError(m.code, m.message) : unreadable(job));
-      }),
-    );
+      });
+    });
     worker.on('error', (e: Error & { code?: string }) => finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(e.message) ? tooHeavy(job) : unreadable(job))));
     worker.on('exit', () => finish(() => reject(unreadable(job))));
   });

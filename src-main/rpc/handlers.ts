@@ -7,6 +7,7 @@ import { settingsHandlers } from '../features/settings';
 import { unitsHandlers } from '../features/units';
 import { indicatorsHandlers } from '../features/indicators';
 import { plansHandlers } from '../features/plans';
+import { planIntakeHandlers } from '../features/plan-intake-handlers';
 import { reportsHandlers } from '../features/reports';
 import { consolidationHandlers } from '../features/consolidation-handlers';
 import { modelsHandlers } from '../features/models';
@@ -39,4 +40,5 @@ export const handlers = mergeHandlers(
   modelsFollowupHandlers,
   demoHandlers,
   provinceHandlers,
+  planIntakeHandlers,
 ) satisfies Handlers;

@@ -24,7 +24,7 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
   units list [--json]                       Danh sách đơn vị
   units import FILE [--dry-run] [--skip-invalid] [--json]
                                             Nhập danh sách đơn vị từ Excel
-  extract-plan FILE [--json]                Đọc văn bản kế hoạch (.docx, .txt, .pdf có chữ)
+  extract-plan FILE [--json]                Đọc văn bản kế hoạch (.docx, .doc, .txt, .pdf; bản quét .pdf/.jpg/.png đọc bằng OCR)
   plans create FILE.json [--json]           Tạo kế hoạch từ tệp JSON (dạng extract-plan + indicators + unitCodes)
   plans list [--json]                       Danh sách kế hoạch
   parse-report FILE [--json]                Đọc một tệp báo cáo của đơn vị (không ghi gì)
@@ -68,10 +68,12 @@ function need(args: ParsedArgs, n: number, what: string): string {
 }
 
 const COMMANDS: Record<string, Command> = {
-  'extract-plan': async (args) => {
+  'extract-plan': async (args, io) => {
     const f = readInputFile(need(args, 1, 'đường dẫn văn bản kế hoạch'));
     const { readIsolated } = await import('../gate/isolated');
-    return readIsolated({ kind: 'plan', bytes: f.bytes, fileName: f.name });
+    // A scan or photo is read by OCR (slow): its progress goes to stderr on a terminal, stdout stays the JSON.
+    const onProgress = process.stderr.isTTY ? (p: { message: string }) => io.err(`${p.message}\n`) : undefined;
+    return (await readIsolated({ kind: 'plan', bytes: f.bytes, fileName: f.name }, onProgress ? { onProgress } : {})).extract;
   },
   'plans create': (args) =>
     withContext(args, async (ctx) => {

@@ -1,12 +1,14 @@
 // Plan editing helpers: the editor's draft (from a saved plan, an extracted document or blank), the draft sent
-// to plans.save, report-deadline badges and indicator suggestions for extracted targets.
+// to plans.save and report-deadline badges. The intake's decisions (title, target suggestions, new indicators and
+// their codes) are made in main (features/plan-intake.ts) and arrive with 'plans.intake'.
 import type { FileIn } from '../../src-main/contract/common';
-import type { Indicator } from '../../src-main/contract/indicators';
-import type { PlanExtract, PlanExtractField, PlanTarget } from '../../src-main/contract/plan-extract';
+import type { PlanExtract, PlanExtractField } from '../../src-main/contract/plan-extract';
+import type { IntakeOcr, IntakeTarget, PlanIntake } from '../../src-main/contract/plan-intake';
 import type { Plan, PlanDraftInput, PlanSummary } from '../../src-main/contract/plans';
 import type { PlanKindId, PlanStatusId } from '../../src-main/contract/plan-labels';
 import { daysBetween, todayInVietnam } from '../../src-main/text/vi-date';
 import { fold, foldKey } from '../../src-main/text/vi-text';
+import type { Indicator } from '../../src-main/contract/indicators';
 
 export interface TargetRow { indicatorId: number; scope: 'total' | 'per_unit'; min: number | null; max: number | null; text: string }
 export interface BasisRow { text: string; number: string; issuedOn: string; issuer: string; basisPlanId: number | null }
@@ -23,8 +25,15 @@ export interface EditorDraft {
   previousPlanId: number | null;
 }
 
-/** What an intake adds to the editor: the file to attach, what the reader could not find, its warnings, raw targets. */
-export interface IntakeInfo { document: FileIn; missing: PlanExtractField[]; warnings: PlanExtract['warnings']; targets: PlanTarget[] }
+/**
+ * What an intake adds to the editor: the file to attach, what the reader could not find, its warnings (from OCR:
+ * every field read is marked "cần kiểm tra"), the targets found with main's suggestions, and the OCR page images.
+ */
+export interface IntakeInfo { document: FileIn; missing: PlanExtractField[]; warnings: PlanExtract['warnings']; targets: IntakeTarget[]; ocr: IntakeOcr | null }
+
+export function intakeInfo(x: PlanIntake, document: FileIn): IntakeInfo {
+  return { document, missing: x.extract.missing, warnings: x.extract.warnings, targets: x.targets, ocr: x.ocr };
+}
 
 const s = (v: string | null | undefined): string => v ?? '';
 const orNull = (v: string): string | null => (v.trim() === '' ? null : v.trim());
@@ -107,38 +116,10 @@ export function dueBadge(p: Pick<PlanSummary, 'reportDueOn' | 'status' | 'unitCo
 /** Badge colour per plan status: draft grey, issued blue, in progress amber, reviewed green. */
 export const STATUS_TONE = { du_thao: '', ban_hanh: 'info', dang_thuc_hien: 'warn', da_tong_ket: 'ok' } as const;
 
-const STOP = new Set(['so', 'va', 'cac', 'cho', 'cua', 'it', 'nhat', 'tu', 'den', 'moi', 'don', 'vi', 'duoc', 'trong', 'nam', 'tren', 'the', 'co', 'la', 'mot', 'voi']);
-const words = (t: string): Set<string> => new Set(foldKey(t).split(' ').filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w)));
-
-/** Catalog indicators ordered by how well they match an extracted target (shared words, same unit); best first. */
-export function suggestIndicators(t: PlanTarget, catalog: Indicator[], limit = 5): { indicator: Indicator; score: number }[] {
-  const tw = words(t.text);
-  const unit = t.unit ? fold(t.unit) : null;
-  return catalog
-    .filter((i) => !i.retired)
-    .map((i) => {
-      const iw = words(i.label);
-      let shared = 0;
-      for (const w of iw) if (tw.has(w)) shared++;
-      let score = iw.size ? shared / iw.size : 0;
-      if (unit && (fold(i.unit ?? '') === unit || fold(i.unit2 ?? '') === unit)) score += 0.35;
-      return { indicator: i, score };
-    })
-    .filter((x) => x.score >= 0.3)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
-}
-
-/** Next free "CTnn" code, the catalog's own numbering. */
+/** Next free "CTnn" code, the catalog's own numbering (the catalog page's form; an intake's codes come from main). */
 export function nextIndicatorCode(catalog: Indicator[]): string {
   const max = Math.max(0, ...catalog.map((i) => /^CT(\d+)$/i.exec(i.code)).map((m) => (m ? Number(m[1]) : 0)));
   return `CT${String(max + 1).padStart(2, '0')}`;
-}
-
-/** A short indicator label from a target sentence: drop leading "phấn đấu / mỗi đơn vị ..." clutter, cut at 120 chars. */
-export function labelFromTarget(t: PlanTarget): string {
-  const text = t.text.replace(/\s+/g, ' ').trim();
-  return text.length > 120 ? `${text.slice(0, 117).replace(/\s+\S*$/, '')}…` : text;
 }
 
 export const AGGREGATION_LABELS = { sum: 'Cộng tổng', avg: 'Trung bình', max: 'Lớn nhất', percent: 'Tỷ lệ %', text: 'Chữ (không cộng)' } as const;

@@ -225,7 +225,7 @@ test('an old .doc or an empty file gets the reader\'s message and saves nothing'
   await app.open('#/plans');
   await intake(page, doc);
   const dialog = page.getByRole('dialog', { name: 'Tạo kế hoạch từ văn bản' });
-  await expect(dialog.getByTestId('intake-error')).toContainText('định dạng Word cũ (.doc)');
+  await expect(dialog.getByTestId('intake-error')).toContainText('Word cũ (.doc)');
   await expect(dialog.getByTestId('intake-error')).toContainText('Lưu thành');
   await app.shot('plans-intake-bad-file');
   await dialog.getByTestId('file-input').setInputFiles(empty);

@@ -126,12 +126,17 @@ describe('readDocumentText: files it must refuse', () => {
     expect(e.message).toMatch(/rỗng/u);
   });
 
-  it('refuses a legacy .doc and tells the user to save it as .docx', async () => {
+  it('refuses an old Office file that is not a Word document, and a broken .doc, saying what to do', async () => {
     const ole = new Uint8Array(4096);
     ole.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-    const e = await badFile('ke-hoach.doc', ole);
-    expect(e.message).toContain('Lưu thành .docx');
-    expect(e.message).toContain('Word');
+    const other = await badFile('ke-hoach.xls', ole);
+    expect(other.message).toContain('không phải văn bản Word');
+    // The same bytes named .doc: most likely a damaged Word file, told as such.
+    expect((await badFile('ke-hoach.doc', ole)).message).toMatch(/Word cũ \(\.doc\).*hỏng.*Lưu thành/);
+    ole.set(new Uint8Array(Buffer.from('WordDocument', 'utf16le')), 1024);
+    const broken = await badFile('ke-hoach.doc', ole);
+    expect(broken.message).toContain('Lưu thành');
+    expect(broken.message).toContain('.docx');
   });
 
   it('refuses a password-protected Word file (OLE container with EncryptedPackage)', async () => {
