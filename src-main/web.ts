@@ -1,5 +1,5 @@
-// `npm run web`: the whole app in a browser, on 127.0.0.1 only, against the real database.
-// Usage: tsx src-main/web.ts [--db FILE] [--port N]
+// `npm run web`: the whole app in a browser, on 127.0.0.1 only, against the real database. Runs from the sources
+// (tsx src-main/web.ts) or built (out/main/web.js, started by src-main/launcher/web.mjs). Options: [--db FILE] [--port N]
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createContext } from './runtime/create-context';
@@ -10,7 +10,10 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-const staticDir = fileURLToPath(new URL('../out/renderer/', import.meta.url));
+// the built UI: beside out/main when this runs built, in out/ when it runs from the sources
+const staticDir = [new URL('../renderer/', import.meta.url), new URL('../out/renderer/', import.meta.url)]
+  .map((u) => fileURLToPath(u))
+  .find((d) => existsSync(`${d}index.html`)) ?? fileURLToPath(new URL('../out/renderer/', import.meta.url));
 if (!existsSync(staticDir)) {
   console.error('Chưa có bản dựng giao diện (out/renderer). Hãy chạy "npm run web" (lệnh này tự dựng giao diện trước).');
   process.exit(1);

@@ -8,7 +8,6 @@ import { listIndicators } from '../db/indicators';
 import { listUnits } from '../db/units';
 import { writeReportTemplateLaidOut, type TemplateIndicator } from '../excel/report-template';
 import { fittedHeaderLine } from '../excel/report-template-text';
-import { prepareStamper } from '../excel/template-stamp/index';
 import type { StampValue } from '../excel/template-stamp/sheet-cells';
 import { packEntry, writeZip } from '../excel/template-stamp/zip-write';
 import { foldKey } from '../text/vi-text';
@@ -56,6 +55,7 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
   // The base is written for the longest name, so the header row is tall enough for every unit's name.
   const longest = units.reduce((a, u) => (u.name.length > a.name.length ? u : a));
   const laid = await writeReportTemplateLaidOut({ ...base, unit: { code: longest.code, name: longest.name } });
+  const { prepareStamper } = await import('../excel/template-stamp/index'); // fflate: loaded when templates are made
   const stamper = prepareStamper(laid.bytes, laid.layout);
   const files = units.map((u) => {
     const mine = own.get(u.id);

@@ -2,11 +2,11 @@
 // database (a new file each time, so the migrations run too) and `node -e 0`, interleaved, N times each; prints the
 // medians and their ratio. Builds first when out/main/cli.js is older than the sources.
 // Options: --runs N (default 15), --tsx (also time the TypeScript sources under tsx, 3 runs), --json.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtCli, freshBuiltCli, root } from './cli-build.mjs';
+import { builtCli, freshBuiltCli, freshBuiltWeb, root } from './cli-build.mjs';
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
@@ -16,7 +16,7 @@ if (!Number.isInteger(runs) || runs < 1 || runs > 500) {
   process.exit(2);
 }
 
-if (!freshBuiltCli()) {
+if (!freshBuiltCli() || !freshBuiltWeb()) {
   console.error('Bản CLI đã dựng cũ hơn mã nguồn: đang dựng lại (npm run build)…');
   const b = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
   if (b.status !== 0) {
@@ -42,6 +42,26 @@ const median = (xs) => {
 };
 const round = (x) => Math.round(x * 1000) / 1000;
 
+/** `npm run web` with the UI built: seconds until the server prints its address (then it is stopped). */
+function webStart() {
+  const t = process.hrtime.bigint();
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [join(root, 'src-main', 'launcher', 'web.mjs'), '--port', '0', '--db', join(dir, `web-${++n}.sqlite`)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => { child.kill(); fail(new Error('browser mode did not start within 60 s')); }, 60_000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      if (/http:\/\/127\.0\.0\.1:\d+/.test(out)) {
+        clearTimeout(timer);
+        const s = Number(process.hrtime.bigint() - t) / 1e9;
+        child.kill('SIGTERM');
+        child.on('exit', () => done(s));
+      }
+    });
+    child.on('error', fail);
+  });
+}
+
 try {
   const node = [];
   const built = [];
@@ -49,17 +69,21 @@ try {
     node.push(seconds(['-e', '0']));
     built.push(seconds(cli([builtCli])));
   }
+  const web = [];
+  for (let i = 0; i < 3; i++) web.push(await webStart());
   const tsx = argv.includes('--tsx') ? [0, 1, 2].map(() => seconds(cli(['--import', 'tsx', join(root, 'src-main', 'cli.ts')]))) : [];
   const r = {
     runs,
     nodeSeconds: round(median(node)),
     cliSeconds: round(median(built)),
     ratio: round(median(built) / median(node)),
+    webStartSeconds: round(median(web)),
     ...(tsx.length ? { tsxSeconds: round(median(tsx)) } : {}),
   };
   if (argv.includes('--json')) console.log(JSON.stringify(r));
   else {
     console.log(`units list --json (dữ liệu mới), trung vị ${runs} lần: ${r.cliSeconds} s; node -e 0: ${r.nodeSeconds} s; gấp ${r.ratio} lần Node trống`);
+    console.log(`npm run web (giao diện đã dựng), trung vị 3 lần: ${r.webStartSeconds} s đến khi in địa chỉ — mục tiêu ≤ 5 s: ${r.webStartSeconds <= 5 ? 'đạt' : 'chưa đạt'}`);
     if (r.tsxSeconds !== undefined) console.log(`Chạy mã nguồn qua tsx (3 lần): ${r.tsxSeconds} s`);
     console.log(`Mục tiêu: khởi động CLI không quá 0,3 s — ${r.cliSeconds <= 0.3 ? 'đạt' : 'chưa đạt'} (máy đang bận thì số đo cao hơn; so với Node trống qua tỉ lệ).`);
   }

@@ -1,4 +1,4 @@
-// Is the built CLI (out/main/cli.js, made by `npm run build`) up to date? It is when it is newer than every source it
+// Is the built CLI (out/main/cli.js, made by `npm run build`) up to date? (and browser mode: out/main/web.js + out/renderer) It is when it is newer than every source it
 // was built from (src-main, the bench under tests/bench, the build config, the lockfile); otherwise callers fall back
 // to running the TypeScript sources through tsx, so a stale build is never run. Plain Node, no dependencies.
 import { readdirSync, statSync } from 'node:fs';
@@ -22,14 +22,28 @@ function newest(path) {
   return max;
 }
 
+/** Is every built file present and newer than every source? */
+function fresh(builtFiles, sources) {
+  let built = Infinity;
+  for (const f of builtFiles) {
+    try {
+      built = Math.min(built, statSync(f).mtimeMs);
+    } catch {
+      return false;
+    }
+  }
+  return built >= Math.max(...sources.map((s) => newest(join(root, s))));
+}
+
 /** The built CLI's path when it exists and no source is newer, else null. */
 export function freshBuiltCli() {
-  let built;
-  try {
-    built = statSync(builtCli).mtimeMs;
-  } catch {
-    return null;
-  }
-  const src = Math.max(...SOURCES.map((s) => newest(join(root, s))));
-  return built >= src ? builtCli : null;
+  return fresh([builtCli], SOURCES) ? builtCli : null;
+}
+
+export const builtWeb = join(root, 'out', 'main', 'web.js');
+const WEB_SOURCES = [...SOURCES, 'src-renderer', 'svelte.config.js'];
+
+/** Browser mode's built server and UI, when both exist and no source (main or renderer) is newer, else null. */
+export function freshBuiltWeb() {
+  return fresh([builtWeb, join(root, 'out', 'renderer', 'index.html')], WEB_SOURCES) ? builtWeb : null;
 }

@@ -3,17 +3,16 @@
 // moment leaves either no file or a whole verified one, and the temporary file it left is cleaned by the next run.
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { backupsToKeep, type RotationEntry } from '../../src-main/data-file/backup-rotation';
 import { createBackupIn, listBackups } from '../../src-main/data-file/backup-store';
 import { backupTo, checkDatabase } from '../../src-main/data-file/verified-copy';
 import { createContext } from '../../src-main/runtime/create-context';
+import { cliChild } from '../helpers/cli-child';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'danvan-be-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -110,23 +109,7 @@ describe('an interrupted `backup --out`', () => {
     ctx.close();
   });
 
-  function backupChild(db: string, out: string, killAfterMs: number | null): Promise<{ code: number | null; killed: boolean; err: string; ms: number }> {
-    const t0 = Date.now();
-    return new Promise((done, fail) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'backup', '--out', out, '--db', db, '--json'], {
-        cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
-      });
-      let err = '';
-      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-      let killed = false;
-      const timer = killAfterMs === null ? null : setTimeout(() => (killed = child.kill('SIGKILL')), killAfterMs);
-      child.on('error', fail);
-      child.on('exit', (code) => {
-        if (timer) clearTimeout(timer);
-        done({ code, killed, err, ms: Date.now() - t0 });
-      });
-    });
-  }
+  const backupChild = (db: string, out: string, killAfterMs: number | null) => cliChild(['backup', '--out', out, '--db', db, '--json'], killAfterMs);
 
   it.skipIf(process.platform === 'win32')('killed at any moment: no file, or a whole verified copy — and no temporary file after the next run', async () => {
     const ctx = seeded('kill', 20000);

@@ -3,36 +3,18 @@
 // data, whole, never an empty or half database.
 import { afterAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import { createContext, type RunningContext } from '../../src-main/runtime/create-context';
+import { cliChild } from '../helpers/cli-child';
 import { backupTo } from '../../src-main/data-file/verified-copy';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'danvan-rp-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function restoreChild(db: string, source: string, killAfterMs: number | null): Promise<{ code: number | null; killed: boolean; err: string; ms: number }> {
-  const t0 = Date.now();
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'restore', source, '--db', db, '--json'], {
-      cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    let err = '';
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    let killed = false;
-    const timer = killAfterMs === null ? null : setTimeout(() => (killed = child.kill('SIGKILL')), killAfterMs);
-    child.on('error', fail);
-    child.on('exit', (code) => {
-      if (timer) clearTimeout(timer);
-      done({ code, killed, err, ms: Date.now() - t0 });
-    });
-  });
-}
+const restoreChild = (db: string, source: string, killAfterMs: number | null) => cliChild(['restore', source, '--db', db, '--json'], killAfterMs);
 
 async function fill(ctx: RunningContext, prefix: string, n: number) {
   const ins = ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");

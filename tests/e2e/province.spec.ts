@@ -28,7 +28,7 @@ test('province: districts\' packages imported, totals per district, drill-down t
 
     await app.open(`#/reports?plan=${prov.planId}&tab=tong-hop`);
     const view = page.getByTestId('province-districts');
-    await expect(view).toBeVisible();
+    await expect(view).toBeVisible({ timeout: 30_000 }); // reads the stored packages (exceljs loads on first use)
     await expect(view).toContainText('Cơ sở: 15/18 đơn vị đã nộp');
     const d1 = districts[1]!;
     const row = view.locator('tbody tr', { hasText: d1.name });
