@@ -7,6 +7,7 @@ import type { FileOut } from '../contract/common';
 import { todayInVietnam } from '../text/vi-date';
 import { UsageError, type ParsedArgs } from './cli-args';
 import { createContext, type RunningContext } from './create-context';
+import { callChannel } from './cli-call';
 
 type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
@@ -29,21 +30,24 @@ function withContext<T>(args: ParsedArgs, fn: (ctx: RunningContext) => Promise<T
 
 const KINDS = ['consolidated', 'docx', 'reminders'] as const;
 
-async function exportOne(kind: (typeof KINDS)[number], ctx: RunningContext, planId: number): Promise<FileOut> {
+/** The same channels as the app's export buttons (a .pdf is the Word document made into PDF in the app). */
+async function exportOne(kind: (typeof KINDS)[number], ctx: RunningContext, planId: number, pdf: boolean): Promise<FileOut> {
   const date = todayInVietnam(ctx.now());
-  const { exportConsolidatedDocx, exportConsolidatedXlsx } = await import('../features/consolidation-export');
-  const { reminderLetter } = await import('../features/reminders');
-  if (kind === 'consolidated') return exportConsolidatedXlsx(ctx.db, { planId, number: null, date });
-  if (kind === 'docx') return exportConsolidatedDocx(ctx.db, { planId, number: null, date });
-  return (await reminderLetter(ctx.db, { planId, unitIds: null, number: null, date, newDueOn: null })).file;
+  if (kind === 'consolidated') {
+    if (pdf) return callChannel(ctx, 'consolidation.exportPdf', { planId, number: null, date, from: 'xlsx' });
+    return callChannel(ctx, 'consolidation.exportXlsx', { planId, number: null, date });
+  }
+  if (kind === 'docx') return callChannel(ctx, pdf ? 'consolidation.exportPdf' : 'consolidation.exportDocx', { planId, number: null, date });
+  const letter = (await callChannel(ctx, 'reminders.letter', { planId, unitIds: null, number: null, date, newDueOn: null })).file;
+  return pdf ? { ...letter, bytes: await (await import('../features/pdf-export')).toPdf(letter.bytes, 'docx') } : letter;
 }
 
 export const consolidationCommands: Record<string, Command> = {
   consolidate: (args) => {
     const planId = planOf(args);
     return withContext(args, async (ctx) => {
-      const [{ computeConsolidation }, { consolidateJson }] = await Promise.all([import('../features/consolidation'), import('../features/consolidation-handlers')]);
-      return consolidateJson(computeConsolidation(ctx.db, planId, todayInVietnam(ctx.now())));
+      const { consolidateJson } = await import('../features/consolidation-handlers');
+      return consolidateJson(await callChannel(ctx, 'consolidation.get', { planId }));
     });
   },
   export: (args, io) => {
@@ -54,15 +58,15 @@ export const consolidationCommands: Record<string, Command> = {
     if (!out) throw new UsageError('Thiếu --out FILE');
     return withContext(args, async (ctx) => {
       // like the app's export dialog: the value warnings still open are said and listed before anything is written
-      const open = kind === 'reminders' ? [] : (await import('../features/value-review')).planWarnings(ctx.db, planId).filter((w) => w.status === 'open');
+      const open = kind === 'reminders' ? [] : (await callChannel(ctx, 'checks.plan', { planId })).warnings.filter((w) => w.status === 'open');
       if (open.length) {
         io.err(`Cảnh báo: còn ${open.length} cảnh báo số liệu chưa xử lý, vẫn được tính vào báo cáo (xem: check-values --plan ${planId}):\n`);
         for (const w of open.slice(0, 10)) io.err(`  ${w.unitCode}, ${w.indicatorCode}: ${w.message}\n`);
         if (open.length > 10) io.err(`  … và ${open.length - 10} cảnh báo khác.\n`);
       }
-      const file = await exportOne(kind as (typeof KINDS)[number], ctx, planId);
       const pdf = /\.pdf$/i.test(out);
-      const bytes = pdf ? await (await import('../features/pdf-export')).toPdf(file.bytes, file.name.endsWith('.xlsx') ? 'xlsx' : 'docx') : file.bytes;
+      const file = await exportOne(kind as (typeof KINDS)[number], ctx, planId, pdf);
+      const bytes = file.bytes;
       const path = resolve(out);
       try {
         writeFileSync(path, bytes);

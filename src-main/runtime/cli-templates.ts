@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../contract/errors';
 import { UsageError, type ParsedArgs } from './cli-args';
 import { createContext } from './create-context';
+import { callChannel } from './cli-call';
 
 type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
@@ -20,11 +21,10 @@ export const templatesCommands: Record<string, Command> = {
     if (!out || !/\.zip$/i.test(out)) throw new UsageError('Thiếu --out FILE.zip (tệp nén chứa mẫu của từng đơn vị)');
     const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
     try {
-      const [{ buildTemplates }, { planOrThrow }] = await Promise.all([import('../features/report-templates'), import('../features/tracking')]);
-      const plan = planOrThrow(ctx.db, planId);
+      const plan = await callChannel(ctx, 'plans.get', { id: planId });
       if (plan.unitIds.length === 0) throw new AppError('invalid_input', 'Kế hoạch chưa có đơn vị phải báo cáo. Hãy chọn đơn vị cho kế hoạch trước khi tạo mẫu.');
       const started = performance.now();
-      const file = await buildTemplates(ctx.db, planId, plan.unitIds, true, ctx.now());
+      const file = await callChannel(ctx, 'reports.templates', { planId, unitIds: plan.unitIds, zip: true });
       const seconds = Math.round(performance.now() - started) / 1000;
       const path = resolve(out);
       try {

@@ -1,11 +1,11 @@
 // CLI `upward --plan ID --code CODE [--name NAME] [--number SỐ] [--date YYYY-MM-DD] --out FILE.xlsx`: the upward
-// package for the level above, exactly as the app's "Gửi cấp trên" makes it (same feature function).
+// package for the level above, exactly as the app's "Gửi cấp trên" makes it (the same channel).
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../contract/errors';
-import { todayInVietnam } from '../text/vi-date';
 import { UsageError, type ParsedArgs } from './cli-args';
 import { createContext } from './create-context';
+import { callChannel } from './cli-call';
 
 type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
@@ -26,11 +26,10 @@ export const upwardCommands: Record<string, Command> = {
     if (date !== null && (!ISO.test(date) || Number.isNaN(Date.parse(date)))) throw new UsageError('--date cần dạng YYYY-MM-DD');
     const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
     return (async () => {
-      const { upwardPackage } = await import('../features/consolidation-upward');
-      const file = await upwardPackage(ctx.db, planId, {
-        unitCode: args.options.get('--code')?.normalize('NFC').trim() || null, unitName: args.options.get('--name')?.normalize('NFC').trim() || null,
-        number: args.options.get('--number')?.normalize('NFC').trim() || null, date,
-      }, todayInVietnam(ctx.now()), { appVersion: ctx.version, now: ctx.now() });
+      const file = await callChannel(ctx, 'consolidation.upwardPackage', {
+        planId, unitCode: args.options.get('--code') || null, unitName: args.options.get('--name') || null,
+        number: args.options.get('--number') || null, date,
+      });
       const path = resolve(out);
       try {
         writeFileSync(path, file.bytes);

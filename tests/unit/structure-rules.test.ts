@@ -58,6 +58,17 @@ describe('structure of src-main', () => {
     expect(bad).toEqual([]);
   });
 
+  it('CLI commands that have a channel call it through dispatch: the CLI reaches into features/ only for CLI-only work', () => {
+    // what has no channel: a headless import in one pass, restoring any file, plan creation from extract-plan JSON,
+    // a report's JSON turned into the entry input, the consolidate JSON shape, the reminder letter as PDF
+    const CLI_ONLY = new Set(['report-import/one-pass', 'report-import/analyze', 'backup-restore', 'plan-create', 'report-entry-json', 'consolidation-handlers', 'pdf-export']);
+    const bad: string[] = [];
+    for (const f of files(join(main, 'runtime')).filter((f) => /\/cli-[^/]*\.ts$/.test(f))) {
+      for (const m of readFileSync(f, 'utf8').matchAll(/['"]\.\.\/features\/([^'"]+)['"]/g)) if (!CLI_ONLY.has(m[1] as string)) bad.push(`${relative(root, f)}: features/${m[1]}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('merging handler tables throws on a channel served twice, naming it', () => {
     const a = { 'units.list': () => [] };
     const b = { 'units.list': () => [] };
