@@ -67,8 +67,13 @@ export const PreviewFile = z.object({
 });
 export type PreviewFile = z.infer<typeof PreviewFile>;
 
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Mã SHA-256 không hợp lệ' });
+
 export const CommitFile = z.object({
-  file: FileIn,
+  /** The file's bytes; absent when the preview staged it: then `staged` names it by content. */
+  file: FileIn.optional(),
+  /** A file the preview read and kept in main (reports.stageCheck says which are still kept). */
+  staged: z.object({ sha256: Sha256, name: z.string().max(255) }).optional(),
   /** The unit confirmed by the user (required unless the file is skipped). */
   unitId: Id,
   receivedOn: IsoDate,
@@ -183,7 +188,16 @@ const TaskId = z.string().min(1).max(100).optional();
 
 export const reportsChannels = {
   'reports.preview': { input: z.object({ planId: Id, files: z.array(FileIn).min(1).max(2000), taskId: TaskId }), output: z.object({ files: z.array(PreviewFile) }) },
-  'reports.commit': { input: z.object({ planId: Id, files: z.array(CommitFile).min(1).max(2000), taskId: TaskId }), output: CommitResult },
+  'reports.commit': {
+    input: z.object({
+      planId: Id,
+      files: z.array(CommitFile.refine((f) => f.file || f.staged, { message: 'Thiếu tệp: hãy chọn lại tệp rồi nhập lại.' })).min(1).max(2000),
+      taskId: TaskId,
+    }),
+    output: CommitResult,
+  },
+  /** Which previewed files main still keeps (by SHA-256): the commit sends the bytes of the others only. */
+  'reports.stageCheck': { input: z.object({ planId: Id, sha256s: z.array(Sha256).max(2000) }), output: z.object({ missing: z.array(z.string()) }) },
   'reports.batches': { input: z.object({ planId: Id }), output: z.array(BatchInfo) },
   'reports.undoBatch': { input: z.object({ batchId: Id }), output: z.object({ revoked: z.number().int() }) },
   'reports.list': { input: z.object({ planId: Id }), output: z.array(ReportListRow) },

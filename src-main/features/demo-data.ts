@@ -2,6 +2,7 @@
 // an organisation profile, twelve base units, a plan with targets, reports imported from generated workbooks
 // (some on time, one late, four missing) and "Dân vận khéo" models at several steps, one recognised with an award.
 // Every write goes through the same feature handlers (and their checks) as the user's own actions.
+import { resolveCommitFiles } from './report-import/stage';
 import { contract, type Channel, type In, type Out, type Parsed } from '../contract/index';
 import type { AppContext } from '../handler/context';
 import type { Handler } from '../handler/handler';
@@ -79,7 +80,7 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
     const rows = indicators.map((i, n) => ({ label: i.label, unit: i.unit, value: ((k * 7 + n * 3) % 5) + (n === 0 ? 2 : 1) }));
     files.push({ file: { name: `bao-cao-${u.code}.xlsx`, bytes: await reportWorkbook(u.name, rows) }, unitId: u.id, receivedOn: iso(today, k === 7 ? 0 : -6 + k % 4), channel: k % 2 ? 'zalo' as const : 'email' as const });
   }
-  await commitBatch(ctx, plan.id, files.map((f) => contract['reports.commit'].input.shape.files.element.parse(f)));
+  await commitBatch(ctx, plan.id, resolveCommitFiles(plan.id, files.map((f) => contract['reports.commit'].input.shape.files.element.parse(f))));
   // "Dân vận khéo": eight units registered (two late), models at each step, one recognised with an award; in the
   // year whose steps (March–October) are all past.
   const my = today >= `${year}-10-21` ? year : year - 1;

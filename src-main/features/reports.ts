@@ -15,6 +15,7 @@ import { requestCancel } from './report-import/cancel';
 import { commitBatch, isBatchRunning } from './report-import/commit';
 import { splitPlace } from './report-import/row-mapping';
 import { previewBatch } from './report-import/preview';
+import { missingFromStage, resolveCommitFiles } from './report-import/stage';
 import { backupBeforeBatch } from '../data-file/backup-store';
 import { isBlocking } from '../checks/value-checks';
 import { correctionRequestsOfPlan, lastCorrectionRequest } from '../db/corrections';
@@ -99,9 +100,11 @@ export const reportsHandlers = {
     // The backup is synchronous (seconds on a large database): say so first, and let the event go out before it.
     ctx.emit('progress', { task, done: 0, total: files.length, message: 'Đang sao lưu dữ liệu trước khi nhập…' });
     await new Promise((r) => setImmediate(r));
+    const resolved = resolveCommitFiles(planId, files); // staged files by hash (not sent nor parsed again)
     backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${plan.title}"`);
-    return commitBatch(ctx, planId, files, task);
+    return commitBatch(ctx, planId, resolved, task);
   },
+  'reports.stageCheck': ({ planId, sha256s }) => ({ missing: missingFromStage(planId, sha256s) }),
   'reports.batches': ({ planId }, ctx) => rep.listBatches(ctx.db, planId).map((b) => (b.interrupted && isBatchRunning(b.id) ? { ...b, interrupted: false, notIn: [] } : b)),
   'reports.undoBatch': ({ batchId }, ctx) => {
     const b = rep.getBatch(ctx.db, batchId);
@@ -157,4 +160,4 @@ export const reportsHandlers = {
   },
   'reports.templates': ({ planId, unitIds, zip }, ctx) => buildTemplates(ctx.db, planId, unitIds, zip, ctx.now()),
   'tasks.cancel': ({ task }) => ({ cancelled: requestCancel(task) }),
-} satisfies { [K in 'reports.preview' | 'reports.commit' | 'reports.batches' | 'reports.undoBatch' | 'reports.list' | 'reports.get' | 'reports.decideHeld' | 'reports.editValue' | 'reports.templates' | 'tasks.cancel']: Handler<K> };
+} satisfies { [K in 'reports.preview' | 'reports.commit' | 'reports.batches' | 'reports.undoBatch' | 'reports.list' | 'reports.get' | 'reports.decideHeld' | 'reports.editValue' | 'reports.templates' | 'tasks.cancel' | 'reports.stageCheck']: Handler<K> };

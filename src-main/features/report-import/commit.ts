@@ -40,6 +40,8 @@ export interface CommitFileInput {
   rows?: MappedRow[];
   /** SHA-256 of the bytes when already known. */
   sha256?: string;
+  /** The file as the preview parsed it (the preview stage): used instead of parsing it again. */
+  ahead?: ParsedFile;
   /** The upward-package verdict of this file for this unit, already made by server-side code (never from the renderer). */
   pkg?: PackageVerdict | null;
 }
@@ -219,7 +221,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
     const order = files.map((f, i) => ({ f, i })).sort((a, b) => a.f.receivedOn.localeCompare(b.f.receivedOn) || a.i - b.i);
     const results: FileResult[] = new Array(files.length);
     // Files not parsed yet are parsed in worker threads ahead of the group being written (in commit order).
-    const parsedAhead = parseAhead(order.map(({ f }) => (f.parsed ? null : f.file)), parseOptions(pc));
+    const parsedAhead = parseAhead(order.map(({ f }) => (f.parsed || f.ahead ? null : f.file)), parseOptions(pc));
     for (let g = 0; g < order.length; g += GROUP) {
       const group = order.slice(g, g + GROUP);
       const prepared: (Prepared | FileResult)[] = [];
@@ -227,7 +229,7 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
         if (token.cancelled) prepared.push(fail(f.file.name, 'Đã dừng theo yêu cầu: tệp này chưa được nhập.'));
         else {
           try {
-            prepared.push(await prepareOne(ctx, f, pc, () => parsedAhead(g + k)));
+            prepared.push(await prepareOne(ctx, f, pc, () => (f.ahead ? Promise.resolve(f.ahead) : parsedAhead(g + k))));
           } catch (err) {
             prepared.push(fail(f.file.name, `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`));
           }

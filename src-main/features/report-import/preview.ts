@@ -1,5 +1,6 @@
 // Preview (dry run) of a whole batch: every file analysed in isolation, then files of the same unit settled
 // against each other (commit order); progress reported, cancel per call (cancel.ts), nothing written.
+import { stageFile } from './stage';
 import type { FileIn } from '../../contract/common';
 import type { PreviewFile } from '../../contract/reports';
 import type { AppContext } from '../../handler/context';
@@ -27,7 +28,10 @@ async function previewAll(ctx: AppContext, pc: PlanContext, files: FileIn[], tas
   for (const [i, f] of files.entries()) {
     if (token.cancelled) break;
     try {
-      out.push((await analyzeFile(ctx.db, pc, f, i, ctx.now(), seen, await parsed(i))).preview);
+      const ahead = await parsed(i);
+      // kept for the commit (by hash): neither sent nor parsed again (a file that cannot be read is never committed)
+      if (!ahead.report.issues.some((x) => x.severity === 'fatal')) stageFile(pc.plan.id, f, ahead);
+      out.push((await analyzeFile(ctx.db, pc, f, i, ctx.now(), seen, ahead)).preview);
     } catch (err) {
       out.push({
         index: i, fileName: f.name, size: f.bytes.byteLength, sha256: '', status: 'error', reason: `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`,

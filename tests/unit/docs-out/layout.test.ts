@@ -81,6 +81,9 @@ describe('every document the app makes passes the layout checker', () => {
     expect(checkDocx((await app.call('models.formDocx', { year: 2025, unitId: null })).bytes)).toEqual([]);
     expect(checkXlsx((await app.call('models.exportRegister', { year: 2025 })).bytes)).toEqual([]);
     expect(checkXlsx((await app.call('models.formXlsx', { year: 2025, unitId: null })).bytes)).toEqual([]);
+    // the letter to units that have not registered a model by the yearly deadline
+    const followUp = await app.call('models.reminderLetter', { year: 2025, number: '121/LĐLĐ', date: '2025-04-01' });
+    expect(checkDocx(followUp.file.bytes)).toEqual([]);
   }, 60_000);
 });
 
