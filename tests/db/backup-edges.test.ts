@@ -123,12 +123,15 @@ describe('an interrupted `backup --out`', () => {
     const problems: string[] = [];
     let killedRunning = 0;
     const t0 = Date.now();
-    for (let k = 0; k < 8 && Date.now() - t0 < 40_000; k++) {
+    // the pace follows the machine: a run that finished before its kill sets it (a busy machine, then an idle one)
+    let pace = calib.ms;
+    for (let k = 0; k < 12 && killedRunning < 5 && Date.now() - t0 < 60_000; k++) {
       rmSync(out, { force: true });
-      const delay = Math.round(calib.ms * (0.5 + 0.5 * ((k * 7919) % 10) / 10));
+      const delay = Math.round(pace * (0.4 + 0.5 * ((k * 7919) % 10) / 10));
       const r = await backupChild(db, out, delay);
       if (r.killed) killedRunning++;
       else if (r.code !== 0) problems.push(`kill ${k}: failed without a kill: ${r.err}`);
+      else pace = r.ms;
       if (existsSync(out)) {
         const c = checkDatabase(out);
         if (!c.ok) problems.push(`kill ${k} after ${delay} ms: a partial copy at the target: ${c.problems.join('; ')}`);
