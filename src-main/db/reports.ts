@@ -28,9 +28,15 @@ export function reportsOf(db: Db, planId: number, unitId: number): ReportRow[] {
   return stmt(db, 'SELECT * FROM reports WHERE plan_id = ? AND unit_id = ? ORDER BY version').all(planId, unitId) as ReportRow[];
 }
 
-/** Units that sent at least one report for the plan (also units no longer assigned to it). */
-export function unitIdsWithReports(db: Db, planId: number): number[] {
-  return (db.prepare('SELECT DISTINCT unit_id FROM reports WHERE plan_id = ?').all(planId) as { unit_id: number }[]).map((r) => r.unit_id);
+/** Every report of a plan by unit, each unit's versions in order: one query for the report list and the tracking board. */
+export function reportsByUnit(db: Db, planId: number): Map<number, ReportRow[]> {
+  const out = new Map<number, ReportRow[]>();
+  for (const r of stmt(db, 'SELECT * FROM reports WHERE plan_id = ? ORDER BY unit_id, version').all(planId) as ReportRow[]) {
+    const list = out.get(r.unit_id);
+    if (list) list.push(r);
+    else out.set(r.unit_id, [r]);
+  }
+  return out;
 }
 
 export function getReport(db: Db, id: number): ReportRow | undefined {

@@ -1,23 +1,28 @@
 // The province's view down to the base units: each district's totals (both measures) from its report in use,
 // its % of its own targets, a ranking, its coverage, and — opening one district — its base units × indicators
-// as carried by its upward package (read from the stored document; read packages are kept per document id).
+// as carried by its upward package (read from the stored document; read packages are kept by content hash, so a
+// restored or another database never gets another's package; only upper-level units' documents are read).
 import type { DistrictDetail, ProvinceDistrict, ProvinceOverview } from '../contract/province';
 import { AppError } from '../contract/errors';
 import type { Db } from '../db/connection';
 import { activeValues } from '../db/consolidation';
-import { getDocumentBytes } from '../db/documents';
+import { getDocumentBytes, getDocumentMeta } from '../db/documents';
+import { listUnits } from '../db/units';
 import { activeReportsWithDocuments } from '../db/province';
 import { readUpwardPackage, type ReadPackage } from '../excel/upward/read';
 import { computeConsolidation } from './consolidation';
 import { EDITED_LABEL } from './province-verify';
 import { computeTracking, pct } from './tracking';
 
-const cache = new Map<number, ReadPackage>();
+const cache = new Map<string, ReadPackage>();
 const CACHE_MAX = 200;
 
 async function packageOf(db: Db, documentId: number | null): Promise<ReadPackage | null> {
   if (documentId === null) return null;
-  const hit = cache.get(documentId);
+  const doc = getDocumentMeta(db, documentId);
+  if (!doc) return null;
+  const key = `${doc.sha256}:${doc.size}`;
+  const hit = cache.get(key);
   if (hit) return hit;
   const bytes = getDocumentBytes(db, documentId);
   if (!bytes) return null;
@@ -27,8 +32,8 @@ async function packageOf(db: Db, documentId: number | null): Promise<ReadPackage
   } catch {
     return null;
   }
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as number);
-  cache.set(documentId, pkg);
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  cache.set(key, pkg);
   return pkg;
 }
 
@@ -41,9 +46,11 @@ export async function provinceOverview(db: Db, planId: number, today: string): P
   const values = new Map(activeValues(db, planId).map((v) => [`${v.unit_id}:${v.indicator_id}`, v]));
   const indicators = c.indicators.map((i) => ({ code: i.code, label: i.label, unit: i.unit, unit2: i.unit2 }));
   const districts: ProvinceDistrict[] = [];
+  // a base union's report is never a package: only the upper-level units' documents are read
+  const upper = new Set(listUnits(db, true).filter((u) => u.kind === 'cap_tren').map((u) => u.id));
   for (const row of tracking.rows) {
     const rep = reports.get(row.unit.id) ?? null;
-    const pkg = rep ? await packageOf(db, rep.document_id) : null;
+    const pkg = rep && upper.has(row.unit.id) ? await packageOf(db, rep.document_id) : null;
     const totals = c.indicators.map((i) => {
       const v = values.get(`${row.unit.id}:${i.indicatorId}`);
       return v ? (v.value_num ?? v.value_text ?? null) : null;

@@ -7,7 +7,7 @@ import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import * as rep from '../db/reports';
-import { getUnit } from '../db/units';
+import { getUnit, listUnits } from '../db/units';
 import { unitTargetsOf } from '../db/unit-targets';
 import { buildTemplates } from './report-templates';
 import type { Handler } from '../handler/handler';
@@ -30,14 +30,16 @@ function planOrThrow(db: Db, id: number) {
 
 export function reportList(db: Db, planId: number): ReportListRow[] {
   const plan = planOrThrow(db, planId);
-  const withReports = rep.unitIdsWithReports(db, planId);
-  const ids = [...new Set([...plan.unitIds, ...withReports])];
+  // one query for the plan's reports and one for the units (not one lookup per unit)
+  const byUnit = rep.reportsByUnit(db, planId);
+  const ids = [...new Set([...plan.unitIds, ...byUnit.keys()])];
+  const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
   const asked = correctionRequestsOfPlan(db, planId);
   const rows: ReportListRow[] = [];
   for (const id of ids) {
-    const u = getUnit(db, id);
+    const u = units.get(id);
     if (!u) continue;
-    const all = rep.reportsOf(db, planId, id);
+    const all = byUnit.get(id) ?? [];
     const active = all.find((r) => r.status === 'active');
     // on time = the first usable report arrived by the deadline; a later correction does not make the unit late
     const firstOn = all.filter((r) => r.status !== 'revoked').reduce((m, r) => (r.received_on < m ? r.received_on : m), active?.received_on ?? '');

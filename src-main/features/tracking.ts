@@ -7,7 +7,7 @@ import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
 import { reminderCounts } from '../db/consolidation';
 import { getPlan } from '../db/plans';
-import { getUnit } from '../db/units';
+import { listUnits } from '../db/units';
 import { daysBetween } from '../text/vi-date';
 import { reportList } from './reports';
 import { channelText } from '../contract/entry-labels';
@@ -27,8 +27,9 @@ export function computeTracking(db: Db, planId: number, today: string): Tracking
   const plan = planOrThrow(db, planId);
   const due = plan.reportDueOn;
   const counts = reminderCounts(db, planId);
+  const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
   const rows: TrackingRow[] = reportList(db, planId).map((r) => {
-    const u = getUnit(db, r.unit.id);
+    const u = units.get(r.unit.id);
     const rem = counts.get(r.unit.id);
     const receivedOn = r.report?.receivedOn ?? null;
     const daysLate =
