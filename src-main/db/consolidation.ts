@@ -15,6 +15,15 @@ export function activeValues(db: Db, planId: number): ActiveValue[] {
   ).all(planId) as ActiveValue[];
 }
 
+/** Per indicator, the count, sum and maximum of the numbers in a plan's active reports (a whole plan's totals). */
+export function activeSummaries(db: Db, planId: number): { indicator_id: number; n: number; sum: number; max: number }[] {
+  return stmt(db,
+    `SELECT v.indicator_id, COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
+     FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' AND v.value_num IS NOT NULL GROUP BY v.indicator_id`,
+  ).all(planId) as { indicator_id: number; n: number; sum: number; max: number }[];
+}
+
 export function activeNarrative(db: Db, planId: number): { unit_id: number; heading: string; text: string }[] {
   return stmt(db,
     `SELECT r.unit_id, n.heading, n.text FROM reports r JOIN report_narrative n ON n.report_id = r.id

@@ -6,7 +6,7 @@ import type { Consolidation, ConsolidatedIndicator, NarrativeKey } from '../cont
 import type { Indicator } from '../contract/indicators';
 import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
-import { activeNarrative, activeValues, type ActiveValue } from '../db/consolidation';
+import { activeNarrative, activeSummaries, activeValues, type ActiveValue } from '../db/consolidation';
 import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import { fold } from '../text/vi-text';
@@ -17,25 +17,36 @@ type Target = Pick<Plan['targets'][number], 'scope' | 'min' | 'max' | 'text'>;
 
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
-/** Apply an indicator's aggregation rule to the units' numeric values (null when no unit gave a number). */
-export function aggregate(rule: Indicator['aggregation'], nums: number[]): number | null {
-  if (nums.length === 0) return null;
-  const sum = () => nums.reduce((a, b) => a + b, 0);
+/** What the aggregation rules need of a set of numbers (computed here, or by SQL for a whole plan). */
+export interface NumberSummary {
+  n: number;
+  sum: number;
+  max: number;
+}
+
+/** Apply an indicator's aggregation rule to a summary of the units' numbers (null when no unit gave a number). */
+export function aggregateSummary(rule: Indicator['aggregation'], s: NumberSummary): number | null {
+  if (s.n === 0) return null;
   switch (rule) {
     case 'text':
       return null;
     case 'max':
-      return nums.reduce((a, b) => (b > a ? b : a));
+      return s.max;
     case 'sum':
-      return round(sum());
+      return round(s.sum);
     case 'avg':
     case 'percent': // a rate: the mean of the units' rates
-      return round(sum() / nums.length);
+      return round(s.sum / s.n);
     default: {
       const unknown: never = rule; // a new rule must be handled here
       throw new Error(`Quy tắc tổng hợp chưa được hỗ trợ: ${String(unknown)}`);
     }
   }
+}
+
+/** Apply an indicator's aggregation rule to the units' numeric values (null when no unit gave a number). */
+export function aggregate(rule: Indicator['aggregation'], nums: number[]): number | null {
+  return aggregateSummary(rule, { n: nums.length, sum: nums.reduce((a, b) => a + b, 0), max: nums.reduce((a, b) => (b > a ? b : a), -Infinity) });
 }
 
 export const NARRATIVE_HEADINGS: Record<NarrativeKey, string> = {
@@ -98,12 +109,10 @@ function consolidateOne(
 
 /** Totals per indicator of a plan (its own aggregation rules, active reports only): the "cùng kỳ" figures. */
 function planTotals(db: Db, planId: number, catalog: Map<number, Indicator>): Map<number, number | null> {
-  const byInd = new Map<number, number[]>();
-  for (const v of activeValues(db, planId)) if (v.value_num !== null && Number.isFinite(v.value_num)) byInd.set(v.indicator_id, [...(byInd.get(v.indicator_id) ?? []), v.value_num]);
   const out = new Map<number, number | null>();
-  for (const [id, nums] of byInd) {
-    const ind = catalog.get(id);
-    if (ind && ind.aggregation !== 'text') out.set(id, aggregate(ind.aggregation, nums));
+  for (const t of activeSummaries(db, planId)) {
+    const ind = catalog.get(t.indicator_id);
+    if (ind && ind.aggregation !== 'text') out.set(t.indicator_id, aggregateSummary(ind.aggregation, t));
   }
   return out;
 }
@@ -117,7 +126,11 @@ export function computeConsolidation(db: Db, planId: number, today: string): Con
   const order = [...p.targets.map((t) => t.indicatorId), ...new Set(values.map((v) => v.indicator_id).filter((id) => !targets.has(id)))];
   const names = new Map(tracking.rows.map((r) => [r.unit.id, { code: r.unit.code, name: r.unit.name }]));
   const byInd = new Map<number, ActiveValue[]>();
-  for (const v of values) byInd.set(v.indicator_id, [...(byInd.get(v.indicator_id) ?? []), v]);
+  for (const v of values) {
+    const list = byInd.get(v.indicator_id);
+    if (list) list.push(v);
+    else byInd.set(v.indicator_id, [v]);
+  }
   const previous = p.previousPlanId ? getPlan(db, p.previousPlanId) ?? null : null;
   const last = previous ? planTotals(db, previous.id, catalog) : null;
   const indicators = order.flatMap((id) => {
@@ -141,7 +154,10 @@ export function computeConsolidation(db: Db, planId: number, today: string): Con
     const u = names.get(n.unit_id);
     if (!u) continue;
     const key = narrativeKey(n.heading);
-    sections.set(key, [...(sections.get(key) ?? []), { unitCode: u.code, unitName: u.name, heading: n.heading, text: n.text.trim() }]);
+    const item = { unitCode: u.code, unitName: u.name, heading: n.heading, text: n.text.trim() };
+    const list = sections.get(key);
+    if (list) list.push(item);
+    else sections.set(key, [item]);
   }
   const narrative = (Object.keys(NARRATIVE_HEADINGS) as NarrativeKey[]).flatMap((key) => {
     const items = sections.get(key);
