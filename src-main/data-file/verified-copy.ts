@@ -1,7 +1,7 @@
 // Verified copies of the database: VACUUM INTO a temporary file, integrity_check + foreign_key_check on the copy,
 // fsync, then rename into place — a copy that fails anywhere is deleted, never left half-written. Also `check`.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../contract/errors';
 import { fullCheck, type Db } from '../db/connection';

@@ -4,9 +4,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { AppError } from '../contract/errors';
-import type { Channel, In } from '../contract/index';
-import { dispatch } from '../rpc/dispatch';
-import { createContext, type RunningContext } from './create-context';
+import { callChannel, withContext, type Command, type Io } from './cli-call';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
 import { userError } from '../handler/user-error';
 import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
@@ -15,10 +13,7 @@ import { TEMPLATES_USAGE, templatesCommands } from './cli-templates';
 import { REPORT_ENTRY_OPTIONS, REPORT_ENTRY_USAGE, reportEntryCommands } from './cli-report-entry';
 import { UPWARD_OPTIONS, UPWARD_USAGE, upwardCommands } from './cli-upward';
 
-export interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+export type { Io } from './cli-call';
 
 const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
   units list [--json]                       Danh sách đơn vị
@@ -38,7 +33,6 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
 ${REPORT_ENTRY_USAGE}${CONSOLIDATION_USAGE}${UPWARD_USAGE}${SETTINGS_USAGE}${TEMPLATES_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
 `;
 
-type Command = (args: ParsedArgs, io: Io) => Promise<unknown>;
 
 function readInputFile(path: string) {
   try {
@@ -48,17 +42,6 @@ function readInputFile(path: string) {
   } catch {
     throw new AppError('bad_file', `Không mở được tệp "${path}". Kiểm tra đường dẫn và quyền đọc.`);
   }
-}
-
-async function call<C extends Channel>(ctx: RunningContext, name: C, input: In<C>): Promise<unknown> {
-  const res = await dispatch(name, input, ctx);
-  if (!res.ok) throw new AppError(res.error.code, res.error.message);
-  return res.data;
-}
-
-function withContext<T>(args: ParsedArgs, fn: (ctx: RunningContext) => Promise<T>): Promise<T> {
-  const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
-  return fn(ctx).finally(() => ctx.close());
 }
 
 function need(args: ParsedArgs, n: number, what: string): string {
@@ -133,11 +116,11 @@ const COMMANDS: Record<string, Command> = {
     }
     return r;
   },
-  'plans list': (args) => withContext(args, (ctx) => call(ctx, 'plans.list', {})),
-  'units list': (args) => withContext(args, (ctx) => call(ctx, 'units.list', { includeInactive: true })),
+  'plans list': (args) => withContext(args, (ctx) => callChannel(ctx, 'plans.list', {})),
+  'units list': (args) => withContext(args, (ctx) => callChannel(ctx, 'units.list', { includeInactive: true })),
   'units import': (args) =>
     withContext(args, (ctx) =>
-      call(ctx, 'units.import', {
+      callChannel(ctx, 'units.import', {
         file: readInputFile(need(args, 2, 'đường dẫn tệp Excel')),
         dryRun: args.flags.has('--dry-run'),
         skipInvalid: args.flags.has('--skip-invalid'),
@@ -167,7 +150,7 @@ const COMMANDS: Record<string, Command> = {
     withContext(args, (ctx) => {
       const plan = Number(args.options.get('--plan'));
       if (!Number.isInteger(plan) || plan <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
-      return call(ctx, 'checks.plan', { planId: plan });
+      return callChannel(ctx, 'checks.plan', { planId: plan });
     }),
   ...consolidationCommands,
   ...settingsCommands,

@@ -1,15 +1,11 @@
 // CLI commands for consolidation (DESIGN.md §5): `consolidate --plan ID --json` and
 // `export consolidated|docx|reminders --plan ID --out FILE` (.xlsx / .docx; a .pdf --out renders the Word document to PDF in the app).
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
 import { todayInVietnam } from '../text/vi-date';
 import { UsageError, type ParsedArgs } from './cli-args';
-import { createContext, type RunningContext } from './create-context';
-import { callChannel } from './cli-call';
+import type { RunningContext } from './create-context';
+import { callChannel, withContext, writeOutFile, type Command } from './cli-call';
 
-type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
 export const CONSOLIDATION_USAGE = `  consolidate --plan ID [--json]            Tổng hợp kết quả kế hoạch ID (đã nộp, đúng hạn, trễ, chưa nộp, tổng chỉ tiêu)
   export consolidated|docx|reminders --plan ID --out FILE
@@ -21,11 +17,6 @@ function planOf(args: ParsedArgs): number {
   const plan = Number(args.options.get('--plan'));
   if (!Number.isInteger(plan) || plan <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
   return plan;
-}
-
-function withContext<T>(args: ParsedArgs, fn: (ctx: RunningContext) => Promise<T>): Promise<T> {
-  const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
-  return fn(ctx).finally(() => ctx.close());
 }
 
 const KINDS = ['consolidated', 'docx', 'reminders'] as const;
@@ -67,12 +58,7 @@ export const consolidationCommands: Record<string, Command> = {
       const pdf = /\.pdf$/i.test(out);
       const file = await exportOne(kind as (typeof KINDS)[number], ctx, planId, pdf);
       const bytes = file.bytes;
-      const path = resolve(out);
-      try {
-        writeFileSync(path, bytes);
-      } catch {
-        throw new AppError('internal', `Không ghi được tệp "${out}". Kiểm tra thư mục và quyền ghi.`);
-      }
+      const path = writeOutFile(out, bytes);
       for (const w of file.warnings ?? []) io.err(`Cảnh báo: ${w}\n`);
       return { file: path, name: file.name, bytes: bytes.byteLength, format: pdf ? 'pdf' : file.name.split('.').pop(), warnings: file.warnings ?? [], openValueWarnings: open.length };
     });

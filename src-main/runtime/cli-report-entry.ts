@@ -3,12 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../contract/errors';
 import { ENTRY_VIA_CLI } from '../contract/entry-labels';
-import { dispatch } from '../rpc/dispatch';
 import { todayInVietnam } from '../text/vi-date';
-import { UsageError, type ParsedArgs } from './cli-args';
-import { createContext } from './create-context';
+import { UsageError } from './cli-args';
+import { callChannel, withContext, type Command } from './cli-call';
 
-type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
 export const REPORT_ENTRY_USAGE = `  reports enter --plan ID --unit CODE FILE.json [--received-on YYYY-MM-DD] [--channel giay|dien-thoai|zalo|email] [--json]
                                             Nhập tay báo cáo của đơn vị (dòng như kết quả parse-report, có thể kèm narrative)
@@ -35,15 +33,10 @@ export const reportEntryCommands: Record<string, Command> = {
     } catch (e) {
       throw new AppError('bad_file', (e as NodeJS.ErrnoException).code ? `Không mở được tệp "${path}". Kiểm tra đường dẫn và quyền đọc.` : `Tệp "${path}" không phải JSON hợp lệ.`);
     }
-    const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
-    try {
+    return withContext(args, async (ctx) => {
       const { entryFromJson } = await import('../features/report-entry-json');
       const input = entryFromJson(ctx.db, json, { planId, unitCode, receivedOn: receivedOn ?? todayInVietnam(ctx.now()), via });
-      const res = await dispatch('reports.enter', input, ctx);
-      if (!res.ok) throw new AppError(res.error.code, res.error.message);
-      return res.data;
-    } finally {
-      ctx.close();
-    }
+      return callChannel(ctx, 'reports.enter', input);
+    });
   },
 };

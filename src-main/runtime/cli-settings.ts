@@ -3,22 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { AppError } from '../contract/errors';
 import type { OrgProfile } from '../contract/settings';
-import { dispatch } from '../rpc/dispatch';
-import { UsageError, type ParsedArgs } from './cli-args';
-import { createContext, type RunningContext } from './create-context';
+import { UsageError } from './cli-args';
+import { callChannel, withContext, type Command } from './cli-call';
 
-type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
 export const SETTINGS_USAGE = `  settings get [--json]                     Thông tin đơn vị (tên cơ quan, cấp trên, địa danh, người ký…)
   settings set FILE.json [--json]           Lưu thông tin đơn vị từ tệp JSON (các trường như trang Cài đặt:
                                             ownOrg, parentOrg, placeName, ownOrgShort, documentCode,
                                             signerAuthority, signerTitle, signerName, levelNames); trường vắng giữ nguyên
 `;
-
-function withContext<T>(args: ParsedArgs, fn: (ctx: RunningContext) => Promise<T>): Promise<T> {
-  const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
-  return fn(ctx).finally(() => ctx.close());
-}
 
 function readJson(path: string): Record<string, unknown> {
   let text: string;
@@ -40,22 +33,16 @@ function readJson(path: string): Record<string, unknown> {
 export const settingsCommands: Record<string, Command> = {
   'settings get': (args) =>
     withContext(args, async (ctx) => {
-      const res = await dispatch('settings.get', {}, ctx);
-      if (!res.ok) throw new AppError(res.error.code, res.error.message);
-      return res.data;
+      return callChannel(ctx, 'settings.get', {});
     }),
   'settings set': (args) => {
     const path = args.positionals[2];
     if (!path) throw new UsageError('Thiếu đường dẫn tệp JSON');
     const patch = readJson(path);
     return withContext(args, async (ctx) => {
-      const cur = await dispatch('settings.get', {}, ctx);
-      if (!cur.ok) throw new AppError(cur.error.code, cur.error.message);
-      const saved = cur.data as OrgProfile;
+      const saved: OrgProfile = await callChannel(ctx, 'settings.get', {});
       const levelNames = { ...saved.levelNames, ...(typeof patch.levelNames === 'object' && patch.levelNames ? patch.levelNames : {}) };
-      const res = await dispatch('settings.save', { ...saved, ...patch, levelNames } as never, ctx);
-      if (!res.ok) throw new AppError(res.error.code, res.error.message);
-      return res.data;
+      return callChannel(ctx, 'settings.save', { ...saved, ...patch, levelNames } as never);
     });
   },
 };

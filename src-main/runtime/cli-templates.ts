@@ -1,13 +1,9 @@
 // CLI `templates --plan ID --out FILE.zip [--json]`: one report template per unit assigned to the plan (its name,
 // code and own targets stamped in), zipped, the same bytes as the app's bulk download.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { AppError } from '../contract/errors';
-import { UsageError, type ParsedArgs } from './cli-args';
-import { createContext } from './create-context';
-import { callChannel } from './cli-call';
+import { UsageError } from './cli-args';
+import { callChannel, withContext, writeOutFile, type Command } from './cli-call';
 
-type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
 export const TEMPLATES_USAGE = `  templates --plan ID --out FILE.zip [--json]
                                             Tạo mẫu báo cáo cho từng đơn vị phải báo cáo của kế hoạch ID (nén .zip)
@@ -19,24 +15,16 @@ export const templatesCommands: Record<string, Command> = {
     if (!Number.isInteger(planId) || planId <= 0) throw new UsageError('Thiếu hoặc sai --plan ID');
     const out = args.options.get('--out');
     if (!out || !/\.zip$/i.test(out)) throw new UsageError('Thiếu --out FILE.zip (tệp nén chứa mẫu của từng đơn vị)');
-    const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
-    try {
+    return withContext(args, async (ctx) => {
       const plan = await callChannel(ctx, 'plans.get', { id: planId });
       if (plan.unitIds.length === 0) throw new AppError('invalid_input', 'Kế hoạch chưa có đơn vị phải báo cáo. Hãy chọn đơn vị cho kế hoạch trước khi tạo mẫu.');
       const started = performance.now();
       const file = await callChannel(ctx, 'reports.templates', { planId, unitIds: plan.unitIds, zip: true });
       const seconds = Math.round(performance.now() - started) / 1000;
-      const path = resolve(out);
-      try {
-        writeFileSync(path, file.bytes);
-      } catch {
-        throw new AppError('internal', `Không ghi được tệp "${out}". Kiểm tra thư mục và quyền ghi.`);
-      }
+      const path = writeOutFile(out, file.bytes);
       const names = listNames(file.bytes);
       return { file: path, units: names.length, files: names, bytes: file.bytes.byteLength, seconds };
-    } finally {
-      ctx.close();
-    }
+    });
   },
 };
 

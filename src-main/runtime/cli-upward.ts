@@ -1,13 +1,8 @@
 // CLI `upward --plan ID --code CODE [--name NAME] [--number SỐ] [--date YYYY-MM-DD] --out FILE.xlsx`: the upward
 // package for the level above, exactly as the app's "Gửi cấp trên" makes it (the same channel).
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { AppError } from '../contract/errors';
-import { UsageError, type ParsedArgs } from './cli-args';
-import { createContext } from './create-context';
-import { callChannel } from './cli-call';
+import { UsageError } from './cli-args';
+import { callChannel, withContext, writeOutFile, type Command } from './cli-call';
 
-type Command = (args: ParsedArgs, io: { out: (s: string) => void; err: (s: string) => void }) => Promise<unknown>;
 
 export const UPWARD_USAGE = `  upward --plan ID --code MÃ [--name TÊN] [--number SỐ] [--date YYYY-MM-DD] --out FILE.xlsx
                                             Gói báo cáo gửi cấp trên (mã, tên của ta trong danh sách của cấp trên)
@@ -24,23 +19,17 @@ export const upwardCommands: Record<string, Command> = {
     if (!out || !/\.xlsx$/i.test(out)) throw new UsageError('Thiếu --out FILE.xlsx');
     const date = args.options.get('--date') ?? null;
     if (date !== null && (!ISO.test(date) || Number.isNaN(Date.parse(date)))) throw new UsageError('--date cần dạng YYYY-MM-DD');
-    const ctx = createContext({ mode: 'cli', dbFile: args.options.get('--db') });
-    return (async () => {
+    return withContext(args, async (ctx) => {
       const file = await callChannel(ctx, 'consolidation.upwardPackage', {
         planId, unitCode: args.options.get('--code') || null, unitName: args.options.get('--name') || null,
         number: args.options.get('--number') || null, date,
       });
-      const path = resolve(out);
-      try {
-        writeFileSync(path, file.bytes);
-      } catch {
-        throw new AppError('internal', `Không ghi được tệp "${out}". Kiểm tra thư mục và quyền ghi.`);
-      }
+      const path = writeOutFile(out, file.bytes);
       for (const w of file.warnings ?? []) io.err(`Cảnh báo: ${w}\n`);
       const { readUpwardPackage } = await import('../excel/upward/read');
       const m = (await readUpwardPackage(file.bytes)).manifest!;
       return { file: path, name: file.name, bytes: file.bytes.byteLength, issuerCode: m.issuerCode, issuerName: m.issuerName, contentSha256: m.contentSha256,
         indicatorRows: m.indicatorRows, detailUnits: m.detailUnits, coverage: m.coverage, warnings: file.warnings ?? [] };
-    })().finally(() => ctx.close());
+    });
   },
 };
