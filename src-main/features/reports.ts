@@ -8,6 +8,7 @@ import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import * as rep from '../db/reports';
 import { getUnit, listUnits } from '../db/units';
+import type { Unit } from '../contract/units';
 import { unitTargetsOf } from '../db/unit-targets';
 import { buildTemplates } from './report-templates';
 import type { Handler } from '../handler/handler';
@@ -28,12 +29,12 @@ function planOrThrow(db: Db, id: number) {
   return p;
 }
 
-export function reportList(db: Db, planId: number): ReportListRow[] {
+/** The plan's units with their report in use and its timeliness; `units` when the caller has read them already. */
+export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Unit> = unitsById(db)): ReportListRow[] {
   const plan = planOrThrow(db, planId);
   // one query for the plan's reports and one for the units (not one lookup per unit)
   const byUnit = rep.reportsByUnit(db, planId);
   const ids = [...new Set([...plan.unitIds, ...byUnit.keys()])];
-  const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
   const asked = correctionRequestsOfPlan(db, planId);
   const rows: ReportListRow[] = [];
   for (const id of ids) {
@@ -60,6 +61,9 @@ export function reportList(db: Db, planId: number): ReportListRow[] {
   }
   return rows.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
 }
+
+/** Every unit (active or not) by id, read once. */
+export const unitsById = (db: Db): Map<number, Unit> => new Map(listUnits(db, true).map((u) => [u.id, u]));
 
 export function reportDetail(db: Db, reportId: number): ReportDetail {
   const r = rep.getReport(db, reportId);

@@ -7,9 +7,8 @@ import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
 import { reminderCounts } from '../db/consolidation';
 import { getPlan } from '../db/plans';
-import { listUnits } from '../db/units';
 import { daysBetween } from '../text/vi-date';
-import { reportList } from './reports';
+import { reportList, unitsById } from './reports';
 import { channelText } from '../contract/entry-labels';
 
 export function planOrThrow(db: Db, id: number): Plan {
@@ -27,8 +26,8 @@ export function computeTracking(db: Db, planId: number, today: string): Tracking
   const plan = planOrThrow(db, planId);
   const due = plan.reportDueOn;
   const counts = reminderCounts(db, planId);
-  const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
-  const rows: TrackingRow[] = reportList(db, planId).map((r) => {
+  const units = unitsById(db);
+  const rows: TrackingRow[] = reportList(db, planId, units).map((r) => {
     const u = units.get(r.unit.id);
     const rem = counts.get(r.unit.id);
     const receivedOn = r.report?.receivedOn ?? null;
