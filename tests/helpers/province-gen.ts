@@ -2,7 +2,7 @@
 // unit reports imported through the real pipeline, and its upward package; plus the province database where the
 // districts are units of kind "công đoàn cấp trên". Values are a pure function of (district, unit), so every
 // total at every level is known in advance (expect* fields).
-import ExcelJS from 'exceljs';
+import { fillByCode } from '../rpc/consolidation-fixture';
 import { makeTestApp, type TestApp } from './context';
 
 export const PROVINCE_PLAN_NUMBER = '233/KH-LĐLĐ';
@@ -47,17 +47,6 @@ export interface Province {
 }
 
 const PERIOD = { periodLabel: 'Năm 2025', startsOn: '2025-01-01', endsOn: '2025-12-31', reportDueOn: '2025-12-15' };
-
-async function fillByCode(bytes: Uint8Array, values: Record<string, number>): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('Báo cáo')!;
-  wb.getWorksheet('_meta')!.eachRow((r) => {
-    const code = String(r.getCell(3).value ?? '');
-    if (r.getCell(1).value === 'row' && code in values) ws.getCell(Number(r.getCell(2).value), 5).value = values[code]!;
-  });
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 async function targets(app: TestApp, mins: number[]) {
   const cat = await app.call('indicators.list', {});
