@@ -1,20 +1,15 @@
 // Architecture rule, enforced: only main.ts, preload.ts and platform/ may import 'electron'; the renderer
 // imports from src-main only the pure contract/ and text/ rooms.
+import { sourceFiles } from '../helpers/source-files';
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('../../', import.meta.url).pathname;
-function files(dir: string, ext: RegExp): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p, ext) : ext.test(f) ? [p] : [];
-  });
-}
 
 describe('import boundaries', () => {
   it('electron is imported only by the shell and platform/', () => {
-    const offenders = files(join(root, 'src-main'), /\.ts$/)
+    const offenders = sourceFiles(join(root, 'src-main'), /\.ts$/)
       .map((f) => relative(root, f))
       .filter((f) => !/^src-main\/(main|preload)\.ts$|^src-main\/platform\//.test(f))
       .filter((f) => /from ['"]electron['"]/.test(readFileSync(join(root, f), 'utf8')));
@@ -23,7 +18,7 @@ describe('import boundaries', () => {
 
   it('the renderer reaches into src-main only for contract/ and text/', () => {
     const bad: string[] = [];
-    for (const f of files(join(root, 'src-renderer'), /\.(ts|svelte)$/)) {
+    for (const f of sourceFiles(join(root, 'src-renderer'), /\.(ts|svelte)$/)) {
       for (const m of readFileSync(f, 'utf8').matchAll(/from ['"]([^'"]*src-main\/[^'"]+)['"]/g))
         if (!/src-main\/(contract|text)\//.test(m[1] ?? '')) bad.push(`${relative(root, f)}: ${m[1]}`);
     }

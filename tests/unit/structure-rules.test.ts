@@ -1,18 +1,13 @@
 // The house rules of src-main, enforced: rooms import only rooms below them (the arrows point down, no cycles
 // between rooms), SQL is written only in db/, and handler tables never serve one channel twice.
+import { sourceFiles } from '../helpers/source-files';
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { mergeHandlers } from '../../src-main/handler/handler';
 
 const root = resolve(new URL('../../', import.meta.url).pathname);
 const main = join(root, 'src-main');
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : /\.ts$/.test(f) ? [p] : [];
-  });
-}
 
 /** Each room's floor: a room may import rooms with a lower rank (and itself). Top-level files are the shell. */
 export const RANK: Record<string, number> = {
@@ -33,7 +28,7 @@ const roomOf = (file: string) => {
 describe('structure of src-main', () => {
   it('every room is known and imports only rooms below it', () => {
     const bad: string[] = [];
-    for (const f of files(main)) {
+    for (const f of sourceFiles(main)) {
       const from = roomOf(f);
       if (!(from in RANK)) bad.push(`${relative(root, f)}: room "${from}" has no rank in this test`);
       for (const m of readFileSync(f, 'utf8').matchAll(/(?:from|import\()\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
@@ -49,7 +44,7 @@ describe('structure of src-main', () => {
 
   it('SQL is written only in src-main/db/', () => {
     const bad: string[] = [];
-    for (const f of files(main)) {
+    for (const f of sourceFiles(main)) {
       if (roomOf(f) === 'db') continue;
       const src = readFileSync(f, 'utf8');
       for (const re of [/\.prepare\(/, /\.pragma\(/, /\bdb\.exec\(/, /\bdb\.transaction\(/])
@@ -63,7 +58,7 @@ describe('structure of src-main', () => {
     // a report's JSON turned into the entry input, the consolidate JSON shape, the reminder letter as PDF
     const CLI_ONLY = new Set(['report-import/one-pass', 'report-import/analyze', 'backup-restore', 'plan-create', 'report-entry-json', 'consolidation-handlers', 'pdf-export']);
     const bad: string[] = [];
-    for (const f of files(join(main, 'runtime')).filter((f) => /\/cli-[^/]*\.ts$/.test(f))) {
+    for (const f of sourceFiles(join(main, 'runtime')).filter((f) => /\/cli-[^/]*\.ts$/.test(f))) {
       for (const m of readFileSync(f, 'utf8').matchAll(/['"]\.\.\/features\/([^'"]+)['"]/g)) if (!CLI_ONLY.has(m[1] as string)) bad.push(`${relative(root, f)}: features/${m[1]}`);
     }
     expect(bad).toEqual([]);
