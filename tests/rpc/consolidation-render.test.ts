@@ -1,7 +1,8 @@
 // Renders the consolidated workbook, the Word report and the reminder letter through LibreOffice to PDF and
 // PNG (kept in tests/artifacts/consolidation/ to look at), and checks page text. Runs only when `libreoffice` is on PATH.
+import { onPath } from '../helpers/office';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import { setupPlan, submitS1 } from './consolidation-fixture';
 
-const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const hasLibreOffice = onPath('libreoffice');
 const outDir = join(process.cwd(), 'tests', 'artifacts', 'consolidation');
 

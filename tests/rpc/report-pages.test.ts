@@ -1,8 +1,9 @@
 // The báo cáo of a 50-unit plan whose units wrote realistic narratives (2–6 paragraphs each): the condensed
 // narrative keeps every selected sentence's units, the layout checker passes, and rendered through LibreOffice the
 // report is 3–5 pages (pdfinfo). PDF and PNG pages kept in tests/artifacts/report-pages/ to look at.
+import { onPath } from '../helpers/office';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,6 @@ import { unitNarrative } from '../fixtures/gen/unit-narratives';
 import { checkDocx } from '../unit/docs-out/layout-check/docx';
 import { setupPlan } from './consolidation-fixture';
 
-const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const hasLibreOffice = onPath('libreoffice') && onPath('pdfinfo');
 const outDir = join(process.cwd(), 'tests', 'artifacts', 'report-pages');
 const KINDS = ['Trường THCS', 'Trạm Y tế xã', 'Công ty TNHH', 'Hợp tác xã Nông nghiệp', 'Trường Mầm non', 'UBND xã'];

@@ -2,6 +2,7 @@
 // khéo report lists unregistered units in a phụ lục table, not one line each in the body, and the letter sending
 // a report back (đề nghị sửa) names each problem on one page. Page counts are
 // checked through LibreOffice when it is installed (PDF + PNG in tests/artifacts/docs-out/render).
+import { onPath } from '../../helpers/office';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { setupPlan } from '../../rpc/consolidation-fixture';
 import { checkDocx } from './layout-check/docx';
 import { TAY_NINH } from './samples';
 
-const hasLibreOffice = spawnSync('sh', ['-c', 'command -v libreoffice']).status === 0;
+const hasLibreOffice = onPath('libreoffice');
 const outDir = join(process.cwd(), 'tests', 'artifacts', 'docs-out', 'render');
 /** Pages of the rendered document (PNG per page when pdftoppm exists), or null without LibreOffice. */
 function renderPages(name: string, bytes: Uint8Array): number | null {

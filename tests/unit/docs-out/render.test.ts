@@ -1,7 +1,8 @@
 // Renders the sample .docx and .xlsx through LibreOffice to PDF (and PNG when pdftoppm exists) into
 // tests/artifacts/docs-out/render, and checks pages and text. Skipped when `libreoffice` is not on PATH.
+import { onPath } from '../../helpers/office';
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { buildOfficialDocx } from '../../../src-main/docs/official-docx/index';
 import { buildSampleWorkbook, letterDoc, reportDoc } from './samples';
 
-const onPath = (cmd: string): boolean => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 const hasLibreOffice = onPath('libreoffice');
 const hasPdfToText = onPath('pdftotext');
 const hasPdfToPpm = onPath('pdftoppm');

@@ -1,8 +1,9 @@
 // Stamping one template for many units: a stamped workbook reads exactly like the one exceljs writes from scratch
 // for that unit (unit, hidden metadata, labels, targets), names with XML/OOXML specials survive, and LibreOffice
 // opens it (converted to CSV when LibreOffice is on PATH, skipped with a message otherwise).
+import { onPath } from '../../helpers/office';
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -79,7 +80,7 @@ describe('template stamping', () => {
   });
 });
 
-const hasLibreOffice = spawnSync('sh', ['-c', 'command -v libreoffice']).status === 0;
+const hasLibreOffice = onPath('libreoffice');
 if (!hasLibreOffice) console.warn('[template-stamp] SKIPPED LibreOffice check: `libreoffice` is not on PATH (install libreoffice-calc-nogui).');
 
 describe.skipIf(!hasLibreOffice)('a stamped template in LibreOffice', () => {
