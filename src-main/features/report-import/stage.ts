@@ -84,7 +84,7 @@ export function resolveCommitFiles<F extends { file?: { name: string; bytes: Uin
     const { file, staged, ...rest } = f;
     if (staged) {
       const s = stagedFile(planId, staged.sha256);
-      if (s) return { ...rest, file: { name: file?.name ?? staged.name ?? s.name, bytes: s.bytes, lastModified: file?.lastModified ?? s.lastModified }, ahead: s.parsed, sha256: staged.sha256 };
+      if (s) return { ...rest, file: { name: file?.name ?? staged.name, bytes: s.bytes, lastModified: file?.lastModified ?? s.lastModified }, ahead: s.parsed, sha256: staged.sha256 };
     }
     if (!file) throw new AppError('invalid_input', `Tệp "${staged?.name ?? ''}" đã xem trước không còn trong bộ nhớ tạm: hãy bấm nhập lại (các tệp sẽ được gửi lại).`);
     return { ...rest, file };
