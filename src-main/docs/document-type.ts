@@ -1,7 +1,7 @@
 // The types a stored source document may have, judged by its content (never its name), and the file name it is
 // stored and opened under: the extension always matches the content, so nothing Windows would run (.exe, .hta,
 // .cmd, "ke-hoach.pdf.exe") is ever handed to the system's "open".
-import { sniff, startsWith } from '../bytes/file-sniff';
+import { sniff } from '../bytes/file-sniff';
 
 export type DocumentExt = 'pdf' | 'docx' | 'doc' | 'txt' | 'png' | 'jpg';
 

@@ -106,7 +106,11 @@ function decodeText(bytes: Uint8Array): string {
   const n = Math.min(bytes.length, 65536);
   let nulEven = 0;
   let nulOdd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 === 0 ? nulEven++ : nulOdd++);
+  for (let i = 0; i < n; i++) {
+    if (bytes[i] !== 0) continue;
+    if (i % 2 === 0) nulEven++;
+    else nulOdd++;
+  }
   if (nulOdd > n / 4 && nulEven < n / 50) return new TextDecoder('utf-16le').decode(bytes);
   if (nulEven > n / 4 && nulOdd < n / 50) return new TextDecoder('utf-16be').decode(bytes);
   try {

@@ -2,7 +2,6 @@
 // same gate as every outside workbook first (pre-flight, every part inflated once against the caps, no DTD, no
 // huge merges), then exceljs loads, fills and writes it. Whole-column dropdowns, which make exceljs expand millions
 // of cells, are dropped with a note. Run behind the gate worker (gate/isolated.ts).
-import type * as ExcelJS from 'exceljs';
 import { loadExcelJs } from './exceljs-load';
 import { AppError } from '../contract/errors';
 import { inertText } from './official-sheet/inert';

@@ -1,6 +1,5 @@
 // The blank "Dân vận khéo" registration workbook sent to units: one row per model under a header row the
 // importer recognises, drop-down lists for type/field/new-or-carried, and a hidden _meta sheet with the year.
-import type * as ExcelJS from 'exceljs';
 import { loadExcelJs } from './exceljs-load';
 import { MODEL_FIELD_LABELS, MODEL_TYPE_LABELS, REGISTRATION_FIELDS } from '../contract/model-labels';
 import { FORM_KIND, META_SHEET } from './models-read';

@@ -1,6 +1,5 @@
 // Writing the units register to a workbook whose header row the importer reads back (round trip):
 // one bordered table, Times New Roman, frozen header, print setup for A4 landscape.
-import type * as ExcelJS from 'exceljs';
 import { loadExcelJs } from './exceljs-load';
 import { UNIT_KIND_LABELS, type Unit } from '../contract/units';
 

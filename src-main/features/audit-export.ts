@@ -1,6 +1,5 @@
 // Audit log export for the user to keep or send: .xlsx (text cells made inert) or .csv (UTF-8 with BOM, RFC 4180
 // quoting, cells starting with = + - @ escaped with an apostrophe so a spreadsheet never runs them as formulas).
-import type * as ExcelJS from 'exceljs';
 import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileOut } from '../contract/common';
 import { listAudit, type AuditRow } from '../db/audit';

@@ -1,6 +1,5 @@
 // "Dân vận khéo" exports for the level above: the models register of a year in the official layout (Excel,
 // grouped by field) and the yearly summary report (Word), both with header and signature from the org profile.
-import type * as ExcelJS from 'exceljs';
 import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileOut } from '../contract/common';
 import { MODEL_FIELDS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS } from '../contract/model-labels';

@@ -1,6 +1,5 @@
 // Sổ theo dõi kế hoạch: the plans register exported in the official layout, and imported back (or from an
 // office's own register workbook) as plans — header row found by its labels, nothing written on dry run.
-import type * as ExcelJS from 'exceljs';
 import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileIn, FileOut, Issue } from '../contract/common';
 import { AppError } from '../contract/errors';

@@ -2,7 +2,7 @@
 // ("từ ngày 16/7/2019 – 30/7/2019", "từ ngày 16/12 đến ngày 30/12/2023" with the year inherited, "trong tháng 7/2019").
 import { isoDate } from '../../text/vi-date';
 import { clean } from '../../text/vi-text';
-import { badDateMessage, capitalizeFirst, foldSame, sentences, type Warning } from './text-tools';
+import { badDateMessage, capitalizeFirst, foldSame, type Warning } from './text-tools';
 
 export interface Period {
   label: string | null;

@@ -16,7 +16,6 @@ export interface Measurer {
 export const BOXES: Record<string, 'none' | 'check' | 'cross'> = { '☐': 'none', '☑': 'check', '☒': 'cross' };
 const BOX_SPLIT = /([☐☑☒])/;
 /** Never printed: soft hyphen, zero-width spaces and joiners, BOM, control characters. */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u0008\u000A-\u001F\u00AD\u200B-\u200D\uFEFF]/g;
 const boxWidth = (st: RunStyle): number => st.size * 0.85;
 

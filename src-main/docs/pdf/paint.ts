@@ -6,7 +6,6 @@ import PDFDocument from 'pdfkit';
 import type { Op } from './boxes';
 import { faceOf, fontBytes, type Face, type FontFiles } from './fonts';
 import type { Measurer } from './lines';
-import type { RunStyle } from './model';
 
 type Doc = PDFKit.PDFDocument;
 interface FkGlyph { id: number; advanceWidth: number; codePoints: number[] }

@@ -9,7 +9,11 @@ function utf16Shape(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   if (n < 4) return null;
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (b[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  for (let i = 0; i < n; i++) {
+    if (b[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
   if (odd > n / 4 && even < n / 50) return 'utf-16le';
   if (even > n / 4 && odd < n / 50) return 'utf-16be';
   return null;

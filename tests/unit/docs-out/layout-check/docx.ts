@@ -109,7 +109,6 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
   // Page: A4, margins, title page.
   const sect = doc.slice(doc.lastIndexOf('<w:sectPr'));
   const w = Number(attr(sect, 'w:pgSz', 'w:w')); const h = Number(attr(sect, 'w:pgSz', 'w:h'));
-  const landscape = w > h;
   if (Math.abs(Math.min(w, h) - 210 * MM) > 3 || Math.abs(Math.max(w, h) - 297 * MM) > 3) add('a4', `page ${w}×${h} twips is not A4`);
   const mm = (n: string): number => Number(attr(sect, 'w:pgMar', n)) / MM;
   const within = (name: string, v: number, lo: number, hi: number): void => {
