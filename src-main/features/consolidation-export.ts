@@ -14,7 +14,8 @@ import { docNumber, planSubject, titleCaseOrg } from './consolidation-text';
 import { DOCX_MIME, slug } from './reminders';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
-import { computeTracking, planOrThrow } from './tracking';
+import { computeTracking } from './tracking';
+import { planOrThrow } from './plan-lookup';
 import { unitsWording, type UnitsWording } from './unit-wording';
 
 export interface DocOptions { planId: number; number: string | null; date: string }

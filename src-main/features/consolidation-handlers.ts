@@ -9,7 +9,8 @@ import { computeConsolidation } from './consolidation';
 import { exportConsolidatedDocx, exportConsolidatedPdf, exportConsolidatedXlsx, exportMissingList } from './consolidation-export';
 import { effectiveCellMap, fillProvinceWorkbook, upwardPackage } from './consolidation-upward';
 import { recordReminders, reminderHistory, reminderLetter } from './reminders';
-import { computeTracking, planOrThrow } from './tracking';
+import { computeTracking } from './tracking';
+import { planOrThrow } from './plan-lookup';
 import { writeTx } from '../db/write-tx';
 
 type Channels =

@@ -15,7 +15,7 @@ import { exportFrame } from './consolidation-export';
 import { resolveProfile } from './doc-identity';
 import { slug } from './reminders';
 import { readProfile } from './settings';
-import { planOrThrow } from './tracking';
+import { planOrThrow } from './plan-lookup';
 import { unitsWording } from './unit-wording';
 import { computeConsolidation } from './consolidation';
 import { curatedNarrative } from './narrative-curation';

@@ -12,7 +12,7 @@ import { computeConsolidation } from './consolidation';
 import { titleCaseOrg } from './consolidation-text';
 import { slug } from './reminders';
 import { readProfile } from './settings';
-import { planOrThrow } from './tracking';
+import { planOrThrow } from './plan-lookup';
 import { readIsolated } from '../gate/isolated';
 import { buildUpwardPackage } from './consolidation-upward-package';
 

@@ -11,7 +11,8 @@ import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import { fold } from '../text/vi-text';
 import { NOT_APPLICABLE } from '../text/blank-words';
-import { computeTracking, pct, planOrThrow } from './tracking';
+import { computeTracking, pct } from './tracking';
+import { planOrThrow } from './plan-lookup';
 
 type Target = Pick<Plan['targets'][number], 'scope' | 'min' | 'max' | 'text'>;
 

@@ -14,7 +14,7 @@ import { resolveProfile } from './doc-identity';
 import { addDays, DOCX_MIME, slug } from './reminders';
 import { reportDetail } from './reports';
 import { readProfile } from './settings';
-import { planOrThrow } from './tracking';
+import { planOrThrow } from './plan-lookup';
 import { planWarnings } from './value-review';
 
 export interface CorrectionOptions {

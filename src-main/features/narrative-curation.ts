@@ -11,7 +11,7 @@ import { attributed, proposeSentences, sentencesByUnit, stillSaid } from '../doc
 import { todayInVietnam } from '../text/vi-date';
 import { fold } from '../text/vi-text';
 import { computeConsolidation } from './consolidation';
-import { planOrThrow } from './tracking';
+import { planOrThrow } from './plan-lookup';
 
 /** How many sentences are proposed (ticked) per section: a 50-unit plan still reads in 3–5 pages. */
 export const SECTION_LIMITS: Record<NarrativeKey, number> = { results: 6, practices: 5, limits: 4, proposals: 4, other: 2 };

@@ -10,7 +10,7 @@ import * as ind from '../db/indicators';
 import { findUnitIdByCode } from '../db/units';
 import { parseViNumber } from '../text/vi-number';
 import { createIntakeIndicator, findIndicator } from './plan-intake';
-import { savePlan } from './plans';
+import { savePlan } from './plan-save';
 import { writeTx } from '../db/write-tx';
 
 const S = z.string().nullable().optional();

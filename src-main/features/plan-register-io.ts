@@ -14,7 +14,7 @@ import { clean, fold } from '../text/vi-text';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { readIsolated } from '../gate/isolated';
-import { savePlan } from './plans';
+import { savePlan } from './plan-save';
 import { writeTx } from '../db/write-tx';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

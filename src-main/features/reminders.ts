@@ -14,7 +14,8 @@ import { foldKey } from '../text/vi-text';
 import { docNumber, planReference, planSubject, titleCaseOrg } from './consolidation-text';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
-import { computeTracking, planOrThrow } from './tracking';
+import { computeTracking } from './tracking';
+import { planOrThrow } from './plan-lookup';
 import { unitsWording } from './unit-wording';
 
 /** Units named in the letter itself, and printed lines they may take; more go to the attached phụ lục (one page). */

@@ -13,7 +13,7 @@ import { packEntry, writeZip } from '../excel/template-stamp/zip-write';
 import { foldKey } from '../text/vi-text';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
-import { planOrThrow } from './tracking';
+import { planOrThrow } from './plan-lookup';
 import { unitTargetGrid } from './unit-targets';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

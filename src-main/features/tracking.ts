@@ -1,21 +1,13 @@
 // Tracking a plan's reports: expected units (the plan's list plus any unit that reported), on time / late /
 // missing judged by the received date against the plan's deadline, completeness and timeliness rates,
 // reminder counts per unit — all computed from the rows on each call, never stored.
-import { AppError } from '../contract/errors';
 import type { Tracking, TrackingRow } from '../contract/consolidation';
-import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
 import { reminderCounts } from '../db/consolidation';
-import { getPlan } from '../db/plans';
 import { daysBetween } from '../text/vi-date';
 import { reportList, unitsById } from './reports';
+import { planOrThrow } from './plan-lookup';
 import { channelText } from '../contract/entry-labels';
-
-export function planOrThrow(db: Db, id: number): Plan {
-  const p = getPlan(db, id);
-  if (!p) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch.');
-  return p;
-}
 
 /** a / b × 100 with one decimal; null when b is 0. */
 export function pct(a: number, b: number): number | null {

@@ -11,7 +11,7 @@ import { writeTx } from '../db/write-tx';
 import type { Handler } from '../handler/handler';
 import { splitByWeights, splitEqually } from '../text/split-target';
 import { compareVi } from '../text/vi-text';
-import { planOrThrow } from './tracking';
+import { planOrThrow } from './plan-lookup';
 
 const fmt = (n: number): string => n.toLocaleString('vi-VN', { maximumFractionDigits: 4 });
 

@@ -12,7 +12,7 @@ import type { RawUnitRow, UnitField } from '../excel/units-read';
 import { readIsolated } from '../gate/isolated';
 import { parseViNumber } from '../text/vi-number';
 import { clean, fold } from '../text/vi-text';
-import { checkDraft, parseUnitKind } from './units';
+import { checkDraft, parseUnitKind } from './unit-rules';
 import { writeTx } from '../db/write-tx';
 import { normaliseUnitCode, proposeUnitCodes } from './unit-codes';
 

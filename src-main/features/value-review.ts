@@ -3,19 +3,18 @@
 // (`check-values`) and the exports (the open-warning count).
 import type { ValueWarning } from '../contract/checks';
 import type { ReportDetail } from '../contract/reports';
-import { AppError } from '../contract/errors';
 import { checkMeasures, isBlocking, type CheckFinding } from '../checks/value-checks';
 import { peerSampler } from './report-import/peer-sample';
 import { splitPlace } from './report-import/row-mapping';
 import { confirmedValues, planPeerValues, planStoredValues, unitHistory } from '../db/check-data';
 import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
+import { planOrThrow } from './plan-lookup';
 import { getPlan } from '../db/plans';
 import { listUnits } from '../db/units';
 
 export function planWarnings(db: Db, planId: number): ValueWarning[] {
-  const plan = getPlan(db, planId);
-  if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch rồi chọn lại.');
+  const plan = planOrThrow(db, planId);
   const indicators = new Map(listIndicators(db, true).map((i) => [i.id, i]));
   const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t.min]));
