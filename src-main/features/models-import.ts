@@ -14,6 +14,7 @@ import { readIsolated } from '../gate/isolated';
 import { parseViDate, todayInVietnam } from '../text/vi-date';
 import { clean, fold } from '../text/vi-text';
 import { writeTx } from '../db/write-tx';
+import { actionCounts, refuseRowErrors } from './register-import-rules';
 
 export function parseModelField(text: string): Model['field'] | null {
   const f = fold(text);
@@ -146,15 +147,12 @@ export async function importModels(db: Db, file: FileIn, opts: ModelImportOption
     const changes = changesOf(p.existing, p.draft);
     return { ...base, action: changes.length ? ('update' as const) : ('unchanged' as const), changes };
   });
-  const count = (a: ModelImportResult['rows'][number]['action']) => rows.filter((r) => r.action === a).length;
   const result: ModelImportResult = {
     dryRun: opts.dryRun, sheet: sheet.sheet, headerRow: sheet.headerRow, ourForm: sheet.meta !== null, year,
-    created: count('create'), updated: count('update'), unchanged: count('unchanged'), skipped: count('skip'), rows, issues,
+    ...actionCounts(rows), rows, issues,
   };
   if (opts.dryRun) return result;
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  if (errors && !opts.skipInvalid)
-    throw new AppError('bad_file', `Tệp còn ${errors} lỗi nên chưa nhập gì. Hãy sửa các dòng lỗi trong tệp, hoặc chọn "Bỏ qua các dòng lỗi" rồi nhập lại.`);
+  refuseRowErrors(issues, opts.skipInvalid);
   opts.beforeCommit?.();
   writeTx(db, () => {
     planned.forEach((p, i) => {

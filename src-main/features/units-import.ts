@@ -15,6 +15,7 @@ import { clean, fold } from '../text/vi-text';
 import { checkDraft, parseUnitKind } from './unit-rules';
 import { writeTx } from '../db/write-tx';
 import { normaliseUnitCode, proposeUnitCodes } from './unit-codes';
+import { actionCounts, refuseRowErrors } from './register-import-rules';
 
 type CodeSource = UnitImportRow['codeSource'];
 type Diff = UnitImportRow['diffs'][number];
@@ -238,15 +239,12 @@ export async function importUnits(db: Db, file: FileIn, opts: ImportOptions, now
     return { ...base, action: diffs.length ? 'update' : 'unchanged', changes: diffs.map((d) => d.label), diffs };
   });
   if (planned.length === 0) throw new AppError('bad_file', `Bảng trong "${file.name}" không có dòng đơn vị nào dưới dòng tiêu đề.`);
-  const count = (a: UnitImportRow['action']) => rows.filter((r) => r.action === a).length;
   const result: UnitImportResult = {
     dryRun: opts.dryRun, sheet: sheet.sheet, headerRow: sheet.headerRow,
-    created: count('create'), updated: count('update'), unchanged: count('unchanged'), skipped: count('skip'), rows, issues,
+    ...actionCounts(rows), rows, issues,
   };
   if (opts.dryRun) return result;
-  const errors = issues.filter((i) => i.severity === 'error').length;
-  if (errors && !opts.skipInvalid)
-    throw new AppError('bad_file', `Tệp còn ${errors} lỗi nên chưa nhập gì. Hãy sửa các dòng lỗi trong tệp, hoặc chọn "Bỏ qua các dòng lỗi" rồi nhập lại.`);
+  refuseRowErrors(issues, opts.skipInvalid);
   opts.beforeCommit?.();
   commitRows(db, planned.filter((p) => p.draft && !p.errors.length), file.name, result, now);
   return result;
