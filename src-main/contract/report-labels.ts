@@ -37,6 +37,11 @@ export type ChannelId = keyof typeof CHANNEL_LABELS;
 export const REPORT_STATE_LABELS = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa nộp' } as const;
 export type ReportStateId = keyof typeof REPORT_STATE_LABELS;
 export const REPORT_STATE_TONE: Record<ReportStateId, 'ok' | 'warn' | 'error'> = { on_time: 'ok', late: 'warn', missing: 'error' };
+/** The same states as worded in the documents that go out (the consolidated workbook's status sheets). */
+export const REPORT_STATE_DOC_LABELS: Record<ReportStateId, string> = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa báo cáo' };
+
+/** How a unit was reminded (the reminders log). */
+export const REMINDER_CHANNEL_LABELS = { letter: 'Công văn', zalo: 'Zalo', email: 'Email', phone: 'Điện thoại', other: 'Khác' } as const;
 
 export const VERSION_STATUS_LABELS: Record<string, string> = {
   active: 'Đang dùng',

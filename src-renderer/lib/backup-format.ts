@@ -1,5 +1,6 @@
 // Display helpers for backups: Vietnamese date-time, file sizes and a one-line contents summary.
-import type { BackupInfo, BackupReason } from '../../src-main/contract/backups';
+import type { BackupInfo } from '../../src-main/contract/backups';
+import { BACKUP_TABLE_LABELS } from '../../src-main/contract/backup-labels';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -14,20 +15,7 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 }
 
-const LABELS: Record<string, string> = {
-  units: 'đơn vị', plans: 'kế hoạch', indicators: 'chỉ tiêu', reports: 'báo cáo', import_batches: 'lượt nhập', models: 'mô hình', audit_log: 'dòng nhật ký',
-};
-
 export function contentsSummary(b: BackupInfo): string {
-  const parts = Object.entries(b.counts).filter(([t, n]) => t !== 'audit_log' && (n > 0 || t === 'units')).map(([t, n]) => `${n.toLocaleString('vi-VN')} ${LABELS[t] ?? t}`);
+  const parts = Object.entries(b.counts).filter(([t, n]) => t !== 'audit_log' && (n > 0 || t === 'units')).map(([t, n]) => `${n.toLocaleString('vi-VN')} ${BACKUP_TABLE_LABELS[t] ?? t}`);
   return parts.join(' · ') || 'Chưa có dữ liệu';
 }
-
-export const REASON_LABELS: Record<BackupReason, string> = {
-  manual: 'Sao lưu thủ công',
-  daily: 'Tự động hằng ngày',
-  'pre-migrate': 'Trước khi nâng cấp',
-  'pre-import': 'Trước khi nhập',
-  'pre-restore': 'Trước khi khôi phục',
-  'pre-move': 'Trước khi chuyển thư mục',
-};

@@ -1,16 +1,11 @@
-// Shared bits of the "Theo dõi & tổng hợp" tab: Vietnamese labels for submission states and reminder channels,
-// number/percent formatting for tables, and `download(job)` which saves the FileOut a call returns and turns a
+// Shared bits of the "Theo dõi & tổng hợp" tab (labels come from contract/report-labels.ts): number/percent formatting for tables, and `download(job)` which saves the FileOut a call returns and turns a
 // refusal (e.g. a PDF asked of a workbook) into the backend's own Vietnamese message in a toast.
-import type { ReminderChannel, TrackingState } from '../../src-main/contract/consolidation';
 import type { FileOut } from '../../src-main/contract/common';
 import { formatViNumber } from '../../src-main/text/vi-number';
 import { saveFile } from './files';
 import { errorMessage, rpc } from './rpc';
 import { toasts } from './toasts.svelte';
 
-export const STATE_LABEL: Record<TrackingState, string> = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa nộp' };
-export const STATE_TONE: Record<TrackingState, 'ok' | 'warn' | 'error'> = { on_time: 'ok', late: 'warn', missing: 'error' };
-export const REMINDER_LABEL: Record<ReminderChannel, string> = { letter: 'Công văn', zalo: 'Zalo', email: 'Email', phone: 'Điện thoại', other: 'Khác' };
 
 export const fmtPct = (n: number | null | undefined): string => (n === null || n === undefined ? '–' : `${formatViNumber(n)}%`);
 export const fmtVal = (v: number | string | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? formatViNumber(v) : v);

@@ -122,4 +122,3 @@ export function nextIndicatorCode(catalog: Indicator[]): string {
   return `CT${String(max + 1).padStart(2, '0')}`;
 }
 
-export const AGGREGATION_LABELS = { sum: 'Cộng tổng', avg: 'Trung bình', max: 'Lớn nhất', percent: 'Tỷ lệ %', text: 'Chữ (không cộng)' } as const;

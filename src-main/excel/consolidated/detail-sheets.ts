@@ -5,8 +5,8 @@ import type { Consolidation, Tracking } from '../../contract/consolidation';
 import { addTable, addTitle, type SheetColumn, type SheetGroup } from '../official-sheet/index';
 import { THIN, font, put, sheetState } from '../official-sheet/style';
 import type { ExportFrame } from './types';
+import { REPORT_STATE_DOC_LABELS } from '../../contract/report-labels';
 
-export const STATE_LABEL = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa báo cáo' } as const;
 
 function appendixTitle(ws: Worksheet, n: number, title: string, frame: ExportFrame, width: number): void {
   addTitle(ws, `Phụ lục ${n}: ${title}`, `(Kèm theo Báo cáo số ${frame.header.number.trim()} của ${frame.header.ownOrg})`, width);
@@ -25,7 +25,7 @@ export function writeMatrixSheet(ws: Worksheet, c: Consolidation, frame: ExportF
   const columns = [...fixed, ...ind];
   appendixTitle(ws, 1, 'Kết quả chi tiết theo đơn vị', frame, columns.length);
   const rows = c.matrix.units.map((u, r) => {
-    const row: Record<string, string | number | null> = { tt: r + 1, unit: u.name, state: STATE_LABEL[u.state] };
+    const row: Record<string, string | number | null> = { tt: r + 1, unit: u.name, state: REPORT_STATE_DOC_LABELS[u.state] };
     (c.matrix.values[r] ?? []).forEach((v, k) => { row[`i${k}`] = v; });
     return row;
   });
@@ -64,9 +64,9 @@ export function writeStatusSheet(ws: Worksheet, t: Tracking, frame: ExportFrame)
     const rows = t.rows.filter((r) => r.state === s);
     return rows.length
       ? [{
-          label: `${['I', 'II', 'III'][gi]}. ${STATE_LABEL[s]} (${rows.length})`,
+          label: `${['I', 'II', 'III'][gi]}. ${REPORT_STATE_DOC_LABELS[s]} (${rows.length})`,
           rows: rows.map((r, k) => ({
-            tt: k + 1, code: r.unit.code, unit: r.unit.name, state: STATE_LABEL[r.state], received: r.receivedOn, late: r.daysLate, reminders: r.reminders,
+            tt: k + 1, code: r.unit.code, unit: r.unit.name, state: REPORT_STATE_DOC_LABELS[r.state], received: r.receivedOn, late: r.daysLate, reminders: r.reminders,
           })),
         }]
       : [];

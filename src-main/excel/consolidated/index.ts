@@ -4,9 +4,10 @@ import type * as ExcelJS from 'exceljs';
 import { loadExcelJs } from '../exceljs-load';
 import type { Consolidation, Tracking } from '../../contract/consolidation';
 import { addOfficialHeader, addTable, addTitle, type SheetGroup } from '../official-sheet/index';
-import { STATE_LABEL, writeMatrixSheet, writeNarrativeSheet, writeStatusSheet } from './detail-sheets';
+import { writeMatrixSheet, writeNarrativeSheet, writeStatusSheet } from './detail-sheets';
 import { addNotes, writeSummarySheet } from './summary-sheet';
 import type { ExportFrame } from './types';
+import { REPORT_STATE_DOC_LABELS } from '../../contract/report-labels';
 
 export type { ExportFrame } from './types';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -41,7 +42,7 @@ export async function buildMissingWorkbook(t: Tracking, frame: ExportFrame): Pro
     const rows = t.rows.filter((r) => r.state === s);
     return rows.length
       ? [{
-          label: `${gi === 0 ? 'I' : 'II'}. ${STATE_LABEL[s]} (${rows.length} đơn vị)`,
+          label: `${gi === 0 ? 'I' : 'II'}. ${REPORT_STATE_DOC_LABELS[s]} (${rows.length} đơn vị)`,
           rows: rows.map((r, k) => ({
             tt: k + 1, code: r.unit.code, unit: r.unit.name, received: r.receivedOn, late: r.daysLate, reminders: r.reminders,
             last: r.lastReminderOn, phone: r.phone ?? '',
