@@ -23,6 +23,9 @@ export interface StoredReport {
   receivedVia: EntryViaId | null;
 }
 
+/** A report version in a list: everything but its issues, which are counted (the report list and the version line). */
+export type ReportVersion = Omit<StoredReport, 'issues'> & { issueCount: number };
+
 /** An issue as kept in `reports.issues`: the reader's issue, sometimes with the rule and indicator it is about. */
 export type StoredIssue = ReportIssue & { rule?: string; indicatorId?: number };
 
@@ -30,12 +33,16 @@ export type StoredIssue = ReportIssue & { rule?: string; indicatorId?: number };
 interface ReportSqlRow {
   id: number; plan_id: number; unit_id: number; batch_id: number | null; version: number; status: ReportStatus;
   received_on: string; channel: ChannelId; file_name: string | null; file_sha256: string | null; document_id: number | null;
-  reader: string | null; title: string | null; period_label: string | null; unit_name_in_file: string | null; issues: string;
+  reader: string | null; title: string | null; period_label: string | null; unit_name_in_file: string | null;
   created_at: string; chosen_at: string | null; received_via: EntryViaId | null;
 }
 
-const REPORT_COLUMNS = `id, plan_id, unit_id, batch_id, version, status, received_on, channel, file_name, file_sha256, document_id,
-  reader, title, period_label, unit_name_in_file, issues, created_at, chosen_at, received_via`;
+const VERSION_COLUMNS = `id, plan_id, unit_id, batch_id, version, status, received_on, channel, file_name, file_sha256, document_id,
+  reader, title, period_label, unit_name_in_file, created_at, chosen_at, received_via`;
+const REPORT_COLUMNS = `${VERSION_COLUMNS}, issues`;
+/** How many issues parseIssues keeps (objects with a text message), counted by SQLite without parsing in JS. */
+const ISSUE_COUNT = `(SELECT COUNT(*) FROM json_each(reports.issues) j
+  WHERE CASE WHEN j.type = 'object' THEN json_type(j.value, '$.message') END = 'text') AS issue_count`;
 
 /** The issues column is JSON (CHECK json_valid) written by the app: an array of issues, each with its message. */
 export function parseIssues(json: string): StoredIssue[] {
@@ -43,14 +50,20 @@ export function parseIssues(json: string): StoredIssue[] {
   return Array.isArray(v) ? v.filter((i): i is StoredIssue => typeof i === 'object' && i !== null && typeof (i as { message?: unknown }).message === 'string') : [];
 }
 
-function toReport(r: ReportSqlRow): StoredReport {
+type VersionSqlRow = ReportSqlRow & { issue_count: number };
+type FullSqlRow = ReportSqlRow & { issues: string };
+
+/** The fields every read gives, by their camelCase names. */
+function fields(r: ReportSqlRow): Omit<StoredReport, 'issues'> {
   return {
     id: r.id, planId: r.plan_id, unitId: r.unit_id, batchId: r.batch_id, version: r.version, status: r.status,
     receivedOn: r.received_on, channel: r.channel, fileName: r.file_name, sha256: r.file_sha256, documentId: r.document_id,
-    reader: r.reader, title: r.title, periodLabel: r.period_label, unitNameInFile: r.unit_name_in_file, issues: parseIssues(r.issues),
+    reader: r.reader, title: r.title, periodLabel: r.period_label, unitNameInFile: r.unit_name_in_file,
     createdAt: r.created_at, chosenAt: r.chosen_at, receivedVia: r.received_via,
   };
 }
+const toVersion = (r: VersionSqlRow): ReportVersion => ({ ...fields(r), issueCount: r.issue_count });
+const toReport = (r: FullSqlRow): StoredReport => ({ ...fields(r), issues: parseIssues(r.issues) });
 
 export interface NewReport {
   planId: number; unitId: number; batchId: number | null; status: ReportStatus; receivedOn: string; channel: string;
@@ -62,15 +75,16 @@ export interface NewValue {
   indicatorId: number; valueNum: number | null; valueText: string | null; value2: number | null; note: string | null; cell: string | null;
 }
 
-export function reportsOf(db: Db, planId: number, unitId: number): StoredReport[] {
-  return (stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE plan_id = ? AND unit_id = ? ORDER BY version`).all(planId, unitId) as ReportSqlRow[]).map(toReport);
+/** A plan × unit's versions in order (without their issues, counted). */
+export function reportsOf(db: Db, planId: number, unitId: number): ReportVersion[] {
+  return (stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND unit_id = ? ORDER BY version`).all(planId, unitId) as VersionSqlRow[]).map(toVersion);
 }
 
 /** Every report of a plan by unit, each unit's versions in order: one query for the report list and the tracking board. */
-export function reportsByUnit(db: Db, planId: number): Map<number, StoredReport[]> {
-  const out = new Map<number, StoredReport[]>();
-  for (const row of stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE plan_id = ? ORDER BY unit_id, version`).all(planId) as ReportSqlRow[]) {
-    const r = toReport(row);
+export function reportsByUnit(db: Db, planId: number): Map<number, ReportVersion[]> {
+  const out = new Map<number, ReportVersion[]>();
+  for (const row of stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? ORDER BY unit_id, version`).all(planId) as VersionSqlRow[]) {
+    const r = toVersion(row);
     const list = out.get(r.unitId);
     if (list) list.push(r);
     else out.set(r.unitId, [r]);
@@ -79,19 +93,19 @@ export function reportsByUnit(db: Db, planId: number): Map<number, StoredReport[
 }
 
 export function getReport(db: Db, id: number): StoredReport | undefined {
-  const r = stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`).get(id) as ReportSqlRow | undefined;
+  const r = stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`).get(id) as FullSqlRow | undefined;
   return r && toReport(r);
 }
 
 export function activeReport(db: Db, planId: number, unitId: number): StoredReport | undefined {
-  const r = stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE plan_id = ? AND unit_id = ? AND status = 'active'`).get(planId, unitId) as ReportSqlRow | undefined;
+  const r = stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE plan_id = ? AND unit_id = ? AND status = 'active'`).get(planId, unitId) as FullSqlRow | undefined;
   return r && toReport(r);
 }
 
 /** A non-revoked report of this plan with the same file bytes (same bytes twice = no-op). */
 export function reportWithHash(db: Db, planId: number, sha256: string): StoredReport | undefined {
   const r = stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE plan_id = ? AND file_sha256 = ? AND status <> 'revoked' LIMIT 1`).get(planId, sha256) as
-    | ReportSqlRow
+    | FullSqlRow
     | undefined;
   return r && toReport(r);
 }

@@ -53,7 +53,7 @@ export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Un
         ? {
             id: active.id, version: active.version, receivedOn: active.receivedOn, channel: active.channel, receivedVia: active.receivedVia, fileName: active.fileName,
             versions: all.filter((r) => r.status !== 'revoked').length, held: all.filter((r) => r.status === 'held').length,
-            issueCount: active.issues.length, correctionRequestedOn: asked.get(active.id) ?? null,
+            issueCount: active.issueCount, correctionRequestedOn: asked.get(active.id) ?? null,
             firstReceivedOn: firstOn, correctedAfterDue: !late && !!due && active.receivedOn > due,
           }
         : null,

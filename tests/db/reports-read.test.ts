@@ -49,7 +49,9 @@ describe('db reads return camelCase domain types', () => {
     expect(rep.getReport(db, id)).toEqual(expected);
     expect(rep.activeReport(db, planId, u1)).toEqual(expected);
     expect(rep.reportWithHash(db, planId, 'h1')).toEqual(expected);
-    expect(rep.reportsOf(db, planId, u1)).toEqual([expected]);
+    const { issues: _issues, ...version } = expected;
+    expect(rep.reportsOf(db, planId, u1)).toEqual([{ ...version, issueCount: 2 }]);
+    expect(rep.reportsByUnit(db, planId)).toEqual(new Map([[u1, [{ ...version, issueCount: 2 }]]]));
     expect(rep.valuesOf(db, id).sort((a, b) => a.indicatorId - b.indicatorId)).toEqual([
       { indicatorId: i1, valueNum: 12.5, valueText: null, value2: 3, note: 'ghi chú', cell: 'E12', edited: false },
       { indicatorId: i2, valueNum: 4, valueText: null, value2: null, note: null, cell: null, edited: true },
@@ -85,7 +87,21 @@ describe('db reads return camelCase domain types', () => {
       [1, 'superseded', '2024-07-01', null],
       [2, 'active', '2024-06-01', '2024-07-05T00:00:00.000Z'],
     ]);
-    expect(byUnit.get(u2)!.map((r) => [r.unitId, r.fileName, r.issues])).toEqual([[u2, 'c.xlsx', []]]);
+    expect(byUnit.get(u2)!.map((r) => [r.unitId, r.fileName, r.issueCount])).toEqual([[u2, 'c.xlsx', 0]]);
+    db.close();
+  });
+
+  it('issues the app did not write (no message, not an object) are neither listed nor counted, in the report and in the list alike', () => {
+    const { db, planId, u1 } = setup();
+    const id = rep.insertReport(db, {
+      planId, unitId: u1, batchId: null, status: 'superseded', receivedOn: '2024-07-30', channel: 'file', fileName: 'x.xlsx', sha256: 'x',
+      documentId: null, reader: null, title: null, periodLabel: null, unitNameInFile: null, issues: [],
+    }, [], [], 'now');
+    rep.recomputeActive(db, planId, u1);
+    db.prepare('UPDATE reports SET issues = ? WHERE id = ?').run(JSON.stringify([issue, 3, 'chữ', null, { sheet: null }, { message: 7 }, [issue]]), id);
+    expect(rep.getReport(db, id)!.issues).toEqual([issue]);
+    expect(rep.reportsOf(db, planId, u1).map((r) => r.issueCount)).toEqual([1]);
+    expect(rep.reportsByUnit(db, planId).get(u1)!.map((r) => r.issueCount)).toEqual([1]);
     db.close();
   });
 
