@@ -23,7 +23,7 @@ export interface StoredReport {
   receivedVia: EntryViaId | null;
 }
 
-/** A report version in a list: everything but its issues, which are counted (the report list and the version line). */
+/** A report version in a list or a check: everything but its issues, which are counted (report list, version line, import). */
 export type ReportVersion = Omit<StoredReport, 'issues'> & { issueCount: number };
 
 /** An issue as kept in `reports.issues`: the reader's issue, sometimes with the rule and indicator it is about. */
@@ -97,17 +97,18 @@ export function getReport(db: Db, id: number): StoredReport | undefined {
   return r && toReport(r);
 }
 
-export function activeReport(db: Db, planId: number, unitId: number): StoredReport | undefined {
-  const r = stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE plan_id = ? AND unit_id = ? AND status = 'active'`).get(planId, unitId) as FullSqlRow | undefined;
-  return r && toReport(r);
+/** The version in use of a plan × unit (issues counted, not parsed: imports ask this once per file). */
+export function activeReport(db: Db, planId: number, unitId: number): ReportVersion | undefined {
+  const r = stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND unit_id = ? AND status = 'active'`).get(planId, unitId) as VersionSqlRow | undefined;
+  return r && toVersion(r);
 }
 
 /** A non-revoked report of this plan with the same file bytes (same bytes twice = no-op). */
-export function reportWithHash(db: Db, planId: number, sha256: string): StoredReport | undefined {
-  const r = stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE plan_id = ? AND file_sha256 = ? AND status <> 'revoked' LIMIT 1`).get(planId, sha256) as
-    | FullSqlRow
+export function reportWithHash(db: Db, planId: number, sha256: string): ReportVersion | undefined {
+  const r = stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND file_sha256 = ? AND status <> 'revoked' LIMIT 1`).get(planId, sha256) as
+    | VersionSqlRow
     | undefined;
-  return r && toReport(r);
+  return r && toVersion(r);
 }
 
 export function insertReport(db: Db, r: NewReport, values: NewValue[], narrative: { heading: string; text: string }[], now: string): number {

@@ -47,9 +47,9 @@ describe('db reads return camelCase domain types', () => {
       createdAt: '2024-07-30T01:00:00.000Z', chosenAt: null, receivedVia: null,
     };
     expect(rep.getReport(db, id)).toEqual(expected);
-    expect(rep.activeReport(db, planId, u1)).toEqual(expected);
-    expect(rep.reportWithHash(db, planId, 'h1')).toEqual(expected);
     const { issues: _issues, ...version } = expected;
+    expect(rep.activeReport(db, planId, u1)).toEqual({ ...version, issueCount: 2 });
+    expect(rep.reportWithHash(db, planId, 'h1')).toEqual({ ...version, issueCount: 2 });
     expect(rep.reportsOf(db, planId, u1)).toEqual([{ ...version, issueCount: 2 }]);
     expect(rep.reportsByUnit(db, planId)).toEqual(new Map([[u1, [{ ...version, issueCount: 2 }]]]));
     expect(rep.valuesOf(db, id).sort((a, b) => a.indicatorId - b.indicatorId)).toEqual([
