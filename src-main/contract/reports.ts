@@ -117,6 +117,7 @@ export const BatchInfo = z.object({
   /** Files of an interrupted batch that are not in the data. */
   notIn: z.array(z.string()),
 });
+export type BatchInfo = z.infer<typeof BatchInfo>;
 
 export const ReportListRow = z.object({
   unit: UnitRef,
@@ -179,6 +180,8 @@ export const ReportDetail = z.object({
   versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.string(), receivedOn: z.string(), fileName: z.string().nullable(), receivedVia: z.enum(ENTRY_VIA).nullable().optional() })),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
+/** Where a report version stands: the one in use, replaced by a newer one, held for a decision, or revoked. */
+export type ReportStatus = ReportDetail['status'];
 
 /**
  * Optional cancel token of one preview/commit call (e.g. a random id made by the caller): 'tasks.cancel' with it

@@ -1,4 +1,5 @@
 // Audit log aggregate: append-only record of who did what and when (imports, edits, undo, restores).
+import type { AuditRow } from '../contract/app';
 import type { Db } from './connection';
 
 export interface AuditEntry {
@@ -25,15 +26,7 @@ export function addAudit(db: Db, e: AuditEntry, now = new Date()): void {
   });
 }
 
-export interface AuditRow {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  entity: string;
-  entityId: number | null;
-  summary: string;
-}
+export type { AuditRow };
 
 export function listAudit(db: Db, limit = 500): AuditRow[] {
   return db

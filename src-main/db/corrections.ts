@@ -1,11 +1,13 @@
 // Requests to a unit to correct and resend a report ("đề nghị sửa"), recorded against the report version they asked
 // about: a report shows "đã đề nghị sửa" while it is the one in use; the unit's newer version answers it.
+import type { ReminderChannel } from '../contract/consolidation';
 import { stmt, type Db } from './connection';
 
 export interface CorrectionRequest {
   reportId: number;
   sentOn: string;
-  channel: string;
+  /** How the request went out: the reminders' channels (letter, zalo, email, phone, other). */
+  channel: ReminderChannel;
   number: string | null;
   problems: number;
 }

@@ -1,18 +1,69 @@
 // Reports aggregate: versions per plan x unit (one active), values, narrative, batches and remembered
-// label mappings. Which version is active is recomputed from the rows, never kept in a counter.
+// label mappings. Which version is active is recomputed from the rows, never kept in a counter. Reads return
+// camelCase types (issues parsed, enums typed by the contract); the SQL rows never leave this module.
+import type { ReportIssue } from '../contract/parsed-report';
+import type { BatchInfo, ReportStatus } from '../contract/reports';
+import type { ChannelId } from '../contract/report-labels';
+import type { EntryViaId } from '../contract/entry-labels';
 import { stmt, type Db } from './connection';
 
-export type ReportStatus = 'active' | 'superseded' | 'held' | 'revoked';
+export type { ReportStatus };
 
-export interface ReportRow {
-  id: number; plan_id: number; unit_id: number; batch_id: number | null; version: number; status: ReportStatus;
-  received_on: string; channel: string; file_name: string | null; file_sha256: string | null; reader: string | null;
-  title: string | null; period_label: string | null; unit_name_in_file: string | null; issues: string; created_at: string;
+/** One stored report version, as the features use it (camelCase; `issues` parsed; enums typed by the contract). */
+export interface StoredReport {
+  id: number; planId: number; unitId: number; batchId: number | null; version: number; status: ReportStatus;
+  receivedOn: string; channel: ChannelId; fileName: string | null; sha256: string | null; documentId: number | null;
+  reader: string | null; title: string | null; periodLabel: string | null; unitNameInFile: string | null;
+  /** What the reader and the checks found, plus values confirmed with a reason (rule 'confirmed'). */
+  issues: StoredIssue[];
+  createdAt: string;
   /** When the user chose this (held) report to be the one in use; null when never chosen. */
-  chosen_at: string | null;
+  chosenAt: string | null;
   /** A hand-entered version: how the unit sent it (paper, phone, zalo, email); null for imported files. */
-  received_via?: string | null;
+  receivedVia: EntryViaId | null;
 }
+
+/** A report version in a list or a check: everything but its issues, which are counted (report list, version line, import). */
+export type ReportVersion = Omit<StoredReport, 'issues'> & { issueCount: number };
+
+/** An issue as kept in `reports.issues`: the reader's issue, sometimes with the rule and indicator it is about. */
+export type StoredIssue = ReportIssue & { rule?: string; indicatorId?: number };
+
+/** The `reports` columns as SQLite returns them (never leaves this module). */
+interface ReportSqlRow {
+  id: number; plan_id: number; unit_id: number; batch_id: number | null; version: number; status: ReportStatus;
+  received_on: string; channel: ChannelId; file_name: string | null; file_sha256: string | null; document_id: number | null;
+  reader: string | null; title: string | null; period_label: string | null; unit_name_in_file: string | null;
+  created_at: string; chosen_at: string | null; received_via: EntryViaId | null;
+}
+
+const VERSION_COLUMNS = `id, plan_id, unit_id, batch_id, version, status, received_on, channel, file_name, file_sha256, document_id,
+  reader, title, period_label, unit_name_in_file, created_at, chosen_at, received_via`;
+const REPORT_COLUMNS = `${VERSION_COLUMNS}, issues`;
+/** How many issues parseIssues keeps (objects with a text message), counted by SQLite without parsing in JS. */
+const ISSUE_COUNT = `(SELECT COUNT(*) FROM json_each(reports.issues) j
+  WHERE CASE WHEN j.type = 'object' THEN json_type(j.value, '$.message') END = 'text') AS issue_count`;
+
+/** The issues column is JSON (CHECK json_valid) written by the app: an array of issues, each with its message. */
+export function parseIssues(json: string): StoredIssue[] {
+  const v = JSON.parse(json) as unknown;
+  return Array.isArray(v) ? v.filter((i): i is StoredIssue => typeof i === 'object' && i !== null && typeof (i as { message?: unknown }).message === 'string') : [];
+}
+
+type VersionSqlRow = ReportSqlRow & { issue_count: number };
+type FullSqlRow = ReportSqlRow & { issues: string };
+
+/** The fields every read gives, by their camelCase names. */
+function fields(r: ReportSqlRow): Omit<StoredReport, 'issues'> {
+  return {
+    id: r.id, planId: r.plan_id, unitId: r.unit_id, batchId: r.batch_id, version: r.version, status: r.status,
+    receivedOn: r.received_on, channel: r.channel, fileName: r.file_name, sha256: r.file_sha256, documentId: r.document_id,
+    reader: r.reader, title: r.title, periodLabel: r.period_label, unitNameInFile: r.unit_name_in_file,
+    createdAt: r.created_at, chosenAt: r.chosen_at, receivedVia: r.received_via,
+  };
+}
+const toVersion = (r: VersionSqlRow): ReportVersion => ({ ...fields(r), issueCount: r.issue_count });
+const toReport = (r: FullSqlRow): StoredReport => ({ ...fields(r), issues: parseIssues(r.issues) });
 
 export interface NewReport {
   planId: number; unitId: number; batchId: number | null; status: ReportStatus; receivedOn: string; channel: string;
@@ -24,34 +75,40 @@ export interface NewValue {
   indicatorId: number; valueNum: number | null; valueText: string | null; value2: number | null; note: string | null; cell: string | null;
 }
 
-export function reportsOf(db: Db, planId: number, unitId: number): ReportRow[] {
-  return stmt(db, 'SELECT * FROM reports WHERE plan_id = ? AND unit_id = ? ORDER BY version').all(planId, unitId) as ReportRow[];
+/** A plan × unit's versions in order (without their issues, counted). */
+export function reportsOf(db: Db, planId: number, unitId: number): ReportVersion[] {
+  return (stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND unit_id = ? ORDER BY version`).all(planId, unitId) as VersionSqlRow[]).map(toVersion);
 }
 
 /** Every report of a plan by unit, each unit's versions in order: one query for the report list and the tracking board. */
-export function reportsByUnit(db: Db, planId: number): Map<number, ReportRow[]> {
-  const out = new Map<number, ReportRow[]>();
-  for (const r of stmt(db, 'SELECT * FROM reports WHERE plan_id = ? ORDER BY unit_id, version').all(planId) as ReportRow[]) {
-    const list = out.get(r.unit_id);
+export function reportsByUnit(db: Db, planId: number): Map<number, ReportVersion[]> {
+  const out = new Map<number, ReportVersion[]>();
+  for (const row of stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? ORDER BY unit_id, version`).all(planId) as VersionSqlRow[]) {
+    const r = toVersion(row);
+    const list = out.get(r.unitId);
     if (list) list.push(r);
-    else out.set(r.unit_id, [r]);
+    else out.set(r.unitId, [r]);
   }
   return out;
 }
 
-export function getReport(db: Db, id: number): ReportRow | undefined {
-  return stmt(db, 'SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
+export function getReport(db: Db, id: number): StoredReport | undefined {
+  const r = stmt(db, `SELECT ${REPORT_COLUMNS} FROM reports WHERE id = ?`).get(id) as FullSqlRow | undefined;
+  return r && toReport(r);
 }
 
-export function activeReport(db: Db, planId: number, unitId: number): ReportRow | undefined {
-  return stmt(db, "SELECT * FROM reports WHERE plan_id = ? AND unit_id = ? AND status = 'active'").get(planId, unitId) as ReportRow | undefined;
+/** The version in use of a plan × unit (issues counted, not parsed: imports ask this once per file). */
+export function activeReport(db: Db, planId: number, unitId: number): ReportVersion | undefined {
+  const r = stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND unit_id = ? AND status = 'active'`).get(planId, unitId) as VersionSqlRow | undefined;
+  return r && toVersion(r);
 }
 
 /** A non-revoked report of this plan with the same file bytes (same bytes twice = no-op). */
-export function reportWithHash(db: Db, planId: number, sha256: string): ReportRow | undefined {
-  return stmt(db, "SELECT * FROM reports WHERE plan_id = ? AND file_sha256 = ? AND status <> 'revoked' LIMIT 1").get(planId, sha256) as
-    | ReportRow
+export function reportWithHash(db: Db, planId: number, sha256: string): ReportVersion | undefined {
+  const r = stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND file_sha256 = ? AND status <> 'revoked' LIMIT 1`).get(planId, sha256) as
+    | VersionSqlRow
     | undefined;
+  return r && toVersion(r);
 }
 
 export function insertReport(db: Db, r: NewReport, values: NewValue[], narrative: { heading: string; text: string }[], now: string): number {
@@ -121,7 +178,7 @@ export function chooseReport(db: Db, id: number, now: string): void {
   const r = getReport(db, id);
   if (!r) return;
   stmt(db, "UPDATE reports SET status = 'superseded', chosen_at = ? WHERE id = ?").run(now, id);
-  recomputeActive(db, r.plan_id, r.unit_id);
+  recomputeActive(db, r.planId, r.unitId);
 }
 
 export function setReportStatus(db: Db, id: number, status: ReportStatus): void {
@@ -138,22 +195,17 @@ export function finishBatch(db: Db, id: number, summary: unknown): void {
   stmt(db, 'UPDATE import_batches SET summary = ? WHERE id = ?').run(JSON.stringify(summary), id);
 }
 
-export interface BatchRow {
-  id: number; planId: number; createdAt: string; fileCount: number; status: 'committed' | 'undone'; imported: number;
-  /** Started but never finished (a crash, a full disk): its summary was never written. */
-  interrupted: boolean;
-  /** For an interrupted batch, the files of the batch that are not in the data. */
-  notIn: string[];
-}
+/** One import batch: interrupted when started but never finished (a crash, a full disk), with the files not in the data. */
+export type { BatchInfo };
 
-export function listBatches(db: Db, planId: number): BatchRow[] {
+export function listBatches(db: Db, planId: number): BatchInfo[] {
   const rows = db
     .prepare(
       `SELECT b.id, b.plan_id AS planId, b.created_at AS createdAt, b.file_count AS fileCount, b.status, b.summary,
               (SELECT COUNT(*) FROM reports r WHERE r.batch_id = b.id) AS imported
        FROM import_batches b WHERE b.plan_id = ? ORDER BY b.id DESC`,
     )
-    .all(planId) as (Omit<BatchRow, 'interrupted' | 'notIn'> & { summary: string })[];
+    .all(planId) as (Omit<BatchInfo, 'interrupted' | 'notIn'> & { summary: string })[];
   return rows.map(({ summary, ...b }) => {
     const s = JSON.parse(summary) as { state?: string; files?: unknown };
     if (s.state !== 'running') return { ...b, interrupted: false, notIn: [] };
@@ -163,9 +215,9 @@ export function listBatches(db: Db, planId: number): BatchRow[] {
   });
 }
 
-export function getBatch(db: Db, id: number) {
+export function getBatch(db: Db, id: number): Pick<BatchInfo, 'id' | 'planId' | 'status'> | undefined {
   return stmt(db, 'SELECT id, plan_id AS planId, status FROM import_batches WHERE id = ?').get(id) as
-    | { id: number; planId: number; status: 'committed' | 'undone' }
+    | Pick<BatchInfo, 'id' | 'planId' | 'status'>
     | undefined;
 }
 
@@ -194,13 +246,17 @@ export function rememberMapping(db: Db, unitId: number, labelKey: string, indica
   ).run(unitId, labelKey, indicatorId, now);
 }
 
-export interface ValueRow {
-  indicator_id: number; value_num: number | null; value_text: string | null; value2_num: number | null; note: string | null;
-  source_cell: string | null; edited: number;
+/** One stored value of a report: the NewValue it was written from, and whether it was since edited by hand. */
+export interface SavedValue extends NewValue {
+  edited: boolean;
 }
 
-export function valuesOf(db: Db, reportId: number): ValueRow[] {
-  return stmt(db, 'SELECT * FROM report_values WHERE report_id = ?').all(reportId) as ValueRow[];
+export function valuesOf(db: Db, reportId: number): SavedValue[] {
+  const rows = stmt(db,
+    `SELECT indicator_id AS indicatorId, value_num AS valueNum, value_text AS valueText, value2_num AS value2, note, source_cell AS cell, edited
+     FROM report_values WHERE report_id = ?`,
+  ).all(reportId) as (Omit<SavedValue, 'edited'> & { edited: number })[];
+  return rows.map((v) => ({ ...v, edited: v.edited === 1 }));
 }
 
 export function narrativeOf(db: Db, reportId: number): { heading: string; text: string }[] {

@@ -1,8 +1,10 @@
 // Per-unit targets aggregate (unit_targets): read a plan's grid, replace cells, clear an indicator's column.
 // A missing row means the unit has no own target for that indicator.
+import type { UNIT_TARGET_SOURCES } from '../contract/unit-targets';
 import type { Db } from './connection';
 
-export type UnitTargetSource = 'hand' | 'members' | 'equal';
+/** Where a unit's target came from: typed in by hand, split by members, or split equally (the contract's sources). */
+export type UnitTargetSource = (typeof UNIT_TARGET_SOURCES)[number];
 export interface UnitTargetRow { unitId: number; indicatorId: number; target: number; source: UnitTargetSource }
 
 export function unitTargetsOf(db: Db, planId: number): UnitTargetRow[] {

@@ -8,7 +8,7 @@ import type { Db } from '../db/connection';
 import { activeValues } from '../db/consolidation';
 import { getDocumentBytes, getDocumentMeta } from '../db/documents';
 import { listUnits } from '../db/units';
-import { activeReportsWithDocuments } from '../db/province';
+import { activeReportsWithDocuments, type DistrictReport } from '../db/province';
 import { readUpwardPackage, type ReadPackage } from '../excel/upward/read';
 import { computeConsolidation } from './consolidation';
 import { EDITED_LABEL } from './province-verify';
@@ -37,12 +37,15 @@ async function packageOf(db: Db, documentId: number | null): Promise<ReadPackage
   return pkg;
 }
 
+/** A package held because it was edited after export (province-verify puts that in the report's issues). */
+const isEdited = (rep: DistrictReport): boolean => rep.issues.some((i) => i.message.includes(EDITED_LABEL));
+
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 export async function provinceOverview(db: Db, planId: number, today: string): Promise<ProvinceOverview> {
   const c = computeConsolidation(db, planId, today);
   const tracking = computeTracking(db, planId, today);
-  const reports = new Map(activeReportsWithDocuments(db, planId).map((r) => [r.unit_id, r]));
+  const reports = new Map(activeReportsWithDocuments(db, planId).map((r) => [r.unitId, r]));
   const values = new Map(activeValues(db, planId).map((v) => [`${v.unit_id}:${v.indicator_id}`, v]));
   const indicators = c.indicators.map((i) => ({ code: i.code, label: i.label, unit: i.unit, unit2: i.unit2 }));
   const districts: ProvinceDistrict[] = [];
@@ -50,7 +53,7 @@ export async function provinceOverview(db: Db, planId: number, today: string): P
   const upper = new Set(listUnits(db, true).filter((u) => u.kind === 'cap_tren').map((u) => u.id));
   for (const row of tracking.rows) {
     const rep = reports.get(row.unit.id) ?? null;
-    const pkg = rep && upper.has(row.unit.id) ? await packageOf(db, rep.document_id) : null;
+    const pkg = rep && upper.has(row.unit.id) ? await packageOf(db, rep.documentId) : null;
     const totals = c.indicators.map((i) => {
       const v = values.get(`${row.unit.id}:${i.indicatorId}`);
       return v ? (v.value_num ?? v.value_text ?? null) : null;
@@ -65,7 +68,7 @@ export async function provinceOverview(db: Db, planId: number, today: string): P
     const given = pcts.filter((p): p is number => p !== null);
     districts.push({
       unit: { id: row.unit.id, code: row.unit.code, name: row.unit.name }, state: row.state, receivedOn: row.receivedOn, correctedAfterDue: row.correctedAfterDue,
-      reportId: rep?.id ?? null, edited: !!rep && rep.issues.includes(EDITED_LABEL), coverage: pkg?.manifest?.coverage ?? null,
+      reportId: rep?.id ?? null, edited: !!rep && isEdited(rep), coverage: pkg?.manifest?.coverage ?? null,
       totals, totals2, targets, pct: pcts, meanPct: given.length ? Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 10) / 10 : null, rank: null,
     });
   }
@@ -79,15 +82,15 @@ export async function provinceOverview(db: Db, planId: number, today: string): P
 export async function districtDetail(db: Db, planId: number, unitId: number, today: string): Promise<DistrictDetail> {
   const c = computeConsolidation(db, planId, today);
   const unit = c.matrix.units.find((u) => u.id === unitId);
-  const rep = activeReportsWithDocuments(db, planId).find((r) => r.unit_id === unitId);
+  const rep = activeReportsWithDocuments(db, planId).find((r) => r.unitId === unitId);
   if (!unit || !rep) throw new AppError('not_found', 'Đơn vị này chưa có báo cáo đang dùng trong kế hoạch. Hãy nhập gói báo cáo của đơn vị trước.');
-  const pkg = await packageOf(db, rep.document_id);
+  const pkg = await packageOf(db, rep.documentId);
   if (!pkg?.manifest) throw new AppError('not_found', 'Báo cáo đang dùng của đơn vị này không phải gói báo cáo Dân vận nên không có chi tiết từng đơn vị cơ sở.');
   const m = pkg.manifest;
   const indicators = c.indicators.map((i) => ({ code: i.code, label: i.label, unit: i.unit, unit2: i.unit2 }));
   return {
     district: { id: unit.id, code: unit.code, name: unit.name }, reportId: rep.id, issuerName: m.issuerName, reportNumber: m.reportNumber, reportDate: m.reportDate,
-    createdAt: m.createdAt || null, edited: rep.issues.includes(EDITED_LABEL), coverage: m.coverage, indicators,
+    createdAt: m.createdAt || null, edited: isEdited(rep), coverage: m.coverage, indicators,
     units: pkg.detail.map((u) => ({
       code: u.code, name: u.name, state: u.state, receivedOn: u.receivedOn,
       values: indicators.map((i) => u.values.get(i.code) ?? null),

@@ -13,7 +13,7 @@ import { addAudit } from '../db/audit';
 import { unitHistory } from '../db/check-data';
 import type { Db } from '../db/connection';
 import * as rep from '../db/reports';
-import { receivedViaOf, setReceivedVia } from '../db/report-entry';
+import { setReceivedVia } from '../db/report-entry';
 import { getUnit } from '../db/units';
 import { writeTx } from '../db/write-tx';
 import type { AppContext } from '../handler/context';
@@ -45,8 +45,8 @@ export function entryForm(db: Db, planId: number, unitId: number): EntryForm {
     }),
     current: active
       ? {
-          reportId: active.id, version: active.version, receivedOn: active.received_on, via: receivedViaOf(db, active.id),
-          values: rep.valuesOf(db, active.id).map((v) => ({ indicatorId: v.indicator_id, value: v.value_num ?? v.value_text, value2: v.value2_num })),
+          reportId: active.id, version: active.version, receivedOn: active.receivedOn, via: active.receivedVia,
+          values: rep.valuesOf(db, active.id).map((v) => ({ indicatorId: v.indicatorId, value: v.valueNum ?? v.valueText, value2: v.value2 })),
           narrative: rep.narrativeOf(db, active.id),
         }
       : null,
@@ -150,7 +150,7 @@ export function enterReport(ctx: AppContext, input: Input): EntryResult {
   const result = writeTx(ctx.db, (): EntryResult => {
     const planId = p.pc.plan.id;
     const active = rep.activeReport(ctx.db, planId, p.unit.id);
-    const older = !!active && input.receivedOn < active.received_on;
+    const older = !!active && input.receivedOn < active.receivedOn;
     const reportId = rep.insertReport(ctx.db, {
       planId, unitId: p.unit.id, batchId: null, status: older ? 'held' : 'superseded', receivedOn: input.receivedOn, channel: 'manual',
       fileName: null, sha256: null, documentId: null, reader: 'manual', title: null, periodLabel: null, unitNameInFile: null, issues: p.issues.slice(0, 200),

@@ -43,7 +43,7 @@ export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Un
     const all = byUnit.get(id) ?? [];
     const active = all.find((r) => r.status === 'active');
     // on time = the first usable report arrived by the deadline; a later correction does not make the unit late
-    const firstOn = all.filter((r) => r.status !== 'revoked').reduce((m, r) => (r.received_on < m ? r.received_on : m), active?.received_on ?? '');
+    const firstOn = all.filter((r) => r.status !== 'revoked').reduce((m, r) => (r.receivedOn < m ? r.receivedOn : m), active?.receivedOn ?? '');
     const due = plan.reportDueOn;
     const late = !!active && !!due && firstOn > due;
     rows.push({
@@ -51,10 +51,10 @@ export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Un
       state: !active ? 'missing' : late ? 'late' : 'on_time',
       report: active
         ? {
-            id: active.id, version: active.version, receivedOn: active.received_on, channel: active.channel as never, receivedVia: (active.received_via ?? null) as never, fileName: active.file_name,
+            id: active.id, version: active.version, receivedOn: active.receivedOn, channel: active.channel, receivedVia: active.receivedVia, fileName: active.fileName,
             versions: all.filter((r) => r.status !== 'revoked').length, held: all.filter((r) => r.status === 'held').length,
-            issueCount: (JSON.parse(active.issues) as unknown[]).length, correctionRequestedOn: asked.get(active.id) ?? null,
-            firstReceivedOn: firstOn, correctedAfterDue: !late && !!due && active.received_on > due,
+            issueCount: active.issueCount, correctionRequestedOn: asked.get(active.id) ?? null,
+            firstReceivedOn: firstOn, correctedAfterDue: !late && !!due && active.receivedOn > due,
           }
         : null,
     });
@@ -68,18 +68,18 @@ export const unitsById = (db: Db): Map<number, Unit> => new Map(listUnits(db, tr
 export function reportDetail(db: Db, reportId: number): ReportDetail {
   const r = rep.getReport(db, reportId);
   if (!r) throw new AppError('not_found', 'Không tìm thấy báo cáo (có thể đã bị huỷ). Hãy tải lại danh sách.');
-  const plan = planOrThrow(db, r.plan_id);
-  const unit = getUnit(db, r.unit_id);
+  const plan = planOrThrow(db, r.planId);
+  const unit = getUnit(db, r.unitId);
   const indicators = new Map(listIndicators(db).map((i) => [i.id, i]));
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t]));
   // the unit's own target (chỉ tiêu giao cho đơn vị) where it has one: its report is judged against that
-  const own = new Map(unitTargetsOf(db, r.plan_id).filter((c) => c.unitId === r.unit_id).map((c) => [c.indicatorId, c.target]));
+  const own = new Map(unitTargetsOf(db, r.planId).filter((c) => c.unitId === r.unitId).map((c) => [c.indicatorId, c.target]));
   const values = rep.valuesOf(db, reportId);
-  const byInd = new Map(values.map((v) => [v.indicator_id, v]));
-  const order = [...plan.targets.map((t) => t.indicatorId), ...values.map((v) => v.indicator_id).filter((id) => !targets.has(id))];
+  const byInd = new Map(values.map((v) => [v.indicatorId, v]));
+  const order = [...plan.targets.map((t) => t.indicatorId), ...values.map((v) => v.indicatorId).filter((id) => !targets.has(id))];
   return {
-    id: r.id, planId: r.plan_id, unit: { id: r.unit_id, code: unit?.code ?? '', name: unit?.name ?? '' }, version: r.version, status: r.status,
-    receivedOn: r.received_on, channel: r.channel as never, receivedVia: (r.received_via ?? null) as never, fileName: r.file_name, title: r.title,
+    id: r.id, planId: r.planId, unit: { id: r.unitId, code: unit?.code ?? '', name: unit?.name ?? '' }, version: r.version, status: r.status,
+    receivedOn: r.receivedOn, channel: r.channel, receivedVia: r.receivedVia, fileName: r.fileName, title: r.title,
     values: order.flatMap((id) => {
       const i = indicators.get(id);
       if (!i) return [];
@@ -88,13 +88,13 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
       return [{
         indicatorId: id, code: i.code, groupCode: i.groupCode, label: i.label, unit: i.unit, unit2: i.unit2,
         target: own.has(id) ? { min: own.get(id)!, max: null, text: null, scope: 'per_unit' as const } : t ? { min: t.min, max: t.max, text: t.text, scope: t.scope } : null,
-        value: v ? (v.value_num ?? v.value_text) : null, value2: v?.value2_num ?? null, edited: v?.edited === 1, sourceCell: v?.source_cell ?? null,
+        value: v ? (v.valueNum ?? v.valueText) : null, value2: v?.value2 ?? null, edited: v?.edited ?? false, sourceCell: v?.cell ?? null,
       }];
     }),
     narrative: rep.narrativeOf(db, reportId),
-    issues: JSON.parse(r.issues) as ReportDetail['issues'],
+    issues: r.issues,
     correctionRequestedOn: lastCorrectionRequest(db, reportId)?.sentOn ?? null,
-    versions: rep.reportsOf(db, r.plan_id, r.unit_id).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.received_on, fileName: x.file_name, receivedVia: (x.received_via ?? null) as never })),
+    versions: rep.reportsOf(db, r.planId, r.unitId).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.receivedOn, fileName: x.fileName, receivedVia: x.receivedVia })),
   };
 }
 

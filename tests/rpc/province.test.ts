@@ -129,6 +129,10 @@ describe('upward packages at the province', () => {
     expect(after.byCode.CT01![0]).toBe((before.byCode.CT01![0] as number) + d.expect.CT01! + 100);
     const audit = prov.app.ctx.db.prepare("SELECT action FROM audit_log WHERE action = 'report.package_edited'").all();
     expect(audit).toHaveLength(1);
+    // the province view marks that district's report as edited, and only that one
+    const view = await prov.app.call('province.overview', { planId: prov.planId });
+    expect(view.districts.filter((x) => x.edited).map((x) => x.unit.code)).toEqual([d.code]);
+    expect((await prov.app.call('province.district', { planId: prov.planId, unitId: view.districts.find((x) => x.edited)!.unit.id })).edited).toBe(true);
   });
 
   it('a total cell turned into a formula with an empty cached result: held as edited, flagged at its cell, totals unchanged', async () => {

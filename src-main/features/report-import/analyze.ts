@@ -93,7 +93,7 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   if (!guess.sure) return set('confirm', `Đơn vị có thể là "${unit.name}": hãy xác nhận.`);
   if (!pc.plan.unitIds.includes(unit.id)) return set('confirm', `"${unit.name}" không có trong danh sách đơn vị phải báo cáo của kế hoạch: hãy xác nhận.`);
   const active = activeReport(db, pc.plan.id, unit.id);
-  if (active) base.replaces = { reportId: active.id, version: active.version, receivedOn: active.received_on };
+  if (active) base.replaces = { reportId: active.id, version: active.version, receivedOn: active.receivedOn };
   if (doubt) return set('confirm', `${columnDoubtText(parsed)}: hãy mở tệp và chọn cột số liệu.`);
   const open = unconfirmed(rows);
   const guessed = open.filter((r) => r.how === 'similar').length;
@@ -106,9 +106,9 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   if (held.length)
     return set('confirm', `${held.length} giá trị bất thường (${held[0]!.findings[0]!.message.split(':')[0]}${held.length > 1 ? '…' : ''}): hãy kiểm tra, sửa trong tệp rồi nhập lại, hoặc xác nhận kèm lý do.`);
   if (pkg?.action === 'hold') return set('held', pkg.reason ?? '');
-  if (active && receivedOn < active.received_on)
-    return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${formatViDate(active.received_on)}): sẽ được giữ lại để bạn quyết định.`);
-  if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${formatViDate(active.received_on)}); bản cũ vẫn được lưu.`);
+  if (active && receivedOn < active.receivedOn)
+    return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${formatViDate(active.receivedOn)}): sẽ được giữ lại để bạn quyết định.`);
+  if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${formatViDate(active.receivedOn)}); bản cũ vẫn được lưu.`);
   return set('new', `Báo cáo mới của "${unit.name}": ${mapped.length} chỉ tiêu.`);
 }
 
@@ -125,7 +125,7 @@ export function settleSameUnit(db: Db, planId: number, previews: PreviewFile[]):
     if (group.length < 2) continue;
     const active = activeReport(db, planId, unitId);
     let current: { receivedOn: string; label: string; peer: boolean } | null = active
-      ? { receivedOn: active.received_on, label: `bản ${active.version}`, peer: false }
+      ? { receivedOn: active.receivedOn, label: `bản ${active.version}`, peer: false }
       : null;
     for (const p of [...group].sort((a, b) => a.receivedOn.localeCompare(b.receivedOn) || a.index - b.index)) {
       if (current && p.receivedOn < current.receivedOn) {

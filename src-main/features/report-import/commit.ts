@@ -142,7 +142,7 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
   return writeTx(ctx.db, (): FileResult => {
     if (rep.reportWithHash(ctx.db, planId, p.hash)) return { file: f.file.name, status: 'duplicate', unitCode: unit.code, reportId: null, issues: [] };
     const active = rep.activeReport(ctx.db, planId, unit.id);
-    const older = (!!active && f.receivedOn < active.received_on) || p.hold !== null;
+    const older = (!!active && f.receivedOn < active.receivedOn) || p.hold !== null;
     const documentId = putDocument(ctx.db, f.file.name, f.file.bytes, now, p.fileHash);
     const held: ReportIssue[] = p.hold ? [{ sheet: null, cell: null, severity: 'error', message: p.hold }] : [];
     const issues: ReportIssue[] = [...held, ...p.issues, ...parsed.issues].slice(0, 200);
