@@ -5,7 +5,6 @@ import type { ReportDetail, ReportListRow } from '../contract/reports';
 import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
-import { getPlan } from '../db/plans';
 import * as rep from '../db/reports';
 import { getUnit, listUnits } from '../db/units';
 import type { Unit } from '../contract/units';
@@ -22,12 +21,7 @@ import { isBlocking } from '../checks/value-checks';
 import { correctionRequestsOfPlan, lastCorrectionRequest } from '../db/corrections';
 import { editFindings } from './value-review';
 import { writeTx } from '../db/write-tx';
-
-function planOrThrow(db: Db, id: number) {
-  const p = getPlan(db, id);
-  if (!p) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch.');
-  return p;
-}
+import { planOrThrow } from './plan-lookup';
 
 /** The plan's units with their report in use and its timeliness; `units` when the caller has read them already. */
 export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Unit> = unitsById(db)): ReportListRow[] {
