@@ -1,7 +1,7 @@
 // The checks a careful checker does on one reported value (pure: no SQL, no Electron), used by the import preview,
 // hand edits, the check view and the exports: magnitude against target and peers (đồng / triệu đồng mix-ups), far
 // above target, robust outliers (median and MAD) against peers and the unit's own history, impossible values.
-export type CheckRule =
+type CheckRule =
   | 'magnitude'
   | 'far_above_target'
   | 'outlier_peers'
@@ -50,7 +50,7 @@ export const BLOCKING_RULES: ReadonlySet<CheckRule> = new Set([
 ]);
 export const isBlocking = (f: CheckFinding) => BLOCKING_RULES.has(f.rule);
 
-export interface CheckOptions {
+interface CheckOptions {
   /** Above this many times the target a value is flagged (issue: configurable, default 10). */
   farAboveTarget: number;
   /** From this many times the target or the peers' median, a unit mix-up is suspected. */
@@ -65,7 +65,7 @@ export interface CheckOptions {
   outlierRatio: number;
 }
 
-export const DEFAULT_CHECKS: CheckOptions = { farAboveTarget: 10, magnitude: 300, outlierZ: 5, minSample: 5, outlierRatio: 3, minScaleTarget: 10 };
+const DEFAULT_CHECKS: CheckOptions = { farAboveTarget: 10, magnitude: 300, outlierZ: 5, minSample: 5, outlierRatio: 3, minScaleTarget: 10 };
 
 const MONEY = /đồng|vnđ|vnd|\bđ\b/i;
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 2 });

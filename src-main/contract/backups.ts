@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { FileOut } from './common';
 
-export const BACKUP_REASONS = ['manual', 'daily', 'pre-migrate', 'pre-import', 'pre-restore', 'pre-move'] as const;
+const BACKUP_REASONS = ['manual', 'daily', 'pre-migrate', 'pre-import', 'pre-restore', 'pre-move'] as const;
 export const BackupReason = z.enum(BACKUP_REASONS);
 export type BackupReason = z.infer<typeof BackupReason>;
 

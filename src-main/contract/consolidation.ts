@@ -8,7 +8,7 @@ import { Aggregation } from './indicators';
 const UnitRef = z.object({ id: Id, code: z.string(), name: z.string() });
 const Value = z.union([z.number(), z.string()]).nullable();
 
-export const REMINDER_CHANNELS = ['letter', 'zalo', 'email', 'phone', 'other'] as const;
+const REMINDER_CHANNELS = ['letter', 'zalo', 'email', 'phone', 'other'] as const;
 export const ReminderChannel = z.enum(REMINDER_CHANNELS);
 export type ReminderChannel = z.infer<typeof ReminderChannel>;
 

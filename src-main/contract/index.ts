@@ -53,7 +53,7 @@ export type Out<C extends Channel> = z.output<Contract[C]['output']>;
 
 /** What changed, for `data.changed`: pages reload what shows this kind of data ('all': after a restore or a move). */
 export const DATA_ENTITIES = ['all', 'units', 'indicators', 'plans', 'reports', 'reminders', 'models', 'settings', 'narrative'] as const;
-export type DataEntity = (typeof DATA_ENTITIES)[number];
+type DataEntity = (typeof DATA_ENTITIES)[number];
 
 /** Events pushed from main to the renderer. */
 export interface Events {

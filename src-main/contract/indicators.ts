@@ -2,12 +2,12 @@
 import { z } from 'zod';
 import { Id, OptText, Text } from './common';
 
-export const AGGREGATIONS = ['sum', 'avg', 'max', 'percent', 'text'] as const;
+const AGGREGATIONS = ['sum', 'avg', 'max', 'percent', 'text'] as const;
 export const Aggregation = z.enum(AGGREGATIONS);
 export type Aggregation = z.infer<typeof Aggregation>;
 
 /** Rules the value checks apply to every value of the indicator (staff set them in the catalog). */
-export const IndicatorRules = z
+const IndicatorRules = z
   .object({
     min: z.number({ message: 'Giá trị tối thiểu phải là số' }).finite().nullable().default(null),
     max: z.number({ message: 'Giá trị tối đa phải là số' }).finite().nullable().default(null),
@@ -15,7 +15,7 @@ export const IndicatorRules = z
     required: z.boolean().default(false),
   })
   .refine((r) => r.min === null || r.max === null || r.max >= r.min, { message: 'Giá trị tối đa phải lớn hơn hoặc bằng giá trị tối thiểu', path: ['max'] });
-export type IndicatorRules = z.infer<typeof IndicatorRules>;
+type IndicatorRules = z.infer<typeof IndicatorRules>;
 export const NO_RULES: IndicatorRules = { min: null, max: null, integer: false, required: false };
 
 export const IndicatorDraft = z.object({

@@ -67,10 +67,9 @@ export const REGISTRATION_FIELDS = [
   { key: 'outputs', label: 'Sản phẩm, kết quả đầu ra' },
   { key: 'sustainability', label: 'Khả năng duy trì, nhân rộng' },
 ] as const;
-export type RegistrationKey = (typeof REGISTRATION_FIELDS)[number]['key'];
 
 export const COVERAGE_STATES = ['dung_han', 'tre_han', 'chua_dang_ky'] as const;
-export type CoverageState = (typeof COVERAGE_STATES)[number];
+type CoverageState = (typeof COVERAGE_STATES)[number];
 export const COVERAGE_LABELS: Record<CoverageState, string> = {
   dung_han: 'Đăng ký đúng hạn',
   tre_han: 'Đăng ký trễ hạn',

@@ -55,10 +55,10 @@ export const ModelDraft = z
 export type ModelDraft = z.infer<typeof ModelDraft>;
 export type ModelDraftInput = z.input<typeof ModelDraft>;
 
-export const ModelEvidence = z.object({
+const ModelEvidence = z.object({
   id: Id, step: z.number().int(), onDate: z.string(), note: z.string().nullable(), name: z.string(), size: z.number().int(),
 });
-export type ModelEvidence = z.infer<typeof ModelEvidence>;
+type ModelEvidence = z.infer<typeof ModelEvidence>;
 
 export const Model = z.object({
   id: Id,
@@ -103,11 +103,11 @@ export const Model = z.object({
 });
 export type Model = z.infer<typeof Model>;
 
-export const CoverageUnit = z.object({
+const CoverageUnit = z.object({
   unitId: Id, code: z.string(), name: z.string(), sector: z.string().nullable(),
   newCount: z.number().int(), carriedCount: z.number().int(), firstRegisteredOn: z.string().nullable(), state: z.enum(COVERAGE_STATES),
 });
-export type CoverageUnit = z.infer<typeof CoverageUnit>;
+type CoverageUnit = z.infer<typeof CoverageUnit>;
 
 export const Coverage = z.object({
   year: z.number().int(),
@@ -126,7 +126,7 @@ export const Coverage = z.object({
 });
 export type Coverage = z.infer<typeof Coverage>;
 
-export const ModelImportRow = z.object({
+const ModelImportRow = z.object({
   row: z.number().int(),
   unit: z.string().nullable(),
   name: z.string().nullable(),
@@ -148,7 +148,7 @@ export const ModelImportResult = z.object({
 });
 export type ModelImportResult = z.infer<typeof ModelImportResult>;
 
-export const ModelListFilter = z.object({
+const ModelListFilter = z.object({
   year: Year.nullable().default(null),
   unitId: Id.nullable().default(null),
   query: z.string().max(200).default(''),

@@ -71,7 +71,7 @@ export type ReportPeriod = z.infer<typeof ReportPeriod>;
 export const ValueCandidate = z.object({ letter: z.string(), cell: z.string(), header: z.string() });
 export type ValueCandidate = z.infer<typeof ValueCandidate>;
 
-export const ReportTemplate = z.object({
+const ReportTemplate = z.object({
   templateId: z.string(),
   templateVersion: z.string().nullable(),
   planId: z.string().nullable(),

@@ -7,7 +7,7 @@ const Nfc = z.string().refine((s) => s === s.normalize('NFC'), { message: 'Văn 
 const OptNfc = Nfc.nullable();
 
 /** One "Căn cứ ..." / "Thực hiện ..." reference: the clause as written plus what could be read from it. */
-export const PlanBasis = z
+const PlanBasis = z
   .object({
     text: Nfc,
     /** "15/KH-LĐLĐ", "71-KH/LĐLĐ" (spaces removed). */
@@ -16,9 +16,9 @@ export const PlanBasis = z
     issuer: OptNfc,
   })
   .strict();
-export type PlanBasis = z.infer<typeof PlanBasis>;
+type PlanBasis = z.infer<typeof PlanBasis>;
 
-export const PlanPeriod = z
+const PlanPeriod = z
   .object({
     /** "Đợt II/2023", "Đợt 1 năm 2019", "Năm 2017", "Tháng 7/2019". */
     label: OptNfc,
@@ -26,7 +26,7 @@ export const PlanPeriod = z
     endsOn: IsoDay.nullable(),
   })
   .strict();
-export type PlanPeriod = z.infer<typeof PlanPeriod>;
+type PlanPeriod = z.infer<typeof PlanPeriod>;
 
 /** A measurable commitment: "ít nhất 01 công trình" -> min 1, max null, unit "công trình". */
 export const PlanTarget = z
@@ -39,7 +39,7 @@ export const PlanTarget = z
   .strict();
 export type PlanTarget = z.infer<typeof PlanTarget>;
 
-export const PlanSigner = z
+const PlanSigner = z
   .object({
     /** "TM. BAN THƯỜNG VỤ", or "TM. BAN THƯỜNG VỤ KT. CHỦ TỊCH" when there are two authority lines. */
     authority: OptNfc,
@@ -48,11 +48,11 @@ export const PlanSigner = z
     name: OptNfc,
   })
   .strict();
-export type PlanSigner = z.infer<typeof PlanSigner>;
+type PlanSigner = z.infer<typeof PlanSigner>;
 
 /** A value that was present but unusable (impossible date, blank number...), in Vietnamese for office staff. */
-export const PlanWarning = z.object({ field: z.string(), message: z.string() }).strict();
-export type PlanWarning = z.infer<typeof PlanWarning>;
+const PlanWarning = z.object({ field: z.string(), message: z.string() }).strict();
+type PlanWarning = z.infer<typeof PlanWarning>;
 
 /** Top-level fields reported in `missing` when nothing was found for them. */
 export const PLAN_EXTRACT_FIELDS = [

@@ -4,15 +4,15 @@ import { z } from 'zod';
 import { FileIn, FileOut, Id, IsoDate, OptText, Text } from './common';
 import { PlanExtract } from './plan-extract';
 
-export const PLAN_KINDS = ['dot_dan_van', 'dan_van_kheo', 'khac'] as const;
-export const PLAN_STATUSES = ['du_thao', 'ban_hanh', 'dang_thuc_hien', 'da_tong_ket'] as const;
+const PLAN_KINDS = ['dot_dan_van', 'dan_van_kheo', 'khac'] as const;
+const PLAN_STATUSES = ['du_thao', 'ban_hanh', 'dang_thuc_hien', 'da_tong_ket'] as const;
 export const PlanKind = z.enum(PLAN_KINDS);
 export const PlanStatus = z.enum(PLAN_STATUSES);
 export const Assignment = z.enum(['all_base', 'group', 'picked']);
 
 const OptDate = IsoDate.nullable().default(null);
 
-export const BasisDraft = z.object({
+const BasisDraft = z.object({
   text: Text(1000).pipe(z.string().min(1)),
   number: OptText(80),
   issuedOn: OptDate,
@@ -69,7 +69,7 @@ export const PlanDraft = z
 export type PlanDraft = z.infer<typeof PlanDraft>;
 export type PlanDraftInput = z.input<typeof PlanDraft>;
 
-export const PlanTargetOut = z.object({
+const PlanTargetOut = z.object({
   indicatorId: Id,
   code: z.string(),
   groupCode: z.string(),

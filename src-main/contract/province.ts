@@ -7,7 +7,7 @@ import { TrackingState } from './consolidation';
 const Value = z.union([z.number(), z.string()]).nullable();
 const Coverage = z.object({ expected: z.number().int(), submitted: z.number().int(), onTime: z.number().int(), late: z.number().int(), missing: z.number().int() });
 
-export const ProvinceIndicator = z.object({ code: z.string(), label: z.string(), unit: z.string().nullable(), unit2: z.string().nullable() });
+const ProvinceIndicator = z.object({ code: z.string(), label: z.string(), unit: z.string().nullable(), unit2: z.string().nullable() });
 
 export const ProvinceDistrict = z.object({
   unit: z.object({ id: Id, code: z.string(), name: z.string() }),

@@ -4,19 +4,19 @@ import { z } from 'zod';
 import { Id, IsoDate, OptText, Text } from './common';
 import { ENTRY_VIA } from './entry-labels';
 
-export const EntryVia = z.enum(ENTRY_VIA);
-export type EntryVia = z.infer<typeof EntryVia>;
+const EntryVia = z.enum(ENTRY_VIA);
+type EntryVia = z.infer<typeof EntryVia>;
 
 const UnitRef = z.object({ id: Id, code: z.string(), name: z.string() });
 
-export const EntryRow = z.object({
+const EntryRow = z.object({
   indicatorId: Id,
   /** A number; text only for a text indicator, or "không áp dụng" for a number one. */
   value: z.union([z.number().finite(), z.string().max(2000)]).nullable(),
   /** The second measure (trị giá …) when the indicator has one. */
   value2: z.number().finite().nullable().default(null),
 });
-export type EntryRow = z.input<typeof EntryRow>;
+type EntryRow = z.input<typeof EntryRow>;
 
 export const EntryInput = z.object({
   planId: Id,
@@ -53,7 +53,7 @@ export const EntryCheck = z.object({
 });
 export type EntryCheck = z.infer<typeof EntryCheck>;
 
-export const EntryIndicator = z.object({
+const EntryIndicator = z.object({
   indicatorId: Id,
   code: z.string(),
   groupCode: z.string(),
@@ -64,7 +64,7 @@ export const EntryIndicator = z.object({
   numeric: z.boolean(),
   target: z.object({ min: z.number().nullable(), max: z.number().nullable(), text: z.string().nullable() }).nullable(),
 });
-export type EntryIndicator = z.infer<typeof EntryIndicator>;
+type EntryIndicator = z.infer<typeof EntryIndicator>;
 
 export const EntryForm = z.object({
   plan: z.object({ id: Id, title: z.string(), reportDueOn: z.string().nullable() }),

@@ -67,9 +67,9 @@ export const PreviewFile = z.object({
 });
 export type PreviewFile = z.infer<typeof PreviewFile>;
 
-export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Mã SHA-256 không hợp lệ' });
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'Mã SHA-256 không hợp lệ' });
 
-export const CommitFile = z.object({
+const CommitFile = z.object({
   /** The file's bytes; absent when the preview staged it: then `staged` names it by content. */
   file: FileIn.optional(),
   /** A file the preview read and kept in main (reports.stageCheck says which are still kept). */

@@ -29,7 +29,6 @@ export const OrgProfile = z.object({
   modelRegistrationDeadline: z.string().regex(/^\d{2}-\d{2}$/).default('03-13'),
 });
 export type OrgProfile = z.infer<typeof OrgProfile>;
-export type OrgProfileInput = z.input<typeof OrgProfile>;
 
 export const DEFAULT_PROFILE: OrgProfile = {
   parentOrg: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH',

@@ -9,14 +9,14 @@ export interface RotationEntry {
   reason: BackupReason;
 }
 
-export interface RotationPolicy {
+interface RotationPolicy {
   daily: number;
   weekly: number;
   monthly: number;
   eventDays: number;
 }
 
-export const DEFAULT_POLICY: RotationPolicy = { daily: 7, weekly: 4, monthly: 12, eventDays: 14 };
+const DEFAULT_POLICY: RotationPolicy = { daily: 7, weekly: 4, monthly: 12, eventDays: 14 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

@@ -17,7 +17,7 @@ const FOLDER_KEY = 'backup_folder';
 const FOLDER_FILE = 'dan-van.backup-folder.json';
 
 /** What the backup store needs from the running app (the handler context has all of it). */
-export interface BackupContext {
+interface BackupContext {
   db: Db;
   dataDir: string;
   backupsDir: string;
@@ -142,7 +142,7 @@ export function listBackups(folder: string): BackupInfo[] {
 }
 
 /** Delete what the rotation does not keep (never a `protect`ed name: the backup being restored), and temporary files left by an interrupted backup. */
-export function pruneBackups(folder: string, now: Date, protect: readonly string[] = []): string[] {
+function pruneBackups(folder: string, now: Date, protect: readonly string[] = []): string[] {
   const items = listBackups(folder);
   const keep = backupsToKeep(items.map((i) => ({ id: i.name, at: new Date(i.createdAt), reason: i.reason })), now);
   for (const name of protect) keep.add(name);
@@ -167,7 +167,7 @@ export function pruneBackups(folder: string, now: Date, protect: readonly string
 
 // ---- creating -------------------------------------------------------------------------------------------
 
-export interface CreateOptions {
+interface CreateOptions {
   folder: string;
   reason: BackupReason;
   now: Date;

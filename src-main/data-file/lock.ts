@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../contract/errors';
 
-export interface Holder {
+interface Holder {
   pid: number;
   mode: string;
   purpose?: string;
@@ -27,7 +27,7 @@ const WHO: Record<string, string> = {
 const DOING: Record<string, string> = { restore: 'khôi phục dữ liệu', migrate: 'nâng cấp dữ liệu' };
 
 /** "cửa sổ phần mềm Dân vận (PID 1234, từ 09:15)" */
-export function describeHolder(h: Holder): string {
+function describeHolder(h: Holder): string {
   const t = new Date(h.since);
   const at = Number.isNaN(t.getTime()) ? '' : `, từ ${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
   return `${WHO[h.mode] ?? h.mode} (PID ${h.pid}${h.host !== hostname() ? ` trên máy ${h.host}` : ''}${at})`;
@@ -97,7 +97,7 @@ export function registerUse(dbFile: string, mode: string): () => void {
 }
 
 /** Other live processes using `dbFile` (stale presence files of dead ones are removed). */
-export function otherUsers(dbFile: string): Holder[] {
+function otherUsers(dbFile: string): Holder[] {
   const dir = presenceDir(dbFile);
   if (!existsSync(dir)) return [];
   const out: Holder[] = [];
@@ -114,7 +114,7 @@ export function otherUsers(dbFile: string): Holder[] {
 }
 
 /** The process holding the exclusive lock right now, if any (a stale lock of a dead process is removed). */
-export function lockHolder(dbFile: string): Holder | null {
+function lockHolder(dbFile: string): Holder | null {
   const file = lockFile(dbFile);
   if (!existsSync(file)) return null;
   const h = readHolder(file);

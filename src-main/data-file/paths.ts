@@ -4,13 +4,13 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
-export interface DataPaths {
+interface DataPaths {
   dataDir: string;
   dbFile: string;
   backupsDir: string;
 }
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
   if (env.DANVAN_DATA_DIR) return resolve(env.DANVAN_DATA_DIR);
   if (platform === 'win32') return join(env.LOCALAPPDATA ?? join(homedir(), 'AppData', 'Local'), 'DanVan');
   return join(env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'dan-van');

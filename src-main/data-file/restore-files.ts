@@ -27,7 +27,7 @@ export function beforeRestoreName(dbFile: string, at: Date): string {
 /** The private copy a restore makes of the chosen backup beside the live file, before swapping it in. */
 export const restoreTempFile = (dbFile: string) => `${dbFile}.tmp-restore`;
 
-export function newestBeforeRestore(dbFile: string): string | null {
+function newestBeforeRestore(dbFile: string): string | null {
   const prefix = `${basename(dbFile).replace(/\.sqlite$/, '')}.before-restore-`;
   const names = readdirSync(dirname(dbFile)).filter((n) => n.startsWith(prefix) && /-\d{8}-\d{6}\.sqlite$/.test(n)).sort();
   const newest = names.at(-1);

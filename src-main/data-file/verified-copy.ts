@@ -10,7 +10,7 @@ import { schemaVersion } from '../db/migrate';
 import { countRows, vacuumInto } from '../db/file-ops';
 import { resolveDataPaths } from './paths';
 
-export interface BackupResult {
+interface BackupResult {
   file: string;
   bytes: number;
   schemaVersion: number;
@@ -120,7 +120,7 @@ export async function backupTo(db: Db, target: string): Promise<BackupResult> {
   return writeVerifiedCopy(db, target);
 }
 
-export interface CheckResult {
+interface CheckResult {
   ok: boolean;
   file: string;
   schemaVersion: number | null;

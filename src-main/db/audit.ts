@@ -2,7 +2,7 @@
 import type { AuditRow } from '../contract/app';
 import type { Db } from './connection';
 
-export interface AuditEntry {
+interface AuditEntry {
   action: string; // e.g. 'unit.create', 'unit.import', 'backup.restore'
   entity: string; // table/aggregate name
   entityId?: number | null;

@@ -39,7 +39,7 @@ export function unitHistory(db: Db, unitId: number, exceptPlanId: number): Map<n
   return out;
 }
 
-export interface StoredValue {
+interface StoredValue {
   reportId: number;
   unitId: number;
   unitCode: string;

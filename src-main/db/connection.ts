@@ -10,7 +10,7 @@ import { loadMigrations, migrate, pendingMigrations, type Migration } from './mi
 
 export type { Db };
 
-export interface OpenOptions {
+interface OpenOptions {
   /** Run before applying pending migrations on an existing database (e.g. take a verified backup). */
   beforeMigrate?: (db: Db) => void;
   migrations?: Migration[];
@@ -47,7 +47,7 @@ export function stmt(db: Db, sql: string): Database.Statement {
 }
 
 /** quick_check: 'ok' or the first problems SQLite reports. */
-export function quickCheck(db: Db): string[] {
+function quickCheck(db: Db): string[] {
   const rows = db.pragma('quick_check') as { quick_check: string }[];
   const msgs = rows.map((r) => r.quick_check);
   return msgs.length === 1 && msgs[0] === 'ok' ? [] : msgs;

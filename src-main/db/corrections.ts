@@ -3,7 +3,7 @@
 import type { ReminderChannel } from '../contract/consolidation';
 import { stmt, type Db } from './connection';
 
-export interface CorrectionRequest {
+interface CorrectionRequest {
   reportId: number;
   sentOn: string;
   /** How the request went out: the reminders' channels (letter, zalo, email, phone, other). */

@@ -5,12 +5,12 @@ import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import type { Database } from 'better-sqlite3';
 import { loadMigrations, type Migration } from './migrate';
 
-export type FileKind = 'missing' | 'empty' | 'not-sqlite' | 'sqlite';
+type FileKind = 'missing' | 'empty' | 'not-sqlite' | 'sqlite';
 
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** The tables a database of ours has at schema `version`, read from the migrations themselves (created, dropped, renamed). */
-export function expectedTables(version: number, migrations: Migration[] = loadMigrations()): Set<string> {
+function expectedTables(version: number, migrations: Migration[] = loadMigrations()): Set<string> {
   const tables = new Set<string>();
   const re = /\b(CREATE TABLE(?: IF NOT EXISTS)?|DROP TABLE(?: IF EXISTS)?|ALTER TABLE)\s+"?(\w+)"?(?:\s+RENAME TO\s+"?(\w+)"?)?/gi;
   for (const m of migrations.slice(0, version)) {

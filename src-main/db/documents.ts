@@ -2,7 +2,7 @@
 import { stmt, type Db } from './connection';
 import { sha256 } from '../bytes/content-hash';
 
-export interface StoredDocument {
+interface StoredDocument {
   id: number;
   name: string;
   mime: string;
@@ -10,7 +10,7 @@ export interface StoredDocument {
   sha256: string;
 }
 
-export function mimeOf(name: string): string {
+function mimeOf(name: string): string {
   const ext = name.toLowerCase().split('.').pop() ?? '';
   const types: Record<string, string> = {
     pdf: 'application/pdf',

@@ -38,14 +38,14 @@ function rowToModel(r: ModelRow): Model {
 }
 
 /** Folded text of everything a user may search a model by (the unit is matched through units.search_key). */
-export function modelSearchKey(d: Pick<ModelDraft, 'name' | 'person' | 'scope' | 'goals' | 'method' | 'forces' | 'note'>): string {
+function modelSearchKey(d: Pick<ModelDraft, 'name' | 'person' | 'scope' | 'goals' | 'method' | 'forces' | 'note'>): string {
   return fold([d.name, d.person, d.scope, d.goals, d.method, d.forces, d.note].filter(Boolean).join(' '));
 }
 
 const byUnitThenName = (a: Model, b: Model): number =>
   b.year - a.year || compareVi(a.unitName, b.unitName) || compareVi(a.name, b.name);
 
-export interface ModelFilter { year?: number | null; unitId?: number | null; query?: string; planId?: number | null }
+interface ModelFilter { year?: number | null; unitId?: number | null; query?: string; planId?: number | null }
 
 export function listModels(db: Db, f: ModelFilter = {}): Model[] {
   const where: string[] = [];

@@ -3,8 +3,8 @@
 import type { NarrativeKey } from '../contract/consolidation';
 import { stmt, type Db } from './connection';
 
-export interface SavedItem { section: NarrativeKey; selected: boolean; text: string; proposed: string; units: { code: string; name: string }[] }
-export interface SavedCuration { fullAppendix: boolean; savedAt: string; items: SavedItem[] }
+interface SavedItem { section: NarrativeKey; selected: boolean; text: string; proposed: string; units: { code: string; name: string }[] }
+interface SavedCuration { fullAppendix: boolean; savedAt: string; items: SavedItem[] }
 
 export function savedCuration(db: Db, planId: number): SavedCuration | null {
   const head = stmt(db, 'SELECT full_appendix, saved_at FROM narrative_curations WHERE plan_id = ?').get(planId) as

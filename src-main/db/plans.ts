@@ -55,7 +55,7 @@ export function getPlan(db: Db, id: number): Plan | undefined {
   };
 }
 
-export function planSearchKey(d: Pick<PlanDraft, 'number' | 'title' | 'periodLabel' | 'issuer'>): string {
+function planSearchKey(d: Pick<PlanDraft, 'number' | 'title' | 'periodLabel' | 'issuer'>): string {
   return fold([d.number ?? '', d.title, d.periodLabel ?? '', d.issuer ?? ''].join(' '));
 }
 
@@ -104,7 +104,7 @@ export function writePlan(db: Db, d: PlanDraft, unitIds: number[], documentId: n
   return id;
 }
 
-export function setPlanUnits(db: Db, planId: number, unitIds: number[]): void {
+function setPlanUnits(db: Db, planId: number, unitIds: number[]): void {
   db.prepare('DELETE FROM plan_units WHERE plan_id = ?').run(planId);
   const ins = db.prepare('INSERT OR IGNORE INTO plan_units (plan_id, unit_id) VALUES (?, ?)');
   for (const u of unitIds) ins.run(planId, u);

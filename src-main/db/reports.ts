@@ -24,7 +24,7 @@ export interface StoredReport {
 }
 
 /** A report version in a list or a check: everything but its issues, which are counted (report list, version line, import). */
-export type ReportVersion = Omit<StoredReport, 'issues'> & { issueCount: number };
+type ReportVersion = Omit<StoredReport, 'issues'> & { issueCount: number };
 
 /** An issue as kept in `reports.issues`: the reader's issue, sometimes with the rule and indicator it is about. */
 export type StoredIssue = ReportIssue & { rule?: string; indicatorId?: number };
@@ -65,7 +65,7 @@ function fields(r: ReportSqlRow): Omit<StoredReport, 'issues'> {
 const toVersion = (r: VersionSqlRow): ReportVersion => ({ ...fields(r), issueCount: r.issue_count });
 const toReport = (r: FullSqlRow): StoredReport => ({ ...fields(r), issues: parseIssues(r.issues) });
 
-export interface NewReport {
+interface NewReport {
   planId: number; unitId: number; batchId: number | null; status: ReportStatus; receivedOn: string; channel: string;
   fileName: string | null; sha256: string | null; documentId: number | null; reader: string | null; title: string | null;
   periodLabel: string | null; unitNameInFile: string | null; issues: unknown[];
@@ -247,7 +247,7 @@ export function rememberMapping(db: Db, unitId: number, labelKey: string, indica
 }
 
 /** One stored value of a report: the NewValue it was written from, and whether it was since edited by hand. */
-export interface SavedValue extends NewValue {
+interface SavedValue extends NewValue {
   edited: boolean;
 }
 

@@ -5,7 +5,7 @@ import type { Db } from './connection';
 
 /** Where a unit's target came from: typed in by hand, split by members, or split equally (the contract's sources). */
 export type UnitTargetSource = (typeof UNIT_TARGET_SOURCES)[number];
-export interface UnitTargetRow { unitId: number; indicatorId: number; target: number; source: UnitTargetSource }
+interface UnitTargetRow { unitId: number; indicatorId: number; target: number; source: UnitTargetSource }
 
 export function unitTargetsOf(db: Db, planId: number): UnitTargetRow[] {
   return db

@@ -55,7 +55,7 @@ function rowToUnit(r: UnitRow): Unit {
   };
 }
 
-export function searchKeyOf(d: Pick<UnitDraft, 'code' | 'name' | 'aliases' | 'sector' | 'chair'>): string {
+function searchKeyOf(d: Pick<UnitDraft, 'code' | 'name' | 'aliases' | 'sector' | 'chair'>): string {
   return fold([d.code, d.name, ...d.aliases, d.sector ?? '', d.chair ?? ''].join(' '));
 }
 

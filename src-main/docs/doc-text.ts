@@ -21,7 +21,7 @@ const requireWordExtractor = createRequire(import.meta.url);
 export class EncryptedWordDoc extends Error {}
 
 /** FIB base: wIdent 0xA5EC at 0; flags at 0x0A, bit 0x0100 = fEncrypted. */
-export function isEncryptedFib(fib: Buffer): boolean {
+function isEncryptedFib(fib: Buffer): boolean {
   return fib.length >= 12 && (fib.readUInt16LE(0x0a) & 0x0100) !== 0;
 }
 

@@ -3,7 +3,7 @@
 // .cmd, "ke-hoach.pdf.exe") is ever handed to the system's "open".
 import { sniff } from '../bytes/file-sniff';
 
-export type DocumentExt = 'pdf' | 'docx' | 'doc' | 'txt' | 'png' | 'jpg';
+type DocumentExt = 'pdf' | 'docx' | 'doc' | 'txt' | 'png' | 'jpg';
 
 export const DOCUMENT_MIME: Record<DocumentExt, string> = {
   pdf: 'application/pdf',

@@ -2,7 +2,7 @@
 // pdf.js): each line that reads as legacy-encoded Vietnamese is converted to Unicode, and the caller is told.
 import { decodeLegacy, decodesBetter, detectLegacyEncoding, type LegacyEncoding } from '../text/legacy-vi';
 
-export interface LegacyConversion {
+interface LegacyConversion {
   text: string;
   /** Lines converted, and the encoding seen most. */
   lines: number;

@@ -14,7 +14,7 @@ const DOTS = '…'.repeat(34);
 const SHORT = '…'.repeat(23);
 const box = (on: boolean): string => (on ? '☒' : '☐');
 
-export interface FormDocInput {
+interface FormDocInput {
   year: number;
   /** Our organisation (printed as the unit's parent) and the unit, when the form is made for one unit. */
   ownOrg: string;
@@ -51,7 +51,7 @@ export function modelFormDocx(i: FormDocInput): Promise<Uint8Array> {
   });
 }
 
-export interface SummaryInput {
+interface SummaryInput {
   header: OfficialHeader;
   signer: OfficialSigner;
   recipients: string[];

@@ -2,14 +2,14 @@
 // small file whose streams inflate to gigabytes (a PDF bomb) is refused before any parser allocates for it.
 import { constants as zc, inflateSync } from 'node:zlib';
 
-export interface PdfStreamLimits {
+interface PdfStreamLimits {
   /** Largest inflated stream (page content, font, object stream; images of a text PDF are JPEG, not Flate). */
   maxStreamBytes: number;
   /** Largest total inflated across all streams. */
   maxTotalBytes: number;
 }
 
-export const PDF_STREAM_LIMITS: PdfStreamLimits = { maxStreamBytes: 64 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 };
+const PDF_STREAM_LIMITS: PdfStreamLimits = { maxStreamBytes: 64 * 1024 * 1024, maxTotalBytes: 256 * 1024 * 1024 };
 
 /**
  * True when every Flate stream inflates within the caps. Linear: one pass over "stream" keywords, each stream

@@ -31,12 +31,12 @@ export interface SourceProgress {
 /** Time allowed for OCR: start-up plus each page (a page takes ~2–10 s on an office PC). */
 export const ocrBudgetMs = (pages: number): number => 30_000 + pages * 40_000;
 
-export interface SourceOptions extends ReadOptions {
+interface SourceOptions extends ReadOptions {
   onProgress?: (p: SourceProgress) => void;
 }
 
 /** Below this mean confidence a page is a smudge, not text: refused rather than half-read. */
-export const MIN_OCR_CONFIDENCE = 40;
+const MIN_OCR_CONFIDENCE = 40;
 
 /**
  * The pages' text as one document. OCR reads Vietnamese Đ/đ as the look-alike Icelandic Ð/ð (U+00D0/U+00F0), which

@@ -2,7 +2,7 @@
 // the async function that builds its workbook, so a CLI command or a start-up that writes no workbook never pays.
 import type * as ExcelJS from 'exceljs';
 
-export type ExcelJsModule = typeof ExcelJS;
+type ExcelJsModule = typeof ExcelJS;
 
 let pending: Promise<ExcelJsModule> | null = null;
 

@@ -2,14 +2,14 @@
 // matches folded cell text against alias lists, and accepts two-row headers (merged group + sub labels).
 import { foldKey } from '../text/vi-text';
 
-export interface HeaderField {
+interface HeaderField {
   /** Folded-key aliases; a cell matches when it equals one, or starts with one followed by a space. */
   aliases: readonly string[];
   required?: boolean;
 }
 export type HeaderSpec<F extends string> = Record<F, HeaderField>;
 
-export interface HeaderMatch<F extends string> {
+interface HeaderMatch<F extends string> {
   /** 0-based index of the (last) header row in the grid. */
   rowIndex: number;
   /** 0-based column per recognised field. */

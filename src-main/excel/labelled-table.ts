@@ -26,7 +26,7 @@ export interface LabelledTable<F extends string> {
   converted: string | null;
 }
 
-export interface TableOptions {
+interface TableOptions {
   maxRows: number;
   maxCols: number;
   /** Sheets never searched for the table (e.g. a hidden metadata sheet). */

@@ -6,7 +6,7 @@ import { FORM_KIND, META_SHEET } from './models-read';
 import { applyPageSetup, font, THIN } from './official-sheet/style';
 import { inertText } from './official-sheet/inert';
 
-export const FORM_COLUMNS: { header: string; width: number }[] = [
+const FORM_COLUMNS: { header: string; width: number }[] = [
   { header: 'STT', width: 5 },
   { header: 'Mã đơn vị', width: 12 },
   { header: 'Tên đơn vị', width: 28 },
@@ -22,7 +22,7 @@ export const FORM_COLUMNS: { header: string; width: number }[] = [
   { header: 'Ghi chú', width: 20 },
 ];
 
-export interface FormInfo {
+interface FormInfo {
   year: number;
   ownOrg: string;
   deadline: string; // dd/mm/yyyy

@@ -3,11 +3,11 @@
 import type { HeaderSpec } from './header-row';
 import { readLabelledTable, type TableRow } from './labelled-table';
 
-export type ModelColumn =
+type ModelColumn =
   | 'unitCode' | 'unitName' | 'name' | 'type' | 'field' | 'year' | 'startedYear' | 'newOrCarried' | 'situation' | 'goals'
   | 'method' | 'scope' | 'forces' | 'resources' | 'outputs' | 'sustainability' | 'person' | 'phone' | 'registeredOn' | 'note';
 
-export const MODEL_HEADER_SPEC: HeaderSpec<ModelColumn> = {
+const MODEL_HEADER_SPEC: HeaderSpec<ModelColumn> = {
   unitCode: { aliases: ['ma don vi', 'ma dv', 'ma cdcs'] },
   unitName: { aliases: ['don vi dang ky', 'ten don vi', 'ten cdcs', 'cong doan co so', 'don vi'] },
   name: { aliases: ['ten mo hinh dien hinh', 'ten mo hinh', 'ten dien hinh', 'mo hinh dien hinh', 'mo hinh'], required: true },

@@ -5,7 +5,7 @@ import { readLabelledTable, type LabelledTable } from './labelled-table';
 
 export type RegField = 'number' | 'issuedOn' | 'title' | 'period' | 'due' | 'status';
 
-export const PLAN_REGISTER_SPEC: HeaderSpec<RegField> = {
+const PLAN_REGISTER_SPEC: HeaderSpec<RegField> = {
   number: { aliases: ['so ky hieu', 'so van ban', 'so'] },
   issuedOn: { aliases: ['ngay ban hanh', 'ngay van ban', 'ngay thang', 'ngay'] },
   title: { aliases: ['trich yeu noi dung', 'trich yeu', 'ten ke hoach', 'noi dung'], required: true },

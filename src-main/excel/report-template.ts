@@ -13,7 +13,7 @@ import { secondMeasureLabel, unitHeaderLine } from './report-template-text';
 import { fitName } from '../layout/header-fit';
 
 export const TEMPLATE_ID = 'danvan-bao-cao-ket-qua';
-export const TEMPLATE_VERSION = '1';
+const TEMPLATE_VERSION = '1';
 export const NARRATIVE_HEADINGS = ['Kết quả nổi bật', 'Cách làm hay, sáng tạo', 'Hạn chế, khó khăn', 'Kiến nghị, đề xuất'] as const;
 
 export interface TemplateIndicator {

@@ -6,7 +6,7 @@ import { readLabelledTable, type TableRow } from './labelled-table';
 export type UnitField =
   | 'code' | 'name' | 'kind' | 'parent' | 'sector' | 'members' | 'chair' | 'phone' | 'email' | 'address' | 'aliases' | 'status' | 'note';
 
-export const UNIT_HEADER_SPEC: HeaderSpec<UnitField> = {
+const UNIT_HEADER_SPEC: HeaderSpec<UnitField> = {
   code: { aliases: ['ma don vi', 'ma dv', 'ma cdcs', 'ma cong doan', 'ma so', 'ma'], required: true },
   name: { aliases: ['ten don vi', 'ten cdcs', 'ten cong doan co so', 'ten cong doan', 'ten to chuc', 'don vi', 'ten'], required: true },
   kind: { aliases: ['loai don vi', 'loai hinh', 'loai', 'cap'] },

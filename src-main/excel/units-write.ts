@@ -3,7 +3,7 @@
 import { loadExcelJs } from './exceljs-load';
 import { UNIT_KIND_LABELS, type Unit } from '../contract/units';
 
-export const UNIT_EXPORT_COLUMNS = [
+const UNIT_EXPORT_COLUMNS = [
   { header: 'STT', width: 6 },
   { header: 'Mã đơn vị', width: 14 },
   { header: 'Tên đơn vị', width: 44 },

@@ -14,7 +14,7 @@ export function auditCsv(rows: AuditRow[]): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-export async function auditXlsx(rows: AuditRow[]): Promise<Uint8Array> {
+async function auditXlsx(rows: AuditRow[]): Promise<Uint8Array> {
   const xl = await loadExcelJs();
   const wb = new xl.Workbook();
   wb.creator = 'Dân vận';

@@ -17,7 +17,7 @@ import { readProfile } from './settings';
 import { planOrThrow } from './plan-lookup';
 import { planWarnings } from './value-review';
 
-export interface CorrectionOptions {
+interface CorrectionOptions {
   reportId: number;
   number: string | null;
   date: string;
@@ -39,7 +39,7 @@ export function forUnit(message: string): string {
 }
 
 /** The problems to name: open value warnings of this report, then the reader's errors and warnings kept on it. */
-export function reportProblems(db: Db, reportId: number): string[] {
+function reportProblems(db: Db, reportId: number): string[] {
   const d = reportDetail(db, reportId);
   const checks = planWarnings(db, d.planId)
     .filter((w) => w.reportId === reportId && w.status === 'open')

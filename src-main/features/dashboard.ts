@@ -26,7 +26,7 @@ function targetOf(i: ConsolidatedIndicator, expected: number): number | null {
 const chronological = (a: PlanSummary, b: PlanSummary): number =>
   (a.startsOn ?? a.issuedOn ?? a.reportDueOn ?? '').localeCompare(b.startsOn ?? b.issuedOn ?? b.reportDueOn ?? '') || a.id - b.id;
 
-export function computeDashboard(db: Db, today: string): Dashboard {
+function computeDashboard(db: Db, today: string): Dashboard {
   const all = listPlans(db).filter((p) => p.status !== 'du_thao');
   const shown = [...all].sort(chronological).slice(-MAX_PLANS);
   const cons = new Map<number, Consolidation>(shown.map((p) => [p.id, computeConsolidation(db, p.id, today)]));

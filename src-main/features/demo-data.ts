@@ -24,7 +24,7 @@ async function call<C extends Channel>(ctx: AppContext, name: C, input: In<C>): 
   return h(contract[name].input.parse(input) as Parsed<C>, ctx);
 }
 
-export const DEMO_UNITS: [string, string, string, number][] = [
+const DEMO_UNITS: [string, string, string, number][] = [
   ['GD01', 'Công đoàn Trường Tiểu học Kim Đồng', 'Giáo dục', 32],
   ['GD02', 'Công đoàn Trường Mầm non Hoa Sen', 'Giáo dục', 28],
   ['GD03', 'Công đoàn Trường THCS Nguyễn Du', 'Giáo dục', 41],

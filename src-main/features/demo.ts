@@ -11,7 +11,7 @@ import type { Handler } from '../handler/handler';
 import { seedDemo } from './demo-data';
 
 const DEMO = /-demo\.sqlite$/i;
-export const isDemoFile = (file: string): boolean => DEMO.test(basename(file));
+const isDemoFile = (file: string): boolean => DEMO.test(basename(file));
 export const demoFileOf = (file: string): string => (isDemoFile(file) ? file : join(dirname(file), `${basename(file).replace(/\.sqlite$/i, '')}-demo.sqlite`));
 export const realFileOf = (file: string): string => (isDemoFile(file) ? file.replace(DEMO, '.sqlite') : file);
 
@@ -45,7 +45,7 @@ export async function enterDemo(ctx: AppContext): Promise<DemoStatus> {
   return status(ctx);
 }
 
-export function leaveDemo(ctx: AppContext): DemoStatus {
+function leaveDemo(ctx: AppContext): DemoStatus {
   if (!isDemoFile(ctx.dbFile)) return status(ctx);
   ctx.reopen(realFileOf(ctx.dbFile));
   announce(ctx);

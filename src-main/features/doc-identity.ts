@@ -3,7 +3,7 @@
 import type { Plan } from '../contract/plans';
 import type { OrgProfile } from '../contract/settings';
 
-export interface ResolvedProfile { profile: OrgProfile; warnings: string[] }
+interface ResolvedProfile { profile: OrgProfile; warnings: string[] }
 
 /** "LIÊN ĐOÀN LAO ĐỘNG HUYỆN" (the defaults) or '' — a level with no organisation named. */
 export function isGenericOrg(name: string | null | undefined): boolean {
@@ -11,7 +11,7 @@ export function isGenericOrg(name: string | null | undefined): boolean {
   return !t || /^(LIÊN ĐOÀN LAO ĐỘNG|LĐLĐ|CÔNG ĐOÀN)( (TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ|PHƯỜNG))?$/u.test(t);
 }
 
-export const PLACEHOLDER = {
+const PLACEHOLDER = {
   ownOrg: '[chưa nhập tên cơ quan]',
   parentOrg: '[chưa nhập tên cơ quan cấp trên]',
   place: '[chưa nhập địa danh]',

@@ -20,9 +20,9 @@ import { readProfile } from './settings';
 /** Units named in the letter itself; more go to the attached phụ lục (the letter stays on one page). */
 const LIST_IN_BODY = 12;
 
-export interface ModelLetterOptions { year: number; number: string | null; date: string; newDueOn: string | null }
+interface ModelLetterOptions { year: number; number: string | null; date: string; newDueOn: string | null }
 
-export async function modelsReminderLetter(db: Db, o: ModelLetterOptions) {
+async function modelsReminderLetter(db: Db, o: ModelLetterOptions) {
   const deadline = registrationDeadline(db, o.year);
   const c = coverage(db, o.year, deadline);
   const units = c.units.filter((u) => u.state === 'chua_dang_ky').map((u) => ({ id: u.unitId, code: u.code, name: u.name }));
@@ -76,7 +76,7 @@ export async function modelsReminderLetter(db: Db, o: ModelLetterOptions) {
   return { file, text, units };
 }
 
-export function modelsYearGlance(db: Db, year: number): ModelsYearGlance {
+function modelsYearGlance(db: Db, year: number): ModelsYearGlance {
   const c = coverage(db, year, registrationDeadline(db, year));
   const list = listModels(db, { year });
   const byStep = [1, 2, 3, 4].map((s) => list.filter((m) => m.step === s).length);

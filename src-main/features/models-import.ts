@@ -110,7 +110,7 @@ function changesOf(before: Model, d: ModelDraft): string[] {
   return keys.filter((k) => (before[k] ?? null) !== (d[k] ?? null)).map((k) => LABEL[k] ?? k);
 }
 
-export interface ModelImportOptions { dryRun: boolean; skipInvalid: boolean; year?: number | undefined; beforeCommit?: () => void }
+interface ModelImportOptions { dryRun: boolean; skipInvalid: boolean; year?: number | undefined; beforeCommit?: () => void }
 
 export async function importModels(db: Db, file: FileIn, opts: ModelImportOptions, now: Date): Promise<ModelImportResult> {
   const sheet = await readIsolated({ kind: 'models', bytes: file.bytes, fileName: file.name });

@@ -30,7 +30,7 @@ export function registrationDeadline(db: Db, year: number): string {
 }
 
 /** Checks a draft against the registers; throws AppError with field messages. */
-export function checkModelDraft(db: Db, d: ModelDraft): void {
+function checkModelDraft(db: Db, d: ModelDraft): void {
   if (!getUnit(db, d.unitId)) throw new AppError('invalid_input', 'Đơn vị đăng ký không tồn tại. Hãy chọn lại đơn vị.', { unitId: 'Chọn đơn vị' });
   if (d.planId !== null) {
     const plan = getPlan(db, d.planId);
@@ -43,7 +43,7 @@ export function checkModelDraft(db: Db, d: ModelDraft): void {
     throw new AppError('conflict', `Đơn vị này đã đăng ký mô hình "${d.name}" năm ${d.year}. Hãy mở mô hình đó để sửa.`, { name: 'Trùng tên mô hình cùng năm' });
 }
 
-export function saveModel(db: Db, d: ModelDraft, now: Date): Model {
+function saveModel(db: Db, d: ModelDraft, now: Date): Model {
   if (d.id !== undefined) mustGet(db, d.id);
   checkModelDraft(db, d);
   const id = writeTx(db, () => {
@@ -57,7 +57,7 @@ export function saveModel(db: Db, d: ModelDraft, now: Date): Model {
   return mustGet(db, id);
 }
 
-export function changeStatus(
+function changeStatus(
   db: Db, id: number,
   input: { status: Model['status']; proposedLevel?: Model['proposedLevel'] | undefined; recognitionLevel?: Model['recognitionLevel'] | undefined; recognizedOn?: string | null | undefined },
   now: Date,

@@ -14,7 +14,7 @@ import { computeConsolidation } from './consolidation';
 import { planOrThrow } from './plan-lookup';
 
 /** How many sentences are proposed (ticked) per section: a 50-unit plan still reads in 3–5 pages. */
-export const SECTION_LIMITS: Record<NarrativeKey, number> = { results: 6, practices: 5, limits: 4, proposals: 4, other: 2 };
+const SECTION_LIMITS: Record<NarrativeKey, number> = { results: 6, practices: 5, limits: 4, proposals: 4, other: 2 };
 /** Proposed but not ticked: the next best few, so the user can swap one in without typing. */
 const SPARE = 4;
 /** Below this a sentence is mostly stock phrases ("Đơn vị đã tích cực triển khai."): proposed, but not ticked. */
@@ -22,7 +22,7 @@ const TICK_SCORE = -1;
 
 type Proposal = Record<NarrativeKey, (CuratedItem & { fresh: boolean; stale: boolean })[]>;
 
-export function proposeCuration(c: Consolidation): Proposal {
+function proposeCuration(c: Consolidation): Proposal {
   const out = Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, []])) as unknown as Proposal;
   for (const s of c.narrative) {
     const limit = SECTION_LIMITS[s.key];
@@ -56,7 +56,7 @@ export function getCuration(db: Db, planId: number, c?: Consolidation): Curation
   return { planId, saved: !!saved, savedAt: saved?.savedAt ?? null, fullAppendix: saved?.fullAppendix ?? false, sections };
 }
 
-export interface CuratedSentence {
+interface CuratedSentence {
   text: string; units: CuratedUnit[]; /** "Text (CĐCS A, CĐCS B)." as printed */ printed: string;
   /** A unit no longer writes it in the report in use (replaced or revoked); the exports warn. */
   stale: boolean;

@@ -17,7 +17,7 @@ const S = z.string().nullable().optional();
 const D = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional();
 const TargetValue = z.union([z.number(), z.string(), z.object({ min: z.number().nullable().optional(), max: z.number().nullable().optional(), text: S })]);
 
-export const PlanCreateInput = z.object({
+const PlanCreateInput = z.object({
   kind: z.enum(['dot_dan_van', 'dan_van_kheo', 'khac']).optional(),
   documentType: S, number: S, issuedOn: D, place: S, issuer: S, parentIssuer: S,
   title: z.string().min(3, { message: 'Thiếu trích yếu (title)' }),
@@ -29,7 +29,7 @@ export const PlanCreateInput = z.object({
   indicators: z.array(z.object({ code: S, label: z.string().min(1), unit: S, group: S, target: TargetValue.nullable().optional() })).default([]),
   unitCodes: z.array(z.string()).optional(),
 });
-export type PlanCreateInput = z.infer<typeof PlanCreateInput>;
+type PlanCreateInput = z.infer<typeof PlanCreateInput>;
 
 function targetOf(t: z.infer<typeof TargetValue> | null | undefined) {
   if (t === null || t === undefined) return { min: null, max: null, text: null };

@@ -21,7 +21,7 @@ const STOP = new Set(['so', 'va', 'cac', 'cho', 'cua', 'it', 'nhat', 'tu', 'den'
 const words = (t: string): Set<string> => new Set(foldKey(t).split(' ').filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w)));
 
 /** Catalog indicators ordered by how well they match a target (shared words, same unit); best first. */
-export function suggestIndicators(t: Pick<PlanTarget, 'text' | 'unit'>, catalog: Indicator[], limit = 5): { indicator: Indicator; score: number }[] {
+function suggestIndicators(t: Pick<PlanTarget, 'text' | 'unit'>, catalog: Indicator[], limit = 5): { indicator: Indicator; score: number }[] {
   const tw = words(t.text);
   const unit = t.unit ? fold(t.unit) : null;
   return catalog
@@ -40,7 +40,7 @@ export function suggestIndicators(t: Pick<PlanTarget, 'text' | 'unit'>, catalog:
 }
 
 /** A short indicator label from a target sentence: white space folded, cut at 120 characters on a word. */
-export function labelFromTarget(text: string): string {
+function labelFromTarget(text: string): string {
   const t = planTitle(text);
   return t.length > 120 ? `${t.slice(0, 117).replace(/\s+\S*$/, '')}…` : t;
 }
@@ -56,7 +56,7 @@ export function nextIndicatorCode(codes: Iterable<string>): string {
 }
 
 /** The group a new indicator goes to: the one asked for (by code), else the catalog's last group ("other"). */
-export function intakeGroup(catalog: Indicator[], groupCode?: string | null): { groupCode: string; groupLabel: string } {
+function intakeGroup(catalog: Indicator[], groupCode?: string | null): { groupCode: string; groupLabel: string } {
   if (groupCode) {
     const known = catalog.find((i) => i.groupCode.toLowerCase() === groupCode.toLowerCase());
     return known ? { groupCode: known.groupCode, groupLabel: known.groupLabel } : { groupCode, groupLabel: `Nhóm ${groupCode}` };
@@ -66,7 +66,7 @@ export function intakeGroup(catalog: Indicator[], groupCode?: string | null): { 
 }
 
 /** What a target becomes as a new indicator. A percentage is averaged as a rate, anything else summed. */
-export function proposeIndicator(label: string, unit: string | null, catalog: Indicator[], groupCode?: string | null): NewIndicatorProposal {
+function proposeIndicator(label: string, unit: string | null, catalog: Indicator[], groupCode?: string | null): NewIndicatorProposal {
   const u = unit === null ? null : planTitle(unit) || null;
   return { label: labelFromTarget(label), unit: u, ...intakeGroup(catalog, groupCode), aggregation: u === '%' ? 'percent' : 'sum' };
 }

@@ -49,7 +49,7 @@ const periodText = (label: string | null, from: string | null, to: string | null
   [label, from && to ? `${fmt(from)}–${fmt(to)}` : null].filter(Boolean).join(', ') || 'không ghi kỳ';
 
 /** Why the package's plan and period are not this plan's; null when they agree (or nothing can be compared). */
-export function periodMismatch(m: Manifest, plan: Plan): string | null {
+function periodMismatch(m: Manifest, plan: Plan): string | null {
   // The period decides, not the plan cited as basis: a 6-month review may cite the same year plan.
   let differs = false;
   if (m.periodStart && m.periodEnd && plan.startsOn && plan.endsOn) {

@@ -30,7 +30,7 @@ function listLines(units: { name: string; code: string | null }[]): number {
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export interface LetterOptions {
+interface LetterOptions {
   planId: number; unitIds: number[] | null; number: string | null; date: string; newDueOn: string | null;
 }
 

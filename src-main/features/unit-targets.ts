@@ -32,14 +32,8 @@ export function unitTargetGrid(db: Db, planId: number): UnitTargetGrid {
   return { planId, units, indicators, cells: cells.filter((c) => inPlan.has(c.indicatorId)) };
 }
 
-/** The unit's own target per indicator code, for the templates: its cell, else the plan target when set per unit. */
-export function targetsForUnit(grid: UnitTargetGrid, unitId: number | null): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const c of grid.cells) if (c.unitId === unitId) out.set(c.indicatorId, c.target);
-  return out;
-}
 
-export function saveUnitTargets(db: Db, planId: number, cells: { unitId: number; indicatorId: number; target: number | null }[], now: Date): UnitTargetGrid {
+function saveUnitTargets(db: Db, planId: number, cells: { unitId: number; indicatorId: number; target: number | null }[], now: Date): UnitTargetGrid {
   const grid = unitTargetGrid(db, planId);
   const units = new Set(grid.units.map((u) => u.id));
   const inds = new Set(grid.indicators.map((i) => i.indicatorId));
@@ -52,7 +46,7 @@ export function saveUnitTargets(db: Db, planId: number, cells: { unitId: number;
   return unitTargetGrid(db, planId);
 }
 
-export function splitUnitTargets(db: Db, planId: number, indicatorId: number, by: 'members' | 'equal', now: Date): UnitTargetGrid {
+function splitUnitTargets(db: Db, planId: number, indicatorId: number, by: 'members' | 'equal', now: Date): UnitTargetGrid {
   const grid = unitTargetGrid(db, planId);
   const ind = grid.indicators.find((i) => i.indicatorId === indicatorId);
   if (!ind) throw new AppError('invalid_input', 'Chỉ tiêu này không có trong kế hoạch. Hãy tải lại trang.');

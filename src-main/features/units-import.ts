@@ -206,7 +206,7 @@ function resolveParents(db: Db, planned: PlannedRow[], idsByFoldedName: (folded:
   }
 }
 
-export interface ImportOptions {
+interface ImportOptions {
   dryRun: boolean;
   skipInvalid: boolean;
   /** The user's code for a row (Excel row number). */

@@ -12,7 +12,7 @@ import { backupBeforeBatch } from '../data-file/backup-store';
 import { exportUnits } from './units-export';
 import { writeTx } from '../db/write-tx';
 
-export function saveUnit(db: Db, d: UnitDraft, now: Date) {
+function saveUnit(db: Db, d: UnitDraft, now: Date) {
   if (d.id !== undefined) mustGetUnit(db, d.id);
   checkDraft(db, d);
   const id = writeTx(db, () => {

@@ -11,14 +11,14 @@ import { runGateJob, type GateJob, type GateProgress, type GateResults } from '.
 import type { GateWorkerData } from './gate-worker';
 
 /** Cooperative deadline of a read; the worker is terminated `GRACE_MS` after it (start-up included). */
-export const GATE_TIMEOUT_MS = 20_000;
+const GATE_TIMEOUT_MS = 20_000;
 const GRACE_MS = 5_000;
 /** Heap of one reading worker. Buffers are outside it: inflated sizes are capped by the readers' pre-flight. */
-export const GATE_HEAP_MB = 768;
+const GATE_HEAP_MB = 768;
 /** Longest an OCR read may take, whatever budget the worker asks for (10 pages of a scan). */
-export const OCR_MAX_MS = 8 * 60_000;
+const OCR_MAX_MS = 8 * 60_000;
 
-export interface IsolatedOptions {
+interface IsolatedOptions {
   timeoutMs?: number;
   /** Worker entry (tests); default gate-worker.ts beside this file under tsx, gate-worker.js in the build. */
   workerUrl?: URL | null;

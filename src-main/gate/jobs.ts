@@ -37,7 +37,7 @@ export interface PlanRead {
 export type GateProgress = SourceProgress;
 
 /** The mark on every field read by OCR. */
-export const OCR_CHECK = 'Cần kiểm tra với ảnh (OCR)';
+const OCR_CHECK = 'Cần kiểm tra với ảnh (OCR)';
 
 /** The fields of a plan document; from OCR every field is to be checked against the page (said in `warnings`). */
 async function readPlan(job: GateJob, timeoutMs: number, onProgress?: (p: GateProgress) => void): Promise<PlanRead> {

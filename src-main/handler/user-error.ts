@@ -4,7 +4,7 @@ import { AppError } from '../contract/errors';
 import { sqliteErrorToApp } from '../db/connection';
 import { XlsxError } from '../bytes/limits';
 
-export const DISK_FULL_MESSAGE = 'Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại; dữ liệu cũ vẫn an toàn.';
+const DISK_FULL_MESSAGE = 'Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại; dữ liệu cũ vẫn an toàn.';
 
 /** The Vietnamese AppError for `err`; `fallback` is said when the error is not one we can explain. */
 export function userError(err: unknown, fallback: string): AppError {

@@ -6,7 +6,7 @@ export const QUOC_HIEU = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const TIEU_NGU = 'Độc lập - Tự do - Hạnh phúc';
 
 /** A date line left for the signer to fill by hand (a template sent to a unit). */
-export const BLANK_DATE_LINE = 'ngày ..... tháng ..... năm ..........';
+const BLANK_DATE_LINE = 'ngày ..... tháng ..... năm ..........';
 
 /** "Tây Ninh, ngày 05 tháng 01 năm 2024"; an empty date gives the dotted line to fill by hand. */
 export function placeDateLine(place: string, isoDate: string): string {

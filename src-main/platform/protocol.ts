@@ -10,7 +10,7 @@ export function registerScheme(): void {
 }
 
 /** Resolve a request path inside root, or null if it escapes (../, symlinks) or does not exist. */
-export function containedPath(root: string, pathname: string): string | null {
+function containedPath(root: string, pathname: string): string | null {
   try {
     const realRoot = realpathSync(root);
     const file = realpathSync(join(realRoot, decodeURIComponent(pathname)));

@@ -3,7 +3,7 @@
 import { BrowserWindow, session, shell, type WebContents } from 'electron';
 import { decidePermission, isSafeExternalUrl, isTrustedOrigin, secureWebPreferences, APP_ORIGIN } from '../security/policy';
 
-export function installGuards(contents: WebContents, devServerUrl: string | null): void {
+function installGuards(contents: WebContents, devServerUrl: string | null): void {
   contents.on('will-navigate', (e, url) => {
     if (!isTrustedOrigin(url, devServerUrl)) e.preventDefault();
   });

@@ -10,12 +10,12 @@ import { handlers } from './handlers';
 
 z.config(z.locales.vi());
 
-export function isChannel(name: unknown): name is Channel {
+function isChannel(name: unknown): name is Channel {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
 
 /** Turn zod issues into one readable Vietnamese message plus per-field messages for forms. */
-export function invalidInput(error: z.ZodError): ErrorBody {
+function invalidInput(error: z.ZodError): ErrorBody {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = issue.path.map(String).join('.') || '_';
@@ -25,7 +25,7 @@ export function invalidInput(error: z.ZodError): ErrorBody {
   return { code: 'invalid_input', message: `Dữ liệu chưa hợp lệ: ${first?.message ?? ''}`.trim(), fields };
 }
 
-export function toErrorBody(err: unknown): ErrorBody {
+function toErrorBody(err: unknown): ErrorBody {
   if (err instanceof AppError) return err.toBody();
   const mapped = sqliteErrorToApp(err);
   if (mapped) return mapped.toBody();
@@ -36,7 +36,7 @@ export function toErrorBody(err: unknown): ErrorBody {
   };
 }
 
-export interface DispatchOptions {
+interface DispatchOptions {
   /** Validate handler output too (tests), to catch drift between handlers and the contract. */
   checkOutput?: boolean;
 }

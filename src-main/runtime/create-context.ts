@@ -27,7 +27,7 @@ export function appVersion(here = import.meta.url): string {
   return process.env.npm_package_version ?? '0.0.0';
 }
 
-export interface ContextOptions {
+interface ContextOptions {
   mode: AppContext['mode'];
   dbFile?: string | null;
   version?: string;

@@ -51,7 +51,7 @@ function damaged(dbFile: string, now: Date, created: boolean, notice: string | n
   return { db: placeholderDb(), state: { status: 'damaged', message: damagedMessage(aside), setAsideFile: aside }, created, notice };
 }
 
-export interface OpenDataOptions {
+interface OpenDataOptions {
   beforeMigrate?: (db: Db) => void;
   now: Date;
 }

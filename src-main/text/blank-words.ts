@@ -2,7 +2,7 @@
 // mean not applicable (neither 0 nor missing). Pure; the import decides per indicator (a text indicator keeps them).
 import { fold } from './vi-text';
 
-export type BlankWord = 'zero' | 'na';
+type BlankWord = 'zero' | 'na';
 
 /** Stored as the value text of a number indicator that does not apply to the unit. */
 export const NOT_APPLICABLE = 'không áp dụng';

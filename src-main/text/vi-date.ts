@@ -41,7 +41,7 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
-export type DateReading = { iso: string; error: null } | { iso: null; error: string };
+type DateReading = { iso: string; error: null } | { iso: null; error: string };
 
 /** What the user typed in a date field -> ISO, or a Vietnamese message in dd/mm/yyyy terms saying what to fix. */
 export function readViDateInput(text: string): DateReading {

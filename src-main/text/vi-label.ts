@@ -51,7 +51,7 @@ const FILLER = new Set(['so', 'luong', 'cac', 'nhung', 'da', 'duoc', 'cua', 'cho
 const NUMBERING = /^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|[-+•*]\s*)/iu;
 
 /** Folded words of a label with abbreviations spelled out ("c.đ.c.s" and "CĐCS" both give "cong doan co so"). */
-export function labelWords(label: string): string[] {
+function labelWords(label: string): string[] {
   const raw = foldKey(unitInLabel(label.replace(NUMBERING, '')).rest).split(' ').filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {

@@ -1,7 +1,7 @@
 // Parsing numbers as Vietnamese offices write them ("45.500.000", "1,5", "600m", "300 suất") and
 // formatting them back (1.234.567,5). Pure; no locale globals.
 
-export interface ParsedNumber {
+interface ParsedNumber {
   value: number;
   /** Trailing unit or words after the number, e.g. "m", "suất", "triệu đồng"; '' when none. */
   suffix: string;

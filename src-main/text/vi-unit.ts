@@ -3,7 +3,7 @@
 import { fold, foldKey } from './vi-text';
 import { formatViNumber } from './vi-number';
 
-export type UnitSense =
+type UnitSense =
   | { kind: 'money'; factor: number }
   | { kind: 'percent' }
   | { kind: 'count'; key: string };
@@ -73,7 +73,7 @@ export function unitInLabel(text: string): { unit: string | null; rest: string }
   return { unit: null, rest: text };
 }
 
-export type Conversion =
+type Conversion =
   | { ok: true; value: number; factor: number; note: string | null }
   | { ok: false; message: string };
 

@@ -100,7 +100,7 @@ function num(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-export interface Due { text: string; tone: 'ok' | 'warn' | 'error' | 'info' | '' ; days: number | null }
+interface Due { text: string; tone: 'ok' | 'warn' | 'error' | 'info' | '' ; days: number | null }
 
 /** The report deadline as a badge: days left, due today, overdue (while reports are missing), done. */
 export function dueBadge(p: Pick<PlanSummary, 'reportDueOn' | 'status' | 'unitCount' | 'submittedCount'>, today = todayInVietnam()): Due {

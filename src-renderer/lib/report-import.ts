@@ -30,7 +30,7 @@ export interface ImportItem {
 }
 
 /** What committing would do with an item right now. */
-export type Readiness = 'ready' | 'needs' | 'excluded' | 'skipped';
+type Readiness = 'ready' | 'needs' | 'excluded' | 'skipped';
 
 export function newItem(key: number, preview: PreviewFile, channel: ChannelId): ImportItem {
   return {
@@ -54,7 +54,7 @@ export function needsUnit(it: ImportItem, planUnitIds: ReadonlySet<number>): boo
   return !p.unitSure || !planUnitIds.has(it.d.unitId);
 }
 
-export function needsMapping(it: ImportItem): boolean {
+function needsMapping(it: ImportItem): boolean {
   return it.preview.status === 'confirm' && !it.d.mappingConfirmed && it.preview.rows.some((r) => !r.sure);
 }
 

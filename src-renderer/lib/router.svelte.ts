@@ -1,5 +1,5 @@
 // Hash router: the current page id and params as $state, following location.hash (#/units, #/settings).
-export const PAGES = ['overview', 'plans', 'reports', 'models', 'units', 'settings'] as const;
+const PAGES = ['overview', 'plans', 'reports', 'models', 'units', 'settings'] as const;
 export type PageId = (typeof PAGES)[number];
 
 function parse(hash: string): { page: PageId; params: URLSearchParams } {

@@ -14,7 +14,7 @@ import {
   type Warning,
 } from './text-tools';
 
-export interface BasisEntry {
+interface BasisEntry {
   text: string;
   number: string | null;
   issuedOn: string | null;

@@ -10,7 +10,7 @@ export type FooterPart =
   | { kind: 'title'; text: string }
   | { kind: 'name'; text: string };
 
-export interface Footer {
+interface Footer {
   /** First line of the footer (end of the body), lines.length when there is none. */
   start: number;
   parts: FooterPart[];
@@ -22,13 +22,13 @@ const TITLE_WORDS =
 const NAME_WORD = /^[\p{Lu}][\p{Ll}'’]*$/u;
 const APPENDIX = /^(?:PHỤ LỤC|Phụ lục\s+[IVX\d]|MẪU\s|Mẫu số|BIỂU MẪU|DANH SÁCH|PHIẾU ĐĂNG KÝ)/u;
 
-export function isAuthority(s: string): boolean {
+function isAuthority(s: string): boolean {
   return AUTHORITY.test(s) && upperRatio(s) >= 0.8 && s.length <= 60;
 }
-export function isTitle(s: string): boolean {
+function isTitle(s: string): boolean {
   return upperRatio(s) >= 0.85 && s.length <= 60 && TITLE_WORDS.test(s.replace(/\s+/g, ' '));
 }
-export function isPersonName(s: string): boolean {
+function isPersonName(s: string): boolean {
   const words = s.trim().split(/\s+/);
   const long = words.filter((w) => w.length >= 3).length;
   return words.length >= 2 && words.length <= 6 && long >= 1 && words.every((w) => NAME_WORD.test(w)) && !/^(?:Nơi|Lưu|Như|Ban|Website|Các)$/u.test(words[0] ?? '');

@@ -13,7 +13,7 @@ import {
   type Warning,
 } from './text-tools';
 
-export interface HeaderResult {
+interface HeaderResult {
   documentType: string | null;
   number: string | null;
   issuedOn: string | null;
@@ -61,7 +61,7 @@ const ADMIN_START = /^(tinh|huyen|thanh pho|tp\.?|thi xa|quan|xa|phuong|thi tran
 const ADMIN_ANY = /(^|\s)(tinh|huyen|thanh pho|tp\.?|thi xa|quan|xa|phuong|thi tran|dac khu|viet nam|kcn)(\s|$)/;
 
 /** Index of the document type line within the first lines, or -1. */
-export function findTypeLine(lines: Line[]): number {
+function findTypeLine(lines: Line[]): number {
   const limit = Math.min(lines.length, 40);
   for (let i = 0; i < limit; i++) {
     for (const seg of segments(lines[i]?.text ?? '')) {

@@ -4,7 +4,7 @@ import { isoDate } from '../../text/vi-date';
 import { clean } from '../../text/vi-text';
 import { badDateMessage, capitalizeFirst, foldSame, type Warning } from './text-tools';
 
-export interface Period {
+interface Period {
   label: string | null;
   startsOn: string | null;
   endsOn: string | null;

@@ -2,7 +2,7 @@
 // ("PHÓ CHỦ TỊCH") and name (the last line), read from the typed footer parts.
 import type { FooterPart } from './footer';
 
-export interface Signer {
+interface Signer {
   authority: string | null;
   title: string | null;
   name: string | null;

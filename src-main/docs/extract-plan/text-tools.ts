@@ -94,14 +94,14 @@ const DOC_NUMBER = new RegExp(
   'gu',
 );
 
-export interface DocNumberHit {
+interface DocNumberHit {
   value: string;
   index: number;
   end: number;
 }
 
 /** Remove spaces around separators: "71- KH/LĐLĐ" -> "71-KH/LĐLĐ". */
-export function normaliseDocNumber(s: string): string {
+function normaliseDocNumber(s: string): string {
   return s.replace(/\s*([-/])\s*/g, '$1').trim();
 }
 
@@ -118,7 +118,7 @@ export function findDocNumbers(s: string): DocNumberHit[] {
 
 // ---------- dates ----------
 
-export interface DateHit {
+interface DateHit {
   /** ISO date, or null when the written date is impossible or incomplete. */
   iso: string | null;
   /** The date as written ("12/75/2019", "ngày 05 tháng 7 năm 2019"). */

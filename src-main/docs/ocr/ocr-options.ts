@@ -12,7 +12,7 @@ export function unpacked(path: string): string {
   return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
-export interface OcrPaths {
+interface OcrPaths {
   /** Folder holding vie.traineddata.gz. */
   langPath: string;
   /** tesseract.js's Node worker script. */

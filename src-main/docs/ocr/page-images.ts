@@ -6,7 +6,7 @@ import { AppError } from '../../contract/errors';
 /** Plans are a few pages; a scan of more is read up to here (the user is told). */
 export const MAX_OCR_PAGES = 10;
 /** Largest image OCR decodes (a 300 dpi A4 scan is ~8.7 megapixels). */
-export const MAX_OCR_PIXELS = 40_000_000;
+const MAX_OCR_PIXELS = 40_000_000;
 const MAX_SIDE = 12_000;
 /** Width a PDF page is rendered at for OCR (A4 at ~200 dpi). */
 const RENDER_WIDTH = 1654;

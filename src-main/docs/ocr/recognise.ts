@@ -6,13 +6,13 @@ import type { Worker as TessWorker } from 'tesseract.js';
 import { AppError } from '../../contract/errors';
 import { missingOcrFiles, ocrPaths, ocrWorkerOptions } from './ocr-options';
 
-export interface OcrPageText {
+interface OcrPageText {
   text: string;
   /** Mean word confidence, 0–100. */
   confidence: number;
 }
 
-export type OcrProgress = (p: { page: number; pages: number; fraction: number }) => void;
+type OcrProgress = (p: { page: number; pages: number; fraction: number }) => void;
 
 export async function recognisePages(images: Uint8Array[], onProgress: OcrProgress = () => undefined): Promise<OcrPageText[]> {
   const paths = ocrPaths();

@@ -14,7 +14,7 @@ const SIZE = { parent: 13, own: 13, number: 13, vv: 12, quocHieu: 12, tieuNgu: 1
 const CELL_MARGIN = 60;
 const MAX_EXTEND_MM = { left: 10, right: 5 } as const;
 
-export const isCongVan = (doc: OfficialDoc): boolean =>
+const isCongVan = (doc: OfficialDoc): boolean =>
   upperVi(doc.documentType).replace(/\s+/g, ' ').trim() === 'CÔNG VĂN';
 
 function cell(children: Paragraph[], width: number): TableCell {
@@ -35,7 +35,7 @@ interface HeaderGeometry {
  * the right column is as wide as the Quốc hiệu / date line needs; the names get the rest (one line when they
  * fit, else two lines at a good break); the date line drops to 13 pt when that spares a name a second line.
  */
-export function headerGeometry(doc: OfficialDoc, widthTwip: number): HeaderGeometry {
+function headerGeometry(doc: OfficialDoc, widthTwip: number): HeaderGeometry {
   const h = doc.header;
   const maxTotal = widthTwip + twip(MAX_EXTEND_MM.left) + twip(MAX_EXTEND_MM.right);
   const qhW = Math.max(estimateWidthTwip(QUOC_HIEU, SIZE.quocHieu, true), estimateWidthTwip(TIEU_NGU, SIZE.tieuNgu, true));

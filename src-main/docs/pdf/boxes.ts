@@ -54,7 +54,7 @@ function drawParaWhole(l: ParaLayout, x: number, y: number, ops: Op[]): number {
   return h + l.borderBelow + l.after;
 }
 
-export interface RowBox { row: Row; height: number; draw(x: number, y: number, ops: Op[], firstOnPage: boolean): void }
+interface RowBox { row: Row; height: number; draw(x: number, y: number, ops: Op[], firstOnPage: boolean): void }
 export interface TableLayout { kind: 'tbl'; indent: number; rows: RowBox[]; headerRows: number }
 export type BlockLayout = (ParaLayout & { kind: 'p' }) | TableLayout;
 

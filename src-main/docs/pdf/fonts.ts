@@ -19,7 +19,7 @@ const inDir = (dir: string, names: FontFiles): FontFiles | null => {
 };
 
 /** Folders that may hold the shipped fonts: the packaged app's resources, then the source tree upwards. */
-export function shippedFontDirs(here: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): string[] {
+function shippedFontDirs(here: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): string[] {
   const dirs: string[] = [];
   if (env.DANVAN_FONTS_DIR) dirs.push(env.DANVAN_FONTS_DIR);
   const res = (process as { resourcesPath?: string }).resourcesPath;

@@ -19,7 +19,7 @@ const BOX_SPLIT = /([☐☑☒])/;
 const INVISIBLE = /[\u0000-\u0008\u000A-\u001F\u00AD\u200B-\u200D\uFEFF]/g;
 const boxWidth = (st: RunStyle): number => st.size * 0.85;
 
-export interface Frag { text: string; style: RunStyle; x: number; width: number; box?: boolean }
+interface Frag { text: string; style: RunStyle; x: number; width: number; box?: boolean }
 export interface Line {
   frags: Frag[];
   /** Height of the line box and the baseline's distance from its top. */

@@ -10,7 +10,7 @@ export type Run =
   /** The PAGE field (the current page number), or with `total` NUMPAGES (the number of pages). */
   | { kind: 'pageNumber'; style: RunStyle; total?: boolean };
 
-export type Align = 'left' | 'center' | 'right' | 'both';
+type Align = 'left' | 'center' | 'right' | 'both';
 
 export interface Para {
   kind: 'p';

@@ -36,7 +36,7 @@ function simpleLayout(this: FkFont, text: string): { glyphs: FkGlyph[]; position
 
 interface Face1 { font: FkFont; adv: Map<number, { id: number; adv: number }>; ascender: number; descender: number }
 
-export interface RenderDoc { doc: Doc; select(face: Face): Face1 }
+interface RenderDoc { doc: Doc; select(face: Face): Face1 }
 
 export function newDocument(fonts: FontFiles, info: { title?: string; author?: string }): RenderDoc {
   const doc = new PDFDocument({

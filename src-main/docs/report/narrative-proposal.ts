@@ -7,8 +7,8 @@ import { attribution, type UnitRef } from '../../text/unit-attribution';
 
 export { attribution, NAMED_UNITS, shortUnitName, type UnitRef } from '../../text/unit-attribution';
 
-export interface SourceItem { unitCode: string; unitName: string; text: string }
-export interface ProposedSentence { text: string; units: UnitRef[]; score: number }
+interface SourceItem { unitCode: string; unitName: string; text: string }
+interface ProposedSentence { text: string; units: UnitRef[]; score: number }
 
 /** Places and named activities staff write about ("xã Bình An", "khu phố 3", "hội thi", "Mái ấm Công đoàn"). */
 const PLACE = /\b(xa|phuong|thi tran|thon|ap|khu pho|to dan pho|huyen|quan|tinh|thanh pho|tp|khu cong nghiep|kcn|cum cong nghiep|truong|tram y te|benh vien|cho|cong ty)\b/g;
@@ -74,15 +74,15 @@ function common(A: Set<string>, B: Set<string>): number {
 const dice = (A: Set<string>, B: Set<string>): number => (A.size + B.size ? (2 * common(A, B)) / (A.size + B.size) : 0);
 
 /** A heading ("3. Hạn chế:", "Kết quả") or a fragment of fewer than three words is not a sentence to print. */
-export function isSentence(text: string): boolean {
+function isSentence(text: string): boolean {
   const t = text.trim();
   return !/:$/.test(t) && t.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length >= 3;
 }
 
 /** Longer "sentences" (a paragraph without full stops) are not condensed; they stay in the full-text appendix. */
-export const MAX_SENTENCE = 700;
+const MAX_SENTENCE = 700;
 
-export interface ProposeOptions { limit: number; minScore?: number }
+interface ProposeOptions { limit: number; minScore?: number }
 
 /**
  * The proposed sentences of one section, best first (ties: the order the units and their texts came in). A merged
@@ -133,7 +133,7 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
 }
 
 /** A sentence ends with one full stop (a trailing ";" or ":" becomes "."). */
-export function endSentence(s: string): string {
+function endSentence(s: string): string {
   const t = s.trim().replace(/[;:,]+$/, '');
   return /[.!?…"”)]$/.test(t) ? t : `${t}.`;
 }

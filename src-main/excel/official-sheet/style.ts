@@ -34,7 +34,7 @@ export function sheetState(ws: Worksheet, widthCols?: number, resize = false): S
 }
 
 /** Columns given to the left (organisation / Nơi nhận) block: about 40%, at least 1, leaving at least 1. */
-export const splitLeft = (w: number): number => Math.min(w - 1, Math.max(1, Math.round(w * 0.4)));
+const splitLeft = (w: number): number => Math.min(w - 1, Math.max(1, Math.round(w * 0.4)));
 
 export function font(size: number, extra: Partial<Font> = {}): Partial<Font> {
   return { name: FONT_NAME, size, family: 1, ...extra };

@@ -7,7 +7,7 @@ import { META_SHEET } from '../report/template-meta';
 import { colLetters, cutSheet, stampSheet, type CutSheet, type StampValue } from './sheet-cells';
 import { packEntry, writeZip, type PackedEntry } from './zip-write';
 
-export interface StampUnit {
+interface StampUnit {
   code: string;
   /** Text of the header's unit line ("CÔNG ĐOÀN TRƯỜNG …") and of the "Đơn vị: …" line. */
   headerLine: string;
@@ -20,7 +20,7 @@ const attr = (tag: string, name: string): string | null => new RegExp(`\\s${name
 const unescapeAttr = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** Sheet name -> part path ("xl/worksheets/sheet1.xml") from workbook.xml and its relationships. */
-export function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
+function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
   const wb = strFromU8(files['xl/workbook.xml'] ?? new Uint8Array());
   const rels = strFromU8(files['xl/_rels/workbook.xml.rels'] ?? new Uint8Array());
   const targets = new Map<string, string>();
@@ -39,7 +39,7 @@ export function sheetParts(files: Record<string, Uint8Array>): Map<string, strin
   return out;
 }
 
-export interface Stamper {
+interface Stamper {
   stamp(unit: StampUnit): Uint8Array;
 }
 

@@ -5,12 +5,12 @@ import type { SheetGrid, WorkbookGrid } from '../xlsx/grid';
 import { cellText } from '../xlsx/grid';
 
 export const MANIFEST_SHEET = '_manifest';
-export const PACKAGE_FORMAT = 'danvan-goi-bao-cao';
-export const MANIFEST_VERSION = '1';
+const PACKAGE_FORMAT = 'danvan-goi-bao-cao';
+const MANIFEST_VERSION = '1';
 /** The template id the package's _meta sheet carries (the report reader still reads it as one of our templates). */
 export const PACKAGE_TEMPLATE_ID = 'danvan-bao-cao-tong-hop';
 
-export interface ManifestIndicator { code: string; unit: string | null; unit2: string | null }
+interface ManifestIndicator { code: string; unit: string | null; unit2: string | null }
 export interface Coverage { expected: number; submitted: number; onTime: number; late: number; missing: number }
 
 /**
@@ -70,7 +70,7 @@ export function manifestRows(m: Manifest): (string | number)[][] {
 }
 
 /** The manifest of a package, or null when the sheet is absent or is not ours. Values are capped, never trusted. */
-export function readManifestSheet(sheet: SheetGrid): Manifest | null {
+function readManifestSheet(sheet: SheetGrid): Manifest | null {
   const kv = new Map<string, string>();
   const basis: string[] = [];
   const indicators: ManifestIndicator[] = [];

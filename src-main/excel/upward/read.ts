@@ -7,7 +7,7 @@ import { contentHash, readManifest, type Manifest } from './manifest';
 import { DETAIL_HEAD_ROW, DETAIL_SHEET, REPORT_SHEET } from './write';
 import { readTemplateMeta } from '../report/template-meta';
 
-export interface DetailUnit {
+interface DetailUnit {
   code: string;
   name: string;
   state: string;
@@ -26,7 +26,7 @@ export interface ReadPackage {
 }
 
 /** Column "Chỉ tiêu" (D) of the report sheet, by the row codes of _meta. */
-export function targetsOf(grid: WorkbookGrid): Map<string, number | string | null> {
+function targetsOf(grid: WorkbookGrid): Map<string, number | string | null> {
   const out = new Map<string, number | string | null>();
   const meta = readTemplateMeta(grid);
   const sheet = grid.sheets.find((s) => s.name === (meta?.sheet ?? REPORT_SHEET));
@@ -39,7 +39,7 @@ export function targetsOf(grid: WorkbookGrid): Map<string, number | string | nul
   return out;
 }
 
-export function detailOf(grid: WorkbookGrid): DetailUnit[] {
+function detailOf(grid: WorkbookGrid): DetailUnit[] {
   const sheet = grid.sheets.find((s) => s.name === DETAIL_SHEET);
   if (!sheet) return [];
   const codes = (sheet.rows[DETAIL_HEAD_ROW] ?? []).map((c) => cellText(c));

@@ -23,9 +23,9 @@ export function capText(text: string, note: string, limit = CELL_LIMIT): string 
   return `${cut.slice(0, at > room * 0.8 ? at : room).trimEnd()}\n… ${note}`;
 }
 
-export type PackageValue = number | string | null;
+type PackageValue = number | string | null;
 
-export interface PackageIndicator {
+interface PackageIndicator {
   code: string;
   groupCode: string;
   groupLabel: string;
@@ -38,7 +38,7 @@ export interface PackageIndicator {
   note: string | null;
 }
 
-export interface PackageUnit {
+interface PackageUnit {
   code: string;
   name: string;
   /** "Đúng hạn", "Trễ hạn", "Chưa nộp". */
@@ -64,9 +64,9 @@ export interface PackageInput {
 }
 
 export const REPORT_SHEET = 'Báo cáo';
-export const NARRATIVE_SHEET = 'Thuyết minh';
+const NARRATIVE_SHEET = 'Thuyết minh';
 export const DETAIL_SHEET = 'Chi tiết đơn vị';
-export const COVERAGE_SHEET = 'Tình hình nộp';
+const COVERAGE_SHEET = 'Tình hình nộp';
 /** Detail sheet: labels on this row, indicator codes (CT08, CT08#2) on the next, units from the one after. */
 export const DETAIL_HEAD_ROW = 3;
 
