@@ -1,6 +1,7 @@
 // Documents aggregate: source files (plan documents, evidence) kept inside the database with their hash.
 import { stmt, type Db } from './connection';
 import { sha256 } from '../bytes/content-hash';
+import { mimeOfName } from '../contract/mime';
 
 interface StoredDocument {
   id: number;
@@ -10,20 +11,6 @@ interface StoredDocument {
   sha256: string;
 }
 
-function mimeOf(name: string): string {
-  const ext = name.toLowerCase().split('.').pop() ?? '';
-  const types: Record<string, string> = {
-    pdf: 'application/pdf',
-    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    doc: 'application/msword',
-    txt: 'text/plain; charset=utf-8',
-    png: 'image/png',
-    jpg: 'image/jpeg',
-    jpeg: 'image/jpeg',
-  };
-  return types[ext] ?? 'application/octet-stream';
-}
 
 /** Store bytes once: the same content (by SHA-256) reuses the existing row. `knownSha256`: the bytes' hash when the caller has it. */
 export function putDocument(db: Db, name: string, bytes: Uint8Array, now: string, knownSha256?: string): number {
@@ -32,7 +19,7 @@ export function putDocument(db: Db, name: string, bytes: Uint8Array, now: string
   if (same) return same.id;
   return Number(
     stmt(db, 'INSERT INTO documents (name, mime, size, sha256, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(name, mimeOf(name), bytes.byteLength, hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), now).lastInsertRowid,
+      .run(name, mimeOfName(name), bytes.byteLength, hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), now).lastInsertRowid,
   );
 }
 

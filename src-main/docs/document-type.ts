@@ -2,17 +2,11 @@
 // stored and opened under: the extension always matches the content, so nothing Windows would run (.exe, .hta,
 // .cmd, "ke-hoach.pdf.exe") is ever handed to the system's "open".
 import { sniff } from '../bytes/file-sniff';
+import { MIME } from '../contract/mime';
 
 type DocumentExt = 'pdf' | 'docx' | 'doc' | 'txt' | 'png' | 'jpg';
 
-export const DOCUMENT_MIME: Record<DocumentExt, string> = {
-  pdf: 'application/pdf',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  doc: 'application/msword',
-  txt: 'text/plain; charset=utf-8',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-};
+export const DOCUMENT_MIME: Record<DocumentExt, string> = { pdf: MIME.pdf, docx: MIME.docx, doc: MIME.doc, txt: MIME.txt, png: MIME.png, jpg: MIME.jpg };
 
 /** Extensions a stored document may be opened with (the platform's last check before the system viewer). */
 export const OPENABLE_EXTENSIONS: readonly string[] = Object.keys(DOCUMENT_MIME);

@@ -11,6 +11,7 @@ import { applyPageSetup, FONT_NAME } from './official-sheet/index';
 import { colsWidthTwip, fitWrappedRows } from './official-sheet/style';
 import { secondMeasureLabel, unitHeaderLine } from './report-template-text';
 import { fitName } from '../layout/header-fit';
+import { TEMPLATE_COLUMNS, TEMPLATE_HEADERS, TEMPLATE_SHEETS, TEMPLATE_WIDTHS } from './report-template-layout';
 
 export const TEMPLATE_ID = 'danvan-bao-cao-ket-qua';
 const TEMPLATE_VERSION = '1';
@@ -75,28 +76,26 @@ function unlock(x: ExcelJS.Cell) {
   x.fill = INPUT_FILL;
 }
 
-const TARGET_COL = 4;
-
 function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[], rowCodes: Map<number, string>, named: boolean): number {
-  const headers = ['STT', 'Nội dung', 'ĐVT', 'Chỉ tiêu', 'Kết quả', 'Ghi chú'];
-  headers.forEach((h, i) => cell(ws, start, i + 1, h, f(12, { bold: true }), { horizontal: 'center' }));
+  const C = TEMPLATE_COLUMNS;
+  TEMPLATE_HEADERS.forEach((h, i) => cell(ws, start, i + 1, h, f(12, { bold: true }), { horizontal: 'center' }));
   let r = start + 1;
   let group = '';
   let n = 0;
   for (const ind of indicators) {
     if (ind.groupCode !== group) {
       group = ind.groupCode;
-      cell(ws, r, 1, ind.groupCode, f(12, { bold: true }), { horizontal: 'center' });
-      cell(ws, r, 2, ind.groupLabel, f(12, { bold: true }));
-      for (let c = 3; c <= 6; c++) cell(ws, r, c, null);
+      cell(ws, r, C.stt, ind.groupCode, f(12, { bold: true }), { horizontal: 'center' });
+      cell(ws, r, C.label, ind.groupLabel, f(12, { bold: true }));
+      for (let c = C.unit; c <= C.note; c++) cell(ws, r, c, null);
       r++;
     }
     n++;
-    cell(ws, r, 1, n, f(), { horizontal: 'center' });
-    cell(ws, r, 2, ind.label, f());
-    cell(ws, r, 3, ind.unit ?? '', f(), { horizontal: 'center' });
-    cell(ws, r, TARGET_COL, ind.target ?? '', f(), { horizontal: 'right' });
-    const value = cell(ws, r, 5, null, f(), { horizontal: 'right' });
+    cell(ws, r, C.stt, n, f(), { horizontal: 'center' });
+    cell(ws, r, C.label, ind.label, f());
+    cell(ws, r, C.unit, ind.unit ?? '', f(), { horizontal: 'center' });
+    cell(ws, r, C.target, ind.target ?? '', f(), { horizontal: 'right' });
+    const value = cell(ws, r, C.value, null, f(), { horizontal: 'right' });
     unlock(value);
     if (ind.aggregation !== 'text') {
       value.numFmt = '#,##0.##';
@@ -105,18 +104,18 @@ function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[
         errorTitle: 'Cần nhập số', error: 'Ô "Kết quả" chỉ nhận số không âm (ví dụ 12 hoặc 1,5). Ghi chú thêm ở cột "Ghi chú".',
       };
     }
-    unlock(cell(ws, r, 6, null, f()));
+    unlock(cell(ws, r, C.note, null, f()));
     rowCodes.set(r, ind.code);
     r++;
     if (ind.unit2) {
-      cell(ws, r, 1, null);
-      cell(ws, r, 2, named ? `- ${secondMeasureLabel(ind.unit2)}` : `- Trị giá / số lượng thứ hai`, f(12, { italic: true }));
-      cell(ws, r, 3, ind.unit2, f(), { horizontal: 'center' });
-      cell(ws, r, 4, null);
-      const v2 = cell(ws, r, 5, null, f(), { horizontal: 'right' });
+      cell(ws, r, C.stt, null);
+      cell(ws, r, C.label, named ? `- ${secondMeasureLabel(ind.unit2)}` : `- Trị giá / số lượng thứ hai`, f(12, { italic: true }));
+      cell(ws, r, C.unit, ind.unit2, f(), { horizontal: 'center' });
+      cell(ws, r, C.target, null);
+      const v2 = cell(ws, r, C.value, null, f(), { horizontal: 'right' });
       unlock(v2);
       v2.numFmt = '#,##0.##';
-      cell(ws, r, 6, null);
+      cell(ws, r, C.note, null);
       rowCodes.set(r, `${ind.code}#2`);
       r++;
     }
@@ -125,7 +124,7 @@ function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[
 }
 
 function writeNarrative(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet('Thuyết minh', { properties: { tabColor: { argb: 'FF1F5FBF' } } });
+  const ws = wb.addWorksheet(TEMPLATE_SHEETS.narrative, { properties: { tabColor: { argb: 'FF1F5FBF' } } });
   ws.columns = [{ width: 100 }];
   ws.getCell(1, 1).value = 'THUYẾT MINH KẾT QUẢ';
   ws.getCell(1, 1).font = f(14, { bold: true });
@@ -153,8 +152,8 @@ export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ by
   const xl = await loadExcelJs();
   const wb = new xl.Workbook();
   wb.creator = 'Dân vận';
-  const ws = wb.addWorksheet('Báo cáo', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = [{ width: 6 }, { width: 52 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 22 }];
+  const ws = wb.addWorksheet(TEMPLATE_SHEETS.report, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = TEMPLATE_WIDTHS.map((width) => ({ width }));
   const unitLine = t.unit ? unitHeaderLine(t.unit.name) : 'CÔNG ĐOÀN CƠ SỞ ....................';
   let r = addOfficialHeader(ws, { parentOrg: t.parentOrg, ownOrg: unitLine, number: '......./BC-CĐ', place: '...........', date: t.today ?? '' }, 6);
   const headerCell = { row: r - 3, col: 1 };
@@ -204,7 +203,7 @@ export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ by
   const unitCodeAt = metaRows.findIndex((m) => m[0] === 'unitCode');
   const targetRows = new Map([...rowCodes].filter(([, code]) => !code.endsWith('#2')).map(([row, code]) => [code, row]));
   const layout: TemplateLayout = {
-    sheet: 'Báo cáo', headerCell, headerFit, unitCell: unitAt, targetRows, targetCol: TARGET_COL, metaUnitCodeRow: unitCodeAt < 0 ? null : unitCodeAt + 1,
+    sheet: TEMPLATE_SHEETS.report, headerCell, headerFit, unitCell: unitAt, targetRows, targetCol: TEMPLATE_COLUMNS.target, metaUnitCodeRow: unitCodeAt < 0 ? null : unitCodeAt + 1,
   };
   return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), layout };
 }

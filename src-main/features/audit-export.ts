@@ -5,6 +5,7 @@ import type { FileOut } from '../contract/common';
 import { listAudit, type AuditRow } from '../db/audit';
 import type { Db } from '../db/connection';
 import { csvField, inertText } from '../excel/official-sheet/inert';
+import { MIME } from '../contract/mime';
 
 const HEADERS = ['Thời gian', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Nội dung'];
 const cells = (r: AuditRow) => [r.at, r.actor, r.action, r.entity, r.summary];
@@ -30,5 +31,5 @@ export async function exportAudit(db: Db, format: 'xlsx' | 'csv', limit: number,
   const day = now.toISOString().slice(0, 10);
   if (format === 'csv')
     return { name: `nhat-ky-${day}.csv`, mime: 'text/csv;charset=utf-8', bytes: new TextEncoder().encode(auditCsv(rows)) };
-  return { name: `nhat-ky-${day}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: await auditXlsx(rows) };
+  return { name: `nhat-ky-${day}.xlsx`, mime: MIME.xlsx, bytes: await auditXlsx(rows) };
 }

@@ -11,12 +11,13 @@ import { toPdf, XLSX_PDF_MESSAGE } from './pdf-export';
 import { buildConsolidatedDocx } from './consolidation-docx';
 import { curatedNarrative } from './narrative-curation';
 import { docNumber, planSubject, titleCaseOrg } from './consolidation-text';
-import { DOCX_MIME, slug } from './reminders';
+import { slug } from './reminders';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { computeTracking } from './tracking';
 import { planOrThrow } from './plan-lookup';
 import { unitsWording, type UnitsWording } from './unit-wording';
+import { MIME } from '../contract/mime';
 
 export interface DocOptions { planId: number; number: string | null; date: string }
 
@@ -52,13 +53,13 @@ export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<Fil
   const stale = narrative.stale
     ? [`${narrative.stale} câu thuyết minh đã chọn không còn trong báo cáo đang dùng của đơn vị (báo cáo đã được thay thế hoặc gỡ): xem lại ở mục "Thuyết minh" trước khi ký.`]
     : [];
-  return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: DOCX_MIME, bytes }, [...warnings, ...stale]);
+  return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: MIME.docx, bytes }, [...warnings, ...stale]);
 }
 
 export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {
   if (from === 'xlsx') throw new AppError('invalid_input', XLSX_PDF_MESSAGE);
   const src = await exportConsolidatedDocx(db, o);
-  return withWarnings({ name: src.name.replace(/\.docx$/, '.pdf'), mime: 'application/pdf', bytes: await toPdf(src.bytes, 'docx') }, src.warnings ?? []);
+  return withWarnings({ name: src.name.replace(/\.docx$/, '.pdf'), mime: MIME.pdf, bytes: await toPdf(src.bytes, 'docx') }, src.warnings ?? []);
 }
 
 export async function exportMissingList(db: Db, planId: number, today: string): Promise<FileOut> {

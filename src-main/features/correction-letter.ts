@@ -11,11 +11,12 @@ import { addCorrectionRequest } from '../db/corrections';
 import { formatViDate } from '../text/vi-date';
 import { docNumber, planReference, planSubject, titleCaseOrg } from './consolidation-text';
 import { resolveProfile } from './doc-identity';
-import { addDays, DOCX_MIME, slug } from './reminders';
+import { addDays, slug } from './reminders';
 import { reportDetail } from './reports';
 import { readProfile } from './settings';
 import { planOrThrow } from './plan-lookup';
 import { planWarnings } from './value-review';
+import { MIME } from '../contract/mime';
 
 interface CorrectionOptions {
   reportId: number;
@@ -84,7 +85,7 @@ export async function correctionLetter(db: Db, o: CorrectionOptions, now: string
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
   };
   const file: FileOut = {
-    name: `cong-van-de-nghi-sua-${slug(d.unit.code || d.unit.name)}-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: DOCX_MIME,
+    name: `cong-van-de-nghi-sua-${slug(d.unit.code || d.unit.name)}-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: MIME.docx,
     bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}),
   };
   const text =

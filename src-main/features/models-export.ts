@@ -14,9 +14,8 @@ import { formatViDate, todayInVietnam } from '../text/vi-date';
 import { titleCaseOrg } from '../text/org-name';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
+import { MIME } from '../contract/mime';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 function headerOf(db: Db, now: Date, code: string) {
   const { profile: p, warnings } = resolveProfile(readProfile(db), null);
@@ -67,7 +66,7 @@ export async function exportModelRegister(db: Db, year: number, now: Date): Prom
     .map((g) => ({ label: g.label, rows: g.models.map(rowOf) }));
   addTable(ws, { columns, groups, landscape: true });
   addSignatureBlock(ws, ['Lưu: VT.'], signer);
-  return { name: `mo-hinh-dan-van-kheo-${year}.xlsx`, mime: XLSX_MIME, bytes: new Uint8Array(await wb.xlsx.writeBuffer()), ...(warnings.length ? { warnings } : {}) };
+  return { name: `mo-hinh-dan-van-kheo-${year}.xlsx`, mime: MIME.xlsx, bytes: new Uint8Array(await wb.xlsx.writeBuffer()), ...(warnings.length ? { warnings } : {}) };
 }
 
 export async function exportModelSummary(db: Db, year: number, now: Date): Promise<FileOut> {
@@ -79,5 +78,5 @@ export async function exportModelSummary(db: Db, year: number, now: Date): Promi
     coverage: coverage(db, year, `${year}-${profile.modelRegistrationDeadline}`),
     models: listModels(db, { year }),
   });
-  return { name: `bao-cao-dan-van-kheo-${year}.docx`, mime: DOCX_MIME, bytes, ...(warnings.length ? { warnings } : {}) };
+  return { name: `bao-cao-dan-van-kheo-${year}.docx`, mime: MIME.docx, bytes, ...(warnings.length ? { warnings } : {}) };
 }

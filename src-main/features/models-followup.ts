@@ -14,8 +14,9 @@ import { titleCaseOrg } from '../text/org-name';
 import { docNumber } from './consolidation-text';
 import { resolveProfile } from './doc-identity';
 import { registrationDeadline } from './models';
-import { addDays, DOCX_MIME } from './reminders';
+import { addDays } from './reminders';
 import { readProfile } from './settings';
+import { MIME } from '../contract/mime';
 
 /** Units named in the letter itself; more go to the attached phụ lục (the letter stays on one page). */
 const LIST_IN_BODY = 12;
@@ -70,7 +71,7 @@ async function modelsReminderLetter(db: Db, o: ModelLetterOptions) {
       }],
     }),
   };
-  const file: FileOut = { name: `cong-van-don-doc-dang-ky-dan-van-kheo-${o.year}.docx`, mime: DOCX_MIME, bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}) };
+  const file: FileOut = { name: `cong-van-don-doc-dang-ky-dan-van-kheo-${o.year}.docx`, mime: MIME.docx, bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}) };
   const text = `[${own}] Kính gửi BCH ${units.map((u) => u.name).join('; ')}. Đến ngày ${formatViDate(o.date)}, đơn vị chưa đăng ký ${kind} ` +
     `(hạn ${formatViDate(deadline)}). Đề nghị đồng chí Chủ tịch công đoàn đơn vị chỉ đạo gửi phiếu đăng ký trước ngày ${formatViDate(newDue)}. Trân trọng cảm ơn!`;
   return { file, text, units };

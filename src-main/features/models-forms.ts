@@ -9,6 +9,7 @@ import { writeModelFormWorkbook } from '../excel/models-form';
 import { formatViDate, todayInVietnam } from '../text/vi-date';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
+import { MIME } from '../contract/mime';
 
 function unitOf(db: Db, unitId: number | null) {
   if (unitId === null) return null;
@@ -24,7 +25,7 @@ export async function modelFormXlsx(db: Db, year: number, unitId: number | null,
   const bytes = await writeModelFormWorkbook({
     year, ownOrg: p.ownOrg, deadline: formatViDate(`${year}-${p.modelRegistrationDeadline}`), unit: u ? { code: u.code, name: u.name } : null,
   });
-  return { name: `mau-dang-ky-dan-van-kheo-${year}${slug(u?.code)}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes };
+  return { name: `mau-dang-ky-dan-van-kheo-${year}${slug(u?.code)}.xlsx`, mime: MIME.xlsx, bytes };
 }
 
 export async function modelFormDocx(db: Db, year: number, unitId: number | null, now: Date): Promise<FileOut> {
@@ -33,5 +34,5 @@ export async function modelFormDocx(db: Db, year: number, unitId: number | null,
   const bytes = await buildFormDocx({
     year, ownOrg: p.ownOrg, unitName: u?.name ?? null, place: p.placeName ?? '', date: todayInVietnam(now), deadline: `${year}-${p.modelRegistrationDeadline}`,
   });
-  return { name: `phieu-dang-ky-dan-van-kheo-${year}${slug(u?.code)}.docx`, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', bytes };
+  return { name: `phieu-dang-ky-dan-van-kheo-${year}${slug(u?.code)}.docx`, mime: MIME.docx, bytes };
 }

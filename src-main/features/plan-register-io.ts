@@ -16,8 +16,8 @@ import { readProfile } from './settings';
 import { readIsolated } from '../gate/isolated';
 import { savePlan } from './plan-save';
 import { writeTx } from '../db/write-tx';
+import { MIME } from '../contract/mime';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function exportPlanRegister(db: Db, year: number | null, now: Date): Promise<FileOut> {
   const profile = resolveProfile(readProfile(db), null).profile;
@@ -48,7 +48,7 @@ export async function exportPlanRegister(db: Db, year: number | null, now: Date)
     totalRow: list.length > 0,
   });
   addSignatureBlock(ws, ['Lưu: VT.'], { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' });
-  return { name: `so-theo-doi-ke-hoach-${year ?? today}.xlsx`, mime: XLSX_MIME, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  return { name: `so-theo-doi-ke-hoach-${year ?? today}.xlsx`, mime: MIME.xlsx, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
 }
 
 function statusOf(text: string): PlanStatusId {

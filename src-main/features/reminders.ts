@@ -17,6 +17,7 @@ import { readProfile } from './settings';
 import { computeTracking } from './tracking';
 import { planOrThrow } from './plan-lookup';
 import { unitsWording } from './unit-wording';
+import { MIME } from '../contract/mime';
 
 /** Units named in the letter itself, and printed lines they may take; more go to the attached phụ lục (one page). */
 export const LIST_IN_BODY = 15;
@@ -28,7 +29,6 @@ function listLines(units: { name: string; code: string | null }[]): number {
   return units.reduce((n, u, i) => n + Math.max(1, Math.ceil(estimateWidthTwip(`${i + 1}. ${unitLine(u)};`, LIST_SIZE, false) / avail)), 0);
 }
 
-export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 interface LetterOptions {
   planId: number; unitIds: number[] | null; number: string | null; date: string; newDueOn: string | null;
@@ -100,7 +100,7 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
       }],
     }),
   };
-  const file: FileOut = { name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: DOCX_MIME, bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}) };
+  const file: FileOut = { name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: MIME.docx, bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}) };
   const names = units.map((u) => u.name).join('; ');
   const text =
     `[${own}] Kính gửi BCH ${names}. Đến ngày ${formatViDate(o.date)}, đơn vị chưa gửi báo cáo kết quả ${subject}` +

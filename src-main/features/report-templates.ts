@@ -15,8 +15,8 @@ import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { planOrThrow } from './plan-lookup';
 import { unitTargetGrid } from './unit-targets';
+import { MIME } from '../contract/mime';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const slug = (s: string) => foldKey(s).replace(/ /g, '-').slice(0, 60) || 'mau';
 
 export async function buildTemplates(db: Db, planId: number, unitIds: number[] | null, zip: boolean, _now: Date): Promise<FileOut> {
@@ -41,7 +41,7 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
   if (unitIds === null) {
     const bytes = (await writeReportTemplateLaidOut({ ...base, unit: null })).bytes;
     const name = `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.xlsx`;
-    return zip ? { name: zipName, mime: 'application/zip', bytes: writeZip([packEntry(name, bytes, 0)]) } : { name, mime: XLSX, bytes };
+    return zip ? { name: zipName, mime: MIME.zip, bytes: writeZip([packEntry(name, bytes, 0)]) } : { name, mime: MIME.xlsx, bytes };
   }
   const wanted = new Set(unitIds);
   const units = listUnits(db).filter((u) => wanted.has(u.id));
@@ -63,7 +63,7 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
     const bytes = stamper.stamp({ code: u.code, headerLine: fittedHeaderLine(u.name, laid.layout.headerFit), unitLine: `Đơn vị: ${u.name}`, targets });
     return { name: `bao-cao-${u.code}-${slug(u.name)}.xlsx`, bytes };
   });
-  if (files.length === 1 && !zip) return { name: files[0]!.name, mime: XLSX, bytes: files[0]!.bytes };
+  if (files.length === 1 && !zip) return { name: files[0]!.name, mime: MIME.xlsx, bytes: files[0]!.bytes };
   // xlsx files are compressed already: stored in the zip as they are.
-  return { name: zipName, mime: 'application/zip', bytes: writeZip(files.map((f) => packEntry(f.name, f.bytes, 0))) };
+  return { name: zipName, mime: MIME.zip, bytes: writeZip(files.map((f) => packEntry(f.name, f.bytes, 0))) };
 }

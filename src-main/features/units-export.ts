@@ -5,13 +5,14 @@ import { listUnits } from '../db/units';
 import { writeUnitsWorkbook } from '../excel/units-write';
 import { todayInVietnam } from '../text/vi-date';
 import { readProfile } from './settings';
+import { MIME } from '../contract/mime';
 
 export async function exportUnits(db: Db, includeInactive: boolean, now: Date): Promise<FileOut> {
   const p = readProfile(db);
   const bytes = await writeUnitsWorkbook(listUnits(db, includeInactive), 'DANH SÁCH ĐƠN VỊ TRỰC THUỘC', [p.parentOrg ?? '', p.ownOrg]);
   return {
     name: `danh-sach-don-vi-${todayInVietnam(now)}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    mime: MIME.xlsx,
     bytes,
   };
 }

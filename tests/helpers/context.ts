@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Channel, In, Out } from '../../src-main/contract/index';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import { createContext, type RunningContext } from '../../src-main/runtime/create-context';
+import { TEMPLATE_COLUMNS, TEMPLATE_SHEETS } from '../../src-main/excel/report-template-layout';
 
 export interface TestApp {
   ctx: RunningContext;
@@ -41,14 +42,14 @@ export async function workbookOf(rows: (string | number | null)[][], sheetName =
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Fill our template like a unit does: numbers into "Kết quả" (column E) by row label. */
+/** Fill our template like a unit does: numbers into "Kết quả" by row label. */
 export async function fillTemplate(bytes: Uint8Array, values: Record<string, number>): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('Báo cáo')!;
+  const ws = wb.getWorksheet(TEMPLATE_SHEETS.report)!;
   ws.eachRow((row) => {
-    const label = String(row.getCell(2).value ?? '');
-    for (const [k, v] of Object.entries(values)) if (label.startsWith(k)) row.getCell(5).value = v;
+    const label = String(row.getCell(TEMPLATE_COLUMNS.label).value ?? '');
+    for (const [k, v] of Object.entries(values)) if (label.startsWith(k)) row.getCell(TEMPLATE_COLUMNS.value).value = v;
   });
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

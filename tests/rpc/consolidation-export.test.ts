@@ -11,6 +11,7 @@ import { importHeadless } from '../../src-main/features/report-import/one-pass';
 import { toPdf } from '../../src-main/features/pdf-export';
 import { runCli } from '../../src-main/runtime/cli-commands';
 import { PROFILE, setupPlan, submitS1 } from './consolidation-fixture';
+import { TEMPLATE_COLUMNS, TEMPLATE_SHEETS } from '../../src-main/excel/report-template-layout';
 
 let app: TestApp;
 let prov: TestApp | null = null;
@@ -153,9 +154,9 @@ describe('upward', () => {
     // the package is the district's report: a per-unit target reads as one ("1/đơn vị"), signed by the Ban Thường vụ
     const wb = await load(pkg.bytes);
     let ct08 = 0;
-    wb.getWorksheet('_meta')!.eachRow((r) => { if (r.getCell(1).value === 'row' && r.getCell(3).value === 'CT08') ct08 = Number(r.getCell(2).value); });
-    const report = wb.getWorksheet('Báo cáo')!;
-    expect(report.getCell(ct08, 4).value).toBe('1/đơn vị');
+    wb.getWorksheet(TEMPLATE_SHEETS.meta)!.eachRow((r) => { if (r.getCell(1).value === 'row' && r.getCell(3).value === 'CT08') ct08 = Number(r.getCell(2).value); });
+    const report = wb.getWorksheet(TEMPLATE_SHEETS.report)!;
+    expect(report.getCell(ct08, TEMPLATE_COLUMNS.target).value).toBe('1/đơn vị');
     const texts: string[] = [];
     report.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
     expect(texts).toContain('TM. BAN THƯỜNG VỤ');

@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { TestApp } from '../helpers/context';
 import type { Unit } from '../../src-main/contract/units';
+import { TEMPLATE_COLUMNS, TEMPLATE_SHEETS } from '../../src-main/excel/report-template-layout';
 
 export const PROFILE = {
   parentOrg: 'LĐLĐ tỉnh Quảng Nam', ownOrg: 'Liên đoàn Lao động huyện Thăng Bình', ownOrgShort: 'LĐLĐ', placeName: 'Thăng Bình',
@@ -17,12 +18,12 @@ export type Values = Record<string, number | string>;
 export async function fillByCode(bytes: Uint8Array, values: Values, narrative: Partial<Record<4 | 7 | 10 | 13, string>> = {}): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet('Báo cáo')!;
-  wb.getWorksheet('_meta')!.eachRow((r) => {
+  const ws = wb.getWorksheet(TEMPLATE_SHEETS.report)!;
+  wb.getWorksheet(TEMPLATE_SHEETS.meta)!.eachRow((r) => {
     const code = String(r.getCell(3).value ?? '');
-    if (r.getCell(1).value === 'row' && code in values) ws.getCell(Number(r.getCell(2).value), 5).value = values[code]!;
+    if (r.getCell(1).value === 'row' && code in values) ws.getCell(Number(r.getCell(2).value), TEMPLATE_COLUMNS.value).value = values[code]!;
   });
-  const nar = wb.getWorksheet('Thuyết minh')!;
+  const nar = wb.getWorksheet(TEMPLATE_SHEETS.narrative)!;
   for (const [row, text] of Object.entries(narrative)) nar.getCell(Number(row), 1).value = text;
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -10,6 +10,7 @@ import { META_SHEET, templateMetaRows } from '../report/template-meta';
 import { readWorkbook } from '../xlsx/read-workbook';
 import type { OfficialHeader, OfficialSigner } from '../../layout/types';
 import { contentHash, MANIFEST_SHEET, manifestRows, PACKAGE_TEMPLATE_ID, type Manifest } from './manifest';
+import { TEMPLATE_COLUMNS, TEMPLATE_HEADERS, TEMPLATE_SHEETS, TEMPLATE_WIDTHS } from '../report-template-layout';
 
 /** Excel keeps at most this many characters in a cell (a longer one is cut or refused when opened). */
 export const CELL_LIMIT = 32_767;
@@ -63,8 +64,8 @@ export interface PackageInput {
   manifest: Omit<Manifest, 'contentSha256' | 'indicatorRows' | 'detailUnits' | 'format' | 'manifestVersion'>;
 }
 
-export const REPORT_SHEET = 'Báo cáo';
-const NARRATIVE_SHEET = 'Thuyết minh';
+export const REPORT_SHEET = TEMPLATE_SHEETS.report;
+const NARRATIVE_SHEET = TEMPLATE_SHEETS.narrative;
 export const DETAIL_SHEET = 'Chi tiết đơn vị';
 const COVERAGE_SHEET = 'Tình hình nộp';
 /** Detail sheet: labels on this row, indicator codes (CT08, CT08#2) on the next, units from the one after. */
@@ -86,10 +87,11 @@ function put(ws: Worksheet, r: number, c: number, value: ExcelJS.CellValue, font
 
 function writeReport(wb: ExcelJS.Workbook, p: PackageInput): Map<number, string> {
   const ws = wb.addWorksheet(REPORT_SHEET, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  ws.columns = [{ width: 6 }, { width: 50 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 24 }];
+  ws.columns = TEMPLATE_WIDTHS.map((width) => ({ width }));
   addOfficialHeader(ws, p.header, 6);
   const headerRow = addTitle(ws, p.title, p.subtitle, 6) + 1;
-  ['STT', 'Nội dung', 'ĐVT', 'Chỉ tiêu', 'Kết quả', 'Ghi chú'].forEach((h, i) => put(ws, headerRow, i + 1, h, f(12, { bold: true }), { horizontal: 'center' }));
+  const C = TEMPLATE_COLUMNS;
+  TEMPLATE_HEADERS.forEach((h, i) => put(ws, headerRow, i + 1, h, f(12, { bold: true }), { horizontal: 'center' }));
   const rowCodes = new Map<number, string>();
   let r = headerRow + 1;
   let group = '';
@@ -97,25 +99,25 @@ function writeReport(wb: ExcelJS.Workbook, p: PackageInput): Map<number, string>
   for (const ind of p.indicators) {
     if (ind.groupCode !== group) {
       group = ind.groupCode;
-      put(ws, r, 1, ind.groupCode, f(12, { bold: true }), { horizontal: 'center' });
-      put(ws, r, 2, ind.groupLabel, f(12, { bold: true }));
-      for (let c = 3; c <= 6; c++) put(ws, r, c, null);
+      put(ws, r, C.stt, ind.groupCode, f(12, { bold: true }), { horizontal: 'center' });
+      put(ws, r, C.label, ind.groupLabel, f(12, { bold: true }));
+      for (let c = C.unit; c <= C.note; c++) put(ws, r, c, null);
       r++;
     }
-    put(ws, r, 1, ++n, f(), { horizontal: 'center' });
-    put(ws, r, 2, ind.label);
-    put(ws, r, 3, ind.unit ?? '', f(), { horizontal: 'center' });
-    put(ws, r, 4, text(ind.target), f(), { horizontal: 'right' });
-    put(ws, r, 5, text(ind.total), f(), { horizontal: typeof ind.total === 'number' ? 'right' : 'left' }).numFmt = '#,##0.###';
-    put(ws, r, 6, ind.note);
+    put(ws, r, C.stt, ++n, f(), { horizontal: 'center' });
+    put(ws, r, C.label, ind.label);
+    put(ws, r, C.unit, ind.unit ?? '', f(), { horizontal: 'center' });
+    put(ws, r, C.target, text(ind.target), f(), { horizontal: 'right' });
+    put(ws, r, C.value, text(ind.total), f(), { horizontal: typeof ind.total === 'number' ? 'right' : 'left' }).numFmt = '#,##0.###';
+    put(ws, r, C.note, ind.note);
     rowCodes.set(r++, ind.code);
     if (ind.unit2) {
-      put(ws, r, 1, null);
-      put(ws, r, 2, '- Trị giá / số lượng thứ hai', f(12, { italic: true }));
-      put(ws, r, 3, ind.unit2, f(), { horizontal: 'center' });
-      put(ws, r, 4, null);
-      put(ws, r, 5, ind.total2, f(), { horizontal: 'right' }).numFmt = '#,##0.###';
-      put(ws, r, 6, null);
+      put(ws, r, C.stt, null);
+      put(ws, r, C.label, '- Trị giá / số lượng thứ hai', f(12, { italic: true }));
+      put(ws, r, C.unit, ind.unit2, f(), { horizontal: 'center' });
+      put(ws, r, C.target, null);
+      put(ws, r, C.value, ind.total2, f(), { horizontal: 'right' }).numFmt = '#,##0.###';
+      put(ws, r, C.note, null);
       rowCodes.set(r++, `${ind.code}#2`);
     }
   }
