@@ -15,6 +15,25 @@ export function activeValues(db: Db, planId: number): ActiveValue[] {
   ).all(planId) as ActiveValue[];
 }
 
+/** The same rows as activeValues as arrays [unit_id, indicator_id, value_num, value_text, value2_num]: a province-sized
+ *  plan has ~30,000 of them, and arrays are read without building an object per row. */
+export type ActiveValueRow = [unitId: number, indicatorId: number, valueNum: number | null, valueText: string | null, value2Num: number | null];
+export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
+  // its own SQL text (the comment): stmt() caches by text, and raw mode belongs to the cached statement
+  return stmt(db,
+    `/* rows as arrays */ SELECT r.unit_id, v.indicator_id, v.value_num, v.value_text, v.value2_num
+     FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
+  ).raw(true).all(planId) as ActiveValueRow[];
+}
+
+/** Changes whenever this connection wrote a row or another connection committed: a key for results computed from
+ *  the data (PRAGMA data_version alone does not see this connection's own writes; total_changes() does). */
+export function dataVersion(db: Db): string {
+  const r = stmt(db, 'SELECT total_changes() AS n').get() as { n: number };
+  return `${String(db.pragma('data_version', { simple: true }))}:${r.n}`;
+}
+
 /** Per indicator, the count, sum and maximum of the numbers in a plan's active reports (a whole plan's totals). */
 export function activeSummaries(db: Db, planId: number): { indicator_id: number; n: number; sum: number; max: number }[] {
   return stmt(db,

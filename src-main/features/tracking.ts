@@ -8,7 +8,8 @@ import type { Db } from '../db/connection';
 import { reminderCounts } from '../db/consolidation';
 import { getPlan } from '../db/plans';
 import { daysBetween } from '../text/vi-date';
-import { reportList, unitsById } from './reports';
+import { reportList } from './reports';
+import { planUnitBriefs } from '../db/page-queries';
 import { channelText } from '../contract/entry-labels';
 
 export function planOrThrow(db: Db, id: number): Plan {
@@ -26,7 +27,7 @@ export function computeTracking(db: Db, planId: number, today: string): Tracking
   const plan = planOrThrow(db, planId);
   const due = plan.reportDueOn;
   const counts = reminderCounts(db, planId);
-  const units = unitsById(db);
+  const units = planUnitBriefs(db, planId);
   const rows: TrackingRow[] = reportList(db, planId, units).map((r) => {
     const u = units.get(r.unit.id);
     const rem = counts.get(r.unit.id);

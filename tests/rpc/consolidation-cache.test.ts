@@ -1,0 +1,39 @@
+// consolidation.get reuses its last result only while the data is unchanged: a hand edit on this connection, a
+// write committed by another connection (the CLI on the same file) and an undone batch each give fresh figures.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../helpers/context';
+import { setupPlan } from './consolidation-fixture';
+
+let app: TestApp;
+beforeEach(() => (app = makeTestApp()));
+afterEach(() => app.close());
+
+const ct01Total = async (planId: number) => (await app.call('consolidation.get', { planId })).indicators.find((i) => i.code === 'CT01')!.total;
+
+describe('consolidation reused while the data is unchanged', () => {
+  it('gives the same figures twice, and fresh ones after every kind of change', async () => {
+    const f = await setupPlan(app);
+    await f.submit(0, '2023-12-30', { CT01: 3 });
+    const batch = await f.submit(1, '2023-12-30', { CT01: 4 });
+    expect(await ct01Total(f.plan.id)).toBe(7);
+    expect(await ct01Total(f.plan.id)).toBe(7);
+
+    // a hand edit through this connection
+    const list = await app.call('reports.list', { planId: f.plan.id });
+    const reportId = list.find((r) => r.unit.id === f.units[0]!.id)!.report!.id;
+    await app.call('reports.editValue', { reportId, indicatorId: f.id('CT01'), value: 5 });
+    expect(await ct01Total(f.plan.id)).toBe(9);
+
+    // a write committed by another connection to the same file
+    const other = new Database(join(app.dir, 'test.sqlite'));
+    other.prepare('UPDATE report_values SET value_num = 10 WHERE report_id = ? AND indicator_id = ?').run(reportId, f.id('CT01'));
+    other.close();
+    expect(await ct01Total(f.plan.id)).toBe(14);
+
+    // an undone batch
+    await app.call('reports.undoBatch', { batchId: batch });
+    expect(await ct01Total(f.plan.id)).toBe(10);
+  });
+});
