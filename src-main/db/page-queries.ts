@@ -14,3 +14,35 @@ export function planUnitBriefs(db: Db, planId: number): Map<number, UnitBrief> {
   ).all(planId, planId) as UnitBrief[];
   return new Map(rows.map((u) => [u.id, u]));
 }
+
+/** A plan's submission counts as tracking judges them: expected = its units plus any unit that reported; submitted =
+ *  units with a report in use; late = those whose first usable report (any version not revoked) came after `due`. */
+export function planSubmissionCounts(db: Db, planId: number, due: string | null): { expected: number; submitted: number; late: number } {
+  return stmt(db,
+    `SELECT
+       (SELECT COUNT(*) FROM units u WHERE u.id IN (SELECT unit_id FROM plan_units WHERE plan_id = @p UNION SELECT unit_id FROM reports WHERE plan_id = @p)) AS expected,
+       COUNT(*) AS submitted,
+       COALESCE(SUM(CASE WHEN @due IS NOT NULL AND @due <> '' AND first_on > @due THEN 1 ELSE 0 END), 0) AS late
+     FROM (SELECT (SELECT MIN(x.received_on) FROM reports x WHERE x.plan_id = r.plan_id AND x.unit_id = r.unit_id AND x.status <> 'revoked') AS first_on
+           FROM reports r WHERE r.plan_id = @p AND r.status = 'active')`,
+  ).get({ p: planId, due }) as { expected: number; submitted: number; late: number };
+}
+
+/** Indicators reported in a plan's reports in use that are not among its targets, in the order a walk of the values by
+ *  unit then indicator meets them (the order the consolidation lists them in). */
+export function planExtraIndicators(db: Db, planId: number): number[] {
+  return (stmt(db,
+    `SELECT v.indicator_id AS id, MIN(r.unit_id) AS first_unit FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' AND v.indicator_id NOT IN (SELECT indicator_id FROM plan_targets WHERE plan_id = ?)
+     GROUP BY v.indicator_id ORDER BY first_unit, v.indicator_id`,
+  ).all(planId, planId) as { id: number }[]).map((r) => r.id);
+}
+
+/** Count, sum and maximum of one indicator's numbers in a plan's reports in use (one index seek per report). */
+export function indicatorSummary(db: Db, planId: number, indicatorId: number): { n: number; sum: number; max: number | null } {
+  return stmt(db,
+    `SELECT COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
+     FROM reports r JOIN report_values v ON v.report_id = r.id AND v.indicator_id = ?
+     WHERE r.plan_id = ? AND r.status = 'active'`,
+  ).get(indicatorId, planId) as { n: number; sum: number; max: number | null };
+}
