@@ -1,5 +1,6 @@
 // consolidation.get reuses its last result only while the data is unchanged: a hand edit on this connection, a
-// write committed by another connection (the CLI on the same file) and an undone batch each give fresh figures.
+// write committed by another connection (the CLI on the same file) and an undone batch each give fresh figures;
+// tracking.get likewise.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,5 +36,15 @@ describe('consolidation reused while the data is unchanged', () => {
     // an undone batch
     await app.call('reports.undoBatch', { batchId: batch });
     expect(await ct01Total(f.plan.id)).toBe(10);
+  });
+
+  it('tracking.get likewise: a reminder recorded shows at once', async () => {
+    const f = await setupPlan(app);
+    const unit = f.units[2]!.id;
+    const reminders = async () => (await app.call('tracking.get', { planId: f.plan.id })).rows.find((r) => r.unit.id === unit)!.reminders;
+    expect(await reminders()).toBe(0);
+    expect(await reminders()).toBe(0);
+    await app.call('reminders.record', { planId: f.plan.id, unitIds: [unit], channel: 'zalo', number: null, note: null });
+    expect(await reminders()).toBe(1);
   });
 });
