@@ -5,8 +5,7 @@ import type { Consolidation } from '../contract/consolidation';
 import { addAudit } from '../db/audit';
 import { saveCellMap } from '../db/consolidation';
 import { todayInVietnam } from '../text/vi-date';
-import { cachedConsolidation } from './consolidation-cache';
-import { cachedByDataVersion } from './data-version-cache';
+import { cachedConsolidation, cachedTracking } from './consolidation-cache';
 import { exportConsolidatedDocx, exportConsolidatedPdf, exportConsolidatedXlsx, exportMissingList } from './consolidation-export';
 import { effectiveCellMap, fillProvinceWorkbook, upwardPackage } from './consolidation-upward';
 import { recordReminders, reminderHistory, reminderLetter } from './reminders';
@@ -32,10 +31,7 @@ export function consolidateJson(c: Consolidation) {
 }
 
 export const consolidationHandlers = {
-  'tracking.get': ({ planId }, ctx) => {
-    const today = todayInVietnam(ctx.now());
-    return cachedByDataVersion(ctx.db, `tracking|${planId}|${today}`, () => computeTracking(ctx.db, planId, today));
-  },
+  'tracking.get': ({ planId }, ctx) => cachedTracking(ctx.db, planId, todayInVietnam(ctx.now())),
   'tracking.exportMissing': ({ planId }, ctx) => exportMissingList(ctx.db, planId, todayInVietnam(ctx.now())),
   'reminders.letter': async (i, ctx) => {
     const date = i.date ?? todayInVietnam(ctx.now());

@@ -2,7 +2,7 @@
 // indicator's aggregation rule (sum / avg / max / percent / text), achievement against the plan's targets
 // (per_unit targets: units that met their own target), the units × indicators matrix, narrative sections of
 // all reports grouped by kind, and the late and missing units for the footnote.
-import type { Consolidation, ConsolidatedIndicator, NarrativeKey } from '../contract/consolidation';
+import type { Consolidation, ConsolidatedIndicator, NarrativeKey, Tracking } from '../contract/consolidation';
 import type { Indicator } from '../contract/indicators';
 import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
@@ -148,8 +148,8 @@ function planTotals(db: Db, planId: number, catalog: Map<number, Indicator>): Ma
   return out;
 }
 
-export function computeConsolidation(db: Db, planId: number, today: string): Consolidation {
-  const tracking = computeTracking(db, planId, today);
+/** `tracking`: the plan's tracking for `today` when the caller has it already (the handlers share one). */
+export function computeConsolidation(db: Db, planId: number, today: string, tracking: Tracking = computeTracking(db, planId, today)): Consolidation {
   const p = planOrThrow(db, planId);
   const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
   const targets = new Map(p.targets.map((t) => [t.indicatorId, t]));

@@ -3,7 +3,9 @@
 // user scrolls it into view. Nothing is hidden for good; the rows appear as the user reaches them.
 
 /** How many rows a list shows at first and adds at each step. */
-export const ROWS_STEP = 150;
+export const ROWS_STEP = 100;
+/** The same for lists whose rows are heavy (a matrix row of 60 cells, a narrative paragraph). */
+export const HEAVY_ROWS_STEP = 40;
 
 /** Svelte action: call `grow` whenever the node comes into view (inside scrolled boxes too). */
 export function growWhenSeen(node: Element, grow: () => void): { update: (g: () => void) => void; destroy: () => void } {
