@@ -1,6 +1,6 @@
 // consolidation.get reuses its last result only while the data is unchanged: a hand edit on this connection, a
 // write committed by another connection (the CLI on the same file) and an undone batch each give fresh figures;
-// tracking.get likewise.
+// tracking.get and checks.plan likewise.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,5 +46,16 @@ describe('consolidation reused while the data is unchanged', () => {
     expect(await reminders()).toBe(0);
     await app.call('reminders.record', { planId: f.plan.id, unitIds: [unit], channel: 'zalo', number: null, note: null });
     expect(await reminders()).toBe(1);
+  });
+
+  it('checks.plan likewise: a value changed by hand is checked again', async () => {
+    const f = await setupPlan(app);
+    for (let i = 0; i < 5; i++) await f.submit(i, '2023-12-30', { CT01: 3 + (i % 2) });
+    const about = async (unitId: number) => (await app.call('checks.plan', { planId: f.plan.id })).warnings.filter((w) => w.unitId === unitId && w.indicatorCode === 'CT01');
+    const unit = f.units[0]!.id;
+    expect(await about(unit)).toEqual([]);
+    const reportId = (await app.call('reports.list', { planId: f.plan.id })).find((r) => r.unit.id === unit)!.report!.id;
+    await app.call('reports.editValue', { reportId, indicatorId: f.id('CT01'), value: 5000, reason: 'Đơn vị xác nhận bằng công văn' });
+    expect((await about(unit)).length).toBeGreaterThan(0);
   });
 });
