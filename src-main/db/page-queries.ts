@@ -46,3 +46,24 @@ export function indicatorSummary(db: Db, planId: number, indicatorId: number): {
      WHERE r.plan_id = ? AND r.status = 'active'`,
   ).get(indicatorId, planId) as { n: number; sum: number; max: number | null };
 }
+
+/** The tables the view unit_record_counts counts, when it has its usual shape (a UNION ALL of `SELECT unit_id FROM t`
+ *  grouped by unit_id); null for any other shape. Read from the schema, so a migration redefining the view is followed. */
+function recordCountTables(db: Db): string[] | null {
+  const row = stmt(db, "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'unit_record_counts'").get() as { sql: string } | undefined;
+  const m = /^CREATE VIEW unit_record_counts AS\s+SELECT unit_id, COUNT\(\*\) AS n FROM \(\s*((?:SELECT unit_id FROM [a-z_]+\s*(?:UNION ALL\s*)?)+)\)\s*GROUP BY unit_id;?\s*$/i.exec(row?.sql ?? '');
+  if (!m) return null;
+  return [...m[1]!.matchAll(/SELECT unit_id FROM ([a-z_]+)/gi)].map((x) => x[1]!);
+}
+
+/** How many records refer to each unit (the view unit_record_counts), for the whole register at once: each counted
+ *  table is walked once along its unit index (a few ms each) instead of three index lookups per unit. */
+export function unitRecordCounts(db: Db): Map<number, number> {
+  const out = new Map<number, number>();
+  const tables = recordCountTables(db);
+  const parts = tables
+    ? tables.map((t) => stmt(db, `SELECT unit_id, COUNT(*) AS n FROM ${t} GROUP BY unit_id`))
+    : [stmt(db, 'SELECT unit_id, n FROM unit_record_counts')];
+  for (const q of parts) for (const r of q.all() as { unit_id: number; n: number }[]) out.set(r.unit_id, (out.get(r.unit_id) ?? 0) + r.n);
+  return out;
+}
