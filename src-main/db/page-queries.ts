@@ -67,3 +67,10 @@ export function unitRecordCounts(db: Db): Map<number, number> {
   for (const q of parts) for (const r of q.all() as { unit_id: number; n: number }[]) out.set(r.unit_id, (out.get(r.unit_id) ?? 0) + r.n);
   return out;
 }
+
+/** A plan's targets in their order, without the rest of the plan (its list of thousands of units). */
+export function planTargetsBrief(db: Db, planId: number): { indicatorId: number; scope: 'total' | 'per_unit'; min: number | null; max: number | null }[] {
+  return stmt(db,
+    'SELECT indicator_id AS indicatorId, scope, target_min AS min, target_max AS max FROM plan_targets WHERE plan_id = ? ORDER BY position',
+  ).all(planId) as { indicatorId: number; scope: 'total' | 'per_unit'; min: number | null; max: number | null }[];
+}

@@ -8,10 +8,10 @@ import type { Indicator } from '../contract/indicators';
 import type { Dashboard, DashboardTarget, DashboardTrend } from '../contract/dashboard';
 import type { PlanSummary } from '../contract/plans';
 import type { Db } from '../db/connection';
-import { getPlan, listPlans } from '../db/plans';
+import { listPlans } from '../db/plans';
 import { listIndicators } from '../db/indicators';
 import { activeSummaries } from '../db/consolidation';
-import { indicatorSummary, planExtraIndicators, planSubmissionCounts } from '../db/page-queries';
+import { indicatorSummary, planExtraIndicators, planSubmissionCounts, planTargetsBrief } from '../db/page-queries';
 import { todayInVietnam } from '../text/vi-date';
 import { aggregateSummary } from './consolidation';
 import { cachedByDataVersion } from './data-version-cache';
@@ -35,8 +35,7 @@ const chronological = (a: PlanSummary, b: PlanSummary): number =>
 /** One plan's indicators as its consolidation lists them (targets in order, then other reported ones), numeric ones
  *  only, with their targets; totals are computed on demand (a province-sized plan holds ~200,000 values). */
 function planIndicators(db: Db, planId: number, catalog: Map<number, Indicator>) {
-  const plan = getPlan(db, planId);
-  const targets = new Map((plan?.targets ?? []).map((t) => [t.indicatorId, t]));
+  const targets = new Map(planTargetsBrief(db, planId).map((t) => [t.indicatorId, t]));
   const ids = [...new Set([...targets.keys(), ...planExtraIndicators(db, planId)])];
   return ids.flatMap((id) => {
     const ind = catalog.get(id);
