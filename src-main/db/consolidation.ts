@@ -4,35 +4,54 @@ import type { CellMapEntry, ReminderChannel } from '../contract/consolidation';
 import { stmt, type Db } from './connection';
 
 export interface ActiveValue {
-  unit_id: number; indicator_id: number; value_num: number | null; value_text: string | null; value2_num: number | null;
+  unitId: number; indicatorId: number; valueNum: number | null; valueText: string | null; value2Num: number | null;
 }
 
 export function activeValues(db: Db, planId: number): ActiveValue[] {
   return stmt(db,
-    `SELECT r.unit_id, v.indicator_id, v.value_num, v.value_text, v.value2_num
+    `SELECT r.unit_id AS unitId, v.indicator_id AS indicatorId, v.value_num AS valueNum, v.value_text AS valueText, v.value2_num AS value2Num
      FROM reports r JOIN report_values v ON v.report_id = r.id
      WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
   ).all(planId) as ActiveValue[];
 }
 
-/** Per indicator, the count, sum and maximum of the numbers in a plan's active reports (a whole plan's totals). */
-export function activeSummaries(db: Db, planId: number): { indicator_id: number; n: number; sum: number; max: number }[] {
+/** The same rows as activeValues as arrays [unit_id, indicator_id, value_num, value_text, value2_num]: a province-sized
+ *  plan has ~30,000 of them, and arrays are read without building an object per row. */
+export type ActiveValueRow = [unitId: number, indicatorId: number, valueNum: number | null, valueText: string | null, value2Num: number | null];
+export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
+  // its own SQL text (the comment): stmt() caches by text, and raw mode belongs to the cached statement
   return stmt(db,
-    `SELECT v.indicator_id, COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
+    `/* rows as arrays */ SELECT r.unit_id, v.indicator_id, v.value_num, v.value_text, v.value2_num
      FROM reports r JOIN report_values v ON v.report_id = r.id
-     WHERE r.plan_id = ? AND r.status = 'active' AND v.value_num IS NOT NULL GROUP BY v.indicator_id`,
-  ).all(planId) as { indicator_id: number; n: number; sum: number; max: number }[];
+     WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
+  ).raw(true).all(planId) as ActiveValueRow[];
 }
 
-export function activeNarrative(db: Db, planId: number): { unit_id: number; heading: string; text: string }[] {
+/** Changes whenever this connection wrote a row or another connection committed: a key for results computed from
+ *  the data (PRAGMA data_version alone does not see this connection's own writes; total_changes() does). */
+export function dataVersion(db: Db): string {
+  const r = stmt(db, 'SELECT total_changes() AS n').get() as { n: number };
+  return `${String(db.pragma('data_version', { simple: true }))}:${r.n}`;
+}
+
+/** Per indicator, the count, sum and maximum of the numbers in a plan's active reports (a whole plan's totals). */
+export function activeSummaries(db: Db, planId: number): { indicatorId: number; n: number; sum: number; max: number }[] {
   return stmt(db,
-    `SELECT r.unit_id, n.heading, n.text FROM reports r JOIN report_narrative n ON n.report_id = r.id
+    `SELECT v.indicator_id AS indicatorId, COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
+     FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' AND v.value_num IS NOT NULL GROUP BY v.indicator_id`,
+  ).all(planId) as { indicatorId: number; n: number; sum: number; max: number }[];
+}
+
+export function activeNarrative(db: Db, planId: number): { unitId: number; heading: string; text: string }[] {
+  return stmt(db,
+    `SELECT r.unit_id AS unitId, n.heading, n.text FROM reports r JOIN report_narrative n ON n.report_id = r.id
      WHERE r.plan_id = ? AND r.status = 'active' AND trim(n.text) <> '' ORDER BY r.unit_id, n.position`,
-  ).all(planId) as { unit_id: number; heading: string; text: string }[];
+  ).all(planId) as { unitId: number; heading: string; text: string }[];
 }
 
 export interface ReminderRow {
-  id: number; unit_id: number; sent_on: string; channel: ReminderChannel; number: string | null; note: string | null;
+  id: number; unitId: number; sentOn: string; channel: ReminderChannel; number: string | null; note: string | null;
 }
 
 export function addReminder(db: Db, planId: number, unitId: number, r: { sentOn: string; channel: ReminderChannel; number: string | null; note: string | null }, now: string): void {
@@ -42,8 +61,8 @@ export function addReminder(db: Db, planId: number, unitId: number, r: { sentOn:
 
 export function remindersOf(db: Db, planId: number, unitId: number | null): ReminderRow[] {
   return (unitId === null
-    ? stmt(db, 'SELECT id, unit_id, sent_on, channel, number, note FROM reminders WHERE plan_id = ? ORDER BY sent_on DESC, id DESC').all(planId)
-    : stmt(db, 'SELECT id, unit_id, sent_on, channel, number, note FROM reminders WHERE plan_id = ? AND unit_id = ? ORDER BY sent_on DESC, id DESC').all(planId, unitId)
+    ? stmt(db, 'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? ORDER BY sent_on DESC, id DESC').all(planId)
+    : stmt(db, 'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? AND unit_id = ? ORDER BY sent_on DESC, id DESC').all(planId, unitId)
   ) as ReminderRow[];
 }
 

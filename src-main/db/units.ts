@@ -3,6 +3,7 @@
 import type { Unit, UnitDraft } from '../contract/units';
 import { compareVi, fold } from '../text/vi-text';
 import type { Db } from './connection';
+import { unitRecordCounts } from './page-queries';
 
 interface UnitRow {
   id: number;
@@ -30,6 +31,8 @@ const SELECT_UNITS = `
   SELECT u.*, (SELECT json_group_array(a.alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases,
          COALESCE((SELECT SUM(n) FROM unit_record_counts c WHERE c.unit_id = u.id), 0) AS record_count
   FROM units u`;
+const SELECT_UNITS_NO_COUNT = `
+  SELECT u.*, (SELECT json_group_array(a.alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases FROM units u`;
 
 function rowToUnit(r: UnitRow): Unit {
   return {
@@ -59,9 +62,11 @@ function searchKeyOf(d: Pick<UnitDraft, 'code' | 'name' | 'aliases' | 'sector' |
   return fold([d.code, d.name, ...d.aliases, d.sector ?? '', d.chair ?? ''].join(' '));
 }
 
+/** The register: the record counts come from one pass per counted table (db/page-queries.ts), not a lookup per unit. */
 export function listUnits(db: Db, includeInactive = true): Unit[] {
-  const rows = db.prepare(`${SELECT_UNITS} ${includeInactive ? '' : 'WHERE u.active = 1'}`).all() as UnitRow[];
-  return rows.map(rowToUnit).sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
+  const counts = unitRecordCounts(db);
+  const rows = db.prepare(`${SELECT_UNITS_NO_COUNT} ${includeInactive ? '' : 'WHERE u.active = 1'}`).all() as Omit<UnitRow, 'record_count'>[];
+  return rows.map((r) => rowToUnit({ ...r, record_count: counts.get(r.id) ?? 0 })).sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
 }
 
 /** How many active units there are and their members in total. */

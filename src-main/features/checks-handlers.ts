@@ -2,9 +2,11 @@
 import type { Handler } from '../handler/handler';
 import { correctionLetter } from './correction-letter';
 import { planWarnings } from './value-review';
+import { cachedByDataVersion } from './data-version-cache';
 
 export const checksHandlers = {
-  'checks.plan': ({ planId }, ctx) => ({ warnings: planWarnings(ctx.db, planId) }),
+  // seconds on a province-sized database (every unit's history is read); asked again by the Tổng hợp tab on each visit
+  'checks.plan': ({ planId }, ctx) => cachedByDataVersion(ctx.db, `checks|${planId}`, () => ({ warnings: planWarnings(ctx.db, planId) })),
   'checks.correctionLetter': async (input, ctx) => {
     const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString());
     if (input.record) ctx.emit('data.changed', { entity: 'reports' });

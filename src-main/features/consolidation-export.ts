@@ -5,7 +5,7 @@ import { AppError } from '../contract/errors';
 import type { Plan } from '../contract/plans';
 import type { OrgProfile } from '../contract/settings';
 import type { Db } from '../db/connection';
-import { buildConsolidatedWorkbook, buildMissingWorkbook, XLSX_MIME, type ExportFrame } from '../excel/consolidated/index';
+import { buildConsolidatedWorkbook, buildMissingWorkbook, type ExportFrame } from '../excel/consolidated/index';
 import { computeConsolidation } from './consolidation';
 import { toPdf, XLSX_PDF_MESSAGE } from './pdf-export';
 import { buildConsolidatedDocx } from './consolidation-docx';
@@ -41,7 +41,7 @@ export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<Fil
   const plan = planOrThrow(db, o.planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const bytes = await buildConsolidatedWorkbook(computeConsolidation(db, o.planId, o.date), computeTracking(db, o.planId, o.date), exportFrame(plan, profile, o, unitsWording(db, plan)));
-  return withWarnings({ name: fileName(plan, 'tong-hop', 'xlsx'), mime: XLSX_MIME, bytes }, warnings);
+  return withWarnings({ name: fileName(plan, 'tong-hop', 'xlsx'), mime: MIME.xlsx, bytes }, warnings);
 }
 
 export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<FileOut> {
@@ -65,5 +65,5 @@ export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' 
 export async function exportMissingList(db: Db, planId: number, today: string): Promise<FileOut> {
   const plan = planOrThrow(db, planId);
   const frame = exportFrame(plan, resolveProfile(readProfile(db), plan).profile, { planId, number: null, date: today }, unitsWording(db, plan));
-  return { name: fileName(plan, 'chua-nop-nop-tre', 'xlsx'), mime: XLSX_MIME, bytes: await buildMissingWorkbook(computeTracking(db, planId, today), frame) };
+  return { name: fileName(plan, 'chua-nop-nop-tre', 'xlsx'), mime: MIME.xlsx, bytes: await buildMissingWorkbook(computeTracking(db, planId, today), frame) };
 }

@@ -5,11 +5,10 @@ import type { Consolidation } from '../contract/consolidation';
 import { addAudit } from '../db/audit';
 import { saveCellMap } from '../db/consolidation';
 import { todayInVietnam } from '../text/vi-date';
-import { computeConsolidation } from './consolidation';
+import { cachedConsolidation, cachedTracking } from './consolidation-cache';
 import { exportConsolidatedDocx, exportConsolidatedPdf, exportConsolidatedXlsx, exportMissingList } from './consolidation-export';
 import { effectiveCellMap, fillProvinceWorkbook, upwardPackage } from './consolidation-upward';
 import { recordReminders, reminderHistory, reminderLetter } from './reminders';
-import { computeTracking } from './tracking';
 import { planOrThrow } from './plan-lookup';
 import { writeTx } from '../db/write-tx';
 
@@ -32,7 +31,7 @@ export function consolidateJson(c: Consolidation) {
 }
 
 export const consolidationHandlers = {
-  'tracking.get': ({ planId }, ctx) => computeTracking(ctx.db, planId, todayInVietnam(ctx.now())),
+  'tracking.get': ({ planId }, ctx) => cachedTracking(ctx.db, planId, todayInVietnam(ctx.now())),
   'tracking.exportMissing': ({ planId }, ctx) => exportMissingList(ctx.db, planId, todayInVietnam(ctx.now())),
   'reminders.letter': async (i, ctx) => {
     const date = i.date ?? todayInVietnam(ctx.now());
@@ -56,7 +55,7 @@ export const consolidationHandlers = {
     ctx.emit('data.changed', { entity: 'reminders' });
     return { recorded };
   },
-  'consolidation.get': ({ planId }, ctx) => computeConsolidation(ctx.db, planId, todayInVietnam(ctx.now())),
+  'consolidation.get': ({ planId }, ctx) => cachedConsolidation(ctx.db, planId, todayInVietnam(ctx.now())),
   'consolidation.exportXlsx': (i, ctx) => exportConsolidatedXlsx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
   'consolidation.exportDocx': (i, ctx) => exportConsolidatedDocx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
   'consolidation.exportPdf': (i, ctx) => exportConsolidatedPdf(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }, i.from),

@@ -6,7 +6,6 @@ import { REPORT_STATE_LABELS } from '../contract/report-labels';
 import type { Consolidation } from '../contract/consolidation';
 import type { Db } from '../db/connection';
 import { activeValues } from '../db/consolidation';
-import { XLSX_MIME } from '../excel/consolidated/index';
 import { targetCell } from '../excel/consolidated/summary-sheet';
 import { capText, writeUpwardPackage, type PackageInput } from '../excel/upward/write';
 import { NARRATIVE_HEADINGS } from './consolidation';
@@ -19,6 +18,7 @@ import { planOrThrow } from './plan-lookup';
 import { unitsWording } from './unit-wording';
 import { computeConsolidation } from './consolidation';
 import { curatedNarrative } from './narrative-curation';
+import { MIME } from '../contract/mime';
 
 /** A curated narrative (sections → chosen sentences) when the office made one for this plan; see narrativeFor. */
 export type CuratedNarrative = Partial<Record<'results' | 'practices' | 'limits' | 'proposals', string[]>>;
@@ -66,7 +66,7 @@ export async function buildUpwardPackage(db: Db, planId: number, o: UpwardOption
   const c = computeConsolidation(db, planId, o.date);
   const frame = exportFrame(plan, profile, { planId, number: o.number, date: o.date }, unitsWording(db, plan));
   const number = docNumber(o.number, profile, 'BC');
-  const values2 = new Map(activeValues(db, planId).map((v) => [`${v.unit_id}:${v.indicator_id}`, v.value2_num]));
+  const values2 = new Map(activeValues(db, planId).map((v) => [`${v.unitId}:${v.indicatorId}`, v.value2Num]));
   const texts = (i: Consolidation['indicators'][number]) => i.texts.map((t) => `${t.unitName}: ${t.text}`).join('; ') || null;
   const input: PackageInput = {
     header: { ...frame.header, number },
@@ -97,6 +97,6 @@ export async function buildUpwardPackage(db: Db, planId: number, o: UpwardOption
     },
   };
   const { bytes } = await writeUpwardPackage(input);
-  const out: FileOut = { name: `bao-cao-${slug(o.identity.code)}-${slug(plan.periodLabel ?? plan.title)}.xlsx`, mime: XLSX_MIME, bytes };
+  const out: FileOut = { name: `bao-cao-${slug(o.identity.code)}-${slug(plan.periodLabel ?? plan.title)}.xlsx`, mime: MIME.xlsx, bytes };
   return warnings.length ? { ...out, warnings } : out;
 }

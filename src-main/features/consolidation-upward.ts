@@ -7,7 +7,6 @@ import type { CellMapEntry, Consolidation } from '../contract/consolidation';
 import type { Db } from '../db/connection';
 import { cellMapOf, LAST_SAVED_MAP } from '../db/consolidation';
 import { getSetting, putSetting } from '../db/settings';
-import { XLSX_MIME } from '../excel/consolidated/index';
 import { computeConsolidation } from './consolidation';
 import { titleCaseOrg } from './consolidation-text';
 import { slug } from './reminders';
@@ -15,6 +14,7 @@ import { readProfile } from './settings';
 import { planOrThrow } from './plan-lookup';
 import { readIsolated } from '../gate/isolated';
 import { buildUpwardPackage } from './consolidation-upward-package';
+import { MIME } from '../contract/mime';
 
 const IDENTITY_KEY = 'upward_identity';
 type Identity = { code: string; name: string };
@@ -66,5 +66,5 @@ export async function fillProvinceWorkbook(db: Db, planId: number, file: FileIn,
   const cells = entries.map((e) => ({ code: e.code, measure: e.measure, sheet: e.sheet, cell: e.cell, value: mappedValue(c, e) }));
   const { bytes, written, issues } = await readIsolated({ kind: 'fill-workbook', bytes: file.bytes, fileName: file.name, cells });
   const base = file.name.replace(/\.xlsx$/i, '');
-  return { file: { name: `${base}-${slug(plan.periodLabel ?? plan.title)}-da-dien.xlsx`, mime: XLSX_MIME, bytes }, written, issues };
+  return { file: { name: `${base}-${slug(plan.periodLabel ?? plan.title)}-da-dien.xlsx`, mime: MIME.xlsx, bytes }, written, issues };
 }

@@ -2,11 +2,16 @@
 // user's selection (audited), reset to the app's proposal. A change tells the renderer ('narrative').
 import type { Handler } from '../handler/handler';
 import { getCuration, resetNarrativeCuration, saveNarrativeCuration } from './narrative-curation';
+import { cachedConsolidation } from './consolidation-cache';
+import { cachedByDataVersion } from './data-version-cache';
+import { todayInVietnam } from '../text/vi-date';
 
 type Channels = 'consolidation.narrative.get' | 'consolidation.narrative.save' | 'consolidation.narrative.reset';
 
 export const narrativeCurationHandlers = {
-  'consolidation.narrative.get': ({ planId }, ctx) => getCuration(ctx.db, planId),
+  // the proposal condenses every unit's narrative (seconds for thousands of reports): reused while the data is unchanged
+  'consolidation.narrative.get': ({ planId }, ctx) => cachedByDataVersion(ctx.db, `narrative|${planId}`,
+    () => getCuration(ctx.db, planId, cachedConsolidation(ctx.db, planId, todayInVietnam(ctx.now())))),
   'consolidation.narrative.save': (i, ctx) => {
     const out = saveNarrativeCuration(ctx.db, i.planId, { fullAppendix: i.fullAppendix, sections: i.sections }, ctx.now());
     ctx.emit('data.changed', { entity: 'narrative' });

@@ -46,7 +46,7 @@ export async function provinceOverview(db: Db, planId: number, today: string): P
   const c = computeConsolidation(db, planId, today);
   const tracking = computeTracking(db, planId, today);
   const reports = new Map(activeReportsWithDocuments(db, planId).map((r) => [r.unitId, r]));
-  const values = new Map(activeValues(db, planId).map((v) => [`${v.unit_id}:${v.indicator_id}`, v]));
+  const values = new Map(activeValues(db, planId).map((v) => [`${v.unitId}:${v.indicatorId}`, v]));
   const indicators = c.indicators.map((i) => ({ code: i.code, label: i.label, unit: i.unit, unit2: i.unit2 }));
   const districts: ProvinceDistrict[] = [];
   // a base union's report is never a package: only the upper-level units' documents are read
@@ -56,9 +56,9 @@ export async function provinceOverview(db: Db, planId: number, today: string): P
     const pkg = rep && upper.has(row.unit.id) ? await packageOf(db, rep.documentId) : null;
     const totals = c.indicators.map((i) => {
       const v = values.get(`${row.unit.id}:${i.indicatorId}`);
-      return v ? (v.value_num ?? v.value_text ?? null) : null;
+      return v ? (v.valueNum ?? v.valueText ?? null) : null;
     });
-    const totals2 = c.indicators.map((i) => (i.unit2 ? (values.get(`${row.unit.id}:${i.indicatorId}`)?.value2_num ?? null) : null));
+    const totals2 = c.indicators.map((i) => (i.unit2 ? (values.get(`${row.unit.id}:${i.indicatorId}`)?.value2Num ?? null) : null));
     const targets = c.indicators.map((i) => pkg?.targets.get(i.code) ?? null);
     const pcts = c.indicators.map((i, k) => {
       const t = num(targets[k]);

@@ -22,9 +22,10 @@ import { correctionRequestsOfPlan, lastCorrectionRequest } from '../db/correctio
 import { editFindings } from './value-review';
 import { writeTx } from '../db/write-tx';
 import { planOrThrow } from './plan-lookup';
+import { planUnitBriefs, type UnitBrief } from '../db/page-queries';
 
 /** The plan's units with their report in use and its timeliness; `units` when the caller has read them already. */
-export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Unit> = unitsById(db)): ReportListRow[] {
+export function reportList(db: Db, planId: number, units: ReadonlyMap<number, UnitBrief> = planUnitBriefs(db, planId)): ReportListRow[] {
   const plan = planOrThrow(db, planId);
   // one query for the plan's reports and one for the units (not one lookup per unit)
   const byUnit = rep.reportsByUnit(db, planId);

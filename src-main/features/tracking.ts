@@ -5,7 +5,8 @@ import type { Tracking, TrackingRow } from '../contract/consolidation';
 import type { Db } from '../db/connection';
 import { reminderCounts } from '../db/consolidation';
 import { daysBetween } from '../text/vi-date';
-import { reportList, unitsById } from './reports';
+import { reportList } from './reports';
+import { planUnitBriefs } from '../db/page-queries';
 import { planOrThrow } from './plan-lookup';
 import { channelText } from '../contract/entry-labels';
 
@@ -18,7 +19,7 @@ export function computeTracking(db: Db, planId: number, today: string): Tracking
   const plan = planOrThrow(db, planId);
   const due = plan.reportDueOn;
   const counts = reminderCounts(db, planId);
-  const units = unitsById(db);
+  const units = planUnitBriefs(db, planId);
   const rows: TrackingRow[] = reportList(db, planId, units).map((r) => {
     const u = units.get(r.unit.id);
     const rem = counts.get(r.unit.id);

@@ -1,5 +1,6 @@
 // Hash router: the current page id and params as $state, following location.hash (#/units, #/settings).
-const PAGES = ['overview', 'plans', 'reports', 'models', 'units', 'settings'] as const;
+import { markNavigation } from './perf-marks';
+export const PAGES = ['overview', 'plans', 'reports', 'models', 'units', 'settings'] as const;
 export type PageId = (typeof PAGES)[number];
 
 function parse(hash: string): { page: PageId; params: URLSearchParams } {
@@ -11,7 +12,11 @@ function parse(hash: string): { page: PageId; params: URLSearchParams } {
 class Router {
   current = $state(parse(location.hash));
   constructor() {
-    addEventListener('hashchange', () => (this.current = parse(location.hash)));
+    markNavigation(this.current.page);
+    addEventListener('hashchange', () => {
+      this.current = parse(location.hash);
+      markNavigation(this.current.page);
+    });
   }
   go(page: PageId, params?: Record<string, string>): void {
     const q = params ? `?${new URLSearchParams(params).toString()}` : '';

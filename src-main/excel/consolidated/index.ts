@@ -8,10 +8,8 @@ import { writeMatrixSheet, writeNarrativeSheet, writeStatusSheet } from './detai
 import { addNotes, writeSummarySheet } from './summary-sheet';
 import type { ExportFrame } from './types';
 import { REPORT_STATE_DOC_LABELS } from '../../contract/report-labels';
-import { MIME } from '../../contract/mime';
 
 export type { ExportFrame } from './types';
-export const XLSX_MIME = MIME.xlsx;
 
 async function workbook(frame: ExportFrame): Promise<ExcelJS.Workbook> {
   const xl = await loadExcelJs();

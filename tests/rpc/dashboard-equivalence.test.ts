@@ -1,0 +1,36 @@
+// The overview charts from counts and SQL sums (issue #17) give what the previous code gave by consolidating each
+// plan in full: completeness and timeliness per plan (revoked and superseded versions, late and on-time, a plan
+// without deadline, a draft left out), the latest plan's targets and totals, and the trend of shared indicators.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTestApp, type TestApp } from '../helpers/context';
+import { buildMixedPlans } from '../helpers/mixed-plans';
+import { referenceDashboard } from '../helpers/dashboard-reference';
+import { computeDashboard } from '../../src-main/features/dashboard';
+
+let app: TestApp;
+beforeEach(() => (app = makeTestApp()));
+afterEach(() => app.close());
+
+describe('dashboard without full consolidations', () => {
+  for (const seed of [3, 11]) {
+    it(`equals the previous computation on mixed plans (seed ${seed})`, async () => {
+      await buildMixedPlans(app, seed, 7);
+      const expected = referenceDashboard(app.ctx.db, '2026-07-15');
+      // the data exercises what the charts show
+      expect(expected.plans.length).toBeGreaterThanOrEqual(5);
+      expect(expected.plans.some((p) => p.onTime < p.submitted)).toBe(true);
+      expect(expected.targets.length).toBeGreaterThan(3);
+      expect(expected.trend.length).toBe(4);
+      expect(computeDashboard(app.ctx.db, '2026-07-15')).toStrictEqual(expected);
+    });
+  }
+
+  it('dashboard.get gives fresh charts after a change', async () => {
+    const { plans } = await buildMixedPlans(app, 5, 3);
+    const before = await app.call('dashboard.get', {});
+    await app.call('plans.setStatus', { id: plans[2]!.id, status: 'da_tong_ket' }); // the latest in progress is now the issued one
+    const after = await app.call('dashboard.get', {});
+    expect(after).toStrictEqual(referenceDashboard(app.ctx.db, '2026-07-15'));
+    expect(after.targetPlan?.id).not.toBe(before.targetPlan?.id);
+  });
+});
