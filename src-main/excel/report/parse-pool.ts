@@ -48,7 +48,15 @@ interface Slot {
   ready: boolean;
   running: Job[];
   timer: NodeJS.Timeout | null;
+  /** Called when the worker has parsed its warm-up samples (or is gone). */
+  warmed: (() => void) | null;
 }
+
+/**
+ * Parses of the built-in samples (warm-sample.ts) each worker makes when warmed: enough for the reader's hot code
+ * to be optimised before the first real file (cold, the first thousand files cost about half as much again).
+ */
+export const WARM_PARSES = 300;
 
 export function failedReport(fileName: string, message: string): ParsedReport {
   return { unitName: null, title: null, period: null, rows: [], narrative: [], issues: [{ sheet: null, cell: null, severity: 'fatal', message }], fileName, sheet: null, template: null, reader: null };
@@ -115,8 +123,12 @@ export class ParsePool {
     });
   }
 
-  /** Start the workers now (at app start, before a batch) instead of on the first parse; resolves once they are ready. */
-  async warm(): Promise<void> {
+  /**
+   * Start the workers now (at app start, before a batch) instead of on the first parse, and let each parse the
+   * built-in samples `parses` times; resolves once they are ready and warmed (a worker that takes over 15 s to
+   * warm is not waited for).
+   */
+  async warm(parses = WARM_PARSES): Promise<void> {
     while (!this.broken && !this.closed && this.slots.length < this.size) this.spawn();
     await new Promise<void>((resolve) => {
       const check = (): void => {
@@ -125,12 +137,31 @@ export class ParsePool {
       };
       check();
     });
+    if (parses <= 0 || this.broken || this.closed) return;
+    await Promise.all(
+      this.slots.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            const timer = setTimeout(() => done(), 15_000);
+            const done = (): void => {
+              clearTimeout(timer);
+              s.warmed = null;
+              resolve();
+            };
+            s.warmed = done;
+            s.worker.postMessage({ warm: parses });
+          }),
+      ),
+    );
   }
 
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
-    for (const s of slots) if (s.timer) clearTimeout(s.timer);
+    for (const s of slots) {
+      if (s.timer) clearTimeout(s.timer);
+      s.warmed?.();
+    }
     await Promise.all(slots.map((s) => s.worker.terminate()));
     for (const job of [...slots.flatMap((s) => s.running), ...this.queue.splice(0)]) this.inThread(job);
   }
@@ -173,14 +204,15 @@ export class ParsePool {
       this.fail();
       return;
     }
-    const slot: Slot = { worker, ready: false, running: [], timer: null };
+    const slot: Slot = { worker, ready: false, running: [], timer: null, warmed: null };
     this.slots.push(slot);
-    worker.on('message', (m: { ready?: true; id?: number; report?: ParsedReport; sha256?: string; error?: string }) => {
+    worker.on('message', (m: { ready?: true; warmed?: true; id?: number; report?: ParsedReport; sha256?: string; error?: string }) => {
       if (m.ready) {
         slot.ready = true;
         this.pump();
         return;
       }
+      if (m.warmed) return void slot.warmed?.();
       const i = slot.running.findIndex((j) => j.id === m.id);
       if (i < 0) return;
       const [job] = slot.running.splice(i, 1) as [Job];
@@ -189,6 +221,7 @@ export class ParsePool {
       this.pump();
     });
     const down = (): void => {
+      slot.warmed?.();
       if (!this.slots.includes(slot)) return; // terminated on purpose
       if (!slot.ready) return this.fail(); // could not start: parse in this thread from now on
       this.retire(slot, CRASH_MESSAGE);
