@@ -17,7 +17,7 @@ const CRASH_MESSAGE = 'Tệp bị hỏng hoặc không đọc được. Hãy m�
  * Jobs posted to one worker at a time. Deep enough that a worker keeps parsing while the main thread is busy in a
  * synchronous SQLite group write (tens of ms) and cannot hand out more work; measured: 2 left workers idle.
  */
-const DEPTH = 16;
+const DEPTH = 32;
 
 /** A parsed file with the SHA-256 of its bytes (hex), computed where it was parsed. */
 export interface ParsedFile {
@@ -281,7 +281,7 @@ export function sharedParsePool(): ParsePool {
  * Start parsing files ahead of their use (at most `window` beyond the one asked for), so the workers keep busy
  * while the caller maps rows and writes SQLite. `get(i)` is called once per index; null entries are never parsed.
  */
-export function parseAhead(files: readonly ({ bytes: Uint8Array; name: string } | null)[], opts: ParseReportOptions, window = 128, pool = sharedParsePool()): (i: number) => Promise<ParsedFile> {
+export function parseAhead(files: readonly ({ bytes: Uint8Array; name: string } | null)[], opts: ParseReportOptions, window = 256, pool = sharedParsePool()): (i: number) => Promise<ParsedFile> {
   const started = new Map<number, Promise<ParsedFile>>();
   let next = 0;
   const start = (i: number): Promise<ParsedFile> => {

@@ -168,7 +168,7 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
 }
 
 /** Files written per outer transaction: one disk flush per group instead of per file (synchronous=FULL). */
-const GROUP = 50;
+const GROUP = 128;
 
 export async function commitBatch(ctx: AppContext, planId: number, files: CommitFileInput[], task = 'reports.commit'): Promise<CommitResult> {
   const token = openTask(task);

@@ -23,7 +23,7 @@ export interface HeadlessFileResult {
 const warn = (message: string): ReportIssue => ({ sheet: null, cell: null, severity: 'warning', message });
 
 /** Files written per piece while the workers parse ahead (their look-ahead window is larger). */
-const PIECE = 64;
+const PIECE = 128;
 
 /** `receivedOn`: the date the files were received when it is not their modified date; `channel`: how they came. */
 export interface HeadlessOptions { receivedOn?: string | null; channel?: CommitFileInput['channel'] | null }
