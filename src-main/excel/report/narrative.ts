@@ -1,7 +1,7 @@
 // Narrative of a report: headed paragraphs (Kết quả nổi bật / Cách làm hay / Hạn chế / Kiến nghị, đề xuất...)
 // from the rows after the table, a separate sheet ("Thuyết minh") or text boxes; a cell typed with several
 // lines (Alt+Enter) is read line by line, so headings inside one cell split it. Stops at Nơi nhận / signature.
-import { fold as foldText } from '../../text/vi-text';
+import { fastFold as foldText } from './fast-fold';
 import { cachedFold as fold, cleanCell } from './fold-cache';
 import type { SheetText } from './sheet-text';
 
