@@ -56,7 +56,7 @@ interface Slot {
  * Parses of the built-in samples (warm-sample.ts) each worker makes when warmed: enough for the reader's hot code
  * to be optimised before the first real file (cold, the first thousand files cost about half as much again).
  */
-export const WARM_PARSES = 300;
+export const WARM_PARSES = 500;
 
 export function failedReport(fileName: string, message: string): ParsedReport {
   return { unitName: null, title: null, period: null, rows: [], narrative: [], issues: [{ sheet: null, cell: null, severity: 'fatal', message }], fileName, sheet: null, template: null, reader: null };

@@ -7,7 +7,7 @@ import { packEntry, writeZip } from '../template-stamp/zip-write';
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const colName = (c: number): string => String.fromCharCode(65 + c);
 
-type Value = string | number | null;
+type Value = string | number | { date: number } | null;
 
 /** One sheet's XML; strings go to the shared table (`sst`), `inline` strings are written in the cell. */
 function sheetXml(rows: Value[][], sst: string[], merges: string[] = [], inline = false): string {
@@ -17,6 +17,7 @@ function sheetXml(rows: Value[][], sst: string[], merges: string[] = [], inline 
         .map((v, c) => {
           const ref = `${colName(c)}${r + 1}`;
           if (v === null) return '';
+          if (typeof v === 'object') return `<c r="${ref}" s="3"><v>${v.date}</v></c>`;
           if (typeof v === 'number') return `<c r="${ref}" s="${Number.isInteger(v) ? 1 : 2}"><v>${v}</v></c>`;
           if (inline) return `<c r="${ref}" t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
           sst.push(v);
@@ -64,12 +65,19 @@ export function warmSample(variant: number): Uint8Array {
   const report = reportRows(variant);
   sheets.push({ name: 'Báo cáo', xml: sheetXml(report.rows, sst, report.merges, variant === 2) });
   if (variant !== 1) {
-    const narrative: Value[][] = [['THUYẾT MINH KẾT QUẢ'], ['KẾT QUẢ NỔI BẬT'], [PARAGRAPH], [PARAGRAPH], ['CÁCH LÀM HAY'], [`${PARAGRAPH} 2. Hạn chế: còn ít kinh phí.`], ['KIẾN NGHỊ, ĐỀ XUẤT'], [PARAGRAPH]];
+    // long paragraphs under the usual headings, as units write them (a sheet of tens of kilobytes)
+    const narrative: Value[][] = [['THUYẾT MINH KẾT QUẢ PHỐI HỢP LÀM CÔNG TÁC DÂN VẬN']];
+    ['KẾT QUẢ NỔI BẬT', 'CÁCH LÀM HAY', 'HẠN CHẾ, KHÓ KHĂN', 'BÀI HỌC KINH NGHIỆM', 'PHƯƠNG HƯỚNG', 'KIẾN NGHỊ, ĐỀ XUẤT'].forEach((h, k) => {
+      narrative.push([h]);
+      for (let p = 0; p < 5; p++) narrative.push([`${PARAGRAPH.repeat(1 + ((p + k) % 3))} (${k}.${p}) ${p === 2 ? '2. Hạn chế: còn ít kinh phí.' : ''}`]);
+    });
     sheets.push({ name: 'Thuyết minh', xml: sheetXml(narrative, sst) });
   }
-  const appendix: Value[][] = [['TT', 'Ngày', 'Hoạt động', 'Địa điểm', 'Số người', 'Kinh phí (đồng)']];
-  for (let i = 0; i < 30; i++) appendix.push([i + 1, 45300 + i * 3, `Tuyên truyền pháp luật đợt ${i + 1}`, 'Hội trường UBND xã', 20 + i, 1_000_000 + i * 50_000]);
+  const appendix: Value[][] = [['TT', 'Ngày', 'Hoạt động', 'Địa điểm', 'Số người', 'Kinh phí (đồng)', 'Người phụ trách', 'Điện thoại']];
+  for (let i = 0; i < 100; i++)
+    appendix.push([i + 1, { date: 45300 + i * 3 }, `Tuyên truyền pháp luật đợt ${i + 1}`, ['Hội trường UBND xã', 'Nhà văn hoá ấp 3', 'Trường học'][i % 3] ?? '', 20 + i, 1_000_000 + i * 50_000, `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}`, `09${String(12345678 + i * 7919).padStart(8, '0')}`]);
   sheets.push({ name: 'Phụ lục', xml: sheetXml(appendix, sst) });
+  if (variant === 1) sheets.push({ name: 'Nháp', xml: sheetXml([['ghi chú'], ['Số liệu tạm', 12]], sst), hidden: true });
   if (variant === 0) {
     const meta: Value[][] = [['templateId', 'dv-ket-qua'], ['templateVersion', '1'], ['planId', '1'], ['unitCode', 'MAU'], ['sheet', 'Báo cáo']];
     report.rows.forEach((row, r) => typeof row[0] === 'number' && meta.push(['row', r + 1, `I.${r}`]));
