@@ -55,8 +55,8 @@ interface Slot {
   ready: boolean;
   running: Job[];
   timer: NodeJS.Timeout | null;
-  /** Called when the worker has parsed its warm-up samples (or is gone). */
-  warmed: (() => void) | null;
+  /** Waiting warm() calls, released when the worker answers a warm-up (in order) or is gone. */
+  warmed: (() => void)[];
 }
 
 /**
@@ -152,10 +152,9 @@ export class ParsePool {
             const timer = setTimeout(() => done(), 15_000);
             const done = (): void => {
               clearTimeout(timer);
-              s.warmed = null;
               resolve();
             };
-            s.warmed = done;
+            s.warmed.push(done);
             s.worker.postMessage({ warm: parses });
           }),
       ),
@@ -167,7 +166,7 @@ export class ParsePool {
     const slots = this.slots.splice(0);
     for (const s of slots) {
       if (s.timer) clearTimeout(s.timer);
-      s.warmed?.();
+      for (const done of s.warmed.splice(0)) done();
     }
     await Promise.all(slots.map((s) => s.worker.terminate()));
     for (const job of [...slots.flatMap((s) => s.running), ...this.queue.splice(0)]) this.inThread(job);
@@ -211,7 +210,7 @@ export class ParsePool {
       this.fail();
       return;
     }
-    const slot: Slot = { worker, ready: false, running: [], timer: null, warmed: null };
+    const slot: Slot = { worker, ready: false, running: [], timer: null, warmed: [] };
     this.slots.push(slot);
     worker.on('message', (m: { ready?: true; warmed?: true; id?: number; report?: ParsedReport; sha256?: string; error?: string }) => {
       if (m.ready) {
@@ -219,7 +218,7 @@ export class ParsePool {
         this.pump();
         return;
       }
-      if (m.warmed) return void slot.warmed?.();
+      if (m.warmed) return void slot.warmed.shift()?.();
       const i = slot.running.findIndex((j) => j.id === m.id);
       if (i < 0) return;
       const [job] = slot.running.splice(i, 1) as [Job];
@@ -228,7 +227,7 @@ export class ParsePool {
       this.pump();
     });
     const down = (): void => {
-      slot.warmed?.();
+      for (const done of slot.warmed.splice(0)) done();
       if (!this.slots.includes(slot)) return; // terminated on purpose
       if (!slot.ready) return this.fail(); // could not start: parse in this thread from now on
       this.retire(slot, CRASH_MESSAGE);
