@@ -4,12 +4,14 @@ import { XlsxError } from './limits';
 
 /**
  * Reject any part that declares a DTD or entities (billion laughs, XXE): any "<!DOCTYPE" or "<!ENTITY" in its
- * UTF-8 bytes, checked before they are decoded (the markup is ASCII; a native byte search over the "<!"
- * occurrences, of which a normal part has none).
+ * UTF-8 bytes, checked before they are decoded (the markup is ASCII). A native byte search for "!" (rare in a
+ * part, where "<" starts every tag), each checked for the "<" before it: every "<!" is found.
  */
 export function guardXml(bytes: Uint8Array, part: string): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = buf.indexOf('<!'); i !== -1; i = buf.indexOf('<!', i + 2)) {
+  for (let bang = buf.indexOf(0x21, 1); bang !== -1; bang = buf.indexOf(0x21, bang + 1)) {
+    if (buf[bang - 1] !== 0x3c) continue;
+    const i = bang - 1;
     if (buf.toString('latin1', i + 2, i + 9) === 'DOCTYPE' || buf.toString('latin1', i + 2, i + 8) === 'ENTITY') {
       throw new XlsxError('dtd', `Tệp chứa khai báo DTD/thực thể XML trong "${part.slice(0, 60)}" (dấu hiệu tệp độc hại) – không đọc. Hãy mở bằng Excel, Lưu lại rồi gửi lại.`);
     }

@@ -83,15 +83,28 @@ export function openZip(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS):
   return { bytes, entries, limits, inflated: 0 };
 }
 
-/** Inflate one entry. Real output is capped at the declared size + 1 and at the archive's remaining budget. */
-export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
+/** An entry's bytes as stored in the archive (compressed), after the same checks readEntry makes. */
+export function storedBytes(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   const b = zip.bytes;
   const o = entry.localOffset;
   if (o + 30 > b.length || u32(b, o) !== LOC_SIG) throw new XlsxError('truncated', CORRUPT);
   const start = o + 30 + u16(b, o + 26) + u16(b, o + 28);
   const end = start + entry.compressedSize;
   if (end > b.length) throw new XlsxError('truncated', CORRUPT);
-  const data = b.subarray(start, end);
+  return b.subarray(start, end);
+}
+
+/** Count `n` inflated bytes against the archive's budget (what readEntry does after inflating). */
+export function chargeInflated(zip: ZipArchive, n: number): void {
+  zip.inflated += n;
+  if (zip.inflated > zip.limits.maxTotalBytes) {
+    throw new XlsxError('bomb', 'Tệp nén bất thường: tổng dung lượng giải nén quá lớn (có thể là tệp độc hại) – không đọc.');
+  }
+}
+
+/** Inflate one entry. Real output is capped at the declared size + 1 and at the archive's remaining budget. */
+export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
+  const data = storedBytes(zip, entry);
   const budget = zip.limits.maxTotalBytes - zip.inflated;
   let out: Uint8Array;
   if (entry.method === 0) {
@@ -112,10 +125,7 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   if (out.length !== entry.size) {
     throw new XlsxError('bomb', `Tệp nén bất thường: kích thước thật của "${entry.name.slice(0, 80)}" khác khai báo – không đọc.`);
   }
-  zip.inflated += out.length;
-  if (zip.inflated > zip.limits.maxTotalBytes) {
-    throw new XlsxError('bomb', 'Tệp nén bất thường: tổng dung lượng giải nén quá lớn (có thể là tệp độc hại) – không đọc.');
-  }
+  chargeInflated(zip, out.length);
   return out;
 }
 

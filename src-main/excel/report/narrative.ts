@@ -1,7 +1,7 @@
 // Narrative of a report: headed paragraphs (Kết quả nổi bật / Cách làm hay / Hạn chế / Kiến nghị, đề xuất...)
 // from the rows after the table, a separate sheet ("Thuyết minh") or text boxes; a cell typed with several
 // lines (Alt+Enter) is read line by line, so headings inside one cell split it. Stops at Nơi nhận / signature.
-import { fold as foldText } from '../../text/vi-text';
+import { fastFold as foldText } from './fast-fold';
 import { cachedFold as fold, cleanCell } from './fold-cache';
 import type { SheetText } from './sheet-text';
 
@@ -52,8 +52,42 @@ export interface NarrativeItem {
   text: string;
 }
 
-/** Numbering inside a line ("... nghèo. 2. Hạn chế: ..."): where a second heading may start. */
-const INLINE_NUMBER = /\s(?=(?:\d{1,2}|[IVX]{1,4})[.)]\s*\S)/g;
+/** JavaScript's \s, by code unit. */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isRoman = (c: number): boolean => c === 73 || c === 86 || c === 88;
+
+/**
+ * Numbering inside a line ("... nghèo. 2. Hạn chế: ..."), where a second heading may start: the positions, in
+ * order, of each white space followed by 1–2 digits or 1–4 of I/V/X, then "." or ")", then some text — what
+ * /\s(?=(?:\d{1,2}|[IVX]{1,4})[.)]\s*\S)/g matches, found from the "." and ")" (few) instead of at every space.
+ */
+export function inlineNumberStarts(text: string): number[] {
+  const out: number[] = [];
+  let last = text.length - 1;
+  while (last >= 0 && isSpace(text.charCodeAt(last))) last--;
+  let dot = text.indexOf('.');
+  let paren = text.indexOf(')');
+  while (dot >= 0 || paren >= 0) {
+    let p: number;
+    if (paren < 0 || (dot >= 0 && dot < paren)) {
+      p = dot;
+      dot = text.indexOf('.', dot + 1);
+    } else {
+      p = paren;
+      paren = text.indexOf(')', paren + 1);
+    }
+    if (p >= last) break; // no text after it (positions only grow)
+    const c1 = text.charCodeAt(p - 1);
+    const digit = isDigit(c1);
+    if (!digit && !isRoman(c1)) continue;
+    let run = 1;
+    while (run < 5 && p - 1 - run >= 0 && (digit ? isDigit : isRoman)(text.charCodeAt(p - 1 - run))) run++;
+    const w = p - 1 - run;
+    if (w >= 0 && run <= (digit ? 2 : 4) && isSpace(text.charCodeAt(w))) out.push(w);
+  }
+  return out;
+}
 
 /**
  * A cell typed as one paragraph with its numbered headings inside ("1. Kết quả nổi bật: ... 2. Hạn chế: ..."):
@@ -63,9 +97,8 @@ function splitInlineHeadings(text: string): string[] {
   if (text.length < 40) return [text];
   const out: string[] = [];
   let start = 0;
-  INLINE_NUMBER.lastIndex = 0;
-  for (let m = INLINE_NUMBER.exec(text); m; m = INLINE_NUMBER.exec(text)) {
-    const at = m.index + 1;
+  for (const w of inlineNumberStarts(text)) {
+    const at = w + 1;
     if (at > start && headingPart(text.slice(at, at + 90)) !== null) {
       out.push(text.slice(start, at).trim());
       start = at;

@@ -1,10 +1,12 @@
 // Worker-thread entry of the parse pool (parse-pool.ts): parses workbooks with parseReport off the main thread
 // and posts back the plain ParsedReport with the file's SHA-256 (hashing is off the main thread too). Built as
-// its own entry in the Electron main build (out/main/parse-worker.js).
+// its own entry in the Electron main build (out/main/parse-worker.js). A `warm` message parses the built-in
+// samples (warm-sample.ts) that many times first, so the first real files do not run uncompiled code.
 import { parentPort } from 'node:worker_threads';
 import { sha256 } from '../../bytes/content-hash';
 import { allowConversion } from '../legacy/convert';
 import { parseReport } from './parse-report';
+import { warmSample } from './warm-sample';
 
 export interface ParseJob {
   id: number;
@@ -21,7 +23,11 @@ export interface ParseJob {
 const port = parentPort;
 if (port) {
   allowConversion();
-  port.on('message', (job: ParseJob) => {
+  port.on('message', (job: ParseJob | { warm: number }) => {
+    if ('warm' in job) {
+      void warmUp(job.warm).then(() => port.postMessage({ warmed: true }), () => port.postMessage({ warmed: true }));
+      return;
+    }
     const hash = sha256(job.bytes);
     void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs, planPeriod: job.planPeriod ?? null, valueColumn: job.valueColumn ?? null }).then(
       (report) => port.postMessage({ id: job.id, report, sha256: hash }),
@@ -29,4 +35,14 @@ if (port) {
     );
   });
   port.postMessage({ ready: true });
+}
+
+/** Parse the built-in samples `times` times in all (results dropped): the reader's code is compiled by then. */
+async function warmUp(times: number): Promise<void> {
+  const samples = [0, 1, 2].map(warmSample);
+  for (let i = 0; i < times; i++) {
+    const bytes = samples[i % samples.length] as Uint8Array;
+    sha256(bytes);
+    await parseReport(bytes, 'mau.xlsx', { timeoutMs: 10_000, planPeriod: i % 2 ? 'Năm 2024' : null });
+  }
 }

@@ -4,7 +4,8 @@
 import type { SheetGrid, SheetState, WorkbookGrid, ReaderIssue, TextBox } from './grid';
 import { XlsxError, type Deadline } from '../../bytes/limits';
 import { scanSheet, type ScanContext } from './sheet-scan';
-import { parseRels, parseStyles, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
+import { stylesOf } from './styles-cache';
+import { parseRels, parseWorkbook, sharedStringTable, type SharedStringTable, type SheetRef, type StyleInfo } from './workbook-parts';
 import { guardXml } from '../../bytes/xml';
 import { sheetTextBoxes } from './drawing-text';
 import { decodeUtf8, readEntry, type ZipArchive } from '../../bytes/zip';
@@ -70,8 +71,8 @@ export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
   const sstBytes = sstEntry ? readEntry(zip, sstEntry) : null;
   if (sstBytes) guardXml(sstBytes, sstPath);
   const sst: SharedStringTable = sstBytes ? sharedStringTable(sstBytes, tick) : () => undefined;
-  const stylesXml = part(zip, stylesPath);
-  const styles: StyleInfo = stylesXml ? parseStyles(stylesXml) : { legacyFont: [], isDate: [], isPercent: [] };
+  const stylesEntry = zip.entries.get(stylesPath);
+  const styles: StyleInfo = stylesEntry ? stylesOf(zip, stylesEntry, stylesPath) : { legacyFont: [], isDate: [], isPercent: [] };
 
   const issues: ReaderIssue[] = [];
   const ctx: ScanContext = { sst, styles, limits: zip.limits, issues, tick, cellCount: { n: 0 } };

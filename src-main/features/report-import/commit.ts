@@ -167,7 +167,10 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
   });
 }
 
-/** Files written per outer transaction: one disk flush per group instead of per file (synchronous=FULL). */
+/**
+ * Files written per outer transaction: one disk flush per group instead of per file (synchronous=FULL); progress
+ * is said per group. The headless import writes larger groups (openBatch's `group`).
+ */
 const GROUP = 50;
 
 export async function commitBatch(ctx: AppContext, planId: number, files: CommitFileInput[], task = 'reports.commit'): Promise<CommitResult> {
@@ -208,9 +211,10 @@ function cutOff(app: AppError, batchId: number, stored: number, done: number, to
   );
 }
 
-export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[], task: string, token: TaskToken): BatchWriter {
+export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[], task: string, token: TaskToken, group = GROUP): BatchWriter {
   const planId = pc.plan.id;
   const total = fileNames.length;
+  const groupSize = Math.max(1, group);
   const batchId = writeTx(ctx.db, () => rep.createBatch(ctx.db, planId, fileNames, ctx.now().toISOString()));
   running.add(batchId);
   const all: FileResult[] = [];
@@ -222,8 +226,8 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
     const results: FileResult[] = new Array(files.length);
     // Files not parsed yet are parsed in worker threads ahead of the group being written (in commit order).
     const parsedAhead = parseAhead(order.map(({ f }) => (f.parsed || f.ahead ? null : f.file)), parseOptions(pc));
-    for (let g = 0; g < order.length; g += GROUP) {
-      const group = order.slice(g, g + GROUP);
+    for (let g = 0; g < order.length; g += groupSize) {
+      const group = order.slice(g, g + groupSize);
       const prepared: (Prepared | FileResult)[] = [];
       for (const [k, { f }] of group.entries()) {
         if (token.cancelled) prepared.push(fail(f.file.name, 'Đã dừng theo yêu cầu: tệp này chưa được nhập.'));

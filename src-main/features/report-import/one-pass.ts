@@ -22,8 +22,8 @@ export interface HeadlessFileResult {
 
 const warn = (message: string): ReportIssue => ({ sheet: null, cell: null, severity: 'warning', message });
 
-/** Files written per piece while the workers parse ahead (their look-ahead window is larger). */
-const PIECE = 64;
+/** Files written per piece (one transaction each) while the workers parse ahead (their look-ahead window is larger). */
+const PIECE = 128;
 
 /** `receivedOn`: the date the files were received when it is not their modified date; `channel`: how they came. */
 export interface HeadlessOptions { receivedOn?: string | null; channel?: CommitFileInput['channel'] | null }
@@ -43,7 +43,7 @@ export async function importHeadless(ctx: AppContext, planId: number, files: Fil
   // like the app's import: a verified backup of the data as it was, or no import at all
   if (!dryRun) backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${pc.plan.title}" (dòng lệnh)`);
   const token = dryRun ? null : openTask('reports.commit');
-  const writer = token ? openBatch(ctx, pc, files.map((f) => f.name), 'reports.commit', token) : null;
+  const writer = token ? openBatch(ctx, pc, files.map((f) => f.name), 'reports.commit', token, PIECE) : null;
   let piece: { at: number; input: CommitFileInput }[] = [];
   const flush = async () => {
     if (!writer || piece.length === 0) return;

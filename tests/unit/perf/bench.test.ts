@@ -14,6 +14,8 @@ describe('import benchmark harness', () => {
     expect(r.baselineSeconds).toBeGreaterThan(0);
     expect(r.ratio).toBeCloseTo(r.baselineSeconds / r.seconds, 1);
     expect(r.peakRssMb).toBeGreaterThan(0);
+    expect(r.importPeakRssMb).toBeGreaterThan(0);
+    expect(r.importPeakRssMb).toBeLessThanOrEqual(r.peakRssMb);
     expect(lines.some((l) => l.includes('exceljs'))).toBe(true);
   }, 60_000);
 });

@@ -36,6 +36,14 @@ describe('parse pool (worker threads)', () => {
     expect(broken.issues[0]?.severity).toBe('fatal');
   });
 
+  it('warms its workers on the built-in samples, then parses files exactly as in-thread parsing does', async () => {
+    const g = await makeReport({ seed: 15, realistic: true, narrative: 'sheet' });
+    const p = pool({ size: 2 });
+    await Promise.all([p.warm(6), p.warm(3)]); // a second caller (the app at start, then a batch) waits alike
+    expect(p.mode).toBe('workers');
+    expect(await p.parse(g.bytes, g.fileName, { timeoutMs: 15_000 })).toEqual(await parseReport(g.bytes, g.fileName, { timeoutMs: 15_000 }));
+  });
+
   it('reports a hung parse as an error, replaces the worker and finishes the rest of the batch', async () => {
     const good = await makeReport({ seed: 21, narrative: 'sheet' });
     const p = pool({ size: 1, workerUrl: new URL('./hang-worker.ts', import.meta.url), graceMs: 200 });
