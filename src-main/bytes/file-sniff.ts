@@ -1,7 +1,7 @@
 // What document bytes really are, judged by content (not name), before any parser sees them. Zip sizes and entry
 // counts are checked by the shared zip reader (excel/xlsx/zip.ts) on real inflated bytes.
 
-export type SniffedKind = 'docx' | 'zip-other' | 'pdf' | 'doc' | 'ole-other' | 'ole-encrypted' | 'rtf' | 'png' | 'jpg' | 'text' | 'binary';
+type SniffedKind = 'docx' | 'zip-other' | 'pdf' | 'doc' | 'ole-other' | 'ole-encrypted' | 'rtf' | 'png' | 'jpg' | 'text' | 'binary';
 
 export function startsWith(bytes: Uint8Array, sig: readonly number[], at = 0): boolean {
   if (bytes.length < at + sig.length) return false;

@@ -31,7 +31,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxMerges: 10_000,
 };
 
-export type XlsxErrorCode =
+type XlsxErrorCode =
   | 'empty'
   | 'too-large'
   | 'xls'

@@ -10,7 +10,6 @@ export const MIME = {
   png: 'image/png',
   jpg: 'image/jpeg',
 } as const;
-export type MimeExt = keyof typeof MIME;
 
 /** The media type for a file name by its extension; unknown extensions are plain bytes. */
 export function mimeOfName(name: string): string {

@@ -17,7 +17,7 @@ export function activeValues(db: Db, planId: number): ActiveValue[] {
 
 /** The same rows as activeValues as arrays [unit_id, indicator_id, value_num, value_text, value2_num]: a province-sized
  *  plan has ~30,000 of them, and arrays are read without building an object per row. */
-export type ActiveValueRow = [unitId: number, indicatorId: number, valueNum: number | null, valueText: string | null, value2Num: number | null];
+type ActiveValueRow = [unitId: number, indicatorId: number, valueNum: number | null, valueText: string | null, value2Num: number | null];
 export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
   // its own SQL text (the comment): stmt() caches by text, and raw mode belongs to the cached statement
   return stmt(db,
@@ -50,7 +50,7 @@ export function activeNarrative(db: Db, planId: number): { unitId: number; headi
   ).all(planId) as { unitId: number; heading: string; text: string }[];
 }
 
-export interface ReminderRow {
+interface ReminderRow {
   id: number; unitId: number; sentOn: string; channel: ReminderChannel; number: string | null; note: string | null;
 }
 

@@ -20,7 +20,7 @@ const numeric = (i: ConsolidatedIndicator): boolean => i.aggregation !== 'text' 
 const short = (i: ConsolidatedIndicator): string => lowerFirst(i.label.replace(/\s*\(.*\)$/, ''));
 
 /** Indicators with a number target: met (≥ 100%) and not met, in the plan's order. */
-export function targetsMet(c: Consolidation): { met: ConsolidatedIndicator[]; notMet: ConsolidatedIndicator[] } {
+function targetsMet(c: Consolidation): { met: ConsolidatedIndicator[]; notMet: ConsolidatedIndicator[] } {
   const withTarget = c.indicators.filter((i) => numeric(i) && i.achievedPct !== null);
   return { met: withTarget.filter((i) => i.achievedPct! >= 100), notMet: withTarget.filter((i) => i.achievedPct! < 100) };
 }

@@ -23,7 +23,7 @@ import { MIME } from '../contract/mime';
 /** A curated narrative (sections → chosen sentences) when the office made one for this plan; see narrativeFor. */
 export type CuratedNarrative = Partial<Record<'results' | 'practices' | 'limits' | 'proposals', string[]>>;
 
-export interface UpwardOptions {
+interface UpwardOptions {
   identity: { code: string; name: string };
   number: string | null;
   date: string;
@@ -56,7 +56,7 @@ function curatedSentences(db: Db, planId: number, c: Consolidation): CuratedNarr
 }
 
 /** Vietnam time with its offset: "2025-12-18T09:30:00+07:00". */
-export function vnTimestamp(now: Date): string {
+function vnTimestamp(now: Date): string {
   return `${new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 19)}+07:00`;
 }
 

@@ -20,7 +20,7 @@ const IDENTITY_KEY = 'upward_identity';
 type Identity = { code: string; name: string };
 
 /** Our code and name in the register of the level above: given (and remembered), saved, else from Settings. */
-export function upwardIdentity(db: Db, given: { unitCode: string | null; unitName: string | null }): Identity {
+function upwardIdentity(db: Db, given: { unitCode: string | null; unitName: string | null }): Identity {
   const profile = readProfile(db);
   const saved = getSetting(db, IDENTITY_KEY) as Partial<Identity> | null | undefined;
   const id = {

@@ -6,8 +6,7 @@ import { addAudit } from '../db/audit';
 import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import * as rep from '../db/reports';
-import { getUnit, listUnits } from '../db/units';
-import type { Unit } from '../contract/units';
+import { getUnit } from '../db/units';
 import { unitTargetsOf } from '../db/unit-targets';
 import { buildTemplates } from './report-templates';
 import type { Handler } from '../handler/handler';
@@ -56,9 +55,6 @@ export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Un
   }
   return rows.sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi'));
 }
-
-/** Every unit (active or not) by id, read once. */
-export const unitsById = (db: Db): Map<number, Unit> => new Map(listUnits(db, true).map((u) => [u.id, u]));
 
 export function reportDetail(db: Db, reportId: number): ReportDetail {
   const r = rep.getReport(db, reportId);

@@ -8,7 +8,7 @@ import { decodeUtf8, openZip, readEntry, verifyAllEntries } from '../../bytes/zi
 import { decodeText, guessSeparator } from './text-decode';
 import { checkOdsCells, checkReadCells, checkReadRows, checkTextCells } from './cell-budget';
 
-export type SourceFormat = 'xls' | 'ods' | 'csv';
+type SourceFormat = 'xls' | 'ods' | 'csv';
 
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 const ZIP = [0x50, 0x4b, 0x03, 0x04] as const;
@@ -66,7 +66,7 @@ export function convertedWarning(format: SourceFormat): string {
   return `Tệp ${NAMES[format]} đã được chuyển đổi để đọc; hãy kiểm tra các số liệu.`;
 }
 
-export interface Converted {
+interface Converted {
   bytes: Uint8Array;
   /** Set when the bytes were converted (then `convertedWarning(format)` goes to the user). */
   format: SourceFormat | null;

@@ -1,7 +1,7 @@
 // Text of a CSV/TSV file as Vietnamese offices save it: a BOM says UTF-8 or UTF-16; without one, UTF-16 by its
 // NUL pattern, UTF-8 when the bytes are valid UTF-8, else Windows-1258 ("CSV" from Vietnamese Excel). NFC out.
 
-export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
+type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
 /** UTF-16 without a BOM: in the first 4 KB most odd (LE) or even (BE) bytes are NUL. */
 function utf16Shape(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {

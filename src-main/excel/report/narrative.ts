@@ -205,7 +205,7 @@ function narrativeOfLines(all: readonly string[], fallbackHeading: string | null
  * Necessary condition for a line to be a heading (used to skip sheets without narrative cheaply): the start of the
  * line, numbering removed, begins with a heading keyword. Exact on the first 40 characters of a line.
  */
-export function mayBeHeading(text: string): boolean {
+function mayBeHeading(text: string): boolean {
   const noNum = text.replace(NUMBERING, '');
   if (!startsIn(noNum, HEAD_START, HEAD_START2)) return false;
   const f = foldHead(noNum);

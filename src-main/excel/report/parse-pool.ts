@@ -33,7 +33,7 @@ export interface ParsedFile {
 }
 
 
-export interface ParsePoolOptions {
+interface ParsePoolOptions {
   /** Worker threads (default: one per core, at most 2; the main thread mostly waits and writes SQLite). */
   size?: number;
   /** Worker entry; default: parse-worker.ts beside this file under tsx, parse-worker.js in the build. */
@@ -63,9 +63,9 @@ interface Slot {
  * Parses of the built-in samples (warm-sample.ts) each worker makes when warmed: enough for the reader's hot code
  * to be optimised before the first real file (cold, the first thousand files cost about half as much again).
  */
-export const WARM_PARSES = 500;
+const WARM_PARSES = 500;
 
-export function failedReport(fileName: string, message: string): ParsedReport {
+function failedReport(fileName: string, message: string): ParsedReport {
   return { unitName: null, title: null, period: null, rows: [], narrative: [], issues: [{ sheet: null, cell: null, severity: 'fatal', message }], fileName, sheet: null, template: null, reader: null };
 }
 

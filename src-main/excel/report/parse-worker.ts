@@ -8,7 +8,7 @@ import { allowConversion } from '../legacy/convert';
 import { parseReport } from './parse-report';
 import { warmSample } from './warm-sample';
 
-export interface ParseJob {
+interface ParseJob {
   id: number;
   bytes: Uint8Array;
   fileName: string;

@@ -17,7 +17,7 @@ const TOTAL = /^(tong cong|cong|tong so|tong)(\s*:)?$/;
 /** A footnote under the table: "(*) ...", "(**) ...", "Ghi chú: ...", "Lưu ý: ...", "Nguồn: ...". */
 const FOOTNOTE = /^(?:\(\s*\*{1,3}\s*\)|\*{1,3}\s*\)|(?:ghi chu|chu thich|luu y|nguon(?: so lieu)?)\s*:)/;
 
-export interface TableRead {
+interface TableRead {
   rows: ReportRow[];
   /** First row after the table (where narrative may start). */
   endRow: number;

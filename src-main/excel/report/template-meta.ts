@@ -5,7 +5,7 @@ import { cellText } from '../xlsx/grid';
 
 export const META_SHEET = '_meta';
 
-export interface TemplateMeta {
+interface TemplateMeta {
   templateId: string;
   templateVersion: string | null;
   planId: string | null;

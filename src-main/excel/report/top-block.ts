@@ -9,10 +9,6 @@ import { periodIn } from './period';
 const LABELLED = /^(?:công đoàn cơ sở|cđcs|đơn vị báo cáo|tên đơn vị|đơn vị|công đoàn|cơ quan|nghiệp đoàn)\s*:\s*(.+)$/iu;
 const NOT_UNIT = /^(cong doan cap tren|cong hoa|lien doan|doc lap|so:|so \d)/;
 
-export function findUnitName(st: SheetText, beforeRow: number): string | null {
-  return findUnit(st, beforeRow)?.name ?? null;
-}
-
 /** The reporting unit and the 0-based cell it was read from. */
 export function findUnit(st: SheetText, beforeRow: number): { name: string; r: number; c: number } | null {
   let bare: { name: string; r: number; c: number } | null = null;

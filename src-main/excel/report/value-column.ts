@@ -8,7 +8,7 @@ import { cachedFold as fold } from './fold-cache';
 import type { SheetText } from './sheet-text';
 import type { TableLayout } from './table-header';
 
-export interface ValueColumn {
+interface ValueColumn {
   cell: string;
   header: string;
   reason: string;

@@ -4,7 +4,7 @@ import type { Cell } from '../xlsx/grid';
 import type { ReportIssue, ReportValue } from '../../contract/parsed-report';
 import { parseViNumber } from '../../text/vi-number';
 
-export interface ValueResult {
+interface ValueResult {
   value: ReportValue;
   /** Unit written inside the cell ("600m" -> "m"), to fill an empty unit column. */
   suffix: string | null;
@@ -15,7 +15,7 @@ export const isDitto = (s: string): boolean => DITTO.test(s.trim());
 
 const NUMERICISH = /^[+-]?[\d\s.,]+$/;
 
-export function serialToIso(serial: number, date1904: boolean): string | null {
+function serialToIso(serial: number, date1904: boolean): string | null {
   if (!Number.isFinite(serial)) return null;
   const days = Math.floor(serial) + (date1904 ? 1462 : 0);
   const ms = (days - 25569) * 86_400_000;

@@ -27,7 +27,7 @@ function workbookPath(zip: ZipArchive): string {
   throw new XlsxError('not-xlsx', 'Không phải tệp Excel (.xlsx): không tìm thấy phần sổ làm việc.');
 }
 
-export interface FastSheet {
+interface FastSheet {
   name: string;
   state: SheetState;
   /** The whole sheet (scanned once, then cached). */
@@ -38,7 +38,7 @@ export interface FastSheet {
   top(rows: number): SheetGrid;
 }
 
-export interface FastBook {
+interface FastBook {
   sheets: FastSheet[];
   date1904: boolean;
   /** Reader issues; sheets scanned later add theirs here. */

@@ -1,7 +1,7 @@
 // The plain grid every workbook reader (fast scanner or exceljs fallback) produces, plus A1 address helpers.
 // Cells are sparse rows of small objects; merges are kept as ranges and never materialised per cell.
 
-export type CellKind = 's' | 'n' | 'b' | 'e' | 'd';
+type CellKind = 's' | 'n' | 'b' | 'e' | 'd';
 
 export interface CellRun {
   text: string;

@@ -320,7 +320,7 @@ function scanHiddenCols(xml: string, to: number, maxCols: number): Set<number> |
 }
 
 /** Merged ranges as ranges (never expanded); capped in count. */
-export function scanMerges(xml: string, from: number, sheet: string, limits: ReadLimits, issues: ReaderIssue[]): Range[] {
+function scanMerges(xml: string, from: number, sheet: string, limits: ReadLimits, issues: ReaderIssue[]): Range[] {
   const merges: Range[] = [];
   if (xml.indexOf('mergeCell', from) < 0) return merges;
   MERGE.lastIndex = from;

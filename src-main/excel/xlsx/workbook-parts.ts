@@ -12,7 +12,7 @@ export interface SheetRef {
   path: string | null;
 }
 
-export interface SharedString {
+interface SharedString {
   text: string;
   /** Legacy font when any run uses one. */
   font?: string;
@@ -29,7 +29,7 @@ export interface StyleInfo {
 }
 
 /** Resolve a relationship target against the folder of the part that owns the rels. */
-export function resolveTarget(baseDir: string, target: string): string {
+function resolveTarget(baseDir: string, target: string): string {
   const parts = (target.startsWith('/') ? target.slice(1) : `${baseDir}${target}`).split('/');
   const out: string[] = [];
   for (const p of parts) {
@@ -180,7 +180,7 @@ export function parseSharedStrings(xml: string, tick: () => void): SharedString[
 const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 30, 36, 45, 46, 47, 50, 57]);
 
 /** A custom format code is a date when it has d/m/y/h/s outside quotes, brackets and escapes (not "0.0%"). */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   // Excel keeps format codes to 255 characters; a longer one is hostile, and the regex below is quadratic on it.
   if (code.length > 255) return false;
   const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');

@@ -27,13 +27,13 @@ export interface Analysis {
 export const PARSE_TIMEOUT_MS = 15_000;
 
 /** Start of the reason of a file none of whose rows matched an indicator (the headless import says it as an error). */
-export const NO_MATCH = 'Không tìm thấy dòng nào khớp với chỉ tiêu của kế hoạch';
+const NO_MATCH = 'Không tìm thấy dòng nào khớp với chỉ tiêu của kế hoạch';
 
 /** How a plan's reports are read: the time limit, and the plan's period (which "Kết quả" sub-column answers it). */
 export const parseOptions = (pc: PlanContext) => ({ timeoutMs: PARSE_TIMEOUT_MS, planPeriod: pc.plan.periodLabel ?? null });
 
 /** What the user already decided for a file on the mapping screen, when it is analysed again. */
-export interface FileChoices {
+interface FileChoices {
   /** The unit picked by hand. */
   unitId?: number | null;
   /** Header of the value column picked by hand. */

@@ -189,7 +189,7 @@ export async function commitBatch(ctx: AppContext, planId: number, files: Commit
  * can write each piece while the workers parse the next. Each write() sorts its files oldest received first;
  * a caller writing several pieces passes them in that order overall.
  */
-export interface BatchWriter {
+interface BatchWriter {
   batchId: number;
   write(files: CommitFileInput[]): Promise<FileResult[]>;
   finish(): CommitResult;

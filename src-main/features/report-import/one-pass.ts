@@ -13,7 +13,7 @@ import { rowIssues } from './row-mapping';
 import { backupBeforeBatch } from '../../data-file/backup-store';
 import { columnDoubtText, columnInDoubt } from './value-column-choice';
 
-export interface HeadlessFileResult {
+interface HeadlessFileResult {
   file: string;
   status: 'imported' | 'duplicate' | 'superseded' | 'held' | 'error';
   unitCode: string | null;
@@ -26,7 +26,7 @@ const warn = (message: string): ReportIssue => ({ sheet: null, cell: null, sever
 const PIECE = 128;
 
 /** `receivedOn`: the date the files were received when it is not their modified date; `channel`: how they came. */
-export interface HeadlessOptions { receivedOn?: string | null; channel?: CommitFileInput['channel'] | null }
+interface HeadlessOptions { receivedOn?: string | null; channel?: CommitFileInput['channel'] | null }
 
 export async function importHeadless(ctx: AppContext, planId: number, files: FileIn[], dryRun: boolean, opts: HeadlessOptions = {}): Promise<{ files: HeadlessFileResult[]; batchId: number | null }> {
   const pc = loadPlanContext(ctx.db, planId);

@@ -49,7 +49,7 @@ function similarity(a: Set<string>, b: Set<string>): number {
   return common / (a.size + b.size - common);
 }
 
-export interface MappingContext {
+interface MappingContext {
   /** Indicators the plan targets (matched first), then the rest of the catalog. */
   planIndicators: Indicator[];
   catalog: Indicator[];
@@ -117,7 +117,7 @@ export function cellOf(report: ParsedReport, row: ReportRow): string | null {
 }
 
 /** The A1 part of a place ("E12" of "Biểu 01!E12"); null when the place names only a row. */
-export function a1Of(place: string | null): string | null {
+function a1Of(place: string | null): string | null {
   const p = place ? place.slice(place.lastIndexOf('!') + 1) : '';
   return /^[A-Z]{1,3}\d+$/.test(p) ? p : null;
 }
@@ -204,7 +204,7 @@ function candidates(rowIndex: number, row: ReportRow, remembered: Map<string, nu
   return out;
 }
 
-export interface MapOptions {
+interface MapOptions {
   /** Header of the value column when it names a unit ("Kinh phí (đồng)"); used for rows that name none. */
   valueHeader?: string | null;
 }

@@ -4,7 +4,7 @@
 import { AppError } from '../../contract/errors';
 import type { ParsedFile } from '../../excel/report/parse-pool';
 
-export interface StagedFile {
+interface StagedFile {
   name: string;
   lastModified?: number | undefined;
   bytes: Uint8Array;
@@ -43,7 +43,7 @@ export function stageFile(planId: number, file: { name: string; lastModified?: n
 }
 
 /** The staged file, refreshed as recently used; undefined when it was never staged or has been let go. */
-export function stagedFile(planId: number, sha256: string): StagedFile | undefined {
+function stagedFile(planId: number, sha256: string): StagedFile | undefined {
   const key = keyOf(planId, sha256);
   const hit = stage.get(key);
   if (!hit) {

@@ -3,7 +3,7 @@
 import type { Unit } from '../../contract/units';
 import { foldKey } from '../../text/vi-text';
 
-export interface UnitGuess {
+interface UnitGuess {
   unit: Unit | null;
   sure: boolean;
   candidates: { unit: Unit; score: number }[];
@@ -12,7 +12,7 @@ export interface UnitGuess {
 const PREFIXES = ['cong doan co so', 'nghiep doan co so', 'cong doan', 'nghiep doan', 'cdcs', 'cd', 'bao cao', 'bc', 'ket qua', 'kq'];
 
 /** "Công đoàn Trường THCS Lê Lợi" -> "truong thcs le loi": the part that tells units apart. */
-export function coreKey(name: string): string {
+function coreKey(name: string): string {
   let k = foldKey(name);
   for (let changed = true; changed; ) {
     changed = false;
