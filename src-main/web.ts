@@ -11,9 +11,10 @@ function arg(name: string): string | undefined {
 }
 
 // the built UI: beside out/main when this runs built, in out/ when it runs from the sources
-const staticDir = [new URL('../renderer/', import.meta.url), new URL('../out/renderer/', import.meta.url)]
-  .map((u) => fileURLToPath(u))
-  .find((d) => existsSync(`${d}index.html`)) ?? fileURLToPath(new URL('../out/renderer/', import.meta.url));
+const staticDir =
+  [new URL('../renderer/', import.meta.url), new URL('../out/renderer/', import.meta.url)]
+    .map((u) => fileURLToPath(u))
+    .find((d) => existsSync(`${d}index.html`)) ?? fileURLToPath(new URL('../out/renderer/', import.meta.url));
 if (!existsSync(staticDir)) {
   console.error('Chưa có bản dựng giao diện (out/renderer). Hãy chạy "npm run web" (lệnh này tự dựng giao diện trước).');
   process.exit(1);
@@ -23,7 +24,11 @@ try {
   const server = await startWebServer({ ctx, staticDir, port: arg('--port') ? Number(arg('--port')) : undefined });
   console.log(`Dân vận (chế độ trình duyệt) đang chạy. Mở đường dẫn sau trong trình duyệt:\n  ${server.url}`);
   console.log(`Dữ liệu: ${ctx.dbFile}\nNhấn Ctrl+C để dừng.`);
-  const stop = () => void server.close().then(() => { ctx.close(); process.exit(0); });
+  const stop = () =>
+    void server.close().then(() => {
+      ctx.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (err) {

@@ -13,7 +13,10 @@ export function guardXml(bytes: Uint8Array, part: string): void {
     if (buf[bang - 1] !== 0x3c) continue;
     const i = bang - 1;
     if (buf.toString('latin1', i + 2, i + 9) === 'DOCTYPE' || buf.toString('latin1', i + 2, i + 8) === 'ENTITY') {
-      throw new XlsxError('dtd', `Tệp chứa khai báo DTD/thực thể XML trong "${part.slice(0, 60)}" (dấu hiệu tệp độc hại) – không đọc. Hãy mở bằng Excel, Lưu lại rồi gửi lại.`);
+      throw new XlsxError(
+        'dtd',
+        `Tệp chứa khai báo DTD/thực thể XML trong "${part.slice(0, 60)}" (dấu hiệu tệp độc hại) – không đọc. Hãy mở bằng Excel, Lưu lại rồi gửi lại.`,
+      );
     }
   }
 }

@@ -71,7 +71,10 @@ export function openZip(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS):
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 1) throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu rồi gửi lại.');
     if (size > limits.maxEntryBytes || (compressedSize > 0 && size / compressedSize > 1000 && size > 1_000_000)) {
-      throw new XlsxError('bomb', `Tệp nén bất thường: thành phần "${name.slice(0, 80)}" giải nén quá lớn (có thể là tệp độc hại) – không đọc.`);
+      throw new XlsxError(
+        'bomb',
+        `Tệp nén bất thường: thành phần "${name.slice(0, 80)}" giải nén quá lớn (có thể là tệp độc hại) – không đọc.`,
+      );
     }
     declaredTotal += size;
     if (declaredTotal > limits.maxTotalBytes) {
@@ -115,7 +118,10 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
       out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
-        throw new XlsxError('bomb', `Tệp nén bất thường: "${entry.name.slice(0, 80)}" giải nén ra nhiều hơn khai báo (có thể là tệp độc hại) – không đọc.`);
+        throw new XlsxError(
+          'bomb',
+          `Tệp nén bất thường: "${entry.name.slice(0, 80)}" giải nén ra nhiều hơn khai báo (có thể là tệp độc hại) – không đọc.`,
+        );
       }
       throw new XlsxError('truncated', CORRUPT);
     }

@@ -18,7 +18,10 @@ type CheckRule =
 export interface CheckSubject {
   /** "CT25 – Hiến máu tình nguyện" */
   indicator: {
-    code: string; label: string; unit: string | null; aggregation: string;
+    code: string;
+    label: string;
+    unit: string | null;
+    aggregation: string;
     /** The catalog's rules for this indicator (staff set them). */
     rules?: { min: number | null; max: number | null; integer: boolean; required: boolean };
   };
@@ -46,7 +49,14 @@ export interface CheckFinding {
  * per-unit targets ("ít nhất 1 buổi") would otherwise stop most honest reports.
  */
 export const BLOCKING_RULES: ReadonlySet<CheckRule> = new Set([
-  'magnitude', 'negative', 'percent_over_100', 'breakdown_part_exceeds', 'second_without_main', 'rule_min', 'rule_max', 'rule_integer',
+  'magnitude',
+  'negative',
+  'percent_over_100',
+  'breakdown_part_exceeds',
+  'second_without_main',
+  'rule_min',
+  'rule_max',
+  'rule_integer',
 ]);
 export const isBlocking = (f: CheckFinding) => BLOCKING_RULES.has(f.rule);
 
@@ -115,21 +125,46 @@ export function checkValue(s: CheckSubject, o: CheckOptions = DEFAULT_CHECKS): C
   const unit = ind.unit ? ` ${ind.unit}` : '';
   if (s.value === null) {
     if (s.value2 !== null && s.value2 !== undefined)
-      out.push({ rule: 'second_without_main', expected: null, message: `Có số liệu thứ hai (${fmt(s.value2)}) nhưng thiếu số liệu chính: hãy nhập số liệu chính hoặc xoá số liệu thứ hai.` });
+      out.push({
+        rule: 'second_without_main',
+        expected: null,
+        message: `Có số liệu thứ hai (${fmt(s.value2)}) nhưng thiếu số liệu chính: hãy nhập số liệu chính hoặc xoá số liệu thứ hai.`,
+      });
     return out;
   }
   const v = s.value;
   if (ind.aggregation === 'text') return out;
   const r = ind.rules;
   if (r?.min !== null && r?.min !== undefined && v < r.min)
-    out.push({ rule: 'rule_min', expected: r.min, message: `Giá trị ${fmt(v)}${unit} nhỏ hơn mức tối thiểu của danh mục (${fmt(r.min)}${unit}): hãy kiểm tra lại.` });
+    out.push({
+      rule: 'rule_min',
+      expected: r.min,
+      message: `Giá trị ${fmt(v)}${unit} nhỏ hơn mức tối thiểu của danh mục (${fmt(r.min)}${unit}): hãy kiểm tra lại.`,
+    });
   if (r?.max !== null && r?.max !== undefined && v > r.max)
-    out.push({ rule: 'rule_max', expected: r.max, message: `Giá trị ${fmt(v)}${unit} lớn hơn mức tối đa của danh mục (${fmt(r.max)}${unit}): hãy kiểm tra lại.` });
+    out.push({
+      rule: 'rule_max',
+      expected: r.max,
+      message: `Giá trị ${fmt(v)}${unit} lớn hơn mức tối đa của danh mục (${fmt(r.max)}${unit}): hãy kiểm tra lại.`,
+    });
   if (r?.integer && !Number.isInteger(v))
-    out.push({ rule: 'rule_integer', expected: Math.round(v), message: `Giá trị ${fmt(v)}${unit} phải là số nguyên (danh mục quy định): hãy kiểm tra lại.` });
-  if (v < 0 && !(r?.min !== null && r?.min !== undefined)) out.push({ rule: 'negative', expected: null, message: `Số âm (${fmt(v)}${unit}) không hợp lệ cho chỉ tiêu này: hãy kiểm tra lại với đơn vị.` });
+    out.push({
+      rule: 'rule_integer',
+      expected: Math.round(v),
+      message: `Giá trị ${fmt(v)}${unit} phải là số nguyên (danh mục quy định): hãy kiểm tra lại.`,
+    });
+  if (v < 0 && !(r?.min !== null && r?.min !== undefined))
+    out.push({
+      rule: 'negative',
+      expected: null,
+      message: `Số âm (${fmt(v)}${unit}) không hợp lệ cho chỉ tiêu này: hãy kiểm tra lại với đơn vị.`,
+    });
   if ((ind.unit?.trim() === '%' || ind.aggregation === 'percent') && v > 100)
-    out.push({ rule: 'percent_over_100', expected: 100, message: `Tỷ lệ ${fmt(v)}% vượt quá 100%: hãy kiểm tra (có thể đã ghi số lượng thay cho tỷ lệ).` });
+    out.push({
+      rule: 'percent_over_100',
+      expected: 100,
+      message: `Tỷ lệ ${fmt(v)}% vượt quá 100%: hãy kiểm tra (có thể đã ghi số lượng thay cho tỷ lệ).`,
+    });
   const target = s.target && s.target > 0 ? s.target : null;
   const peers: PeerStats = s.peers && 'mad' in s.peers ? s.peers : peerStats((s.peers as readonly number[] | undefined) ?? []);
   const peerMed = peers.n >= 3 ? peers.median : null;
@@ -137,20 +172,40 @@ export function checkValue(s: CheckSubject, o: CheckOptions = DEFAULT_CHECKS): C
   // a small target ("ít nhất 1 buổi", "5 triệu") is a minimum, not a scale: it tells nothing about a unit mix-up
   if (v > 0 && target && target >= o.minScaleTarget && v / target >= o.magnitude) {
     magnitude = true;
-    out.push({ rule: 'magnitude', expected: target, message: `Giá trị ${fmt(v)}${unit} gấp ${fmt(Math.round(v / target))} lần chỉ tiêu (${fmt(target)}${unit}): ${unitMixHint(v / target, ind.unit)}. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do.` });
+    out.push({
+      rule: 'magnitude',
+      expected: target,
+      message: `Giá trị ${fmt(v)}${unit} gấp ${fmt(Math.round(v / target))} lần chỉ tiêu (${fmt(target)}${unit}): ${unitMixHint(v / target, ind.unit)}. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do.`,
+    });
   } else if (v > 0 && peerMed && peerMed > 0 && v / peerMed >= o.magnitude) {
     magnitude = true;
-    out.push({ rule: 'magnitude', expected: peerMed, message: `Giá trị ${fmt(v)}${unit} gấp ${fmt(Math.round(v / peerMed))} lần mức thường gặp của các đơn vị khác (${fmt(peerMed)}${unit}): ${unitMixHint(v / peerMed, ind.unit)}. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do.` });
+    out.push({
+      rule: 'magnitude',
+      expected: peerMed,
+      message: `Giá trị ${fmt(v)}${unit} gấp ${fmt(Math.round(v / peerMed))} lần mức thường gặp của các đơn vị khác (${fmt(peerMed)}${unit}): ${unitMixHint(v / peerMed, ind.unit)}. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do.`,
+    });
   }
   if (!magnitude && target && v / target > o.farAboveTarget)
-    out.push({ rule: 'far_above_target', expected: target, message: `Giá trị ${fmt(v)}${unit} cao gấp ${fmt(Math.round((v / target) * 10) / 10)} lần chỉ tiêu (${fmt(target)}${unit}): hãy kiểm tra lại với đơn vị.` });
+    out.push({
+      rule: 'far_above_target',
+      expected: target,
+      message: `Giá trị ${fmt(v)}${unit} cao gấp ${fmt(Math.round((v / target) * 10) / 10)} lần chỉ tiêu (${fmt(target)}${unit}): hãy kiểm tra lại với đơn vị.`,
+    });
   if (!magnitude) {
     const zp = robustZ(v, peers, o.minSample);
     if (zp && zp.z > o.outlierZ && v > zp.median * o.outlierRatio)
-      out.push({ rule: 'outlier_peers', expected: zp.median, message: `Giá trị ${fmt(v)}${unit} khác hẳn các đơn vị khác (trung vị ${fmt(zp.median)}${unit}): hãy kiểm tra lại.` });
+      out.push({
+        rule: 'outlier_peers',
+        expected: zp.median,
+        message: `Giá trị ${fmt(v)}${unit} khác hẳn các đơn vị khác (trung vị ${fmt(zp.median)}${unit}): hãy kiểm tra lại.`,
+      });
     const zh = robustZ(v, s.history ?? [], Math.max(3, o.minSample - 2));
     if (zh && zh.z > o.outlierZ && v > zh.median * o.outlierRatio)
-      out.push({ rule: 'outlier_history', expected: zh.median, message: `Giá trị ${fmt(v)}${unit} khác hẳn các kỳ trước của chính đơn vị (thường khoảng ${fmt(zh.median)}${unit}): hãy kiểm tra lại.` });
+      out.push({
+        rule: 'outlier_history',
+        expected: zh.median,
+        message: `Giá trị ${fmt(v)}${unit} khác hẳn các kỳ trước của chính đơn vị (thường khoảng ${fmt(zh.median)}${unit}): hãy kiểm tra lại.`,
+      });
   }
   return out;
 }
@@ -180,18 +235,23 @@ export function checkMeasures(
  * "Trong đó" sub-rows against their parent row: one part larger than the whole is impossible (held); parts adding up
  * to more than the whole is a warning only, since such parts often overlap ("trong đó: nữ …; đảng viên …").
  */
-export function checkBreakdown(parent: { label: string; value: number | null }, parts: readonly { label?: string; value: number | null }[]): CheckFinding | null {
+export function checkBreakdown(
+  parent: { label: string; value: number | null },
+  parts: readonly { label?: string; value: number | null }[],
+): CheckFinding | null {
   if (parent.value === null) return null;
   const big = parts.find((p) => p.value !== null && p.value > parent.value! + 1e-9);
   if (big)
     return {
-      rule: 'breakdown_part_exceeds', expected: parent.value,
+      rule: 'breakdown_part_exceeds',
+      expected: parent.value,
       message: `Dòng "Trong đó"${big.label ? ` "${big.label}"` : ''} (${fmt(big.value!)}) lớn hơn dòng "${parent.label}" (${fmt(parent.value)}): phần không thể lớn hơn tổng, hãy kiểm tra lại.`,
     };
   const sum = parts.reduce((a, p) => a + (p.value ?? 0), 0);
   if (parts.length < 2 || sum <= parent.value + 1e-9) return null;
   return {
-    rule: 'breakdown_exceeds', expected: parent.value,
+    rule: 'breakdown_exceeds',
+    expected: parent.value,
     message: `Các dòng "Trong đó" cộng lại ${fmt(sum)}, lớn hơn dòng "${parent.label}" (${fmt(parent.value)}): nếu các phần không trùng nhau, hãy kiểm tra lại.`,
   };
 }

@@ -13,5 +13,11 @@ export const BACKUP_REASON_LABELS: Record<BackupReason, string> = {
 
 /** What a backup's row counts are called, per table (a table not listed shows its own name). */
 export const BACKUP_TABLE_LABELS: Record<string, string> = {
-  units: 'đơn vị', plans: 'kế hoạch', indicators: 'chỉ tiêu', reports: 'báo cáo', import_batches: 'lượt nhập', models: 'mô hình', audit_log: 'dòng nhật ký',
+  units: 'đơn vị',
+  plans: 'kế hoạch',
+  indicators: 'chỉ tiêu',
+  reports: 'báo cáo',
+  import_batches: 'lượt nhập',
+  models: 'mô hình',
+  audit_log: 'dòng nhật ký',
 };

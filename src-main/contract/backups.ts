@@ -43,11 +43,22 @@ export const DataStatus = z.object({
 });
 export type DataStatus = z.infer<typeof DataStatus>;
 
-export const RestoreResult = z.object({ restoredFrom: z.string(), beforeRestoreFile: z.string().nullable(), counts: z.record(z.string(), z.number().int()) });
+export const RestoreResult = z.object({
+  restoredFrom: z.string(),
+  beforeRestoreFile: z.string().nullable(),
+  counts: z.record(z.string(), z.number().int()),
+});
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
 /** Channels that still answer while the database is blocked (damaged / newer version): what recovery needs. */
-export const CHANNELS_WHEN_BLOCKED: readonly string[] = ['app.info', 'backups.list', 'backups.restore', 'backups.setFolder', 'data.status', 'data.startEmpty'];
+export const CHANNELS_WHEN_BLOCKED: readonly string[] = [
+  'app.info',
+  'backups.list',
+  'backups.restore',
+  'backups.setFolder',
+  'data.status',
+  'data.startEmpty',
+];
 
 export const backupsChannels = {
   'backups.list': { input: z.object({}), output: BackupList },
@@ -60,5 +71,8 @@ export const backupsChannels = {
   'data.status': { input: z.object({}), output: DataStatus },
   'data.move': { input: z.object({}), output: DataStatus },
   'data.startEmpty': { input: z.object({}), output: DataStatus },
-  'audit.export': { input: z.object({ format: z.enum(['xlsx', 'csv']), limit: z.number().int().min(1).max(100_000).default(20_000) }), output: FileOut },
+  'audit.export': {
+    input: z.object({ format: z.enum(['xlsx', 'csv']), limit: z.number().int().min(1).max(100_000).default(20_000) }),
+    output: FileOut,
+  },
 };

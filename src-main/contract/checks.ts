@@ -29,7 +29,13 @@ export const checksChannels = {
   'checks.plan': { input: z.object({ planId: Id }), output: z.object({ warnings: z.array(ValueWarning) }) },
   /** The letter asking a unit to correct and resend a report, listing each problem with its place; a Zalo/email text. */
   'checks.correctionLetter': {
-    input: z.object({ reportId: Id, number: OptText(50), date: IsoDate, dueOn: IsoDate.nullable().default(null), record: z.boolean().default(true) }),
+    input: z.object({
+      reportId: Id,
+      number: OptText(50),
+      date: IsoDate,
+      dueOn: IsoDate.nullable().default(null),
+      record: z.boolean().default(true),
+    }),
     output: z.object({ file: FileOut, text: z.string(), problems: z.number().int() }),
   },
 };

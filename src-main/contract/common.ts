@@ -7,7 +7,12 @@ export const Text = (max = 500) =>
   z
     .string()
     .max(max * 4)
-    .transform((s) => s.normalize('NFC').replace(/[\u00a0\s]+/g, ' ').trim())
+    .transform((s) =>
+      s
+        .normalize('NFC')
+        .replace(/[\u00a0\s]+/g, ' ')
+        .trim(),
+    )
     .pipe(z.string().max(max, { message: `Tối đa ${max} ký tự` }));
 
 /** Optional text: '' and whitespace become null. */
@@ -16,10 +21,18 @@ export const OptText = (max = 500) =>
     .union([z.string(), z.null()])
     .optional()
     .transform((s) => {
-      const t = (s ?? '').normalize('NFC').replace(/[\u00a0\s]+/g, ' ').trim();
+      const t = (s ?? '')
+        .normalize('NFC')
+        .replace(/[\u00a0\s]+/g, ' ')
+        .trim();
       return t === '' ? null : t;
     })
-    .pipe(z.string().max(max, { message: `Tối đa ${max} ký tự` }).nullable());
+    .pipe(
+      z
+        .string()
+        .max(max, { message: `Tối đa ${max} ký tự` })
+        .nullable(),
+    );
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'Ngày không hợp lệ (cần dạng YYYY-MM-DD)' });
 export const Id = z.number().int().positive();

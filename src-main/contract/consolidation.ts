@@ -140,7 +140,12 @@ export const CellMapEntry = z.object({
   code: z.string().trim().min(1).max(40),
   measure: z.enum(CELL_MEASURES).default('total'),
   sheet: z.string().trim().min(1).max(31),
-  cell: z.string().trim().toUpperCase().regex(/^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/, { message: 'Địa chỉ ô không hợp lệ (ví dụ D12)' }).transform((s) => s.replace(/\$/g, '')),
+  cell: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^\$?[A-Z]{1,3}\$?[1-9]\d{0,6}$/, { message: 'Địa chỉ ô không hợp lệ (ví dụ D12)' })
+    .transform((s) => s.replace(/\$/g, '')),
 });
 export type CellMapEntry = z.infer<typeof CellMapEntry>;
 const CellMap = z.object({ entries: z.array(CellMapEntry), inherited: z.boolean() });

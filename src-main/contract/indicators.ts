@@ -14,13 +14,21 @@ const IndicatorRules = z
     integer: z.boolean().default(false),
     required: z.boolean().default(false),
   })
-  .refine((r) => r.min === null || r.max === null || r.max >= r.min, { message: 'Giá trị tối đa phải lớn hơn hoặc bằng giá trị tối thiểu', path: ['max'] });
+  .refine((r) => r.min === null || r.max === null || r.max >= r.min, {
+    message: 'Giá trị tối đa phải lớn hơn hoặc bằng giá trị tối thiểu',
+    path: ['max'],
+  });
 type IndicatorRules = z.infer<typeof IndicatorRules>;
 export const NO_RULES: IndicatorRules = { min: null, max: null, integer: false, required: false };
 
 export const IndicatorDraft = z.object({
   id: Id.optional(),
-  code: Text(40).pipe(z.string().min(1, { message: 'Cần nhập mã chỉ tiêu' }).regex(/^[\p{L}\p{N}._\-/]+$/u, { message: 'Mã chỉ gồm chữ, số và . _ - /' })),
+  code: Text(40).pipe(
+    z
+      .string()
+      .min(1, { message: 'Cần nhập mã chỉ tiêu' })
+      .regex(/^[\p{L}\p{N}._\-/]+$/u, { message: 'Mã chỉ gồm chữ, số và . _ - /' }),
+  ),
   groupCode: Text(20).pipe(z.string().min(1, { message: 'Cần chọn nhóm' })),
   groupLabel: Text(200).pipe(z.string().min(1, { message: 'Cần nhập tên nhóm' })),
   label: Text(500).pipe(z.string().min(2, { message: 'Cần nhập nội dung chỉ tiêu' })),

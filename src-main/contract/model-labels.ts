@@ -84,8 +84,10 @@ export function statusChangeProblem(
 ): string | null {
   if (from === to) return null;
   if (!MODEL_TRANSITIONS[from].includes(to))
-    return `Không thể chuyển từ "${MODEL_STATUS_LABELS[from]}" sang "${MODEL_STATUS_LABELS[to]}". ` +
-      `Có thể chuyển sang: ${MODEL_TRANSITIONS[from].map((s) => `"${MODEL_STATUS_LABELS[s]}"`).join(', ')}.`;
+    return (
+      `Không thể chuyển từ "${MODEL_STATUS_LABELS[from]}" sang "${MODEL_STATUS_LABELS[to]}". ` +
+      `Có thể chuyển sang: ${MODEL_TRANSITIONS[from].map((s) => `"${MODEL_STATUS_LABELS[s]}"`).join(', ')}.`
+    );
   if (to === 'de_nghi_cong_nhan' && m.step < 3) return 'Mô hình cần qua bước 3 (kiểm tra, đánh giá) trước khi đề nghị công nhận.';
   if (to === 'de_nghi_cong_nhan' && !m.proposedLevel) return 'Hãy chọn cấp đề nghị công nhận.';
   if (to === 'duoc_cong_nhan' && (!m.recognitionLevel || !m.recognizedOn)) return 'Hãy nhập cấp công nhận và ngày công nhận.';

@@ -51,12 +51,20 @@ export const ModelDraft = z
     awards: z.array(Award).max(50).default([]),
     note: OptText(2000),
   })
-  .refine((d) => d.startedYear === null || d.startedYear <= d.year, { message: 'Năm bắt đầu không được sau năm đăng ký', path: ['startedYear'] });
+  .refine((d) => d.startedYear === null || d.startedYear <= d.year, {
+    message: 'Năm bắt đầu không được sau năm đăng ký',
+    path: ['startedYear'],
+  });
 export type ModelDraft = z.infer<typeof ModelDraft>;
 export type ModelDraftInput = z.input<typeof ModelDraft>;
 
 const ModelEvidence = z.object({
-  id: Id, step: z.number().int(), onDate: z.string(), note: z.string().nullable(), name: z.string(), size: z.number().int(),
+  id: Id,
+  step: z.number().int(),
+  onDate: z.string(),
+  note: z.string().nullable(),
+  name: z.string(),
+  size: z.number().int(),
 });
 type ModelEvidence = z.infer<typeof ModelEvidence>;
 
@@ -104,8 +112,14 @@ export const Model = z.object({
 export type Model = z.infer<typeof Model>;
 
 const CoverageUnit = z.object({
-  unitId: Id, code: z.string(), name: z.string(), sector: z.string().nullable(),
-  newCount: z.number().int(), carriedCount: z.number().int(), firstRegisteredOn: z.string().nullable(), state: z.enum(COVERAGE_STATES),
+  unitId: Id,
+  code: z.string(),
+  name: z.string(),
+  sector: z.string().nullable(),
+  newCount: z.number().int(),
+  carriedCount: z.number().int(),
+  firstRegisteredOn: z.string().nullable(),
+  state: z.enum(COVERAGE_STATES),
 });
 type CoverageUnit = z.infer<typeof CoverageUnit>;
 
@@ -162,7 +176,8 @@ export const modelsChannels = {
   'models.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
   'models.setStatus': {
     input: z.object({
-      id: Id, status: ModelStatus,
+      id: Id,
+      status: ModelStatus,
       proposedLevel: RecognitionLevel.nullable().optional(),
       recognitionLevel: RecognitionLevel.nullable().optional(),
       recognizedOn: IsoDate.nullable().optional(),

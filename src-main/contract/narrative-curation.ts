@@ -33,15 +33,17 @@ export const Curation = z.object({
   savedAt: z.string().nullable(),
   /** Put the units' full narratives in an appendix of the báo cáo. */
   fullAppendix: z.boolean(),
-  sections: z.array(z.object({
-    key: NarrativeKey,
-    heading: z.string(),
-    /**
-     * Items in print order; `fresh` marks a proposal that came in after the list was saved; `stale` a saved sentence
-     * that one of its units no longer writes in the report in use (replaced or revoked): to check before printing.
-     */
-    items: z.array(CuratedItem.extend({ fresh: z.boolean(), stale: z.boolean() })),
-  })),
+  sections: z.array(
+    z.object({
+      key: NarrativeKey,
+      heading: z.string(),
+      /**
+       * Items in print order; `fresh` marks a proposal that came in after the list was saved; `stale` a saved sentence
+       * that one of its units no longer writes in the report in use (replaced or revoked): to check before printing.
+       */
+      items: z.array(CuratedItem.extend({ fresh: z.boolean(), stale: z.boolean() })),
+    }),
+  ),
 });
 export type Curation = z.infer<typeof Curation>;
 

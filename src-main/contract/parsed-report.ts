@@ -95,7 +95,9 @@ export const ParsedReport = z.object({
    */
   valueColumn: z
     .object({
-      cell: z.string(), header: z.string(), reason: z.string(),
+      cell: z.string(),
+      header: z.string(),
+      reason: z.string(),
       /** false when the reader could not tell which column answers the period: the user is asked to pick one. */
       sure: z.boolean().optional(),
       /** Taken because the user picked it (for this file, or remembered for the unit). */

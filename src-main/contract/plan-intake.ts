@@ -60,7 +60,11 @@ export const planIntakeChannels = {
   'plans.intake': { input: z.object({ file: FileIn, taskId: z.string().min(1).max(100).optional() }), output: PlanIntake },
   /** Add a target found in a document to the catalog as a new indicator; main gives the code. */
   'plans.intakeIndicator': {
-    input: z.object({ label: Text(500).pipe(z.string().min(2, { message: 'Cần nhập nội dung chỉ tiêu' })), unit: OptText(50), groupCode: Text(20).pipe(z.string().min(1)) }),
+    input: z.object({
+      label: Text(500).pipe(z.string().min(2, { message: 'Cần nhập nội dung chỉ tiêu' })),
+      unit: OptText(50),
+      groupCode: Text(20).pipe(z.string().min(1)),
+    }),
     output: Indicator,
   },
 };

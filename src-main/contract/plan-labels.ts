@@ -11,4 +11,10 @@ export type PlanKindId = keyof typeof PLAN_KIND_LABELS;
 export type PlanStatusId = keyof typeof PLAN_STATUS_LABELS;
 
 /** How an indicator's values are combined across units. */
-export const AGGREGATION_LABELS = { sum: 'Cộng tổng', avg: 'Trung bình', max: 'Lớn nhất', percent: 'Tỷ lệ %', text: 'Chữ (không cộng)' } as const;
+export const AGGREGATION_LABELS = {
+  sum: 'Cộng tổng',
+  avg: 'Trung bình',
+  max: 'Lớn nhất',
+  percent: 'Tỷ lệ %',
+  text: 'Chữ (không cộng)',
+} as const;

@@ -28,7 +28,10 @@ export const TargetDraft = z
     max: z.number().finite().nullable().default(null),
     text: OptText(500),
   })
-  .refine((t) => t.min === null || t.max === null || t.max >= t.min, { message: 'Chỉ tiêu tối đa phải lớn hơn hoặc bằng tối thiểu', path: ['max'] });
+  .refine((t) => t.min === null || t.max === null || t.max >= t.min, {
+    message: 'Chỉ tiêu tối đa phải lớn hơn hoặc bằng tối thiểu',
+    path: ['max'],
+  });
 
 export const PlanDraft = z
   .object({
@@ -65,7 +68,10 @@ export const PlanDraft = z
     document: FileIn.optional(),
   })
   .refine((p) => !p.startsOn || !p.endsOn || p.endsOn >= p.startsOn, { message: 'Ngày kết thúc phải sau ngày bắt đầu', path: ['endsOn'] })
-  .refine((p) => p.assignment !== 'group' || !!p.assignmentGroup, { message: 'Cần chọn khối đơn vị phải báo cáo', path: ['assignmentGroup'] });
+  .refine((p) => p.assignment !== 'group' || !!p.assignmentGroup, {
+    message: 'Cần chọn khối đơn vị phải báo cáo',
+    path: ['assignmentGroup'],
+  });
 export type PlanDraft = z.infer<typeof PlanDraft>;
 export type PlanDraftInput = z.input<typeof PlanDraft>;
 
@@ -103,7 +109,15 @@ export const Plan = z.object({
   signerTitle: z.string().nullable(),
   signerName: z.string().nullable(),
   recipients: z.array(z.string()),
-  basis: z.array(z.object({ text: z.string(), number: z.string().nullable(), issuedOn: z.string().nullable(), issuer: z.string().nullable(), basisPlanId: Id.nullable() })),
+  basis: z.array(
+    z.object({
+      text: z.string(),
+      number: z.string().nullable(),
+      issuedOn: z.string().nullable(),
+      issuer: z.string().nullable(),
+      basisPlanId: Id.nullable(),
+    }),
+  ),
   targets: z.array(PlanTargetOut),
   assignment: Assignment,
   assignmentGroup: z.string().nullable(),
@@ -139,7 +153,15 @@ export const PlanRegisterImport = z.object({
   dryRun: z.boolean(),
   created: z.number().int(),
   skipped: z.number().int(),
-  issues: z.array(z.object({ severity: z.enum(['error', 'warning']), message: z.string(), sheet: z.string().nullable(), cell: z.string().nullable(), row: z.number().int().nullable() })),
+  issues: z.array(
+    z.object({
+      severity: z.enum(['error', 'warning']),
+      message: z.string(),
+      sheet: z.string().nullable(),
+      cell: z.string().nullable(),
+      row: z.number().int().nullable(),
+    }),
+  ),
 });
 
 export const Overview = z.object({

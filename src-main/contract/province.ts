@@ -5,7 +5,13 @@ import { Id } from './common';
 import { TrackingState } from './consolidation';
 
 const Value = z.union([z.number(), z.string()]).nullable();
-const Coverage = z.object({ expected: z.number().int(), submitted: z.number().int(), onTime: z.number().int(), late: z.number().int(), missing: z.number().int() });
+const Coverage = z.object({
+  expected: z.number().int(),
+  submitted: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+  missing: z.number().int(),
+});
 
 const ProvinceIndicator = z.object({ code: z.string(), label: z.string(), unit: z.string().nullable(), unit2: z.string().nullable() });
 
@@ -54,7 +60,16 @@ export const DistrictDetail = z.object({
   edited: z.boolean(),
   coverage: Coverage.nullable(),
   indicators: z.array(ProvinceIndicator),
-  units: z.array(z.object({ code: z.string(), name: z.string(), state: z.string(), receivedOn: z.string().nullable(), values: z.array(Value), values2: z.array(z.number().nullable()) })),
+  units: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      state: z.string(),
+      receivedOn: z.string().nullable(),
+      values: z.array(Value),
+      values2: z.array(z.number().nullable()),
+    }),
+  ),
 });
 export type DistrictDetail = z.infer<typeof DistrictDetail>;
 

@@ -24,10 +24,23 @@ export const EntryInput = z.object({
   receivedOn: IsoDate,
   via: EntryVia,
   rows: z.array(EntryRow).max(2000),
-  narrative: z.array(z.object({ heading: Text(300), text: z.string().max(50_000).transform((s) => s.normalize('NFC').trim()) })).max(100).default([]),
+  narrative: z
+    .array(
+      z.object({
+        heading: Text(300),
+        text: z
+          .string()
+          .max(50_000)
+          .transform((s) => s.normalize('NFC').trim()),
+      }),
+    )
+    .max(100)
+    .default([]),
   /** Values the checks hold that the user confirms as right, with the reason (audited). */
   confirmations: z
-    .array(z.object({ indicatorId: Id, reason: z.string().trim().min(3, { message: 'Hãy ghi lý do xác nhận (ít nhất 3 ký tự)' }).max(500) }))
+    .array(
+      z.object({ indicatorId: Id, reason: z.string().trim().min(3, { message: 'Hãy ghi lý do xác nhận (ít nhất 3 ký tự)' }).max(500) }),
+    )
     .max(2000)
     .default([]),
   /** A note on the version (who phoned, what paper), kept in the audit log. */

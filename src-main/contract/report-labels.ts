@@ -11,7 +11,12 @@ export const PREVIEW_STATUS_LABELS = {
 export type PreviewStatusId = keyof typeof PREVIEW_STATUS_LABELS;
 /** Badge tone per preview status (app.css .badge.ok/.info/.warn/.error; '' = neutral). */
 export const PREVIEW_STATUS_TONE: Record<PreviewStatusId, '' | 'ok' | 'info' | 'warn' | 'error'> = {
-  new: 'ok', replace: 'info', duplicate: '', held: 'warn', confirm: 'warn', error: 'error',
+  new: 'ok',
+  replace: 'info',
+  duplicate: '',
+  held: 'warn',
+  confirm: 'warn',
+  error: 'error',
 };
 
 export const COMMIT_STATUS_LABELS = {

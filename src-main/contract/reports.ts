@@ -61,7 +61,16 @@ export const PreviewFile = z.object({
    * whether the reader could tell (`sure: false`: the user must pick one); `how`: the reader's choice, the unit's
    * remembered pick, or the user's pick for this file. Null/absent for a single value column.
    */
-  valueColumn: z.object({ letter: z.string(), header: z.string(), reason: z.string(), sure: z.boolean(), how: z.enum(['auto', 'remembered', 'chosen']) }).nullable().optional(),
+  valueColumn: z
+    .object({
+      letter: z.string(),
+      header: z.string(),
+      reason: z.string(),
+      sure: z.boolean(),
+      how: z.enum(['auto', 'remembered', 'chosen']),
+    })
+    .nullable()
+    .optional(),
   /** The columns the user can pick from (letter, header cell, header text), left to right. */
   valueColumns: z.array(ValueCandidate).optional(),
 });
@@ -79,14 +88,22 @@ const CommitFile = z.object({
   receivedOn: IsoDate,
   channel: ReceiveChannel.default('file'),
   /** Label -> indicator decisions the user made on the mapping screen (null = ignore the row). */
-  mapping: z.array(z.object({ label: z.string(), indicatorId: Id.nullable() })).max(1000).default([]),
+  mapping: z
+    .array(z.object({ label: z.string(), indicatorId: Id.nullable() }))
+    .max(1000)
+    .default([]),
   /** Remember these decisions for this unit next time. */
   remember: z.boolean().default(true),
   /** Header of the value column the user picked ("Kết quả thực hiện / Quý II"); absent: the reader's or the remembered one. */
   valueColumn: z.string().max(500).nullable().optional(),
   /** Flagged values (MappedRow.checks) the user confirms as right, each with a short reason (audited). */
   confirmations: z
-    .array(z.object({ label: z.string().max(2000), reason: z.string().trim().min(3, { message: 'Hãy ghi lý do xác nhận (ít nhất 3 ký tự)' }).max(500) }))
+    .array(
+      z.object({
+        label: z.string().max(2000),
+        reason: z.string().trim().min(3, { message: 'Hãy ghi lý do xác nhận (ít nhất 3 ký tự)' }).max(500),
+      }),
+    )
     .max(1000)
     .default([]),
 });
@@ -166,7 +183,14 @@ export const ReportDetail = z.object({
       unit: z.string().nullable(),
       /** The second measure's unit ("triệu đồng"); null when the indicator has none. */
       unit2: z.string().nullable(),
-      target: z.object({ min: z.number().nullable(), max: z.number().nullable(), text: z.string().nullable(), scope: z.enum(['total', 'per_unit']) }).nullable(),
+      target: z
+        .object({
+          min: z.number().nullable(),
+          max: z.number().nullable(),
+          text: z.string().nullable(),
+          scope: z.enum(['total', 'per_unit']),
+        })
+        .nullable(),
       value: Value,
       value2: z.number().nullable(),
       edited: z.boolean(),
@@ -177,7 +201,16 @@ export const ReportDetail = z.object({
   issues: z.array(ReportIssue),
   /** The unit was asked to correct this version ("đã đề nghị sửa") on that date; null when not. */
   correctionRequestedOn: z.string().nullable(),
-  versions: z.array(z.object({ id: Id, version: z.number().int(), status: z.string(), receivedOn: z.string(), fileName: z.string().nullable(), receivedVia: z.enum(ENTRY_VIA).nullable().optional() })),
+  versions: z.array(
+    z.object({
+      id: Id,
+      version: z.number().int(),
+      status: z.string(),
+      receivedOn: z.string(),
+      fileName: z.string().nullable(),
+      receivedVia: z.enum(ENTRY_VIA).nullable().optional(),
+    }),
+  ),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 /** Where a report version stands: the one in use, replaced by a newer one, held for a decision, or revoked. */
@@ -190,17 +223,26 @@ export type ReportStatus = ReportDetail['status'];
 const TaskId = z.string().min(1).max(100).optional();
 
 export const reportsChannels = {
-  'reports.preview': { input: z.object({ planId: Id, files: z.array(FileIn).min(1).max(2000), taskId: TaskId }), output: z.object({ files: z.array(PreviewFile) }) },
+  'reports.preview': {
+    input: z.object({ planId: Id, files: z.array(FileIn).min(1).max(2000), taskId: TaskId }),
+    output: z.object({ files: z.array(PreviewFile) }),
+  },
   'reports.commit': {
     input: z.object({
       planId: Id,
-      files: z.array(CommitFile.refine((f) => f.file || f.staged, { message: 'Thiếu tệp: hãy chọn lại tệp rồi nhập lại.' })).min(1).max(2000),
+      files: z
+        .array(CommitFile.refine((f) => f.file || f.staged, { message: 'Thiếu tệp: hãy chọn lại tệp rồi nhập lại.' }))
+        .min(1)
+        .max(2000),
       taskId: TaskId,
     }),
     output: CommitResult,
   },
   /** Which previewed files main still keeps (by SHA-256): the commit sends the bytes of the others only. */
-  'reports.stageCheck': { input: z.object({ planId: Id, sha256s: z.array(Sha256).max(2000) }), output: z.object({ missing: z.array(z.string()) }) },
+  'reports.stageCheck': {
+    input: z.object({ planId: Id, sha256s: z.array(Sha256).max(2000) }),
+    output: z.object({ missing: z.array(z.string()) }),
+  },
   'reports.batches': { input: z.object({ planId: Id }), output: z.array(BatchInfo) },
   'reports.undoBatch': { input: z.object({ batchId: Id }), output: z.object({ revoked: z.number().int() }) },
   'reports.list': { input: z.object({ planId: Id }), output: z.array(ReportListRow) },
@@ -208,7 +250,10 @@ export const reportsChannels = {
   'reports.decideHeld': { input: z.object({ reportId: Id, action: z.enum(['activate', 'revoke']) }), output: ReportDetail },
   'reports.editValue': {
     input: z.object({
-      reportId: Id, indicatorId: Id, value: z.union([z.number().finite(), z.string().max(2000)]).nullable(), note: OptText(500),
+      reportId: Id,
+      indicatorId: Id,
+      value: z.union([z.number().finite(), z.string().max(2000)]).nullable(),
+      note: OptText(500),
       /** The second measure (absent: left as it is; null: cleared). */
       value2: z.number().finite().nullable().optional(),
       /** Why an odd value (a blocking check) is right: required for such a value, audited. */

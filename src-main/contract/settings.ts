@@ -26,7 +26,10 @@ export const OrgProfile = z.object({
     base: Required(100, 'Cần nhập tên gọi cấp cơ sở'),
   }),
   /** Yearly deadline for "Dân vận khéo" model registration (MM-DD). */
-  modelRegistrationDeadline: z.string().regex(/^\d{2}-\d{2}$/).default('03-13'),
+  modelRegistrationDeadline: z
+    .string()
+    .regex(/^\d{2}-\d{2}$/)
+    .default('03-13'),
 });
 export type OrgProfile = z.infer<typeof OrgProfile>;
 

@@ -9,14 +9,20 @@ export const UnitTargetSource = z.enum(UNIT_TARGET_SOURCES);
 export const UnitTargetGrid = z.object({
   planId: Id,
   units: z.array(z.object({ id: Id, code: z.string(), name: z.string(), members: z.number().nullable() })),
-  indicators: z.array(z.object({
-    indicatorId: Id, code: z.string(), label: z.string(), unit: z.string().nullable(), aggregation: z.string(),
-    /** The plan's own number for this indicator (min, else max), null when it has none or only text. */
-    planTarget: z.number().nullable(),
-    scope: z.enum(['total', 'per_unit']),
-    /** Sum of the per-unit targets given so far (null when none). */
-    assigned: z.number().nullable(),
-  })),
+  indicators: z.array(
+    z.object({
+      indicatorId: Id,
+      code: z.string(),
+      label: z.string(),
+      unit: z.string().nullable(),
+      aggregation: z.string(),
+      /** The plan's own number for this indicator (min, else max), null when it has none or only text. */
+      planTarget: z.number().nullable(),
+      scope: z.enum(['total', 'per_unit']),
+      /** Sum of the per-unit targets given so far (null when none). */
+      assigned: z.number().nullable(),
+    }),
+  ),
   cells: z.array(z.object({ unitId: Id, indicatorId: Id, target: z.number(), source: UnitTargetSource })),
 });
 export type UnitTargetGrid = z.infer<typeof UnitTargetGrid>;

@@ -67,7 +67,9 @@ export const UnitImportRow = z.object({
    *  one, or given by the user (input `codes`). */
   codeSource: z.enum(['file', 'normalised', 'proposed', 'user']).default('file'),
   /** Each changed field of an update, old -> new as the user reads them (`field` names it for input `keep`). */
-  diffs: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })).default([]),
+  diffs: z
+    .array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+    .default([]),
 });
 export type UnitImportRow = z.infer<typeof UnitImportRow>;
 
@@ -92,11 +94,19 @@ export const unitsChannels = {
   'units.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.literal(true) }) },
   'units.import': {
     input: z.object({
-      file: FileIn, dryRun: z.boolean(), skipInvalid: z.boolean().default(false),
+      file: FileIn,
+      dryRun: z.boolean(),
+      skipInvalid: z.boolean().default(false),
       /** The user's code for a row (a proposed code changed, or a code the file lacks). */
-      codes: z.array(z.object({ row: z.number().int().min(1), code: Text(40) })).max(20_000).default([]),
+      codes: z
+        .array(z.object({ row: z.number().int().min(1), code: Text(40) }))
+        .max(20_000)
+        .default([]),
       /** Fields of a row to keep as they are in the register (a manual edit the file would overwrite). */
-      keep: z.array(z.object({ row: z.number().int().min(1), field: z.string().max(30) })).max(200_000).default([]),
+      keep: z
+        .array(z.object({ row: z.number().int().min(1), field: z.string().max(30) }))
+        .max(200_000)
+        .default([]),
     }),
     output: UnitImportResult,
   },

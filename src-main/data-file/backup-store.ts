@@ -1,6 +1,17 @@
 // The backup folder: naming (dan-van-YYYYMMDD-HHMMSS-<reason>-v<schema>.sqlite), a JSON sidecar written only
 // after verification, listing, rotation, the folder setting, and the automatic backups (daily, before a batch).
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { BackupInfo, type BackupReason } from '../contract/backups';
 import { AppError } from '../contract/errors';
@@ -84,12 +95,20 @@ export function assertWritableFolder(folder: string): string {
   } catch (err) {
     const code = String((err as { code?: unknown }).code ?? '');
     if (code === 'ENOSPC' || code === 'EDQUOT')
-      throw new AppError('db_full', `Ổ đĩa chứa thư mục "${dir}" đã đầy, không ghi thêm được. Hãy xoá bớt tệp trên ổ đó hoặc chọn thư mục ở ổ khác rồi sao lưu lại; dữ liệu hiện tại không bị ảnh hưởng.`, {
-        folder: 'Ổ đĩa đã đầy',
-      });
-    throw new AppError('invalid_input', `Không ghi được vào thư mục "${dir}". Hãy kiểm tra ổ đĩa/USB đã cắm và có quyền ghi, hoặc chọn thư mục khác.`, {
-      folder: 'Thư mục không ghi được',
-    });
+      throw new AppError(
+        'db_full',
+        `Ổ đĩa chứa thư mục "${dir}" đã đầy, không ghi thêm được. Hãy xoá bớt tệp trên ổ đó hoặc chọn thư mục ở ổ khác rồi sao lưu lại; dữ liệu hiện tại không bị ảnh hưởng.`,
+        {
+          folder: 'Ổ đĩa đã đầy',
+        },
+      );
+    throw new AppError(
+      'invalid_input',
+      `Không ghi được vào thư mục "${dir}". Hãy kiểm tra ổ đĩa/USB đã cắm và có quyền ghi, hoặc chọn thư mục khác.`,
+      {
+        folder: 'Thư mục không ghi được',
+      },
+    );
   } finally {
     // Also when the write failed half-way (disk full): the probe never stays behind.
     try {
@@ -144,7 +163,10 @@ export function listBackups(folder: string): BackupInfo[] {
 /** Delete what the rotation does not keep (never a `protect`ed name: the backup being restored), and temporary files left by an interrupted backup. */
 function pruneBackups(folder: string, now: Date, protect: readonly string[] = []): string[] {
   const items = listBackups(folder);
-  const keep = backupsToKeep(items.map((i) => ({ id: i.name, at: new Date(i.createdAt), reason: i.reason })), now);
+  const keep = backupsToKeep(
+    items.map((i) => ({ id: i.name, at: new Date(i.createdAt), reason: i.reason })),
+    now,
+  );
   for (const name of protect) keep.add(name);
   const removed: string[] = [];
   for (const i of items) {
@@ -206,8 +228,14 @@ export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
     throw err;
   }
   const info: BackupInfo = {
-    name, createdAt: o.now.toISOString(), reason: o.reason, note: o.note ?? null, bytes: copy.bytes,
-    schemaVersion: copy.schemaVersion, counts: copy.counts, appVersion: o.appVersion,
+    name,
+    createdAt: o.now.toISOString(),
+    reason: o.reason,
+    note: o.note ?? null,
+    bytes: copy.bytes,
+    schemaVersion: copy.schemaVersion,
+    counts: copy.counts,
+    appVersion: o.appVersion,
   };
   const sidecar = join(folder, `${name}.json`);
   const tmp = `${sidecar}.${process.pid}.tmp`; // two processes backing up in the same second never share a temp file
@@ -218,7 +246,10 @@ export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
   } catch (err) {
     rmSync(tmp, { force: true });
     rmSync(join(folder, name), { force: true });
-    throw new AppError('db_full', 'Không ghi được thông tin bản sao lưu (ổ đĩa đầy hoặc không ghi được). Bản sao đã được xoá; hãy giải phóng dung lượng hoặc chọn thư mục khác.');
+    throw new AppError(
+      'db_full',
+      'Không ghi được thông tin bản sao lưu (ổ đĩa đầy hoặc không ghi được). Bản sao đã được xoá; hãy giải phóng dung lượng hoặc chọn thư mục khác.',
+    );
   }
   // The backup just made always stays, even when the clock says it is older than the rest (a PC whose date was reset).
   pruneBackups(folder, o.now, [...(o.protect ?? []), name]);
@@ -226,7 +257,12 @@ export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
 }
 
 /** A backup of the context's database into its backup folder. */
-export function createBackup(ctx: BackupContext, reason: BackupReason, note: string | null = null, protect: readonly string[] = []): BackupInfo {
+export function createBackup(
+  ctx: BackupContext,
+  reason: BackupReason,
+  note: string | null = null,
+  protect: readonly string[] = [],
+): BackupInfo {
   if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
   return createBackupIn(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note, protect });
 }
@@ -246,8 +282,10 @@ export function dailyBackupIfDue(ctx: BackupContext): BackupInfo | null {
 }
 
 export function backupPath(folder: string, name: string): string {
-  if (basename(name) !== name || !NAME_RE.test(name)) throw new AppError('invalid_input', 'Tên bản sao lưu không hợp lệ. Hãy chọn lại từ danh sách.');
+  if (basename(name) !== name || !NAME_RE.test(name))
+    throw new AppError('invalid_input', 'Tên bản sao lưu không hợp lệ. Hãy chọn lại từ danh sách.');
   const file = join(folder, name);
-  if (!existsSync(file) || !existsSync(`${file}.json`)) throw new AppError('not_found', 'Không tìm thấy bản sao lưu này (có thể đã bị xoá). Hãy tải lại danh sách.');
+  if (!existsSync(file) || !existsSync(`${file}.json`))
+    throw new AppError('not_found', 'Không tìm thấy bản sao lưu này (có thể đã bị xoá). Hãy tải lại danh sách.');
   return file;
 }

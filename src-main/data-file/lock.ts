@@ -2,7 +2,19 @@
 // database (the app, browser mode, the CLI) leaves a presence file `<db>.in-use/<pid>.json`; restore and migrate take
 // `<db>.lock` and refuse while another live process is present, naming who, in Vietnamese. Stale files of dead
 // processes (kill -9, power cut) are cleaned as they are found.
-import { closeSync, existsSync, linkSync, mkdirSync, rmdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  rmdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../contract/errors';
@@ -140,7 +152,10 @@ export function takeExclusive(dbFile: string, mode: string, purpose: keyof typeo
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(err);
       const h = lockHolder(dbFile);
       if (h)
-        throw new AppError('db_busy', `Dữ liệu đang được ${DOING[h.purpose ?? ''] ?? 'dùng riêng'} bởi ${describeHolder(h)}. Hãy đợi việc đó xong rồi thử lại.`);
+        throw new AppError(
+          'db_busy',
+          `Dữ liệu đang được ${DOING[h.purpose ?? ''] ?? 'dùng riêng'} bởi ${describeHolder(h)}. Hãy đợi việc đó xong rồi thử lại.`,
+        );
     }
   }
   const release = () => rmSync(file, { force: true });
@@ -178,7 +193,10 @@ function createWhole(file: string, text: string): void {
 
 function lockError(err: unknown): AppError {
   if (err instanceof AppError) return err;
-  return new AppError('db_busy', `Không tạo được khoá dữ liệu (${(err as Error).message}). Hãy kiểm tra quyền ghi của thư mục dữ liệu rồi thử lại.`);
+  return new AppError(
+    'db_busy',
+    `Không tạo được khoá dữ liệu (${(err as Error).message}). Hãy kiểm tra quyền ghi của thư mục dữ liệu rồi thử lại.`,
+  );
 }
 
 /** Before opening: wait up to `waitMs` for a restore/migrate of another process to finish, else a Vietnamese error. */
@@ -189,7 +207,10 @@ export function waitUntilUnlocked(dbFile: string, waitMs = 5000): void {
     const h = lockHolder(dbFile);
     if (!h || h.pid === process.pid) return;
     if (Date.now() >= until)
-      throw new AppError('db_busy', `Dữ liệu đang được ${DOING[h.purpose ?? ''] ?? 'dùng riêng'} bởi ${describeHolder(h)}. Hãy đợi việc đó xong rồi mở lại.`);
+      throw new AppError(
+        'db_busy',
+        `Dữ liệu đang được ${DOING[h.purpose ?? ''] ?? 'dùng riêng'} bởi ${describeHolder(h)}. Hãy đợi việc đó xong rồi mở lại.`,
+      );
     Atomics.wait(sleeper, 0, 0, 100);
   }
 }

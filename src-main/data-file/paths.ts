@@ -35,8 +35,12 @@ export function locationWarnings(dbFile: string, env: NodeJS.ProcessEnv = proces
     .some((d) => p.startsWith(d.replace(/\\/g, '/').toLowerCase()));
   const warnings: string[] = [];
   if (p.startsWith('//') || p.startsWith('\\\\'))
-    warnings.push('Tệp dữ liệu đang nằm trên thư mục mạng. Dữ liệu có thể hỏng khi mạng chập chờn: hãy chuyển về ổ đĩa của máy (Cài đặt > Dữ liệu).');
+    warnings.push(
+      'Tệp dữ liệu đang nằm trên thư mục mạng. Dữ liệu có thể hỏng khi mạng chập chờn: hãy chuyển về ổ đĩa của máy (Cài đặt > Dữ liệu).',
+    );
   else if (synced || /\/(onedrive|dropbox|google drive|googledrive)[^/]*\//.test(p))
-    warnings.push('Tệp dữ liệu đang nằm trong thư mục đồng bộ (OneDrive/Dropbox/Google Drive). Việc đồng bộ có thể làm hỏng dữ liệu: hãy chuyển về thư mục mặc định của máy.');
+    warnings.push(
+      'Tệp dữ liệu đang nằm trong thư mục đồng bộ (OneDrive/Dropbox/Google Drive). Việc đồng bộ có thể làm hỏng dữ liệu: hãy chuyển về thư mục mặc định của máy.',
+    );
   return warnings;
 }

@@ -29,7 +29,9 @@ export const restoreTempFile = (dbFile: string) => `${dbFile}.tmp-restore`;
 
 function newestBeforeRestore(dbFile: string): string | null {
   const prefix = `${basename(dbFile).replace(/\.sqlite$/, '')}.before-restore-`;
-  const names = readdirSync(dirname(dbFile)).filter((n) => n.startsWith(prefix) && /-\d{8}-\d{6}\.sqlite$/.test(n)).sort();
+  const names = readdirSync(dirname(dbFile))
+    .filter((n) => n.startsWith(prefix) && /-\d{8}-\d{6}\.sqlite$/.test(n))
+    .sort();
   const newest = names.at(-1);
   return newest ? join(dirname(dbFile), newest) : null;
 }
@@ -47,7 +49,8 @@ export function recoverInterruptedRestore(dbFile: string, now: Date): string | n
   const before = newestBeforeRestore(dbFile);
   if (!before || sniffDataFile(before) !== 'sqlite') return null;
   if (kind === 'empty') setAside(dbFile, now, 'empty');
-  for (const ext of ['-wal', '-shm', '-journal']) if (existsSync(dbFile + ext)) renameSync(dbFile + ext, `${dbFile}${ext}.stale-${stamp(now)}`);
+  for (const ext of ['-wal', '-shm', '-journal'])
+    if (existsSync(dbFile + ext)) renameSync(dbFile + ext, `${dbFile}${ext}.stale-${stamp(now)}`);
   renameSync(before, dbFile);
   for (const ext of ['-wal', '-shm']) if (existsSync(before + ext)) renameSync(before + ext, dbFile + ext);
   return (

@@ -29,7 +29,11 @@ export function fsyncPath(file: string): void {
   if (process.platform !== 'win32') {
     try {
       const dfd = openSync(dirname(file), 'r');
-      try { fsyncSync(dfd); } finally { closeSync(dfd); }
+      try {
+        fsyncSync(dfd);
+      } finally {
+        closeSync(dfd);
+      }
     } catch {
       /* some file systems cannot fsync a folder; the file itself is synced */
     }
@@ -41,9 +45,15 @@ export function backupError(err: unknown, target: string): AppError {
   if (err instanceof AppError) return err;
   const code = String((err as { code?: unknown }).code ?? '');
   if (/^SQLITE_(FULL|IOERR_WRITE|IOERR_FSYNC|IOERR_TRUNCATE)$/.test(code) || code === 'ENOSPC' || code === 'EFBIG' || code === 'EDQUOT')
-    return new AppError('db_full', 'Không ghi được bản sao lưu: ổ đĩa đích đã đầy hoặc không ghi thêm được. Bản sao dở dang đã được xoá, dữ liệu hiện tại không bị ảnh hưởng. Hãy giải phóng dung lượng hoặc chọn ổ/thư mục khác rồi sao lưu lại.');
+    return new AppError(
+      'db_full',
+      'Không ghi được bản sao lưu: ổ đĩa đích đã đầy hoặc không ghi thêm được. Bản sao dở dang đã được xoá, dữ liệu hiện tại không bị ảnh hưởng. Hãy giải phóng dung lượng hoặc chọn ổ/thư mục khác rồi sao lưu lại.',
+    );
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY'))
-    return new AppError('bad_file', `Không ghi được vào "${dirname(target)}" (không có quyền ghi hoặc ổ chỉ đọc). Hãy chọn thư mục khác để sao lưu.`);
+    return new AppError(
+      'bad_file',
+      `Không ghi được vào "${dirname(target)}" (không có quyền ghi hoặc ổ chỉ đọc). Hãy chọn thư mục khác để sao lưu.`,
+    );
   return new AppError('internal', `Không sao lưu được vào "${target}". Hãy thử lại hoặc chọn thư mục khác.`);
 }
 
@@ -105,7 +115,10 @@ export function writeVerifiedCopy(db: Db, target: string): BackupResult {
     vacuumInto(db, tmp);
     const info = inspectCopy(tmp);
     if (info.problems.length)
-      throw new AppError('db_corrupt', `Bản sao lưu không đạt kiểm tra (${info.problems[0]}). Bản sao đã bị huỷ; dữ liệu hiện tại có thể đang hỏng, hãy chạy "Kiểm tra dữ liệu".`);
+      throw new AppError(
+        'db_corrupt',
+        `Bản sao lưu không đạt kiểm tra (${info.problems[0]}). Bản sao đã bị huỷ; dữ liệu hiện tại có thể đang hỏng, hãy chạy "Kiểm tra dữ liệu".`,
+      );
     fsyncPath(tmp);
     renameSync(tmp, file);
     return { file, bytes: statSync(file).size, schemaVersion: info.schemaVersion, counts: info.counts, verified: true };
@@ -132,8 +145,15 @@ export function checkDatabase(dbFile?: string | null): CheckResult {
   const file = resolveDataPaths(dbFile).dbFile;
   const kind = sniffDataFile(file);
   if (kind === 'missing') throw new AppError('not_found', `Không tìm thấy tệp dữ liệu "${file}".`);
-  if (kind === 'empty') return { ok: false, file, schemaVersion: null, problems: ['Tệp dữ liệu trống (0 byte): dữ liệu đã mất ở tệp này, hãy khôi phục từ bản sao lưu.'] };
-  if (kind === 'not-sqlite') return { ok: false, file, schemaVersion: null, problems: ['Tệp không phải cơ sở dữ liệu SQLite (hỏng hoặc nhầm tệp).'] };
+  if (kind === 'empty')
+    return {
+      ok: false,
+      file,
+      schemaVersion: null,
+      problems: ['Tệp dữ liệu trống (0 byte): dữ liệu đã mất ở tệp này, hãy khôi phục từ bản sao lưu.'],
+    };
+  if (kind === 'not-sqlite')
+    return { ok: false, file, schemaVersion: null, problems: ['Tệp không phải cơ sở dữ liệu SQLite (hỏng hoặc nhầm tệp).'] };
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

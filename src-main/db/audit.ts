@@ -30,8 +30,6 @@ export type { AuditRow };
 
 export function listAudit(db: Db, limit = 500): AuditRow[] {
   return db
-    .prepare(
-      'SELECT id, at, actor, action, entity, entity_id AS entityId, summary FROM audit_log ORDER BY id DESC LIMIT ?',
-    )
+    .prepare('SELECT id, at, actor, action, entity, entity_id AS entityId, summary FROM audit_log ORDER BY id DESC LIMIT ?')
     .all(limit) as AuditRow[];
 }

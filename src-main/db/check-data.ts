@@ -10,10 +10,12 @@ export interface PeerValue {
 
 /** indicatorId -> [{ unitId, value, value2 }] of the plan's active reports. */
 export function planPeerValues(db: Db, planId: number): Map<number, PeerValue[]> {
-  const rows = stmt(db,
+  const rows = stmt(
+    db,
     `SELECT r.unit_id AS unitId, v.indicator_id AS indicatorId, v.value_num AS value, v.value2_num AS value2
      FROM reports r JOIN report_values v ON v.report_id = r.id
-     WHERE r.plan_id = ? AND r.status = 'active' AND (v.value_num IS NOT NULL OR v.value2_num IS NOT NULL)`).all(planId) as (PeerValue & { indicatorId: number })[];
+     WHERE r.plan_id = ? AND r.status = 'active' AND (v.value_num IS NOT NULL OR v.value2_num IS NOT NULL)`,
+  ).all(planId) as (PeerValue & { indicatorId: number })[];
   const out = new Map<number, PeerValue[]>();
   for (const { indicatorId, ...p } of rows) {
     const list = out.get(indicatorId);
@@ -25,11 +27,13 @@ export function planPeerValues(db: Db, planId: number): Map<number, PeerValue[]>
 
 /** indicatorId -> the unit's values in its active reports of other plans, oldest first. */
 export function unitHistory(db: Db, unitId: number, exceptPlanId: number): Map<number, number[]> {
-  const rows = stmt(db,
+  const rows = stmt(
+    db,
     `SELECT v.indicator_id AS indicatorId, v.value_num AS value
      FROM reports r JOIN report_values v ON v.report_id = r.id
      WHERE r.unit_id = ? AND r.plan_id <> ? AND r.status = 'active' AND v.value_num IS NOT NULL
-     ORDER BY r.received_on, r.id`).all(unitId, exceptPlanId) as { indicatorId: number; value: number }[];
+     ORDER BY r.received_on, r.id`,
+  ).all(unitId, exceptPlanId) as { indicatorId: number; value: number }[];
   const out = new Map<number, number[]>();
   for (const r of rows) {
     const list = out.get(r.indicatorId);
@@ -52,19 +56,24 @@ interface StoredValue {
 
 /** Every active value of a plan (numbers and second measures), with the unit and where it was read. */
 export function planStoredValues(db: Db, planId: number): StoredValue[] {
-  return stmt(db,
+  return stmt(
+    db,
     `SELECT r.id AS reportId, r.unit_id AS unitId, u.code AS unitCode, v.indicator_id AS indicatorId, v.value_num AS value,
             v.value2_num AS value2, r.file_name AS fileName, v.source_cell AS cell
      FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
      WHERE r.plan_id = ? AND r.status = 'active' AND (v.value_num IS NOT NULL OR v.value2_num IS NOT NULL)
-     ORDER BY u.code, v.indicator_id`).all(planId) as StoredValue[];
+     ORDER BY u.code, v.indicator_id`,
+  ).all(planId) as StoredValue[];
 }
 
 /** Labels of values confirmed with a reason, per report (kept in the report's issues as rule 'confirmed'). */
 export function confirmedValues(db: Db, planId: number): Set<string> {
-  const rows = stmt(db, "SELECT id, issues FROM reports WHERE plan_id = ? AND status = 'active' AND issues LIKE '%\"confirmed\"%'").all(planId) as { id: number; issues: string }[];
+  const rows = stmt(db, "SELECT id, issues FROM reports WHERE plan_id = ? AND status = 'active' AND issues LIKE '%\"confirmed\"%'").all(
+    planId,
+  ) as { id: number; issues: string }[];
   const out = new Set<string>();
   for (const r of rows)
-    for (const i of JSON.parse(r.issues) as { rule?: string; indicatorId?: number }[]) if (i.rule === 'confirmed' && i.indicatorId) out.add(`${r.id}:${i.indicatorId}`);
+    for (const i of JSON.parse(r.issues) as { rule?: string; indicatorId?: number }[])
+      if (i.rule === 'confirmed' && i.indicatorId) out.add(`${r.id}:${i.indicatorId}`);
   return out;
 }

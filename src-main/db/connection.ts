@@ -67,14 +67,18 @@ export function sqliteErrorToApp(err: unknown): AppError | null {
   const code = (err as { code?: unknown })?.code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return null;
   if (code.startsWith('SQLITE_FULL'))
-    return new AppError('db_full', 'Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa rồi thử lại; dữ liệu cũ vẫn an toàn.');
+    return new AppError(
+      'db_full',
+      'Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa rồi thử lại; dữ liệu cũ vẫn an toàn.',
+    );
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code.startsWith('SQLITE_IOERR'))
     return new AppError('db_busy', 'Tệp dữ liệu đang bị khoá (phần mềm khác hoặc phần mềm diệt virus). Hãy đợi một lát rồi thử lại.');
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
     return new AppError('db_corrupt', 'Tệp dữ liệu bị hỏng. Hãy đóng phần mềm và khôi phục từ bản sao lưu gần nhất.');
   if (code.startsWith('SQLITE_READONLY'))
     return new AppError('db_read_only', 'Không ghi được vào tệp dữ liệu (chỉ đọc). Kiểm tra quyền ghi của thư mục dữ liệu.');
-  if (code.startsWith('SQLITE_CONSTRAINT')) return new AppError('conflict', 'Dữ liệu trùng hoặc đang được sử dụng ở nơi khác, không thể lưu.');
+  if (code.startsWith('SQLITE_CONSTRAINT'))
+    return new AppError('conflict', 'Dữ liệu trùng hoặc đang được sử dụng ở nơi khác, không thể lưu.');
   return null;
 }
 

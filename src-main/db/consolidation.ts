@@ -4,11 +4,16 @@ import type { CellMapEntry, ReminderChannel } from '../contract/consolidation';
 import { stmt, type Db } from './connection';
 
 export interface ActiveValue {
-  unitId: number; indicatorId: number; valueNum: number | null; valueText: string | null; value2Num: number | null;
+  unitId: number;
+  indicatorId: number;
+  valueNum: number | null;
+  valueText: string | null;
+  value2Num: number | null;
 }
 
 export function activeValues(db: Db, planId: number): ActiveValue[] {
-  return stmt(db,
+  return stmt(
+    db,
     `SELECT r.unit_id AS unitId, v.indicator_id AS indicatorId, v.value_num AS valueNum, v.value_text AS valueText, v.value2_num AS value2Num
      FROM reports r JOIN report_values v ON v.report_id = r.id
      WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
@@ -20,11 +25,14 @@ export function activeValues(db: Db, planId: number): ActiveValue[] {
 type ActiveValueRow = [unitId: number, indicatorId: number, valueNum: number | null, valueText: string | null, value2Num: number | null];
 export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
   // its own SQL text (the comment): stmt() caches by text, and raw mode belongs to the cached statement
-  return stmt(db,
+  return stmt(
+    db,
     `/* rows as arrays */ SELECT r.unit_id, v.indicator_id, v.value_num, v.value_text, v.value2_num
      FROM reports r JOIN report_values v ON v.report_id = r.id
      WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
-  ).raw(true).all(planId) as ActiveValueRow[];
+  )
+    .raw(true)
+    .all(planId) as ActiveValueRow[];
 }
 
 /** Changes whenever this connection wrote a row or another connection committed: a key for results computed from
@@ -36,7 +44,8 @@ export function dataVersion(db: Db): string {
 
 /** Per indicator, the count, sum and maximum of the numbers in a plan's active reports (a whole plan's totals). */
 export function activeSummaries(db: Db, planId: number): { indicatorId: number; n: number; sum: number; max: number }[] {
-  return stmt(db,
+  return stmt(
+    db,
     `SELECT v.indicator_id AS indicatorId, COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
      FROM reports r JOIN report_values v ON v.report_id = r.id
      WHERE r.plan_id = ? AND r.status = 'active' AND v.value_num IS NOT NULL GROUP BY v.indicator_id`,
@@ -44,32 +53,62 @@ export function activeSummaries(db: Db, planId: number): { indicatorId: number; 
 }
 
 export function activeNarrative(db: Db, planId: number): { unitId: number; heading: string; text: string }[] {
-  return stmt(db,
+  return stmt(
+    db,
     `SELECT r.unit_id AS unitId, n.heading, n.text FROM reports r JOIN report_narrative n ON n.report_id = r.id
      WHERE r.plan_id = ? AND r.status = 'active' AND trim(n.text) <> '' ORDER BY r.unit_id, n.position`,
   ).all(planId) as { unitId: number; heading: string; text: string }[];
 }
 
 interface ReminderRow {
-  id: number; unitId: number; sentOn: string; channel: ReminderChannel; number: string | null; note: string | null;
+  id: number;
+  unitId: number;
+  sentOn: string;
+  channel: ReminderChannel;
+  number: string | null;
+  note: string | null;
 }
 
-export function addReminder(db: Db, planId: number, unitId: number, r: { sentOn: string; channel: ReminderChannel; number: string | null; note: string | null }, now: string): void {
-  stmt(db, 'INSERT INTO reminders (plan_id, unit_id, sent_on, channel, number, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(planId, unitId, r.sentOn, r.channel, r.number, r.note, now);
+export function addReminder(
+  db: Db,
+  planId: number,
+  unitId: number,
+  r: { sentOn: string; channel: ReminderChannel; number: string | null; note: string | null },
+  now: string,
+): void {
+  stmt(db, 'INSERT INTO reminders (plan_id, unit_id, sent_on, channel, number, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    planId,
+    unitId,
+    r.sentOn,
+    r.channel,
+    r.number,
+    r.note,
+    now,
+  );
 }
 
 export function remindersOf(db: Db, planId: number, unitId: number | null): ReminderRow[] {
-  return (unitId === null
-    ? stmt(db, 'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? ORDER BY sent_on DESC, id DESC').all(planId)
-    : stmt(db, 'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? AND unit_id = ? ORDER BY sent_on DESC, id DESC').all(planId, unitId)
+  return (
+    unitId === null
+      ? stmt(
+          db,
+          'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? ORDER BY sent_on DESC, id DESC',
+        ).all(planId)
+      : stmt(
+          db,
+          'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? AND unit_id = ? ORDER BY sent_on DESC, id DESC',
+        ).all(planId, unitId)
   ) as ReminderRow[];
 }
 
 /** Per unit: how many reminders and the latest date, for one plan. */
 export function reminderCounts(db: Db, planId: number): Map<number, { n: number; last: string }> {
-  const rows = stmt(db, 'SELECT unit_id, COUNT(*) AS n, MAX(sent_on) AS last FROM reminders WHERE plan_id = ? GROUP BY unit_id').all(planId) as {
-    unit_id: number; n: number; last: string;
+  const rows = stmt(db, 'SELECT unit_id, COUNT(*) AS n, MAX(sent_on) AS last FROM reminders WHERE plan_id = ? GROUP BY unit_id').all(
+    planId,
+  ) as {
+    unit_id: number;
+    n: number;
+    last: string;
   }[];
   return new Map(rows.map((r) => [r.unit_id, { n: r.n, last: r.last }]));
 }
@@ -77,7 +116,9 @@ export function reminderCounts(db: Db, planId: number): Map<number, { n: number;
 export const LAST_SAVED_MAP = 0;
 
 export function cellMapOf(db: Db, planId: number): CellMapEntry[] {
-  return stmt(db, 'SELECT indicator_code AS code, measure, sheet, cell FROM upward_cell_maps WHERE plan_id = ? ORDER BY sheet, cell').all(planId) as CellMapEntry[];
+  return stmt(db, 'SELECT indicator_code AS code, measure, sheet, cell FROM upward_cell_maps WHERE plan_id = ? ORDER BY sheet, cell').all(
+    planId,
+  ) as CellMapEntry[];
 }
 
 /** Replace the plan's map and keep a copy as the "last saved" map offered to other plans. Caller wraps in a transaction. */

@@ -44,7 +44,9 @@ export function sniffDataFile(file: string): FileKind {
 /** Tables that a database of ours at its schema version must have but this one lacks (schema 0: not ours at all). */
 export function missingTables(db: Database): { version: number; missing: string[] } {
   const version = db.pragma('user_version', { simple: true }) as number;
-  const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  const present = new Set(
+    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
   const expected = expectedTables(version);
   return { version, missing: [...expected].filter((t) => !present.has(t)) };
 }

@@ -11,15 +11,20 @@ interface StoredDocument {
   sha256: string;
 }
 
-
 /** Store bytes once: the same content (by SHA-256) reuses the existing row. `knownSha256`: the bytes' hash when the caller has it. */
 export function putDocument(db: Db, name: string, bytes: Uint8Array, now: string, knownSha256?: string): number {
   const hash = knownSha256 || sha256(bytes);
   const same = stmt(db, 'SELECT id FROM documents WHERE sha256 = ? AND size = ?').get(hash, bytes.byteLength) as { id: number } | undefined;
   if (same) return same.id;
   return Number(
-    stmt(db, 'INSERT INTO documents (name, mime, size, sha256, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(name, mimeOfName(name), bytes.byteLength, hash, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), now).lastInsertRowid,
+    stmt(db, 'INSERT INTO documents (name, mime, size, sha256, bytes, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      name,
+      mimeOfName(name),
+      bytes.byteLength,
+      hash,
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      now,
+    ).lastInsertRowid,
   );
 }
 

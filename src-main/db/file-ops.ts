@@ -6,7 +6,9 @@ import { openDatabase, type Db } from './connection';
 const SUMMARY_TABLES = ['units', 'plans', 'indicators', 'reports', 'import_batches', 'models', 'audit_log'];
 
 export function countRows(db: Db, tables: readonly string[] = SUMMARY_TABLES): Record<string, number> {
-  const present = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+  const present = new Set(
+    (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name),
+  );
   const counts: Record<string, number> = {};
   for (const t of tables) if (present.has(t)) counts[t] = (db.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n;
   return counts;

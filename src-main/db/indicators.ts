@@ -4,9 +4,22 @@ import { fold } from '../text/vi-text';
 import type { Db } from './connection';
 
 interface Row {
-  id: number; code: string; group_code: string; group_label: string; label: string; unit: string | null; unit2: string | null;
-  aggregation: Indicator['aggregation']; sort_order: number; retired: number; note: string | null; plan_count: number;
-  rule_min: number | null; rule_max: number | null; rule_integer: number; rule_required: number;
+  id: number;
+  code: string;
+  group_code: string;
+  group_label: string;
+  label: string;
+  unit: string | null;
+  unit2: string | null;
+  aggregation: Indicator['aggregation'];
+  sort_order: number;
+  retired: number;
+  note: string | null;
+  plan_count: number;
+  rule_min: number | null;
+  rule_max: number | null;
+  rule_integer: number;
+  rule_required: number;
 }
 
 const SELECT = `SELECT i.*, (SELECT COUNT(*) FROM plan_targets t WHERE t.indicator_id = i.id) AS plan_count FROM indicators i`;
@@ -14,8 +27,18 @@ const GROUP_ORDER = `CASE i.group_code WHEN 'I' THEN 1 WHEN 'II' THEN 2 WHEN 'II
   WHEN 'VII' THEN 7 WHEN 'VIII' THEN 8 WHEN 'IX' THEN 9 WHEN 'X' THEN 10 ELSE 99 END`;
 
 const toIndicator = (r: Row): Indicator => ({
-  id: r.id, code: r.code, groupCode: r.group_code, groupLabel: r.group_label, label: r.label, unit: r.unit, unit2: r.unit2,
-  aggregation: r.aggregation, sortOrder: r.sort_order, retired: r.retired === 1, note: r.note, planCount: r.plan_count,
+  id: r.id,
+  code: r.code,
+  groupCode: r.group_code,
+  groupLabel: r.group_label,
+  label: r.label,
+  unit: r.unit,
+  unit2: r.unit2,
+  aggregation: r.aggregation,
+  sortOrder: r.sort_order,
+  retired: r.retired === 1,
+  note: r.note,
+  planCount: r.plan_count,
   rules: { min: r.rule_min, max: r.rule_max, integer: r.rule_integer === 1, required: r.rule_required === 1 },
 });
 
@@ -43,18 +66,32 @@ export function nextIndicatorCode(db: Db): string {
 
 export function upsertIndicator(db: Db, d: IndicatorDraft, now: string): number {
   const p = {
-    code: d.code, groupCode: d.groupCode, groupLabel: d.groupLabel, label: d.label, folded: fold(d.label), unit: d.unit, unit2: d.unit2,
-    aggregation: d.aggregation, sortOrder: d.sortOrder, note: d.note, now,
-    ruleMin: d.rules.min, ruleMax: d.rules.max, ruleInteger: d.rules.integer ? 1 : 0, ruleRequired: d.rules.required ? 1 : 0,
+    code: d.code,
+    groupCode: d.groupCode,
+    groupLabel: d.groupLabel,
+    label: d.label,
+    folded: fold(d.label),
+    unit: d.unit,
+    unit2: d.unit2,
+    aggregation: d.aggregation,
+    sortOrder: d.sortOrder,
+    note: d.note,
+    now,
+    ruleMin: d.rules.min,
+    ruleMax: d.rules.max,
+    ruleInteger: d.rules.integer ? 1 : 0,
+    ruleRequired: d.rules.required ? 1 : 0,
   };
   if (d.id === undefined) {
     return Number(
-      db.prepare(
-        `INSERT INTO indicators (code, group_code, group_label, label, label_folded, unit, unit2, aggregation, sort_order, note,
+      db
+        .prepare(
+          `INSERT INTO indicators (code, group_code, group_label, label, label_folded, unit, unit2, aggregation, sort_order, note,
            rule_min, rule_max, rule_integer, rule_required, created_at, updated_at)
          VALUES (@code, @groupCode, @groupLabel, @label, @folded, @unit, @unit2, @aggregation, @sortOrder, @note,
            @ruleMin, @ruleMax, @ruleInteger, @ruleRequired, @now, @now)`,
-      ).run(p).lastInsertRowid,
+        )
+        .run(p).lastInsertRowid,
     );
   }
   db.prepare(

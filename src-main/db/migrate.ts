@@ -75,7 +75,9 @@ function runRebuild(db: Database, m: Migration): void {
       const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
       if (broken.length) {
         const first = broken[0]!;
-        throw new Error(`Migration ${m.name} would leave ${broken.length} rows of ${first.table} pointing at missing ${first.parent} rows; nothing was changed`);
+        throw new Error(
+          `Migration ${m.name} would leave ${broken.length} rows of ${first.table} pointing at missing ${first.parent} rows; nothing was changed`,
+        );
       }
       db.pragma(`user_version = ${m.version}`);
     });

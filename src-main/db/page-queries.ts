@@ -8,7 +8,8 @@ export type UnitBrief = Pick<Unit, 'id' | 'code' | 'name' | 'phone' | 'email'>;
 
 /** The units a plan concerns (its list plus every unit that sent a report for it), by id. */
 export function planUnitBriefs(db: Db, planId: number): Map<number, UnitBrief> {
-  const rows = stmt(db,
+  const rows = stmt(
+    db,
     `SELECT id, code, name, phone, email FROM units
      WHERE id IN (SELECT unit_id FROM plan_units WHERE plan_id = ? UNION SELECT unit_id FROM reports WHERE plan_id = ?)`,
   ).all(planId, planId) as UnitBrief[];
@@ -18,7 +19,8 @@ export function planUnitBriefs(db: Db, planId: number): Map<number, UnitBrief> {
 /** A plan's submission counts as tracking judges them: expected = its units plus any unit that reported; submitted =
  *  units with a report in use; late = those whose first usable report (any version not revoked) came after `due`. */
 export function planSubmissionCounts(db: Db, planId: number, due: string | null): { expected: number; submitted: number; late: number } {
-  return stmt(db,
+  return stmt(
+    db,
     `SELECT
        (SELECT COUNT(*) FROM units u WHERE u.id IN (SELECT unit_id FROM plan_units WHERE plan_id = @p UNION SELECT unit_id FROM reports WHERE plan_id = @p)) AS expected,
        COUNT(*) AS submitted,
@@ -31,16 +33,20 @@ export function planSubmissionCounts(db: Db, planId: number, due: string | null)
 /** Indicators reported in a plan's reports in use that are not among its targets, in the order a walk of the values by
  *  unit then indicator meets them (the order the consolidation lists them in). */
 export function planExtraIndicators(db: Db, planId: number): number[] {
-  return (stmt(db,
-    `SELECT v.indicator_id AS id, MIN(r.unit_id) AS first_unit FROM reports r JOIN report_values v ON v.report_id = r.id
+  return (
+    stmt(
+      db,
+      `SELECT v.indicator_id AS id, MIN(r.unit_id) AS first_unit FROM reports r JOIN report_values v ON v.report_id = r.id
      WHERE r.plan_id = ? AND r.status = 'active' AND v.indicator_id NOT IN (SELECT indicator_id FROM plan_targets WHERE plan_id = ?)
      GROUP BY v.indicator_id ORDER BY first_unit, v.indicator_id`,
-  ).all(planId, planId) as { id: number }[]).map((r) => r.id);
+    ).all(planId, planId) as { id: number }[]
+  ).map((r) => r.id);
 }
 
 /** Count, sum and maximum of one indicator's numbers in a plan's reports in use (one index seek per report). */
 export function indicatorSummary(db: Db, planId: number, indicatorId: number): { n: number; sum: number; max: number | null } {
-  return stmt(db,
+  return stmt(
+    db,
     `SELECT COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
      FROM reports r JOIN report_values v ON v.report_id = r.id AND v.indicator_id = ?
      WHERE r.plan_id = ? AND r.status = 'active'`,
@@ -50,8 +56,12 @@ export function indicatorSummary(db: Db, planId: number, indicatorId: number): {
 /** The tables the view unit_record_counts counts, when it has its usual shape (a UNION ALL of `SELECT unit_id FROM t`
  *  grouped by unit_id); null for any other shape. Read from the schema, so a migration redefining the view is followed. */
 function recordCountTables(db: Db): string[] | null {
-  const row = stmt(db, "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'unit_record_counts'").get() as { sql: string } | undefined;
-  const m = /^CREATE VIEW unit_record_counts AS\s+SELECT unit_id, COUNT\(\*\) AS n FROM \(\s*((?:SELECT unit_id FROM [a-z_]+\s*(?:UNION ALL\s*)?)+)\)\s*GROUP BY unit_id;?\s*$/i.exec(row?.sql ?? '');
+  const row = stmt(db, "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'unit_record_counts'").get() as
+    { sql: string } | undefined;
+  const m =
+    /^CREATE VIEW unit_record_counts AS\s+SELECT unit_id, COUNT\(\*\) AS n FROM \(\s*((?:SELECT unit_id FROM [a-z_]+\s*(?:UNION ALL\s*)?)+)\)\s*GROUP BY unit_id;?\s*$/i.exec(
+      row?.sql ?? '',
+    );
   if (!m) return null;
   return [...m[1]!.matchAll(/SELECT unit_id FROM ([a-z_]+)/gi)].map((x) => x[1]!);
 }
@@ -69,8 +79,12 @@ export function unitRecordCounts(db: Db): Map<number, number> {
 }
 
 /** A plan's targets in their order, without the rest of the plan (its list of thousands of units). */
-export function planTargetsBrief(db: Db, planId: number): { indicatorId: number; scope: 'total' | 'per_unit'; min: number | null; max: number | null }[] {
-  return stmt(db,
+export function planTargetsBrief(
+  db: Db,
+  planId: number,
+): { indicatorId: number; scope: 'total' | 'per_unit'; min: number | null; max: number | null }[] {
+  return stmt(
+    db,
     'SELECT indicator_id AS indicatorId, scope, target_min AS min, target_max AS max FROM plan_targets WHERE plan_id = ? ORDER BY position',
   ).all(planId) as { indicatorId: number; scope: 'total' | 'per_unit'; min: number | null; max: number | null }[];
 }

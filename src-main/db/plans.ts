@@ -4,13 +4,34 @@ import { fold } from '../text/vi-text';
 import type { Db } from './connection';
 
 interface PlanRow {
-  id: number; kind: Plan['kind']; status: Plan['status']; origin: Plan['origin']; document_type: string | null; number: string | null;
-  issued_on: string | null; place: string | null; issuer: string | null; parent_issuer: string | null; title: string; search_key: string;
-  period_label: string | null; starts_on: string | null; ends_on: string | null; report_due_on: string | null;
-  signer_authority: string | null; signer_title: string | null; signer_name: string | null; recipients: string;
-  assignment: Plan['assignment']; assignment_group: string | null; document_id: number | null; note: string | null; updated_at: string;
+  id: number;
+  kind: Plan['kind'];
+  status: Plan['status'];
+  origin: Plan['origin'];
+  document_type: string | null;
+  number: string | null;
+  issued_on: string | null;
+  place: string | null;
+  issuer: string | null;
+  parent_issuer: string | null;
+  title: string;
+  search_key: string;
+  period_label: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  report_due_on: string | null;
+  signer_authority: string | null;
+  signer_title: string | null;
+  signer_name: string | null;
+  recipients: string;
+  assignment: Plan['assignment'];
+  assignment_group: string | null;
+  document_id: number | null;
+  note: string | null;
+  updated_at: string;
   previous_plan_id: number | null;
-  unit_count: number; submitted_count: number;
+  unit_count: number;
+  submitted_count: number;
 }
 
 const SELECT = `SELECT p.*, (SELECT COUNT(*) FROM plan_units u WHERE u.plan_id = p.id) AS unit_count,
@@ -18,9 +39,20 @@ const SELECT = `SELECT p.*, (SELECT COUNT(*) FROM plan_units u WHERE u.plan_id =
 
 function toSummary(r: PlanRow): PlanSummary {
   return {
-    id: r.id, kind: r.kind, status: r.status, origin: r.origin, number: r.number, issuedOn: r.issued_on, title: r.title,
-    periodLabel: r.period_label, startsOn: r.starts_on, endsOn: r.ends_on, reportDueOn: r.report_due_on,
-    unitCount: r.unit_count, submittedCount: r.submitted_count, searchKey: r.search_key,
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    origin: r.origin,
+    number: r.number,
+    issuedOn: r.issued_on,
+    title: r.title,
+    periodLabel: r.period_label,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    reportDueOn: r.report_due_on,
+    unitCount: r.unit_count,
+    submittedCount: r.submitted_count,
+    searchKey: r.search_key,
   };
 }
 
@@ -33,25 +65,54 @@ export function getPlan(db: Db, id: number): Plan | undefined {
   const r = db.prepare(`${SELECT} WHERE p.id = ?`).get(id) as PlanRow | undefined;
   if (!r) return undefined;
   const basis = db
-    .prepare('SELECT text, number, issued_on AS issuedOn, issuer, basis_plan_id AS basisPlanId FROM plan_basis WHERE plan_id = ? ORDER BY position')
+    .prepare(
+      'SELECT text, number, issued_on AS issuedOn, issuer, basis_plan_id AS basisPlanId FROM plan_basis WHERE plan_id = ? ORDER BY position',
+    )
     .all(id) as Plan['basis'];
   const targets = (
-    db.prepare(
-      `SELECT t.indicator_id AS indicatorId, i.code, i.group_code AS groupCode, i.group_label AS groupLabel, i.label, i.unit,
+    db
+      .prepare(
+        `SELECT t.indicator_id AS indicatorId, i.code, i.group_code AS groupCode, i.group_label AS groupLabel, i.label, i.unit,
               i.retired, t.scope, t.target_min AS min, t.target_max AS max, t.target_text AS text
        FROM plan_targets t JOIN indicators i ON i.id = t.indicator_id WHERE t.plan_id = ? ORDER BY t.position`,
-    ).all(id) as (Omit<Plan['targets'][number], 'retired'> & { retired: number })[]
+      )
+      .all(id) as (Omit<Plan['targets'][number], 'retired'> & { retired: number })[]
   ).map((t) => ({ ...t, retired: t.retired === 1 }));
-  const unitIds = (db.prepare('SELECT unit_id FROM plan_units WHERE plan_id = ? ORDER BY unit_id').all(id) as { unit_id: number }[]).map((u) => u.unit_id);
+  const unitIds = (db.prepare('SELECT unit_id FROM plan_units WHERE plan_id = ? ORDER BY unit_id').all(id) as { unit_id: number }[]).map(
+    (u) => u.unit_id,
+  );
   const doc = r.document_id
     ? (db.prepare('SELECT id, name, size FROM documents WHERE id = ?').get(r.document_id) as Plan['document'])
     : null;
   return {
-    id: r.id, kind: r.kind, status: r.status, origin: r.origin, documentType: r.document_type, number: r.number, issuedOn: r.issued_on,
-    place: r.place, issuer: r.issuer, parentIssuer: r.parent_issuer, title: r.title, periodLabel: r.period_label, startsOn: r.starts_on,
-    endsOn: r.ends_on, reportDueOn: r.report_due_on, signerAuthority: r.signer_authority, signerTitle: r.signer_title, signerName: r.signer_name,
-    recipients: JSON.parse(r.recipients) as string[], basis, targets, assignment: r.assignment, assignmentGroup: r.assignment_group,
-    unitIds, note: r.note, document: doc ?? null, previousPlanId: r.previous_plan_id, updatedAt: r.updated_at,
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    origin: r.origin,
+    documentType: r.document_type,
+    number: r.number,
+    issuedOn: r.issued_on,
+    place: r.place,
+    issuer: r.issuer,
+    parentIssuer: r.parent_issuer,
+    title: r.title,
+    periodLabel: r.period_label,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    reportDueOn: r.report_due_on,
+    signerAuthority: r.signer_authority,
+    signerTitle: r.signer_title,
+    signerName: r.signer_name,
+    recipients: JSON.parse(r.recipients) as string[],
+    basis,
+    targets,
+    assignment: r.assignment,
+    assignmentGroup: r.assignment_group,
+    unitIds,
+    note: r.note,
+    document: doc ?? null,
+    previousPlanId: r.previous_plan_id,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -62,23 +123,44 @@ function planSearchKey(d: Pick<PlanDraft, 'number' | 'title' | 'periodLabel' | '
 /** Insert or update the plan row and replace its basis, targets and units. Caller wraps in a transaction. */
 export function writePlan(db: Db, d: PlanDraft, unitIds: number[], documentId: number | null | undefined, now: string): number {
   const p = {
-    kind: d.kind, status: d.status, origin: d.origin, documentType: d.documentType, number: d.number, issuedOn: d.issuedOn, place: d.place,
-    issuer: d.issuer, parentIssuer: d.parentIssuer, title: d.title, searchKey: planSearchKey(d), periodLabel: d.periodLabel,
-    startsOn: d.startsOn, endsOn: d.endsOn, reportDueOn: d.reportDueOn, signerAuthority: d.signerAuthority, signerTitle: d.signerTitle,
-    signerName: d.signerName, recipients: JSON.stringify(d.recipients), assignment: d.assignment, assignmentGroup: d.assignmentGroup,
-    note: d.note, previousPlanId: d.previousPlanId ?? null, now,
+    kind: d.kind,
+    status: d.status,
+    origin: d.origin,
+    documentType: d.documentType,
+    number: d.number,
+    issuedOn: d.issuedOn,
+    place: d.place,
+    issuer: d.issuer,
+    parentIssuer: d.parentIssuer,
+    title: d.title,
+    searchKey: planSearchKey(d),
+    periodLabel: d.periodLabel,
+    startsOn: d.startsOn,
+    endsOn: d.endsOn,
+    reportDueOn: d.reportDueOn,
+    signerAuthority: d.signerAuthority,
+    signerTitle: d.signerTitle,
+    signerName: d.signerName,
+    recipients: JSON.stringify(d.recipients),
+    assignment: d.assignment,
+    assignmentGroup: d.assignmentGroup,
+    note: d.note,
+    previousPlanId: d.previousPlanId ?? null,
+    now,
   };
   let id = d.id;
   if (id === undefined) {
     id = Number(
-      db.prepare(
-        `INSERT INTO plans (kind, status, origin, document_type, number, issued_on, place, issuer, parent_issuer, title, search_key,
+      db
+        .prepare(
+          `INSERT INTO plans (kind, status, origin, document_type, number, issued_on, place, issuer, parent_issuer, title, search_key,
            period_label, starts_on, ends_on, report_due_on, signer_authority, signer_title, signer_name, recipients, assignment,
            assignment_group, document_id, note, previous_plan_id, created_at, updated_at)
          VALUES (@kind, @status, @origin, @documentType, @number, @issuedOn, @place, @issuer, @parentIssuer, @title, @searchKey,
            @periodLabel, @startsOn, @endsOn, @reportDueOn, @signerAuthority, @signerTitle, @signerName, @recipients, @assignment,
            @assignmentGroup, @documentId, @note, @previousPlanId, @now, @now)`,
-      ).run({ ...p, documentId: documentId ?? null }).lastInsertRowid,
+        )
+        .run({ ...p, documentId: documentId ?? null }).lastInsertRowid,
     );
   } else {
     db.prepare(
@@ -115,11 +197,18 @@ function setPlanUnits(db: Db, planId: number, unitIds: number[]): void {
  * no base unit is a province's: its districts (units of kind "công đoàn cấp trên") report instead.
  */
 export function baseUnitIds(db: Db, sector: string | null): number[] {
-  const of = (kinds: string) => (db
-    .prepare(`SELECT id FROM units WHERE active = 1 AND kind IN (${kinds}) ${sector === null ? '' : 'AND vn_fold(sector) = vn_fold(@sector)'} ORDER BY id`)
-    .all(sector === null ? {} : { sector }) as { id: number }[]).map((r) => r.id);
+  const of = (kinds: string) =>
+    (
+      db
+        .prepare(
+          `SELECT id FROM units WHERE active = 1 AND kind IN (${kinds}) ${sector === null ? '' : 'AND vn_fold(sector) = vn_fold(@sector)'} ORDER BY id`,
+        )
+        .all(sector === null ? {} : { sector }) as { id: number }[]
+    ).map((r) => r.id);
   const base = of("'cdcs', 'nghiep_doan'");
-  return base.length || (db.prepare("SELECT 1 FROM units WHERE active = 1 AND kind IN ('cdcs', 'nghiep_doan') LIMIT 1").get()) ? base : of("'cap_tren'");
+  return base.length || db.prepare("SELECT 1 FROM units WHERE active = 1 AND kind IN ('cdcs', 'nghiep_doan') LIMIT 1").get()
+    ? base
+    : of("'cap_tren'");
 }
 
 export function setPlanStatus(db: Db, id: number, status: Plan['status'], now: string): void {
@@ -131,5 +220,7 @@ export function deletePlan(db: Db, id: number): void {
 }
 
 export function planDocumentId(db: Db, id: number): number | null {
-  return (db.prepare('SELECT document_id FROM plans WHERE id = ?').get(id) as { document_id: number | null } | undefined)?.document_id ?? null;
+  return (
+    (db.prepare('SELECT document_id FROM plans WHERE id = ?').get(id) as { document_id: number | null } | undefined)?.document_id ?? null
+  );
 }

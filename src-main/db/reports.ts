@@ -11,9 +11,21 @@ export type { ReportStatus };
 
 /** One stored report version, as the features use it (camelCase; `issues` parsed; enums typed by the contract). */
 export interface StoredReport {
-  id: number; planId: number; unitId: number; batchId: number | null; version: number; status: ReportStatus;
-  receivedOn: string; channel: ChannelId; fileName: string | null; sha256: string | null; documentId: number | null;
-  reader: string | null; title: string | null; periodLabel: string | null; unitNameInFile: string | null;
+  id: number;
+  planId: number;
+  unitId: number;
+  batchId: number | null;
+  version: number;
+  status: ReportStatus;
+  receivedOn: string;
+  channel: ChannelId;
+  fileName: string | null;
+  sha256: string | null;
+  documentId: number | null;
+  reader: string | null;
+  title: string | null;
+  periodLabel: string | null;
+  unitNameInFile: string | null;
   /** What the reader and the checks found, plus values confirmed with a reason (rule 'confirmed'). */
   issues: StoredIssue[];
   createdAt: string;
@@ -31,10 +43,24 @@ export type StoredIssue = ReportIssue & { rule?: string; indicatorId?: number };
 
 /** The `reports` columns as SQLite returns them (never leaves this module). */
 interface ReportSqlRow {
-  id: number; plan_id: number; unit_id: number; batch_id: number | null; version: number; status: ReportStatus;
-  received_on: string; channel: ChannelId; file_name: string | null; file_sha256: string | null; document_id: number | null;
-  reader: string | null; title: string | null; period_label: string | null; unit_name_in_file: string | null;
-  created_at: string; chosen_at: string | null; received_via: EntryViaId | null;
+  id: number;
+  plan_id: number;
+  unit_id: number;
+  batch_id: number | null;
+  version: number;
+  status: ReportStatus;
+  received_on: string;
+  channel: ChannelId;
+  file_name: string | null;
+  file_sha256: string | null;
+  document_id: number | null;
+  reader: string | null;
+  title: string | null;
+  period_label: string | null;
+  unit_name_in_file: string | null;
+  created_at: string;
+  chosen_at: string | null;
+  received_via: EntryViaId | null;
 }
 
 const VERSION_COLUMNS = `id, plan_id, unit_id, batch_id, version, status, received_on, channel, file_name, file_sha256, document_id,
@@ -47,7 +73,9 @@ const ISSUE_COUNT = `(SELECT COUNT(*) FROM json_each(reports.issues) j
 /** The issues column is JSON (CHECK json_valid) written by the app: an array of issues, each with its message. */
 export function parseIssues(json: string): StoredIssue[] {
   const v = JSON.parse(json) as unknown;
-  return Array.isArray(v) ? v.filter((i): i is StoredIssue => typeof i === 'object' && i !== null && typeof (i as { message?: unknown }).message === 'string') : [];
+  return Array.isArray(v)
+    ? v.filter((i): i is StoredIssue => typeof i === 'object' && i !== null && typeof (i as { message?: unknown }).message === 'string')
+    : [];
 }
 
 type VersionSqlRow = ReportSqlRow & { issue_count: number };
@@ -56,34 +84,71 @@ type FullSqlRow = ReportSqlRow & { issues: string };
 /** The fields every read gives, by their camelCase names. */
 function fields(r: ReportSqlRow): Omit<StoredReport, 'issues'> {
   return {
-    id: r.id, planId: r.plan_id, unitId: r.unit_id, batchId: r.batch_id, version: r.version, status: r.status,
-    receivedOn: r.received_on, channel: r.channel, fileName: r.file_name, sha256: r.file_sha256, documentId: r.document_id,
-    reader: r.reader, title: r.title, periodLabel: r.period_label, unitNameInFile: r.unit_name_in_file,
-    createdAt: r.created_at, chosenAt: r.chosen_at, receivedVia: r.received_via,
+    id: r.id,
+    planId: r.plan_id,
+    unitId: r.unit_id,
+    batchId: r.batch_id,
+    version: r.version,
+    status: r.status,
+    receivedOn: r.received_on,
+    channel: r.channel,
+    fileName: r.file_name,
+    sha256: r.file_sha256,
+    documentId: r.document_id,
+    reader: r.reader,
+    title: r.title,
+    periodLabel: r.period_label,
+    unitNameInFile: r.unit_name_in_file,
+    createdAt: r.created_at,
+    chosenAt: r.chosen_at,
+    receivedVia: r.received_via,
   };
 }
 const toVersion = (r: VersionSqlRow): ReportVersion => ({ ...fields(r), issueCount: r.issue_count });
 const toReport = (r: FullSqlRow): StoredReport => ({ ...fields(r), issues: parseIssues(r.issues) });
 
 interface NewReport {
-  planId: number; unitId: number; batchId: number | null; status: ReportStatus; receivedOn: string; channel: string;
-  fileName: string | null; sha256: string | null; documentId: number | null; reader: string | null; title: string | null;
-  periodLabel: string | null; unitNameInFile: string | null; issues: unknown[];
+  planId: number;
+  unitId: number;
+  batchId: number | null;
+  status: ReportStatus;
+  receivedOn: string;
+  channel: string;
+  fileName: string | null;
+  sha256: string | null;
+  documentId: number | null;
+  reader: string | null;
+  title: string | null;
+  periodLabel: string | null;
+  unitNameInFile: string | null;
+  issues: unknown[];
 }
 
 export interface NewValue {
-  indicatorId: number; valueNum: number | null; valueText: string | null; value2: number | null; note: string | null; cell: string | null;
+  indicatorId: number;
+  valueNum: number | null;
+  valueText: string | null;
+  value2: number | null;
+  note: string | null;
+  cell: string | null;
 }
 
 /** A plan × unit's versions in order (without their issues, counted). */
 export function reportsOf(db: Db, planId: number, unitId: number): ReportVersion[] {
-  return (stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND unit_id = ? ORDER BY version`).all(planId, unitId) as VersionSqlRow[]).map(toVersion);
+  return (
+    stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND unit_id = ? ORDER BY version`).all(
+      planId,
+      unitId,
+    ) as VersionSqlRow[]
+  ).map(toVersion);
 }
 
 /** Every report of a plan by unit, each unit's versions in order: one query for the report list and the tracking board. */
 export function reportsByUnit(db: Db, planId: number): Map<number, ReportVersion[]> {
   const out = new Map<number, ReportVersion[]>();
-  for (const row of stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? ORDER BY unit_id, version`).all(planId) as VersionSqlRow[]) {
+  for (const row of stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? ORDER BY unit_id, version`).all(
+    planId,
+  ) as VersionSqlRow[]) {
     const r = toVersion(row);
     const list = out.get(r.unitId);
     if (list) list.push(r);
@@ -99,23 +164,35 @@ export function getReport(db: Db, id: number): StoredReport | undefined {
 
 /** The version in use of a plan × unit (issues counted, not parsed: imports ask this once per file). */
 export function activeReport(db: Db, planId: number, unitId: number): ReportVersion | undefined {
-  const r = stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND unit_id = ? AND status = 'active'`).get(planId, unitId) as VersionSqlRow | undefined;
+  const r = stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND unit_id = ? AND status = 'active'`).get(
+    planId,
+    unitId,
+  ) as VersionSqlRow | undefined;
   return r && toVersion(r);
 }
 
 /** A non-revoked report of this plan with the same file bytes (same bytes twice = no-op). */
 export function reportWithHash(db: Db, planId: number, sha256: string): ReportVersion | undefined {
-  const r = stmt(db, `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND file_sha256 = ? AND status <> 'revoked' LIMIT 1`).get(planId, sha256) as
-    | VersionSqlRow
-    | undefined;
+  const r = stmt(
+    db,
+    `SELECT ${VERSION_COLUMNS}, ${ISSUE_COUNT} FROM reports WHERE plan_id = ? AND file_sha256 = ? AND status <> 'revoked' LIMIT 1`,
+  ).get(planId, sha256) as VersionSqlRow | undefined;
   return r && toVersion(r);
 }
 
-export function insertReport(db: Db, r: NewReport, values: NewValue[], narrative: { heading: string; text: string }[], now: string): number {
+export function insertReport(
+  db: Db,
+  r: NewReport,
+  values: NewValue[],
+  narrative: { heading: string; text: string }[],
+  now: string,
+): number {
   const version =
-    ((stmt(db, 'SELECT MAX(version) AS v FROM reports WHERE plan_id = ? AND unit_id = ?').get(r.planId, r.unitId) as { v: number | null }).v ?? 0) + 1;
+    ((stmt(db, 'SELECT MAX(version) AS v FROM reports WHERE plan_id = ? AND unit_id = ?').get(r.planId, r.unitId) as { v: number | null })
+      .v ?? 0) + 1;
   const id = Number(
-    stmt(db,
+    stmt(
+      db,
       `INSERT INTO reports (plan_id, unit_id, batch_id, version, status, received_on, channel, file_name, file_sha256, document_id, reader,
          title, period_label, unit_name_in_file, issues, created_at)
        VALUES (@planId, @unitId, @batchId, @version, @status, @receivedOn, @channel, @fileName, @sha256, @documentId, @reader,
@@ -125,13 +202,16 @@ export function insertReport(db: Db, r: NewReport, values: NewValue[], narrative
   // Several rows per statement: one call into SQLite per chunk instead of per row (an import writes ~100,000).
   for (let at = 0; at < values.length; at += ROWS_PER_INSERT) {
     const chunk = values.slice(at, at + ROWS_PER_INSERT);
-    stmt(db, `INSERT INTO report_values (report_id, indicator_id, value_num, value_text, value2_num, note, source_cell) VALUES ${rowsOf(chunk.length, 7)}`)
-      .run(chunk.flatMap((v) => [id, v.indicatorId, v.valueNum, v.valueText, v.value2, v.note, v.cell]));
+    stmt(
+      db,
+      `INSERT INTO report_values (report_id, indicator_id, value_num, value_text, value2_num, note, source_cell) VALUES ${rowsOf(chunk.length, 7)}`,
+    ).run(chunk.flatMap((v) => [id, v.indicatorId, v.valueNum, v.valueText, v.value2, v.note, v.cell]));
   }
   for (let at = 0; at < narrative.length; at += ROWS_PER_INSERT) {
     const chunk = narrative.slice(at, at + ROWS_PER_INSERT);
-    stmt(db, `INSERT INTO report_narrative (report_id, position, heading, text) VALUES ${rowsOf(chunk.length, 4)}`)
-      .run(chunk.flatMap((n, i) => [id, at + i, n.heading, n.text]));
+    stmt(db, `INSERT INTO report_narrative (report_id, position, heading, text) VALUES ${rowsOf(chunk.length, 4)}`).run(
+      chunk.flatMap((n, i) => [id, at + i, n.heading, n.text]),
+    );
   }
   return id;
 }
@@ -162,7 +242,8 @@ function rowsOf(rows: number, cols: number): string {
  *   newer report wins again. (An import older than the report in use is held by commit and never competes.)
  */
 export function recomputeActive(db: Db, planId: number, unitId: number): void {
-  const rows = stmt(db,
+  const rows = stmt(
+    db,
     `SELECT id, received_on, version, created_at, chosen_at FROM reports
      WHERE plan_id = ? AND unit_id = ? AND status IN ('active', 'superseded')`,
   ).all(planId, unitId) as { id: number; received_on: string; version: number; created_at: string; chosen_at: string | null }[];
@@ -188,7 +269,14 @@ export function setReportStatus(db: Db, id: number, status: ReportStatus): void 
 /** A new batch marked as running with the names of its files, until finishBatch writes its summary. */
 export function createBatch(db: Db, planId: number, fileNames: string[], now: string): number {
   const summary = JSON.stringify({ state: 'running', files: fileNames });
-  return Number(stmt(db, 'INSERT INTO import_batches (plan_id, created_at, file_count, summary) VALUES (?, ?, ?, ?)').run(planId, now, fileNames.length, summary).lastInsertRowid);
+  return Number(
+    stmt(db, 'INSERT INTO import_batches (plan_id, created_at, file_count, summary) VALUES (?, ?, ?, ?)').run(
+      planId,
+      now,
+      fileNames.length,
+      summary,
+    ).lastInsertRowid,
+  );
 }
 
 export function finishBatch(db: Db, id: number, summary: unknown): void {
@@ -210,21 +298,24 @@ export function listBatches(db: Db, planId: number): BatchInfo[] {
     const s = JSON.parse(summary) as { state?: string; files?: unknown };
     if (s.state !== 'running') return { ...b, interrupted: false, notIn: [] };
     const files = Array.isArray(s.files) ? s.files.filter((f): f is string => typeof f === 'string') : [];
-    const inData = new Set((stmt(db, 'SELECT file_name FROM reports WHERE batch_id = ?').all(b.id) as { file_name: string | null }[]).map((r) => r.file_name));
+    const inData = new Set(
+      (stmt(db, 'SELECT file_name FROM reports WHERE batch_id = ?').all(b.id) as { file_name: string | null }[]).map((r) => r.file_name),
+    );
     return { ...b, interrupted: true, notIn: files.filter((f) => !inData.has(f)) };
   });
 }
 
 export function getBatch(db: Db, id: number): Pick<BatchInfo, 'id' | 'planId' | 'status'> | undefined {
   return stmt(db, 'SELECT id, plan_id AS planId, status FROM import_batches WHERE id = ?').get(id) as
-    | Pick<BatchInfo, 'id' | 'planId' | 'status'>
-    | undefined;
+    Pick<BatchInfo, 'id' | 'planId' | 'status'> | undefined;
 }
 
 /** Revoke every report of a batch and re-elect the active versions it had replaced. Returns how many. */
 export function undoBatch(db: Db, batchId: number, now: string): number {
   const rows = stmt(db, "SELECT id, plan_id, unit_id FROM reports WHERE batch_id = ? AND status <> 'revoked'").all(batchId) as {
-    id: number; plan_id: number; unit_id: number;
+    id: number;
+    plan_id: number;
+    unit_id: number;
   }[];
   for (const r of rows) setReportStatus(db, r.id, 'revoked');
   for (const r of rows) recomputeActive(db, r.plan_id, r.unit_id);
@@ -234,13 +325,15 @@ export function undoBatch(db: Db, batchId: number, now: string): number {
 
 export function rememberedMappings(db: Db, unitId: number): Map<string, number> {
   const rows = stmt(db, 'SELECT label_key, indicator_id FROM label_mappings WHERE unit_id IN (0, ?) ORDER BY unit_id').all(unitId) as {
-    label_key: string; indicator_id: number;
+    label_key: string;
+    indicator_id: number;
   }[];
   return new Map(rows.map((r) => [r.label_key, r.indicator_id]));
 }
 
 export function rememberMapping(db: Db, unitId: number, labelKey: string, indicatorId: number, now: string): void {
-  stmt(db,
+  stmt(
+    db,
     `INSERT INTO label_mappings (unit_id, label_key, indicator_id, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (unit_id, label_key) DO UPDATE SET indicator_id = excluded.indicator_id, updated_at = excluded.updated_at`,
   ).run(unitId, labelKey, indicatorId, now);
@@ -252,7 +345,8 @@ interface SavedValue extends NewValue {
 }
 
 export function valuesOf(db: Db, reportId: number): SavedValue[] {
-  const rows = stmt(db,
+  const rows = stmt(
+    db,
     `SELECT indicator_id AS indicatorId, value_num AS valueNum, value_text AS valueText, value2_num AS value2, note, source_cell AS cell, edited
      FROM report_values WHERE report_id = ?`,
   ).all(reportId) as (Omit<SavedValue, 'edited'> & { edited: number })[];
@@ -261,12 +355,22 @@ export function valuesOf(db: Db, reportId: number): SavedValue[] {
 
 export function narrativeOf(db: Db, reportId: number): { heading: string; text: string }[] {
   return stmt(db, 'SELECT heading, text FROM report_narrative WHERE report_id = ? ORDER BY position').all(reportId) as {
-    heading: string; text: string;
+    heading: string;
+    text: string;
   }[];
 }
 
-export function setValue(db: Db, reportId: number, indicatorId: number, num: number | null, text: string | null, note: string | null, value2: number | null = null): void {
-  stmt(db,
+export function setValue(
+  db: Db,
+  reportId: number,
+  indicatorId: number,
+  num: number | null,
+  text: string | null,
+  note: string | null,
+  value2: number | null = null,
+): void {
+  stmt(
+    db,
     `INSERT INTO report_values (report_id, indicator_id, value_num, value_text, value2_num, note, edited) VALUES (?, ?, ?, ?, ?, ?, 1)
      ON CONFLICT (report_id, indicator_id) DO UPDATE SET value_num = excluded.value_num, value_text = excluded.value_text,
        value2_num = excluded.value2_num, note = COALESCE(excluded.note, report_values.note), edited = 1`,
@@ -275,5 +379,5 @@ export function setValue(db: Db, reportId: number, indicatorId: number, num: num
 
 /** Append one issue (e.g. a value confirmed with a reason) to a report's issues. */
 export function addReportIssue(db: Db, reportId: number, issue: Record<string, unknown>): void {
-  stmt(db, 'UPDATE reports SET issues = json_insert(issues, \'$[#]\', json(?)) WHERE id = ?').run(JSON.stringify(issue), reportId);
+  stmt(db, "UPDATE reports SET issues = json_insert(issues, '$[#]', json(?)) WHERE id = ?").run(JSON.stringify(issue), reportId);
 }

@@ -65,13 +65,21 @@ function searchKeyOf(d: Pick<UnitDraft, 'code' | 'name' | 'aliases' | 'sector' |
 /** The register: the record counts come from one pass per counted table (db/page-queries.ts), not a lookup per unit. */
 export function listUnits(db: Db, includeInactive = true): Unit[] {
   const counts = unitRecordCounts(db);
-  const rows = db.prepare(`${SELECT_UNITS_NO_COUNT} ${includeInactive ? '' : 'WHERE u.active = 1'}`).all() as Omit<UnitRow, 'record_count'>[];
-  return rows.map((r) => rowToUnit({ ...r, record_count: counts.get(r.id) ?? 0 })).sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
+  const rows = db.prepare(`${SELECT_UNITS_NO_COUNT} ${includeInactive ? '' : 'WHERE u.active = 1'}`).all() as Omit<
+    UnitRow,
+    'record_count'
+  >[];
+  return rows
+    .map((r) => rowToUnit({ ...r, record_count: counts.get(r.id) ?? 0 }))
+    .sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
 }
 
 /** How many active units there are and their members in total. */
 export function activeUnitTotals(db: Db): { units: number; members: number } {
-  const r = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(members), 0) AS m FROM units WHERE active = 1').get() as { n: number; m: number };
+  const r = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(members), 0) AS m FROM units WHERE active = 1').get() as {
+    n: number;
+    m: number;
+  };
   return { units: r.n, members: r.m };
 }
 
@@ -109,7 +117,8 @@ export function foldedNameLookup(db: Db): (folded: string) => number[] {
     index.set(key, ids);
   };
   for (const u of db.prepare('SELECT id, name FROM units').all() as { id: number; name: string }[]) add(fold(u.name), u.id);
-  for (const a of db.prepare('SELECT unit_id, alias_folded FROM unit_aliases').all() as { unit_id: number; alias_folded: string }[]) add(a.alias_folded, a.unit_id);
+  for (const a of db.prepare('SELECT unit_id, alias_folded FROM unit_aliases').all() as { unit_id: number; alias_folded: string }[])
+    add(a.alias_folded, a.unit_id);
   return (folded) => index.get(folded) ?? [];
 }
 

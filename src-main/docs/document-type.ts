@@ -6,7 +6,14 @@ import { MIME } from '../contract/mime';
 
 type DocumentExt = 'pdf' | 'docx' | 'doc' | 'txt' | 'png' | 'jpg';
 
-export const DOCUMENT_MIME: Record<DocumentExt, string> = { pdf: MIME.pdf, docx: MIME.docx, doc: MIME.doc, txt: MIME.txt, png: MIME.png, jpg: MIME.jpg };
+export const DOCUMENT_MIME: Record<DocumentExt, string> = {
+  pdf: MIME.pdf,
+  docx: MIME.docx,
+  doc: MIME.doc,
+  txt: MIME.txt,
+  png: MIME.png,
+  jpg: MIME.jpg,
+};
 
 /** Extensions a stored document may be opened with (the platform's last check before the system viewer). */
 export const OPENABLE_EXTENSIONS: readonly string[] = Object.keys(DOCUMENT_MIME);
@@ -35,7 +42,10 @@ export function documentExt(bytes: Uint8Array): DocumentExt | null {
 
 /** `name` with its extension replaced by the content's own: "ke-hoach.pdf.exe" (a PDF) → "ke-hoach.pdf", "chay.cmd" → "chay.txt". */
 export function documentName(name: string, ext: DocumentExt): string {
-  let base = name.normalize('NFC').replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').trim();
+  let base = name
+    .normalize('NFC')
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+    .trim();
   base = base.replace(/\.[A-Za-z][A-Za-z0-9]{0,5}$/, '');
   if (base.toLowerCase().endsWith(`.${ext}`)) base = base.slice(0, -ext.length - 1);
   base = base.replace(/[.\s]+$/, '') || 'van-ban';

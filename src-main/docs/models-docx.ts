@@ -3,7 +3,12 @@
 import type { Coverage, Model } from '../contract/models';
 import { awardLine } from '../contract/models-followup';
 import {
-  COVERAGE_LABELS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS, REGISTRATION_FIELDS,
+  COVERAGE_LABELS,
+  MODEL_FIELD_LABELS,
+  MODEL_STATUS_LABELS,
+  MODEL_TYPE_LABELS,
+  RECOGNITION_LEVEL_LABELS,
+  REGISTRATION_FIELDS,
 } from '../contract/model-labels';
 import { titleCaseOrg } from '../text/org-name';
 import { formatViDate } from '../text/vi-date';
@@ -28,16 +33,48 @@ export function modelFormDocx(i: FormDocInput): Promise<Uint8Array> {
   const body: BodyBlock[] = [
     { kind: 'paragraph', runs: [{ text: 'Tên đơn vị đăng ký: ', bold: true }, i.unitName ?? SHORT], align: 'left', indent: false },
     { kind: 'paragraph', runs: [{ text: 'Tên mô hình, điển hình: ', bold: true }, SHORT.slice(4)], align: 'left', indent: false },
-    { kind: 'paragraph', runs: [{ text: 'Loại: ', bold: true }, Object.values(MODEL_TYPE_LABELS).map((l) => `${box(false)} ${l}`).join('    ')], align: 'left', indent: false },
-    { kind: 'paragraph', runs: [{ text: 'Lĩnh vực: ', bold: true }, Object.values(MODEL_FIELD_LABELS).map((l) => `${box(false)} ${l}`).join('    ')], align: 'left', indent: false },
-    { kind: 'paragraph', runs: [{ text: 'Đăng ký: ', bold: true }, `${box(false)} Mô hình mới năm ${i.year}    ${box(false)} Duy trì, bắt đầu từ năm: ………`], indent: false },
+    {
+      kind: 'paragraph',
+      runs: [
+        { text: 'Loại: ', bold: true },
+        Object.values(MODEL_TYPE_LABELS)
+          .map((l) => `${box(false)} ${l}`)
+          .join('    '),
+      ],
+      align: 'left',
+      indent: false,
+    },
+    {
+      kind: 'paragraph',
+      runs: [
+        { text: 'Lĩnh vực: ', bold: true },
+        Object.values(MODEL_FIELD_LABELS)
+          .map((l) => `${box(false)} ${l}`)
+          .join('    '),
+      ],
+      align: 'left',
+      indent: false,
+    },
+    {
+      kind: 'paragraph',
+      runs: [{ text: 'Đăng ký: ', bold: true }, `${box(false)} Mô hình mới năm ${i.year}    ${box(false)} Duy trì, bắt đầu từ năm: ………`],
+      indent: false,
+    },
     ...REGISTRATION_FIELDS.flatMap((f, n): BodyBlock[] => [
       { kind: 'heading', level: 2, number: `${n + 1}.`, text: f.label },
       { kind: 'paragraph', runs: DOTS, align: 'left', indent: false },
       { kind: 'paragraph', runs: DOTS, align: 'left', indent: false },
     ]),
-    { kind: 'paragraph', runs: [{ text: 'Người phụ trách: ', bold: true }, '……………………………………  ', { text: 'Điện thoại: ', bold: true }, '……………………'], indent: false },
-    { kind: 'paragraph', runs: [{ text: `Phiếu gửi về ${titleCaseOrg(i.ownOrg)} trước ngày ${formatViDate(i.deadline)}.`, italic: true }], indent: false },
+    {
+      kind: 'paragraph',
+      runs: [{ text: 'Người phụ trách: ', bold: true }, '……………………………………  ', { text: 'Điện thoại: ', bold: true }, '……………………'],
+      indent: false,
+    },
+    {
+      kind: 'paragraph',
+      runs: [{ text: `Phiếu gửi về ${titleCaseOrg(i.ownOrg)} trước ngày ${formatViDate(i.deadline)}.`, italic: true }],
+      indent: false,
+    },
   ];
   return buildOfficialDocx({
     header: { parentOrg: i.ownOrg, ownOrg: i.unitName ?? 'CÔNG ĐOÀN ……………………', number: '……/ĐK-CĐCS', place: i.place, date: i.date },
@@ -75,11 +112,23 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
   const late = c.units.filter((u) => u.state === 'tre_han');
   const body: BodyBlock[] = [
     { kind: 'heading', level: 1, text: 'Tình hình đăng ký' },
-    { kind: 'paragraph', runs: `Năm ${c.year}, có ${c.baseUnits - c.missing}/${c.baseUnits} công đoàn cơ sở (${pct(c.baseUnits - c.missing, c.baseUnits)}) đăng ký mô hình, điển hình "Dân vận khéo" mới; trong đó ${c.onTime} đơn vị đăng ký đúng hạn (trước ngày ${formatViDate(c.deadline)}), ${c.late} đơn vị đăng ký trễ hạn; ${c.missing} đơn vị chưa đăng ký.` },
-    { kind: 'paragraph', runs: `Tổng số ${c.newModels} mô hình, điển hình đăng ký mới và ${c.carriedModels} mô hình, điển hình của các năm trước tiếp tục duy trì (không tính cộng dồn vào chỉ tiêu năm).` },
+    {
+      kind: 'paragraph',
+      runs: `Năm ${c.year}, có ${c.baseUnits - c.missing}/${c.baseUnits} công đoàn cơ sở (${pct(c.baseUnits - c.missing, c.baseUnits)}) đăng ký mô hình, điển hình "Dân vận khéo" mới; trong đó ${c.onTime} đơn vị đăng ký đúng hạn (trước ngày ${formatViDate(c.deadline)}), ${c.late} đơn vị đăng ký trễ hạn; ${c.missing} đơn vị chưa đăng ký.`,
+    },
+    {
+      kind: 'paragraph',
+      runs: `Tổng số ${c.newModels} mô hình, điển hình đăng ký mới và ${c.carriedModels} mô hình, điển hình của các năm trước tiếp tục duy trì (không tính cộng dồn vào chỉ tiêu năm).`,
+    },
     {
       kind: 'table',
-      columns: [{ header: 'TT', width: 0.5, align: 'center' }, { header: 'Lĩnh vực', width: 3 }, { header: 'Đăng ký mới', width: 1.2 }, { header: 'Duy trì', width: 1.2 }, { header: 'Cộng', width: 1 }],
+      columns: [
+        { header: 'TT', width: 0.5, align: 'center' },
+        { header: 'Lĩnh vực', width: 3 },
+        { header: 'Đăng ký mới', width: 1.2 },
+        { header: 'Duy trì', width: 1.2 },
+        { header: 'Cộng', width: 1 },
+      ],
       rows: c.byField.map((f, n) => [n + 1, MODEL_FIELD_LABELS[f.field], f.newCount, f.carriedCount, f.newCount + f.carriedCount]),
       totalRow: ['', 'Tổng cộng', c.newModels, c.carriedModels, c.newModels + c.carriedModels],
     },
@@ -90,8 +139,20 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
     body.push({ kind: 'paragraph', runs: `Có ${recognised.length} mô hình, điển hình được công nhận:` });
     body.push({
       kind: 'table',
-      columns: [{ header: 'TT', width: 0.5, align: 'center' }, { header: 'Tên mô hình, điển hình', width: 3 }, { header: 'Đơn vị', width: 2.2 }, { header: 'Cấp công nhận', width: 1.4 }, { header: 'Ngày', width: 1.2, align: 'center' }],
-      rows: recognised.map((m, n) => [n + 1, m.name, m.unitName, m.recognitionLevel ? RECOGNITION_LEVEL_LABELS[m.recognitionLevel] : '', formatViDate(m.recognizedOn)]),
+      columns: [
+        { header: 'TT', width: 0.5, align: 'center' },
+        { header: 'Tên mô hình, điển hình', width: 3 },
+        { header: 'Đơn vị', width: 2.2 },
+        { header: 'Cấp công nhận', width: 1.4 },
+        { header: 'Ngày', width: 1.2, align: 'center' },
+      ],
+      rows: recognised.map((m, n) => [
+        n + 1,
+        m.name,
+        m.unitName,
+        m.recognitionLevel ? RECOGNITION_LEVEL_LABELS[m.recognitionLevel] : '',
+        formatViDate(m.recognizedOn),
+      ]),
     });
   }
   const awarded = s.models.filter((m) => m.awards.length > 0);
@@ -99,7 +160,12 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
     body.push({ kind: 'paragraph', runs: `Có ${awarded.length} mô hình, điển hình được khen thưởng:` });
     body.push({
       kind: 'table',
-      columns: [{ header: 'TT', width: 0.5, align: 'center' }, { header: 'Tên mô hình, điển hình', width: 3 }, { header: 'Đơn vị', width: 2.2 }, { header: 'Khen thưởng', width: 2.6 }],
+      columns: [
+        { header: 'TT', width: 0.5, align: 'center' },
+        { header: 'Tên mô hình, điển hình', width: 3 },
+        { header: 'Đơn vị', width: 2.2 },
+        { header: 'Khen thưởng', width: 2.6 },
+      ],
       rows: awarded.map((m, n) => [n + 1, m.name, m.unitName, m.awards.map(awardLine).join('; ')]),
     });
   }
@@ -107,7 +173,10 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
   const listed = [...missing, ...late];
   if (listed.length) {
     body.push({ kind: 'heading', level: 1, text: 'Đơn vị đăng ký trễ hạn, chưa đăng ký' });
-    body.push({ kind: 'paragraph', runs: `Có ${late.length} đơn vị đăng ký trễ hạn và ${missing.length} đơn vị chưa đăng ký mô hình, điển hình năm ${c.year} (có danh sách kèm theo).` });
+    body.push({
+      kind: 'paragraph',
+      runs: `Có ${late.length} đơn vị đăng ký trễ hạn và ${missing.length} đơn vị chưa đăng ký mô hình, điển hình năm ${c.year} (có danh sách kèm theo).`,
+    });
   }
   const number = s.header.number.replace(/^\u200B?[\u00A0 ]*/, '…');
   return buildOfficialDocx({
@@ -118,17 +187,35 @@ export function modelSummaryDocx(s: SummaryInput): Promise<Uint8Array> {
     body,
     recipients: s.recipients,
     signer: s.signer,
-    ...(listed.length ? {
-      appendix: [{
-        title: `Danh sách đơn vị chưa đăng ký, đăng ký trễ hạn mô hình, điển hình "Dân vận khéo" năm ${c.year}`,
-        subtitle: `(Kèm theo Báo cáo số ${number} ngày ${formatViDate(s.header.date)} của ${titleCaseOrg(s.header.ownOrg)})`,
-        body: [{
-          kind: 'table' as const,
-          fontSize: 13,
-          columns: [{ header: 'TT', width: 0.6, align: 'center' as const }, { header: 'Đơn vị', width: 4.6 }, { header: 'Mã đơn vị', width: 1.3, align: 'center' as const }, { header: 'Tình trạng', width: 2.2 }],
-          rows: listed.map((u, n) => [String(n + 1), u.name, u.code, u.state === 'tre_han' ? `${COVERAGE_LABELS.tre_han} (${formatViDate(u.firstRegisteredOn)})` : COVERAGE_LABELS.chua_dang_ky]),
-        }],
-      }],
-    } : {}),
+    ...(listed.length
+      ? {
+          appendix: [
+            {
+              title: `Danh sách đơn vị chưa đăng ký, đăng ký trễ hạn mô hình, điển hình "Dân vận khéo" năm ${c.year}`,
+              subtitle: `(Kèm theo Báo cáo số ${number} ngày ${formatViDate(s.header.date)} của ${titleCaseOrg(s.header.ownOrg)})`,
+              body: [
+                {
+                  kind: 'table' as const,
+                  fontSize: 13,
+                  columns: [
+                    { header: 'TT', width: 0.6, align: 'center' as const },
+                    { header: 'Đơn vị', width: 4.6 },
+                    { header: 'Mã đơn vị', width: 1.3, align: 'center' as const },
+                    { header: 'Tình trạng', width: 2.2 },
+                  ],
+                  rows: listed.map((u, n) => [
+                    String(n + 1),
+                    u.name,
+                    u.code,
+                    u.state === 'tre_han'
+                      ? `${COVERAGE_LABELS.tre_han} (${formatViDate(u.firstRegisteredOn)})`
+                      : COVERAGE_LABELS.chua_dang_ky,
+                  ]),
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
   });
 }

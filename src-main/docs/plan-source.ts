@@ -42,33 +42,52 @@ const MIN_OCR_CONFIDENCE = 40;
  * The pages' text as one document. OCR reads Vietnamese Đ/đ as the look-alike Icelandic Ð/ð (U+00D0/U+00F0), which
  * Vietnamese never uses: they are put right so "CĐCS", "LĐLĐ" match like typed text.
  */
-const join = (texts: string[]): string => normaliseText(texts.join('\n\n')).replace(/\u00d0/g, 'Đ').replace(/\u00f0/g, 'đ');
+const join = (texts: string[]): string =>
+  normaliseText(texts.join('\n\n'))
+    .replace(/\u00d0/g, 'Đ')
+    .replace(/\u00f0/g, 'đ');
 
 /** Rendering a scanned PDF's pages before OCR (a few seconds each on a slow PC). */
 const RENDER_MS_PER_PAGE = 5_000;
 
 /** OCR of the pages; `announce`: this call tells the gate its budget (a scanned PDF announced it before rendering). */
-async function ocr(label: string, pages: PageImage[], pagesInFile: number, onProgress: (p: SourceProgress) => void, announce = true): Promise<PlanSource> {
+async function ocr(
+  label: string,
+  pages: PageImage[],
+  pagesInFile: number,
+  onProgress: (p: SourceProgress) => void,
+  announce = true,
+): Promise<PlanSource> {
   const start = { done: 0, total: pages.length, message: `Đang nhận dạng chữ (OCR) "${label}"…` };
   onProgress(announce ? { ...start, ocrBudgetMs: ocrBudgetMs(pages.length) } : start);
   let read;
   try {
     read = await recognisePages(
       pages.map((p) => p.bytes),
-      ({ page, pages: n, fraction }) => onProgress({ done: page - 1 + fraction, total: n, message: `Đang nhận dạng chữ trang ${page}/${n}…` }),
+      ({ page, pages: n, fraction }) =>
+        onProgress({ done: page - 1 + fraction, total: n, message: `Đang nhận dạng chữ trang ${page}/${n}…` }),
     );
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('bad_file', `Không nhận dạng được chữ trong "${label}". Hãy quét/chụp lại rõ hơn, hoặc dùng bản .docx/.pdf có chữ của văn bản.`);
+    throw new AppError(
+      'bad_file',
+      `Không nhận dạng được chữ trong "${label}". Hãy quét/chụp lại rõ hơn, hoặc dùng bản .docx/.pdf có chữ của văn bản.`,
+    );
   }
   const text = join(read.map((r) => r.text));
   if (text.replace(/\s+/g, '').length < 20) {
-    throw new AppError('bad_file', `Không đọc được chữ nào trong "${label}" (ảnh mờ, nghiêng hoặc không phải văn bản). Hãy quét/chụp lại thẳng, rõ nét rồi chọn lại.`);
+    throw new AppError(
+      'bad_file',
+      `Không đọc được chữ nào trong "${label}" (ảnh mờ, nghiêng hoặc không phải văn bản). Hãy quét/chụp lại thẳng, rõ nét rồi chọn lại.`,
+    );
   }
   const ocrPages = pages.map((p, i) => ({ ...p, confidence: Math.round(read[i]?.confidence ?? 0) }));
   const confidence = Math.round(ocrPages.reduce((s, p) => s + p.confidence, 0) / Math.max(1, ocrPages.length));
   if (confidence < MIN_OCR_CONFIDENCE) {
-    throw new AppError('bad_file', `Ảnh trong "${label}" quá mờ hoặc quá nhỏ để đọc chữ (độ tin cậy ${confidence}%). Hãy quét lại ở 200–300 dpi hoặc chụp thẳng, rõ nét rồi chọn lại.`);
+    throw new AppError(
+      'bad_file',
+      `Ảnh trong "${label}" quá mờ hoặc quá nhỏ để đọc chữ (độ tin cậy ${confidence}%). Hãy quét lại ở 200–300 dpi hoặc chụp thẳng, rõ nét rồi chọn lại.`,
+    );
   }
   return { text, ocr: { pages: ocrPages, confidence, pagesInFile } };
 }
@@ -78,7 +97,8 @@ export async function readPlanSource(name: string, bytes: Uint8Array, options: S
   const onProgress = options.onProgress ?? (() => undefined);
   const kind = bytes.byteLength > 0 ? sniff(bytes) : 'binary';
   if (kind === 'png' || kind === 'jpg') {
-    if (bytes.byteLength > MAX_FILE_BYTES) throw new AppError('bad_file', `Ảnh "${label}" lớn hơn ${MAX_FILE_MB} MB. Hãy chụp/quét ở độ phân giải thấp hơn rồi chọn lại.`);
+    if (bytes.byteLength > MAX_FILE_BYTES)
+      throw new AppError('bad_file', `Ảnh "${label}" lớn hơn ${MAX_FILE_MB} MB. Hãy chụp/quét ở độ phân giải thấp hơn rồi chọn lại.`);
     const page = photoPage(label, bytes, kind === 'png' ? 'image/png' : 'image/jpeg');
     return ocr(label, [page], 1, onProgress);
   }
@@ -88,7 +108,12 @@ export async function readPlanSource(name: string, bytes: Uint8Array, options: S
     onScannedPdf: async (doc: PdfDoc) => {
       const n = Math.min(doc.numPages, MAX_OCR_PAGES);
       // The budget is announced before rendering, so the gate's deadline covers rendering and OCR together.
-      onProgress({ done: 0, total: n, message: `"${label}" là bản quét: đang chuyển các trang thành ảnh…`, ocrBudgetMs: ocrBudgetMs(n) + n * RENDER_MS_PER_PAGE });
+      onProgress({
+        done: 0,
+        total: n,
+        message: `"${label}" là bản quét: đang chuyển các trang thành ảnh…`,
+        ocrBudgetMs: ocrBudgetMs(n) + n * RENDER_MS_PER_PAGE,
+      });
       const pages = await renderPdfPages(doc, MAX_OCR_PAGES);
       scanned = await ocr(label, pages, doc.numPages, onProgress, false);
       return scanned.text;

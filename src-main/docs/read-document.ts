@@ -25,7 +25,13 @@ export interface ReadOptions {
 }
 
 /** A .docx: parts as inflated (real bytes, never the declared sizes); document.xml of a long plan is ~1–2 MB. */
-const DOCX_LIMITS: ReadLimits = { ...DEFAULT_LIMITS, maxFileBytes: MAX_FILE_BYTES, maxEntries: 2_000, maxEntryBytes: 40 * 1024 * 1024, maxTotalBytes: 120 * 1024 * 1024 };
+const DOCX_LIMITS: ReadLimits = {
+  ...DEFAULT_LIMITS,
+  maxFileBytes: MAX_FILE_BYTES,
+  maxEntries: 2_000,
+  maxEntryBytes: 40 * 1024 * 1024,
+  maxTotalBytes: 120 * 1024 * 1024,
+};
 const MAX_DOCUMENT_XML_BYTES = 16 * 1024 * 1024;
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
 const MIN_PDF_TEXT_CHARS = 20;
@@ -55,18 +61,26 @@ export async function readDocumentText(name: string, bytes: Uint8Array, options:
       text = await readWordDoc(label, bytes);
       break;
     case 'ole-encrypted':
-      throw bad(`Tệp "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu thành .docx rồi chọn lại.`);
+      throw bad(
+        `Tệp "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu thành .docx rồi chọn lại.`,
+      );
     case 'rtf':
       throw bad(`Tệp "${label}" là định dạng RTF. Hãy mở bằng Word và "Lưu thành .docx", rồi chọn lại tệp.`);
     case 'ole-other':
       // Named .doc but no Word stream found: a damaged Word file far more often than a renamed spreadsheet.
       if (/\.doc$/i.test(label)) throw badWordDoc(label);
-      throw bad(`Tệp "${label}" là tệp Office cũ nhưng không phải văn bản Word (có thể là bảng tính .xls). Hãy chọn tệp kế hoạch dạng .doc, .docx, .pdf hoặc .txt.`);
+      throw bad(
+        `Tệp "${label}" là tệp Office cũ nhưng không phải văn bản Word (có thể là bảng tính .xls). Hãy chọn tệp kế hoạch dạng .doc, .docx, .pdf hoặc .txt.`,
+      );
     case 'zip-other':
-      throw bad(`Tệp "${label}" không phải văn bản Word (.docx) — có thể là bảng tính Excel hoặc tệp nén. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`);
+      throw bad(
+        `Tệp "${label}" không phải văn bản Word (.docx) — có thể là bảng tính Excel hoặc tệp nén. Hãy chọn tệp kế hoạch dạng .docx, .pdf hoặc .txt.`,
+      );
     case 'png':
     case 'jpg':
-      throw bad(`Tệp "${label}" là ảnh. Hãy đọc ảnh văn bản ở mục "Tạo từ văn bản" của trang Kế hoạch (nhận dạng chữ), hoặc dùng bản .docx/.pdf có chữ.`);
+      throw bad(
+        `Tệp "${label}" là ảnh. Hãy đọc ảnh văn bản ở mục "Tạo từ văn bản" của trang Kế hoạch (nhận dạng chữ), hoặc dùng bản .docx/.pdf có chữ.`,
+      );
     default:
       throw bad(`Không nhận ra loại tệp "${label}". Hãy chọn văn bản kế hoạch dạng .docx, .doc, .pdf, .txt hoặc ảnh chụp .png/.jpg.`);
   }
@@ -83,18 +97,20 @@ function trimBlanksEnd(line: string): string {
 }
 
 export function normaliseText(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u0000/g, '')
-    // A tab (Word's header "Số: 15/KH-LĐLĐ<tab>Thăng Bình, ngày ...") separates columns like a wide gap does.
-    .replace(/\t/g, '   ')
-    // Trailing blanks per line, by trimEnd: the regex /[ \t]+$/gm is quadratic on long runs of spaces.
-    .split('\n')
-    .map(trimBlanksEnd)
-    .join('\n')
-    .replace(/\n{4,}/g, '\n\n\n')
-    .trim();
+  return (
+    s
+      .normalize('NFC')
+      .replace(/\r\n?/g, '\n')
+      .replace(/\u0000/g, '')
+      // A tab (Word's header "Số: 15/KH-LĐLĐ<tab>Thăng Bình, ngày ...") separates columns like a wide gap does.
+      .replace(/\t/g, '   ')
+      // Trailing blanks per line, by trimEnd: the regex /[ \t]+$/gm is quadratic on long runs of spaces.
+      .split('\n')
+      .map(trimBlanksEnd)
+      .join('\n')
+      .replace(/\n{4,}/g, '\n\n\n')
+      .trim()
+  );
 }
 
 // ---------- .txt ----------
@@ -144,10 +160,14 @@ async function readDocx(label: string, bytes: Uint8Array): Promise<string> {
       throw bad(`Tệp "${label}" bị hỏng (không đọc được cấu trúc .docx). Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
     }
     if (e instanceof XlsxError && e.code === 'dtd') {
-      throw bad(`Tệp "${label}" chứa khai báo DTD/thực thể XML (dấu hiệu tệp độc hại), không mở. Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`);
+      throw bad(
+        `Tệp "${label}" chứa khai báo DTD/thực thể XML (dấu hiệu tệp độc hại), không mở. Hãy mở bằng Word, lưu lại thành .docx rồi chọn lại.`,
+      );
     }
     if (e instanceof XlsxError && e.code === 'encrypted') {
-      throw bad(`Tệp "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu thành .docx rồi chọn lại.`);
+      throw bad(
+        `Tệp "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu (Tệp > Thông tin > Bảo vệ tài liệu), lưu thành .docx rồi chọn lại.`,
+      );
     }
     throw bad(odd);
   }
@@ -161,14 +181,18 @@ async function readDocx(label: string, bytes: Uint8Array): Promise<string> {
 // ---------- .doc (Word 97–2003) ----------
 
 const badWordDoc = (label: string): AppError =>
-  bad(`Tệp Word cũ (.doc) "${label}" bị hỏng hoặc có đặt mật khẩu, không đọc được nội dung. Hãy mở bằng Word, chọn Tệp > Lưu thành > "Word Document (.docx)" rồi chọn lại tệp .docx.`);
+  bad(
+    `Tệp Word cũ (.doc) "${label}" bị hỏng hoặc có đặt mật khẩu, không đọc được nội dung. Hãy mở bằng Word, chọn Tệp > Lưu thành > "Word Document (.docx)" rồi chọn lại tệp .docx.`,
+  );
 
 async function readWordDoc(label: string, bytes: Uint8Array): Promise<string> {
   try {
     return await wordDocText(bytes);
   } catch (e) {
     if (e instanceof EncryptedWordDoc) {
-      throw bad(`Tệp Word cũ (.doc) "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu, lưu thành .docx (Tệp > Lưu thành > "Word Document") rồi chọn lại.`);
+      throw bad(
+        `Tệp Word cũ (.doc) "${label}" có đặt mật khẩu. Hãy mở bằng Word, bỏ mật khẩu, lưu thành .docx (Tệp > Lưu thành > "Word Document") rồi chọn lại.`,
+      );
     }
     throw badWordDoc(label);
   }
@@ -186,7 +210,9 @@ interface PositionedText {
 
 async function readPdf(label: string, bytes: Uint8Array, options: ReadOptions): Promise<string> {
   if (!checkPdfStreams(bytes)) {
-    throw bad(`Tệp PDF "${label}" có cấu trúc bất thường (dữ liệu nén giải ra quá lớn), không thể mở an toàn. Hãy dùng bản .docx của văn bản, hoặc xuất lại PDF từ Word.`);
+    throw bad(
+      `Tệp PDF "${label}" có cấu trúc bất thường (dữ liệu nén giải ra quá lớn), không thể mở an toàn. Hãy dùng bản .docx của văn bản, hoặc xuất lại PDF từ Word.`,
+    );
   }
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = pdfjs.getDocument({

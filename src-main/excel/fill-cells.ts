@@ -47,7 +47,10 @@ function vet(bytes: Uint8Array): { hugeValidation: boolean } {
     if (xml.indexOf('mergeCell') !== -1) {
       for (const a of elements(xml, 'mergeCell')) {
         if (area(attr(a, 'ref') ?? '') > HUGE_CELLS) {
-          throw new XlsxError('bomb', 'Tệp có vùng gộp ô khổng lồ (có thể là tệp lỗi hoặc độc hại) nên không điền được. Hãy mở bằng Excel, bỏ gộp các ô thừa, lưu lại rồi chọn lại.');
+          throw new XlsxError(
+            'bomb',
+            'Tệp có vùng gộp ô khổng lồ (có thể là tệp lỗi hoặc độc hại) nên không điền được. Hãy mở bằng Excel, bỏ gộp các ô thừa, lưu lại rồi chọn lại.',
+          );
         }
       }
     }
@@ -71,19 +74,32 @@ export async function fillCells(bytes: Uint8Array, fileName: string, cells: read
   const xl = await loadExcelJs();
   const wb = new xl.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer, { ignoreNodes: hugeValidation ? ['dataValidations'] : [] } as never);
+    await wb.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer,
+      { ignoreNodes: hugeValidation ? ['dataValidations'] : [] } as never,
+    );
   } catch {
     throw new AppError('bad_file', 'Không đọc được tệp Excel (.xlsx). Nếu là tệp .xls cũ, hãy mở bằng Excel và lưu lại dạng .xlsx.');
   }
   const written: FillResult['written'] = [];
   const issues: string[] = [];
-  if (hugeValidation) issues.push('Tệp có danh sách chọn (data validation) phủ cả cột: đã bỏ các danh sách chọn đó trong tệp được điền, số liệu giữ nguyên.');
+  if (hugeValidation)
+    issues.push('Tệp có danh sách chọn (data validation) phủ cả cột: đã bỏ các danh sách chọn đó trong tệp được điền, số liệu giữ nguyên.');
   for (const e of cells) {
     const ws = wb.getWorksheet(e.sheet);
-    if (!ws) { issues.push(`Không có sheet "${e.sheet}" trong tệp (ô ${e.cell} của chỉ tiêu ${e.code}).`); continue; }
-    if (e.value === undefined) { issues.push(`Mã "${e.code}" không thuộc kế hoạch này: bỏ qua ô ${e.sheet}!${e.cell}.`); continue; }
+    if (!ws) {
+      issues.push(`Không có sheet "${e.sheet}" trong tệp (ô ${e.cell} của chỉ tiêu ${e.code}).`);
+      continue;
+    }
+    if (e.value === undefined) {
+      issues.push(`Mã "${e.code}" không thuộc kế hoạch này: bỏ qua ô ${e.sheet}!${e.cell}.`);
+      continue;
+    }
     const cell = ws.getCell(e.cell);
-    if (cell.type === xl.ValueType.Formula) { issues.push(`Ô ${e.sheet}!${e.cell} đang chứa công thức: giữ nguyên, không ghi đè.`); continue; }
+    if (cell.type === xl.ValueType.Formula) {
+      issues.push(`Ô ${e.sheet}!${e.cell} đang chứa công thức: giữ nguyên, không ghi đè.`);
+      continue;
+    }
     cell.value = typeof e.value === 'string' ? inertText(e.value) : e.value;
     written.push({ code: e.code, measure: e.measure, sheet: e.sheet, cell: e.cell, value: e.value });
   }

@@ -62,7 +62,10 @@ export function cellText(c: Cell | undefined, date1904: boolean): string {
 }
 
 function textGrid(rows: (Cell | undefined)[][], maxCols: number, date1904: boolean): string[][] {
-  const width = Math.min(maxCols, rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0));
+  const width = Math.min(
+    maxCols,
+    rows.reduce((w, r) => Math.max(w, r?.length ?? 0), 0),
+  );
   const out: string[][] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
@@ -73,7 +76,12 @@ function textGrid(rows: (Cell | undefined)[][], maxCols: number, date1904: boole
   return out;
 }
 
-export async function readLabelledTable<F extends string>(bytes: Uint8Array, fileName: string, spec: HeaderSpec<F>, opts: TableOptions): Promise<LabelledTable<F>> {
+export async function readLabelledTable<F extends string>(
+  bytes: Uint8Array,
+  fileName: string,
+  spec: HeaderSpec<F>,
+  opts: TableOptions,
+): Promise<LabelledTable<F>> {
   let converted: string | null = null;
   const none = { sheet: null, headerRow: null, rows: [], kept: {}, converted: null };
   let book: WorkbookGrid;
@@ -98,7 +106,11 @@ export async function readLabelledTable<F extends string>(bytes: Uint8Array, fil
   for (const ws of book.sheets) {
     if (opts.skipSheets?.includes(ws.name)) continue;
     if (ws.rows.length > opts.maxRows) {
-      return { ...none, kept, fatal: `Sheet "${ws.name}" trong "${fileName}" có hơn ${opts.maxRows.toLocaleString('vi-VN')} dòng – quá nhiều để nhập một lần. Hãy chỉ giữ bảng cần nhập (xoá các dòng thừa) rồi chọn lại.` };
+      return {
+        ...none,
+        kept,
+        fatal: `Sheet "${ws.name}" trong "${fileName}" có hơn ${opts.maxRows.toLocaleString('vi-VN')} dòng – quá nhiều để nhập một lần. Hãy chỉ giữ bảng cần nhập (xoá các dòng thừa) rồi chọn lại.`,
+      };
     }
     const grid = textGrid(ws.rows, opts.maxCols, book.date1904);
     if (!grid.some((r) => r.some((c) => c !== ''))) continue;

@@ -4,8 +4,26 @@ import type { HeaderSpec } from './header-row';
 import { readLabelledTable, type TableRow } from './labelled-table';
 
 type ModelColumn =
-  | 'unitCode' | 'unitName' | 'name' | 'type' | 'field' | 'year' | 'startedYear' | 'newOrCarried' | 'situation' | 'goals'
-  | 'method' | 'scope' | 'forces' | 'resources' | 'outputs' | 'sustainability' | 'person' | 'phone' | 'registeredOn' | 'note';
+  | 'unitCode'
+  | 'unitName'
+  | 'name'
+  | 'type'
+  | 'field'
+  | 'year'
+  | 'startedYear'
+  | 'newOrCarried'
+  | 'situation'
+  | 'goals'
+  | 'method'
+  | 'scope'
+  | 'forces'
+  | 'resources'
+  | 'outputs'
+  | 'sustainability'
+  | 'person'
+  | 'phone'
+  | 'registeredOn'
+  | 'note';
 
 const MODEL_HEADER_SPEC: HeaderSpec<ModelColumn> = {
   unitCode: { aliases: ['ma don vi', 'ma dv', 'ma cdcs'] },
@@ -18,7 +36,9 @@ const MODEL_HEADER_SPEC: HeaderSpec<ModelColumn> = {
   newOrCarried: { aliases: ['moi duy tri', 'moi hay duy tri', 'moi tiep tuc', 'moi hay cu'] },
   situation: { aliases: ['thuc trang ly do xay dung', 'thuc trang ly do', 'thuc trang', 'ly do'] },
   goals: { aliases: ['muc tieu tieu chi', 'muc tieu'] },
-  method: { aliases: ['noi dung cach thuc thuc hien', 'noi dung cach lam', 'noi dung cach thuc', 'cach thuc thuc hien', 'cach lam', 'noi dung'] },
+  method: {
+    aliases: ['noi dung cach thuc thuc hien', 'noi dung cach lam', 'noi dung cach thuc', 'cach thuc thuc hien', 'cach lam', 'noi dung'],
+  },
   scope: { aliases: ['dia ban doi tuong', 'dia ban', 'doi tuong'] },
   forces: { aliases: ['luc luong thuc hien', 'luc luong'] },
   resources: { aliases: ['nguon luc va thoi gian', 'nguon luc thoi gian', 'nguon luc'] },
@@ -58,9 +78,13 @@ function readMeta(grid: string[][] | undefined): { year: number } | null {
 
 export async function readModelsWorkbook(bytes: Uint8Array, fileName: string, timeoutMs?: number): Promise<ModelsSheet> {
   const t = await readLabelledTable(bytes, fileName, MODEL_HEADER_SPEC, {
-    maxRows: MAX_ROWS, maxCols: MAX_COLS, skipSheets: [META_SHEET], keepSheets: [META_SHEET], timeoutMs,
+    maxRows: MAX_ROWS,
+    maxCols: MAX_COLS,
+    skipSheets: [META_SHEET],
+    keepSheets: [META_SHEET],
+    timeoutMs,
     needColumns: 'ít nhất hai cột "Tên mô hình" và "Lĩnh vực" (và "Mã đơn vị" hoặc "Tên đơn vị")',
   });
   const meta = t.fatal ? null : readMeta(t.kept[META_SHEET]);
-  return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, meta, fatal: t.fatal , converted: t.converted };
+  return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, meta, fatal: t.fatal, converted: t.converted };
 }

@@ -100,8 +100,13 @@ function writeTable(ws: Worksheet, start: number, indicators: TemplateIndicator[
     if (ind.aggregation !== 'text') {
       value.numFmt = '#,##0.##';
       value.dataValidation = {
-        type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true,
-        errorTitle: 'Cần nhập số', error: 'Ô "Kết quả" chỉ nhận số không âm (ví dụ 12 hoặc 1,5). Ghi chú thêm ở cột "Ghi chú".',
+        type: 'decimal',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorTitle: 'Cần nhập số',
+        error: 'Ô "Kết quả" chỉ nhận số không âm (ví dụ 12 hoặc 1,5). Ghi chú thêm ở cột "Ghi chú".',
       };
     }
     unlock(cell(ws, r, C.note, null, f()));
@@ -152,10 +157,16 @@ export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ by
   const xl = await loadExcelJs();
   const wb = new xl.Workbook();
   wb.creator = 'Dân vận';
-  const ws = wb.addWorksheet(TEMPLATE_SHEETS.report, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(TEMPLATE_SHEETS.report, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = TEMPLATE_WIDTHS.map((width) => ({ width }));
   const unitLine = t.unit ? unitHeaderLine(t.unit.name) : 'CÔNG ĐOÀN CƠ SỞ ....................';
-  let r = addOfficialHeader(ws, { parentOrg: t.parentOrg, ownOrg: unitLine, number: '......./BC-CĐ', place: '...........', date: t.today ?? '' }, 6);
+  let r = addOfficialHeader(
+    ws,
+    { parentOrg: t.parentOrg, ownOrg: unitLine, number: '......./BC-CĐ', place: '...........', date: t.today ?? '' },
+    6,
+  );
   const headerCell = { row: r - 3, col: 1 };
   r = addTitle(ws, `BÁO CÁO KẾT QUẢ ${t.planTitle}`, t.periodLabel ? [t.periodLabel] : [], 6);
   const unitAt = { row: r, col: 1 };
@@ -197,13 +208,24 @@ export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ by
   writeNarrative(wb);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   const metaRows = templateMetaRows({
-    templateId: TEMPLATE_ID, templateVersion: TEMPLATE_VERSION, planId: String(t.planId), unitCode: t.unit?.code ?? null, sheet: 'Báo cáo', rowCodes,
+    templateId: TEMPLATE_ID,
+    templateVersion: TEMPLATE_VERSION,
+    planId: String(t.planId),
+    unitCode: t.unit?.code ?? null,
+    sheet: 'Báo cáo',
+    rowCodes,
   });
   for (const row of metaRows) meta.addRow(row);
   const unitCodeAt = metaRows.findIndex((m) => m[0] === 'unitCode');
   const targetRows = new Map([...rowCodes].filter(([, code]) => !code.endsWith('#2')).map(([row, code]) => [code, row]));
   const layout: TemplateLayout = {
-    sheet: TEMPLATE_SHEETS.report, headerCell, headerFit, unitCell: unitAt, targetRows, targetCol: TEMPLATE_COLUMNS.target, metaUnitCodeRow: unitCodeAt < 0 ? null : unitCodeAt + 1,
+    sheet: TEMPLATE_SHEETS.report,
+    headerCell,
+    headerFit,
+    unitCell: unitAt,
+    targetRows,
+    targetCol: TEMPLATE_COLUMNS.target,
+    metaUnitCodeRow: unitCodeAt < 0 ? null : unitCodeAt + 1,
   };
   return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), layout };
 }

@@ -4,7 +4,7 @@ import type { HeaderSpec } from './header-row';
 import { readLabelledTable, type TableRow } from './labelled-table';
 
 export type UnitField =
-  | 'code' | 'name' | 'kind' | 'parent' | 'sector' | 'members' | 'chair' | 'phone' | 'email' | 'address' | 'aliases' | 'status' | 'note';
+  'code' | 'name' | 'kind' | 'parent' | 'sector' | 'members' | 'chair' | 'phone' | 'email' | 'address' | 'aliases' | 'status' | 'note';
 
 const UNIT_HEADER_SPEC: HeaderSpec<UnitField> = {
   code: { aliases: ['ma don vi', 'ma dv', 'ma cdcs', 'ma cong doan', 'ma so', 'ma'], required: true },
@@ -36,7 +36,10 @@ export interface UnitsSheet {
 
 export async function readUnitsWorkbook(bytes: Uint8Array, fileName: string, timeoutMs?: number): Promise<UnitsSheet> {
   const t = await readLabelledTable(bytes, fileName, UNIT_HEADER_SPEC, {
-    maxRows: 20_000, maxCols: 60, timeoutMs, needColumns: 'ít nhất hai cột "Mã đơn vị" và "Tên đơn vị"',
+    maxRows: 20_000,
+    maxCols: 60,
+    timeoutMs,
+    needColumns: 'ít nhất hai cột "Mã đơn vị" và "Tên đơn vị"',
   });
-  return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, fatal: t.fatal , converted: t.converted };
+  return { sheet: t.sheet, headerRow: t.headerRow, rows: t.rows, fatal: t.fatal, converted: t.converted };
 }

@@ -47,9 +47,20 @@ export async function writeUnitsWorkbook(list: Unit[], title: string, orgLines: 
   list.forEach((u, i) => {
     const row = ws.getRow(7 + i);
     row.values = [
-      i + 1, u.code, u.name, UNIT_KIND_LABELS[u.kind], u.parentId ? (byId.get(u.parentId)?.code ?? '') : '', u.sector ?? '',
-      u.members ?? null, u.chair ?? '', u.phone ?? '', u.email ?? '', u.address ?? '', u.aliases.join('; '),
-      u.active ? 'Đang hoạt động' : 'Ngừng theo dõi', u.note ?? '',
+      i + 1,
+      u.code,
+      u.name,
+      UNIT_KIND_LABELS[u.kind],
+      u.parentId ? (byId.get(u.parentId)?.code ?? '') : '',
+      u.sector ?? '',
+      u.members ?? null,
+      u.chair ?? '',
+      u.phone ?? '',
+      u.email ?? '',
+      u.address ?? '',
+      u.aliases.join('; '),
+      u.active ? 'Đang hoạt động' : 'Ngừng theo dõi',
+      u.note ?? '',
     ];
     row.getCell(7).numFmt = '#,##0';
     row.font = font;

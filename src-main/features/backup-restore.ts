@@ -22,8 +22,12 @@ import { backupFolder, createBackup } from '../data-file/backup-store';
 function assertRestorable(file: string, label = basename(file)): void {
   const kind = sniffDataFile(file);
   if (kind === 'missing') throw new AppError('not_found', `Không tìm thấy tệp sao lưu "${file}". Hãy kiểm tra đường dẫn.`);
-  if (kind === 'empty') throw new AppError('bad_file', `Tệp "${label}" trống (0 byte), không phải bản sao lưu dùng được. Hãy chọn bản sao lưu khác.`);
-  const notOurs = new AppError('bad_file', `Tệp "${label}" không phải bản sao lưu dữ liệu Dân vận (hoặc đã hỏng). Hãy chọn bản sao lưu khác.`);
+  if (kind === 'empty')
+    throw new AppError('bad_file', `Tệp "${label}" trống (0 byte), không phải bản sao lưu dùng được. Hãy chọn bản sao lưu khác.`);
+  const notOurs = new AppError(
+    'bad_file',
+    `Tệp "${label}" không phải bản sao lưu dữ liệu Dân vận (hoặc đã hỏng). Hãy chọn bản sao lưu khác.`,
+  );
   if (kind !== 'sqlite') throw notOurs;
   let info: ReturnType<typeof inspectCopy>;
   let tables: ReturnType<typeof missingTables>;
@@ -42,15 +46,22 @@ function assertRestorable(file: string, label = basename(file)): void {
   if (info.schemaVersion > known) throw new NewerDatabaseError(info.schemaVersion, known);
   if (tables.version === 0) throw notOurs;
   if (tables.missing.length)
-    throw new AppError('bad_file', `Bản sao lưu "${label}" thiếu bảng dữ liệu (${tables.missing.join(', ')}), không dùng được. Hãy chọn bản sao lưu khác.`);
-  if (info.problems.length) throw new AppError('bad_file', `Bản sao lưu "${label}" bị hỏng (${info.problems[0]}). Hãy chọn bản sao lưu khác.`);
+    throw new AppError(
+      'bad_file',
+      `Bản sao lưu "${label}" thiếu bảng dữ liệu (${tables.missing.join(', ')}), không dùng được. Hãy chọn bản sao lưu khác.`,
+    );
+  if (info.problems.length)
+    throw new AppError('bad_file', `Bản sao lưu "${label}" bị hỏng (${info.problems[0]}). Hãy chọn bản sao lưu khác.`);
 }
 
 /** Refuse while this process imports (an import writes between its groups and would write into the restored data). */
 function assertIdle(): void {
   const running = openTaskIds();
   if (running.length)
-    throw new AppError('conflict', 'Đang nhập hoặc xuất dữ liệu, chưa thể khôi phục. Hãy đợi việc đó xong (hoặc bấm Dừng) rồi khôi phục lại.');
+    throw new AppError(
+      'conflict',
+      'Đang nhập hoặc xuất dữ liệu, chưa thể khôi phục. Hãy đợi việc đó xong (hoặc bấm Dừng) rồi khôi phục lại.',
+    );
 }
 
 /**
@@ -117,14 +128,22 @@ function restoreLocked(ctx: AppContext, source: string, label: string): RestoreR
       renameSync(aside, dbFile);
     }
     ctx.reopen();
-    throw new AppError('db_corrupt', `Không khôi phục được: dữ liệu sau khi khôi phục không đạt kiểm tra (${problems[0]}). Dữ liệu hiện tại được giữ nguyên.`);
+    throw new AppError(
+      'db_corrupt',
+      `Không khôi phục được: dữ liệu sau khi khôi phục không đạt kiểm tra (${problems[0]}). Dữ liệu hiện tại được giữ nguyên.`,
+    );
   }
   rmSync(recoveryMarker(dbFile), { force: true });
-  addAudit(ctx.db, {
-    action: 'backup.restore', entity: 'database',
-    summary: `Khôi phục dữ liệu từ bản sao lưu "${label}"${aside ? `; dữ liệu trước đó giữ tại "${basename(aside)}"` : ''}`,
-    details: { source, beforeRestoreFile: aside },
-  }, ctx.now());
+  addAudit(
+    ctx.db,
+    {
+      action: 'backup.restore',
+      entity: 'database',
+      summary: `Khôi phục dữ liệu từ bản sao lưu "${label}"${aside ? `; dữ liệu trước đó giữ tại "${basename(aside)}"` : ''}`,
+      details: { source, beforeRestoreFile: aside },
+    },
+    ctx.now(),
+  );
   ctx.emit('data.changed', { entity: 'all' });
   ctx.emit('data.changed', { entity: 'units' });
   const counts = inspectCounts(ctx);
@@ -156,7 +175,11 @@ export function startEmpty(ctx: AppContext): void {
   if (ctx.dataState.status !== 'damaged') throw new AppError('conflict', 'Dữ liệu đang bình thường, không cần bắt đầu lại.');
   rmSync(recoveryMarker(ctx.dbFile), { force: true });
   ctx.reopen();
-  addAudit(ctx.db, { action: 'data.start_empty', entity: 'database', summary: 'Bắt đầu với dữ liệu trống sau khi tệp dữ liệu bị hỏng' }, ctx.now());
+  addAudit(
+    ctx.db,
+    { action: 'data.start_empty', entity: 'database', summary: 'Bắt đầu với dữ liệu trống sau khi tệp dữ liệu bị hỏng' },
+    ctx.now(),
+  );
 }
 
 /** Move the database from a risky place (OneDrive, network) to the default folder of this computer and switch to it. */
@@ -175,10 +198,15 @@ export function moveToDefault(ctx: AppContext): void {
     ctx.reopen(from);
     throw new AppError('internal', 'Không mở được dữ liệu ở thư mục mới; phần mềm vẫn dùng tệp cũ. Hãy thử lại.');
   }
-  addAudit(ctx.db, {
-    action: 'data.move', entity: 'database',
-    summary: `Chuyển dữ liệu từ "${from}" về "${target}" (tệp cũ được giữ nguyên, có thể xoá sau khi kiểm tra)`,
-    details: { from, to: target, backupFolder: folder },
-  }, ctx.now());
+  addAudit(
+    ctx.db,
+    {
+      action: 'data.move',
+      entity: 'database',
+      summary: `Chuyển dữ liệu từ "${from}" về "${target}" (tệp cũ được giữ nguyên, có thể xoá sau khi kiểm tra)`,
+      details: { from, to: target, backupFolder: folder },
+    },
+    ctx.now(),
+  );
   ctx.emit('data.changed', { entity: 'all' });
 }

@@ -20,7 +20,15 @@ function dataStatus(ctx: AppContext): DataStatus {
   };
 }
 
-type Names = 'backups.list' | 'backups.create' | 'backups.restore' | 'backups.setFolder' | 'data.status' | 'data.move' | 'data.startEmpty' | 'audit.export';
+type Names =
+  | 'backups.list'
+  | 'backups.create'
+  | 'backups.restore'
+  | 'backups.setFolder'
+  | 'data.status'
+  | 'data.move'
+  | 'data.startEmpty'
+  | 'audit.export';
 
 export const backupsHandlers = {
   'backups.list': (_i, ctx) => {

@@ -13,5 +13,7 @@ export function cachedTracking(db: Db, planId: number, today: string): Tracking 
 }
 
 export function cachedConsolidation(db: Db, planId: number, today: string): Consolidation {
-  return cachedByDataVersion(db, `consolidation|${planId}|${today}`, () => computeConsolidation(db, planId, today, cachedTracking(db, planId, today)));
+  return cachedByDataVersion(db, `consolidation|${planId}|${today}`, () =>
+    computeConsolidation(db, planId, today, cachedTracking(db, planId, today)),
+  );
 }

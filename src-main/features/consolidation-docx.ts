@@ -47,7 +47,15 @@ function indicatorTable(c: Consolidation): BodyBlock {
       rows.push([i.groupCode, i.groupLabel, '', '', '', '', '']);
     }
     const value = i.aggregation === 'text' ? `${i.texts.length} ý kiến` : i.total;
-    rows.push([String(++n), i.label, i.unit ?? '', targetCell(i), value, i.achievedPct === null ? '' : `${Math.round(i.achievedPct)}%`, i.reporting]);
+    rows.push([
+      String(++n),
+      i.label,
+      i.unit ?? '',
+      targetCell(i),
+      value,
+      i.achievedPct === null ? '' : `${Math.round(i.achievedPct)}%`,
+      i.reporting,
+    ]);
     if (i.unit2 && i.total2 !== null) rows.push(['', /đồng/iu.test(i.unit2) ? 'Trị giá' : `Số ${i.unit2}`, i.unit2, '', i.total2, '', '']);
   }
   return {
@@ -69,14 +77,20 @@ function indicatorTable(c: Consolidation): BodyBlock {
 /** Phụ lục: the indicator table with the late/missing lists; the units' full narratives when the user asked for them. */
 function appendices(c: Consolidation, n: CuratedNarrative, subject: string, base: string): OfficialAppendix[] {
   const notes = footnoteLines(c);
-  const out: OfficialAppendix[] = [{
-    title: `Kết quả thực hiện các chỉ tiêu ${subject}`,
-    subtitle: '(Kèm theo Báo cáo này)',
-    body: [
-      indicatorTable(c),
-      ...notes.map((t, k): BodyBlock => ({ kind: 'paragraph', indent: false, runs: [{ text: `${k === 0 ? 'Ghi chú: ' : ''}${t}`, italic: true }] })),
-    ],
-  }];
+  const out: OfficialAppendix[] = [
+    {
+      title: `Kết quả thực hiện các chỉ tiêu ${subject}`,
+      subtitle: '(Kèm theo Báo cáo này)',
+      body: [
+        indicatorTable(c),
+        ...notes.map((t, k): BodyBlock => ({
+          kind: 'paragraph',
+          indent: false,
+          runs: [{ text: `${k === 0 ? 'Ghi chú: ' : ''}${t}`, italic: true }],
+        })),
+      ],
+    },
+  ];
   const answers = manyAnswers(c);
   if (n.fullAppendix && (c.narrative.length || answers.length)) {
     const body: BodyBlock[] = answers.flatMap((i): BodyBlock[] => [
@@ -85,16 +99,24 @@ function appendices(c: Consolidation, n: CuratedNarrative, subject: string, base
     ]);
     for (const s of c.narrative) {
       body.push({ kind: 'heading', level: 2, text: s.heading });
-      for (const it of s.items) body.push({ kind: 'paragraph', runs: [{ text: `${it.unitName}: `, bold: true }, printable(it.text).replace(/\s*\n+\s*/g, ' ')] });
+      for (const it of s.items)
+        body.push({ kind: 'paragraph', runs: [{ text: `${it.unitName}: `, bold: true }, printable(it.text).replace(/\s*\n+\s*/g, ' ')] });
     }
     out.push({ title: `Thuyết minh của các ${base}`, subtitle: '(Nguyên văn báo cáo của các đơn vị)', body });
   }
   return out;
 }
 
-export async function buildConsolidatedDocx(c: Consolidation, plan: Plan, profile: OrgProfile, frame: ExportFrame, narrative: CuratedNarrative): Promise<Uint8Array> {
+export async function buildConsolidatedDocx(
+  c: Consolidation,
+  plan: Plan,
+  profile: OrgProfile,
+  frame: ExportFrame,
+  narrative: CuratedNarrative,
+): Promise<Uint8Array> {
   const own = titleCaseOrg(profile.ownOrg);
-  const base = frame.unitsShort ?? (profile.levelNames.base.toLocaleLowerCase('vi') === 'công đoàn cơ sở' ? 'CĐCS' : profile.levelNames.base);
+  const base =
+    frame.unitsShort ?? (profile.levelNames.base.toLocaleLowerCase('vi') === 'công đoàn cơ sở' ? 'CĐCS' : profile.levelNames.base);
   const body: BodyBlock[] = [
     ...basisBlocks(plan, profile),
     { kind: 'paragraph', runs: `Ban Thường vụ ${own} báo cáo kết quả thực hiện như sau:` },
@@ -107,9 +129,10 @@ export async function buildConsolidatedDocx(c: Consolidation, plan: Plan, profil
   if (sentences.length === 0) body.push(placeholder('(Chưa có số liệu từ báo cáo của các đơn vị.)'));
   for (const s of sentences) body.push({ kind: 'heading', level: 2, text: capitalise(s.group) }, { kind: 'paragraph', runs: s.sentence });
   for (const i of c.indicators.filter((x) => x.aggregation === 'text' && x.texts.length)) {
-    const line = i.texts.length <= INLINE_ANSWERS
-      ? i.texts.map((t) => `${t.unitName}: ${printable(t.text)}`).join('; ') + '.'
-      : `${i.texts.length} đơn vị nêu ý kiến (chi tiết tại ${narrative.fullAppendix ? 'Phụ lục' : 'biểu tổng hợp Excel kèm theo'}).`;
+    const line =
+      i.texts.length <= INLINE_ANSWERS
+        ? i.texts.map((t) => `${t.unitName}: ${printable(t.text)}`).join('; ') + '.'
+        : `${i.texts.length} đơn vị nêu ý kiến (chi tiết tại ${narrative.fullAppendix ? 'Phụ lục' : 'biểu tổng hợp Excel kèm theo'}).`;
     body.push({ kind: 'paragraph', runs: [{ text: `${i.label}: `, bold: true }, line] as InlineRun[] });
   }
   const results = curated(narrative, ['results', 'other']);
@@ -125,7 +148,10 @@ export async function buildConsolidatedDocx(c: Consolidation, plan: Plan, profil
   const limits = [...curated(narrative, ['limits']), ...weaknessSentences(c)];
   body.push(...(limits.length ? bullets(limits) : [placeholder('(Nêu những hạn chế, tồn tại và nguyên nhân.)')]));
 
-  body.push({ kind: 'heading', level: 1, text: 'Phương hướng, kiến nghị' }, { kind: 'heading', level: 2, text: 'Phương hướng thời gian tới' });
+  body.push(
+    { kind: 'heading', level: 1, text: 'Phương hướng, kiến nghị' },
+    { kind: 'heading', level: 2, text: 'Phương hướng thời gian tới' },
+  );
   body.push(...bullets(directionSentences(c, base)));
   body.push({ kind: 'heading', level: 2, text: 'Kiến nghị, đề xuất' });
   const proposals = curated(narrative, ['proposals']);

@@ -19,16 +19,30 @@ import { planOrThrow } from './plan-lookup';
 import { unitsWording, type UnitsWording } from './unit-wording';
 import { MIME } from '../contract/mime';
 
-export interface DocOptions { planId: number; number: string | null; date: string }
+export interface DocOptions {
+  planId: number;
+  number: string | null;
+  date: string;
+}
 
 /** `units`: the wording of the reporting units by their kind (unit-wording.ts); absent, Settings' level name. */
 export function exportFrame(plan: Plan, profile: OrgProfile, o: DocOptions, units?: UnitsWording): ExportFrame {
   const base = profile.levelNames.base;
   return {
     ...(units ? { unitsShort: units.short } : {}),
-    header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number: docNumber(o.number, profile, 'BC'), place: profile.placeName ?? '', date: o.date },
+    header: {
+      parentOrg: profile.parentOrg ?? '',
+      ownOrg: profile.ownOrg,
+      number: docNumber(o.number, profile, 'BC'),
+      place: profile.placeName ?? '',
+      date: o.date,
+    },
     subject: planSubject(plan.title),
-    recipients: [...(profile.parentOrg ? [`Ban Thường vụ ${titleCaseOrg(profile.parentOrg)} (b/c)`] : []), units?.recipients ?? `Các ${base.charAt(0).toLocaleLowerCase('vi')}${base.slice(1)}`, 'Lưu: VT'],
+    recipients: [
+      ...(profile.parentOrg ? [`Ban Thường vụ ${titleCaseOrg(profile.parentOrg)} (b/c)`] : []),
+      units?.recipients ?? `Các ${base.charAt(0).toLocaleLowerCase('vi')}${base.slice(1)}`,
+      'Lưu: VT',
+    ],
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
   };
 }
@@ -40,7 +54,11 @@ const withWarnings = (f: FileOut, warnings: string[]): FileOut => (warnings.leng
 export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<FileOut> {
   const plan = planOrThrow(db, o.planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
-  const bytes = await buildConsolidatedWorkbook(computeConsolidation(db, o.planId, o.date), computeTracking(db, o.planId, o.date), exportFrame(plan, profile, o, unitsWording(db, plan)));
+  const bytes = await buildConsolidatedWorkbook(
+    computeConsolidation(db, o.planId, o.date),
+    computeTracking(db, o.planId, o.date),
+    exportFrame(plan, profile, o, unitsWording(db, plan)),
+  );
   return withWarnings({ name: fileName(plan, 'tong-hop', 'xlsx'), mime: MIME.xlsx, bytes }, warnings);
 }
 
@@ -51,7 +69,9 @@ export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<Fil
   const narrative = curatedNarrative(db, o.planId, c);
   const bytes = await buildConsolidatedDocx(c, plan, profile, exportFrame(plan, profile, o, unitsWording(db, plan)), narrative);
   const stale = narrative.stale
-    ? [`${narrative.stale} câu thuyết minh đã chọn không còn trong báo cáo đang dùng của đơn vị (báo cáo đã được thay thế hoặc gỡ): xem lại ở mục "Thuyết minh" trước khi ký.`]
+    ? [
+        `${narrative.stale} câu thuyết minh đã chọn không còn trong báo cáo đang dùng của đơn vị (báo cáo đã được thay thế hoặc gỡ): xem lại ở mục "Thuyết minh" trước khi ký.`,
+      ]
     : [];
   return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: MIME.docx, bytes }, [...warnings, ...stale]);
 }
@@ -59,11 +79,23 @@ export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<Fil
 export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {
   if (from === 'xlsx') throw new AppError('invalid_input', XLSX_PDF_MESSAGE);
   const src = await exportConsolidatedDocx(db, o);
-  return withWarnings({ name: src.name.replace(/\.docx$/, '.pdf'), mime: MIME.pdf, bytes: await toPdf(src.bytes, 'docx') }, src.warnings ?? []);
+  return withWarnings(
+    { name: src.name.replace(/\.docx$/, '.pdf'), mime: MIME.pdf, bytes: await toPdf(src.bytes, 'docx') },
+    src.warnings ?? [],
+  );
 }
 
 export async function exportMissingList(db: Db, planId: number, today: string): Promise<FileOut> {
   const plan = planOrThrow(db, planId);
-  const frame = exportFrame(plan, resolveProfile(readProfile(db), plan).profile, { planId, number: null, date: today }, unitsWording(db, plan));
-  return { name: fileName(plan, 'chua-nop-nop-tre', 'xlsx'), mime: MIME.xlsx, bytes: await buildMissingWorkbook(computeTracking(db, planId, today), frame) };
+  const frame = exportFrame(
+    plan,
+    resolveProfile(readProfile(db), plan).profile,
+    { planId, number: null, date: today },
+    unitsWording(db, plan),
+  );
+  return {
+    name: fileName(plan, 'chua-nop-nop-tre', 'xlsx'),
+    mime: MIME.xlsx,
+    bytes: await buildMissingWorkbook(computeTracking(db, planId, today), frame),
+  };
 }

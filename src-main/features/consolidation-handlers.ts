@@ -13,20 +13,51 @@ import { planOrThrow } from './plan-lookup';
 import { writeTx } from '../db/write-tx';
 
 type Channels =
-  | 'tracking.get' | 'tracking.exportMissing' | 'reminders.letter' | 'reminders.history' | 'reminders.record' | 'consolidation.get'
-  | 'consolidation.exportXlsx' | 'consolidation.exportDocx' | 'consolidation.exportPdf' | 'consolidation.upwardPackage'
-  | 'consolidation.cellMap.get' | 'consolidation.cellMap.save' | 'consolidation.fillProvinceWorkbook';
+  | 'tracking.get'
+  | 'tracking.exportMissing'
+  | 'reminders.letter'
+  | 'reminders.history'
+  | 'reminders.record'
+  | 'consolidation.get'
+  | 'consolidation.exportXlsx'
+  | 'consolidation.exportDocx'
+  | 'consolidation.exportPdf'
+  | 'consolidation.upwardPackage'
+  | 'consolidation.cellMap.get'
+  | 'consolidation.cellMap.save'
+  | 'consolidation.fillProvinceWorkbook';
 
 /** The consolidation as the CLI `consolidate --json` prints it (DESIGN.md §5): contract keys, small extras beside them. */
 export function consolidateJson(c: Consolidation) {
   return {
-    expected: c.expected, submitted: c.submitted, onTime: c.onTime, late: c.late, missing: c.missing,
+    expected: c.expected,
+    submitted: c.submitted,
+    onTime: c.onTime,
+    late: c.late,
+    missing: c.missing,
     indicators: c.indicators.map((i) => ({
-      code: i.code, label: i.label, unit: i.unit, target: i.target, total: i.total,
-      unit2: i.unit2, total2: i.total2, aggregation: i.aggregation, scope: i.scope, achievedPct: i.achievedPct, unitsMet: i.unitsMet, reporting: i.reporting,
-      reportedBy: i.reporting, notApplicable: i.notApplicable, lastYear: i.lastYear, changePct: i.changePct,
+      code: i.code,
+      label: i.label,
+      unit: i.unit,
+      target: i.target,
+      total: i.total,
+      unit2: i.unit2,
+      total2: i.total2,
+      aggregation: i.aggregation,
+      scope: i.scope,
+      achievedPct: i.achievedPct,
+      unitsMet: i.unitsMet,
+      reporting: i.reporting,
+      reportedBy: i.reporting,
+      notApplicable: i.notApplicable,
+      lastYear: i.lastYear,
+      changePct: i.changePct,
     })),
-    planId: c.planId, title: c.title, completenessPct: c.completenessPct, timelinessPct: c.timelinessPct, lateUnits: c.lateUnits,
+    planId: c.planId,
+    title: c.title,
+    completenessPct: c.completenessPct,
+    timelinessPct: c.timelinessPct,
+    lateUnits: c.lateUnits,
   };
 }
 
@@ -38,8 +69,18 @@ export const consolidationHandlers = {
     const res = await reminderLetter(ctx.db, { planId: i.planId, unitIds: i.unitIds, number: i.number, date, newDueOn: i.newDueOn });
     if (i.record) {
       writeTx(ctx.db, () => {
-        recordReminders(ctx.db, i.planId, res.units.map((u) => u.id), { sentOn: date, channel: 'letter', number: i.number, note: null }, ctx.now().toISOString());
-        addAudit(ctx.db, { action: 'reminders.record', entity: 'plans', entityId: i.planId, summary: `Gửi công văn đôn đốc ${res.units.length} đơn vị` }, ctx.now());
+        recordReminders(
+          ctx.db,
+          i.planId,
+          res.units.map((u) => u.id),
+          { sentOn: date, channel: 'letter', number: i.number, note: null },
+          ctx.now().toISOString(),
+        );
+        addAudit(
+          ctx.db,
+          { action: 'reminders.record', entity: 'plans', entityId: i.planId, summary: `Gửi công văn đôn đốc ${res.units.length} đơn vị` },
+          ctx.now(),
+        );
       });
       ctx.emit('data.changed', { entity: 'reminders' });
     }
@@ -48,18 +89,38 @@ export const consolidationHandlers = {
   'reminders.history': ({ planId, unitId }, ctx) => reminderHistory(ctx.db, planId, unitId),
   'reminders.record': (i, ctx) => {
     const recorded = writeTx(ctx.db, () => {
-      const n = recordReminders(ctx.db, i.planId, i.unitIds, { sentOn: i.sentOn ?? todayInVietnam(ctx.now()), channel: i.channel, number: i.number, note: i.note }, ctx.now().toISOString());
-      addAudit(ctx.db, { action: 'reminders.record', entity: 'plans', entityId: i.planId, summary: `Ghi nhận đôn đốc ${n} đơn vị (${i.channel})` }, ctx.now());
+      const n = recordReminders(
+        ctx.db,
+        i.planId,
+        i.unitIds,
+        { sentOn: i.sentOn ?? todayInVietnam(ctx.now()), channel: i.channel, number: i.number, note: i.note },
+        ctx.now().toISOString(),
+      );
+      addAudit(
+        ctx.db,
+        { action: 'reminders.record', entity: 'plans', entityId: i.planId, summary: `Ghi nhận đôn đốc ${n} đơn vị (${i.channel})` },
+        ctx.now(),
+      );
       return n;
     });
     ctx.emit('data.changed', { entity: 'reminders' });
     return { recorded };
   },
   'consolidation.get': ({ planId }, ctx) => cachedConsolidation(ctx.db, planId, todayInVietnam(ctx.now())),
-  'consolidation.exportXlsx': (i, ctx) => exportConsolidatedXlsx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
-  'consolidation.exportDocx': (i, ctx) => exportConsolidatedDocx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
-  'consolidation.exportPdf': (i, ctx) => exportConsolidatedPdf(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }, i.from),
-  'consolidation.upwardPackage': (i, ctx) => upwardPackage(ctx.db, i.planId, { unitCode: i.unitCode, unitName: i.unitName, number: i.number, date: i.date }, todayInVietnam(ctx.now()), { appVersion: ctx.version, now: ctx.now() }),
+  'consolidation.exportXlsx': (i, ctx) =>
+    exportConsolidatedXlsx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
+  'consolidation.exportDocx': (i, ctx) =>
+    exportConsolidatedDocx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
+  'consolidation.exportPdf': (i, ctx) =>
+    exportConsolidatedPdf(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }, i.from),
+  'consolidation.upwardPackage': (i, ctx) =>
+    upwardPackage(
+      ctx.db,
+      i.planId,
+      { unitCode: i.unitCode, unitName: i.unitName, number: i.number, date: i.date },
+      todayInVietnam(ctx.now()),
+      { appVersion: ctx.version, now: ctx.now() },
+    ),
   'consolidation.cellMap.get': ({ planId }, ctx) => {
     planOrThrow(ctx.db, planId);
     return effectiveCellMap(ctx.db, planId);
@@ -68,7 +129,16 @@ export const consolidationHandlers = {
     planOrThrow(ctx.db, planId);
     writeTx(ctx.db, () => {
       saveCellMap(ctx.db, planId, entries);
-      addAudit(ctx.db, { action: 'consolidation.cellMap', entity: 'plans', entityId: planId, summary: `Lưu bảng ánh xạ ô mẫu cấp trên (${entries.length} ô)` }, ctx.now());
+      addAudit(
+        ctx.db,
+        {
+          action: 'consolidation.cellMap',
+          entity: 'plans',
+          entityId: planId,
+          summary: `Lưu bảng ánh xạ ô mẫu cấp trên (${entries.length} ô)`,
+        },
+        ctx.now(),
+      );
     });
     return effectiveCellMap(ctx.db, planId);
   },

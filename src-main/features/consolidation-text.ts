@@ -10,7 +10,11 @@ import { titleCaseOrg } from '../text/org-name';
 
 /** Plan title without a leading "Kế hoạch", first letter lower-cased unless it starts an acronym. */
 export function planSubject(title: string): string {
-  const t = title.normalize('NFC').trim().replace(/^(kế hoạch|kh)\s*(số\s*\S+\s*)?(về\s+(việc\s+)?)?/iu, '').trim();
+  const t = title
+    .normalize('NFC')
+    .trim()
+    .replace(/^(kế hoạch|kh)\s*(số\s*\S+\s*)?(về\s+(việc\s+)?)?/iu, '')
+    .trim();
   const first = t.slice(0, 2);
   return first.length === 2 && first === first.toLocaleUpperCase('vi') ? t : t.charAt(0).toLocaleLowerCase('vi') + t.slice(1);
 }
@@ -44,14 +48,16 @@ export { titleCaseOrg } from '../text/org-name';
 export const num = (n: number): string => formatViNumber(n);
 
 const isMoney = (unit: string | null): boolean => !!unit && /đồng|vnđ|vnd/iu.test(unit);
-const lowerFirst = (s: string): string => (s.slice(0, 2) === s.slice(0, 2).toLocaleUpperCase('vi') ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1));
+const lowerFirst = (s: string): string =>
+  s.slice(0, 2) === s.slice(0, 2).toLocaleUpperCase('vi') ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 
 /** "nhà "Mái ấm Công đoàn" xây mới 3 căn, trị giá 150 triệu đồng (đạt 150% chỉ tiêu)" or null when nothing was reported. */
 export function indicatorPhrase(i: ConsolidatedIndicator, expected: number): string | null {
   if (i.aggregation === 'text' || typeof i.total !== 'number') return null;
   const how = i.aggregation === 'avg' || i.aggregation === 'percent' ? 'bình quân ' : i.aggregation === 'max' ? 'cao nhất ' : '';
   let s = `${lowerFirst(i.label)}: ${how}${num(i.total)}${i.unit ? (i.unit === '%' ? '%' : ` ${i.unit}`) : ''}`;
-  if (i.total2 !== null && i.total2 !== 0 && i.unit2) s += isMoney(i.unit2) ? `, trị giá ${num(i.total2)} ${i.unit2}` : `, ${num(i.total2)} ${i.unit2}`;
+  if (i.total2 !== null && i.total2 !== 0 && i.unit2)
+    s += isMoney(i.unit2) ? `, trị giá ${num(i.total2)} ${i.unit2}` : `, ${num(i.total2)} ${i.unit2}`;
   if (i.scope === 'per_unit' && i.unitsMet !== null) s += ` (${i.unitsMet}/${expected} đơn vị đạt chỉ tiêu)`;
   else if (i.achievedPct !== null) s += ` (đạt ${num(i.achievedPct)}% so với chỉ tiêu)`;
   if (i.lastYear !== null && i.changePct !== null)

@@ -39,8 +39,11 @@ const KEYS = ['results', 'practices', 'limits', 'proposals'] as const;
 export function narrativeFor(c: Consolidation, curated: CuratedNarrative | null | undefined): { heading: string; text: string }[] {
   return KEYS.map((key) => {
     const chosen = curated?.[key];
-    const lines = chosen?.length ? [...chosen] : (c.narrative.find((s) => s.key === key)?.items ?? []).map((it) => `${it.unitName}: ${it.text}`);
-    if (key === 'results' && !chosen?.length) lines.unshift(`Có ${c.submitted}/${c.expected} đơn vị báo cáo (${c.onTime} đúng hạn, ${c.late} trễ hạn).`);
+    const lines = chosen?.length
+      ? [...chosen]
+      : (c.narrative.find((s) => s.key === key)?.items ?? []).map((it) => `${it.unitName}: ${it.text}`);
+    if (key === 'results' && !chosen?.length)
+      lines.unshift(`Có ${c.submitted}/${c.expected} đơn vị báo cáo (${c.onTime} đúng hạn, ${c.late} trễ hạn).`);
     return { heading: NARRATIVE_HEADINGS[key], text: capText(lines.join('\n'), '(xem đầy đủ trong báo cáo Word gửi kèm)') };
   });
 }
@@ -75,25 +78,46 @@ export async function buildUpwardPackage(db: Db, planId: number, o: UpwardOption
     signer: frame.signer.authority ? frame.signer : { ...frame.signer, authority: 'TM. BAN THƯỜNG VỤ' },
     recipients: frame.recipients,
     indicators: c.indicators.map((i) => ({
-      code: i.code, groupCode: i.groupCode, groupLabel: i.groupLabel, label: i.label, unit: i.unit, unit2: i.unit2,
+      code: i.code,
+      groupCode: i.groupCode,
+      groupLabel: i.groupLabel,
+      label: i.label,
+      unit: i.unit,
+      unit2: i.unit2,
       // as in our reports: a per-unit target reads "1/đơn vị" (never mistaken for the district's total)
-      target: targetCell(i), total: i.aggregation === 'text' ? texts(i) : i.total, total2: i.total2,
+      target: targetCell(i),
+      total: i.aggregation === 'text' ? texts(i) : i.total,
+      total2: i.total2,
       note: `Tổng hợp từ ${i.reporting}/${c.expected} đơn vị`,
     })),
     narrative: narrativeFor(c, o.curated === undefined ? curatedSentences(db, planId, c) : o.curated),
     units: c.matrix.units.map((u, k) => ({
-      code: u.code, name: u.name, state: REPORT_STATE_LABELS[u.state], receivedOn: u.receivedOn,
+      code: u.code,
+      name: u.name,
+      state: REPORT_STATE_LABELS[u.state],
+      receivedOn: u.receivedOn,
       values: c.matrix.values[k] ?? [],
       values2: c.indicators.map((i) => (i.unit2 ? (values2.get(`${u.id}:${i.indicatorId}`) ?? null) : null)),
     })),
     manifest: {
-      issuerCode: o.identity.code, issuerName: o.identity.name,
-      planNumber: plan.number, planTitle: plan.title, periodLabel: plan.periodLabel, periodStart: plan.startsOn, periodEnd: plan.endsOn,
-      reportDueOn: plan.reportDueOn, basisNumbers: plan.basis.map((b) => b.number).filter((n): n is string => !!n),
-      reportNumber: o.number, reportDate: o.date, appVersion: o.appVersion, createdAt: vnTimestamp(o.now),
+      issuerCode: o.identity.code,
+      issuerName: o.identity.name,
+      planNumber: plan.number,
+      planTitle: plan.title,
+      periodLabel: plan.periodLabel,
+      periodStart: plan.startsOn,
+      periodEnd: plan.endsOn,
+      reportDueOn: plan.reportDueOn,
+      basisNumbers: plan.basis.map((b) => b.number).filter((n): n is string => !!n),
+      reportNumber: o.number,
+      reportDate: o.date,
+      appVersion: o.appVersion,
+      createdAt: vnTimestamp(o.now),
       indicators: c.indicators.map((i) => ({ code: i.code, unit: i.unit, unit2: i.unit2 })),
       coverage: { expected: c.expected, submitted: c.submitted, onTime: c.onTime, late: c.late, missing: c.missing.length },
-      signatureAlg: null, signerKeyId: null, signature: null,
+      signatureAlg: null,
+      signerKeyId: null,
+      signature: null,
     },
   };
   const { bytes } = await writeUpwardPackage(input);

@@ -33,12 +33,21 @@ function upwardIdentity(db: Db, given: { unitCode: string | null; unitName: stri
 
 /** The upward package (consolidation-upward-package.ts) under this office's identity for the level above. */
 export async function upwardPackage(
-  db: Db, planId: number, given: { unitCode: string | null; unitName: string | null; number?: string | null; date?: string | null },
-  today: string, env: { appVersion: string; now: Date },
+  db: Db,
+  planId: number,
+  given: { unitCode: string | null; unitName: string | null; number?: string | null; date?: string | null },
+  today: string,
+  env: { appVersion: string; now: Date },
 ): Promise<FileOut> {
   planOrThrow(db, planId);
   const identity = upwardIdentity(db, given);
-  return buildUpwardPackage(db, planId, { identity, number: given.number ?? null, date: given.date ?? today, appVersion: env.appVersion, now: env.now });
+  return buildUpwardPackage(db, planId, {
+    identity,
+    number: given.number ?? null,
+    date: given.date ?? today,
+    appVersion: env.appVersion,
+    now: env.now,
+  });
 }
 
 export function effectiveCellMap(db: Db, planId: number): { entries: CellMapEntry[]; inherited: boolean } {
@@ -47,7 +56,13 @@ export function effectiveCellMap(db: Db, planId: number): { entries: CellMapEntr
 }
 
 function mappedValue(c: Consolidation, e: CellMapEntry): number | string | null | undefined {
-  const tracking: Record<string, number> = { '#expected': c.expected, '#submitted': c.submitted, '#ontime': c.onTime, '#late': c.late, '#missing': c.missing.length };
+  const tracking: Record<string, number> = {
+    '#expected': c.expected,
+    '#submitted': c.submitted,
+    '#ontime': c.onTime,
+    '#late': c.late,
+    '#missing': c.missing.length,
+  };
   if (e.code.startsWith('#')) return tracking[e.code.toLowerCase()];
   const i = c.indicators.find((x) => x.code.toLowerCase() === e.code.toLowerCase());
   if (!i) return undefined;
@@ -60,7 +75,11 @@ function mappedValue(c: Consolidation, e: CellMapEntry): number | string | null 
 export async function fillProvinceWorkbook(db: Db, planId: number, file: FileIn, today: string) {
   const plan = planOrThrow(db, planId);
   const { entries } = effectiveCellMap(db, planId);
-  if (entries.length === 0) throw new AppError('invalid_input', 'Chưa có bảng ánh xạ ô (mã chỉ tiêu → sheet, ô). Hãy khai báo trước khi điền vào mẫu của cấp trên.');
+  if (entries.length === 0)
+    throw new AppError(
+      'invalid_input',
+      'Chưa có bảng ánh xạ ô (mã chỉ tiêu → sheet, ô). Hãy khai báo trước khi điền vào mẫu của cấp trên.',
+    );
   const c = computeConsolidation(db, planId, today);
   // The province's workbook is outside bytes: loaded, filled and written behind the gate (worker, caps, timeout).
   const cells = entries.map((e) => ({ code: e.code, measure: e.measure, sheet: e.sheet, cell: e.cell, value: mappedValue(c, e) }));

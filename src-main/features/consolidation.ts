@@ -47,7 +47,11 @@ export function aggregateSummary(rule: Indicator['aggregation'], s: NumberSummar
 
 /** Apply an indicator's aggregation rule to the units' numeric values (null when no unit gave a number). */
 export function aggregate(rule: Indicator['aggregation'], nums: number[]): number | null {
-  return aggregateSummary(rule, { n: nums.length, sum: nums.reduce((a, b) => a + b, 0), max: nums.reduce((a, b) => (b > a ? b : a), -Infinity) });
+  return aggregateSummary(rule, {
+    n: nums.length,
+    sum: nums.reduce((a, b) => a + b, 0),
+    max: nums.reduce((a, b) => (b > a ? b : a), -Infinity),
+  });
 }
 
 export const NARRATIVE_HEADINGS: Record<NarrativeKey, string> = {
@@ -99,7 +103,13 @@ function addNumber(s: NumberSummary, x: number | null): void {
 }
 
 /** Feed one unit's value of the indicator (a plan's active reports hold at most one per unit and indicator). */
-function addValue(a: Acc, unit: { code: string; name: string } | undefined, num: number | null, text: string | null, num2: number | null): void {
+function addValue(
+  a: Acc,
+  unit: { code: string; name: string } | undefined,
+  num: number | null,
+  text: string | null,
+  num2: number | null,
+): void {
   const rule = a.ind.aggregation;
   addNumber(a.nums, num);
   addNumber(a.nums2, num2);
@@ -131,11 +141,28 @@ function finish(a: Acc, expected: number): ConsolidatedIndicator {
     }
   }
   return {
-    indicatorId: ind.id, code: ind.code, label: ind.label, unit: ind.unit, target: targetValue(t), total: total ?? (texts.length ? `${texts.length} ý kiến` : null),
-    groupCode: ind.groupCode, groupLabel: ind.groupLabel, unit2: ind.unit2, total2, aggregation: ind.aggregation, scope: t?.scope ?? null,
-    targetMin: t?.min ?? null, targetMax: t?.max ?? null, targetText: t?.text ?? null,
-    reporting: a.reporting, notApplicable: a.notApplicable,
-    achievedPct, unitsMet, texts, lastYear: null, changePct: null,
+    indicatorId: ind.id,
+    code: ind.code,
+    label: ind.label,
+    unit: ind.unit,
+    target: targetValue(t),
+    total: total ?? (texts.length ? `${texts.length} ý kiến` : null),
+    groupCode: ind.groupCode,
+    groupLabel: ind.groupLabel,
+    unit2: ind.unit2,
+    total2,
+    aggregation: ind.aggregation,
+    scope: t?.scope ?? null,
+    targetMin: t?.min ?? null,
+    targetMax: t?.max ?? null,
+    targetText: t?.text ?? null,
+    reporting: a.reporting,
+    notApplicable: a.notApplicable,
+    achievedPct,
+    unitsMet,
+    texts,
+    lastYear: null,
+    changePct: null,
   };
 }
 
@@ -150,7 +177,12 @@ function planTotals(db: Db, planId: number, catalog: Map<number, Indicator>): Ma
 }
 
 /** `tracking`: the plan's tracking for `today` when the caller has it already (the handlers share one). */
-export function computeConsolidation(db: Db, planId: number, today: string, tracking: Tracking = computeTracking(db, planId, today)): Consolidation {
+export function computeConsolidation(
+  db: Db,
+  planId: number,
+  today: string,
+  tracking: Tracking = computeTracking(db, planId, today),
+): Consolidation {
   const p = planOrThrow(db, planId);
   const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
   const targets = new Map(p.targets.map((t) => [t.indicatorId, t]));
@@ -179,7 +211,7 @@ export function computeConsolidation(db: Db, planId: number, today: string, trac
     const row = rowOf.get(unitId);
     if (row !== undefined) cells[row]![indicatorId] = num ?? text ?? null;
   }
-  const previous = p.previousPlanId ? getPlan(db, p.previousPlanId) ?? null : null;
+  const previous = p.previousPlanId ? (getPlan(db, p.previousPlanId) ?? null) : null;
   const last = previous ? planTotals(db, previous.id, catalog) : null;
   const order = [...new Set([...p.targets.map((t) => t.indicatorId), ...extra])];
   const indicators = order.flatMap((id) => {
@@ -207,13 +239,22 @@ export function computeConsolidation(db: Db, planId: number, today: string, trac
     return items?.length ? [{ key, heading: NARRATIVE_HEADINGS[key], items }] : [];
   });
   return {
-    expected: tracking.expected, submitted: tracking.submitted, onTime: tracking.onTime, late: tracking.late,
+    expected: tracking.expected,
+    submitted: tracking.submitted,
+    onTime: tracking.onTime,
+    late: tracking.late,
     missing: tracking.rows.filter((r) => r.state === 'missing').map((r) => ({ code: r.unit.code, name: r.unit.name })),
     indicators,
     previousPlan: previous ? { id: previous.id, title: previous.title, periodLabel: previous.periodLabel } : null,
-    planId, title: p.title, periodLabel: p.periodLabel, reportDueOn: p.reportDueOn,
-    completenessPct: tracking.completenessPct, timelinessPct: tracking.timelinessPct,
-    lateUnits: tracking.rows.filter((r) => r.state === 'late').map((r) => ({ code: r.unit.code, name: r.unit.name, receivedOn: r.receivedOn ?? '' })),
+    planId,
+    title: p.title,
+    periodLabel: p.periodLabel,
+    reportDueOn: p.reportDueOn,
+    completenessPct: tracking.completenessPct,
+    timelinessPct: tracking.timelinessPct,
+    lateUnits: tracking.rows
+      .filter((r) => r.state === 'late')
+      .map((r) => ({ code: r.unit.code, name: r.unit.name, receivedOn: r.receivedOn ?? '' })),
     matrix: { units: matrixUnits, values: matrixValues },
     narrative,
   };

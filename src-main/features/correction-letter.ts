@@ -27,7 +27,10 @@ interface CorrectionOptions {
   record: boolean;
 }
 
-const where = (sheet: string | null, cell: string | null): string => (sheet || cell ? ` (${[sheet ? `sheet "${sheet}"` : null, cell ? `${/^\d+$/.test(cell) ? 'dòng' : 'ô'} ${cell}` : null].filter(Boolean).join(', ')})` : '');
+const where = (sheet: string | null, cell: string | null): string =>
+  sheet || cell
+    ? ` (${[sheet ? `sheet "${sheet}"` : null, cell ? `${/^\d+$/.test(cell) ? 'dòng' : 'ô'} ${cell}` : null].filter(Boolean).join(', ')})`
+    : '';
 
 /** A problem as the unit reads it: what is odd and where, without the app's instructions to staff ("Hãy kiểm tra…"). */
 export function forUnit(message: string): string {
@@ -47,16 +50,24 @@ function reportProblems(db: Db, reportId: number): string[] {
     .map((w) => `${w.indicatorCode} – ${w.indicatorLabel}${where(w.sheet, w.cell)}: ${w.message}`);
   // value checks kept on the report are listed from the live checks above (open ones only), not again from here
   const fromChecks = (i: ReportIssue) => typeof (i as { rule?: unknown }).rule === 'string';
-  const read = d.issues.filter((i) => i.severity !== 'fatal' && !fromChecks(i)).map((i) => `${i.message}${i.message.includes(i.cell ?? '\u0000') ? '' : where(i.sheet, i.cell)}`);
+  const read = d.issues
+    .filter((i) => i.severity !== 'fatal' && !fromChecks(i))
+    .map((i) => `${i.message}${i.message.includes(i.cell ?? '\u0000') ? '' : where(i.sheet, i.cell)}`);
   return [...new Set([...checks, ...read].map(forUnit))];
 }
 
-export async function correctionLetter(db: Db, o: CorrectionOptions, now: string): Promise<{ file: FileOut; text: string; problems: number }> {
+export async function correctionLetter(
+  db: Db,
+  o: CorrectionOptions,
+  now: string,
+): Promise<{ file: FileOut; text: string; problems: number }> {
   const d = reportDetail(db, o.reportId);
-  if (d.status !== 'active' && d.status !== 'held') throw new AppError('conflict', 'Bản báo cáo này không còn được dùng: hãy mở bản đang dùng của đơn vị.');
+  if (d.status !== 'active' && d.status !== 'held')
+    throw new AppError('conflict', 'Bản báo cáo này không còn được dùng: hãy mở bản đang dùng của đơn vị.');
   const plan = planOrThrow(db, d.planId);
   const problems = reportProblems(db, o.reportId);
-  if (problems.length === 0) throw new AppError('invalid_input', 'Báo cáo này không có vấn đề nào cần đơn vị sửa (không có cảnh báo chưa xử lý).');
+  if (problems.length === 0)
+    throw new AppError('invalid_input', 'Báo cáo này không có vấn đề nào cần đơn vị sửa (không có cảnh báo chưa xử lý).');
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const own = titleCaseOrg(profile.ownOrg);
   const subject = planSubject(plan.title);
@@ -85,13 +96,20 @@ export async function correctionLetter(db: Db, o: CorrectionOptions, now: string
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
   };
   const file: FileOut = {
-    name: `cong-van-de-nghi-sua-${slug(d.unit.code || d.unit.name)}-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: MIME.docx,
-    bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}),
+    name: `cong-van-de-nghi-sua-${slug(d.unit.code || d.unit.name)}-${slug(plan.periodLabel ?? plan.title)}.docx`,
+    mime: MIME.docx,
+    bytes: await buildOfficialDocx(doc),
+    ...(warnings.length ? { warnings } : {}),
   };
   const text =
     `[${own}] Kính gửi BCH ${d.unit.name}. Báo cáo kết quả ${subject} của đơn vị (nhận ${formatViDate(d.receivedOn)}) có ${problems.length} nội dung cần rà soát: ` +
-    problems.slice(0, 5).map((p, i) => `(${i + 1}) ${p}`).join(' ') + (problems.length > 5 ? ` … và ${problems.length - 5} nội dung khác (xem công văn).` : '') +
+    problems
+      .slice(0, 5)
+      .map((p, i) => `(${i + 1}) ${p}`)
+      .join(' ') +
+    (problems.length > 5 ? ` … và ${problems.length - 5} nội dung khác (xem công văn).` : '') +
     ` Đề nghị đơn vị kiểm tra, sửa và gửi lại trước ngày ${formatViDate(due)}. Trân trọng cảm ơn!`;
-  if (o.record) addCorrectionRequest(db, { reportId: o.reportId, sentOn: o.date, channel: 'letter', number: o.number, problems: problems.length }, now);
+  if (o.record)
+    addCorrectionRequest(db, { reportId: o.reportId, sentOn: o.date, channel: 'letter', number: o.number, problems: problems.length }, now);
   return { file, text, problems: problems.length };
 }

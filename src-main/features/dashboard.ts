@@ -20,7 +20,6 @@ import { cachedByDataVersion } from './data-version-cache';
 const MAX_PLANS = 12;
 const MAX_TREND = 4;
 
-
 /** A comparable numeric target: per-unit targets of summed indicators count once per expected unit. */
 function targetOf(i: Pick<ConsolidatedIndicator, 'targetMin' | 'targetMax' | 'scope' | 'aggregation'>, expected: number): number | null {
   const goal = i.targetMin ?? i.targetMax;
@@ -56,7 +55,14 @@ export function computeDashboard(db: Db, _today: string): Dashboard {
   // the completeness chart needs only counts: one query per plan, not a consolidation of ~200,000 values each
   const plans = shown.map((p) => {
     const c = planSubmissionCounts(db, p.id, p.reportDueOn);
-    return { id: p.id, title: p.title, periodLabel: p.periodLabel, expected: c.expected, submitted: c.submitted, onTime: c.submitted - c.late };
+    return {
+      id: p.id,
+      title: p.title,
+      periodLabel: p.periodLabel,
+      expected: c.expected,
+      submitted: c.submitted,
+      onTime: c.submitted - c.late,
+    };
   });
   const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
 
@@ -70,7 +76,15 @@ export function computeDashboard(db: Db, _today: string): Dashboard {
       const s = totals.get(ind.id);
       const total = s ? aggregateSummary(ind.aggregation, s) : null;
       if (targetMin === null && targetMax === null && total === null) return [];
-      return [{ code: ind.code, label: ind.label, unit: ind.unit, target: targetOf({ targetMin, targetMax, scope, aggregation: ind.aggregation }, expected), total }];
+      return [
+        {
+          code: ind.code,
+          label: ind.label,
+          unit: ind.unit,
+          target: targetOf({ targetMin, targetMax, scope, aggregation: ind.aggregation }, expected),
+          total,
+        },
+      ];
     });
   }
 
@@ -84,7 +98,9 @@ export function computeDashboard(db: Db, _today: string): Dashboard {
     }
   }
   const trend: DashboardTrend[] = [];
-  for (const [code, e] of [...seen.entries()].filter(([, e]) => e.plans.length >= 2).sort((a, b) => b[1].plans.length - a[1].plans.length)) {
+  for (const [code, e] of [...seen.entries()]
+    .filter(([, e]) => e.plans.length >= 2)
+    .sort((a, b) => b[1].plans.length - a[1].plans.length)) {
     if (trend.length === MAX_TREND) break;
     const points = e.plans.map((p) => ({ planId: p.id, periodLabel: p.periodLabel ?? p.title, total: totalOf(db, p.id, e.ind) }));
     if (points.some((pt) => pt.total !== null)) trend.push({ code, label: e.ind.label, unit: e.ind.unit, points });

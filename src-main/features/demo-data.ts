@@ -59,18 +59,34 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   const year = Number(today.slice(0, 4));
   const profile = await call(ctx, 'settings.get', {});
   await call(ctx, 'settings.save', {
-    ...profile, ownOrg: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN MẪU', parentOrg: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH MẪU', placeName: 'Bình An',
-    signerAuthority: 'TM. BAN THƯỜNG VỤ', signerTitle: 'PHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Mẫu',
+    ...profile,
+    ownOrg: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN MẪU',
+    parentOrg: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH MẪU',
+    placeName: 'Bình An',
+    signerAuthority: 'TM. BAN THƯỜNG VỤ',
+    signerTitle: 'PHÓ CHỦ TỊCH',
+    signerName: 'Nguyễn Văn Mẫu',
   });
   const units = [];
   for (const [code, name, sector, members] of DEMO_UNITS) units.push(await call(ctx, 'units.save', { code, name, sector, members }));
   const catalog = await call(ctx, 'indicators.list', {});
   const indicators = TARGETS.map((c) => catalog.find((i) => i.code === c)).filter((i) => i !== undefined);
   const plan = await call(ctx, 'plans.save', {
-    documentType: 'KẾ HOẠCH', number: '25/KH-LĐLĐ', issuedOn: iso(today, -30), place: 'Bình An', issuer: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN MẪU',
-    title: `Phối hợp làm công tác dân vận đợt II năm ${year}`, periodLabel: `Đợt II/${year}`, status: 'dang_thuc_hien',
-    startsOn: iso(today, -25), endsOn: iso(today, 5), reportDueOn: iso(today, -2), assignment: 'all_base',
-    signerAuthority: 'TM. BAN THƯỜNG VỤ', signerTitle: 'PHÓ CHỦ TỊCH', signerName: 'Nguyễn Văn Mẫu',
+    documentType: 'KẾ HOẠCH',
+    number: '25/KH-LĐLĐ',
+    issuedOn: iso(today, -30),
+    place: 'Bình An',
+    issuer: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN MẪU',
+    title: `Phối hợp làm công tác dân vận đợt II năm ${year}`,
+    periodLabel: `Đợt II/${year}`,
+    status: 'dang_thuc_hien',
+    startsOn: iso(today, -25),
+    endsOn: iso(today, 5),
+    reportDueOn: iso(today, -2),
+    assignment: 'all_base',
+    signerAuthority: 'TM. BAN THƯỜNG VỤ',
+    signerTitle: 'PHÓ CHỦ TỊCH',
+    signerName: 'Nguyễn Văn Mẫu',
     targets: indicators.map((i, k) => ({ indicatorId: i.id, scope: 'per_unit' as const, min: k === 0 ? 2 : 1 })),
   });
   // Eight units reported (the last one late), four have not.
@@ -78,19 +94,45 @@ export async function seedDemo(ctx: AppContext): Promise<void> {
   for (let k = 0; k < 8; k++) {
     const u = units[k]!;
     const rows = indicators.map((i, n) => ({ label: i.label, unit: i.unit, value: ((k * 7 + n * 3) % 5) + (n === 0 ? 2 : 1) }));
-    files.push({ file: { name: `bao-cao-${u.code}.xlsx`, bytes: await reportWorkbook(u.name, rows) }, unitId: u.id, receivedOn: iso(today, k === 7 ? 0 : -6 + k % 4), channel: k % 2 ? 'zalo' as const : 'email' as const });
+    files.push({
+      file: { name: `bao-cao-${u.code}.xlsx`, bytes: await reportWorkbook(u.name, rows) },
+      unitId: u.id,
+      receivedOn: iso(today, k === 7 ? 0 : -6 + (k % 4)),
+      channel: k % 2 ? ('zalo' as const) : ('email' as const),
+    });
   }
-  await commitBatch(ctx, plan.id, resolveCommitFiles(plan.id, files.map((f) => contract['reports.commit'].input.shape.files.element.parse(f))));
+  await commitBatch(
+    ctx,
+    plan.id,
+    resolveCommitFiles(
+      plan.id,
+      files.map((f) => contract['reports.commit'].input.shape.files.element.parse(f)),
+    ),
+  );
   // "Dân vận khéo": eight units registered (two late), models at each step, one recognised with an award; in the
   // year whose steps (March–October) are all past.
   const my = today >= `${year}-10-21` ? year : year - 1;
   const fields = ['kinh_te', 'van_hoa_xa_hoi', 'quoc_phong_an_ninh', 'xay_dung_cong_doan'] as const;
-  const names = ['Đoàn viên giúp nhau phát triển kinh tế', 'Bữa cơm công đoàn', 'Tổ tự quản nhà trọ công nhân', 'Chi đoàn "3 sạch"',
-    'Góp đá xây nhà Mái ấm công đoàn', 'Tủ sách pháp luật tại nơi làm việc', 'Vườn rau an toàn của công đoàn', 'Ngày thứ Bảy vì người nghèo'];
+  const names = [
+    'Đoàn viên giúp nhau phát triển kinh tế',
+    'Bữa cơm công đoàn',
+    'Tổ tự quản nhà trọ công nhân',
+    'Chi đoàn "3 sạch"',
+    'Góp đá xây nhà Mái ấm công đoàn',
+    'Tủ sách pháp luật tại nơi làm việc',
+    'Vườn rau an toàn của công đoàn',
+    'Ngày thứ Bảy vì người nghèo',
+  ];
   for (let k = 0; k < 8; k++) {
     const registeredOn = `${my}-03-${k < 6 ? String(1 + k).padStart(2, '0') : String(20 + k)}`;
     const m = await call(ctx, 'models.save', {
-      unitId: units[k]!.id, year: my, name: names[k]!, field: fields[k % 4]!, registeredOn, person: 'Chủ tịch công đoàn', startedYear: k === 5 ? my - 1 : my,
+      unitId: units[k]!.id,
+      year: my,
+      name: names[k]!,
+      field: fields[k % 4]!,
+      registeredOn,
+      person: 'Chủ tịch công đoàn',
+      startedYear: k === 5 ? my - 1 : my,
       awards: k === 0 ? [{ form: 'Giấy khen', by: 'Liên đoàn Lao động tỉnh', on: `${my}-10-20` }] : [],
     });
     const steps = k === 0 ? 3 : k % 4;

@@ -12,7 +12,8 @@ import { seedDemo } from './demo-data';
 
 const DEMO = /-demo\.sqlite$/i;
 const isDemoFile = (file: string): boolean => DEMO.test(basename(file));
-export const demoFileOf = (file: string): string => (isDemoFile(file) ? file : join(dirname(file), `${basename(file).replace(/\.sqlite$/i, '')}-demo.sqlite`));
+export const demoFileOf = (file: string): string =>
+  isDemoFile(file) ? file : join(dirname(file), `${basename(file).replace(/\.sqlite$/i, '')}-demo.sqlite`);
 export const realFileOf = (file: string): string => (isDemoFile(file) ? file.replace(DEMO, '.sqlite') : file);
 
 const count = (ctx: AppContext, table: string): number => countRows(ctx.db, [table])[table] ?? 0;
@@ -23,7 +24,8 @@ function status(ctx: AppContext): DemoStatus {
 }
 
 function announce(ctx: AppContext): void {
-  for (const entity of ['all', 'settings', 'units', 'indicators', 'plans', 'reports', 'models'] as const) ctx.emit('data.changed', { entity });
+  for (const entity of ['all', 'settings', 'units', 'indicators', 'plans', 'reports', 'models'] as const)
+    ctx.emit('data.changed', { entity });
 }
 
 export async function enterDemo(ctx: AppContext): Promise<DemoStatus> {

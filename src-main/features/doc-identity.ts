@@ -3,7 +3,10 @@
 import type { Plan } from '../contract/plans';
 import type { OrgProfile } from '../contract/settings';
 
-interface ResolvedProfile { profile: OrgProfile; warnings: string[] }
+interface ResolvedProfile {
+  profile: OrgProfile;
+  warnings: string[];
+}
 
 /** "LIÊN ĐOÀN LAO ĐỘNG HUYỆN" (the defaults) or '' — a level with no organisation named. */
 export function isGenericOrg(name: string | null | undefined): boolean {
@@ -31,7 +34,12 @@ export function resolveProfile(profile: OrgProfile, plan: Plan | null): Resolved
   if (!parentOrg) warnings.push(`Chưa có tên cơ quan cấp trên: văn bản ghi "${PLACEHOLDER.parentOrg}". ${WHERE}`);
   if (!place) warnings.push(`Chưa có địa danh cho dòng ngày tháng: văn bản ghi "${PLACEHOLDER.place}". ${WHERE}`);
   return {
-    profile: { ...profile, ownOrg: ownOrg ?? PLACEHOLDER.ownOrg, parentOrg: parentOrg ?? PLACEHOLDER.parentOrg, placeName: place ?? PLACEHOLDER.place },
+    profile: {
+      ...profile,
+      ownOrg: ownOrg ?? PLACEHOLDER.ownOrg,
+      parentOrg: parentOrg ?? PLACEHOLDER.parentOrg,
+      placeName: place ?? PLACEHOLDER.place,
+    },
     warnings,
   };
 }

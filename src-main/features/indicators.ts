@@ -20,7 +20,16 @@ export function saveIndicator(db: Db, d: IndicatorDraft, now: Date) {
     throw new AppError('conflict', `Mã "${d.code}" đã dùng cho chỉ tiêu "${same.label}". Hãy chọn mã khác.`, { code: 'Mã đã tồn tại' });
   const id = writeTx(db, () => {
     const id = ind.upsertIndicator(db, d, now.toISOString());
-    addAudit(db, { action: d.id ? 'indicator.update' : 'indicator.create', entity: 'indicators', entityId: id, summary: `${d.id ? 'Sửa' : 'Thêm'} chỉ tiêu ${d.code} – ${d.label}` }, now);
+    addAudit(
+      db,
+      {
+        action: d.id ? 'indicator.update' : 'indicator.create',
+        entity: 'indicators',
+        entityId: id,
+        summary: `${d.id ? 'Sửa' : 'Thêm'} chỉ tiêu ${d.code} – ${d.label}`,
+      },
+      now,
+    );
     return id;
   });
   return mustGet(db, id);
@@ -37,7 +46,16 @@ export const indicatorsHandlers = {
     const i = mustGet(ctx.db, id);
     writeTx(ctx.db, () => {
       ind.setIndicatorRetired(ctx.db, id, retired, ctx.now().toISOString());
-      addAudit(ctx.db, { action: retired ? 'indicator.retire' : 'indicator.restore', entity: 'indicators', entityId: id, summary: `${retired ? 'Ngừng dùng' : 'Dùng lại'} chỉ tiêu ${i.code}` }, ctx.now());
+      addAudit(
+        ctx.db,
+        {
+          action: retired ? 'indicator.retire' : 'indicator.restore',
+          entity: 'indicators',
+          entityId: id,
+          summary: `${retired ? 'Ngừng dùng' : 'Dùng lại'} chỉ tiêu ${i.code}`,
+        },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'indicators' });
     return mustGet(ctx.db, id);

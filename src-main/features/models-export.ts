@@ -2,7 +2,13 @@
 // grouped by field) and the yearly summary report (Word), both with header and signature from the org profile.
 import { loadExcelJs } from '../excel/exceljs-load';
 import type { FileOut } from '../contract/common';
-import { MODEL_FIELDS, MODEL_FIELD_LABELS, MODEL_STATUS_LABELS, MODEL_TYPE_LABELS, RECOGNITION_LEVEL_LABELS } from '../contract/model-labels';
+import {
+  MODEL_FIELDS,
+  MODEL_FIELD_LABELS,
+  MODEL_STATUS_LABELS,
+  MODEL_TYPE_LABELS,
+  RECOGNITION_LEVEL_LABELS,
+} from '../contract/model-labels';
 import type { Model } from '../contract/models';
 import { awardLine } from '../contract/models-followup';
 import type { Db } from '../db/connection';
@@ -16,13 +22,18 @@ import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { MIME } from '../contract/mime';
 
-
 function headerOf(db: Db, now: Date, code: string) {
   const { profile: p, warnings } = resolveProfile(readProfile(db), null);
   return {
     profile: p,
     warnings,
-    header: { parentOrg: p.parentOrg ?? '', ownOrg: p.ownOrg, number: `/${code}-${p.ownOrgShort ?? 'LĐLĐ'}`, place: p.placeName ?? '', date: todayInVietnam(now) },
+    header: {
+      parentOrg: p.parentOrg ?? '',
+      ownOrg: p.ownOrg,
+      number: `/${code}-${p.ownOrgShort ?? 'LĐLĐ'}`,
+      place: p.placeName ?? '',
+      date: todayInVietnam(now),
+    },
     signer: { authority: p.signerAuthority ?? '', title: p.signerTitle ?? '', name: p.signerName ?? '' },
   };
 }
@@ -54,25 +65,48 @@ export async function exportModelRegister(db: Db, year: number, now: Date): Prom
     { header: 'Khen thưởng', key: 'awards', width: 24 },
   ];
   addOfficialHeader(ws, header, columns.length);
-  addTitle(ws, `Danh sách mô hình, điển hình "Dân vận khéo" năm ${year}`, `Tổng số: ${list.length} mô hình, điển hình (${list.filter((m) => m.isNew).length} đăng ký mới)`, columns.length);
+  addTitle(
+    ws,
+    `Danh sách mô hình, điển hình "Dân vận khéo" năm ${year}`,
+    `Tổng số: ${list.length} mô hình, điển hình (${list.filter((m) => m.isNew).length} đăng ký mới)`,
+    columns.length,
+  );
   let stt = 0;
   const rowOf = (m: Model): SheetRow => ({
-    stt: ++stt, unit: m.unitName, name: m.name, type: MODEL_TYPE_LABELS[m.type], isNew: m.isNew ? 'Mới' : `Duy trì (từ ${m.startedYear})`,
-    registeredOn: m.registeredOn, person: [m.person, m.phone].filter(Boolean).join(', '), step: m.step,
-    status: MODEL_STATUS_LABELS[m.status], recognition: recognitionText(m), awards: m.awards.map(awardLine).join('; '),
+    stt: ++stt,
+    unit: m.unitName,
+    name: m.name,
+    type: MODEL_TYPE_LABELS[m.type],
+    isNew: m.isNew ? 'Mới' : `Duy trì (từ ${m.startedYear})`,
+    registeredOn: m.registeredOn,
+    person: [m.person, m.phone].filter(Boolean).join(', '),
+    step: m.step,
+    status: MODEL_STATUS_LABELS[m.status],
+    recognition: recognitionText(m),
+    awards: m.awards.map(awardLine).join('; '),
   });
-  const groups = MODEL_FIELDS.map((f, i) => ({ field: f, label: `${toRoman(i + 1)}. Lĩnh vực ${MODEL_FIELD_LABELS[f].toLowerCase()}`, models: list.filter((m) => m.field === f) }))
+  const groups = MODEL_FIELDS.map((f, i) => ({
+    field: f,
+    label: `${toRoman(i + 1)}. Lĩnh vực ${MODEL_FIELD_LABELS[f].toLowerCase()}`,
+    models: list.filter((m) => m.field === f),
+  }))
     .filter((g) => g.models.length > 0)
     .map((g) => ({ label: g.label, rows: g.models.map(rowOf) }));
   addTable(ws, { columns, groups, landscape: true });
   addSignatureBlock(ws, ['Lưu: VT.'], signer);
-  return { name: `mo-hinh-dan-van-kheo-${year}.xlsx`, mime: MIME.xlsx, bytes: new Uint8Array(await wb.xlsx.writeBuffer()), ...(warnings.length ? { warnings } : {}) };
+  return {
+    name: `mo-hinh-dan-van-kheo-${year}.xlsx`,
+    mime: MIME.xlsx,
+    bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
+    ...(warnings.length ? { warnings } : {}),
+  };
 }
 
 export async function exportModelSummary(db: Db, year: number, now: Date): Promise<FileOut> {
   const { profile, header, signer, warnings } = headerOf(db, now, 'BC');
   const bytes = await modelSummaryDocx({
-    header, signer,
+    header,
+    signer,
     kinhGui: `Ban Thường vụ ${titleCaseOrg(profile.parentOrg ?? profile.levelNames.province)}`,
     recipients: [`Ban Thường vụ ${titleCaseOrg(profile.parentOrg ?? profile.levelNames.province)} (b/c)`, 'Lưu: VT.'],
     coverage: coverage(db, year, `${year}-${profile.modelRegistrationDeadline}`),

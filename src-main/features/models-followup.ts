@@ -21,13 +21,22 @@ import { MIME } from '../contract/mime';
 /** Units named in the letter itself; more go to the attached phụ lục (the letter stays on one page). */
 const LIST_IN_BODY = 12;
 
-interface ModelLetterOptions { year: number; number: string | null; date: string; newDueOn: string | null }
+interface ModelLetterOptions {
+  year: number;
+  number: string | null;
+  date: string;
+  newDueOn: string | null;
+}
 
 async function modelsReminderLetter(db: Db, o: ModelLetterOptions) {
   const deadline = registrationDeadline(db, o.year);
   const c = coverage(db, o.year, deadline);
   const units = c.units.filter((u) => u.state === 'chua_dang_ky').map((u) => ({ id: u.unitId, code: u.code, name: u.name }));
-  if (units.length === 0) throw new AppError('invalid_input', `Không có đơn vị nào cần đôn đốc: tất cả ${c.baseUnits} công đoàn cơ sở đã đăng ký mô hình năm ${o.year}.`);
+  if (units.length === 0)
+    throw new AppError(
+      'invalid_input',
+      `Không có đơn vị nào cần đôn đốc: tất cả ${c.baseUnits} công đoàn cơ sở đã đăng ký mô hình năm ${o.year}.`,
+    );
   const { profile, warnings } = resolveProfile(readProfile(db), null);
   const own = titleCaseOrg(profile.ownOrg);
   const base = profile.levelNames.base.toLocaleLowerCase('vi');
@@ -36,8 +45,14 @@ async function modelsReminderLetter(db: Db, o: ModelLetterOptions) {
   const inBody = units.length <= LIST_IN_BODY;
   const kind = `mô hình, điển hình "Dân vận khéo" năm ${o.year}`;
   const body: BodyBlock[] = [
-    { kind: 'paragraph', runs: `Thực hiện phong trào thi đua "Dân vận khéo" năm ${o.year}, ${own} đề nghị mỗi ${base} đăng ký 01–02 mô hình, điển hình mới và gửi phiếu đăng ký về ${own} trước ngày ${formatViDate(deadline)}.` },
-    { kind: 'paragraph', runs: `Đến ngày ${formatViDate(o.date)}, ${own} đã nhận đăng ký của ${c.baseUnits - c.missing}/${c.baseUnits} đơn vị; ${units.length} đơn vị ${inBody ? 'sau đây chưa đăng ký:' : 'chưa đăng ký (có danh sách kèm theo).'}` },
+    {
+      kind: 'paragraph',
+      runs: `Thực hiện phong trào thi đua "Dân vận khéo" năm ${o.year}, ${own} đề nghị mỗi ${base} đăng ký 01–02 mô hình, điển hình mới và gửi phiếu đăng ký về ${own} trước ngày ${formatViDate(deadline)}.`,
+    },
+    {
+      kind: 'paragraph',
+      runs: `Đến ngày ${formatViDate(o.date)}, ${own} đã nhận đăng ký của ${c.baseUnits - c.missing}/${c.baseUnits} đơn vị; ${units.length} đơn vị ${inBody ? 'sau đây chưa đăng ký:' : 'chưa đăng ký (có danh sách kèm theo).'}`,
+    },
     ...(inBody ? [{ kind: 'list', numbered: true, items: units.map((u) => `${u.name} (mã ${u.code})`) } satisfies BodyBlock] : []),
     {
       kind: 'paragraph',
@@ -47,7 +62,10 @@ async function modelsReminderLetter(db: Db, o: ModelLetterOptions) {
         '.',
       ],
     },
-    { kind: 'paragraph', runs: `Quá thời hạn trên, ${own} sẽ tổng hợp, báo cáo các đơn vị chưa đăng ký mô hình, điển hình. Đề nghị các đơn vị quan tâm thực hiện./.` },
+    {
+      kind: 'paragraph',
+      runs: `Quá thời hạn trên, ${own} sẽ tổng hợp, báo cáo các đơn vị chưa đăng ký mô hình, điển hình. Đề nghị các đơn vị quan tâm thực hiện./.`,
+    },
   ];
   const doc: OfficialDoc = {
     header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number, place: profile.placeName ?? '', date: o.date },
@@ -58,21 +76,37 @@ async function modelsReminderLetter(db: Db, o: ModelLetterOptions) {
     recipients: ['Như trên', `Thường trực ${own} (để b/c)`, 'Lưu: VT'],
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
     bodySize: inBody && units.length > 6 ? 13 : 14,
-    ...(inBody ? {} : {
-      appendix: [{
-        title: `Danh sách ${base} chưa đăng ký ${kind}`,
-        subtitle: `(Kèm theo Công văn số ${number.replace(/^\u200B?[\u00A0 ]+/, '…')} ngày ${formatViDate(o.date)} của ${own})`,
-        body: [{
-          kind: 'table',
-          fontSize: 13,
-          columns: [{ header: 'TT', width: 0.6, align: 'center' }, { header: 'Đơn vị', width: 5 }, { header: 'Mã đơn vị', width: 1.4, align: 'center' }],
-          rows: units.map((u, i) => [String(i + 1), u.name, u.code]),
-        }],
-      }],
-    }),
+    ...(inBody
+      ? {}
+      : {
+          appendix: [
+            {
+              title: `Danh sách ${base} chưa đăng ký ${kind}`,
+              subtitle: `(Kèm theo Công văn số ${number.replace(/^\u200B?[\u00A0 ]+/, '…')} ngày ${formatViDate(o.date)} của ${own})`,
+              body: [
+                {
+                  kind: 'table',
+                  fontSize: 13,
+                  columns: [
+                    { header: 'TT', width: 0.6, align: 'center' },
+                    { header: 'Đơn vị', width: 5 },
+                    { header: 'Mã đơn vị', width: 1.4, align: 'center' },
+                  ],
+                  rows: units.map((u, i) => [String(i + 1), u.name, u.code]),
+                },
+              ],
+            },
+          ],
+        }),
   };
-  const file: FileOut = { name: `cong-van-don-doc-dang-ky-dan-van-kheo-${o.year}.docx`, mime: MIME.docx, bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}) };
-  const text = `[${own}] Kính gửi BCH ${units.map((u) => u.name).join('; ')}. Đến ngày ${formatViDate(o.date)}, đơn vị chưa đăng ký ${kind} ` +
+  const file: FileOut = {
+    name: `cong-van-don-doc-dang-ky-dan-van-kheo-${o.year}.docx`,
+    mime: MIME.docx,
+    bytes: await buildOfficialDocx(doc),
+    ...(warnings.length ? { warnings } : {}),
+  };
+  const text =
+    `[${own}] Kính gửi BCH ${units.map((u) => u.name).join('; ')}. Đến ngày ${formatViDate(o.date)}, đơn vị chưa đăng ký ${kind} ` +
     `(hạn ${formatViDate(deadline)}). Đề nghị đồng chí Chủ tịch công đoàn đơn vị chỉ đạo gửi phiếu đăng ký trước ngày ${formatViDate(newDue)}. Trân trọng cảm ơn!`;
   return { file, text, units };
 }
@@ -84,12 +118,22 @@ function modelsYearGlance(db: Db, year: number): ModelsYearGlance {
   const recognized = { co_so: 0, cap_tren: 0, tinh: 0 };
   for (const m of list) if (m.recognitionLevel && m.recognizedOn) recognized[m.recognitionLevel]++;
   return {
-    year, deadline: c.deadline, baseUnits: c.baseUnits, registered: c.baseUnits - c.missing, onTime: c.onTime, late: c.late, missing: c.missing,
-    models: list.length, byStep, recognized, awarded: list.filter((m) => m.awards.length > 0).length,
+    year,
+    deadline: c.deadline,
+    baseUnits: c.baseUnits,
+    registered: c.baseUnits - c.missing,
+    onTime: c.onTime,
+    late: c.late,
+    missing: c.missing,
+    models: list.length,
+    byStep,
+    recognized,
+    awarded: list.filter((m) => m.awards.length > 0).length,
   };
 }
 
 export const modelsFollowupHandlers = {
-  'models.reminderLetter': (i, ctx) => modelsReminderLetter(ctx.db, { year: i.year, number: i.number, date: i.date ?? todayInVietnam(ctx.now()), newDueOn: i.newDueOn }),
+  'models.reminderLetter': (i, ctx) =>
+    modelsReminderLetter(ctx.db, { year: i.year, number: i.number, date: i.date ?? todayInVietnam(ctx.now()), newDueOn: i.newDueOn }),
   'models.yearGlance': ({ year }, ctx) => modelsYearGlance(ctx.db, year),
 } satisfies { [K in 'models.reminderLetter' | 'models.yearGlance']: Handler<K> };

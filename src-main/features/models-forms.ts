@@ -23,7 +23,10 @@ export async function modelFormXlsx(db: Db, year: number, unitId: number | null,
   const p = readProfile(db);
   const u = unitOf(db, unitId);
   const bytes = await writeModelFormWorkbook({
-    year, ownOrg: p.ownOrg, deadline: formatViDate(`${year}-${p.modelRegistrationDeadline}`), unit: u ? { code: u.code, name: u.name } : null,
+    year,
+    ownOrg: p.ownOrg,
+    deadline: formatViDate(`${year}-${p.modelRegistrationDeadline}`),
+    unit: u ? { code: u.code, name: u.name } : null,
   });
   return { name: `mau-dang-ky-dan-van-kheo-${year}${slug(u?.code)}.xlsx`, mime: MIME.xlsx, bytes };
 }
@@ -32,7 +35,12 @@ export async function modelFormDocx(db: Db, year: number, unitId: number | null,
   const p = resolveProfile(readProfile(db), null).profile;
   const u = unitOf(db, unitId);
   const bytes = await buildFormDocx({
-    year, ownOrg: p.ownOrg, unitName: u?.name ?? null, place: p.placeName ?? '', date: todayInVietnam(now), deadline: `${year}-${p.modelRegistrationDeadline}`,
+    year,
+    ownOrg: p.ownOrg,
+    unitName: u?.name ?? null,
+    place: p.placeName ?? '',
+    date: todayInVietnam(now),
+    deadline: `${year}-${p.modelRegistrationDeadline}`,
   });
   return { name: `phieu-dang-ky-dan-van-kheo-${year}${slug(u?.code)}.docx`, mime: MIME.docx, bytes };
 }

@@ -36,22 +36,48 @@ export function parseModelType(text: string): Model['type'] | null {
 }
 
 const LABEL: Record<string, string> = {
-  unitId: 'đơn vị', name: 'tên mô hình', type: 'loại', field: 'lĩnh vực', year: 'năm', startedYear: 'năm bắt đầu', registeredOn: 'ngày đăng ký',
-  person: 'người phụ trách', phone: 'điện thoại', note: 'ghi chú', ...Object.fromEntries(REGISTRATION_FIELDS.map((f) => [f.key, f.label.toLowerCase()])),
+  unitId: 'đơn vị',
+  name: 'tên mô hình',
+  type: 'loại',
+  field: 'lĩnh vực',
+  year: 'năm',
+  startedYear: 'năm bắt đầu',
+  registeredOn: 'ngày đăng ký',
+  person: 'người phụ trách',
+  phone: 'điện thoại',
+  note: 'ghi chú',
+  ...Object.fromEntries(REGISTRATION_FIELDS.map((f) => [f.key, f.label.toLowerCase()])),
 };
 
-interface Planned { raw: RawModelRow; draft: ModelDraft | null; existing: Model | undefined; unitLabel: string | null; errors: string[]; warnings: string[] }
+interface Planned {
+  raw: RawModelRow;
+  draft: ModelDraft | null;
+  existing: Model | undefined;
+  unitLabel: string | null;
+  errors: string[];
+  warnings: string[];
+}
 
 function unitOf(db: Db, idsByFoldedName: (folded: string) => number[], code: string, name: string, p: Planned): number | undefined {
   if (code) {
     const id = units.findUnitIdByCode(db, code);
     if (id !== undefined) return id;
-    if (!name) { p.errors.push(`không tìm thấy đơn vị mã "${code}" trong danh sách đơn vị`); return undefined; }
+    if (!name) {
+      p.errors.push(`không tìm thấy đơn vị mã "${code}" trong danh sách đơn vị`);
+      return undefined;
+    }
   }
-  if (!name) { p.errors.push('thiếu mã hoặc tên đơn vị đăng ký'); return undefined; }
+  if (!name) {
+    p.errors.push('thiếu mã hoặc tên đơn vị đăng ký');
+    return undefined;
+  }
   const ids = idsByFoldedName(fold(name));
   if (ids.length === 1) return ids[0];
-  p.errors.push(ids.length > 1 ? `có nhiều đơn vị tên "${name}", hãy ghi mã đơn vị` : `không tìm thấy đơn vị "${name}" — hãy thêm đơn vị ở trang Đơn vị hoặc ghi đúng mã`);
+  p.errors.push(
+    ids.length > 1
+      ? `có nhiều đơn vị tên "${name}", hãy ghi mã đơn vị`
+      : `không tìm thấy đơn vị "${name}" — hãy thêm đơn vị ở trang Đơn vị hoặc ghi đúng mã`,
+  );
   return undefined;
 }
 
@@ -68,12 +94,24 @@ function startedYearOf(f: RawModelRow['fields'], year: number, p: Planned): numb
   return year;
 }
 
-function draftFor(db: Db, idsByFoldedName: (folded: string) => number[], raw: RawModelRow, year: number, defaultDate: string, p: Planned): ModelDraft | null {
+function draftFor(
+  db: Db,
+  idsByFoldedName: (folded: string) => number[],
+  raw: RawModelRow,
+  year: number,
+  defaultDate: string,
+  p: Planned,
+): ModelDraft | null {
   const f = raw.fields;
   const text = (k: keyof RawModelRow['fields']) => clean(f[k] ?? '') || null;
   const unitId = unitOf(db, idsByFoldedName, text('unitCode') ?? '', text('unitName') ?? '', p);
   const field = parseModelField(text('field') ?? '');
-  if (!field) p.errors.push(text('field') ? `lĩnh vực "${text('field')}" không thuộc 4 lĩnh vực (${Object.values(MODEL_FIELD_LABELS).join('; ')})` : 'thiếu lĩnh vực');
+  if (!field)
+    p.errors.push(
+      text('field')
+        ? `lĩnh vực "${text('field')}" không thuộc 4 lĩnh vực (${Object.values(MODEL_FIELD_LABELS).join('; ')})`
+        : 'thiếu lĩnh vực',
+    );
   const type = parseModelType(text('type') ?? '');
   if (!type) p.warnings.push(`không hiểu loại "${text('type')}", ghi là "${MODEL_TYPE_LABELS.mo_hinh}"`);
   let rowYear = year;
@@ -89,14 +127,33 @@ function draftFor(db: Db, idsByFoldedName: (folded: string) => number[], raw: Ra
     else p.warnings.push(`ngày đăng ký "${text('registeredOn')}" không hợp lệ, dùng ngày nhận tệp`);
   }
   if (unitId === undefined || !field) return null;
-  p.existing = text('name') ? ((id) => (id === undefined ? undefined : models.getModel(db, id)))(models.findModelId(db, unitId, rowYear, text('name') ?? '')) : undefined;
+  p.existing = text('name')
+    ? ((id) => (id === undefined ? undefined : models.getModel(db, id)))(models.findModelId(db, unitId, rowYear, text('name') ?? ''))
+    : undefined;
   const e = p.existing;
   const parsed = ModelDraft.safeParse({
-    ...(e ? { id: e.id, planId: e.planId, midReview: e.midReview, midReviewOn: e.midReviewOn, endReview: e.endReview, endReviewOn: e.endReviewOn, awards: e.awards } : {}),
-    unitId, year: rowYear, startedYear: startedYearOf(f, rowYear, p), name: text('name') ?? '', type: type ?? 'mo_hinh', field,
+    ...(e
+      ? {
+          id: e.id,
+          planId: e.planId,
+          midReview: e.midReview,
+          midReviewOn: e.midReviewOn,
+          endReview: e.endReview,
+          endReviewOn: e.endReviewOn,
+          awards: e.awards,
+        }
+      : {}),
+    unitId,
+    year: rowYear,
+    startedYear: startedYearOf(f, rowYear, p),
+    name: text('name') ?? '',
+    type: type ?? 'mo_hinh',
+    field,
     registeredOn: e && !text('registeredOn') ? e.registeredOn : registeredOn,
     ...Object.fromEntries(REGISTRATION_FIELDS.map(({ key }) => [key, f[key] === undefined ? (e?.[key] ?? null) : text(key)])),
-    person: text('person') ?? e?.person ?? null, phone: text('phone') ?? e?.phone ?? null, note: text('note') ?? e?.note ?? null,
+    person: text('person') ?? e?.person ?? null,
+    phone: text('phone') ?? e?.phone ?? null,
+    note: text('note') ?? e?.note ?? null,
   });
   if (!parsed.success) {
     for (const i of parsed.error.issues) p.errors.push(`${LABEL[String(i.path[0])] ?? String(i.path[0])}: ${i.message}`);
@@ -106,11 +163,26 @@ function draftFor(db: Db, idsByFoldedName: (folded: string) => number[], raw: Ra
 }
 
 function changesOf(before: Model, d: ModelDraft): string[] {
-  const keys = ['name', 'type', 'field', 'startedYear', 'registeredOn', 'person', 'phone', 'note', ...REGISTRATION_FIELDS.map((r) => r.key)] as const;
+  const keys = [
+    'name',
+    'type',
+    'field',
+    'startedYear',
+    'registeredOn',
+    'person',
+    'phone',
+    'note',
+    ...REGISTRATION_FIELDS.map((r) => r.key),
+  ] as const;
   return keys.filter((k) => (before[k] ?? null) !== (d[k] ?? null)).map((k) => LABEL[k] ?? k);
 }
 
-interface ModelImportOptions { dryRun: boolean; skipInvalid: boolean; year?: number | undefined; beforeCommit?: () => void }
+interface ModelImportOptions {
+  dryRun: boolean;
+  skipInvalid: boolean;
+  year?: number | undefined;
+  beforeCommit?: () => void;
+}
 
 export async function importModels(db: Db, file: FileIn, opts: ModelImportOptions, now: Date): Promise<ModelImportResult> {
   const sheet = await readIsolated({ kind: 'models', bytes: file.bytes, fileName: file.name });
@@ -125,19 +197,37 @@ export async function importModels(db: Db, file: FileIn, opts: ModelImportOption
   for (const raw of sheet.rows) {
     const name = clean(raw.fields.name ?? '');
     if (!name || /^(tong|cong)( |$)/.test(fold(name))) continue;
-    const p: Planned = { raw, draft: null, existing: undefined, unitLabel: clean(raw.fields.unitCode ?? '') || clean(raw.fields.unitName ?? '') || null, errors: [], warnings: [] };
+    const p: Planned = {
+      raw,
+      draft: null,
+      existing: undefined,
+      unitLabel: clean(raw.fields.unitCode ?? '') || clean(raw.fields.unitName ?? '') || null,
+      errors: [],
+      warnings: [],
+    };
     p.draft = draftFor(db, idsByFoldedName, raw, year, defaultDate, p);
     if (p.draft) {
       const key = `${p.draft.unitId}|${p.draft.year}|${fold(p.draft.name)}`;
       const first = seen.get(key);
-      if (first !== undefined) { p.errors.push(`mô hình "${name}" của đơn vị này trùng với dòng ${first}`); p.draft = null; }
-      else seen.set(key, raw.row);
+      if (first !== undefined) {
+        p.errors.push(`mô hình "${name}" của đơn vị này trùng với dòng ${first}`);
+        p.draft = null;
+      } else seen.set(key, raw.row);
     }
     planned.push(p);
   }
-  if (planned.length === 0) throw new AppError('bad_file', `Bảng trong "${file.name}" chưa có mô hình nào dưới dòng tiêu đề. Hãy điền tên mô hình rồi chọn lại.`);
-  const issues: Issue[] = sheet.converted ? [{ severity: 'warning', message: sheet.converted, sheet: sheet.sheet, cell: null, row: null }] : [];
-  const at = (row: number, severity: Issue['severity'], m: string): Issue => ({ severity, message: `Dòng ${row}: ${m}`, sheet: sheet.sheet, cell: null, row });
+  if (planned.length === 0)
+    throw new AppError('bad_file', `Bảng trong "${file.name}" chưa có mô hình nào dưới dòng tiêu đề. Hãy điền tên mô hình rồi chọn lại.`);
+  const issues: Issue[] = sheet.converted
+    ? [{ severity: 'warning', message: sheet.converted, sheet: sheet.sheet, cell: null, row: null }]
+    : [];
+  const at = (row: number, severity: Issue['severity'], m: string): Issue => ({
+    severity,
+    message: `Dòng ${row}: ${m}`,
+    sheet: sheet.sheet,
+    cell: null,
+    row,
+  });
   const rows: ModelImportResult['rows'] = planned.map((p) => {
     p.errors.forEach((e) => issues.push(at(p.raw.row, 'error', e)));
     p.warnings.forEach((w) => issues.push(at(p.raw.row, 'warning', w)));
@@ -148,8 +238,14 @@ export async function importModels(db: Db, file: FileIn, opts: ModelImportOption
     return { ...base, action: changes.length ? ('update' as const) : ('unchanged' as const), changes };
   });
   const result: ModelImportResult = {
-    dryRun: opts.dryRun, sheet: sheet.sheet, headerRow: sheet.headerRow, ourForm: sheet.meta !== null, year,
-    ...actionCounts(rows), rows, issues,
+    dryRun: opts.dryRun,
+    sheet: sheet.sheet,
+    headerRow: sheet.headerRow,
+    ourForm: sheet.meta !== null,
+    year,
+    ...actionCounts(rows),
+    rows,
+    issues,
   };
   if (opts.dryRun) return result;
   refuseRowErrors(issues, opts.skipInvalid);
@@ -159,11 +255,16 @@ export async function importModels(db: Db, file: FileIn, opts: ModelImportOption
       const action = rows[i]?.action;
       if (p.draft && (action === 'create' || action === 'update')) models.upsertModel(db, p.draft, now.toISOString());
     });
-    addAudit(db, {
-      action: 'model.import', entity: 'models',
-      summary: `Nhập đăng ký mô hình từ "${file.name}": thêm ${result.created}, cập nhật ${result.updated}, bỏ qua ${result.skipped}`,
-      details: { file: file.name, year, created: result.created, updated: result.updated, skipped: result.skipped },
-    }, now);
+    addAudit(
+      db,
+      {
+        action: 'model.import',
+        entity: 'models',
+        summary: `Nhập đăng ký mô hình từ "${file.name}": thêm ${result.created}, cập nhật ${result.updated}, bỏ qua ${result.skipped}`,
+        details: { file: file.name, year, created: result.created, updated: result.updated, skipped: result.skipped },
+      },
+      now,
+    );
   });
   return result;
 }

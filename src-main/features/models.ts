@@ -31,16 +31,23 @@ export function registrationDeadline(db: Db, year: number): string {
 
 /** Checks a draft against the registers; throws AppError with field messages. */
 function checkModelDraft(db: Db, d: ModelDraft): void {
-  if (!getUnit(db, d.unitId)) throw new AppError('invalid_input', 'Đơn vị đăng ký không tồn tại. Hãy chọn lại đơn vị.', { unitId: 'Chọn đơn vị' });
+  if (!getUnit(db, d.unitId))
+    throw new AppError('invalid_input', 'Đơn vị đăng ký không tồn tại. Hãy chọn lại đơn vị.', { unitId: 'Chọn đơn vị' });
   if (d.planId !== null) {
     const plan = getPlan(db, d.planId);
     if (!plan) throw new AppError('invalid_input', 'Kế hoạch liên kết không tồn tại. Hãy chọn lại.', { planId: 'Chọn kế hoạch khác' });
     if (plan.kind !== 'dan_van_kheo')
-      throw new AppError('invalid_input', `Kế hoạch "${plan.title}" không phải kế hoạch Dân vận khéo. Hãy chọn kế hoạch loại "Dân vận khéo".`, { planId: 'Chỉ chọn kế hoạch Dân vận khéo' });
+      throw new AppError(
+        'invalid_input',
+        `Kế hoạch "${plan.title}" không phải kế hoạch Dân vận khéo. Hãy chọn kế hoạch loại "Dân vận khéo".`,
+        { planId: 'Chỉ chọn kế hoạch Dân vận khéo' },
+      );
   }
   const same = models.findModelId(db, d.unitId, d.year, d.name);
   if (same !== undefined && same !== d.id)
-    throw new AppError('conflict', `Đơn vị này đã đăng ký mô hình "${d.name}" năm ${d.year}. Hãy mở mô hình đó để sửa.`, { name: 'Trùng tên mô hình cùng năm' });
+    throw new AppError('conflict', `Đơn vị này đã đăng ký mô hình "${d.name}" năm ${d.year}. Hãy mở mô hình đó để sửa.`, {
+      name: 'Trùng tên mô hình cùng năm',
+    });
 }
 
 function saveModel(db: Db, d: ModelDraft, now: Date): Model {
@@ -48,18 +55,31 @@ function saveModel(db: Db, d: ModelDraft, now: Date): Model {
   checkModelDraft(db, d);
   const id = writeTx(db, () => {
     const id = models.upsertModel(db, d, now.toISOString());
-    addAudit(db, {
-      action: d.id === undefined ? 'model.create' : 'model.update', entity: 'models', entityId: id,
-      summary: `${d.id === undefined ? 'Đăng ký' : 'Sửa'} mô hình "${d.name}" (${d.year})`, details: d,
-    }, now);
+    addAudit(
+      db,
+      {
+        action: d.id === undefined ? 'model.create' : 'model.update',
+        entity: 'models',
+        entityId: id,
+        summary: `${d.id === undefined ? 'Đăng ký' : 'Sửa'} mô hình "${d.name}" (${d.year})`,
+        details: d,
+      },
+      now,
+    );
     return id;
   });
   return mustGet(db, id);
 }
 
 function changeStatus(
-  db: Db, id: number,
-  input: { status: Model['status']; proposedLevel?: Model['proposedLevel'] | undefined; recognitionLevel?: Model['recognitionLevel'] | undefined; recognizedOn?: string | null | undefined },
+  db: Db,
+  id: number,
+  input: {
+    status: Model['status'];
+    proposedLevel?: Model['proposedLevel'] | undefined;
+    recognitionLevel?: Model['recognitionLevel'] | undefined;
+    recognizedOn?: string | null | undefined;
+  },
   now: Date,
 ): Model {
   const m = mustGet(db, id);
@@ -75,10 +95,17 @@ function changeStatus(
     throw new AppError('invalid_input', 'Ngày công nhận không được sau hôm nay.', { recognizedOn: 'Ngày trong tương lai' });
   writeTx(db, () => {
     models.setModelStatus(db, id, next, now.toISOString());
-    addAudit(db, {
-      action: 'model.status', entity: 'models', entityId: id,
-      summary: `Mô hình "${m.name}": ${MODEL_STATUS_LABELS[m.status]} → ${MODEL_STATUS_LABELS[next.status]}`, details: next,
-    }, now);
+    addAudit(
+      db,
+      {
+        action: 'model.status',
+        entity: 'models',
+        entityId: id,
+        summary: `Mô hình "${m.name}": ${MODEL_STATUS_LABELS[m.status]} → ${MODEL_STATUS_LABELS[next.status]}`,
+        details: next,
+      },
+      now,
+    );
   });
   return mustGet(db, id);
 }
@@ -93,21 +120,32 @@ export function advanceStep(db: Db, id: number, reachedOn: string, note: string 
   if (m.step >= 4) throw new AppError('invalid_input', 'Mô hình đã ở bước 4 (sơ kết, nhân rộng), không còn bước tiếp theo.');
   if (m.status === 'dung') throw new AppError('invalid_input', 'Mô hình đã dừng. Hãy chuyển sang "Đang thực hiện" trước khi chuyển bước.');
   const prev = m.steps.find((s) => s.step === m.step)?.reachedOn ?? m.registeredOn;
-  if (reachedOn < prev) throw new AppError('invalid_input', `Ngày chuyển bước không được trước ngày của bước ${m.step} (${prev.split('-').reverse().join('/')}).`, { reachedOn: 'Ngày quá sớm' });
-  if (reachedOn > todayInVietnam(now)) throw new AppError('invalid_input', 'Ngày chuyển bước không được sau hôm nay.', { reachedOn: 'Ngày trong tương lai' });
+  if (reachedOn < prev)
+    throw new AppError(
+      'invalid_input',
+      `Ngày chuyển bước không được trước ngày của bước ${m.step} (${prev.split('-').reverse().join('/')}).`,
+      { reachedOn: 'Ngày quá sớm' },
+    );
+  if (reachedOn > todayInVietnam(now))
+    throw new AppError('invalid_input', 'Ngày chuyển bước không được sau hôm nay.', { reachedOn: 'Ngày trong tương lai' });
   const step = m.step + 1;
   writeTx(db, () => {
     models.addModelStep(db, id, step, reachedOn, note, now.toISOString());
     if (m.status === 'dang_ky') models.setModelStatus(db, id, { ...m, status: 'dang_thuc_hien' }, now.toISOString());
     if (evidence) storeEvidence(db, m, step, reachedOn, note, evidence, now);
-    addAudit(db, {
-      action: 'model.step', entity: 'models', entityId: id,
-      summary: `Mô hình "${m.name}" chuyển sang bước ${step}: ${MODEL_STEP_LABELS[step as 2 | 3 | 4]}${evidence ? ` (kèm "${evidence.name}")` : ''}`,
-    }, now);
+    addAudit(
+      db,
+      {
+        action: 'model.step',
+        entity: 'models',
+        entityId: id,
+        summary: `Mô hình "${m.name}" chuyển sang bước ${step}: ${MODEL_STEP_LABELS[step as 2 | 3 | 4]}${evidence ? ` (kèm "${evidence.name}")` : ''}`,
+      },
+      now,
+    );
   });
   return mustGet(db, id);
 }
-
 
 export const modelsHandlers = {
   'models.list': (f, ctx) => models.listModels(ctx.db, f),
@@ -121,10 +159,23 @@ export const modelsHandlers = {
   'models.delete': ({ id }, ctx) => {
     const m = mustGet(ctx.db, id);
     if (m.status !== 'dang_ky' && m.status !== 'dung')
-      throw new AppError('conflict', `Mô hình "${m.name}" đang ${MODEL_STATUS_LABELS[m.status].toLowerCase()} nên không thể xoá. Hãy chuyển sang "Dừng" nếu không theo dõi nữa.`);
+      throw new AppError(
+        'conflict',
+        `Mô hình "${m.name}" đang ${MODEL_STATUS_LABELS[m.status].toLowerCase()} nên không thể xoá. Hãy chuyển sang "Dừng" nếu không theo dõi nữa.`,
+      );
     writeTx(ctx.db, () => {
       models.deleteModel(ctx.db, id);
-      addAudit(ctx.db, { action: 'model.delete', entity: 'models', entityId: id, summary: `Xoá mô hình "${m.name}" (${m.unitName}, ${m.year})`, details: m }, ctx.now());
+      addAudit(
+        ctx.db,
+        {
+          action: 'model.delete',
+          entity: 'models',
+          entityId: id,
+          summary: `Xoá mô hình "${m.name}" (${m.unitName}, ${m.year})`,
+          details: m,
+        },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'models' });
     return { deleted: true as const };
@@ -143,10 +194,20 @@ export const modelsHandlers = {
     const m = mustGet(ctx.db, id);
     const at = step ?? m.step;
     if (at > m.step) throw new AppError('invalid_input', `Mô hình mới ở bước ${m.step}; chỉ gắn minh chứng cho bước đã thực hiện.`);
-    if (onDate > todayInVietnam(ctx.now())) throw new AppError('invalid_input', 'Ngày của minh chứng không được sau hôm nay.', { onDate: 'Ngày trong tương lai' });
+    if (onDate > todayInVietnam(ctx.now()))
+      throw new AppError('invalid_input', 'Ngày của minh chứng không được sau hôm nay.', { onDate: 'Ngày trong tương lai' });
     writeTx(ctx.db, () => {
       storeEvidence(ctx.db, m, at, onDate, note, file, ctx.now());
-      addAudit(ctx.db, { action: 'model.evidence', entity: 'models', entityId: id, summary: `Thêm minh chứng "${file.name}" cho mô hình "${m.name}" (bước ${at})` }, ctx.now());
+      addAudit(
+        ctx.db,
+        {
+          action: 'model.evidence',
+          entity: 'models',
+          entityId: id,
+          summary: `Thêm minh chứng "${file.name}" cho mô hình "${m.name}" (bước ${at})`,
+        },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'models' });
     return mustGet(ctx.db, id);
@@ -169,7 +230,23 @@ export const modelsHandlers = {
   },
   'models.exportRegister': ({ year }, ctx) => exportModelRegister(ctx.db, year, ctx.now()),
   'models.exportSummary': ({ year }, ctx) => exportModelSummary(ctx.db, year, ctx.now()),
-} satisfies { [K in
-  | 'models.list' | 'models.byUnit' | 'models.get' | 'models.save' | 'models.delete' | 'models.setStatus' | 'models.advanceStep'
-  | 'models.addEvidence' | 'models.evidenceFile' | 'models.coverage' | 'models.formXlsx' | 'models.formDocx' | 'models.import'
-  | 'models.exportRegister' | 'models.exportSummary']: Handler<K> };
+} satisfies {
+  [
+    K in
+      | 'models.list'
+      | 'models.byUnit'
+      | 'models.get'
+      | 'models.save'
+      | 'models.delete'
+      | 'models.setStatus'
+      | 'models.advanceStep'
+      | 'models.addEvidence'
+      | 'models.evidenceFile'
+      | 'models.coverage'
+      | 'models.formXlsx'
+      | 'models.formDocx'
+      | 'models.import'
+      | 'models.exportRegister'
+      | 'models.exportSummary'
+  ]: Handler<K>;
+};

@@ -10,8 +10,10 @@ type Channels = 'consolidation.narrative.get' | 'consolidation.narrative.save' |
 
 export const narrativeCurationHandlers = {
   // the proposal condenses every unit's narrative (seconds for thousands of reports): reused while the data is unchanged
-  'consolidation.narrative.get': ({ planId }, ctx) => cachedByDataVersion(ctx.db, `narrative|${planId}`,
-    () => getCuration(ctx.db, planId, cachedConsolidation(ctx.db, planId, todayInVietnam(ctx.now())))),
+  'consolidation.narrative.get': ({ planId }, ctx) =>
+    cachedByDataVersion(ctx.db, `narrative|${planId}`, () =>
+      getCuration(ctx.db, planId, cachedConsolidation(ctx.db, planId, todayInVietnam(ctx.now()))),
+    ),
   'consolidation.narrative.save': (i, ctx) => {
     const out = saveNarrativeCuration(ctx.db, i.planId, { fullAppendix: i.fullAppendix, sections: i.sections }, ctx.now());
     ctx.emit('data.changed', { entity: 'narrative' });

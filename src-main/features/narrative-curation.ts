@@ -27,13 +27,19 @@ function proposeCuration(c: Consolidation): Proposal {
   for (const s of c.narrative) {
     const limit = SECTION_LIMITS[s.key];
     out[s.key] = proposeSentences(s.items, { limit: limit + SPARE }).map((p, i) => ({
-      text: p.text, proposed: p.text, units: p.units, selected: i < limit && p.score >= TICK_SCORE, fresh: false, stale: false,
+      text: p.text,
+      proposed: p.text,
+      units: p.units,
+      selected: i < limit && p.score >= TICK_SCORE,
+      fresh: false,
+      stale: false,
     }));
   }
   return out;
 }
 
-const consolidationOf = (db: Db, planId: number, c?: Consolidation): Consolidation => c ?? computeConsolidation(db, planId, todayInVietnam(new Date()));
+const consolidationOf = (db: Db, planId: number, c?: Consolidation): Consolidation =>
+  c ?? computeConsolidation(db, planId, todayInVietnam(new Date()));
 
 /** The list the curation panel shows: saved items in order, then proposals not in it yet (unticked, fresh). */
 export function getCuration(db: Db, planId: number, c?: Consolidation): Curation {
@@ -45,9 +51,16 @@ export function getCuration(db: Db, planId: number, c?: Consolidation): Curation
   const sections = NARRATIVE_KEYS.map((key) => {
     let items = proposal[key];
     if (saved) {
-      const mine = saved.items.filter((i) => i.section === key).map((i) => ({
-        text: i.text, proposed: i.proposed, units: i.units, selected: i.selected, fresh: false, stale: i.proposed !== '' && !stillSaid(i.proposed, i.units, said),
-      }));
+      const mine = saved.items
+        .filter((i) => i.section === key)
+        .map((i) => ({
+          text: i.text,
+          proposed: i.proposed,
+          units: i.units,
+          selected: i.selected,
+          fresh: false,
+          stale: i.proposed !== '' && !stillSaid(i.proposed, i.units, said),
+        }));
       const known = new Set(mine.map((i) => fold(i.proposed)));
       items = [...mine, ...items.filter((p) => !known.has(fold(p.proposed))).map((p) => ({ ...p, selected: false, fresh: true }))];
     }
@@ -57,7 +70,9 @@ export function getCuration(db: Db, planId: number, c?: Consolidation): Curation
 }
 
 interface CuratedSentence {
-  text: string; units: CuratedUnit[]; /** "Text (CĐCS A, CĐCS B)." as printed */ printed: string;
+  text: string;
+  units: CuratedUnit[];
+  /** "Text (CĐCS A, CĐCS B)." as printed */ printed: string;
   /** A unit no longer writes it in the report in use (replaced or revoked); the exports warn. */
   stale: boolean;
 }
@@ -79,20 +94,36 @@ export function curatedNarrative(db: Db, planId: number, c?: Consolidation): Cur
     fullAppendix: cur.fullAppendix,
     stale: chosen.filter((i) => i.stale).length,
     sections: cur.sections.flatMap((s) => {
-      const sentences = s.items.filter((i) => i.selected).map((i) => ({ text: i.text, units: i.units, printed: attributed(i.text, i.units), stale: i.stale }));
+      const sentences = s.items
+        .filter((i) => i.selected)
+        .map((i) => ({ text: i.text, units: i.units, printed: attributed(i.text, i.units), stale: i.stale }));
       return sentences.length ? [{ key: s.key, heading: s.heading, sentences }] : [];
     }),
   };
 }
 
 export function saveNarrativeCuration(
-  db: Db, planId: number, input: { fullAppendix: boolean; sections: { key: NarrativeKey; items: CuratedItem[] }[] }, now: Date,
+  db: Db,
+  planId: number,
+  input: { fullAppendix: boolean; sections: { key: NarrativeKey; items: CuratedItem[] }[] },
+  now: Date,
 ): Curation {
   planOrThrow(db, planId);
-  const items = NARRATIVE_KEYS.flatMap((key) => input.sections.filter((s) => s.key === key).flatMap((s) => s.items.map((i) => ({ ...i, section: key }))));
+  const items = NARRATIVE_KEYS.flatMap((key) =>
+    input.sections.filter((s) => s.key === key).flatMap((s) => s.items.map((i) => ({ ...i, section: key }))),
+  );
   writeTx(db, () => {
     saveCuration(db, planId, { fullAppendix: input.fullAppendix, items }, now.toISOString());
-    addAudit(db, { action: 'consolidation.narrative', entity: 'plans', entityId: planId, summary: `Lưu phần thuyết minh của báo cáo (${items.filter((i) => i.selected).length} câu chọn)` }, now);
+    addAudit(
+      db,
+      {
+        action: 'consolidation.narrative',
+        entity: 'plans',
+        entityId: planId,
+        summary: `Lưu phần thuyết minh của báo cáo (${items.filter((i) => i.selected).length} câu chọn)`,
+      },
+      now,
+    );
   });
   return getCuration(db, planId);
 }
@@ -101,7 +132,11 @@ export function resetNarrativeCuration(db: Db, planId: number, now: Date): Curat
   planOrThrow(db, planId);
   writeTx(db, () => {
     deleteCuration(db, planId);
-    addAudit(db, { action: 'consolidation.narrative', entity: 'plans', entityId: planId, summary: 'Bỏ phần thuyết minh đã chọn, dùng lại đề xuất' }, now);
+    addAudit(
+      db,
+      { action: 'consolidation.narrative', entity: 'plans', entityId: planId, summary: 'Bỏ phần thuyết minh đã chọn, dùng lại đề xuất' },
+      now,
+    );
   });
   return getCuration(db, planId);
 }

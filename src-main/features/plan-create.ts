@@ -14,19 +14,34 @@ import { savePlan } from './plan-save';
 import { writeTx } from '../db/write-tx';
 
 const S = z.string().nullable().optional();
-const D = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional();
-const TargetValue = z.union([z.number(), z.string(), z.object({ min: z.number().nullable().optional(), max: z.number().nullable().optional(), text: S })]);
+const D = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .nullable()
+  .optional();
+const TargetValue = z.union([
+  z.number(),
+  z.string(),
+  z.object({ min: z.number().nullable().optional(), max: z.number().nullable().optional(), text: S }),
+]);
 
 const PlanCreateInput = z.object({
   kind: z.enum(['dot_dan_van', 'dan_van_kheo', 'khac']).optional(),
-  documentType: S, number: S, issuedOn: D, place: S, issuer: S, parentIssuer: S,
+  documentType: S,
+  number: S,
+  issuedOn: D,
+  place: S,
+  issuer: S,
+  parentIssuer: S,
   title: z.string().min(3, { message: 'Thiếu trích yếu (title)' }),
   basis: z.array(z.object({ text: z.string(), number: S, issuedOn: D, issuer: S })).optional(),
   period: z.object({ label: S, startsOn: D, endsOn: D }).nullable().optional(),
   reportDueOn: D,
   signer: z.object({ authority: S, title: S, name: S }).nullable().optional(),
   recipients: z.array(z.string()).optional(),
-  indicators: z.array(z.object({ code: S, label: z.string().min(1), unit: S, group: S, target: TargetValue.nullable().optional() })).default([]),
+  indicators: z
+    .array(z.object({ code: S, label: z.string().min(1), unit: S, group: S, target: TargetValue.nullable().optional() }))
+    .default([]),
   unitCodes: z.array(z.string()).optional(),
 });
 type PlanCreateInput = z.infer<typeof PlanCreateInput>;
@@ -62,15 +77,43 @@ export function createPlanFromJson(db: Db, raw: unknown, now: Date): { id: numbe
     unitIds.push(id);
   }
   return writeTx(db, () => {
-    const targets = p.indicators.map((i) => ({ indicatorId: resolveIndicator(db, i, now), scope: 'total' as const, ...targetOf(i.target) }));
+    const targets = p.indicators.map((i) => ({
+      indicatorId: resolveIndicator(db, i, now),
+      scope: 'total' as const,
+      ...targetOf(i.target),
+    }));
     const input: PlanDraftInput = {
-      kind: p.kind ?? 'dot_dan_van', status: 'ban_hanh', origin: 'own', documentType: p.documentType ?? null, number: p.number ?? null,
-      issuedOn: p.issuedOn ?? null, place: p.place ?? null, issuer: p.issuer ?? null, parentIssuer: p.parentIssuer ?? null, title: p.title,
-      periodLabel: p.period?.label ?? null, startsOn: p.period?.startsOn ?? null, endsOn: p.period?.endsOn ?? null, reportDueOn: p.reportDueOn ?? null,
-      signerAuthority: p.signer?.authority ?? null, signerTitle: p.signer?.title ?? null, signerName: p.signer?.name ?? null,
+      kind: p.kind ?? 'dot_dan_van',
+      status: 'ban_hanh',
+      origin: 'own',
+      documentType: p.documentType ?? null,
+      number: p.number ?? null,
+      issuedOn: p.issuedOn ?? null,
+      place: p.place ?? null,
+      issuer: p.issuer ?? null,
+      parentIssuer: p.parentIssuer ?? null,
+      title: p.title,
+      periodLabel: p.period?.label ?? null,
+      startsOn: p.period?.startsOn ?? null,
+      endsOn: p.period?.endsOn ?? null,
+      reportDueOn: p.reportDueOn ?? null,
+      signerAuthority: p.signer?.authority ?? null,
+      signerTitle: p.signer?.title ?? null,
+      signerName: p.signer?.name ?? null,
       recipients: p.recipients ?? [],
-      basis: (p.basis ?? []).map((b) => ({ text: b.text, number: b.number ?? null, issuedOn: b.issuedOn ?? null, issuer: b.issuer ?? null, basisPlanId: null })),
-      targets, assignment: p.unitCodes ? 'picked' : 'all_base', assignmentGroup: null, unitIds, note: null, previousPlanId: null,
+      basis: (p.basis ?? []).map((b) => ({
+        text: b.text,
+        number: b.number ?? null,
+        issuedOn: b.issuedOn ?? null,
+        issuer: b.issuer ?? null,
+        basisPlanId: null,
+      })),
+      targets,
+      assignment: p.unitCodes ? 'picked' : 'all_base',
+      assignmentGroup: null,
+      unitIds,
+      note: null,
+      previousPlanId: null,
     };
     const draft = PlanDraft.safeParse(input);
     if (!draft.success) {

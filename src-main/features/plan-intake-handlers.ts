@@ -22,7 +22,10 @@ export const planIntakeHandlers = {
     try {
       const read = await readIsolated(
         { kind: 'plan', bytes: file.bytes, fileName: file.name },
-        { signal: stop.signal, onProgress: (p) => ctx.emit('progress', { task, done: Math.round(p.done * 100) / 100, total: p.total, message: p.message }) },
+        {
+          signal: stop.signal,
+          onProgress: (p) => ctx.emit('progress', { task, done: Math.round(p.done * 100) / 100, total: p.total, message: p.message }),
+        },
       );
       return buildIntake(read, ind.listIndicators(ctx.db, false));
     } finally {

@@ -14,14 +14,48 @@ import { saveIndicator } from './indicators';
 
 /** A title as stored: NFC, runs of white space (NBSP included) as one space, trimmed — like every text field. */
 export function planTitle(s: string): string {
-  return s.normalize('NFC').replace(/[\u00a0\s]+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(/[\u00a0\s]+/g, ' ')
+    .trim();
 }
 
-const STOP = new Set(['so', 'va', 'cac', 'cho', 'cua', 'it', 'nhat', 'tu', 'den', 'moi', 'don', 'vi', 'duoc', 'trong', 'nam', 'tren', 'the', 'co', 'la', 'mot', 'voi']);
-const words = (t: string): Set<string> => new Set(foldKey(t).split(' ').filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w)));
+const STOP = new Set([
+  'so',
+  'va',
+  'cac',
+  'cho',
+  'cua',
+  'it',
+  'nhat',
+  'tu',
+  'den',
+  'moi',
+  'don',
+  'vi',
+  'duoc',
+  'trong',
+  'nam',
+  'tren',
+  'the',
+  'co',
+  'la',
+  'mot',
+  'voi',
+]);
+const words = (t: string): Set<string> =>
+  new Set(
+    foldKey(t)
+      .split(' ')
+      .filter((w) => w.length > 1 && !STOP.has(w) && !/^\d+$/.test(w)),
+  );
 
 /** Catalog indicators ordered by how well they match a target (shared words, same unit); best first. */
-function suggestIndicators(t: Pick<PlanTarget, 'text' | 'unit'>, catalog: Indicator[], limit = 5): { indicator: Indicator; score: number }[] {
+function suggestIndicators(
+  t: Pick<PlanTarget, 'text' | 'unit'>,
+  catalog: Indicator[],
+  limit = 5,
+): { indicator: Indicator; score: number }[] {
   const tw = words(t.text);
   const unit = t.unit ? fold(t.unit) : null;
   return catalog
@@ -82,12 +116,25 @@ export function findIndicator(catalog: Indicator[], code: string | null | undefi
 }
 
 /** Create the indicator for a target (code given by the caller or the next free one). Call inside writeTx. */
-export function createIntakeIndicator(db: Db, p: { label: string; unit: string | null; groupCode?: string | null; code?: string | null }, now: Date): Indicator {
+export function createIntakeIndicator(
+  db: Db,
+  p: { label: string; unit: string | null; groupCode?: string | null; code?: string | null },
+  now: Date,
+): Indicator {
   const catalog = ind.listIndicators(db);
   const proposal = proposeIndicator(p.label, p.unit, catalog, p.groupCode);
-  return saveIndicator(db, {
-    code: p.code ?? nextIndicatorCode(catalog.map((i) => i.code)), ...proposal, unit2: null, sortOrder: 1000 + catalog.length, note: null, rules: NO_RULES,
-  }, now);
+  return saveIndicator(
+    db,
+    {
+      code: p.code ?? nextIndicatorCode(catalog.map((i) => i.code)),
+      ...proposal,
+      unit2: null,
+      sortOrder: 1000 + catalog.length,
+      note: null,
+      rules: NO_RULES,
+    },
+    now,
+  );
 }
 
 /** The intake of a read document: title as stored, targets with their suggestions and proposals; schema-checked. */

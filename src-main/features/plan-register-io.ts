@@ -18,7 +18,6 @@ import { savePlan } from './plan-save';
 import { writeTx } from '../db/write-tx';
 import { MIME } from '../contract/mime';
 
-
 export async function exportPlanRegister(db: Db, year: number | null, now: Date): Promise<FileOut> {
   const profile = resolveProfile(readProfile(db), null).profile;
   const today = todayInVietnam(now);
@@ -37,17 +36,37 @@ export async function exportPlanRegister(db: Db, year: number | null, now: Date)
     { header: 'Đã nộp', key: 'submitted', width: 10, kind: 'number' as const },
     { header: 'Trạng thái', key: 'status', width: 16 },
   ];
-  addOfficialHeader(ws, { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number: '', place: profile.placeName ?? '', date: today }, columns.length);
-  addTitle(ws, 'SỔ THEO DÕI KẾ HOẠCH', year ? `Năm ${year}` : `Tính đến ngày ${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`, columns.length);
+  addOfficialHeader(
+    ws,
+    { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number: '', place: profile.placeName ?? '', date: today },
+    columns.length,
+  );
+  addTitle(
+    ws,
+    'SỔ THEO DÕI KẾ HOẠCH',
+    year ? `Năm ${year}` : `Tính đến ngày ${today.slice(8, 10)}/${today.slice(5, 7)}/${today.slice(0, 4)}`,
+    columns.length,
+  );
   addTable(ws, {
     columns,
     rows: list.map((p, i) => ({
-      stt: i + 1, number: p.number ?? '', issuedOn: p.issuedOn, title: p.title, period: p.periodLabel ?? '', due: p.reportDueOn,
-      units: p.unitCount, submitted: p.submittedCount, status: PLAN_STATUS_LABELS[p.status],
+      stt: i + 1,
+      number: p.number ?? '',
+      issuedOn: p.issuedOn,
+      title: p.title,
+      period: p.periodLabel ?? '',
+      due: p.reportDueOn,
+      units: p.unitCount,
+      submitted: p.submittedCount,
+      status: PLAN_STATUS_LABELS[p.status],
     })),
     totalRow: list.length > 0,
   });
-  addSignatureBlock(ws, ['Lưu: VT.'], { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' });
+  addSignatureBlock(ws, ['Lưu: VT.'], {
+    authority: profile.signerAuthority ?? '',
+    title: profile.signerTitle ?? '',
+    name: profile.signerName ?? '',
+  });
   return { name: `so-theo-doi-ke-hoach-${year ?? today}.xlsx`, mime: MIME.xlsx, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
 }
 
@@ -60,7 +79,8 @@ function statusOf(text: string): PlanStatusId {
 function dateOf(v: string, issues: Issue[], sheet: string | null, row: number, what: string): string | null {
   if (!v) return null;
   const d = parseViDate(v);
-  if (!d) issues.push({ severity: 'warning', message: `Dòng ${row}: ${what} "${v}" không phải ngày hợp lệ, để trống`, sheet, cell: null, row });
+  if (!d)
+    issues.push({ severity: 'warning', message: `Dòng ${row}: ${what} "${v}" không phải ngày hợp lệ, để trống`, sheet, cell: null, row });
   return d;
 }
 
@@ -83,12 +103,23 @@ export async function importPlanRegister(db: Db, file: FileIn, dryRun: boolean, 
     }
     const parsed = PlanDraft.safeParse({
       kind: /dan van kheo/.test(fold(title)) ? 'dan_van_kheo' : 'dot_dan_van',
-      status: statusOf(get('status')), number: get('number') || null, issuedOn: dateOf(get('issuedOn'), issues, sheet, row, 'ngày'),
-      title, periodLabel: get('period') || null, reportDueOn: dateOf(get('due'), issues, sheet, row, 'hạn báo cáo'),
-      assignment: 'picked', unitIds: [],
+      status: statusOf(get('status')),
+      number: get('number') || null,
+      issuedOn: dateOf(get('issuedOn'), issues, sheet, row, 'ngày'),
+      title,
+      periodLabel: get('period') || null,
+      reportDueOn: dateOf(get('due'), issues, sheet, row, 'hạn báo cáo'),
+      assignment: 'picked',
+      unitIds: [],
     });
     if (!parsed.success) {
-      issues.push({ severity: 'error', message: `Dòng ${row}: ${parsed.error.issues[0]?.message ?? 'không hợp lệ'}`, sheet, cell: null, row });
+      issues.push({
+        severity: 'error',
+        message: `Dòng ${row}: ${parsed.error.issues[0]?.message ?? 'không hợp lệ'}`,
+        sheet,
+        cell: null,
+        row,
+      });
       skipped++;
       continue;
     }
@@ -97,4 +128,3 @@ export async function importPlanRegister(db: Db, file: FileIn, dryRun: boolean, 
   if (!dryRun) writeTx(db, () => drafts.forEach((d) => savePlan(db, d, now)));
   return { dryRun, created: drafts.length, skipped, issues };
 }
-

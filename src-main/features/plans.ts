@@ -25,7 +25,11 @@ export const plansHandlers = {
     const p = planOrThrow(ctx.db, id);
     writeTx(ctx.db, () => {
       plans.setPlanStatus(ctx.db, id, status, ctx.now().toISOString());
-      addAudit(ctx.db, { action: 'plan.status', entity: 'plans', entityId: id, summary: `Đổi trạng thái kế hoạch ${p.number ?? p.title}: ${status}` }, ctx.now());
+      addAudit(
+        ctx.db,
+        { action: 'plan.status', entity: 'plans', entityId: id, summary: `Đổi trạng thái kế hoạch ${p.number ?? p.title}: ${status}` },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'plans' });
     return planOrThrow(ctx.db, id);
@@ -34,10 +38,17 @@ export const plansHandlers = {
     const p = planOrThrow(ctx.db, id);
     const summary = plans.listPlans(ctx.db).find((s) => s.id === id);
     if (p.status !== 'du_thao' || (summary?.submittedCount ?? 0) > 0)
-      throw new AppError('conflict', 'Chỉ xoá được kế hoạch ở trạng thái "Dự thảo" và chưa có báo cáo. Kế hoạch đã ban hành hãy chuyển sang "Đã tổng kết".');
+      throw new AppError(
+        'conflict',
+        'Chỉ xoá được kế hoạch ở trạng thái "Dự thảo" và chưa có báo cáo. Kế hoạch đã ban hành hãy chuyển sang "Đã tổng kết".',
+      );
     writeTx(ctx.db, () => {
       plans.deletePlan(ctx.db, id);
-      addAudit(ctx.db, { action: 'plan.delete', entity: 'plans', entityId: id, summary: `Xoá kế hoạch dự thảo ${p.title}`, details: p }, ctx.now());
+      addAudit(
+        ctx.db,
+        { action: 'plan.delete', entity: 'plans', entityId: id, summary: `Xoá kế hoạch dự thảo ${p.title}`, details: p },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'plans' });
     return { deleted: true as const };
@@ -55,7 +66,11 @@ export const plansHandlers = {
     if (!meta || !bytes) throw new AppError('not_found', 'Kế hoạch này chưa có văn bản gốc đính kèm.');
     // Judged again by content: a file stored before this check is never opened under a name Windows would run.
     const ext = documentExt(bytes);
-    if (!ext) throw new AppError('bad_file', `Văn bản gốc "${meta.name}" không phải loại tệp an toàn để mở (chỉ mở ${DOCUMENT_TYPES_TEXT}). Hãy đính kèm lại văn bản kế hoạch.`);
+    if (!ext)
+      throw new AppError(
+        'bad_file',
+        `Văn bản gốc "${meta.name}" không phải loại tệp an toàn để mở (chỉ mở ${DOCUMENT_TYPES_TEXT}). Hãy đính kèm lại văn bản kế hoạch.`,
+      );
     const file = { name: documentName(meta.name, ext), mime: DOCUMENT_MIME[ext], bytes };
     if (ctx.openFile) {
       ctx.openFile(file);
@@ -70,4 +85,19 @@ export const plansHandlers = {
     return r;
   },
   'overview.get': (_i, ctx) => overview(ctx.db, ctx.now()),
-} satisfies { [K in 'plans.list' | 'plans.get' | 'plans.save' | 'plans.setStatus' | 'plans.delete' | 'plans.copy' | 'plans.extract' | 'plans.document' | 'plans.exportRegister' | 'plans.importRegister' | 'overview.get']: Handler<K> };
+} satisfies {
+  [
+    K in
+      | 'plans.list'
+      | 'plans.get'
+      | 'plans.save'
+      | 'plans.setStatus'
+      | 'plans.delete'
+      | 'plans.copy'
+      | 'plans.extract'
+      | 'plans.document'
+      | 'plans.exportRegister'
+      | 'plans.importRegister'
+      | 'overview.get'
+  ]: Handler<K>;
+};

@@ -22,12 +22,27 @@ export interface PackageVerdict {
 
 export const EDITED_LABEL = 'đã bị sửa sau khi xuất';
 
-const OFFICE_WORDS = ['lien doan lao dong', 'ldld', 'cong doan', 'cd', 'thanh pho', 'thi xa', 'thi tran', 'huyen', 'quan', 'tp', 'tx', 'xa', 'phuong', 'tinh'];
+const OFFICE_WORDS = [
+  'lien doan lao dong',
+  'ldld',
+  'cong doan',
+  'cd',
+  'thanh pho',
+  'thi xa',
+  'thi tran',
+  'huyen',
+  'quan',
+  'tp',
+  'tx',
+  'xa',
+  'phuong',
+  'tinh',
+];
 
 /** "Liên đoàn Lao động huyện Hậu Lộc" / "LĐLĐ Hậu Lộc" → "hau loc": the part of an office's name that tells offices apart. */
 export function officeKey(name: string): string {
   let k = foldKey(name);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const w of OFFICE_WORDS)
       if (k.startsWith(`${w} `)) {
@@ -57,12 +72,21 @@ function periodMismatch(m: Manifest, plan: Plan): string | null {
   } else if (m.periodLabel && plan.periodLabel) {
     const a = periodIn(m.periodLabel);
     const b = periodIn(plan.periodLabel);
-    differs = a && b ? a.kind !== b.kind || a.year !== b.year || a.half !== b.half || a.quarter !== b.quarter || a.round !== b.round || a.month !== b.month
-      : foldKey(m.periodLabel) !== foldKey(plan.periodLabel);
+    differs =
+      a && b
+        ? a.kind !== b.kind ||
+          a.year !== b.year ||
+          a.half !== b.half ||
+          a.quarter !== b.quarter ||
+          a.round !== b.round ||
+          a.month !== b.month
+        : foldKey(m.periodLabel) !== foldKey(plan.periodLabel);
   }
   if (!differs) return null;
-  return `Gói báo cáo là của kỳ "${periodText(m.periodLabel, m.periodStart, m.periodEnd)}" (kế hoạch ${m.planNumber ? `số ${m.planNumber} ` : ''}"${m.planTitle}"), ` +
-    `không khớp kỳ của kế hoạch này ("${periodText(plan.periodLabel, plan.startsOn, plan.endsOn)}"): chưa nhập. Hãy nhập vào đúng kế hoạch, hoặc đề nghị đơn vị gửi gói báo cáo của kỳ này.`;
+  return (
+    `Gói báo cáo là của kỳ "${periodText(m.periodLabel, m.periodStart, m.periodEnd)}" (kế hoạch ${m.planNumber ? `số ${m.planNumber} ` : ''}"${m.planTitle}"), ` +
+    `không khớp kỳ của kế hoạch này ("${periodText(plan.periodLabel, plan.startsOn, plan.endsOn)}"): chưa nhập. Hãy nhập vào đúng kế hoạch, hoặc đề nghị đơn vị gửi gói báo cáo của kỳ này.`
+  );
 }
 
 /**
@@ -74,31 +98,53 @@ export async function verifyUpward(plan: Plan, unit: Unit | null, bytes: Uint8Ar
   // An upper-level union that filled our unit template for this plan (a district's "công đoàn ngành") reports as a unit.
   const ownTemplate = parsed.template?.templateId === TEMPLATE_ID && parsed.template.planId === String(plan.id);
   if (!isPackage && (unit?.kind !== 'cap_tren' || ownTemplate)) return null;
-  const refuse = (reason: string, manifest: Manifest | null = null): PackageVerdict => ({ action: 'refuse', reason, identity: null, manifest, edited: false });
+  const refuse = (reason: string, manifest: Manifest | null = null): PackageVerdict => ({
+    action: 'refuse',
+    reason,
+    identity: null,
+    manifest,
+    edited: false,
+  });
   const who = unit ? `"${unit.name}"` : 'đơn vị gửi';
   let pkg: Awaited<ReturnType<typeof readUpwardPackage>> | null = null;
   try {
     pkg = isPackage ? await readUpwardPackage(bytes) : null;
   } catch {
-    return refuse(`Không đọc được phần xác thực của gói báo cáo ${who}: chưa nhập. Hãy đề nghị đơn vị xuất lại gói báo cáo và gửi nguyên tệp.`);
+    return refuse(
+      `Không đọc được phần xác thực của gói báo cáo ${who}: chưa nhập. Hãy đề nghị đơn vị xuất lại gói báo cáo và gửi nguyên tệp.`,
+    );
   }
   const m = pkg?.manifest ?? null;
   if (!pkg || !m)
-    return refuse(`Báo cáo của ${who} không có phần xác thực của gói báo cáo Dân vận (có thể đã được chép sang tệp mới hoặc tự lập): chưa nhập, vì không kiểm tra được nguồn gốc và số liệu trị giá có thể bị mất. ` +
-      `Hãy đề nghị ${who} gửi lại nguyên tệp xuất từ Dân vận (Tổng hợp → Gửi cấp trên), không chép sang tệp khác.`);
+    return refuse(
+      `Báo cáo của ${who} không có phần xác thực của gói báo cáo Dân vận (có thể đã được chép sang tệp mới hoặc tự lập): chưa nhập, vì không kiểm tra được nguồn gốc và số liệu trị giá có thể bị mất. ` +
+        `Hãy đề nghị ${who} gửi lại nguyên tệp xuất từ Dân vận (Tổng hợp → Gửi cấp trên), không chép sang tệp khác.`,
+    );
   if (unit) {
     if (m.issuerCode.toLowerCase() !== unit.code.toLowerCase())
-      return refuse(`Gói báo cáo ghi mã đơn vị "${m.issuerCode}" nhưng được nhận là của "${unit.code} – ${unit.name}": chưa nhập. Hãy chọn đúng đơn vị, hoặc đề nghị đơn vị xuất lại với mã "${unit.code}".`, m);
+      return refuse(
+        `Gói báo cáo ghi mã đơn vị "${m.issuerCode}" nhưng được nhận là của "${unit.code} – ${unit.name}": chưa nhập. Hãy chọn đúng đơn vị, hoặc đề nghị đơn vị xuất lại với mã "${unit.code}".`,
+        m,
+      );
     if (!sameOffice(m.issuerName, unit))
-      return refuse(`Gói báo cáo mang mã "${unit.code}" (của "${unit.name}" trong danh sách đơn vị) nhưng do "${m.issuerName}" lập: mã và tên không khớp, chưa nhập. ` +
-        `Có thể đơn vị đã chọn nhầm mã khi xuất: hãy liên hệ "${m.issuerName}" để xuất lại với đúng mã của mình.`, m);
+      return refuse(
+        `Gói báo cáo mang mã "${unit.code}" (của "${unit.name}" trong danh sách đơn vị) nhưng do "${m.issuerName}" lập: mã và tên không khớp, chưa nhập. ` +
+          `Có thể đơn vị đã chọn nhầm mã khi xuất: hãy liên hệ "${m.issuerName}" để xuất lại với đúng mã của mình.`,
+        m,
+      );
   }
   const period = periodMismatch(m, plan);
   if (period) return refuse(period, m);
   const edited = !m.contentSha256 || m.contentSha256 !== pkg.contentSha256;
   if (edited)
-    return { action: 'hold', identity: pkg.contentSha256, manifest: m, edited,
-      reason: `Gói báo cáo ${EDITED_LABEL} (số liệu không còn khớp mã kiểm tra lúc xuất): được giữ lại, chưa tính vào tổng hợp. ` +
-        `Hãy đề nghị ${who} gửi lại tệp gốc; nếu chắc chắn dùng bản này, hãy mở báo cáo và bấm "Dùng bản này thay bản đang dùng" (việc này được ghi nhật ký).` };
+    return {
+      action: 'hold',
+      identity: pkg.contentSha256,
+      manifest: m,
+      edited,
+      reason:
+        `Gói báo cáo ${EDITED_LABEL} (số liệu không còn khớp mã kiểm tra lúc xuất): được giữ lại, chưa tính vào tổng hợp. ` +
+        `Hãy đề nghị ${who} gửi lại tệp gốc; nếu chắc chắn dùng bản này, hãy mở báo cáo và bấm "Dùng bản này thay bản đang dùng" (việc này được ghi nhật ký).`,
+    };
   return { action: 'ok', reason: null, identity: pkg.contentSha256, manifest: m, edited: false };
 }

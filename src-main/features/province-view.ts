@@ -50,7 +50,11 @@ export async function provinceOverview(db: Db, planId: number, today: string): P
   const indicators = c.indicators.map((i) => ({ code: i.code, label: i.label, unit: i.unit, unit2: i.unit2 }));
   const districts: ProvinceDistrict[] = [];
   // a base union's report is never a package: only the upper-level units' documents are read
-  const upper = new Set(listUnits(db, true).filter((u) => u.kind === 'cap_tren').map((u) => u.id));
+  const upper = new Set(
+    listUnits(db, true)
+      .filter((u) => u.kind === 'cap_tren')
+      .map((u) => u.id),
+  );
   for (const row of tracking.rows) {
     const rep = reports.get(row.unit.id) ?? null;
     const pkg = rep && upper.has(row.unit.id) ? await packageOf(db, rep.documentId) : null;
@@ -67,15 +71,28 @@ export async function provinceOverview(db: Db, planId: number, today: string): P
     });
     const given = pcts.filter((p): p is number => p !== null);
     districts.push({
-      unit: { id: row.unit.id, code: row.unit.code, name: row.unit.name }, state: row.state, receivedOn: row.receivedOn, correctedAfterDue: row.correctedAfterDue,
-      reportId: rep?.id ?? null, edited: !!rep && isEdited(rep), coverage: pkg?.manifest?.coverage ?? null,
-      totals, totals2, targets, pct: pcts, meanPct: given.length ? Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 10) / 10 : null, rank: null,
+      unit: { id: row.unit.id, code: row.unit.code, name: row.unit.name },
+      state: row.state,
+      receivedOn: row.receivedOn,
+      correctedAfterDue: row.correctedAfterDue,
+      reportId: rep?.id ?? null,
+      edited: !!rep && isEdited(rep),
+      coverage: pkg?.manifest?.coverage ?? null,
+      totals,
+      totals2,
+      targets,
+      pct: pcts,
+      meanPct: given.length ? Math.round((given.reduce((a, b) => a + b, 0) / given.length) * 10) / 10 : null,
+      rank: null,
     });
   }
-  const ranked = districts.filter((d) => d.meanPct !== null).sort((a, b) => b.meanPct! - a.meanPct! || a.unit.code.localeCompare(b.unit.code));
+  const ranked = districts
+    .filter((d) => d.meanPct !== null)
+    .sort((a, b) => b.meanPct! - a.meanPct! || a.unit.code.localeCompare(b.unit.code));
   ranked.forEach((d, k) => (d.rank = k > 0 && ranked[k - 1]!.meanPct === d.meanPct ? ranked[k - 1]!.rank : k + 1));
   const coverage = { expected: 0, submitted: 0, onTime: 0, late: 0, missing: 0 };
-  for (const d of districts) if (d.coverage) for (const k of Object.keys(coverage) as (keyof typeof coverage)[]) coverage[k] += d.coverage[k];
+  for (const d of districts)
+    if (d.coverage) for (const k of Object.keys(coverage) as (keyof typeof coverage)[]) coverage[k] += d.coverage[k];
   return { planId, title: c.title, periodLabel: c.periodLabel, indicators, districts, coverage };
 }
 
@@ -83,16 +100,31 @@ export async function districtDetail(db: Db, planId: number, unitId: number, tod
   const c = computeConsolidation(db, planId, today);
   const unit = c.matrix.units.find((u) => u.id === unitId);
   const rep = activeReportsWithDocuments(db, planId).find((r) => r.unitId === unitId);
-  if (!unit || !rep) throw new AppError('not_found', 'Đơn vị này chưa có báo cáo đang dùng trong kế hoạch. Hãy nhập gói báo cáo của đơn vị trước.');
+  if (!unit || !rep)
+    throw new AppError('not_found', 'Đơn vị này chưa có báo cáo đang dùng trong kế hoạch. Hãy nhập gói báo cáo của đơn vị trước.');
   const pkg = await packageOf(db, rep.documentId);
-  if (!pkg?.manifest) throw new AppError('not_found', 'Báo cáo đang dùng của đơn vị này không phải gói báo cáo Dân vận nên không có chi tiết từng đơn vị cơ sở.');
+  if (!pkg?.manifest)
+    throw new AppError(
+      'not_found',
+      'Báo cáo đang dùng của đơn vị này không phải gói báo cáo Dân vận nên không có chi tiết từng đơn vị cơ sở.',
+    );
   const m = pkg.manifest;
   const indicators = c.indicators.map((i) => ({ code: i.code, label: i.label, unit: i.unit, unit2: i.unit2 }));
   return {
-    district: { id: unit.id, code: unit.code, name: unit.name }, reportId: rep.id, issuerName: m.issuerName, reportNumber: m.reportNumber, reportDate: m.reportDate,
-    createdAt: m.createdAt || null, edited: isEdited(rep), coverage: m.coverage, indicators,
+    district: { id: unit.id, code: unit.code, name: unit.name },
+    reportId: rep.id,
+    issuerName: m.issuerName,
+    reportNumber: m.reportNumber,
+    reportDate: m.reportDate,
+    createdAt: m.createdAt || null,
+    edited: isEdited(rep),
+    coverage: m.coverage,
+    indicators,
     units: pkg.detail.map((u) => ({
-      code: u.code, name: u.name, state: u.state, receivedOn: u.receivedOn,
+      code: u.code,
+      name: u.name,
+      state: u.state,
+      receivedOn: u.receivedOn,
       values: indicators.map((i) => u.values.get(i.code) ?? null),
       values2: indicators.map((i) => num(u.values.get(`${i.code}#2`))),
     })),

@@ -5,7 +5,12 @@ import { AppError } from '../contract/errors';
 type Action = 'create' | 'update' | 'unchanged' | 'skip';
 
 /** How many rows of a preview each action takes. */
-export function actionCounts(rows: readonly { action: Action }[]): { created: number; updated: number; unchanged: number; skipped: number } {
+export function actionCounts(rows: readonly { action: Action }[]): {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+} {
   const count = (a: Action) => rows.filter((r) => r.action === a).length;
   return { created: count('create'), updated: count('update'), unchanged: count('unchanged'), skipped: count('skip') };
 }
@@ -14,5 +19,8 @@ export function actionCounts(rows: readonly { action: Action }[]): { created: nu
 export function refuseRowErrors(issues: readonly { severity: string }[], skipInvalid: boolean): void {
   const errors = issues.filter((i) => i.severity === 'error').length;
   if (errors && !skipInvalid)
-    throw new AppError('bad_file', `Tệp còn ${errors} lỗi nên chưa nhập gì. Hãy sửa các dòng lỗi trong tệp, hoặc chọn "Bỏ qua các dòng lỗi" rồi nhập lại.`);
+    throw new AppError(
+      'bad_file',
+      `Tệp còn ${errors} lỗi nên chưa nhập gì. Hãy sửa các dòng lỗi trong tệp, hoặc chọn "Bỏ qua các dòng lỗi" rồi nhập lại.`,
+    );
 }

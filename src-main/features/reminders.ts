@@ -29,20 +29,25 @@ function listLines(units: { name: string; code: string | null }[]): number {
   return units.reduce((n, u, i) => n + Math.max(1, Math.ceil(estimateWidthTwip(`${i + 1}. ${unitLine(u)};`, LIST_SIZE, false) / avail)), 0);
 }
 
-
 interface LetterOptions {
-  planId: number; unitIds: number[] | null; number: string | null; date: string; newDueOn: string | null;
+  planId: number;
+  unitIds: number[] | null;
+  number: string | null;
+  date: string;
+  newDueOn: string | null;
 }
 
-export const addDays = (iso: string, n: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (iso: string, n: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 export const slug = (s: string): string => foldKey(s).replace(/ /g, '-').slice(0, 60) || 'ke-hoach';
 
 /** The units a letter names: the given ones, else every unit still without a report. */
 function letterUnits(db: Db, o: LetterOptions, today: string) {
   const t = computeTracking(db, o.planId, today);
-  const units = o.unitIds === null
-    ? t.rows.filter((r) => r.state === 'missing').map((r) => r.unit)
-    : o.unitIds.map((id) => getUnit(db, id)).flatMap((u) => (u ? [{ id: u.id, code: u.code, name: u.name }] : []));
+  const units =
+    o.unitIds === null
+      ? t.rows.filter((r) => r.state === 'missing').map((r) => r.unit)
+      : o.unitIds.map((id) => getUnit(db, id)).flatMap((u) => (u ? [{ id: u.id, code: u.code, name: u.name }] : []));
   if (units.length === 0) throw new AppError('invalid_input', 'Không có đơn vị nào cần đôn đốc: tất cả đơn vị đã gửi báo cáo.');
   return { t, units };
 }
@@ -76,7 +81,10 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
         ' (theo mẫu đã gửi, qua thư điện tử hoặc Zalo).',
       ],
     },
-    { kind: 'paragraph', runs: `Quá thời hạn trên, ${own} sẽ tổng hợp và báo cáo các đơn vị chưa gửi báo cáo. Đề nghị các đơn vị quan tâm thực hiện./.` },
+    {
+      kind: 'paragraph',
+      runs: `Quá thời hạn trên, ${own} sẽ tổng hợp và báo cáo các đơn vị chưa gửi báo cáo. Đề nghị các đơn vị quan tâm thực hiện./.`,
+    },
   ];
   const doc: OfficialDoc = {
     header: { parentOrg: profile.parentOrg ?? '', ownOrg: profile.ownOrg, number, place: profile.placeName ?? '', date: o.date },
@@ -87,20 +95,35 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
     recipients: ['Như trên', `Thường trực ${own} (để b/c)`, 'Lưu: VT'],
     signer: { authority: profile.signerAuthority ?? '', title: profile.signerTitle ?? '', name: profile.signerName ?? '' },
     bodySize: inBody && units.length > 6 ? LIST_SIZE : 14,
-    ...(inBody ? {} : {
-      appendix: [{
-        title: `Danh sách ${base} chưa gửi báo cáo`,
-        subtitle: `(Kèm theo Công văn số ${number.replace(/^\u200B?\u00A0+/, '…')} ngày ${formatViDate(o.date)} của ${own})`,
-        body: [{
-          kind: 'table',
-          fontSize: 13,
-          columns: [{ header: 'TT', width: 0.6, align: 'center' }, { header: 'Đơn vị', width: 5 }, { header: 'Mã đơn vị', width: 1.4, align: 'center' }],
-          rows: units.map((u, i) => [String(i + 1), u.name, u.code ?? '']),
-        }],
-      }],
-    }),
+    ...(inBody
+      ? {}
+      : {
+          appendix: [
+            {
+              title: `Danh sách ${base} chưa gửi báo cáo`,
+              subtitle: `(Kèm theo Công văn số ${number.replace(/^\u200B?\u00A0+/, '…')} ngày ${formatViDate(o.date)} của ${own})`,
+              body: [
+                {
+                  kind: 'table',
+                  fontSize: 13,
+                  columns: [
+                    { header: 'TT', width: 0.6, align: 'center' },
+                    { header: 'Đơn vị', width: 5 },
+                    { header: 'Mã đơn vị', width: 1.4, align: 'center' },
+                  ],
+                  rows: units.map((u, i) => [String(i + 1), u.name, u.code ?? '']),
+                },
+              ],
+            },
+          ],
+        }),
   };
-  const file: FileOut = { name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`, mime: MIME.docx, bytes: await buildOfficialDocx(doc), ...(warnings.length ? { warnings } : {}) };
+  const file: FileOut = {
+    name: `cong-van-don-doc-${slug(plan.periodLabel ?? plan.title)}.docx`,
+    mime: MIME.docx,
+    bytes: await buildOfficialDocx(doc),
+    ...(warnings.length ? { warnings } : {}),
+  };
   const names = units.map((u) => u.name).join('; ');
   const text =
     `[${own}] Kính gửi BCH ${names}. Đến ngày ${formatViDate(o.date)}, đơn vị chưa gửi báo cáo kết quả ${subject}` +
@@ -110,7 +133,11 @@ export async function reminderLetter(db: Db, o: LetterOptions) {
 }
 
 export function recordReminders(
-  db: Db, planId: number, unitIds: number[], r: { sentOn: string; channel: ReminderChannel; number: string | null; note: string | null }, now: string,
+  db: Db,
+  planId: number,
+  unitIds: number[],
+  r: { sentOn: string; channel: ReminderChannel; number: string | null; note: string | null },
+  now: string,
 ): number {
   planOrThrow(db, planId);
   for (const id of unitIds) if (!getUnit(db, id)) throw new AppError('not_found', 'Không tìm thấy đơn vị. Hãy tải lại danh sách.');
@@ -122,6 +149,8 @@ export function reminderHistory(db: Db, planId: number, unitId: number | null): 
   planOrThrow(db, planId);
   return remindersOf(db, planId, unitId).flatMap((r) => {
     const u = getUnit(db, r.unitId);
-    return u ? [{ id: r.id, unit: { id: u.id, code: u.code, name: u.name }, sentOn: r.sentOn, channel: r.channel, number: r.number, note: r.note }] : [];
+    return u
+      ? [{ id: r.id, unit: { id: u.id, code: u.code, name: u.name }, sentOn: r.sentOn, channel: r.channel, number: r.number, note: r.note }]
+      : [];
   });
 }

@@ -31,7 +31,11 @@ const JsonNarrative = z.array(z.object({ heading: z.string().max(300), text: z.s
 const bad = (m: string) => new AppError('invalid_input', m);
 
 /** Whole `parse-report --json` output, `{ rows, narrative }`, or a plain array of rows. */
-export function entryFromJson(db: Db, json: unknown, o: { planId: number; unitCode: string; receivedOn: string; via: EntryViaId }): EntryInput {
+export function entryFromJson(
+  db: Db,
+  json: unknown,
+  o: { planId: number; unitCode: string; receivedOn: string; via: EntryViaId },
+): EntryInput {
   const pc = loadPlanContext(db, o.planId);
   const unitId = findUnitIdByCode(db, o.unitCode.trim());
   if (!unitId) throw bad(`Không có đơn vị mã "${o.unitCode}". Xem mã bằng lệnh units list.`);

@@ -38,15 +38,28 @@ export function entryForm(db: Db, planId: number, unitId: number): EntryForm {
     indicators: pc.plan.targets.flatMap((t) => {
       const i = pc.byId.get(t.indicatorId);
       if (!i) return [];
-      return [{
-        indicatorId: i.id, code: i.code, groupCode: i.groupCode, label: i.label, unit: i.unit, unit2: i.unit2, numeric: wantsNumber(i),
-        target: t.min === null && t.max === null && !t.text ? null : { min: t.min, max: t.max, text: t.text },
-      }];
+      return [
+        {
+          indicatorId: i.id,
+          code: i.code,
+          groupCode: i.groupCode,
+          label: i.label,
+          unit: i.unit,
+          unit2: i.unit2,
+          numeric: wantsNumber(i),
+          target: t.min === null && t.max === null && !t.text ? null : { min: t.min, max: t.max, text: t.text },
+        },
+      ];
     }),
     current: active
       ? {
-          reportId: active.id, version: active.version, receivedOn: active.receivedOn, via: active.receivedVia,
-          values: rep.valuesOf(db, active.id).map((v) => ({ indicatorId: v.indicatorId, value: v.valueNum ?? v.valueText, value2: v.value2 })),
+          reportId: active.id,
+          version: active.version,
+          receivedOn: active.receivedOn,
+          via: active.receivedVia,
+          values: rep
+            .valuesOf(db, active.id)
+            .map((v) => ({ indicatorId: v.indicatorId, value: v.valueNum ?? v.valueText, value2: v.value2 })),
           narrative: rep.narrativeOf(db, active.id),
         }
       : null,
@@ -72,9 +85,11 @@ function prepare(ctx: AppContext, input: Input): Prepared {
   const today = todayInVietnam(ctx.now());
   const [y, m, d] = input.receivedOn.split('-').map(Number) as [number, number, number];
   const shown = input.receivedOn.split('-').reverse().join('/');
-  if (new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) !== input.receivedOn) throw bad(`Ngày nhận ${shown} không có thật. Hãy sửa ngày nhận (dd/mm/yyyy).`);
+  if (new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10) !== input.receivedOn)
+    throw bad(`Ngày nhận ${shown} không có thật. Hãy sửa ngày nhận (dd/mm/yyyy).`);
   if (y < 2000) throw bad(`Ngày nhận ${shown} quá xa trong quá khứ. Hãy sửa ngày nhận (dd/mm/yyyy).`);
-  if (input.receivedOn > today) throw bad(`Ngày nhận ${formatViDate(input.receivedOn)} ở tương lai (hôm nay là ${formatViDate(today)}). Hãy sửa ngày nhận.`);
+  if (input.receivedOn > today)
+    throw bad(`Ngày nhận ${formatViDate(input.receivedOn)} ở tương lai (hôm nay là ${formatViDate(today)}). Hãy sửa ngày nhận.`);
   const inPlan = new Set(pc.plan.targets.map((t) => t.indicatorId));
   const seen = new Set<number>();
   const values: rep.NewValue[] = [];
@@ -115,15 +130,32 @@ function prepare(ctx: AppContext, input: Input): Prepared {
     const ind = pc.byId.get(id)!;
     const reason = reasons.get(id);
     for (const f of fs) {
-      findings.push({ indicatorId: id, measure: (f as MeasuredFinding).measure === 2 ? 2 : 1, rule: f.rule, message: f.message, blocking: isBlocking(f), confirmed: !!reason });
+      findings.push({
+        indicatorId: id,
+        measure: (f as MeasuredFinding).measure === 2 ? 2 : 1,
+        rule: f.rule,
+        message: f.message,
+        blocking: isBlocking(f),
+        confirmed: !!reason,
+      });
       // `rule` marks a value check's issue (the check view re-evaluates it live); a confirmed one says the reason
       issues.push({
-        sheet: null, cell: null, severity: 'warning',
+        sheet: null,
+        cell: null,
+        severity: 'warning',
         message: `${ind.code} – ${ind.label}: ${f.message}${reason ? ` — Đã xác nhận khi nhập tay, lý do: ${reason}` : ''}`,
-        rule: reason ? 'confirmed' : f.rule, indicatorId: id,
+        rule: reason ? 'confirmed' : f.rule,
+        indicatorId: id,
       } as ReportIssue);
     }
-    if (reason) confirmed.push({ indicatorId: id, indicator: `${ind.code} – ${ind.label}`, value: typeof row.value === 'number' ? row.value : null, reason, findings: fs.map((f) => f.message) });
+    if (reason)
+      confirmed.push({
+        indicatorId: id,
+        indicator: `${ind.code} – ${ind.label}`,
+        value: typeof row.value === 'number' ? row.value : null,
+        reason,
+        findings: fs.map((f) => f.message),
+      });
   }
   issues.push(...missingRequired(pc, rows, null));
   return { pc, unit: { id: u.id, code: u.code, name: u.name }, values, findings, issues, confirmed };
@@ -142,8 +174,13 @@ export function enterReport(ctx: AppContext, input: Input): EntryResult {
   const open = openOf(p.findings);
   if (open.length) {
     const byId = p.pc.byId;
-    const first = open.slice(0, 3).map((f) => `Dòng ${byId.get(f.indicatorId)?.code ?? ''} – ${byId.get(f.indicatorId)?.label ?? ''}: ${f.message}`).join(' ');
-    throw new AppError('invalid_input', `Chưa lưu báo cáo: ${open.length} giá trị bất thường cần sửa hoặc ghi lý do xác nhận. ${first}`, { findings: String(open.length) });
+    const first = open
+      .slice(0, 3)
+      .map((f) => `Dòng ${byId.get(f.indicatorId)?.code ?? ''} – ${byId.get(f.indicatorId)?.label ?? ''}: ${f.message}`)
+      .join(' ');
+    throw new AppError('invalid_input', `Chưa lưu báo cáo: ${open.length} giá trị bất thường cần sửa hoặc ghi lý do xác nhận. ${first}`, {
+      findings: String(open.length),
+    });
   }
   const now = ctx.now();
   const via = input.via as EntryViaId;
@@ -151,24 +188,63 @@ export function enterReport(ctx: AppContext, input: Input): EntryResult {
     const planId = p.pc.plan.id;
     const active = rep.activeReport(ctx.db, planId, p.unit.id);
     const older = !!active && input.receivedOn < active.receivedOn;
-    const reportId = rep.insertReport(ctx.db, {
-      planId, unitId: p.unit.id, batchId: null, status: older ? 'held' : 'superseded', receivedOn: input.receivedOn, channel: 'manual',
-      fileName: null, sha256: null, documentId: null, reader: 'manual', title: null, periodLabel: null, unitNameInFile: null, issues: p.issues.slice(0, 200),
-    }, p.values, input.narrative, now.toISOString());
+    const reportId = rep.insertReport(
+      ctx.db,
+      {
+        planId,
+        unitId: p.unit.id,
+        batchId: null,
+        status: older ? 'held' : 'superseded',
+        receivedOn: input.receivedOn,
+        channel: 'manual',
+        fileName: null,
+        sha256: null,
+        documentId: null,
+        reader: 'manual',
+        title: null,
+        periodLabel: null,
+        unitNameInFile: null,
+        issues: p.issues.slice(0, 200),
+      },
+      p.values,
+      input.narrative,
+      now.toISOString(),
+    );
     setReceivedVia(ctx.db, reportId, via);
     if (!older) rep.recomputeActive(ctx.db, planId, p.unit.id);
     const version = rep.getReport(ctx.db, reportId)!.version;
-    addAudit(ctx.db, {
-      action: 'reports.enter', entity: 'reports', entityId: reportId,
-      summary: `Nhập tay báo cáo của ${p.unit.code} – ${p.unit.name} (bản ${version}, nhận ngày ${formatViDate(input.receivedOn)} qua ${ENTRY_VIA_LABELS[via].toLowerCase()}; ${p.values.length} chỉ tiêu)${input.note ? `; ghi chú: ${input.note}` : ''}`,
-      details: { planId, unitId: p.unit.id, version, via, receivedOn: input.receivedOn, values: p.values.length, replaced: active?.id ?? null, held: older },
-    }, now);
+    addAudit(
+      ctx.db,
+      {
+        action: 'reports.enter',
+        entity: 'reports',
+        entityId: reportId,
+        summary: `Nhập tay báo cáo của ${p.unit.code} – ${p.unit.name} (bản ${version}, nhận ngày ${formatViDate(input.receivedOn)} qua ${ENTRY_VIA_LABELS[via].toLowerCase()}; ${p.values.length} chỉ tiêu)${input.note ? `; ghi chú: ${input.note}` : ''}`,
+        details: {
+          planId,
+          unitId: p.unit.id,
+          version,
+          via,
+          receivedOn: input.receivedOn,
+          values: p.values.length,
+          replaced: active?.id ?? null,
+          held: older,
+        },
+      },
+      now,
+    );
     for (const c of p.confirmed) {
-      addAudit(ctx.db, {
-        action: 'report.value_confirmed', entity: 'reports', entityId: reportId,
-        summary: `Xác nhận giá trị bất thường của ${p.unit.code}, ${c.indicator}: ${c.value ?? '(trống)'}; lý do: ${c.reason}`,
-        details: c,
-      }, now);
+      addAudit(
+        ctx.db,
+        {
+          action: 'report.value_confirmed',
+          entity: 'reports',
+          entityId: reportId,
+          summary: `Xác nhận giá trị bất thường của ${p.unit.code}, ${c.indicator}: ${c.value ?? '(trống)'}; lý do: ${c.reason}`,
+          details: c,
+        },
+        now,
+      );
     }
     return { reportId, version, status: older ? 'held' : active ? 'superseded' : 'imported', findings: p.findings };
   });

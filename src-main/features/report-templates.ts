@@ -28,14 +28,33 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
   const indicators: (TemplateIndicator & { id: number })[] = plan.targets.flatMap((t) => {
     const i = catalog.get(t.indicatorId);
     if (!i) return [];
-    const target = t.text ?? (t.min !== null && t.max !== null && t.min !== t.max ? `${t.min} - ${t.max}` : t.min ?? t.max);
+    const target = t.text ?? (t.min !== null && t.max !== null && t.min !== t.max ? `${t.min} - ${t.max}` : (t.min ?? t.max));
     if (t.scope === 'per_unit') planOwn.set(i.id, target);
-    return [{ id: i.id, code: i.code, groupCode: i.groupCode, groupLabel: i.groupLabel, label: i.label, unit: i.unit, unit2: i.unit2, aggregation: i.aggregation, target: planOwn.get(i.id) ?? null }];
+    return [
+      {
+        id: i.id,
+        code: i.code,
+        groupCode: i.groupCode,
+        groupLabel: i.groupLabel,
+        label: i.label,
+        unit: i.unit,
+        unit2: i.unit2,
+        aggregation: i.aggregation,
+        target: planOwn.get(i.id) ?? null,
+      },
+    ];
   });
-  if (indicators.length === 0) throw new AppError('invalid_input', 'Kế hoạch chưa có chỉ tiêu nào. Hãy thêm chỉ tiêu vào kế hoạch trước khi tạo mẫu báo cáo.');
+  if (indicators.length === 0)
+    throw new AppError('invalid_input', 'Kế hoạch chưa có chỉ tiêu nào. Hãy thêm chỉ tiêu vào kế hoạch trước khi tạo mẫu báo cáo.');
   const base = {
-    planId, planTitle: plan.title, periodLabel: plan.periodLabel, reportDueOn: plan.reportDueOn, parentOrg: profile.ownOrg, indicators,
-    today: null, forUnits: true,
+    planId,
+    planTitle: plan.title,
+    periodLabel: plan.periodLabel,
+    reportDueOn: plan.reportDueOn,
+    parentOrg: profile.ownOrg,
+    indicators,
+    today: null,
+    forUnits: true,
   };
   const zipName = `mau-bao-cao-${slug(plan.periodLabel ?? plan.title)}.zip`;
   if (unitIds === null) {
@@ -45,7 +64,8 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
   }
   const wanted = new Set(unitIds);
   const units = listUnits(db).filter((u) => wanted.has(u.id));
-  if (units.length === 0) throw new AppError('invalid_input', 'Chưa chọn đơn vị nào. Hãy chọn đơn vị phải báo cáo ở trang Kế hoạch, hoặc tải mẫu chung.');
+  if (units.length === 0)
+    throw new AppError('invalid_input', 'Chưa chọn đơn vị nào. Hãy chọn đơn vị phải báo cáo ở trang Kế hoạch, hoặc tải mẫu chung.');
   const grid = unitTargetGrid(db, planId);
   const own = new Map<number, Map<number, number>>();
   for (const c of grid.cells) {
@@ -60,7 +80,12 @@ export async function buildTemplates(db: Db, planId: number, unitIds: number[] |
   const files = units.map((u) => {
     const mine = own.get(u.id);
     const targets = new Map<string, StampValue>(indicators.map((i) => [i.code, mine?.get(i.id) ?? planOwn.get(i.id) ?? null]));
-    const bytes = stamper.stamp({ code: u.code, headerLine: fittedHeaderLine(u.name, laid.layout.headerFit), unitLine: `Đơn vị: ${u.name}`, targets });
+    const bytes = stamper.stamp({
+      code: u.code,
+      headerLine: fittedHeaderLine(u.name, laid.layout.headerFit),
+      unitLine: `Đơn vị: ${u.name}`,
+      targets,
+    });
     return { name: `bao-cao-${u.code}-${slug(u.name)}.xlsx`, bytes };
   });
   if (files.length === 1 && !zip) return { name: files[0]!.name, mime: MIME.xlsx, bytes: files[0]!.bytes };

@@ -37,7 +37,9 @@ export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Un
     const all = byUnit.get(id) ?? [];
     const active = all.find((r) => r.status === 'active');
     // on time = the first usable report arrived by the deadline; a later correction does not make the unit late
-    const firstOn = all.filter((r) => r.status !== 'revoked').reduce((m, r) => (r.receivedOn < m ? r.receivedOn : m), active?.receivedOn ?? '');
+    const firstOn = all
+      .filter((r) => r.status !== 'revoked')
+      .reduce((m, r) => (r.receivedOn < m ? r.receivedOn : m), active?.receivedOn ?? '');
     const due = plan.reportDueOn;
     const late = !!active && !!due && firstOn > due;
     rows.push({
@@ -45,10 +47,18 @@ export function reportList(db: Db, planId: number, units: ReadonlyMap<number, Un
       state: !active ? 'missing' : late ? 'late' : 'on_time',
       report: active
         ? {
-            id: active.id, version: active.version, receivedOn: active.receivedOn, channel: active.channel, receivedVia: active.receivedVia, fileName: active.fileName,
-            versions: all.filter((r) => r.status !== 'revoked').length, held: all.filter((r) => r.status === 'held').length,
-            issueCount: active.issueCount, correctionRequestedOn: asked.get(active.id) ?? null,
-            firstReceivedOn: firstOn, correctedAfterDue: !late && !!due && active.receivedOn > due,
+            id: active.id,
+            version: active.version,
+            receivedOn: active.receivedOn,
+            channel: active.channel,
+            receivedVia: active.receivedVia,
+            fileName: active.fileName,
+            versions: all.filter((r) => r.status !== 'revoked').length,
+            held: all.filter((r) => r.status === 'held').length,
+            issueCount: active.issueCount,
+            correctionRequestedOn: asked.get(active.id) ?? null,
+            firstReceivedOn: firstOn,
+            correctedAfterDue: !late && !!due && active.receivedOn > due,
           }
         : null,
     });
@@ -64,33 +74,68 @@ export function reportDetail(db: Db, reportId: number): ReportDetail {
   const indicators = new Map(listIndicators(db).map((i) => [i.id, i]));
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t]));
   // the unit's own target (chỉ tiêu giao cho đơn vị) where it has one: its report is judged against that
-  const own = new Map(unitTargetsOf(db, r.planId).filter((c) => c.unitId === r.unitId).map((c) => [c.indicatorId, c.target]));
+  const own = new Map(
+    unitTargetsOf(db, r.planId)
+      .filter((c) => c.unitId === r.unitId)
+      .map((c) => [c.indicatorId, c.target]),
+  );
   const values = rep.valuesOf(db, reportId);
   const byInd = new Map(values.map((v) => [v.indicatorId, v]));
   const order = [...plan.targets.map((t) => t.indicatorId), ...values.map((v) => v.indicatorId).filter((id) => !targets.has(id))];
   return {
-    id: r.id, planId: r.planId, unit: { id: r.unitId, code: unit?.code ?? '', name: unit?.name ?? '' }, version: r.version, status: r.status,
-    receivedOn: r.receivedOn, channel: r.channel, receivedVia: r.receivedVia, fileName: r.fileName, title: r.title,
+    id: r.id,
+    planId: r.planId,
+    unit: { id: r.unitId, code: unit?.code ?? '', name: unit?.name ?? '' },
+    version: r.version,
+    status: r.status,
+    receivedOn: r.receivedOn,
+    channel: r.channel,
+    receivedVia: r.receivedVia,
+    fileName: r.fileName,
+    title: r.title,
     values: order.flatMap((id) => {
       const i = indicators.get(id);
       if (!i) return [];
       const v = byInd.get(id);
       const t = targets.get(id);
-      return [{
-        indicatorId: id, code: i.code, groupCode: i.groupCode, label: i.label, unit: i.unit, unit2: i.unit2,
-        target: own.has(id) ? { min: own.get(id)!, max: null, text: null, scope: 'per_unit' as const } : t ? { min: t.min, max: t.max, text: t.text, scope: t.scope } : null,
-        value: v ? (v.valueNum ?? v.valueText) : null, value2: v?.value2 ?? null, edited: v?.edited ?? false, sourceCell: v?.cell ?? null,
-      }];
+      return [
+        {
+          indicatorId: id,
+          code: i.code,
+          groupCode: i.groupCode,
+          label: i.label,
+          unit: i.unit,
+          unit2: i.unit2,
+          target: own.has(id)
+            ? { min: own.get(id)!, max: null, text: null, scope: 'per_unit' as const }
+            : t
+              ? { min: t.min, max: t.max, text: t.text, scope: t.scope }
+              : null,
+          value: v ? (v.valueNum ?? v.valueText) : null,
+          value2: v?.value2 ?? null,
+          edited: v?.edited ?? false,
+          sourceCell: v?.cell ?? null,
+        },
+      ];
     }),
     narrative: rep.narrativeOf(db, reportId),
     issues: r.issues,
     correctionRequestedOn: lastCorrectionRequest(db, reportId)?.sentOn ?? null,
-    versions: rep.reportsOf(db, r.planId, r.unitId).map((x) => ({ id: x.id, version: x.version, status: x.status, receivedOn: x.receivedOn, fileName: x.fileName, receivedVia: x.receivedVia })),
+    versions: rep.reportsOf(db, r.planId, r.unitId).map((x) => ({
+      id: x.id,
+      version: x.version,
+      status: x.status,
+      receivedOn: x.receivedOn,
+      fileName: x.fileName,
+      receivedVia: x.receivedVia,
+    })),
   };
 }
 
 export const reportsHandlers = {
-  'reports.preview': async ({ planId, files, taskId }, ctx) => ({ files: await previewBatch(ctx, planId, files, taskId ?? 'reports.preview') }),
+  'reports.preview': async ({ planId, files, taskId }, ctx) => ({
+    files: await previewBatch(ctx, planId, files, taskId ?? 'reports.preview'),
+  }),
   'reports.commit': async ({ planId, files, taskId }, ctx) => {
     const plan = planOrThrow(ctx.db, planId);
     const task = taskId ?? 'reports.commit';
@@ -102,14 +147,19 @@ export const reportsHandlers = {
     return commitBatch(ctx, planId, resolved, task);
   },
   'reports.stageCheck': ({ planId, sha256s }) => ({ missing: missingFromStage(planId, sha256s) }),
-  'reports.batches': ({ planId }, ctx) => rep.listBatches(ctx.db, planId).map((b) => (b.interrupted && isBatchRunning(b.id) ? { ...b, interrupted: false, notIn: [] } : b)),
+  'reports.batches': ({ planId }, ctx) =>
+    rep.listBatches(ctx.db, planId).map((b) => (b.interrupted && isBatchRunning(b.id) ? { ...b, interrupted: false, notIn: [] } : b)),
   'reports.undoBatch': ({ batchId }, ctx) => {
     const b = rep.getBatch(ctx.db, batchId);
     if (!b) throw new AppError('not_found', 'Không tìm thấy lần nhập này.');
     if (b.status === 'undone') throw new AppError('conflict', 'Lần nhập này đã được hoàn tác trước đó.');
     const revoked = writeTx(ctx.db, () => {
       const n = rep.undoBatch(ctx.db, batchId, ctx.now().toISOString());
-      addAudit(ctx.db, { action: 'reports.undo', entity: 'import_batches', entityId: batchId, summary: `Hoàn tác lần nhập #${batchId}: huỷ ${n} báo cáo` }, ctx.now());
+      addAudit(
+        ctx.db,
+        { action: 'reports.undo', entity: 'import_batches', entityId: batchId, summary: `Hoàn tác lần nhập #${batchId}: huỷ ${n} báo cáo` },
+        ctx.now(),
+      );
       return n;
     });
     ctx.emit('data.changed', { entity: 'reports' });
@@ -123,7 +173,16 @@ export const reportsHandlers = {
     writeTx(ctx.db, () => {
       if (action === 'revoke') rep.setReportStatus(ctx.db, reportId, 'revoked');
       else rep.chooseReport(ctx.db, reportId, ctx.now().toISOString());
-      addAudit(ctx.db, { action: `reports.held.${action}`, entity: 'reports', entityId: reportId, summary: `${action === 'activate' ? 'Dùng' : 'Huỷ'} báo cáo cũ hơn (bản ${r.version})` }, ctx.now());
+      addAudit(
+        ctx.db,
+        {
+          action: `reports.held.${action}`,
+          entity: 'reports',
+          entityId: reportId,
+          summary: `${action === 'activate' ? 'Dùng' : 'Huỷ'} báo cáo cũ hơn (bản ${r.version})`,
+        },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'reports' });
     return reportDetail(ctx.db, reportId);
@@ -136,19 +195,49 @@ export const reportsHandlers = {
     // a value typed by hand is checked like an imported one: an odd one needs a reason
     const held = editFindings(ctx.db, before, indicatorId, typeof value === 'number' ? value : null, new2).filter(isBlocking);
     if (held.length && !reason)
-      throw new AppError('invalid_input', `${held.map((f) => f.message).join(' ')} Nếu giá trị đúng, hãy ghi lý do xác nhận rồi lưu lại.`, { reason: 'Cần lý do xác nhận' });
+      throw new AppError('invalid_input', `${held.map((f) => f.message).join(' ')} Nếu giá trị đúng, hãy ghi lý do xác nhận rồi lưu lại.`, {
+        reason: 'Cần lý do xác nhận',
+      });
     writeTx(ctx.db, () => {
-      rep.setValue(ctx.db, reportId, indicatorId, typeof value === 'number' ? value : null, typeof value === 'string' ? value : null, note, new2);
-      const second = new2 !== old.value2 ? `; ${old.unit2 ? `trị giá (${old.unit2})` : 'số liệu thứ hai'}: ${old.value2 ?? '(trống)'} → ${new2 ?? '(trống)'}` : '';
-      addAudit(ctx.db, {
-        action: 'reports.edit', entity: 'reports', entityId: reportId,
-        summary: `Sửa tay "${old.label}" của ${before.unit.name}: ${old.value ?? '(trống)'} → ${value ?? '(trống)'}${second}${held.length ? `; giá trị bất thường được xác nhận, lý do: ${reason}` : ''}`,
-        details: { indicatorId, old: old.value, new: value, old2: old.value2, new2, reason: reason ?? null, findings: held.map((f) => f.message) },
-      }, ctx.now());
+      rep.setValue(
+        ctx.db,
+        reportId,
+        indicatorId,
+        typeof value === 'number' ? value : null,
+        typeof value === 'string' ? value : null,
+        note,
+        new2,
+      );
+      const second =
+        new2 !== old.value2
+          ? `; ${old.unit2 ? `trị giá (${old.unit2})` : 'số liệu thứ hai'}: ${old.value2 ?? '(trống)'} → ${new2 ?? '(trống)'}`
+          : '';
+      addAudit(
+        ctx.db,
+        {
+          action: 'reports.edit',
+          entity: 'reports',
+          entityId: reportId,
+          summary: `Sửa tay "${old.label}" của ${before.unit.name}: ${old.value ?? '(trống)'} → ${value ?? '(trống)'}${second}${held.length ? `; giá trị bất thường được xác nhận, lý do: ${reason}` : ''}`,
+          details: {
+            indicatorId,
+            old: old.value,
+            new: value,
+            old2: old.value2,
+            new2,
+            reason: reason ?? null,
+            findings: held.map((f) => f.message),
+          },
+        },
+        ctx.now(),
+      );
       if (held.length && reason) {
         rep.addReportIssue(ctx.db, reportId, {
-          ...splitPlace(old.sourceCell), severity: 'warning',
-          message: `${old.code} – ${old.label}: ${held[0]!.message} — Đã xác nhận khi sửa tay, lý do: ${reason}`, rule: 'confirmed', indicatorId,
+          ...splitPlace(old.sourceCell),
+          severity: 'warning',
+          message: `${old.code} – ${old.label}: ${held[0]!.message} — Đã xác nhận khi sửa tay, lý do: ${reason}`,
+          rule: 'confirmed',
+          indicatorId,
         });
       }
     });
@@ -157,4 +246,19 @@ export const reportsHandlers = {
   },
   'reports.templates': ({ planId, unitIds, zip }, ctx) => buildTemplates(ctx.db, planId, unitIds, zip, ctx.now()),
   'tasks.cancel': ({ task }) => ({ cancelled: requestCancel(task) }),
-} satisfies { [K in 'reports.preview' | 'reports.commit' | 'reports.batches' | 'reports.undoBatch' | 'reports.list' | 'reports.get' | 'reports.decideHeld' | 'reports.editValue' | 'reports.templates' | 'tasks.cancel' | 'reports.stageCheck']: Handler<K> };
+} satisfies {
+  [
+    K in
+      | 'reports.preview'
+      | 'reports.commit'
+      | 'reports.batches'
+      | 'reports.undoBatch'
+      | 'reports.list'
+      | 'reports.get'
+      | 'reports.decideHeld'
+      | 'reports.editValue'
+      | 'reports.templates'
+      | 'tasks.cancel'
+      | 'reports.stageCheck'
+  ]: Handler<K>;
+};

@@ -24,23 +24,43 @@ export function computeTracking(db: Db, planId: number, today: string): Tracking
     const u = units.get(r.unit.id);
     const rem = counts.get(r.unit.id);
     const receivedOn = r.report?.receivedOn ?? null;
-    const daysLate =
-      !due ? null
-      : r.state === 'late' && r.report ? daysBetween(due, r.report.firstReceivedOn)
-      : r.state === 'missing' && today > due ? daysBetween(due, today)
-      : null;
+    const daysLate = !due
+      ? null
+      : r.state === 'late' && r.report
+        ? daysBetween(due, r.report.firstReceivedOn)
+        : r.state === 'missing' && today > due
+          ? daysBetween(due, today)
+          : null;
     return {
-      unit: r.unit, state: r.state, receivedOn, daysLate, correctedAfterDue: r.report?.correctedAfterDue ?? false, version: r.report?.version ?? null,
+      unit: r.unit,
+      state: r.state,
+      receivedOn,
+      daysLate,
+      correctedAfterDue: r.report?.correctedAfterDue ?? false,
+      version: r.report?.version ?? null,
       channel: r.report ? channelText(r.report.channel, r.report.receivedVia) : null,
-      reminders: rem?.n ?? 0, lastReminderOn: rem?.last ?? null, phone: u?.phone ?? null, email: u?.email ?? null,
+      reminders: rem?.n ?? 0,
+      lastReminderOn: rem?.last ?? null,
+      phone: u?.phone ?? null,
+      email: u?.email ?? null,
     };
   });
   const onTime = rows.filter((r) => r.state === 'on_time').length;
   const late = rows.filter((r) => r.state === 'late').length;
   const submitted = onTime + late;
   return {
-    planId, title: plan.title, periodLabel: plan.periodLabel, reportDueOn: due, today,
-    expected: rows.length, submitted, onTime, late, missingCount: rows.length - submitted,
-    completenessPct: pct(submitted, rows.length), timelinessPct: pct(onTime, submitted), rows,
+    planId,
+    title: plan.title,
+    periodLabel: plan.periodLabel,
+    reportDueOn: due,
+    today,
+    expected: rows.length,
+    submitted,
+    onTime,
+    late,
+    missingCount: rows.length - submitted,
+    completenessPct: pct(submitted, rows.length),
+    timelinessPct: pct(onTime, submitted),
+    rows,
   };
 }

@@ -36,7 +36,10 @@ export function proposeUnitCodes(taken: Iterable<string>, count: number): string
   const out: string[] = [];
   while (out.length < count) {
     const code = `${prefix}${String(next++).padStart(width, '0')}`;
-    if (!used.has(code)) { out.push(code); used.add(code); }
+    if (!used.has(code)) {
+      out.push(code);
+      used.add(code);
+    }
   }
   return out;
 }

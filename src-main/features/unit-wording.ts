@@ -21,7 +21,13 @@ export function unitsWording(db: Db, plan: Pick<Plan, 'unitIds'>): UnitsWording 
     if (kind === 'cap_tren') upper++;
     else if (kind === 'cdcs' || kind === 'nghiep_doan') base++;
   }
-  if (upper > 0 && base === 0) return { recipients: 'Các công đoàn cấp trên trực tiếp cơ sở trực thuộc', short: 'đơn vị', plural: 'công đoàn cấp trên trực tiếp cơ sở' };
-  if (upper > 0) return { recipients: 'Các công đoàn cấp trên trực tiếp cơ sở và công đoàn cơ sở trực thuộc', short: 'đơn vị', plural: 'đơn vị' };
+  if (upper > 0 && base === 0)
+    return {
+      recipients: 'Các công đoàn cấp trên trực tiếp cơ sở trực thuộc',
+      short: 'đơn vị',
+      plural: 'công đoàn cấp trên trực tiếp cơ sở',
+    };
+  if (upper > 0)
+    return { recipients: 'Các công đoàn cấp trên trực tiếp cơ sở và công đoàn cơ sở trực thuộc', short: 'đơn vị', plural: 'đơn vị' };
   return { recipients: 'Các công đoàn cơ sở trực thuộc', short: 'CĐCS', plural: 'công đoàn cơ sở' };
 }

@@ -21,8 +21,19 @@ type CodeSource = UnitImportRow['codeSource'];
 type Diff = UnitImportRow['diffs'][number];
 
 const FIELD_LABELS: Record<string, string> = {
-  code: 'mã', name: 'tên', kind: 'loại', parentId: 'đơn vị cấp trên', sector: 'khối', members: 'số đoàn viên',
-  chair: 'chủ tịch', phone: 'điện thoại', email: 'email', address: 'địa chỉ', aliases: 'tên khác', note: 'ghi chú', active: 'trạng thái',
+  code: 'mã',
+  name: 'tên',
+  kind: 'loại',
+  parentId: 'đơn vị cấp trên',
+  sector: 'khối',
+  members: 'số đoàn viên',
+  chair: 'chủ tịch',
+  phone: 'điện thoại',
+  email: 'email',
+  address: 'địa chỉ',
+  aliases: 'tên khác',
+  note: 'ghi chú',
+  active: 'trạng thái',
 };
 
 interface PlannedRow {
@@ -54,7 +65,8 @@ function draftFor(raw: RawUnitRow, existing: Unit | undefined, p: PlannedRow): U
   if (has('members')) {
     const t = text('members');
     const n = t === null ? null : parseViNumber(t);
-    if (t !== null && (n === null || n.suffix !== '' || !Number.isInteger(n.value))) p.errors.push(`số đoàn viên "${t}" không phải số nguyên`);
+    if (t !== null && (n === null || n.suffix !== '' || !Number.isInteger(n.value)))
+      p.errors.push(`số đoàn viên "${t}" không phải số nguyên`);
     else members = n?.value ?? null;
   }
   let kind = existing?.kind ?? 'cdcs';
@@ -64,7 +76,10 @@ function draftFor(raw: RawUnitRow, existing: Unit | undefined, p: PlannedRow): U
     else p.warnings.push(`không hiểu loại đơn vị "${text('kind')}", giữ là "${kind === 'cdcs' ? 'Công đoàn cơ sở' : kind}"`);
   }
   const aliases = has('aliases')
-    ? (text('aliases') ?? '').split(/[;\n]/).map((a) => clean(a)).filter(Boolean)
+    ? (text('aliases') ?? '')
+        .split(/[;\n]/)
+        .map((a) => clean(a))
+        .filter(Boolean)
     : (existing?.aliases ?? []);
   const candidate = {
     id: existing?.id,
@@ -110,10 +125,12 @@ function diffsOf(before: Unit, d: UnitDraft, active: boolean | null): Diff[] {
   const out: Diff[] = [];
   const keys = ['code', 'name', 'kind', 'sector', 'members', 'chair', 'phone', 'email', 'address', 'note'] as const;
   for (const k of keys)
-    if ((before[k] ?? null) !== (d[k] ?? null)) out.push({ field: k, label: FIELD_LABELS[k] ?? k, before: shown(k, before[k]), after: shown(k, d[k]) });
+    if ((before[k] ?? null) !== (d[k] ?? null))
+      out.push({ field: k, label: FIELD_LABELS[k] ?? k, before: shown(k, before[k]), after: shown(k, d[k]) });
   if ([...before.aliases].sort().join('|') !== [...d.aliases].sort().join('|'))
     out.push({ field: 'aliases', label: 'tên khác', before: before.aliases.join('; ') || null, after: d.aliases.join('; ') || null });
-  if (active !== null && active !== before.active) out.push({ field: 'active', label: 'trạng thái', before: activeText(before.active), after: activeText(active) });
+  if (active !== null && active !== before.active)
+    out.push({ field: 'active', label: 'trạng thái', before: activeText(before.active), after: activeText(active) });
   return out;
 }
 
@@ -134,7 +151,10 @@ function codesOf(db: Db, rows: RawUnitRow[], given: Map<number, string>): { raw:
   }
   const missing = out.filter((r) => r.source === 'proposed');
   if (missing.length) {
-    const proposed = proposeUnitCodes([...units.listUnits(db).map((u) => u.code), ...out.map((r) => r.code).filter(Boolean)], missing.length);
+    const proposed = proposeUnitCodes(
+      [...units.listUnits(db).map((u) => u.code), ...out.map((r) => r.code).filter(Boolean)],
+      missing.length,
+    );
     missing.forEach((r, i) => (r.code = proposed[i] ?? ''));
   }
   return out;
@@ -149,12 +169,22 @@ function planRows(db: Db, rows: RawUnitRow[], given: Map<number, string>, keep: 
     const name = clean(raw.fields.name ?? '');
     const written = clean(raw.fields.code ?? '');
     // A register code written with a space ("CD 050") is still that unit.
-    const existingId = units.findUnitIdByCode(db, code) ?? (written && source === 'normalised' ? units.findUnitIdByCode(db, written) : undefined);
+    const existingId =
+      units.findUnitIdByCode(db, code) ?? (written && source === 'normalised' ? units.findUnitIdByCode(db, written) : undefined);
     const existing = existingId === undefined ? undefined : units.getUnit(db, existingId);
     const kept = (existing && keep.get(raw.row)) || new Set<string>();
     const p: PlannedRow = {
-      raw, code, codeSource: source, keep: kept, draft: null, parentRef: kept.has('parentId') ? null : clean(raw.fields.parent ?? '') || null,
-      active: kept.has('active') ? null : statusOf(raw.fields.status), existing, registeredParentId: undefined, errors: [], warnings: [],
+      raw,
+      code,
+      codeSource: source,
+      keep: kept,
+      draft: null,
+      parentRef: kept.has('parentId') ? null : clean(raw.fields.parent ?? '') || null,
+      active: kept.has('active') ? null : statusOf(raw.fields.status),
+      existing,
+      registeredParentId: undefined,
+      errors: [],
+      warnings: [],
     };
     if (source === 'proposed') p.warnings.push(`chưa có mã, đề xuất mã "${code}" (sửa được trước khi nhập)`);
     if (!name) p.errors.push('thiếu tên đơn vị');
@@ -201,7 +231,9 @@ function resolveParents(db: Db, planned: PlannedRow[], idsByFoldedName: (folded:
     const fileRow = inFile.get(ref.toLowerCase()) ?? inFileByName.get(fold(ref));
     if (fileRow === p || (byCode !== undefined && byCode === p.existing?.id)) p.errors.push('đơn vị không thể trực thuộc chính nó');
     else if (byCode === undefined && !fileRow && byName.length !== 1)
-      p.errors.push(byName.length > 1 ? `có nhiều đơn vị tên "${ref}", hãy ghi mã đơn vị cấp trên` : `không tìm thấy đơn vị cấp trên "${ref}"`);
+      p.errors.push(
+        byName.length > 1 ? `có nhiều đơn vị tên "${ref}", hãy ghi mã đơn vị cấp trên` : `không tìm thấy đơn vị cấp trên "${ref}"`,
+      );
     else p.registeredParentId = byCode ?? (fileRow ? undefined : byName[0]);
   }
 }
@@ -224,11 +256,18 @@ export async function importUnits(db: Db, file: FileIn, opts: ImportOptions, now
   const keep = new Map<number, Set<string>>();
   for (const k of opts.keep ?? []) keep.set(k.row, (keep.get(k.row) ?? new Set()).add(k.field === 'parent' ? 'parentId' : k.field));
   const planned = planRows(db, sheet.rows, given, keep);
-  const issues: Issue[] = sheet.converted ? [{ severity: 'warning', message: sheet.converted, sheet: sheet.sheet, cell: null, row: null }] : [];
+  const issues: Issue[] = sheet.converted
+    ? [{ severity: 'warning', message: sheet.converted, sheet: sheet.sheet, cell: null, row: null }]
+    : [];
   const rows: UnitImportRow[] = planned.map((p) => {
     for (const e of p.errors) issues.push(issue(sheet.sheet, p.raw.row, 'error', e));
     for (const w of p.warnings) issues.push(issue(sheet.sheet, p.raw.row, 'warning', w));
-    const base = { row: p.raw.row, code: p.draft?.code ?? (p.code || null), name: p.draft?.name ?? (clean(p.raw.fields.name ?? '') || null), codeSource: p.codeSource };
+    const base = {
+      row: p.raw.row,
+      code: p.draft?.code ?? (p.code || null),
+      name: p.draft?.name ?? (clean(p.raw.fields.name ?? '') || null),
+      codeSource: p.codeSource,
+    };
     if (p.errors.length || !p.draft) return { ...base, action: 'skip', changes: [], diffs: [] };
     if (!p.existing) return { ...base, action: 'create', changes: [], diffs: [] };
     const diffs = diffsOf(p.existing, p.draft, p.active);
@@ -240,13 +279,23 @@ export async function importUnits(db: Db, file: FileIn, opts: ImportOptions, now
   });
   if (planned.length === 0) throw new AppError('bad_file', `Bảng trong "${file.name}" không có dòng đơn vị nào dưới dòng tiêu đề.`);
   const result: UnitImportResult = {
-    dryRun: opts.dryRun, sheet: sheet.sheet, headerRow: sheet.headerRow,
-    ...actionCounts(rows), rows, issues,
+    dryRun: opts.dryRun,
+    sheet: sheet.sheet,
+    headerRow: sheet.headerRow,
+    ...actionCounts(rows),
+    rows,
+    issues,
   };
   if (opts.dryRun) return result;
   refuseRowErrors(issues, opts.skipInvalid);
   opts.beforeCommit?.();
-  commitRows(db, planned.filter((p) => p.draft && !p.errors.length), file.name, result, now);
+  commitRows(
+    db,
+    planned.filter((p) => p.draft && !p.errors.length),
+    file.name,
+    result,
+    now,
+  );
   return result;
 }
 
@@ -265,15 +314,23 @@ function commitRows(db: Db, ok: PlannedRow[], fileName: string, result: UnitImpo
       if (p.parentRef) {
         const parentId = units.findUnitIdByCode(db, p.parentRef) ?? units.findUnitIdsByFoldedName(db, fold(p.parentRef))[0];
         if (parentId === undefined || parentId === id || units.wouldCycle(db, id, parentId))
-          throw new AppError('bad_file', `Dòng ${p.raw.row}: đơn vị cấp trên "${p.parentRef}" tạo thành vòng lặp hoặc không tồn tại. Chưa nhập gì.`);
+          throw new AppError(
+            'bad_file',
+            `Dòng ${p.raw.row}: đơn vị cấp trên "${p.parentRef}" tạo thành vòng lặp hoặc không tồn tại. Chưa nhập gì.`,
+          );
         units.upsertUnit(db, { ...p.draft, id, parentId }, at);
       }
       if (p.active !== null) units.setUnitActive(db, id, p.active, at);
     }
-    addAudit(db, {
-      action: 'unit.import', entity: 'units',
-      summary: `Nhập danh sách đơn vị từ "${fileName}": thêm ${result.created}, cập nhật ${result.updated}, bỏ qua ${result.skipped}`,
-      details: { file: fileName, created: result.created, updated: result.updated, skipped: result.skipped },
-    }, now);
+    addAudit(
+      db,
+      {
+        action: 'unit.import',
+        entity: 'units',
+        summary: `Nhập danh sách đơn vị từ "${fileName}": thêm ${result.created}, cập nhật ${result.updated}, bỏ qua ${result.skipped}`,
+        details: { file: fileName, created: result.created, updated: result.updated, skipped: result.skipped },
+      },
+      now,
+    );
   });
 }

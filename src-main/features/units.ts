@@ -45,12 +45,16 @@ export const unitsHandlers = {
     const u = mustGetUnit(ctx.db, id);
     writeTx(ctx.db, () => {
       units.setUnitActive(ctx.db, id, active, ctx.now().toISOString());
-      addAudit(ctx.db, {
-        action: active ? 'unit.activate' : 'unit.deactivate',
-        entity: 'units',
-        entityId: id,
-        summary: `${active ? 'Cho hoạt động lại' : 'Ngừng theo dõi'} đơn vị ${u.code} – ${u.name}`,
-      }, ctx.now());
+      addAudit(
+        ctx.db,
+        {
+          action: active ? 'unit.activate' : 'unit.deactivate',
+          entity: 'units',
+          entityId: id,
+          summary: `${active ? 'Cho hoạt động lại' : 'Ngừng theo dõi'} đơn vị ${u.code} – ${u.name}`,
+        },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'units' });
     return mustGetUnit(ctx.db, id);
@@ -58,13 +62,23 @@ export const unitsHandlers = {
   'units.delete': ({ id }, ctx) => {
     const u = mustGetUnit(ctx.db, id);
     if (u.recordCount > 0)
-      throw new AppError('conflict', `Đơn vị "${u.name}" đã có ${u.recordCount} báo cáo/hồ sơ nên không thể xoá. Hãy chọn "Ngừng theo dõi" thay vì xoá.`);
+      throw new AppError(
+        'conflict',
+        `Đơn vị "${u.name}" đã có ${u.recordCount} báo cáo/hồ sơ nên không thể xoá. Hãy chọn "Ngừng theo dõi" thay vì xoá.`,
+      );
     const children = units.countChildren(ctx.db, id);
     if (children > 0)
-      throw new AppError('conflict', `Đơn vị "${u.name}" còn ${children} đơn vị trực thuộc. Hãy chuyển các đơn vị đó sang đơn vị cấp trên khác trước.`);
+      throw new AppError(
+        'conflict',
+        `Đơn vị "${u.name}" còn ${children} đơn vị trực thuộc. Hãy chuyển các đơn vị đó sang đơn vị cấp trên khác trước.`,
+      );
     writeTx(ctx.db, () => {
       units.deleteUnit(ctx.db, id);
-      addAudit(ctx.db, { action: 'unit.delete', entity: 'units', entityId: id, summary: `Xoá đơn vị ${u.code} – ${u.name}`, details: u }, ctx.now());
+      addAudit(
+        ctx.db,
+        { action: 'unit.delete', entity: 'units', entityId: id, summary: `Xoá đơn vị ${u.code} – ${u.name}`, details: u },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'units' });
     return { deleted: true as const };
@@ -76,5 +90,6 @@ export const unitsHandlers = {
     return result;
   },
   'units.export': ({ includeInactive }, ctx) => exportUnits(ctx.db, includeInactive, ctx.now()),
-} satisfies { [K in
-  'units.list' | 'units.get' | 'units.save' | 'units.setActive' | 'units.delete' | 'units.import' | 'units.export']: Handler<K> };
+} satisfies {
+  [K in 'units.list' | 'units.get' | 'units.save' | 'units.setActive' | 'units.delete' | 'units.import' | 'units.export']: Handler<K>;
+};

@@ -29,16 +29,34 @@ export function planWarnings(db: Db, planId: number): ValueWarning[] {
     let history = histories.get(v.unitId);
     if (!history) histories.set(v.unitId, (history = unitHistory(db, v.unitId, planId)));
     const found = checkMeasures({
-      indicator: ind, value: v.value, value2: v.value2, target: targets.get(v.indicatorId) ?? null, history: history.get(v.indicatorId) ?? [],
-      peers: othersOf(v.indicatorId, v.unitId, 'value'), unit2: ind.unit2, peers2: othersOf(v.indicatorId, v.unitId, 'value2'),
+      indicator: ind,
+      value: v.value,
+      value2: v.value2,
+      target: targets.get(v.indicatorId) ?? null,
+      history: history.get(v.indicatorId) ?? [],
+      peers: othersOf(v.indicatorId, v.unitId, 'value'),
+      unit2: ind.unit2,
+      peers2: othersOf(v.indicatorId, v.unitId, 'value2'),
     });
     const unit = units.get(v.unitId);
     for (const f of found) {
       const value = f.measure === 1 ? v.value : v.value2;
       out.push({
-        reportId: v.reportId, unitId: v.unitId, unitCode: v.unitCode, unitName: unit?.name ?? v.unitCode, indicatorId: v.indicatorId,
-        indicatorCode: ind.code, indicatorLabel: ind.label, rule: f.rule, blocking: isBlocking(f), value, expected: f.expected, message: f.message,
-        file: v.fileName, ...splitPlace(v.cell), status: confirmed.has(`${v.reportId}:${v.indicatorId}`) ? 'confirmed' : 'open',
+        reportId: v.reportId,
+        unitId: v.unitId,
+        unitCode: v.unitCode,
+        unitName: unit?.name ?? v.unitCode,
+        indicatorId: v.indicatorId,
+        indicatorCode: ind.code,
+        indicatorLabel: ind.label,
+        rule: f.rule,
+        blocking: isBlocking(f),
+        value,
+        expected: f.expected,
+        message: f.message,
+        file: v.fileName,
+        ...splitPlace(v.cell),
+        status: confirmed.has(`${v.reportId}:${v.indicatorId}`) ? 'confirmed' : 'open',
       });
     }
   }
@@ -46,14 +64,26 @@ export function planWarnings(db: Db, planId: number): ValueWarning[] {
 }
 
 /** What the checks find in a value typed by hand into a report (peers: the plan's other units; history: this unit's). */
-export function editFindings(db: Db, report: ReportDetail, indicatorId: number, value: number | null, value2: number | null): CheckFinding[] {
+export function editFindings(
+  db: Db,
+  report: ReportDetail,
+  indicatorId: number,
+  value: number | null,
+  value2: number | null,
+): CheckFinding[] {
   const plan = getPlan(db, report.planId);
   const ind = listIndicators(db, true).find((i) => i.id === indicatorId);
   if (!plan || !ind) return [];
   const peersOf = peerSampler(planPeerValues(db, report.planId));
   const target = plan.targets.find((t) => t.indicatorId === indicatorId)?.min ?? null;
   return checkMeasures({
-    indicator: ind, value, value2, target, history: unitHistory(db, report.unit.id, report.planId).get(indicatorId) ?? [],
-    peers: peersOf(indicatorId, report.unit.id, 'value'), unit2: ind.unit2, peers2: peersOf(indicatorId, report.unit.id, 'value2'),
+    indicator: ind,
+    value,
+    value2,
+    target,
+    history: unitHistory(db, report.unit.id, report.planId).get(indicatorId) ?? [],
+    peers: peersOf(indicatorId, report.unit.id, 'value'),
+    unit2: ind.unit2,
+    peers2: peersOf(indicatorId, report.unit.id, 'value2'),
   });
 }

@@ -16,6 +16,11 @@ if (port && data?.gateJob) {
   allowConversion();
   runGateJob(data.gateJob, data.timeoutMs, (progress) => port.postMessage({ progress })).then(
     (result) => port.postMessage({ ok: true, result }),
-    (e: unknown) => port.postMessage(e instanceof AppError ? { ok: false, code: e.code, message: e.message } : { ok: false, code: null, message: e instanceof Error ? e.message : String(e) }),
+    (e: unknown) =>
+      port.postMessage(
+        e instanceof AppError
+          ? { ok: false, code: e.code, message: e.message }
+          : { ok: false, code: null, message: e instanceof Error ? e.message : String(e) },
+      ),
   );
 }

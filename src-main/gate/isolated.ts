@@ -33,7 +33,9 @@ interface IsolatedOptions {
 
 function defaultEntry(): URL | null {
   const here = import.meta.url;
-  const names = /\.ts$/.test(here) ? ['./gate-worker.ts'] : ['./gate-worker.js', '../gate-worker.js', './gate-worker.mjs', '../gate-worker.mjs'];
+  const names = /\.ts$/.test(here)
+    ? ['./gate-worker.ts']
+    : ['./gate-worker.js', '../gate-worker.js', './gate-worker.mjs', '../gate-worker.mjs'];
   for (const rel of names) {
     const url = new URL(rel, here);
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
@@ -43,11 +45,20 @@ function defaultEntry(): URL | null {
 
 const label = (job: GateJob): string => job.fileName.trim() || 'Tệp';
 const timedOut = (job: GateJob): AppError =>
-  new AppError('bad_file', `Đọc tệp "${label(job)}" quá thời gian cho phép – tệp quá lớn hoặc bất thường nên đã dừng, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`);
+  new AppError(
+    'bad_file',
+    `Đọc tệp "${label(job)}" quá thời gian cho phép – tệp quá lớn hoặc bất thường nên đã dừng, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`,
+  );
 const tooHeavy = (job: GateJob): AppError =>
-  new AppError('bad_file', `Tệp "${label(job)}" cần quá nhiều bộ nhớ để đọc – tệp quá lớn hoặc bất thường nên đã dừng, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`);
+  new AppError(
+    'bad_file',
+    `Tệp "${label(job)}" cần quá nhiều bộ nhớ để đọc – tệp quá lớn hoặc bất thường nên đã dừng, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`,
+  );
 const unreadable = (job: GateJob): AppError =>
-  new AppError('bad_file', `Tệp "${label(job)}" bị hỏng hoặc không đọc được, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`);
+  new AppError(
+    'bad_file',
+    `Tệp "${label(job)}" bị hỏng hoặc không đọc được, chưa ghi gì. Hãy mở tệp bằng Word/Excel, lưu lại rồi chọn lại.`,
+  );
 
 const cancelled = (job: GateJob): AppError => new AppError('cancelled', `Đã dừng đọc tệp "${label(job)}", chưa ghi gì.`);
 
@@ -56,10 +67,17 @@ type Reply = { ok: true; result: unknown } | { ok: false; code: ErrorCode | null
 /** In this thread (no worker): progress is passed on, a cancel rejects at once (the read itself runs on). */
 function inThread<J extends GateJob>(job: J, timeoutMs: number, opts: IsolatedOptions): Promise<GateResults[J['kind']]> {
   if (opts.signal?.aborted) return Promise.reject(cancelled(job));
-  const run = runGateJob(job, timeoutMs, opts.onProgress ? ({ done, total, message }) => opts.onProgress?.({ done, total, message }) : undefined);
+  const run = runGateJob(
+    job,
+    timeoutMs,
+    opts.onProgress ? ({ done, total, message }) => opts.onProgress?.({ done, total, message }) : undefined,
+  );
   if (!opts.signal) return run;
   const signal = opts.signal;
-  return Promise.race([run, new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(cancelled(job)), { once: true }))]);
+  return Promise.race([
+    run,
+    new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(cancelled(job)), { once: true })),
+  ]);
 }
 
 /** Read one outside file behind the gate. Rejects with AppError('bad_file', Vietnamese reason) when it cannot. */
@@ -108,7 +126,9 @@ export function readIsolated<J extends GateJob>(job: J, opts: IsolatedOptions = 
         else reject(m.code ? new AppError(m.code, m.message) : unreadable(job));
       });
     });
-    worker.on('error', (e: Error & { code?: string }) => finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(e.message) ? tooHeavy(job) : unreadable(job))));
+    worker.on('error', (e: Error & { code?: string }) =>
+      finish(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /memory/i.test(e.message) ? tooHeavy(job) : unreadable(job))),
+    );
     worker.on('exit', () => finish(() => reject(unreadable(job))));
   });
 }

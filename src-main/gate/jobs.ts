@@ -44,7 +44,8 @@ async function readPlan(job: GateJob, timeoutMs: number, onProgress?: (p: GatePr
   const source = await readPlanSource(job.fileName, job.bytes, { pdfTimeoutMs: timeoutMs, ...(onProgress ? { onProgress } : {}) });
   const extract = extractPlan(source.text);
   if (source.ocr) {
-    const more = source.ocr.pagesInFile > source.ocr.pages.length ? ` (đọc ${source.ocr.pages.length}/${source.ocr.pagesInFile} trang đầu)` : '';
+    const more =
+      source.ocr.pagesInFile > source.ocr.pages.length ? ` (đọc ${source.ocr.pages.length}/${source.ocr.pagesInFile} trang đầu)` : '';
     // Every field read is marked to be checked against the page (the form shows it at the field).
     const found = PLAN_EXTRACT_FIELDS.filter((f) => !extract.missing.includes(f));
     extract.warnings.unshift(
@@ -59,13 +60,22 @@ async function readPlan(job: GateJob, timeoutMs: number, onProgress?: (p: GatePr
 }
 
 /** Run one job here (in the worker, or in this thread when no worker can start). `timeoutMs`: cooperative deadline. */
-export async function runGateJob<J extends GateJob>(job: J, timeoutMs: number, onProgress?: (p: GateProgress) => void): Promise<GateResults[J['kind']]> {
+export async function runGateJob<J extends GateJob>(
+  job: J,
+  timeoutMs: number,
+  onProgress?: (p: GateProgress) => void,
+): Promise<GateResults[J['kind']]> {
   const r: GateResults[GateJob['kind']] =
-    job.kind === 'units' ? await readUnitsWorkbook(job.bytes, job.fileName, timeoutMs)
-    : job.kind === 'models' ? await readModelsWorkbook(job.bytes, job.fileName, timeoutMs)
-    : job.kind === 'plan-register' ? await readPlanRegisterWorkbook(job.bytes, job.fileName, timeoutMs)
-    : job.kind === 'fill-workbook' ? await fillCells(job.bytes, job.fileName, job.cells)
-    : job.kind === 'plan' ? await readPlan(job, timeoutMs, onProgress)
-    : await readDocumentText(job.fileName, job.bytes, { pdfTimeoutMs: timeoutMs });
+    job.kind === 'units'
+      ? await readUnitsWorkbook(job.bytes, job.fileName, timeoutMs)
+      : job.kind === 'models'
+        ? await readModelsWorkbook(job.bytes, job.fileName, timeoutMs)
+        : job.kind === 'plan-register'
+          ? await readPlanRegisterWorkbook(job.bytes, job.fileName, timeoutMs)
+          : job.kind === 'fill-workbook'
+            ? await fillCells(job.bytes, job.fileName, job.cells)
+            : job.kind === 'plan'
+              ? await readPlan(job, timeoutMs, onProgress)
+              : await readDocumentText(job.fileName, job.bytes, { pdfTimeoutMs: timeoutMs });
   return r as GateResults[J['kind']];
 }

@@ -4,7 +4,8 @@ import { AppError } from '../contract/errors';
 import { sqliteErrorToApp } from '../db/connection';
 import { XlsxError } from '../bytes/limits';
 
-const DISK_FULL_MESSAGE = 'Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại; dữ liệu cũ vẫn an toàn.';
+const DISK_FULL_MESSAGE =
+  'Ổ đĩa đã đầy, không ghi được dữ liệu. Hãy giải phóng dung lượng ổ đĩa (xoá tệp không cần, dọn thùng rác) rồi thử lại; dữ liệu cũ vẫn an toàn.';
 
 /** The Vietnamese AppError for `err`; `fallback` is said when the error is not one we can explain. */
 export function userError(err: unknown, fallback: string): AppError {
@@ -13,11 +14,19 @@ export function userError(err: unknown, fallback: string): AppError {
   const mapped = sqliteErrorToApp(err);
   if (mapped) return mapped;
   const code = String((err as { code?: unknown } | null)?.code ?? '');
-  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG' || /database or disk is full/i.test((err as Error | null)?.message ?? '')) {
+  if (
+    code === 'ENOSPC' ||
+    code === 'EDQUOT' ||
+    code === 'EFBIG' ||
+    /database or disk is full/i.test((err as Error | null)?.message ?? '')
+  ) {
     return new AppError('db_full', DISK_FULL_MESSAGE);
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-    return new AppError('db_read_only', 'Không có quyền ghi vào thư mục dữ liệu (hoặc ổ chỉ đọc). Hãy kiểm tra quyền ghi, hoặc chuyển dữ liệu về một thư mục trên máy.');
+    return new AppError(
+      'db_read_only',
+      'Không có quyền ghi vào thư mục dữ liệu (hoặc ổ chỉ đọc). Hãy kiểm tra quyền ghi, hoặc chuyển dữ liệu về một thư mục trên máy.',
+    );
   }
   return new AppError('internal', fallback);
 }

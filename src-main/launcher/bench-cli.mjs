@@ -18,7 +18,11 @@ if (!Number.isInteger(runs) || runs < 1 || runs > 500) {
 
 if (!freshBuiltCli() || !freshBuiltWeb()) {
   console.error('Bản CLI đã dựng cũ hơn mã nguồn: đang dựng lại (npm run build)…');
-  const b = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+  const b = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    shell: process.platform === 'win32',
+  });
   if (b.status !== 0) {
     console.error('Dựng không thành công: chạy npm run build để xem lỗi.');
     process.exit(1);
@@ -46,9 +50,16 @@ const round = (x) => Math.round(x * 1000) / 1000;
 function webStart() {
   const t = process.hrtime.bigint();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(root, 'src-main', 'launcher', 'web.mjs'), '--port', '0', '--db', join(dir, `web-${++n}.sqlite`)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join(root, 'src-main', 'launcher', 'web.mjs'), '--port', '0', '--db', join(dir, `web-${++n}.sqlite`)],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
-    const timer = setTimeout(() => { child.kill(); fail(new Error('browser mode did not start within 60 s')); }, 60_000);
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error('browser mode did not start within 60 s'));
+    }, 60_000);
     child.stdout.on('data', (d) => {
       out += d;
       if (/http:\/\/127\.0\.0\.1:\d+/.test(out)) {
@@ -82,10 +93,16 @@ try {
   };
   if (argv.includes('--json')) console.log(JSON.stringify(r));
   else {
-    console.log(`units list --json (dữ liệu mới), trung vị ${runs} lần: ${r.cliSeconds} s; node -e 0: ${r.nodeSeconds} s; gấp ${r.ratio} lần Node trống`);
-    console.log(`npm run web (giao diện đã dựng), trung vị 3 lần: ${r.webStartSeconds} s đến khi in địa chỉ — mục tiêu ≤ 5 s: ${r.webStartSeconds <= 5 ? 'đạt' : 'chưa đạt'}`);
+    console.log(
+      `units list --json (dữ liệu mới), trung vị ${runs} lần: ${r.cliSeconds} s; node -e 0: ${r.nodeSeconds} s; gấp ${r.ratio} lần Node trống`,
+    );
+    console.log(
+      `npm run web (giao diện đã dựng), trung vị 3 lần: ${r.webStartSeconds} s đến khi in địa chỉ — mục tiêu ≤ 5 s: ${r.webStartSeconds <= 5 ? 'đạt' : 'chưa đạt'}`,
+    );
     if (r.tsxSeconds !== undefined) console.log(`Chạy mã nguồn qua tsx (3 lần): ${r.tsxSeconds} s`);
-    console.log(`Mục tiêu: khởi động CLI không quá 0,3 s — ${r.cliSeconds <= 0.3 ? 'đạt' : 'chưa đạt'} (máy đang bận thì số đo cao hơn; so với Node trống qua tỉ lệ).`);
+    console.log(
+      `Mục tiêu: khởi động CLI không quá 0,3 s — ${r.cliSeconds <= 0.3 ? 'đạt' : 'chưa đạt'} (máy đang bận thì số đo cao hơn; so với Node trống qua tỉ lệ).`,
+    );
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

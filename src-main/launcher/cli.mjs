@@ -9,6 +9,10 @@ const built = process.env.DANVAN_CLI_SOURCE ? null : freshBuiltCli();
 if (built) {
   await import(pathToFileURL(built).href); // same process and argv: the built cli.js reads process.argv.slice(2)
 } else {
-  const r = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), join(root, 'src-main', 'cli.ts'), ...process.argv.slice(2)], { stdio: 'inherit' });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), join(root, 'src-main', 'cli.ts'), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
   process.exitCode = r.status ?? 1;
 }

@@ -8,7 +8,11 @@ import { freshBuiltWeb, root } from './cli-build.mjs';
 let built = freshBuiltWeb();
 if (!built) {
   console.error('Giao diện chưa dựng hoặc mã nguồn đã thay đổi: đang dựng lại (khoảng một phút)…');
-  const b = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], shell: process.platform === 'win32' });
+  const b = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    shell: process.platform === 'win32',
+  });
   if (b.status !== 0) {
     console.error('Dựng không thành công: chạy "npm run build" để xem lỗi.');
     process.exit(1);

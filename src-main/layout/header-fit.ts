@@ -3,7 +3,12 @@
 // never inside a place name ("TÂY / NINH"). Shared by the Word header and the worksheet header.
 import { estimateWidthTwip, upperVi } from './metrics';
 
-export interface FittedName { lines: string[]; size: number; width: number; fits: boolean }
+export interface FittedName {
+  lines: string[];
+  size: number;
+  width: number;
+  fits: boolean;
+}
 
 const LEVEL = /^(TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|XÃ|PHƯỜNG|CÔNG|LIÊN|TRƯỜNG|BAN|SỞ|PHÒNG|KHỐI|NGÀNH)$/u;
 /** Words that end a level phrase ("THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN"): a break right after them is fine too. */
@@ -38,7 +43,8 @@ export function fitName(name: string, bold: boolean, avail: number, sizes: numbe
     for (const i of goodBreaks(words)) {
       const lines = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
       const width = Math.max(...lines.map((l) => w(l, size)));
-      if (width <= avail && (!best || best.size < size || (best.size === size && width < best.width))) best = { lines, size, width, fits: true };
+      if (width <= avail && (!best || best.size < size || (best.size === size && width < best.width)))
+        best = { lines, size, width, fits: true };
     }
     if (best) return best;
   }

@@ -46,7 +46,10 @@ export async function dispatch(name: unknown, input: unknown, ctx: AppContext, o
     return { ok: false, error: { code: 'unknown_channel', message: `Chức năng "${String(name).slice(0, 60)}" không tồn tại.` } };
   }
   if (ctx.dataState.status !== 'ok' && !CHANNELS_WHEN_BLOCKED.includes(name))
-    return { ok: false, error: { code: 'db_read_only', message: ctx.dataState.message ?? 'Dữ liệu đang bị khoá. Hãy khôi phục từ bản sao lưu.' } };
+    return {
+      ok: false,
+      error: { code: 'db_read_only', message: ctx.dataState.message ?? 'Dữ liệu đang bị khoá. Hãy khôi phục từ bản sao lưu.' },
+    };
   const spec = contract[name];
   const parsed = spec.input.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };

@@ -33,7 +33,6 @@ const USAGE = `Cách dùng: npm run cli -- <lệnh> [tuỳ chọn]
 ${REPORT_ENTRY_USAGE}${CONSOLIDATION_USAGE}${UPWARD_USAGE}${SETTINGS_USAGE}${TEMPLATES_USAGE}Tuỳ chọn chung: --db FILE (tệp dữ liệu; mặc định: dữ liệu của ứng dụng), --json
 `;
 
-
 function readInputFile(path: string) {
   try {
     const st = statSync(path);
@@ -74,7 +73,10 @@ const COMMANDS: Record<string, Command> = {
   'parse-report': async (args) => {
     const f = readInputFile(need(args, 1, 'đường dẫn tệp báo cáo'));
     // The app's worker pool and timeout: a hostile workbook is stopped, not left spinning the CLI.
-    const [{ sharedParsePool }, { PARSE_TIMEOUT_MS }] = await Promise.all([import('../excel/report/parse-pool'), import('../features/report-import/analyze')]);
+    const [{ sharedParsePool }, { PARSE_TIMEOUT_MS }] = await Promise.all([
+      import('../excel/report/parse-pool'),
+      import('../features/report-import/analyze'),
+    ]);
     return sharedParsePool().parse(f.bytes, f.name, { timeoutMs: PARSE_TIMEOUT_MS });
   },
   'reports import': (args) =>
@@ -84,10 +86,12 @@ const COMMANDS: Record<string, Command> = {
       const paths = args.positionals.slice(2);
       if (paths.length === 0) throw new UsageError('Thiếu tệp báo cáo');
       const receivedOn = args.options.get('--received-on') ?? null;
-      if (receivedOn !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || Number.isNaN(Date.parse(receivedOn)))) throw new UsageError('--received-on cần dạng YYYY-MM-DD');
+      if (receivedOn !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(receivedOn) || Number.isNaN(Date.parse(receivedOn))))
+        throw new UsageError('--received-on cần dạng YYYY-MM-DD');
       const channel = args.options.get('--channel') ?? null;
       const { CHANNELS } = await import('../contract/reports');
-      if (channel !== null && !(CHANNELS as readonly string[]).includes(channel)) throw new UsageError(`--channel cần là một trong: ${CHANNELS.join(', ')}`);
+      if (channel !== null && !(CHANNELS as readonly string[]).includes(channel))
+        throw new UsageError(`--channel cần là một trong: ${CHANNELS.join(', ')}`);
       const { importHeadless } = await import('../features/report-import/one-pass');
       const res = await importHeadless(ctx, plan, paths.map(readInputFile), args.flags.has('--dry-run'), { receivedOn, channel });
       return { files: res.files };
@@ -106,12 +110,16 @@ const COMMANDS: Record<string, Command> = {
     const r = await mod.runBench(n, (s) => io.err(`${s}\n`), rounds);
     if (!args.flags.has('--json')) {
       const med = r.rounds > 1 ? ` (trung vị ${r.rounds} lượt)` : '';
-      io.err(`Nhập ${r.files} tệp: ${r.seconds} s${med} (${r.filesPerSecond} tệp/s); exceljs đọc cùng tệp: ${r.baselineSeconds} s; nhanh hơn ${r.ratio} lần; RAM đỉnh ${r.peakRssMb} MB (trong lúc nhập: ${r.importPeakRssMb} MB)\n`);
+      io.err(
+        `Nhập ${r.files} tệp: ${r.seconds} s${med} (${r.filesPerSecond} tệp/s); exceljs đọc cùng tệp: ${r.baselineSeconds} s; nhanh hơn ${r.ratio} lần; RAM đỉnh ${r.peakRssMb} MB (trong lúc nhập: ${r.importPeakRssMb} MB)\n`,
+      );
       if (r.rounds > 1) io.err(`Từng lượt [của ta, exceljs] (giây): ${r.perRound.map(([a, b]) => `[${a}, ${b}]`).join(' ')}\n`);
       io.err(`Kiểm tra số liệu trên ${r.checkedValues} giá trị sạch (báo động nhầm): ${r.checkWarnings} cảnh báo\n`);
       // The goals of the import issue are set for 3,000 files (npm run bench): under 5 s, at least 5x the baseline.
       if (r.files === 3000)
-        io.err(`Mục tiêu: dưới 5 s — ${r.seconds < 5 ? 'đạt' : 'chưa đạt'}; gấp ít nhất 5 lần exceljs — ${r.ratio >= 5 ? 'đạt' : 'chưa đạt'}. (Khởi động bộ đọc trước khi đo: ${r.workerStartSeconds} s.)\n`);
+        io.err(
+          `Mục tiêu: dưới 5 s — ${r.seconds < 5 ? 'đạt' : 'chưa đạt'}; gấp ít nhất 5 lần exceljs — ${r.ratio >= 5 ? 'đạt' : 'chưa đạt'}. (Khởi động bộ đọc trước khi đo: ${r.workerStartSeconds} s.)\n`,
+        );
       else io.err('Mục tiêu (dưới 5 s, gấp ít nhất 5 lần exceljs) được đặt cho 3.000 tệp: chạy npm run bench.\n');
     }
     return r;
@@ -129,7 +137,8 @@ const COMMANDS: Record<string, Command> = {
   check: async (args) => {
     const { checkDatabase } = await import('../data-file/verified-copy');
     const result = checkDatabase(args.options.get('--db'));
-    if (!result.ok) throw Object.assign(new AppError('db_corrupt', `Dữ liệu bị hỏng: ${result.problems.slice(0, 3).join('; ')}`), { result });
+    if (!result.ok)
+      throw Object.assign(new AppError('db_corrupt', `Dữ liệu bị hỏng: ${result.problems.slice(0, 3).join('; ')}`), { result });
     return result;
   },
   backup: (args) => {
@@ -160,14 +169,24 @@ const COMMANDS: Record<string, Command> = {
 };
 
 function human(value: unknown): string {
-  if (Array.isArray(value)) return `${value.length} mục\n${value.slice(0, 50).map((v) => `  ${JSON.stringify(v)}`).join('\n')}\n`;
+  if (Array.isArray(value))
+    return `${value.length} mục\n${value
+      .slice(0, 50)
+      .map((v) => `  ${JSON.stringify(v)}`)
+      .join('\n')}\n`;
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let args: ParsedArgs;
   try {
-    args = parseArgs(argv, ['--db', '--out', '--plan', '--files', '--rounds', ...REPORT_ENTRY_OPTIONS, '--received-on', '--channel', ...UPWARD_OPTIONS].filter((o, i, all) => all.indexOf(o) === i), ['--json', '--dry-run', '--skip-invalid', '--help']);
+    args = parseArgs(
+      argv,
+      ['--db', '--out', '--plan', '--files', '--rounds', ...REPORT_ENTRY_OPTIONS, '--received-on', '--channel', ...UPWARD_OPTIONS].filter(
+        (o, i, all) => all.indexOf(o) === i,
+      ),
+      ['--json', '--dry-run', '--skip-invalid', '--help'],
+    );
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
     return 2;

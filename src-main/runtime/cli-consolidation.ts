@@ -6,7 +6,6 @@ import { UsageError, type ParsedArgs } from './cli-args';
 import type { RunningContext } from './create-context';
 import { callChannel, withContext, writeOutFile, type Command } from './cli-call';
 
-
 export const CONSOLIDATION_USAGE = `  consolidate --plan ID [--json]            Tổng hợp kết quả kế hoạch ID (đã nộp, đúng hạn, trễ, chưa nộp, tổng chỉ tiêu)
   export consolidated|docx|reminders --plan ID --out FILE
                                             Xuất báo cáo tổng hợp (.xlsx), báo cáo Word (.docx) hoặc công văn đôn đốc (.docx);
@@ -28,7 +27,8 @@ async function exportOne(kind: (typeof KINDS)[number], ctx: RunningContext, plan
     if (pdf) return callChannel(ctx, 'consolidation.exportPdf', { planId, number: null, date, from: 'xlsx' });
     return callChannel(ctx, 'consolidation.exportXlsx', { planId, number: null, date });
   }
-  if (kind === 'docx') return callChannel(ctx, pdf ? 'consolidation.exportPdf' : 'consolidation.exportDocx', { planId, number: null, date });
+  if (kind === 'docx')
+    return callChannel(ctx, pdf ? 'consolidation.exportPdf' : 'consolidation.exportDocx', { planId, number: null, date });
   const letter = (await callChannel(ctx, 'reminders.letter', { planId, unitIds: null, number: null, date, newDueOn: null })).file;
   return pdf ? { ...letter, bytes: await (await import('../features/pdf-export')).toPdf(letter.bytes, 'docx') } : letter;
 }
@@ -49,9 +49,12 @@ export const consolidationCommands: Record<string, Command> = {
     if (!out) throw new UsageError('Thiếu --out FILE');
     return withContext(args, async (ctx) => {
       // like the app's export dialog: the value warnings still open are said and listed before anything is written
-      const open = kind === 'reminders' ? [] : (await callChannel(ctx, 'checks.plan', { planId })).warnings.filter((w) => w.status === 'open');
+      const open =
+        kind === 'reminders' ? [] : (await callChannel(ctx, 'checks.plan', { planId })).warnings.filter((w) => w.status === 'open');
       if (open.length) {
-        io.err(`Cảnh báo: còn ${open.length} cảnh báo số liệu chưa xử lý, vẫn được tính vào báo cáo (xem: check-values --plan ${planId}):\n`);
+        io.err(
+          `Cảnh báo: còn ${open.length} cảnh báo số liệu chưa xử lý, vẫn được tính vào báo cáo (xem: check-values --plan ${planId}):\n`,
+        );
         for (const w of open.slice(0, 10)) io.err(`  ${w.unitCode}, ${w.indicatorCode}: ${w.message}\n`);
         if (open.length > 10) io.err(`  … và ${open.length - 10} cảnh báo khác.\n`);
       }
@@ -60,7 +63,14 @@ export const consolidationCommands: Record<string, Command> = {
       const bytes = file.bytes;
       const path = writeOutFile(out, bytes);
       for (const w of file.warnings ?? []) io.err(`Cảnh báo: ${w}\n`);
-      return { file: path, name: file.name, bytes: bytes.byteLength, format: pdf ? 'pdf' : file.name.split('.').pop(), warnings: file.warnings ?? [], openValueWarnings: open.length };
+      return {
+        file: path,
+        name: file.name,
+        bytes: bytes.byteLength,
+        format: pdf ? 'pdf' : file.name.split('.').pop(),
+        warnings: file.warnings ?? [],
+        openValueWarnings: open.length,
+      };
     });
   },
 };

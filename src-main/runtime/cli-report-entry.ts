@@ -7,7 +7,6 @@ import { todayInVietnam } from '../text/vi-date';
 import { UsageError } from './cli-args';
 import { callChannel, withContext, type Command } from './cli-call';
 
-
 export const REPORT_ENTRY_USAGE = `  reports enter --plan ID --unit CODE FILE.json [--received-on YYYY-MM-DD] [--channel giay|dien-thoai|zalo|email] [--json]
                                             Nhập tay báo cáo của đơn vị (dòng như kết quả parse-report, có thể kèm narrative)
 `;
@@ -31,7 +30,12 @@ export const reportEntryCommands: Record<string, Command> = {
     try {
       json = JSON.parse(readFileSync(path, 'utf8'));
     } catch (e) {
-      throw new AppError('bad_file', (e as NodeJS.ErrnoException).code ? `Không mở được tệp "${path}". Kiểm tra đường dẫn và quyền đọc.` : `Tệp "${path}" không phải JSON hợp lệ.`);
+      throw new AppError(
+        'bad_file',
+        (e as NodeJS.ErrnoException).code
+          ? `Không mở được tệp "${path}". Kiểm tra đường dẫn và quyền đọc.`
+          : `Tệp "${path}" không phải JSON hợp lệ.`,
+      );
     }
     return withContext(args, async (ctx) => {
       const { entryFromJson } = await import('../features/report-entry-json');

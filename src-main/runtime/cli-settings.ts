@@ -6,7 +6,6 @@ import type { OrgProfile } from '../contract/settings';
 import { UsageError } from './cli-args';
 import { callChannel, withContext, type Command } from './cli-call';
 
-
 export const SETTINGS_USAGE = `  settings get [--json]                     Thông tin đơn vị (tên cơ quan, cấp trên, địa danh, người ký…)
   settings set FILE.json [--json]           Lưu thông tin đơn vị từ tệp JSON (các trường như trang Cài đặt:
                                             ownOrg, parentOrg, placeName, ownOrgShort, documentCode,
@@ -26,7 +25,8 @@ function readJson(path: string): Record<string, unknown> {
   } catch {
     throw new AppError('bad_file', `Tệp "${path}" không phải JSON hợp lệ.`);
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw new AppError('invalid_input', `Tệp "${path}" cần là một đối tượng JSON, ví dụ {"ownOrg": "LĐLĐ huyện …"}.`);
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw new AppError('invalid_input', `Tệp "${path}" cần là một đối tượng JSON, ví dụ {"ownOrg": "LĐLĐ huyện …"}.`);
   return json as Record<string, unknown>;
 }
 

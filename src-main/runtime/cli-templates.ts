@@ -4,7 +4,6 @@ import { AppError } from '../contract/errors';
 import { UsageError } from './cli-args';
 import { callChannel, withContext, writeOutFile, type Command } from './cli-call';
 
-
 export const TEMPLATES_USAGE = `  templates --plan ID --out FILE.zip [--json]
                                             Tạo mẫu báo cáo cho từng đơn vị phải báo cáo của kế hoạch ID (nén .zip)
 `;
@@ -17,7 +16,8 @@ export const templatesCommands: Record<string, Command> = {
     if (!out || !/\.zip$/i.test(out)) throw new UsageError('Thiếu --out FILE.zip (tệp nén chứa mẫu của từng đơn vị)');
     return withContext(args, async (ctx) => {
       const plan = await callChannel(ctx, 'plans.get', { id: planId });
-      if (plan.unitIds.length === 0) throw new AppError('invalid_input', 'Kế hoạch chưa có đơn vị phải báo cáo. Hãy chọn đơn vị cho kế hoạch trước khi tạo mẫu.');
+      if (plan.unitIds.length === 0)
+        throw new AppError('invalid_input', 'Kế hoạch chưa có đơn vị phải báo cáo. Hãy chọn đơn vị cho kế hoạch trước khi tạo mẫu.');
       const started = performance.now();
       const file = await callChannel(ctx, 'reports.templates', { planId, unitIds: plan.unitIds, zip: true });
       const seconds = Math.round(performance.now() - started) / 1000;

@@ -3,7 +3,6 @@
 import { UsageError } from './cli-args';
 import { callChannel, withContext, writeOutFile, type Command } from './cli-call';
 
-
 export const UPWARD_USAGE = `  upward --plan ID --code MÃ [--name TÊN] [--number SỐ] [--date YYYY-MM-DD] --out FILE.xlsx
                                             Gói báo cáo gửi cấp trên (mã, tên của ta trong danh sách của cấp trên)
 `;
@@ -21,15 +20,28 @@ export const upwardCommands: Record<string, Command> = {
     if (date !== null && (!ISO.test(date) || Number.isNaN(Date.parse(date)))) throw new UsageError('--date cần dạng YYYY-MM-DD');
     return withContext(args, async (ctx) => {
       const file = await callChannel(ctx, 'consolidation.upwardPackage', {
-        planId, unitCode: args.options.get('--code') || null, unitName: args.options.get('--name') || null,
-        number: args.options.get('--number') || null, date,
+        planId,
+        unitCode: args.options.get('--code') || null,
+        unitName: args.options.get('--name') || null,
+        number: args.options.get('--number') || null,
+        date,
       });
       const path = writeOutFile(out, file.bytes);
       for (const w of file.warnings ?? []) io.err(`Cảnh báo: ${w}\n`);
       const { readUpwardPackage } = await import('../excel/upward/read');
       const m = (await readUpwardPackage(file.bytes)).manifest!;
-      return { file: path, name: file.name, bytes: file.bytes.byteLength, issuerCode: m.issuerCode, issuerName: m.issuerName, contentSha256: m.contentSha256,
-        indicatorRows: m.indicatorRows, detailUnits: m.detailUnits, coverage: m.coverage, warnings: file.warnings ?? [] };
+      return {
+        file: path,
+        name: file.name,
+        bytes: file.bytes.byteLength,
+        issuerCode: m.issuerCode,
+        issuerName: m.issuerName,
+        contentSha256: m.contentSha256,
+        indicatorRows: m.indicatorRows,
+        detailUnits: m.detailUnits,
+        coverage: m.coverage,
+        warnings: file.warnings ?? [],
+      };
     });
   },
 };

@@ -103,7 +103,10 @@ export function createContext(opts: ContextOptions): RunningContext {
     try {
       dailyBackupIfDue(ctx);
     } catch (err) {
-      ctx.warnings = [...ctx.warnings, `Chưa tạo được bản sao lưu hằng ngày: ${userError(err, 'lỗi không mong muốn, hãy sao lưu bằng tay.').message}`];
+      ctx.warnings = [
+        ...ctx.warnings,
+        `Chưa tạo được bản sao lưu hằng ngày: ${userError(err, 'lỗi không mong muốn, hãy sao lưu bằng tay.').message}`,
+      ];
     }
   }
   // the desktop app warms the report reader's workers in the background (built-in samples), so the first import

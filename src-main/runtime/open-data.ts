@@ -77,13 +77,18 @@ export function openData(dbFile: string, opts: OpenDataOptions): OpenedData {
   try {
     return { db: openDatabase(dbFile, { beforeMigrate: opts.beforeMigrate }), state: OK, created, notice };
   } catch (err) {
-    if (err instanceof NewerDatabaseError) return { db: placeholderDb(), state: { status: 'newer', message: err.message, setAsideFile: null }, created, notice };
+    if (err instanceof NewerDatabaseError)
+      return { db: placeholderDb(), state: { status: 'newer', message: err.message, setAsideFile: null }, created, notice };
     if (err instanceof AppError && err.code === 'db_corrupt' && existsSync(dbFile)) return damaged(dbFile, opts.now, created, notice);
     // Never SQLite's own English ("database or disk is full"): a known cause in Vietnamese, else a plain sentence.
     const message = userError(err, `Không mở được tệp dữ liệu "${dbFile}".`).message;
     return {
       db: placeholderDb(),
-      state: { status: 'unavailable', message: `${message} Hãy đóng phần mềm, kiểm tra ổ đĩa rồi mở lại; nếu vẫn lỗi, hãy khôi phục từ bản sao lưu.`, setAsideFile: null },
+      state: {
+        status: 'unavailable',
+        message: `${message} Hãy đóng phần mềm, kiểm tra ổ đĩa rồi mở lại; nếu vẫn lỗi, hãy khôi phục từ bản sao lưu.`,
+        setAsideFile: null,
+      },
       created,
       notice,
     };

@@ -12,8 +12,14 @@ import { CONTENT_SECURITY_POLICY } from '../security/policy';
 
 const MAX_BODY = 200 * 1024 * 1024;
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
 };
 
 export interface WebServer {
@@ -63,7 +69,9 @@ export async function startWebServer(opts: { ctx: RunningContext; staticDir: str
   });
 
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => send(res, 500, encodeWire({ ok: false, error: { code: 'internal', message: 'Lỗi máy chủ nội bộ.' } })));
+    void handle(req, res).catch(() =>
+      send(res, 500, encodeWire({ ok: false, error: { code: 'internal', message: 'Lỗi máy chủ nội bộ.' } })),
+    );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -74,7 +82,14 @@ export async function startWebServer(opts: { ctx: RunningContext; staticDir: str
       const origin = req.headers.origin;
       if (origin && !allowedHosts().has(origin.replace(/^http:\/\//, ''))) return send(res, 403, '{"error":"origin"}');
       if (!tokenOk(req.headers['x-danvan-token'] as string | undefined, token))
-        return send(res, 401, encodeWire({ ok: false, error: { code: 'forbidden', message: 'Phiên làm việc không hợp lệ. Hãy mở lại đường dẫn in ra khi chạy "npm run web".' } }));
+        return send(
+          res,
+          401,
+          encodeWire({
+            ok: false,
+            error: { code: 'forbidden', message: 'Phiên làm việc không hợp lệ. Hãy mở lại đường dẫn in ra khi chạy "npm run web".' },
+          }),
+        );
       const body = await readBody(req);
       if (body === null) return send(res, 413, encodeWire({ ok: false, error: { code: 'bad_file', message: 'Dữ liệu gửi lên quá lớn.' } }));
       let msg: { name?: unknown; input?: unknown };

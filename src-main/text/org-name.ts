@@ -8,9 +8,14 @@ export function titleCaseOrg(org: string): string {
   const lower = new Set(['huyện', 'tỉnh', 'xã', 'phường', 'quận', 'lao', 'động', 'đoàn', 'viên', 'các', 'và', 'ngành']);
   /** Lower-cased only next to their partner: "thành phố", "thị xã/trấn", "Thường vụ", "Chấp hành" ("Hòa Thành" stays). */
   const paired = (l: string, prev: string, next: string): boolean =>
-    (l === 'thành' && next === 'phố') || (l === 'phố' && prev === 'thành') || (l === 'thị' && (next === 'xã' || next === 'trấn')) ||
-    (l === 'trấn' && prev === 'thị') || (l === 'vụ' && prev === 'thường') || (l === 'hành' && prev === 'chấp') ||
-    (l === 'cơ' && next === 'sở') || (l === 'sở' && prev === 'cơ');
+    (l === 'thành' && next === 'phố') ||
+    (l === 'phố' && prev === 'thành') ||
+    (l === 'thị' && (next === 'xã' || next === 'trấn')) ||
+    (l === 'trấn' && prev === 'thị') ||
+    (l === 'vụ' && prev === 'thường') ||
+    (l === 'hành' && prev === 'chấp') ||
+    (l === 'cơ' && next === 'sở') ||
+    (l === 'sở' && prev === 'cơ');
   const words = org.normalize('NFC').trim().split(/\s+/);
   if (words.some((w) => w !== w.toLocaleUpperCase('vi'))) return org.trim();
   const lw = words.map((w) => w.toLocaleLowerCase('vi'));

@@ -29,5 +29,8 @@ export function splitByWeights(total: number, weights: number[]): number[] {
 }
 
 export function splitEqually(total: number, count: number): number[] {
-  return splitByWeights(total, Array.from({ length: count }, () => 1));
+  return splitByWeights(
+    total,
+    Array.from({ length: count }, () => 1),
+  );
 }

@@ -1,7 +1,10 @@
 // How a sentence of the báo cáo names the units that wrote it (pure; shared by the Word report and the curation
 // panel's preview): "CĐCS Trường THCS Lê Lợi"; past four units the first three and "và N CĐCS khác".
 
-export interface UnitRef { code: string; name: string }
+export interface UnitRef {
+  code: string;
+  name: string;
+}
 
 /** An upper-level union (a district's LĐLĐ, an industry union) is named as it is, never as a "CĐCS". */
 const UPPER = /^(liên đoàn lao động|lđlđ|công đoàn ngành|công đoàn viên chức|công đoàn các khu công nghiệp)/iu;

@@ -45,14 +45,37 @@ const ABBR: Readonly<Record<string, string>> = {
 export const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(Object.entries(ABBR));
 
 /** Words that carry no meaning for matching ("Số", "các", "được"…). */
-const FILLER = new Set(['so', 'luong', 'cac', 'nhung', 'da', 'duoc', 'cua', 'cho', 'va', 'voi', 'la', 'the', 'mot', 'tong', 'trong', 'do', 'nay', 've', 'tai', 'nham']);
+const FILLER = new Set([
+  'so',
+  'luong',
+  'cac',
+  'nhung',
+  'da',
+  'duoc',
+  'cua',
+  'cho',
+  'va',
+  'voi',
+  'la',
+  'the',
+  'mot',
+  'tong',
+  'trong',
+  'do',
+  'nay',
+  've',
+  'tai',
+  'nham',
+]);
 
 /** "1.", "2.1)", "a)", "IV.", "-", "+", "•" before a label. */
 const NUMBERING = /^\s*(?:(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+|[-+•*]\s*)/iu;
 
 /** Folded words of a label with abbreviations spelled out ("c.đ.c.s" and "CĐCS" both give "cong doan co so"). */
 function labelWords(label: string): string[] {
-  const raw = foldKey(unitInLabel(label.replace(NUMBERING, '')).rest).split(' ').filter(Boolean);
+  const raw = foldKey(unitInLabel(label.replace(NUMBERING, '')).rest)
+    .split(' ')
+    .filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     // Letters written apart ("C.Đ.C.S", "Đ V C Đ"): join the longest run that is a known abbreviation.

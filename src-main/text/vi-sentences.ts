@@ -3,8 +3,39 @@
 
 /** Abbreviations that end with a dot and are followed by a name or number, never ending a sentence (folded case kept). */
 const ABBREVIATIONS = new Set([
-  'tp', 'q', 'p', 'x', 'h', 'tx', 'tt', 'kp', 'ths', 'ts', 'pgs', 'gs', 'bs', 'ks', 'cn', 'đ/c', 'đc', 'ông', 'bà', 'st', 'v.v',
-  'tr', 'ng', 'sđt', 'đt', 'số', 'ctcp', 'tnhh', 'cty', 'kcn', 'ccn', 'tw', 'nxb',
+  'tp',
+  'q',
+  'p',
+  'x',
+  'h',
+  'tx',
+  'tt',
+  'kp',
+  'ths',
+  'ts',
+  'pgs',
+  'gs',
+  'bs',
+  'ks',
+  'cn',
+  'đ/c',
+  'đc',
+  'ông',
+  'bà',
+  'st',
+  'v.v',
+  'tr',
+  'ng',
+  'sđt',
+  'đt',
+  'số',
+  'ctcp',
+  'tnhh',
+  'cty',
+  'kcn',
+  'ccn',
+  'tw',
+  'nxb',
 ]);
 
 /** True when the dot at `i` in `s` ends a sentence. */
@@ -27,14 +58,21 @@ export const printable = (s: string): string => s.replace(/[\u0000-\u0008\u000B\
 /** The sentences of a text, trimmed, single-spaced, NFC; empty pieces and bare numbering ("1.", "a)") dropped. */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const lines = printable(text).normalize('NFC').replace(/\r\n?/g, '\n').split(/\n+|(?:^|\s)[•●▪◦](?=\s)/u);
+  const lines = printable(text)
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .split(/\n+|(?:^|\s)[•●▪◦](?=\s)/u);
   for (const raw of lines) {
-    const line = raw.replace(/^\s*(?:[-+*–•●▪◦]\s+|\d{1,2}[.)]\s+|[a-zđ]\)\s+)/iu, '').replace(/\s+/g, ' ').trim();
+    const line = raw
+      .replace(/^\s*(?:[-+*–•●▪◦]\s+|\d{1,2}[.)]\s+|[a-zđ]\)\s+)/iu, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (!line) continue;
     let start = 0;
     for (let i = 0; i < line.length; i++) {
       const ch = line[i]!;
-      const stop = ch === '!' || ch === '?' || (ch === '.' && endsSentence(line, i)) || (ch === ';' && /^\s+[-+]\s/.test(line.slice(i + 1)));
+      const stop =
+        ch === '!' || ch === '?' || (ch === '.' && endsSentence(line, i)) || (ch === ';' && /^\s+[-+]\s/.test(line.slice(i + 1)));
       if (!stop) continue;
       let end = i + 1;
       while (end < line.length && /["”'’)]/.test(line[end]!)) end++;

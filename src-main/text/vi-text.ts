@@ -6,7 +6,11 @@ export function clean(s: string): string;
 export function clean(s: string | null | undefined): string | null;
 export function clean(s: string | null | undefined): string | null {
   if (s === null || s === undefined) return null;
-  return s.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return s
+    .normalize('NFC')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Fold for search and matching: no diacritics, đ -> d, lower case, single spaces. */
@@ -22,7 +26,9 @@ export function fold(s: string): string {
 
 /** Fold, then keep only letters and digits separated by single spaces ("C.Đ  Trường-THCS" -> "c d truong thcs"). */
 export function foldKey(s: string): string {
-  return fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });

@@ -3,14 +3,14 @@
 import { fold, foldKey } from './vi-text';
 import { formatViNumber } from './vi-number';
 
-type UnitSense =
-  | { kind: 'money'; factor: number }
-  | { kind: 'percent' }
-  | { kind: 'count'; key: string };
+type UnitSense = { kind: 'money'; factor: number } | { kind: 'percent' } | { kind: 'count'; key: string };
 
 const MONEY: [number, string[]][] = [
   [1, ['dong', 'd', 'vnd', 'dongvn', 'vnđ']],
-  [1e3, ['nghindong', 'ngandong', 'nghind', 'ngand', 'ngd', 'ngdong', 'nghin', 'ngan', '1000dong', '1000d', '1000vnd', 'nghinvnd', 'ngandvn']],
+  [
+    1e3,
+    ['nghindong', 'ngandong', 'nghind', 'ngand', 'ngd', 'ngdong', 'nghin', 'ngan', '1000dong', '1000d', '1000vnd', 'nghinvnd', 'ngandvn'],
+  ],
   [1e6, ['trieudong', 'trieud', 'trd', 'trdong', 'trieu', 'trieuvnd', 'trvnd', '1000000dong', '1000000d']],
   [1e9, ['tydong', 'tidong', 'tyd', 'tid', 'ty', 'ti', 'tyvnd']],
 ];
@@ -19,9 +19,45 @@ const PERCENT = new Set(['%', 'phantram', 'tyle', 'tyle%']);
 
 /** Count units seen in reports: a bracket holding one of them is a unit, not part of the label. */
 const COUNT_UNITS = new Set([
-  'nguoi', 'luot', 'luot nguoi', 'buoi', 'can', 'suat', 'cai', 'chiec', 'm', 'km', 'm2', 'tan', 'kg', 'ha', 'ngay cong', 'cong',
-  'cong trinh', 'mo hinh', 'don vi', 'dvm', 'don vi mau', 'to', 'cuoc', 'tin', 'bai', 'tin bai', 'cdcs', 'dien hinh', 'doan vien',
-  'tap the', 'ca nhan', 'tap the ca nhan', 'ho', 'phan', 'lop', 'hoi nghi', 'dot', 'nguoi lao dong', 'luot ngay',
+  'nguoi',
+  'luot',
+  'luot nguoi',
+  'buoi',
+  'can',
+  'suat',
+  'cai',
+  'chiec',
+  'm',
+  'km',
+  'm2',
+  'tan',
+  'kg',
+  'ha',
+  'ngay cong',
+  'cong',
+  'cong trinh',
+  'mo hinh',
+  'don vi',
+  'dvm',
+  'don vi mau',
+  'to',
+  'cuoc',
+  'tin',
+  'bai',
+  'tin bai',
+  'cdcs',
+  'dien hinh',
+  'doan vien',
+  'tap the',
+  'ca nhan',
+  'tap the ca nhan',
+  'ho',
+  'phan',
+  'lop',
+  'hoi nghi',
+  'dot',
+  'nguoi lao dong',
+  'luot ngay',
 ]);
 
 /** What a unit text means; null for empty text. "Triệu đồng", "tr.đ", "trđ" -> money x 1 000 000. */
@@ -73,9 +109,7 @@ export function unitInLabel(text: string): { unit: string | null; rest: string }
   return { unit: null, rest: text };
 }
 
-type Conversion =
-  | { ok: true; value: number; factor: number; note: string | null }
-  | { ok: false; message: string };
+type Conversion = { ok: true; value: number; factor: number; note: string | null } | { ok: false; message: string };
 
 /** Round away binary noise after scaling (0.1 x 1e6 -> 100000, not 100000.00000000001). */
 const tidy = (x: number): number => Number(x.toPrecision(12));

@@ -16,6 +16,8 @@ export function formatBytes(n: number): string {
 }
 
 export function contentsSummary(b: BackupInfo): string {
-  const parts = Object.entries(b.counts).filter(([t, n]) => t !== 'audit_log' && (n > 0 || t === 'units')).map(([t, n]) => `${n.toLocaleString('vi-VN')} ${BACKUP_TABLE_LABELS[t] ?? t}`);
+  const parts = Object.entries(b.counts)
+    .filter(([t, n]) => t !== 'audit_log' && (n > 0 || t === 'units'))
+    .map(([t, n]) => `${n.toLocaleString('vi-VN')} ${BACKUP_TABLE_LABELS[t] ?? t}`);
   return parts.join(' · ') || 'Chưa có dữ liệu';
 }

@@ -6,9 +6,9 @@ import { saveFile } from './files';
 import { errorMessage, rpc } from './rpc';
 import { toasts } from './toasts.svelte';
 
-
 export const fmtPct = (n: number | null | undefined): string => (n === null || n === undefined ? '–' : `${formatViNumber(n)}%`);
-export const fmtVal = (v: number | string | null | undefined): string => (v === null || v === undefined ? '' : typeof v === 'number' ? formatViNumber(v) : v);
+export const fmtVal = (v: number | string | null | undefined): string =>
+  v === null || v === undefined ? '' : typeof v === 'number' ? formatViNumber(v) : v;
 
 /**
  * Before anything of a plan is written out: the value warnings still open are said and listed, and the user chooses
@@ -23,7 +23,10 @@ export async function confirmOpenWarnings(planId: number, what: string): Promise
     return false;
   }
   if (open.length === 0) return true;
-  const list = open.slice(0, 10).map((w) => `• ${w.unitCode}, ${w.indicatorCode}: ${w.message}`).join('\n');
+  const list = open
+    .slice(0, 10)
+    .map((w) => `• ${w.unitCode}, ${w.indicatorCode}: ${w.message}`)
+    .join('\n');
   const more = open.length > 10 ? `\n… và ${open.length - 10} cảnh báo khác.` : '';
   return confirm(
     `Còn ${open.length} cảnh báo số liệu chưa xử lý, các số liệu này vẫn được tính vào ${what}:\n\n${list}${more}\n\n` +

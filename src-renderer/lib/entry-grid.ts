@@ -15,43 +15,91 @@ export function parseClipboardBlock(text: string): string[][] {
   while (i < text.length) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      cell += c; i++; continue;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 2;
+        continue;
+      }
+      if (c === '"') {
+        quoted = false;
+        i++;
+        continue;
+      }
+      cell += c;
+      i++;
+      continue;
     }
-    if (atStart && c === '"') { quoted = true; atStart = false; i++; continue; }
+    if (atStart && c === '"') {
+      quoted = true;
+      atStart = false;
+      i++;
+      continue;
+    }
     atStart = false;
-    if (c === '\t') { row.push(cell); cell = ''; atStart = true; i++; continue; }
+    if (c === '\t') {
+      row.push(cell);
+      cell = '';
+      atStart = true;
+      i++;
+      continue;
+    }
     if (c === '\r' || c === '\n') {
-      row.push(cell); rows.push(row); row = []; cell = ''; atStart = true;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      atStart = true;
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
       continue;
     }
-    cell += c; i++;
+    cell += c;
+    i++;
   }
-  if (cell !== '' || row.length) { row.push(cell); rows.push(row); }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows.map((r) => r.map((s) => s.normalize('NFC').trim()));
 }
 
-export interface Pos { row: number; col: number }
+export interface Pos {
+  row: number;
+  col: number;
+}
 
 /**
  * Where each pasted cell goes, from `at` down and right; `usable(row, col)` says whether a grid cell takes a value
  * (an indicator without a second measure has no such cell). Cells that land outside or on an unusable cell are counted.
  */
-export function placeBlock(block: string[][], at: Pos, size: { rows: number; cols: number }, usable: (p: Pos) => boolean = () => true): { cells: (Pos & { text: string })[]; dropped: number } {
+export function placeBlock(
+  block: string[][],
+  at: Pos,
+  size: { rows: number; cols: number },
+  usable: (p: Pos) => boolean = () => true,
+): { cells: (Pos & { text: string })[]; dropped: number } {
   const cells: (Pos & { text: string })[] = [];
   let dropped = 0;
-  block.forEach((line, dr) => line.forEach((text, dc) => {
-    const p = { row: at.row + dr, col: at.col + dc };
-    if (p.row >= size.rows || p.col >= size.cols || !usable(p)) { if (text !== '') dropped++; return; }
-    cells.push({ ...p, text });
-  }));
+  block.forEach((line, dr) =>
+    line.forEach((text, dc) => {
+      const p = { row: at.row + dr, col: at.col + dc };
+      if (p.row >= size.rows || p.col >= size.cols || !usable(p)) {
+        if (text !== '') dropped++;
+        return;
+      }
+      cells.push({ ...p, text });
+    }),
+  );
   return { cells, dropped };
 }
 
 /** The cell Enter / Tab (Shift: back) moves to, skipping unusable cells; null when there is none that way. */
-export function nextCell(key: 'Enter' | 'Tab', shift: boolean, from: Pos, size: { rows: number; cols: number }, usable: (p: Pos) => boolean = () => true): Pos | null {
+export function nextCell(
+  key: 'Enter' | 'Tab',
+  shift: boolean,
+  from: Pos,
+  size: { rows: number; cols: number },
+  usable: (p: Pos) => boolean = () => true,
+): Pos | null {
   const step = shift ? -1 : 1;
   let p = { ...from };
   for (let guard = 0; guard < size.rows * size.cols + 1; guard++) {

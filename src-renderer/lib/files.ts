@@ -9,7 +9,11 @@ import { joinWarnings } from './warnings';
 export const isTooLarge = (file: File): boolean => file.size > MAX_FILE_BYTES;
 
 export function tooLargeMessage(names: string[]): string {
-  const list = names.slice(0, 3).map((n) => `"${n}"`).join(', ') + (names.length > 3 ? ` và ${names.length - 3} tệp khác` : '');
+  const list =
+    names
+      .slice(0, 3)
+      .map((n) => `"${n}"`)
+      .join(', ') + (names.length > 3 ? ` và ${names.length - 3} tệp khác` : '');
   return `${names.length > 1 ? `${names.length} tệp` : 'Tệp'} ${list} lớn hơn ${MAX_FILE_MB} MB nên không được nhận. Hãy mở tệp, xoá ảnh hoặc sheet không cần thiết, lưu lại rồi chọn lại.`;
 }
 
@@ -30,4 +34,3 @@ export function saveFile(out: FileOut): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   if (out.warnings?.length) toasts.show('info', `${out.name}: ${joinWarnings(out.warnings)}`, undefined, 0);
 }
-

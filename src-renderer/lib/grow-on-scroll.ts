@@ -10,7 +10,14 @@ export const HEAVY_ROWS_STEP = 40;
 /** Svelte action: call `grow` whenever the node comes into view (inside scrolled boxes too). */
 export function growWhenSeen(node: Element, grow: () => void): { update: (g: () => void) => void; destroy: () => void } {
   let current = grow;
-  const io = new IntersectionObserver((entries) => { if (entries.some((e) => e.isIntersecting)) current(); });
+  const io = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) current();
+  });
   io.observe(node);
-  return { update: (g) => { current = g; }, destroy: () => io.disconnect() };
+  return {
+    update: (g) => {
+      current = g;
+    },
+    destroy: () => io.disconnect(),
+  };
 }

@@ -10,7 +10,11 @@ export interface LeftFile {
 }
 
 export const LEFT_LABELS: Record<LeftFile['kind'], string> = {
-  duplicate: 'Trùng', error: 'Lỗi', skipped: 'Bỏ chọn', waiting: 'Chưa xác nhận', refused: 'Không đọc',
+  duplicate: 'Trùng',
+  error: 'Lỗi',
+  skipped: 'Bỏ chọn',
+  waiting: 'Chưa xác nhận',
+  refused: 'Không đọc',
 };
 
 /** Every dropped item not in `taken`, with its reason. */
@@ -22,9 +26,14 @@ export function leftOut(items: readonly ImportItem[], taken: ReadonlySet<ImportI
     const r = readiness(it, planUnitIds);
     if (r === 'excluded') {
       const dup = it.preview.status === 'duplicate';
-      out.push({ file, kind: dup ? 'duplicate' : 'error', reason: it.preview.reason || (dup ? 'Đã có tệp giống hệt.' : 'Tệp không đọc được.') });
+      out.push({
+        file,
+        kind: dup ? 'duplicate' : 'error',
+        reason: it.preview.reason || (dup ? 'Đã có tệp giống hệt.' : 'Tệp không đọc được.'),
+      });
     } else if (r === 'skipped') out.push({ file, kind: 'skipped', reason: 'Bạn đã bỏ chọn tệp này ở bước xem trước.' });
-    else out.push({ file, kind: 'waiting', reason: 'Chưa xác nhận đơn vị, chỉ tiêu hoặc số liệu cần xác nhận: mở lại tệp ở bước xem trước.' });
+    else
+      out.push({ file, kind: 'waiting', reason: 'Chưa xác nhận đơn vị, chỉ tiêu hoặc số liệu cần xác nhận: mở lại tệp ở bước xem trước.' });
   }
   return out;
 }

@@ -8,7 +8,11 @@ export function draftFromProfile(p: OrgProfile | null): EditorDraft {
   if (!p) return d;
   return {
     ...d,
-    issuer: p.ownOrg, parentIssuer: p.parentOrg ?? '', place: p.placeName ?? '',
-    signerAuthority: p.signerAuthority ?? '', signerTitle: p.signerTitle ?? '', signerName: p.signerName ?? '',
+    issuer: p.ownOrg,
+    parentIssuer: p.parentOrg ?? '',
+    place: p.placeName ?? '',
+    signerAuthority: p.signerAuthority ?? '',
+    signerTitle: p.signerTitle ?? '',
+    signerName: p.signerName ?? '',
   };
 }

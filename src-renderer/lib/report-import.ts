@@ -37,9 +37,15 @@ export function newItem(key: number, preview: PreviewFile, channel: ChannelId): 
     key,
     preview,
     d: {
-      unitId: preview.unit?.id ?? null, receivedOn: preview.receivedOn, channel,
-      mapping: preview.rows.map((r) => r.indicatorId), remember: true,
-      unitConfirmed: false, mappingConfirmed: false, include: preview.status !== 'error' && preview.status !== 'duplicate', reasons: {},
+      unitId: preview.unit?.id ?? null,
+      receivedOn: preview.receivedOn,
+      channel,
+      mapping: preview.rows.map((r) => r.indicatorId),
+      remember: true,
+      unitConfirmed: false,
+      mappingConfirmed: false,
+      include: preview.status !== 'error' && preview.status !== 'duplicate',
+      reasons: {},
       valueColumn: preview.valueColumn?.how === 'chosen' ? preview.valueColumn.header : null,
     },
   };
@@ -61,7 +67,12 @@ function needsMapping(it: ImportItem): boolean {
 /** Preview rows (by index) whose value a check holds and that still lack the user's reason (rows mapped elsewhere by hand excepted). */
 export function unconfirmedFlags(it: ImportItem): number[] {
   return it.preview.rows.flatMap((r, i) =>
-    r.checks?.some((c) => c.blocking) && it.d.mapping[i] === r.indicatorId && r.indicatorId !== null && (it.d.reasons[i] ?? '').trim().length < 3 ? [i] : [],
+    r.checks?.some((c) => c.blocking) &&
+    it.d.mapping[i] === r.indicatorId &&
+    r.indicatorId !== null &&
+    (it.d.reasons[i] ?? '').trim().length < 3
+      ? [i]
+      : [],
   );
 }
 
@@ -77,7 +88,8 @@ export function confirmations(it: ImportItem): { label: string; reason: string }
 export const needsColumn = (it: ImportItem): boolean => it.preview.valueColumn?.sure === false && !it.d.valueColumn;
 
 /** None of the file's rows matched an indicator: only the mapping screen can take it further. */
-export const matchedNothing = (p: PreviewFile): boolean => p.status === 'confirm' && p.rows.length > 0 && p.rows.every((r) => r.indicatorId === null);
+export const matchedNothing = (p: PreviewFile): boolean =>
+  p.status === 'confirm' && p.rows.length > 0 && p.rows.every((r) => r.indicatorId === null);
 
 /** Does the mapping screen need to open by itself for this file? (rows matched nothing, or the value column is in doubt) */
 export const wantsMappingScreen = (it: ImportItem): boolean => it.d.include && (matchedNothing(it.preview) || needsColumn(it));
@@ -119,7 +131,8 @@ export function readiness(it: ImportItem, planUnitIds: ReadonlySet<number>): Rea
   const s = it.preview.status;
   if (s === 'error' || s === 'duplicate') return 'excluded';
   if (!it.d.include) return 'skipped';
-  if (it.d.unitId === null || needsUnit(it, planUnitIds) || needsMapping(it) || needsColumn(it) || unconfirmedFlags(it).length) return 'needs';
+  if (it.d.unitId === null || needsUnit(it, planUnitIds) || needsMapping(it) || needsColumn(it) || unconfirmedFlags(it).length)
+    return 'needs';
   if (!it.d.mapping.some((m) => m !== null)) return 'needs';
   return 'ready';
 }
@@ -167,7 +180,10 @@ export const isWorkbookName = (name: string): boolean => /\.(xlsx|xlsm|xls|ods|c
 
 /** Names of files left out of a drop, for a message: the first 8 in quotes, then how many more. */
 export function skippedNames(names: readonly string[]): string {
-  const shown = names.slice(0, 8).map((n) => `"${n}"`).join(', ');
+  const shown = names
+    .slice(0, 8)
+    .map((n) => `"${n}"`)
+    .join(', ');
   return names.length > 8 ? `${shown} và ${names.length - 8} tệp khác` : shown;
 }
 

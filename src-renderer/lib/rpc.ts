@@ -44,7 +44,10 @@ async function transport(name: string, input: unknown): Promise<Envelope<unknown
       body: encodeWire({ name, input }),
     });
   } catch {
-    return { ok: false, error: { code: 'internal', message: 'Mất kết nối tới máy chủ "npm run web". Hãy kiểm tra cửa sổ lệnh còn chạy không.' } };
+    return {
+      ok: false,
+      error: { code: 'internal', message: 'Mất kết nối tới máy chủ "npm run web". Hãy kiểm tra cửa sổ lệnh còn chạy không.' },
+    };
   }
   return decodeWire(await res.text()) as Envelope<unknown>;
 }

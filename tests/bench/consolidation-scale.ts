@@ -29,22 +29,57 @@ try {
     for (let i = 1; i <= units; i++) insert.run(`U${i}`, `Công đoàn đơn vị U${i}`, `u${i}`, 20 + (i % 80));
   })();
   const indicators = Array.from({ length: nInd }, (_, k) => ({
-    code: `B${String(k + 1).padStart(2, '0')}`, label: `Chỉ tiêu đo hiệu năng số ${k + 1}`, unit: k % 7 === 0 ? '%' : 'buổi', group: `Nhóm ${1 + Math.floor(k / 10)}`, target: 10 + k,
+    code: `B${String(k + 1).padStart(2, '0')}`,
+    label: `Chỉ tiêu đo hiệu năng số ${k + 1}`,
+    unit: k % 7 === 0 ? '%' : 'buổi',
+    group: `Nhóm ${1 + Math.floor(k / 10)}`,
+    target: 10 + k,
   }));
   let planId = 0;
   let previous: number | null = null;
   for (let p = 0; p <= 10; p++) {
     const year = 2015 + p;
-    planId = createPlanFromJson(db, { title: `Kết quả phối hợp làm công tác dân vận năm ${year}`, period: { label: `Năm ${year}` }, indicators }, new Date()).id;
+    planId = createPlanFromJson(
+      db,
+      { title: `Kết quả phối hợp làm công tác dân vận năm ${year}`, period: { label: `Năm ${year}` }, indicators },
+      new Date(),
+    ).id;
     if (previous) db.prepare('UPDATE plans SET previous_plan_id = ? WHERE id = ?').run(previous, planId);
     previous = planId;
-    const ids = (db.prepare('SELECT indicator_id AS id FROM plan_targets WHERE plan_id = ?').all(planId) as { id: number }[]).map((r) => r.id);
+    const ids = (db.prepare('SELECT indicator_id AS id FROM plan_targets WHERE plan_id = ?').all(planId) as { id: number }[]).map(
+      (r) => r.id,
+    );
     db.transaction(() => {
       for (let u = 1; u <= units; u++) {
-        insertReport(db, {
-          planId, unitId: u, batchId: null, status: 'active', receivedOn: `${year}-12-10`, channel: 'file', fileName: null, sha256: null,
-          documentId: null, reader: null, title: null, periodLabel: null, unitNameInFile: null, issues: [],
-        }, ids.map((id, k) => ({ indicatorId: id, valueNum: ((u * 7 + k * 13) % 50) + (k % 7 === 0 ? 40 : 0), valueText: null, value2: null, note: null, cell: null })), [], 'x');
+        insertReport(
+          db,
+          {
+            planId,
+            unitId: u,
+            batchId: null,
+            status: 'active',
+            receivedOn: `${year}-12-10`,
+            channel: 'file',
+            fileName: null,
+            sha256: null,
+            documentId: null,
+            reader: null,
+            title: null,
+            periodLabel: null,
+            unitNameInFile: null,
+            issues: [],
+          },
+          ids.map((id, k) => ({
+            indicatorId: id,
+            valueNum: ((u * 7 + k * 13) % 50) + (k % 7 === 0 ? 40 : 0),
+            valueText: null,
+            value2: null,
+            note: null,
+            cell: null,
+          })),
+          [],
+          'x',
+        );
       }
     })();
   }
@@ -65,12 +100,20 @@ try {
   }
   ctx.close();
   const out = {
-    units, indicators: nInd, plans: 11, computeMedianMs: median(computed), computeFirstMs: Math.round(computed[0]!),
-    firstMs: Math.round(times[0]!), medianMs: median(times), setupSeconds: Math.round(setup * 10) / 10,
+    units,
+    indicators: nInd,
+    plans: 11,
+    computeMedianMs: median(computed),
+    computeFirstMs: Math.round(computed[0]!),
+    firstMs: Math.round(times[0]!),
+    medianMs: median(times),
+    setupSeconds: Math.round(setup * 10) / 10,
   };
   if (process.argv.includes('--json')) console.log(JSON.stringify(out));
   else {
-    console.log(`Tổng hợp ${units} đơn vị × ${nInd} chỉ tiêu (11 kế hoạch trong dữ liệu): tính từ dữ liệu trung vị ${out.computeMedianMs} ms / lần — mục tiêu ≤ 50 ms: ${out.computeMedianMs <= 50 ? 'đạt' : 'chưa đạt'}`);
+    console.log(
+      `Tổng hợp ${units} đơn vị × ${nInd} chỉ tiêu (11 kế hoạch trong dữ liệu): tính từ dữ liệu trung vị ${out.computeMedianMs} ms / lần — mục tiêu ≤ 50 ms: ${out.computeMedianMs <= 50 ? 'đạt' : 'chưa đạt'}`,
+    );
     console.log(`  qua consolidation.get (dùng lại khi dữ liệu chưa đổi): lần đầu ${out.firstMs} ms, trung vị ${out.medianMs} ms / lần`);
   }
 } finally {

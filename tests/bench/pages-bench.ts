@@ -21,7 +21,9 @@ const arg = (name: string) => {
 };
 const visits = Number(arg('--visits') ?? 5);
 const json = process.argv.includes('--json');
-const log = (s: string) => { if (!json) console.log(s); };
+const log = (s: string) => {
+  if (!json) console.log(s);
+};
 const staticDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 if (!existsSync(join(staticDir, 'index.html'))) {
   console.error('Chưa có bản dựng giao diện: chạy "npm run build" trước.');
@@ -38,13 +40,20 @@ const dir = mkdtempSync(join(tmpdir(), 'danvan-pages-'));
 const dbFile = join(dir, 'large.sqlite');
 copyFileSync(source, dbFile);
 const ctx = createContext({ mode: 'cli', dbFile, version: 'bench' }); // 'cli': no daily backup of the 400 MB file
-const bigPlan = ctx.db.prepare(
-  "SELECT plan_id AS id FROM reports WHERE status = 'active' GROUP BY plan_id ORDER BY COUNT(*) DESC, plan_id DESC LIMIT 1",
-).get() as { id: number };
+const bigPlan = ctx.db
+  .prepare("SELECT plan_id AS id FROM reports WHERE status = 'active' GROUP BY plan_id ORDER BY COUNT(*) DESC, plan_id DESC LIMIT 1")
+  .get() as { id: number };
 const server = await startWebServer({ ctx, staticDir });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 
-interface Row { page: string; label: string; medianMs: number | null; runsMs: number[]; slowestCall: string; slowestCallMs: number | null }
+interface Row {
+  page: string;
+  label: string;
+  medianMs: number | null;
+  runsMs: number[];
+  slowestCall: string;
+  slowestCallMs: number | null;
+}
 const PAGES: { label: string; measure: string; hash: string }[] = [
   { label: 'Tổng quan', measure: 'overview', hash: '#/overview' },
   { label: 'Tổng quan: biểu đồ', measure: 'overview.charts', hash: '#/overview' },
@@ -62,7 +71,9 @@ function watchCalls(page: Page) {
   const inFlight = new Set<Request>();
   const done: { name: string; ms: number }[] = [];
   const isRpc = (r: Request) => new URL(r.url()).pathname === '/rpc';
-  page.on('request', (r) => { if (isRpc(r)) inFlight.add(r); });
+  page.on('request', (r) => {
+    if (isRpc(r)) inFlight.add(r);
+  });
   page.on('requestfailed', (r) => inFlight.delete(r));
   page.on('requestfinished', (r) => {
     if (!inFlight.delete(r)) return;
@@ -99,27 +110,43 @@ try {
       // from Cài đặt each time (Cài đặt itself from Đơn vị), so the page mounts afresh as when a user opens it from the sidebar
       const base = p.measure === 'settings' ? { hash: '#/units', measure: 'units' } : { hash: '#/settings', measure: 'settings' };
       if (!(await page.evaluate(() => location.hash)).startsWith(base.hash)) {
-        await page.evaluate((b) => { performance.clearMeasures(`page:${b.measure}`); location.hash = b.hash; }, base);
-        await page.waitForFunction((m) => performance.getEntriesByName(`page:${m}`, 'measure').length > 0, base.measure, { timeout: 180_000 });
+        await page.evaluate((b) => {
+          performance.clearMeasures(`page:${b.measure}`);
+          location.hash = b.hash;
+        }, base);
+        await page.waitForFunction((m) => performance.getEntriesByName(`page:${m}`, 'measure').length > 0, base.measure, {
+          timeout: 180_000,
+        });
         await calls.idle();
       }
       await page.evaluate((m) => performance.clearMeasures(`page:${m}`), p.measure);
       calls.done.length = 0;
-      await page.evaluate((h) => { location.hash = h; }, p.hash);
+      await page.evaluate((h) => {
+        location.hash = h;
+      }, p.hash);
       const ok = await page
         .waitForFunction((m) => performance.getEntriesByName(`page:${m}`, 'measure').length > 0, p.measure, { timeout: 180_000 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (ok) runs.push(await page.evaluate((m) => performance.getEntriesByName(`page:${m}`, 'measure').at(-1)!.duration, p.measure));
       await calls.idle();
       for (const c of calls.done) if (c.ms > slowest.ms) slowest = c;
     }
     const sorted = [...runs].sort((a, b) => a - b);
     const row: Row = {
-      page: p.measure, label: p.label, medianMs: sorted.length ? Math.round(sorted[Math.floor(sorted.length / 2)]!) : null, runsMs: runs.map(Math.round),
-      slowestCall: slowest.name, slowestCallMs: slowest.ms >= 0 ? Math.round(slowest.ms) : null,
+      page: p.measure,
+      label: p.label,
+      medianMs: sorted.length ? Math.round(sorted[Math.floor(sorted.length / 2)]!) : null,
+      runsMs: runs.map(Math.round),
+      slowestCall: slowest.name,
+      slowestCallMs: slowest.ms >= 0 ? Math.round(slowest.ms) : null,
     };
     rows.push(row);
-    log(`${row.label.padEnd(26)} ${String(row.medianMs ?? '—').padStart(7)} ms ${row.medianMs !== null && row.medianMs <= GOAL_MS ? 'đạt ' : 'CHƯA'}   lần đo ${row.runsMs.join(', ')}   gọi chậm nhất: ${row.slowestCall} ${row.slowestCallMs ?? "—"} ms (chờ + xử lý ở máy chủ)`);
+    log(
+      `${row.label.padEnd(26)} ${String(row.medianMs ?? '—').padStart(7)} ms ${row.medianMs !== null && row.medianMs <= GOAL_MS ? 'đạt ' : 'CHƯA'}   lần đo ${row.runsMs.join(', ')}   gọi chậm nhất: ${row.slowestCall} ${row.slowestCallMs ?? '—'} ms (chờ + xử lý ở máy chủ)`,
+    );
   }
 } finally {
   await browser.close();
@@ -128,4 +155,7 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 if (json) console.log(JSON.stringify({ goalMs: GOAL_MS, visits, planId: bigPlan.id, pages: rows }));
-else log(`Mục tiêu ≤ ${GOAL_MS} ms mỗi trang (trung vị ${visits} lần mở): ${rows.filter((r) => r.medianMs !== null && r.medianMs <= GOAL_MS).length}/${rows.length} đạt.`);
+else
+  log(
+    `Mục tiêu ≤ ${GOAL_MS} ms mỗi trang (trung vị ${visits} lần mở): ${rows.filter((r) => r.medianMs !== null && r.medianMs <= GOAL_MS).length}/${rows.length} đạt.`,
+  );

@@ -25,7 +25,12 @@ export async function runProvinceScale(districts: number, units: number, log: (s
   const prov = await makeProvince(districts);
   try {
     const t1 = performance.now();
-    const res = await importHeadless(prov.app.ctx, prov.planId, ds.map((d) => d.pkg), false);
+    const res = await importHeadless(
+      prov.app.ctx,
+      prov.planId,
+      ds.map((d) => d.pkg),
+      false,
+    );
     const importSeconds = (performance.now() - t1) / 1000;
     const t2 = performance.now();
     const c = computeConsolidation(prov.app.ctx.db, prov.planId, '2025-12-31');
@@ -34,11 +39,20 @@ export async function runProvinceScale(districts: number, units: number, log: (s
     const o = await provinceOverview(prov.app.ctx.db, prov.planId, '2025-12-31');
     const overviewSeconds = (performance.now() - t3) / 1000;
     const sum = (k: string) => Math.round(ds.reduce((a, d) => a + d.expect[k]!, 0) * 1000) / 1000;
-    const exact = CODES.every((k) => c.indicators.find((i) => i.code === k)?.total === sum(k)) && c.indicators.find((i) => i.code === 'CT08')?.total2 === sum('CT08#2');
+    const exact =
+      CODES.every((k) => c.indicators.find((i) => i.code === k)?.total === sum(k)) &&
+      c.indicators.find((i) => i.code === 'CT08')?.total2 === sum('CT08#2');
     return {
-      districts, baseUnits: districts * units, imported: res.files.filter((f) => f.status === 'imported').length, submitted: c.submitted,
-      baseCoverage: o.coverage, exact, setupSeconds: +setupSeconds.toFixed(1), importSeconds: +importSeconds.toFixed(3),
-      consolidateSeconds: +consolidateSeconds.toFixed(3), overviewSeconds: +overviewSeconds.toFixed(3),
+      districts,
+      baseUnits: districts * units,
+      imported: res.files.filter((f) => f.status === 'imported').length,
+      submitted: c.submitted,
+      baseCoverage: o.coverage,
+      exact,
+      setupSeconds: +setupSeconds.toFixed(1),
+      importSeconds: +importSeconds.toFixed(3),
+      consolidateSeconds: +consolidateSeconds.toFixed(3),
+      overviewSeconds: +overviewSeconds.toFixed(3),
     };
   } finally {
     prov.app.close();
@@ -48,9 +62,18 @@ export async function runProvinceScale(districts: number, units: number, log: (s
 
 if (process.argv[1] && /province-scale\.ts$/.test(process.argv[1])) {
   const json = process.argv.includes('--json');
-  runProvinceScale(arg('--districts', 30), arg('--units', 52), json ? undefined : (s) => process.stderr.write(s)).then((r) => {
-    if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
-    else process.stdout.write(`${r.districts} gói (${r.baseUnits} đơn vị cơ sở): nhập ${r.importSeconds} s; tổng hợp tỉnh ${r.consolidateSeconds} s; ` +
-      `bảng theo huyện ${r.overviewSeconds} s; tổng khớp: ${r.exact ? 'có' : 'KHÔNG'} (tạo dữ liệu ${r.setupSeconds} s)\n`);
-  }, (e) => { process.stderr.write(`${String(e)}\n`); process.exit(1); });
+  runProvinceScale(arg('--districts', 30), arg('--units', 52), json ? undefined : (s) => process.stderr.write(s)).then(
+    (r) => {
+      if (json) process.stdout.write(`${JSON.stringify(r)}\n`);
+      else
+        process.stdout.write(
+          `${r.districts} gói (${r.baseUnits} đơn vị cơ sở): nhập ${r.importSeconds} s; tổng hợp tỉnh ${r.consolidateSeconds} s; ` +
+            `bảng theo huyện ${r.overviewSeconds} s; tổng khớp: ${r.exact ? 'có' : 'KHÔNG'} (tạo dữ liệu ${r.setupSeconds} s)\n`,
+        );
+    },
+    (e) => {
+      process.stderr.write(`${String(e)}\n`);
+      process.exit(1);
+    },
+  );
 }

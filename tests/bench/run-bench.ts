@@ -64,7 +64,12 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
   const timer = setInterval(sample, 20);
   try {
     log(`Tạo ${n} tệp báo cáo…`);
-    const corpus = await makeCorpus(n, 2024, (i) => ({ planId: '1', unitCode: `U${i + 1}`, unitName: `đơn vị U${i + 1}`, realistic: true }));
+    const corpus = await makeCorpus(n, 2024, (i) => ({
+      planId: '1',
+      unitCode: `U${i + 1}`,
+      unitName: `đơn vị U${i + 1}`,
+      realistic: true,
+    }));
     const files = corpus.map((g, i) => ({ name: `bao-cao-U${i + 1}.xlsx`, bytes: g.bytes, lastModified: Date.UTC(2024, 6, 30) }));
     corpus.length = 0; // only the bytes are imported: the generator's expectations need not stay in memory
     const avgFileKb = files.reduce((s, f) => s + f.bytes.byteLength, 0) / files.length / 1024;
@@ -85,7 +90,11 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
         for (let i = 1; i <= n; i++) insert.run(`U${i}`, `Công đoàn đơn vị U${i}`, `u${i} cong doan don vi u${i}`);
       })();
       const indicators = SECTIONS.flatMap(([roman, , items]) => items.map(([label, unit]) => ({ label, unit, group: roman })));
-      const { id: planId } = createPlanFromJson(ctx.db, { title: 'Kết quả phối hợp làm công tác dân vận (đo hiệu năng)', indicators }, new Date());
+      const { id: planId } = createPlanFromJson(
+        ctx.db,
+        { title: 'Kết quả phối hợp làm công tác dân vận (đo hiệu năng)', indicators },
+        new Date(),
+      );
       if (planId !== 1) throw new Error('the generated templates name plan 1');
       log(`${tag}nhập ${n} tệp (trung bình ${avgFileKb.toFixed(1)} KB)…`);
       collectGarbage();
@@ -112,9 +121,20 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
     const seconds = median(perRound.map((r) => r[0]));
     const baselineSeconds = median(perRound.map((r) => r[1]));
     return {
-      files: n, rounds, seconds: round3(seconds), filesPerSecond: round3(n / seconds), baselineSeconds: round3(baselineSeconds),
-      ratio: round3(median(perRound.map(([a, b]) => b / a))), perRound, peakRssMb: Math.round(peak / 1048576), importPeakRssMb: Math.round(importPeak / 1048576),
-      imported, avgFileKb: round3(avgFileKb), workerStartSeconds: round3(workerStartSeconds), checkWarnings, checkedValues,
+      files: n,
+      rounds,
+      seconds: round3(seconds),
+      filesPerSecond: round3(n / seconds),
+      baselineSeconds: round3(baselineSeconds),
+      ratio: round3(median(perRound.map(([a, b]) => b / a))),
+      perRound,
+      peakRssMb: Math.round(peak / 1048576),
+      importPeakRssMb: Math.round(importPeak / 1048576),
+      imported,
+      avgFileKb: round3(avgFileKb),
+      workerStartSeconds: round3(workerStartSeconds),
+      checkWarnings,
+      checkedValues,
     };
   } finally {
     clearInterval(timer);

@@ -59,7 +59,8 @@ try {
       planId: b.planId,
       files: ready.map((p) => ({
         ...(missing.has(p.sha256) ? { file: files[p.index]! } : { staged: { sha256: p.sha256, name: p.fileName } }),
-        unitId: p.unit!.id, receivedOn: p.receivedOn,
+        unitId: p.unit!.id,
+        receivedOn: p.receivedOn,
       })),
     });
     const ui = (performance.now() - t1) / 1000;
@@ -69,9 +70,18 @@ try {
   const med = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   const cli = med(rounds.map((r) => r.cli));
   const ui = med(rounds.map((r) => r.ui));
-  const out = { files: n, cliSeconds: Math.round(cli * 1000) / 1000, uiSeconds: Math.round(ui * 1000) / 1000, ratio: Math.round((ui / cli) * 100) / 100, imported: rounds.map((r) => r.imported) };
+  const out = {
+    files: n,
+    cliSeconds: Math.round(cli * 1000) / 1000,
+    uiSeconds: Math.round(ui * 1000) / 1000,
+    ratio: Math.round((ui / cli) * 100) / 100,
+    imported: rounds.map((r) => r.imported),
+  };
   if (process.argv.includes('--json')) console.log(JSON.stringify(out));
-  else console.log(`Nhập ${n} tệp qua giao diện (xem trước + nhập theo mã băm): ${out.uiSeconds} s; một lượt CLI: ${out.cliSeconds} s; gấp ${out.ratio} lần — mục tiêu ≤ 1,5: ${out.ratio <= 1.5 ? 'đạt' : 'chưa đạt'} (${out.imported.join('/')} tệp vào dữ liệu)`);
+  else
+    console.log(
+      `Nhập ${n} tệp qua giao diện (xem trước + nhập theo mã băm): ${out.uiSeconds} s; một lượt CLI: ${out.cliSeconds} s; gấp ${out.ratio} lần — mục tiêu ≤ 1,5: ${out.ratio <= 1.5 ? 'đạt' : 'chưa đạt'} (${out.imported.join('/')} tệp vào dữ liệu)`,
+    );
 } finally {
   await sharedParsePool().close?.();
   rmSync(dir, { recursive: true, force: true });

@@ -38,26 +38,41 @@ async function unitsWorkbook(path: string, prefix: string, rows: number): Promis
   ws.addRow(['DANH SÁCH CÔNG ĐOÀN CƠ SỞ']);
   ws.addRow(['TT', 'Mã đơn vị', 'Tên CĐCS', 'Khối', 'Số đoàn viên', 'Chủ tịch', 'Địa chỉ']);
   for (let i = 1; i <= rows; i++)
-    ws.addRow([i, `${prefix}-${i}`, `Công đoàn cơ sở ${prefix} số ${i}`, i % 2 ? 'Giáo dục' : 'Y tế', 10 + (i % 90), `Nguyễn Văn ${i}`, `Thôn ${i}, xã Bình Minh`]);
+    ws.addRow([
+      i,
+      `${prefix}-${i}`,
+      `Công đoàn cơ sở ${prefix} số ${i}`,
+      i % 2 ? 'Giáo dục' : 'Y tế',
+      10 + (i % 90),
+      `Nguyễn Văn ${i}`,
+      `Thôn ${i}, xã Bình Minh`,
+    ]);
   await wb.xlsx.writeFile(path);
 }
 
 /** Small deterministic PRNG so a failing run can be repeated with the same seed. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function runImport(db: string, file: string, killAfterMs: number | null): Promise<{ code: number | null; killed: boolean; ms: number }> {
   const started = Date.now();
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', 'units', 'import', file, '--db', db, '--json'], {
-      cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     let killed = false;
-    const timer = killAfterMs === null ? null : setTimeout(() => { killed = child.kill('SIGKILL'); }, killAfterMs);
+    const timer =
+      killAfterMs === null
+        ? null
+        : setTimeout(() => {
+            killed = child.kill('SIGKILL');
+          }, killAfterMs);
     child.on('error', fail);
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
@@ -67,7 +82,10 @@ function runImport(db: string, file: string, killAfterMs: number | null): Promis
   });
 }
 
-interface Snapshot { perFile: number[]; problems: string[] }
+interface Snapshot {
+  perFile: number[];
+  problems: string[];
+}
 
 function inspect(db: string, files: string[], prefixes: string[], rows: number, backups: string, deep: boolean): Snapshot {
   const problems: string[] = [];
@@ -76,13 +94,19 @@ function inspect(db: string, files: string[], prefixes: string[], rows: number, 
     const ic = conn.pragma('integrity_check', { simple: true });
     if (ic !== 'ok') problems.push(`integrity_check: ${String(ic)}`);
     if ((conn.pragma('foreign_key_check') as unknown[]).length) problems.push('foreign_key_check has rows');
-    const perFile = prefixes.map((p) => (conn.prepare('SELECT count(*) AS n FROM units WHERE code LIKE ?').get(`${p}-%`) as { n: number }).n);
+    const perFile = prefixes.map(
+      (p) => (conn.prepare('SELECT count(*) AS n FROM units WHERE code LIKE ?').get(`${p}-%`) as { n: number }).n,
+    );
     const audits = conn.prepare("SELECT details FROM audit_log WHERE action = 'unit.import'").all() as { details: string }[];
     perFile.forEach((n, k) => {
       if (n !== 0 && n !== rows) problems.push(`file ${k}: ${n} of ${rows} units (half-imported)`);
       const name = files[k]!.split(/[\\/]/).pop();
-      const creating = audits.filter((a) => { const d = JSON.parse(a.details) as { file: string; created: number }; return d.file === name && d.created > 0; });
-      if (creating.length !== (n === rows ? 1 : 0)) problems.push(`file ${k}: ${n} units but ${creating.length} audit rows that created them`);
+      const creating = audits.filter((a) => {
+        const d = JSON.parse(a.details) as { file: string; created: number };
+        return d.file === name && d.created > 0;
+      });
+      if (creating.length !== (n === rows ? 1 : 0))
+        problems.push(`file ${k}: ${n} units but ${creating.length} audit rows that created them`);
     });
     const listed = listBackups(backups);
     for (const b of deep ? listed : listed.slice(0, 1)) {
@@ -133,12 +157,19 @@ export async function killLoop(o: KillLoopOptions): Promise<KillLoopResult> {
     const r = await runImport(db, files[k]!, delay);
     kills++;
     if (r.killed) killedRunning++;
-        state = inspect(db, files, prefixes, o.rowsPerFile, backups, o.kills <= 50);
+    state = inspect(db, files, prefixes, o.rowsPerFile, backups, o.kills <= 50);
     const flipped = before === 0 && state.perFile[k] === o.rowsPerFile;
     if (flipped) committedBeforeKill++;
-    if (flipped || !r.killed) { scale = Math.max(0.5, scale * 0.9); streak = 0; }
-    else if (++streak >= 2) { scale *= 1.25; streak = 0; }
-    log(`kill ${kills}: file ${k} after ${delay} ms (${r.killed ? 'running' : 'had exited'}), units of the file ${before} -> ${state.perFile[k]}`);
+    if (flipped || !r.killed) {
+      scale = Math.max(0.5, scale * 0.9);
+      streak = 0;
+    } else if (++streak >= 2) {
+      scale *= 1.25;
+      streak = 0;
+    }
+    log(
+      `kill ${kills}: file ${k} after ${delay} ms (${r.killed ? 'running' : 'had exited'}), units of the file ${before} -> ${state.perFile[k]}`,
+    );
     for (const p of state.problems) problems.push(`kill ${kills} after ${delay} ms: ${p}`);
     if (kills % 50 === 0) log(`${kills} kills, ${killedRunning} while running, ${committedBeforeKill} after commit`);
   }

@@ -7,8 +7,24 @@ import { killLoop } from './kill-loop';
 
 const kills = Number(process.argv[2] ?? process.env.CRASH_KILLS ?? 1000);
 const dir = mkdtempSync(join(tmpdir(), 'danvan-crash-long-'));
-const r = await killLoop({ dir, kills, files: 4, rowsPerFile: 400, budgetMs: Number.POSITIVE_INFINITY, seed: Date.now() % 1e9, log: (s) => console.log(s) });
-console.log(JSON.stringify({ kills: r.kills, killedRunning: r.killedRunning, committedBeforeKill: r.committedBeforeKill, seconds: Math.round(r.ms / 1000), problems: r.problems }));
+const r = await killLoop({
+  dir,
+  kills,
+  files: 4,
+  rowsPerFile: 400,
+  budgetMs: Number.POSITIVE_INFINITY,
+  seed: Date.now() % 1e9,
+  log: (s) => console.log(s),
+});
+console.log(
+  JSON.stringify({
+    kills: r.kills,
+    killedRunning: r.killedRunning,
+    committedBeforeKill: r.committedBeforeKill,
+    seconds: Math.round(r.ms / 1000),
+    problems: r.problems,
+  }),
+);
 if (r.problems.length) {
   console.error(`Hỏng sau khi dừng đột ngột: ${r.problems.length} vấn đề; thư mục giữ lại để xem: ${dir}`);
   process.exitCode = 1;

@@ -29,9 +29,19 @@ function seeded(name: string, units = 50) {
 }
 
 describe('rotation when the clock was wrong', () => {
-  it('backups dated in the future (clock ahead then) neither take the real days\' places nor are deleted', () => {
+  it("backups dated in the future (clock ahead then) neither take the real days' places nor are deleted", () => {
     const future = ['2031-03-01', '2031-03-02', '2031-03-03', '2031-03-04', '2031-03-05', '2031-03-06'].map(daily);
-    const real = ['2026-11-28', '2026-11-29', '2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04', '2026-12-05', '2026-12-06'].map(daily);
+    const real = [
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ].map(daily);
     const keep = backupsToKeep([...future, ...real], day('2026-12-06'));
     for (const f of future) expect(keep.has(f.id), f.id).toBe(true);
     // the seven newest real days are all kept
@@ -109,44 +119,49 @@ describe('an interrupted `backup --out`', () => {
     ctx.close();
   });
 
-  const backupChild = (db: string, out: string, killAfterMs: number | null) => cliChild(['backup', '--out', out, '--db', db, '--json'], killAfterMs);
+  const backupChild = (db: string, out: string, killAfterMs: number | null) =>
+    cliChild(['backup', '--out', out, '--db', db, '--json'], killAfterMs);
 
-  it.skipIf(process.platform === 'win32')('killed at any moment: no file, or a whole verified copy — and no temporary file after the next run', async () => {
-    const ctx = seeded('kill', 20000);
-    ctx.close();
-    const db = join(dir, 'kill.sqlite');
-    const outDir = join(dir, 'kill-out');
-    mkdirSync(outDir, { recursive: true });
-    const out = join(outDir, 'copy.sqlite');
-    const calib = await backupChild(db, out, null);
-    expect(calib.code, calib.err).toBe(0);
-    const problems: string[] = [];
-    let killedRunning = 0;
-    const t0 = Date.now();
-    // the pace follows the machine: a run that finished before its kill sets it (a busy machine, then an idle one)
-    let pace = calib.ms;
-    for (let k = 0; k < 12 && killedRunning < 5 && Date.now() - t0 < 60_000; k++) {
-      rmSync(out, { force: true });
-      const delay = Math.round(pace * (0.4 + 0.5 * ((k * 7919) % 10) / 10));
-      const r = await backupChild(db, out, delay);
-      if (r.killed) killedRunning++;
-      else if (r.code !== 0) problems.push(`kill ${k}: failed without a kill: ${r.err}`);
-      else pace = r.ms;
-      if (existsSync(out)) {
-        const c = checkDatabase(out);
-        if (!c.ok) problems.push(`kill ${k} after ${delay} ms: a partial copy at the target: ${c.problems.join('; ')}`);
-        else {
-          const copy = new Database(out, { readonly: true });
-          const n = (copy.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n;
-          copy.close();
-          if (n !== 20000) problems.push(`kill ${k}: copy holds ${n} units`);
+  it.skipIf(process.platform === 'win32')(
+    'killed at any moment: no file, or a whole verified copy — and no temporary file after the next run',
+    async () => {
+      const ctx = seeded('kill', 20000);
+      ctx.close();
+      const db = join(dir, 'kill.sqlite');
+      const outDir = join(dir, 'kill-out');
+      mkdirSync(outDir, { recursive: true });
+      const out = join(outDir, 'copy.sqlite');
+      const calib = await backupChild(db, out, null);
+      expect(calib.code, calib.err).toBe(0);
+      const problems: string[] = [];
+      let killedRunning = 0;
+      const t0 = Date.now();
+      // the pace follows the machine: a run that finished before its kill sets it (a busy machine, then an idle one)
+      let pace = calib.ms;
+      for (let k = 0; k < 12 && killedRunning < 5 && Date.now() - t0 < 60_000; k++) {
+        rmSync(out, { force: true });
+        const delay = Math.round(pace * (0.4 + (0.5 * ((k * 7919) % 10)) / 10));
+        const r = await backupChild(db, out, delay);
+        if (r.killed) killedRunning++;
+        else if (r.code !== 0) problems.push(`kill ${k}: failed without a kill: ${r.err}`);
+        else pace = r.ms;
+        if (existsSync(out)) {
+          const c = checkDatabase(out);
+          if (!c.ok) problems.push(`kill ${k} after ${delay} ms: a partial copy at the target: ${c.problems.join('; ')}`);
+          else {
+            const copy = new Database(out, { readonly: true });
+            const n = (copy.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n;
+            copy.close();
+            if (n !== 20000) problems.push(`kill ${k}: copy holds ${n} units`);
+          }
         }
       }
-    }
-    const last = await backupChild(db, out, null);
-    expect(last.code, last.err).toBe(0);
-    expect(problems).toEqual([]);
-    expect(killedRunning).toBeGreaterThanOrEqual(2);
-    expect(readdirSync(outDir).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
-  }, 120_000);
+      const last = await backupChild(db, out, null);
+      expect(last.code, last.err).toBe(0);
+      expect(problems).toEqual([]);
+      expect(killedRunning).toBeGreaterThanOrEqual(2);
+      expect(readdirSync(outDir).filter((n) => n.startsWith('.tmp-'))).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -16,7 +16,18 @@ function app(): TestApp {
   return a;
 }
 const unit = (code: string, name: string) => ({
-  code, name, kind: 'cdcs' as const, parentId: null, sector: null, members: null, chair: null, phone: null, email: null, address: null, note: null, aliases: [],
+  code,
+  name,
+  kind: 'cdcs' as const,
+  parentId: null,
+  sector: null,
+  members: null,
+  chair: null,
+  phone: null,
+  email: null,
+  address: null,
+  note: null,
+  aliases: [],
 });
 const codes = async (a: TestApp) => (await a.call('units.list', { includeInactive: true })).map((u) => u.code).sort();
 
@@ -63,14 +74,23 @@ describe('backups', () => {
     await expect(a.call('backups.restore', { name: '../test.sqlite' })).rejects.toMatchObject({ code: 'invalid_input' });
     const file = join(a.dir, 'backups', b.name);
     writeFileSync(file, Buffer.alloc(4096, 1)); // damaged after it was listed
-    await expect(a.call('backups.restore', { name: b.name })).rejects.toMatchObject({ code: 'bad_file', message: expect.stringMatching(/chọn bản sao lưu khác/) });
+    await expect(a.call('backups.restore', { name: b.name })).rejects.toMatchObject({
+      code: 'bad_file',
+      message: expect.stringMatching(/chọn bản sao lưu khác/),
+    });
     expect(await codes(a)).toEqual(['A1']);
     expect(readdirSync(a.dir).filter((f) => f.includes('before-restore'))).toEqual([]);
   });
 
   it('backs up before a units import batch (not for a dry run), named pre-import', async () => {
     const a = app();
-    const file = { name: 'ds.xlsx', bytes: await workbookOf([['Mã', 'Tên CĐCS'], ['A1', 'Công đoàn Một']]) };
+    const file = {
+      name: 'ds.xlsx',
+      bytes: await workbookOf([
+        ['Mã', 'Tên CĐCS'],
+        ['A1', 'Công đoàn Một'],
+      ]),
+    };
     await a.call('units.import', { file, dryRun: true, skipInvalid: false });
     expect((await a.call('backups.list', {})).items).toEqual([]);
     await a.call('units.import', { file, dryRun: false, skipInvalid: false });
@@ -125,7 +145,8 @@ describe('backups', () => {
     a.ctx.db.pragma(`max_page_count = ${pages + 5}`);
     const auditBefore = (await a.call('audit.list', { limit: 100 })).length;
     await expect(a.call('units.import', { file, dryRun: false, skipInvalid: false })).rejects.toMatchObject({
-      code: 'db_full', message: expect.stringMatching(/Ổ đĩa đã đầy.*dữ liệu cũ vẫn an toàn/),
+      code: 'db_full',
+      message: expect.stringMatching(/Ổ đĩa đã đầy.*dữ liệu cũ vẫn an toàn/),
     });
     expect(await codes(a)).toEqual(['X0']);
     expect((await a.call('audit.list', { limit: 100 })).length).toBe(auditBefore);

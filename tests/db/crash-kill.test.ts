@@ -10,11 +10,15 @@ const dir = mkdtempSync(join(tmpdir(), 'danvan-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('kill -9 during import', () => {
-  it.skipIf(process.platform === 'win32')('keeps the database sound and every import all-or-nothing', async () => {
-    const r = await killLoop({ dir, kills: 12, files: 3, rowsPerFile: 400, budgetMs: 40_000, log: (s) => console.log(`[crash] ${s}`) });
-    console.log(`[crash] ${r.kills} kills (${r.killedRunning} while running, ${r.committedBeforeKill} after the commit) in ${r.ms} ms`);
-    expect(r.problems).toEqual([]);
-    expect(r.kills).toBeGreaterThanOrEqual(6);
-    expect(r.killedRunning).toBeGreaterThanOrEqual(1);
-  }, 120_000);
+  it.skipIf(process.platform === 'win32')(
+    'keeps the database sound and every import all-or-nothing',
+    async () => {
+      const r = await killLoop({ dir, kills: 12, files: 3, rowsPerFile: 400, budgetMs: 40_000, log: (s) => console.log(`[crash] ${s}`) });
+      console.log(`[crash] ${r.kills} kills (${r.killedRunning} while running, ${r.committedBeforeKill} after the commit) in ${r.ms} ms`);
+      expect(r.problems).toEqual([]);
+      expect(r.kills).toBeGreaterThanOrEqual(6);
+      expect(r.killedRunning).toBeGreaterThanOrEqual(1);
+    },
+    120_000,
+  );
 });

@@ -31,7 +31,9 @@ describe('generated large database', () => {
       const units: { parentId: number | null }[] = await get('units.list', {});
       expect(units).toHaveLength(130);
       expect(units.some((u) => u.parentId !== null)).toBe(true);
-      const c: { expected: number; submitted: number; indicators: unknown[]; previousPlan: unknown } = await get('consolidation.get', { planId: s.bigPlanId });
+      const c: { expected: number; submitted: number; indicators: unknown[]; previousPlan: unknown } = await get('consolidation.get', {
+        planId: s.bigPlanId,
+      });
       expect(c.submitted).toBeGreaterThan(c.expected / 2);
       expect(c.indicators.length).toBeGreaterThanOrEqual(30);
       expect(c.previousPlan).not.toBeNull();

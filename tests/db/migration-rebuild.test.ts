@@ -41,7 +41,7 @@ function seeded(name: string): Database.Database {
   openDatabase(file).close(); // today's schema
   const db = new Database(file);
   db.pragma('foreign_keys = ON');
-  const ind = db.prepare("SELECT id FROM indicators ORDER BY id LIMIT 2").all() as { id: number }[];
+  const ind = db.prepare('SELECT id FROM indicators ORDER BY id LIMIT 2').all() as { id: number }[];
   const ins = db.prepare("INSERT INTO label_mappings (unit_id, label_key, indicator_id, updated_at) VALUES (0, ?, ?, 'x')");
   ins.run('hien mau nhan dao', ind[0]!.id);
   ins.run('tuyen truyen mieng', ind[1]!.id);
@@ -70,7 +70,9 @@ describe('migrations that rebuild a table', () => {
     migrate(db, [...real, rebuildIndicators()]);
     expect(schemaVersion(db)).toBe(next);
     expect(mappings(db)).toBe(2);
-    expect((db.prepare('SELECT count(*) AS n FROM pragma_table_info(\'indicators\') WHERE name = \'unit_note\'').get() as { n: number }).n).toBe(1);
+    expect(
+      (db.prepare("SELECT count(*) AS n FROM pragma_table_info('indicators') WHERE name = 'unit_note'").get() as { n: number }).n,
+    ).toBe(1);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
   });

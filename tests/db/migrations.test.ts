@@ -49,7 +49,10 @@ describe('database connection', () => {
     const db = new Database(':memory:');
     applyPragmas(db);
     const good = loadMigrations();
-    const bad = [...good, { version: good.length + 1, name: 'broken', sql: 'CREATE TABLE t_new (x INTEGER); SELECT * FROM no_such_table;' }];
+    const bad = [
+      ...good,
+      { version: good.length + 1, name: 'broken', sql: 'CREATE TABLE t_new (x INTEGER); SELECT * FROM no_such_table;' },
+    ];
     migrate(db, good);
     expect(() => migrate(db, bad)).toThrow();
     expect(schemaVersion(db)).toBe(good.length);

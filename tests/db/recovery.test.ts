@@ -12,7 +12,12 @@ import { dispatch } from '../../src-main/rpc/dispatch';
 import { createContext, type RunningContext } from '../../src-main/runtime/create-context';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((f) => f()));
+afterEach(() =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((f) => f()),
+);
 function tmp(): string {
   const d = mkdtempSync(join(tmpdir(), 'danvan-rec-'));
   cleanups.push(() => rmSync(d, { recursive: true, force: true }));
@@ -29,7 +34,18 @@ async function call<C extends Channel>(ctx: RunningContext, name: C, input: In<C
   return res.data as Out<C>;
 }
 const unit = (code: string) => ({
-  code, name: `Công đoàn ${code}`, kind: 'cdcs' as const, parentId: null, sector: null, members: null, chair: null, phone: null, email: null, address: null, note: null, aliases: [],
+  code,
+  name: `Công đoàn ${code}`,
+  kind: 'cdcs' as const,
+  parentId: null,
+  sector: null,
+  members: null,
+  chair: null,
+  phone: null,
+  email: null,
+  address: null,
+  note: null,
+  aliases: [],
 });
 
 /** A database with units A1..A<n> and one verified backup of it; returns the file, closed. */
@@ -52,7 +68,10 @@ async function expectBlockedThenRestore(dir: string, file: string, backup: strin
   // the app still answers what recovery needs, and refuses everything else with the explanation
   const info = await call(ctx, 'app.info', {});
   expect(info.dataState.status).toBe('damaged');
-  await expect(call(ctx, 'units.list', { includeInactive: true })).rejects.toMatchObject({ code: 'db_read_only', message: ctx.dataState.message });
+  await expect(call(ctx, 'units.list', { includeInactive: true })).rejects.toMatchObject({
+    code: 'db_read_only',
+    message: ctx.dataState.message,
+  });
   await expect(call(ctx, 'units.save', unit('Z9'))).rejects.toMatchObject({ code: 'db_read_only' });
   const list = await call(ctx, 'backups.list', {});
   expect(list.items.map((i) => i.name)).toEqual([backup]);
@@ -97,7 +116,9 @@ describe('recovery at start', () => {
     o.db.pragma('wal_autocheckpoint = 0');
     o.db.exec('CREATE TABLE big (x TEXT); CREATE INDEX big_x ON big (x);');
     const ins = o.db.prepare('INSERT INTO big VALUES (?)');
-    o.db.transaction(() => { for (let i = 0; i < 2000; i++) ins.run(`${i}-${'y'.repeat(100)}`); })();
+    o.db.transaction(() => {
+      for (let i = 0; i < 2000; i++) ins.run(`${i}-${'y'.repeat(100)}`);
+    })();
     o.db.exec("UPDATE units SET name = name || ' (khác)'");
     copyFileSync(`${other}-wal`, `${file}-wal`);
     o.close();
@@ -130,7 +151,10 @@ describe('recovery at start', () => {
     const ctx = open(file);
     expect(ctx.dataState.status).toBe('newer');
     expect((await call(ctx, 'app.info', {})).dataState.message).toMatch(/phiên bản phần mềm mới hơn.*cập nhật/);
-    await expect(call(ctx, 'units.list', { includeInactive: true })).rejects.toMatchObject({ code: 'db_read_only', message: expect.stringMatching(/mới hơn/) });
+    await expect(call(ctx, 'units.list', { includeInactive: true })).rejects.toMatchObject({
+      code: 'db_read_only',
+      message: expect.stringMatching(/mới hơn/),
+    });
     ctx.close();
     expect(hash()).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(['dan-van.sqlite']);

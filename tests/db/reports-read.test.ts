@@ -17,9 +17,24 @@ function setup() {
   const dir = mkdtempSync(join(tmpdir(), 'danvan-read-'));
   dirs.push(dir);
   const db = openDatabase(join(dir, 'a.sqlite'));
-  const unit = (code: string) => Number(db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')").run(code, `Công đoàn ${code}`, code.toLowerCase()).lastInsertRowid);
-  const planId = Number(db.prepare("INSERT INTO plans (title, search_key, created_at, updated_at) VALUES ('Kế hoạch thử', 'ke hoach thu', 'x', 'x')").run().lastInsertRowid);
-  const ind = (code: string) => Number(db.prepare("INSERT INTO indicators (code, group_code, group_label, label, label_folded, unit, aggregation, created_at, updated_at) VALUES (?, 'I', 'THỬ', ?, ?, 'buổi', 'sum', 'x', 'x')").run(code, `Chỉ tiêu ${code}`, code.toLowerCase()).lastInsertRowid);
+  const unit = (code: string) =>
+    Number(
+      db
+        .prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')")
+        .run(code, `Công đoàn ${code}`, code.toLowerCase()).lastInsertRowid,
+    );
+  const planId = Number(
+    db.prepare("INSERT INTO plans (title, search_key, created_at, updated_at) VALUES ('Kế hoạch thử', 'ke hoach thu', 'x', 'x')").run()
+      .lastInsertRowid,
+  );
+  const ind = (code: string) =>
+    Number(
+      db
+        .prepare(
+          "INSERT INTO indicators (code, group_code, group_label, label, label_folded, unit, aggregation, created_at, updated_at) VALUES (?, 'I', 'THỬ', ?, ?, 'buổi', 'sum', 'x', 'x')",
+        )
+        .run(code, `Chỉ tiêu ${code}`, code.toLowerCase()).lastInsertRowid,
+    );
   return { db, planId, u1: unit('U1'), u2: unit('U2'), i1: ind('TT01'), i2: ind('TT02') };
 }
 
@@ -29,22 +44,62 @@ describe('db reads return camelCase domain types', () => {
   it('a stored report: every field by its camelCase name, issues parsed, values typed, the hand-entry way read with it', () => {
     const { db, planId, u1, i1, i2 } = setup();
     const batchId = rep.createBatch(db, planId, ['a.xlsx'], '2024-07-30T01:00:00.000Z');
-    const id = rep.insertReport(db, {
-      planId, unitId: u1, batchId, status: 'superseded', receivedOn: '2024-07-30', channel: 'email', fileName: 'a.xlsx', sha256: 'h1',
-      documentId: null, reader: 'template', title: 'Báo cáo kết quả', periodLabel: 'Đợt II/2024', unitNameInFile: 'CĐ U1', issues: [issue],
-    }, [
-      { indicatorId: i1, valueNum: 12.5, valueText: null, value2: 3, note: 'ghi chú', cell: 'E12' },
-      { indicatorId: i2, valueNum: null, valueText: 'không áp dụng', value2: null, note: null, cell: null },
-    ], [{ heading: 'Kết quả', text: 'Đã tổ chức 12 buổi.' }], '2024-07-30T01:00:00.000Z');
+    const id = rep.insertReport(
+      db,
+      {
+        planId,
+        unitId: u1,
+        batchId,
+        status: 'superseded',
+        receivedOn: '2024-07-30',
+        channel: 'email',
+        fileName: 'a.xlsx',
+        sha256: 'h1',
+        documentId: null,
+        reader: 'template',
+        title: 'Báo cáo kết quả',
+        periodLabel: 'Đợt II/2024',
+        unitNameInFile: 'CĐ U1',
+        issues: [issue],
+      },
+      [
+        { indicatorId: i1, valueNum: 12.5, valueText: null, value2: 3, note: 'ghi chú', cell: 'E12' },
+        { indicatorId: i2, valueNum: null, valueText: 'không áp dụng', value2: null, note: null, cell: null },
+      ],
+      [{ heading: 'Kết quả', text: 'Đã tổ chức 12 buổi.' }],
+      '2024-07-30T01:00:00.000Z',
+    );
     rep.recomputeActive(db, planId, u1);
-    rep.addReportIssue(db, id, { sheet: null, cell: 'E13', severity: 'warning', message: 'Đã xác nhận', rule: 'confirmed', indicatorId: i2 });
+    rep.addReportIssue(db, id, {
+      sheet: null,
+      cell: 'E13',
+      severity: 'warning',
+      message: 'Đã xác nhận',
+      rule: 'confirmed',
+      indicatorId: i2,
+    });
     rep.setValue(db, id, i2, 4, null, null);
 
     const expected: rep.StoredReport = {
-      id, planId, unitId: u1, batchId, version: 1, status: 'active', receivedOn: '2024-07-30', channel: 'email', fileName: 'a.xlsx', sha256: 'h1',
-      documentId: null, reader: 'template', title: 'Báo cáo kết quả', periodLabel: 'Đợt II/2024', unitNameInFile: 'CĐ U1',
+      id,
+      planId,
+      unitId: u1,
+      batchId,
+      version: 1,
+      status: 'active',
+      receivedOn: '2024-07-30',
+      channel: 'email',
+      fileName: 'a.xlsx',
+      sha256: 'h1',
+      documentId: null,
+      reader: 'template',
+      title: 'Báo cáo kết quả',
+      periodLabel: 'Đợt II/2024',
+      unitNameInFile: 'CĐ U1',
       issues: [issue, { sheet: null, cell: 'E13', severity: 'warning', message: 'Đã xác nhận', rule: 'confirmed', indicatorId: i2 }],
-      createdAt: '2024-07-30T01:00:00.000Z', chosenAt: null, receivedVia: null,
+      createdAt: '2024-07-30T01:00:00.000Z',
+      chosenAt: null,
+      receivedVia: null,
     };
     expect(rep.getReport(db, id)).toEqual(expected);
     const { issues: _issues, ...version } = expected;
@@ -59,7 +114,16 @@ describe('db reads return camelCase domain types', () => {
     expect(rep.narrativeOf(db, id)).toEqual([{ heading: 'Kết quả', text: 'Đã tổ chức 12 buổi.' }]);
     expect(rep.getBatch(db, batchId)).toEqual({ id: batchId, planId, status: 'committed' });
     expect(rep.listBatches(db, planId)).toEqual([
-      { id: batchId, planId, createdAt: '2024-07-30T01:00:00.000Z', fileCount: 1, status: 'committed', imported: 1, interrupted: true, notIn: [] },
+      {
+        id: batchId,
+        planId,
+        createdAt: '2024-07-30T01:00:00.000Z',
+        fileCount: 1,
+        status: 'committed',
+        imported: 1,
+        interrupted: true,
+        notIn: [],
+      },
     ]);
 
     setReceivedVia(db, id, 'phone');
@@ -70,10 +134,28 @@ describe('db reads return camelCase domain types', () => {
   it("the plan's reports by unit come from one read, each unit's versions in order, the chosen one stamped", () => {
     const { db, planId, u1, u2 } = setup();
     const add = (unitId: number, receivedOn: string, status: 'superseded' | 'held', sha: string) => {
-      const id = rep.insertReport(db, {
-        planId, unitId, batchId: null, status, receivedOn, channel: 'file', fileName: `${sha}.xlsx`, sha256: sha, documentId: null,
-        reader: null, title: null, periodLabel: null, unitNameInFile: null, issues: [],
-      }, [], [], `${receivedOn}T00:00:00.000Z`);
+      const id = rep.insertReport(
+        db,
+        {
+          planId,
+          unitId,
+          batchId: null,
+          status,
+          receivedOn,
+          channel: 'file',
+          fileName: `${sha}.xlsx`,
+          sha256: sha,
+          documentId: null,
+          reader: null,
+          title: null,
+          periodLabel: null,
+          unitNameInFile: null,
+          issues: [],
+        },
+        [],
+        [],
+        `${receivedOn}T00:00:00.000Z`,
+      );
       if (status !== 'held') rep.recomputeActive(db, planId, unitId);
       return id;
     };
@@ -93,29 +175,81 @@ describe('db reads return camelCase domain types', () => {
 
   it('issues the app did not write (no message, not an object) are neither listed nor counted, in the report and in the list alike', () => {
     const { db, planId, u1 } = setup();
-    const id = rep.insertReport(db, {
-      planId, unitId: u1, batchId: null, status: 'superseded', receivedOn: '2024-07-30', channel: 'file', fileName: 'x.xlsx', sha256: 'x',
-      documentId: null, reader: null, title: null, periodLabel: null, unitNameInFile: null, issues: [],
-    }, [], [], 'now');
+    const id = rep.insertReport(
+      db,
+      {
+        planId,
+        unitId: u1,
+        batchId: null,
+        status: 'superseded',
+        receivedOn: '2024-07-30',
+        channel: 'file',
+        fileName: 'x.xlsx',
+        sha256: 'x',
+        documentId: null,
+        reader: null,
+        title: null,
+        periodLabel: null,
+        unitNameInFile: null,
+        issues: [],
+      },
+      [],
+      [],
+      'now',
+    );
     rep.recomputeActive(db, planId, u1);
-    db.prepare('UPDATE reports SET issues = ? WHERE id = ?').run(JSON.stringify([issue, 3, 'chữ', null, { sheet: null }, { message: 7 }, [issue]]), id);
+    db.prepare('UPDATE reports SET issues = ? WHERE id = ?').run(
+      JSON.stringify([issue, 3, 'chữ', null, { sheet: null }, { message: 7 }, [issue]]),
+      id,
+    );
     expect(rep.getReport(db, id)!.issues).toEqual([issue]);
     expect(rep.reportsOf(db, planId, u1).map((r) => r.issueCount)).toEqual([1]);
-    expect(rep.reportsByUnit(db, planId).get(u1)!.map((r) => r.issueCount)).toEqual([1]);
+    expect(
+      rep
+        .reportsByUnit(db, planId)
+        .get(u1)!
+        .map((r) => r.issueCount),
+    ).toEqual([1]);
     db.close();
   });
 
   it('the province read and the audit log return camelCase rows with the issues parsed', () => {
     const { db, planId, u1 } = setup();
-    const id = rep.insertReport(db, {
-      planId, unitId: u1, batchId: null, status: 'superseded', receivedOn: '2024-07-30', channel: 'file', fileName: 'p.xlsx', sha256: 'p',
-      documentId: null, reader: null, title: null, periodLabel: null, unitNameInFile: null, issues: [issue],
-    }, [], [], 'now');
+    const id = rep.insertReport(
+      db,
+      {
+        planId,
+        unitId: u1,
+        batchId: null,
+        status: 'superseded',
+        receivedOn: '2024-07-30',
+        channel: 'file',
+        fileName: 'p.xlsx',
+        sha256: 'p',
+        documentId: null,
+        reader: null,
+        title: null,
+        periodLabel: null,
+        unitNameInFile: null,
+        issues: [issue],
+      },
+      [],
+      [],
+      'now',
+    );
     rep.recomputeActive(db, planId, u1);
     expect(activeReportsWithDocuments(db, planId)).toEqual([{ id, unitId: u1, documentId: null, issues: [issue] }]);
     addAudit(db, { action: 'reports.edit', entity: 'reports', entityId: id, summary: 'Sửa tay' }, new Date('2024-07-30T02:00:00Z'));
     expect(listAudit(db, 5)).toEqual([
-      { id: expect.any(Number), at: '2024-07-30T02:00:00.000Z', actor: 'người dùng', action: 'reports.edit', entity: 'reports', entityId: id, summary: 'Sửa tay' },
+      {
+        id: expect.any(Number),
+        at: '2024-07-30T02:00:00.000Z',
+        actor: 'người dùng',
+        action: 'reports.edit',
+        entity: 'reports',
+        entityId: id,
+        summary: 'Sửa tay',
+      },
     ]);
     db.close();
   });

@@ -15,7 +15,12 @@ import { listBackups } from '../../src-main/data-file/backup-store';
 import { openTask } from '../../src-main/features/report-import/cancel';
 
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((f) => f()));
+afterEach(() =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((f) => f()),
+);
 function tmp(): string {
   const d = mkdtempSync(join(tmpdir(), 'danvan-rs-'));
   cleanups.push(() => rmSync(d, { recursive: true, force: true }));
@@ -32,7 +37,18 @@ async function call<C extends Channel>(ctx: RunningContext, name: C, input: In<C
   return res.data as Out<C>;
 }
 const unit = (code: string) => ({
-  code, name: `Công đoàn ${code}`, kind: 'cdcs' as const, parentId: null, sector: null, members: null, chair: null, phone: null, email: null, address: null, note: null, aliases: [],
+  code,
+  name: `Công đoàn ${code}`,
+  kind: 'cdcs' as const,
+  parentId: null,
+  sector: null,
+  members: null,
+  chair: null,
+  phone: null,
+  email: null,
+  address: null,
+  note: null,
+  aliases: [],
 });
 const codes = async (ctx: RunningContext) => (await call(ctx, 'units.list', { includeInactive: true })).map((u) => u.code).sort();
 
@@ -85,7 +101,7 @@ describe('restore never loses', () => {
     writeFileSync(empty, '');
     const foreign = join(dir, 'foreign.sqlite');
     const f = new Database(foreign);
-    f.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES (\'x\');');
+    f.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('x');");
     f.close();
     const gutted = join(dir, 'gutted.sqlite');
     copyFileSync(file, gutted);
@@ -135,7 +151,10 @@ describe('restore never loses', () => {
     const bk = await call(ctx, 'backups.create', {});
     const task = openTask('reports.commit');
     try {
-      await expect(call(ctx, 'backups.restore', { name: bk.name })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/đang nhập/i) });
+      await expect(call(ctx, 'backups.restore', { name: bk.name })).rejects.toMatchObject({
+        code: 'conflict',
+        message: expect.stringMatching(/đang nhập/i),
+      });
     } finally {
       task.close();
     }

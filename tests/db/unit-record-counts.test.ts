@@ -18,7 +18,9 @@ describe('unit record counts', () => {
     await buildLargeDb(file, { units: 130, years: 2, plansPerYear: 2 });
     const db = openDatabase(file);
     try {
-      const view = new Map((db.prepare('SELECT unit_id, n FROM unit_record_counts').all() as { unit_id: number; n: number }[]).map((r) => [r.unit_id, r.n]));
+      const view = new Map(
+        (db.prepare('SELECT unit_id, n FROM unit_record_counts').all() as { unit_id: number; n: number }[]).map((r) => [r.unit_id, r.n]),
+      );
       expect([...view.values()].some((n) => n > 4)).toBe(true); // plan lists, reports and models all counted
       const units = listUnits(db, true);
       expect(units).toHaveLength(130);
@@ -26,12 +28,16 @@ describe('unit record counts', () => {
       // a redefined view (here: plan lists no longer counted) is read as it is, never second-guessed
       db.exec(`DROP VIEW unit_record_counts; CREATE VIEW unit_record_counts AS
         SELECT unit_id, COUNT(*) AS n FROM (SELECT unit_id FROM reports WHERE status = 'active' UNION ALL SELECT unit_id FROM models) GROUP BY unit_id`);
-      const after = new Map((db.prepare('SELECT unit_id, n FROM unit_record_counts').all() as { unit_id: number; n: number }[]).map((r) => [r.unit_id, r.n]));
+      const after = new Map(
+        (db.prepare('SELECT unit_id, n FROM unit_record_counts').all() as { unit_id: number; n: number }[]).map((r) => [r.unit_id, r.n]),
+      );
       expect(unitRecordCounts(db)).toEqual(after);
       // the same shape with other tables is followed table by table
       db.exec(`DROP VIEW unit_record_counts; CREATE VIEW unit_record_counts AS
         SELECT unit_id, COUNT(*) AS n FROM (SELECT unit_id FROM models UNION ALL SELECT unit_id FROM reminders) GROUP BY unit_id`);
-      const two = new Map((db.prepare('SELECT unit_id, n FROM unit_record_counts').all() as { unit_id: number; n: number }[]).map((r) => [r.unit_id, r.n]));
+      const two = new Map(
+        (db.prepare('SELECT unit_id, n FROM unit_record_counts').all() as { unit_id: number; n: number }[]).map((r) => [r.unit_id, r.n]),
+      );
       expect(unitRecordCounts(db)).toEqual(two);
     } finally {
       db.close();

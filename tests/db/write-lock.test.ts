@@ -63,7 +63,8 @@ describe('one writer at a time', () => {
       for (const name of readdirSync(d)) {
         const p = join(d, name);
         if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(ts|svelte)$/.test(name) && !p.endsWith(join('db', 'write-tx.ts')) && /\.transaction\(/.test(readFileSync(p, 'utf8'))) offenders.push(p);
+        else if (/\.(ts|svelte)$/.test(name) && !p.endsWith(join('db', 'write-tx.ts')) && /\.transaction\(/.test(readFileSync(p, 'utf8')))
+          offenders.push(p);
       }
     };
     walk(join(__dirname, '../../src-main'));

@@ -5,7 +5,18 @@ import { test, expect } from './fixtures';
 import { dispatch } from '../../src-main/rpc/dispatch';
 
 const unit = (code: string, name: string) => ({
-  code, name, kind: 'cdcs', parentId: null, sector: null, members: 30, chair: null, phone: null, email: null, address: null, note: null, aliases: [],
+  code,
+  name,
+  kind: 'cdcs',
+  parentId: null,
+  sector: null,
+  members: 30,
+  chair: null,
+  phone: null,
+  email: null,
+  address: null,
+  note: null,
+  aliases: [],
 });
 
 test('back up from Settings, change data, restore, and the old data is back', async ({ app, page }) => {
@@ -28,9 +39,14 @@ test('back up from Settings, change data, restore, and the old data is back', as
   await expect(page.getByRole('heading', { name: 'Nhật ký thao tác' })).toBeVisible();
   await expect(page.getByTestId('audit-list')).toContainText('Sao lưu dữ liệu');
   await page.getByRole('button', { name: 'Đóng thông báo' }).click();
-  await page.getByRole('heading', { name: 'Dữ liệu & sao lưu' }).evaluate((el) => el.closest('section')?.scrollIntoView({ block: 'start' }));
+  await page
+    .getByRole('heading', { name: 'Dữ liệu & sao lưu' })
+    .evaluate((el) => el.closest('section')?.scrollIntoView({ block: 'start' }));
   await app.shot('settings-backups');
-  await page.getByRole('button', { name: /^Khôi phục bản sao lưu/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Khôi phục bản sao lưu/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Khôi phục dữ liệu' });
   await expect(dialog).toContainText('1 đơn vị');
   await dialog.getByRole('button', { name: 'Khôi phục', exact: true }).click();

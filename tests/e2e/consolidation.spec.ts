@@ -15,9 +15,24 @@ import { call, fillTemplate, iso, seed, templateOf } from './report-batch';
 import { PROFILE } from '../rpc/consolidation-fixture';
 
 const shotsDir = fileURLToPath(new URL('../artifacts/screenshots/', import.meta.url));
-const V = (a: number, b: number, c: number) => ({ 'Số buổi': a, 'Băng rôn': b, 'Nhà "Mái ấm': c, 'Sửa chữa nhà': 1, 'Quà tặng': 5, 'Chiếu phim': 2 });
+const V = (a: number, b: number, c: number) => ({
+  'Số buổi': a,
+  'Băng rôn': b,
+  'Nhà "Mái ấm': c,
+  'Sửa chữa nhà': 1,
+  'Quà tặng': 5,
+  'Chiếu phim': 2,
+});
 /** Số buổi per unit: U01..U06 on time, U07 late; CT01 total = 23. */
-const SENT: [string, number, string][] = [['U01', 3, iso(-2)], ['U02', 5, iso(-1)], ['U03', 4, iso(0)], ['U04', 2, iso(0)], ['U05', 1, iso(-3)], ['U06', 6, iso(0)], ['U07', 2, iso(12)]];
+const SENT: [string, number, string][] = [
+  ['U01', 3, iso(-2)],
+  ['U02', 5, iso(-1)],
+  ['U03', 4, iso(0)],
+  ['U04', 2, iso(0)],
+  ['U05', 1, iso(-3)],
+  ['U06', 6, iso(0)],
+  ['U07', 2, iso(12)],
+];
 
 /** Narrative paragraphs into the template's "Thuyết minh" sheet (rows 4 results, 7 practices, 10 limits, 13 proposals). */
 async function withNarrative(bytes: Uint8Array, text: Partial<Record<4 | 7 | 10 | 13, string>>): Promise<Uint8Array> {
@@ -27,15 +42,28 @@ async function withNarrative(bytes: Uint8Array, text: Partial<Record<4 | 7 | 10 
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 const NARRATIVE: Record<string, Partial<Record<4 | 7 | 10 | 13, string>>> = {
-  U01: { 4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho phụ huynh học sinh, thu hút 240 lượt người dự.', 10: 'Kinh phí hoạt động còn hạn chế.' },
-  U02: { 7: 'Mô hình "Bữa sáng yêu thương" cho trẻ khó khăn, duy trì hằng tuần.', 13: 'Đề nghị LĐLĐ huyện hỗ trợ kinh phí sửa chữa nhà cho đoàn viên.' },
-  U04: { 4: 'Phối hợp với chủ doanh nghiệp tặng 5 suất quà cho công nhân có hoàn cảnh khó khăn.', 10: 'Công nhân làm ca, khó tập trung đông.' },
+  U01: {
+    4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho phụ huynh học sinh, thu hút 240 lượt người dự.',
+    10: 'Kinh phí hoạt động còn hạn chế.',
+  },
+  U02: {
+    7: 'Mô hình "Bữa sáng yêu thương" cho trẻ khó khăn, duy trì hằng tuần.',
+    13: 'Đề nghị LĐLĐ huyện hỗ trợ kinh phí sửa chữa nhà cho đoàn viên.',
+  },
+  U04: {
+    4: 'Phối hợp với chủ doanh nghiệp tặng 5 suất quà cho công nhân có hoàn cảnh khó khăn.',
+    10: 'Công nhân làm ca, khó tập trung đông.',
+  },
 };
 
 /** Close the corner messages so a screenshot shows the page. */
 async function closeToasts(page: Page) {
   const close = page.getByRole('button', { name: 'Đóng thông báo' });
-  for (let i = 0; i < 20 && (await close.count()) > 0; i++) await close.first().click({ timeout: 1000 }).catch(() => {});
+  for (let i = 0; i < 20 && (await close.count()) > 0; i++)
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => {});
 }
 
 /** Scroll a section of the tab to the top of the view and take the fixture's screenshot. */
@@ -55,15 +83,27 @@ async function save(page: Page, click: () => Promise<void>, dir: string): Promis
 /** .docx/.xlsx → PDF (LibreOffice, throw-away profile) → PNG pages at 60 dpi under tests/artifacts/screenshots. */
 function render(file: string, name: string, outDir: string): string[] {
   const profile = `file:///tmp/lo-${Math.random().toString(36).slice(2)}`;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { timeout: 120_000, stdio: 'ignore' });
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], {
+    timeout: 120_000,
+    stdio: 'ignore',
+  });
   rmSync(fileURLToPath(profile), { recursive: true, force: true });
-  const pdf = join(outDir, file.split('/').pop()!.replace(/\.(docx|xlsx)$/, '.pdf'));
+  const pdf = join(
+    outDir,
+    file
+      .split('/')
+      .pop()!
+      .replace(/\.(docx|xlsx)$/, '.pdf'),
+  );
   expect(existsSync(pdf), `${pdf} rendered`).toBe(true);
   execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(outDir, name)]);
-  return readdirSync(outDir).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png')).sort().map((f) => {
-    copyFileSync(join(outDir, f), join(shotsDir, f));
-    return f;
-  });
+  return readdirSync(outDir)
+    .filter((f) => f.startsWith(`${name}-`) && f.endsWith('.png'))
+    .sort()
+    .map((f) => {
+      copyFileSync(join(outDir, f), join(shotsDir, f));
+      return f;
+    });
 }
 
 test('tracking board, reminders, consolidated exports, upward workbook, and overview charts', async ({ app, page }) => {
@@ -73,16 +113,34 @@ test('tracking board, reminders, consolidated exports, upward workbook, and over
   const { ids, plan, ind } = await seed(app.ctx);
   const zip = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: [...ids.values()], zip: true })).bytes;
   const files = [];
-  for (const [code, a, day] of SENT) files.push({ file: { name: `bao-cao-${code}.xlsx`, bytes: await withNarrative(await fillTemplate(templateOf(zip, code), V(a, 1, 1)), NARRATIVE[code] ?? {}) }, unitId: ids.get(code)!, receivedOn: day });
+  for (const [code, a, day] of SENT)
+    files.push({
+      file: {
+        name: `bao-cao-${code}.xlsx`,
+        bytes: await withNarrative(await fillTemplate(templateOf(zip, code), V(a, 1, 1)), NARRATIVE[code] ?? {}),
+      },
+      unitId: ids.get(code)!,
+      receivedOn: day,
+    });
   const res = await call(app.ctx, 'reports.commit', { planId: plan.id, files });
   expect(res.files.map((f) => f.status)).toEqual(SENT.map(() => 'imported'));
   // An earlier, closed campaign with the same indicator, for the trend chart.
   const earlier = await call(app.ctx, 'plans.save', {
-    title: 'Phối hợp làm công tác dân vận đợt I', periodLabel: 'Đợt I', status: 'da_tong_ket', startsOn: iso(-200), reportDueOn: iso(-170),
-    assignment: 'all_base', targets: [{ indicatorId: ind('CT01').id, min: 10 }],
+    title: 'Phối hợp làm công tác dân vận đợt I',
+    periodLabel: 'Đợt I',
+    status: 'da_tong_ket',
+    startsOn: iso(-200),
+    reportDueOn: iso(-170),
+    assignment: 'all_base',
+    targets: [{ indicatorId: ind('CT01').id, min: 10 }],
   });
   const tpl1 = (await call(app.ctx, 'reports.templates', { planId: earlier.id, unitIds: [ids.get('U01')!], zip: false })).bytes;
-  await call(app.ctx, 'reports.commit', { planId: earlier.id, files: [{ file: { name: 'dot1.xlsx', bytes: await fillTemplate(tpl1, { 'Số buổi': 14 }) }, unitId: ids.get('U01')!, receivedOn: iso(-171) }] });
+  await call(app.ctx, 'reports.commit', {
+    planId: earlier.id,
+    files: [
+      { file: { name: 'dot1.xlsx', bytes: await fillTemplate(tpl1, { 'Số buổi': 14 }) }, unitId: ids.get('U01')!, receivedOn: iso(-171) },
+    ],
+  });
 
   // 1. the board
   await app.open(`#/reports?plan=${plan.id}&tab=tong-hop`);

@@ -20,7 +20,10 @@ function electronBinary(): string | null {
 
 test('Electron app opens the main window with the UI', async () => {
   const bin = electronBinary();
-  test.skip(!bin, 'Không có Electron binary trên máy này (cài với ELECTRON_SKIP_BINARY_DOWNLOAD=1): bỏ qua kiểm thử Electron, chạy trên máy Windows.');
+  test.skip(
+    !bin,
+    'Không có Electron binary trên máy này (cài với ELECTRON_SKIP_BINARY_DOWNLOAD=1): bỏ qua kiểm thử Electron, chạy trên máy Windows.',
+  );
   const app = await electron.launch({
     executablePath: bin!,
     args: ['out/main/main.js'],

@@ -29,22 +29,31 @@ export const test = base.extend<{ app: AppFixture }>({
     const errors: string[] = [];
     const allowed: RegExp[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     mkdirSync(shotsDir, { recursive: true });
     await use({
-      ctx, server, dir,
+      ctx,
+      server,
+      dir,
       open: async (hash = '#/overview') => {
         await page.goto(server.url + hash);
         await expect(page.locator('[data-ready="true"]')).toBeVisible();
         return page;
       },
-      shot: async (name) => { await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true }); },
+      shot: async (name) => {
+        await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
+      },
       allowConsole: (re) => void allowed.push(re),
     });
     await server.close();
     ctx.close();
     rmSync(dir, { recursive: true, force: true });
-    expect(errors.filter((e) => !allowed.some((re) => re.test(e))), 'no errors in the browser console').toEqual([]);
+    expect(
+      errors.filter((e) => !allowed.some((re) => re.test(e))),
+      'no errors in the browser console',
+    ).toEqual([]);
   },
 });
 export { expect };

@@ -18,8 +18,12 @@ test('indicator rules: set, refused when min > max, saved and shown again', asyn
   await dialog.getByLabel('Giá trị tối đa').fill('50');
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByText(/Đã lưu chỉ tiêu CT53/)).toBeVisible();
-  expect(app.ctx.db.prepare("SELECT rule_min, rule_max, rule_integer, rule_required FROM indicators WHERE code = 'CT53'").get())
-    .toEqual({ rule_min: 10, rule_max: 50, rule_integer: 1, rule_required: 0 });
+  expect(app.ctx.db.prepare("SELECT rule_min, rule_max, rule_integer, rule_required FROM indicators WHERE code = 'CT53'").get()).toEqual({
+    rule_min: 10,
+    rule_max: 50,
+    rule_integer: 1,
+    rule_required: 0,
+  });
   await page.getByTestId('indicators-search').fill('sinh hoat chuyen de');
   await page.getByTestId('indicator-row').first().getByRole('button', { name: /Sửa/ }).click();
   const edit = page.getByRole('dialog', { name: /chỉ tiêu/ });

@@ -15,8 +15,16 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   const cat = await call(app.ctx, 'indicators.list', {});
   const id = (c: string) => cat.find((i) => i.code === c)!.id;
   const plan = await call(app.ctx, 'plans.save', {
-    title: 'Phối hợp làm công tác dân vận năm 2026', status: 'dang_thuc_hien', reportDueOn: iso(10), periodLabel: 'Năm 2026',
-    targets: [{ indicatorId: id('CT01'), min: 2 }, { indicatorId: id('CT08'), min: 1 }, { indicatorId: id('CT21'), min: 50 }], assignment: 'all_base',
+    title: 'Phối hợp làm công tác dân vận năm 2026',
+    status: 'dang_thuc_hien',
+    reportDueOn: iso(10),
+    periodLabel: 'Năm 2026',
+    targets: [
+      { indicatorId: id('CT01'), min: 2 },
+      { indicatorId: id('CT08'), min: 1 },
+      { indicatorId: id('CT21'), min: 50 },
+    ],
+    assignment: 'all_base',
   });
 
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -71,7 +79,11 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   const rep = list.find((r) => r.unit.id === a.id)!.report!;
   expect(rep).toMatchObject({ channel: 'manual', receivedVia: 'paper', version: 1 });
   const detail = await call(app.ctx, 'reports.get', { reportId: rep.id });
-  expect(detail.values.map((v) => [v.code, v.value, v.value2])).toEqual([['CT01', 3, null], ['CT08', 1, 50.25], ['CT21', 60, 1234.5]]);
+  expect(detail.values.map((v) => [v.code, v.value, v.value2])).toEqual([
+    ['CT01', 3, null],
+    ['CT08', 1, 50.25],
+    ['CT21', 60, 1234.5],
+  ]);
   expect(detail.narrative).toEqual([{ heading: 'Đánh giá chung', text: 'Đơn vị hoàn thành các chỉ tiêu đề ra.' }]);
 
   // "Sửa bằng tay": a new version from the current one, prefilled.
@@ -98,8 +110,14 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   await edit.getByTestId('entry-save').click();
   await expect(edit).toBeHidden();
   await expect(row.locator('td').nth(3)).toHaveText('2');
-  const v2 = await call(app.ctx, 'reports.get', { reportId: (await call(app.ctx, 'reports.list', { planId: plan.id })).find((r) => r.unit.id === a.id)!.report!.id });
-  expect(v2.values.map((v) => [v.code, v.value])).toEqual([['CT01', 4], ['CT08', 1], ['CT21', 45500]]);
+  const v2 = await call(app.ctx, 'reports.get', {
+    reportId: (await call(app.ctx, 'reports.list', { planId: plan.id })).find((r) => r.unit.id === a.id)!.report!.id,
+  });
+  expect(v2.values.map((v) => [v.code, v.value])).toEqual([
+    ['CT01', 4],
+    ['CT08', 1],
+    ['CT21', 45500],
+  ]);
   expect(v2.issues.some((i) => /CT21.*Đã xác nhận khi nhập tay, lý do: Đã gọi điện/.test(i.message))).toBe(true);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('tab', { name: 'Tình hình nộp' }).click();
@@ -127,7 +145,10 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   await expect(yt.locator('[data-testid="entry-row"][data-code="CT01"] input')).toBeFocused();
   await page.keyboard.type('5');
   const asked: string[] = [];
-  page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+  page.once('dialog', (d) => {
+    asked.push(d.message());
+    void d.dismiss();
+  });
   await yt.getByRole('button', { name: 'Huỷ' }).click();
   await expect(yt).toBeVisible();
   expect(asked).toEqual(['Bỏ báo cáo đang nhập dở? Các số đã gõ sẽ không được lưu.']);
@@ -145,6 +166,8 @@ test('a paper report typed in with a paste from Excel makes the unit "Đã nộp
   await expect(page.locator('[data-testid="report-row"][data-unit="YT01"]')).toHaveAttribute('data-state', 'on_time');
   await expect(page.locator('[data-testid="report-row"][data-unit="YT01"] ~ .c-chan')).toHaveText('Điện thoại');
   await page.getByRole('tab', { name: 'Theo dõi & tổng hợp' }).click();
-  await expect(page.locator('[data-testid="track-row"][data-unit="YT01"] [data-testid="track-channel"]')).toHaveText('Điện thoại (nhập tay)');
+  await expect(page.locator('[data-testid="track-row"][data-unit="YT01"] [data-testid="track-channel"]')).toHaveText(
+    'Điện thoại (nhập tay)',
+  );
   await page.screenshot({ path: `${SHOTS}/tracking-1366x768.png` });
 });

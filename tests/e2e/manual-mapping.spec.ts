@@ -20,18 +20,27 @@ async function ownQuarterBook(shift: number): Promise<Uint8Array> {
   ws.addRow(['TT', 'Nội dung', 'ĐVT', 'Kết quả thực hiện', null, null, null, null, 'Ghi chú']);
   ws.addRow([null, null, null, 'Quý I', 'Quý II', 'Quý III', 'Quý IV', 'Cả năm', null]);
   for (const m of ['D4:H4', 'A4:A5', 'B4:B5', 'C4:C5', 'I4:I5']) ws.mergeCells(m);
-  ROWS.forEach((label, k) => ws.addRow([String(k + 1), label, 'lần', ...[1, 2, 3, 4].map((q) => shift + 10 * (k + 1) + q), 1000 * (k + 1), '']));
+  ROWS.forEach((label, k) =>
+    ws.addRow([String(k + 1), label, 'lần', ...[1, 2, 3, 4].map((q) => shift + 10 * (k + 1) + q), 1000 * (k + 1), '']),
+  );
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-test('rows that match nothing are mapped by hand with the value column picked once; the next file imports without asking', async ({ app, page }) => {
+test('rows that match nothing are mapped by hand with the value column picked once; the next file imports without asking', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(120_000);
   mkdirSync(SHOTS, { recursive: true });
   await call(app.ctx, 'units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An' });
   const cat = await call(app.ctx, 'indicators.list', {});
   const ind = (c: string) => cat.find((i) => i.code === c)!;
   const plan = await call(app.ctx, 'plans.save', {
-    title: 'Phối hợp làm công tác dân vận đợt II/2023', periodLabel: 'Đợt II/2023', status: 'dang_thuc_hien', reportDueOn: iso(10), assignment: 'all_base',
+    title: 'Phối hợp làm công tác dân vận đợt II/2023',
+    periodLabel: 'Đợt II/2023',
+    status: 'dang_thuc_hien',
+    reportDueOn: iso(10),
+    assignment: 'all_base',
     targets: ['CT01', 'CT05', 'CT11'].map((c) => ({ indicatorId: ind(c).id, min: 1 })),
   });
   const write = async (name: string, shift: number, daysAgo: number) => {
@@ -42,9 +51,16 @@ test('rows that match nothing are mapped by hand with the value column picked on
     utimesSync(path, t, t);
     return path;
   };
-  const stored = () => new Map((app.ctx.db.prepare(
-    "SELECT i.code, v.value_num FROM report_values v JOIN reports r ON r.id = v.report_id JOIN indicators i ON i.id = v.indicator_id WHERE r.status = 'active'",
-  ).all() as { code: string; value_num: number }[]).map((r) => [r.code, r.value_num]));
+  const stored = () =>
+    new Map(
+      (
+        app.ctx.db
+          .prepare(
+            "SELECT i.code, v.value_num FROM report_values v JOIN reports r ON r.id = v.report_id JOIN indicators i ON i.id = v.indicator_id WHERE r.status = 'active'",
+          )
+          .all() as { code: string; value_num: number }[]
+      ).map((r) => [r.code, r.value_num]),
+    );
 
   await page.setViewportSize({ width: 1366, height: 768 });
   await app.open(`#/reports?plan=${plan.id}&tab=nhap`);
@@ -88,7 +104,12 @@ test('rows that match nothing are mapped by hand with the value column picked on
   await expect(page.locator('[data-testid="preview-row"][data-file="yt-dot-2.xlsx"]')).toHaveAttribute('data-ready', 'ready');
   await page.getByTestId('commit').click();
   await expect(page.getByRole('button', { name: 'Nhập thêm tệp' })).toBeVisible();
-  expect(stored()).toEqual(new Map([['CT01', 13], ['CT05', 23]]));
+  expect(stored()).toEqual(
+    new Map([
+      ['CT01', 13],
+      ['CT05', 23],
+    ]),
+  );
 
   // the same unit's next file: mapped and read from the same column without asking
   await page.getByRole('button', { name: 'Nhập thêm tệp' }).click();
@@ -106,5 +127,10 @@ test('rows that match nothing are mapped by hand with the value column picked on
   await again.getByRole('button', { name: 'Huỷ' }).click();
   await page.getByTestId('commit').click();
   await expect(page.getByRole('button', { name: 'Nhập thêm tệp' })).toBeVisible();
-  expect(stored()).toEqual(new Map([['CT01', 113], ['CT05', 123]]));
+  expect(stored()).toEqual(
+    new Map([
+      ['CT01', 113],
+      ['CT05', 123],
+    ]),
+  );
 });

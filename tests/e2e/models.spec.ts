@@ -11,7 +11,9 @@ const docsOut = fileURLToPath(new URL('../artifacts/docs-out/', import.meta.url)
 const YEAR = String(new Date().getFullYear());
 
 test('register two models, advance one with evidence, coverage changes, export the register', async ({ app, page }) => {
-  const ins = app.ctx.db.prepare("INSERT INTO units (code, name, sector, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')");
+  const ins = app.ctx.db.prepare(
+    "INSERT INTO units (code, name, sector, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')",
+  );
   ins.run('GD01', 'Công đoàn Trường THCS Lê Lợi', 'Giáo dục', 'gd01 cong doan truong thcs le loi');
   ins.run('YT01', 'Công đoàn Trạm Y tế xã Bình An', 'Y tế', 'yt01 cong doan tram y te xa binh an');
   await app.open('#/models');
@@ -20,7 +22,10 @@ test('register two models, advance one with evidence, coverage changes, export t
   await expect(page.getByTestId('models-coverage')).toContainText('0/2');
 
   const dialog = page.getByRole('dialog', { name: 'Đăng ký mô hình' });
-  for (const [name, field] of [['Đoàn viên giúp nhau phát triển kinh tế', 'Kinh tế'], ['Thư viện xanh trong nhà trường', 'Văn hóa – xã hội']] as const) {
+  for (const [name, field] of [
+    ['Đoàn viên giúp nhau phát triển kinh tế', 'Kinh tế'],
+    ['Thư viện xanh trong nhà trường', 'Văn hóa – xã hội'],
+  ] as const) {
     await page.getByRole('button', { name: '+ Đăng ký mô hình' }).click();
     await dialog.getByLabel('Đơn vị đăng ký').selectOption({ label: 'Công đoàn Trường THCS Lê Lợi (GD01)' });
     await dialog.getByLabel('Tên mô hình, điển hình').fill(name);
@@ -86,7 +91,11 @@ test('register two models, advance one with evidence, coverage changes, export t
 });
 
 test('an award added to a model is saved and shown again', async ({ app, page }) => {
-  app.ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('GD01', 'Công đoàn Trường THCS Lê Lợi', 'gd01', 'x', 'x')").run();
+  app.ctx.db
+    .prepare(
+      "INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('GD01', 'Công đoàn Trường THCS Lê Lợi', 'gd01', 'x', 'x')",
+    )
+    .run();
   await app.open('#/models');
   const dialog = page.getByRole('dialog', { name: 'Đăng ký mô hình' });
   await page.getByRole('button', { name: '+ Đăng ký mô hình' }).click();

@@ -17,8 +17,16 @@ test('the báo cáo exports to PDF without LibreOffice', async ({ app, page }) =
   const { ids, plan } = await seed(app.ctx);
   const zip = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: [...ids.values()], zip: true })).bytes;
   const files = [];
-  for (const [code, n] of [['U01', 3], ['U02', 5], ['U03', 4]] as const) {
-    files.push({ file: { name: `bao-cao-${code}.xlsx`, bytes: await fillTemplate(templateOf(zip, code), { 'Số buổi': n }) }, unitId: ids.get(code)!, receivedOn: iso(-1) });
+  for (const [code, n] of [
+    ['U01', 3],
+    ['U02', 5],
+    ['U03', 4],
+  ] as const) {
+    files.push({
+      file: { name: `bao-cao-${code}.xlsx`, bytes: await fillTemplate(templateOf(zip, code), { 'Số buổi': n }) },
+      unitId: ids.get(code)!,
+      receivedOn: iso(-1),
+    });
   }
   await call(app.ctx, 'reports.commit', { planId: plan.id, files });
 
@@ -33,8 +41,20 @@ test('the báo cáo exports to PDF without LibreOffice', async ({ app, page }) =
     const file = join(app.dir, d.suggestedFilename());
     await d.saveAs(file);
     const bytes = new Uint8Array(readFileSync(file));
-    const text = (await readPdfPages(bytes)).map((p) => p.text).join('\n').replace(/\s+/g, ' ');
-    for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'LĐLĐ TỈNH QUẢNG NAM', 'Số:', 'Thăng Bình, ngày', 'BÁO CÁO', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào']) expect(text).toContain(s);
+    const text = (await readPdfPages(bytes))
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    for (const s of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'LĐLĐ TỈNH QUẢNG NAM',
+      'Số:',
+      'Thăng Bình, ngày',
+      'BÁO CÁO',
+      'Nơi nhận:',
+      'Nguyễn Thị Hồng Đào',
+    ])
+      expect(text).toContain(s);
     const fonts = embeddedFonts(bytes);
     expect(fonts.fontFiles).toBe(fonts.descriptors);
     await expect(page.getByTestId('pdf-note')).toHaveCount(0);
@@ -43,7 +63,10 @@ test('the báo cáo exports to PDF without LibreOffice', async ({ app, page }) =
     process.env.PATH = path;
   }
   mkdirSync(SHOTS, { recursive: true });
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.getByTestId('export-pdf').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await page.screenshot({ path: join(SHOTS, `consolidation-export-${w}x${h}.png`) });

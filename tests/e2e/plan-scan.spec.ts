@@ -9,7 +9,9 @@ import { test, expect } from './fixtures';
 import { hasPdftoppm, renderPage } from '../unit/docs/helpers/scan-fixtures';
 
 test.skip(!hasPdftoppm(), 'pdftoppm (poppler-utils) không có: không tạo được ảnh trang để thử OCR');
-test.afterEach(async ({ page }) => { await page.context().close(); });
+test.afterEach(async ({ page }) => {
+  await page.context().close();
+});
 
 const textPdf = fileURLToPath(new URL('../fixtures/plans/ke-hoach-thang-binh-text.pdf', import.meta.url));
 const shots = `/tmp/shots-plandocs`;

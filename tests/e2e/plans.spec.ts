@@ -14,7 +14,9 @@ import { toTcvn3 } from '../fixtures/gen/report-workbooks';
 // Close the browser's sockets before the fixture stops the server: Chromium keeps a pre-opened connection that
 // sends no request, and server.close() waits for Node's 60 s headers timeout on it ("Tearing down app exceeded
 // the test timeout", seen in units.spec too). The real fix is server.closeAllConnections() in web-server close().
-test.afterEach(async ({ page }) => { await page.context().close(); });
+test.afterEach(async ({ page }) => {
+  await page.context().close();
+});
 
 async function call<C extends Channel>(app: AppFixture, name: C, input: In<C>): Promise<Out<C>> {
   const env = await dispatch(name, input, app.ctx);
@@ -130,14 +132,27 @@ test('a dropped plan document becomes a ready plan that shows on the overview', 
   await expect(detail.getByTestId('detail-targets')).toContainText('Suất quà tặng hộ nghèo trong đợt dân vận');
   await app.shot('plans-detail');
 
-  const plan = app.ctx.db.prepare('SELECT id, number, issued_on, report_due_on, status, document_id, assignment_group FROM plans').get() as Record<string, unknown>;
-  expect(plan).toMatchObject({ number: '25/KH-LĐLĐ', issued_on: d.issued, report_due_on: d.due, status: 'ban_hanh', assignment_group: 'Giáo dục' });
+  const plan = app.ctx.db
+    .prepare('SELECT id, number, issued_on, report_due_on, status, document_id, assignment_group FROM plans')
+    .get() as Record<string, unknown>;
+  expect(plan).toMatchObject({
+    number: '25/KH-LĐLĐ',
+    issued_on: d.issued,
+    report_due_on: d.due,
+    status: 'ban_hanh',
+    assignment_group: 'Giáo dục',
+  });
   expect(plan.document_id).not.toBeNull();
   expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM plan_units WHERE plan_id = ?').get(plan.id)).toEqual({ n: 2 });
-  const targets = app.ctx.db.prepare(
-    'SELECT i.code, t.scope, t.target_min AS min, t.target_max AS max FROM plan_targets t JOIN indicators i ON i.id = t.indicator_id WHERE t.plan_id = ? ORDER BY t.position',
-  ).all(plan.id);
-  expect(targets).toEqual([{ code: 'CT18', scope: 'per_unit', min: 2, max: null }, { code: 'CT53', scope: 'total', min: 300, max: 500 }]);
+  const targets = app.ctx.db
+    .prepare(
+      'SELECT i.code, t.scope, t.target_min AS min, t.target_max AS max FROM plan_targets t JOIN indicators i ON i.id = t.indicator_id WHERE t.plan_id = ? ORDER BY t.position',
+    )
+    .all(plan.id);
+  expect(targets).toEqual([
+    { code: 'CT18', scope: 'per_unit', min: 2, max: null },
+    { code: 'CT53', scope: 'total', min: 300, max: 500 },
+  ]);
   // the attached source document comes back as the same bytes
   const download = page.waitForEvent('download');
   await detail.getByRole('button', { name: 'Mở văn bản gốc' }).click();
@@ -168,14 +183,17 @@ test('a dropped plan document becomes a ready plan that shows on the overview', 
 
 test('fields the document does not give are marked, and warnings are shown beside them', async ({ app, page }) => {
   const file = join(app.dir, 'ke-hoach-khong-so.txt');
-  writeFileSync(file, `KẾ HOẠCH
+  writeFileSync(
+    file,
+    `KẾ HOẠCH
 Phối hợp, tham gia làm công tác dân vận (đợt 1 năm 2019)
 Thực hiện Kế hoạch số 71- KH/LĐLĐ, ngày 12/75/2019 của Ban Thường vụ Liên đoàn Lao động tỉnh về việc phối hợp liên ngành làm công tác dân vận đợt 1 năm 2019.
 I- Mục đích, yêu cầu
 - Các công đoàn cơ sở tích cực phối hợp chặt chẽ với các cơ quan, đơn vị lực lượng vũ trang.
 - Đợt 1 năm 2019, thời gian phối hợp làm công tác dân vận là 15 ngày (từ ngày 16/7/2019 – 30/7/2019).
 Kết thúc đợt công tác báo cáo kết quả về Liên đoàn Lao động huyện trước ngày 31/7/2019 để tổng hợp báo cáo./.
-`);
+`,
+  );
   await app.open('#/plans');
   await intake(page, file);
   const editor = page.getByRole('dialog', { name: 'Kế hoạch mới từ văn bản' });
@@ -196,18 +214,25 @@ Kết thúc đợt công tác báo cáo kết quả về Liên đoàn Lao độn
   await editor.getByLabel('Từ ngày').fill('16/07/2019');
   await editor.getByRole('button', { name: 'Lưu kế hoạch' }).click();
   await expect(page.getByRole('dialog', { name: 'Kế hoạch 40/KH-LĐLĐ' })).toBeVisible();
-  expect(app.ctx.db.prepare('SELECT number, starts_on, period_label FROM plans').get()).toEqual({ number: '40/KH-LĐLĐ', starts_on: '2019-07-16', period_label: 'Đợt 1 năm 2019' });
+  expect(app.ctx.db.prepare('SELECT number, starts_on, period_label FROM plans').get()).toEqual({
+    number: '40/KH-LĐLĐ',
+    starts_on: '2019-07-16',
+    period_label: 'Đợt 1 năm 2019',
+  });
 });
 
 test('a plan typed in the old TCVN3 font is converted, and the user is told to check it', async ({ app, page }) => {
   const file = join(app.dir, 'ke-hoach-tcvn3.txt');
   // As a .VnTime document reads once its font is gone: TCVN3 bytes shown as Latin-1 letters.
-  writeFileSync(file, [
-    'KẾ HOẠCH',
-    toTcvn3('Phối hợp làm công tác dân vận đợt 1 năm 2019'),
-    toTcvn3('Thời gian từ ngày 16/7/2019 đến ngày 30/7/2019; mỗi công đoàn cơ sở thực hiện ít nhất 01 công trình dân vận.'),
-    toTcvn3('Các đơn vị báo cáo kết quả về Liên đoàn Lao động huyện trước ngày 31/7/2019.'),
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'KẾ HOẠCH',
+      toTcvn3('Phối hợp làm công tác dân vận đợt 1 năm 2019'),
+      toTcvn3('Thời gian từ ngày 16/7/2019 đến ngày 30/7/2019; mỗi công đoàn cơ sở thực hiện ít nhất 01 công trình dân vận.'),
+      toTcvn3('Các đơn vị báo cáo kết quả về Liên đoàn Lao động huyện trước ngày 31/7/2019.'),
+    ].join('\n'),
+  );
   await app.open('#/plans');
   await intake(page, file);
   const editor = page.getByRole('dialog', { name: 'Kế hoạch mới từ văn bản' });
@@ -217,7 +242,7 @@ test('a plan typed in the old TCVN3 font is converted, and the user is told to c
   await app.shot('plans-intake-tcvn3');
 });
 
-test('an old .doc or an empty file gets the reader\'s message and saves nothing', async ({ app, page }) => {
+test("an old .doc or an empty file gets the reader's message and saves nothing", async ({ app, page }) => {
   const doc = join(app.dir, 'ke-hoach-cu.doc');
   writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 0, 0, 0, 0]));
   const empty = join(app.dir, 'trong.txt');
@@ -231,15 +256,25 @@ test('an old .doc or an empty file gets the reader\'s message and saves nothing'
   await dialog.getByTestId('file-input').setInputFiles(empty);
   await expect(dialog.getByTestId('intake-error')).toContainText('rỗng');
   await expect(page.getByRole('dialog', { name: /Kế hoạch mới/ })).toHaveCount(0);
-  expect(app.ctx.db.prepare('SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM documents) AS docs').get()).toEqual({ plans: 0, docs: 0 });
+  expect(app.ctx.db.prepare('SELECT (SELECT COUNT(*) FROM plans) AS plans, (SELECT COUNT(*) FROM documents) AS docs').get()).toEqual({
+    plans: 0,
+    docs: 0,
+  });
 });
 
 test('copy a plan to a new period, then delete the draft copy', async ({ app, page }) => {
   await seedUnits(app);
   const [ind] = await call(app, 'indicators.list', {});
   const src = await call(app, 'plans.save', {
-    title: 'Phối hợp làm công tác dân vận đợt I/2025', number: '12/KH-LĐLĐ', issuedOn: '2025-06-20', periodLabel: 'Đợt I/2025',
-    startsOn: '2025-07-01', endsOn: '2025-07-15', reportDueOn: '2025-07-20', status: 'da_tong_ket', targets: [{ indicatorId: ind!.id, min: 3 }],
+    title: 'Phối hợp làm công tác dân vận đợt I/2025',
+    number: '12/KH-LĐLĐ',
+    issuedOn: '2025-06-20',
+    periodLabel: 'Đợt I/2025',
+    startsOn: '2025-07-01',
+    endsOn: '2025-07-15',
+    reportDueOn: '2025-07-20',
+    status: 'da_tong_ket',
+    targets: [{ indicatorId: ind!.id, min: 3 }],
   });
   await app.open(`#/plans?id=${src.id}`);
   const detail = page.getByRole('dialog', { name: 'Kế hoạch 12/KH-LĐLĐ' });
@@ -254,8 +289,9 @@ test('copy a plan to a new period, then delete the draft copy', async ({ app, pa
   const copy = page.getByRole('dialog', { name: 'Kế hoạch (chưa có số)' });
   await expect(copy).toContainText('Phối hợp làm công tác dân vận đợt II/2025');
   await expect(copy.getByTestId('plan-due')).toHaveText('04/01/2026');
-  expect(app.ctx.db.prepare("SELECT status, starts_on, ends_on, report_due_on, period_label FROM plans WHERE id != ?").get(src.id))
-    .toEqual({ status: 'du_thao', starts_on: '2025-12-16', ends_on: '2025-12-30', report_due_on: '2026-01-04', period_label: 'Đợt II/2025' });
+  expect(app.ctx.db.prepare('SELECT status, starts_on, ends_on, report_due_on, period_label FROM plans WHERE id != ?').get(src.id)).toEqual(
+    { status: 'du_thao', starts_on: '2025-12-16', ends_on: '2025-12-30', report_due_on: '2026-01-04', period_label: 'Đợt II/2025' },
+  );
 
   page.once('dialog', (d) => void d.accept());
   await copy.getByRole('button', { name: 'Xoá' }).click();
@@ -309,7 +345,15 @@ test('the register is exported to Excel and imported with a preview first', asyn
   ws.addRow(['SỔ THEO DÕI KẾ HOẠCH NĂM 2024']);
   ws.addRow([]);
   ws.addRow(['STT', 'Số', 'Ngày', 'Trích yếu', 'Đợt', 'Hạn báo cáo', 'Trạng thái']);
-  ws.addRow([1, '05/KH-LĐLĐ', '10/03/2024', 'Tiếp tục đẩy mạnh phong trào thi đua "Dân vận khéo" năm 2024', 'Năm 2024', '22/11/2024', 'Đã tổng kết']);
+  ws.addRow([
+    1,
+    '05/KH-LĐLĐ',
+    '10/03/2024',
+    'Tiếp tục đẩy mạnh phong trào thi đua "Dân vận khéo" năm 2024',
+    'Năm 2024',
+    '22/11/2024',
+    'Đã tổng kết',
+  ]);
   ws.addRow([2, '18/KH-LĐLĐ', '02/07/2024', 'Phối hợp làm công tác dân vận đợt I/2024', 'Đợt I/2024', '31/13/2024', 'Đã tổng kết']);
   await wb.xlsx.writeFile(file);
 

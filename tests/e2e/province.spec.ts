@@ -11,7 +11,7 @@ import { formatViNumber } from '../../src-main/text/vi-number';
 
 const SHOTS = '/tmp/shots-province';
 
-test('province: districts\' packages imported, totals per district, drill-down to a base unit', async ({ app, page }) => {
+test("province: districts' packages imported, totals per district, drill-down to a base unit", async ({ app, page }) => {
   test.setTimeout(180_000);
   const districts: District[] = [];
   try {
@@ -23,7 +23,12 @@ test('province: districts\' packages imported, totals per district, drill-down t
     };
     const prov = await setupProvince(call, 3);
     // received on 13/12/2025, before the province's deadline of 15/12
-    const res = await importHeadless(app.ctx, prov.planId, districts.map((d) => ({ ...d.pkg, lastModified: Date.parse('2025-12-13T09:00:00+07:00') })), false);
+    const res = await importHeadless(
+      app.ctx,
+      prov.planId,
+      districts.map((d) => ({ ...d.pkg, lastModified: Date.parse('2025-12-13T09:00:00+07:00') })),
+      false,
+    );
     expect(res.files.map((f) => f.status)).toEqual(['imported', 'imported', 'imported']);
 
     await app.open(`#/reports?plan=${prov.planId}&tab=tong-hop`);

@@ -21,7 +21,8 @@ export async function call<C extends Channel>(ctx: RunningContext, name: C, inpu
   return env.data as Out<C>;
 }
 
-export const iso = (days: number): string => new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const iso = (days: number): string =>
+  new Date(Date.parse(`${todayInVietnam()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** Noon in Vietnam on that day, as a file time. */
 const noonVn = (d: string): Date => new Date(Date.parse(`${d}T05:00:00Z`));
 
@@ -47,8 +48,12 @@ export async function seed(ctx: RunningContext) {
   const cat = await call(ctx, 'indicators.list', {});
   const ind = (c: string) => cat.find((i) => i.code === c)!;
   const plan = await call(ctx, 'plans.save', {
-    number: '25/KH-LĐLĐ', title: 'Phối hợp làm công tác dân vận đợt II', periodLabel: 'Đợt II', status: 'dang_thuc_hien',
-    reportDueOn: iso(10), assignment: 'all_base',
+    number: '25/KH-LĐLĐ',
+    title: 'Phối hợp làm công tác dân vận đợt II',
+    periodLabel: 'Đợt II',
+    status: 'dang_thuc_hien',
+    reportDueOn: iso(10),
+    assignment: 'all_base',
     targets: TARGET_CODES.map((c, i) => ({ indicatorId: ind(c).id, scope: 'per_unit' as const, min: i === 0 ? 2 : 1 })),
   });
   return { ids, plan, ind };
@@ -61,7 +66,14 @@ export const templateOf = (zip: Uint8Array, code: string): Uint8Array => {
   return entries[name]!;
 };
 
-const V = (a: number, b: number, c: number) => ({ 'Số buổi': a, 'Băng rôn': b, 'Nhà "Mái ấm': c, 'Sửa chữa nhà': 1, 'Quà tặng': 5, 'Chiếu phim': 2 });
+const V = (a: number, b: number, c: number) => ({
+  'Số buổi': a,
+  'Băng rôn': b,
+  'Nhà "Mái ấm': c,
+  'Sửa chữa nhà': 1,
+  'Quà tặng': 5,
+  'Chiếu phim': 2,
+});
 
 /** Earlier imports: U02 received 5 days ago (the drop brings a newer one), U03 today (the drop brings an older one). */
 export async function seedEarlier(ctx: RunningContext, planId: number, ids: Map<string, number>, zip: Uint8Array) {
@@ -83,7 +95,11 @@ async function sheetOf(rows: (string | number)[][]): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-export interface BatchFile { name: string; path: string; expect: string | string[] }
+export interface BatchFile {
+  name: string;
+  path: string;
+  expect: string | string[];
+}
 
 /** The mixed drop, written under dir; expect = the preview status(es) the file must get. */
 export async function writeBatch(dir: string, planId: number, zip: Uint8Array, generic: Uint8Array): Promise<BatchFile[]> {
@@ -99,7 +115,11 @@ export async function writeBatch(dir: string, planId: number, zip: Uint8Array, g
   put('U01 (gui lai qua Zalo).xlsx', u01, 'duplicate');
   put('bao-cao-U02-ban-sua.xlsx', await fillTemplate(templateOf(zip, 'U02'), V(5, 3, 2)), 'replace');
   put('bao-cao-U03-ban-cu.xlsx', await fillTemplate(templateOf(zip, 'U03'), V(2, 1, 0)), 'held', iso(-3));
-  for (const [code, v] of [['U04', V(2, 4, 1)], ['U05', V(1, 0, 0)], ['U06', V(6, 2, 3)]] as const)
+  for (const [code, v] of [
+    ['U04', V(2, 4, 1)],
+    ['U05', V(1, 0, 0)],
+    ['U06', V(6, 2, 3)],
+  ] as const)
     put(`bao-cao-${code}.xlsx`, await fillTemplate(templateOf(zip, code), v), 'new');
   put('BC dan van U07.xlsx', await fillTemplate(generic, V(2, 2, 2)), 'new');
   const pid = String(planId);
@@ -107,16 +127,29 @@ export async function writeBatch(dir: string, planId: number, zip: Uint8Array, g
     (await makeReport({ ...extra, seed, unitName, planId: pid })).bytes;
   put('Bao cao ket qua - BV Da khoa.xlsx', await free(11, 'Bệnh viện Đa khoa huyện'), ['new', 'confirm']);
   put('baocao_caosu.xlsx', await free(12, 'Công ty CP Cao su Tây Ninh', { seed: 12, legacyFont: 'tcvn3' }), ['new', 'confirm']);
-  put('KQ dan van THCS.xlsx', await sheetOf([
-    ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN'], ['Công đoàn cơ sở: THCS Nguyễn Du'], ['BÁO CÁO KẾT QUẢ DÂN VẬN ĐỢT II'], [],
-    ['TT', 'Nội dung công việc', 'Đơn vị tính', 'Kết quả thực hiện', 'Ghi chú'],
-    ['1', 'SỐ BUỔI TUYÊN TRUYỀN, PHỔ BIẾN PHÁP LUẬT', 'buổi', '4', ''],
-    ['2', 'Nhà mái ấm công đoàn được xây', 'căn', '1', ''],
-    ['3', 'Quà tặng gia đình chính sách', 'suất', '12,,5', 'ghi nhầm'],
-    ['4', 'Trồng cây xanh', 'cây', '30', ''],
-  ]), 'confirm');
-  put('bao cao Phuoc Minh.xlsx', await free(14, 'Trường Tiểu học Phước Minh', { seed: 14, mergedHeader: true, numbersAsText: true }), ['new', 'confirm']);
-  put('KB huyen.xlsx', await free(15, 'Kho bạc Nhà nước huyện', { seed: 15, ditto: true, formulas: true, narrative: 'after' }), ['new', 'confirm']);
+  put(
+    'KQ dan van THCS.xlsx',
+    await sheetOf([
+      ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN'],
+      ['Công đoàn cơ sở: THCS Nguyễn Du'],
+      ['BÁO CÁO KẾT QUẢ DÂN VẬN ĐỢT II'],
+      [],
+      ['TT', 'Nội dung công việc', 'Đơn vị tính', 'Kết quả thực hiện', 'Ghi chú'],
+      ['1', 'SỐ BUỔI TUYÊN TRUYỀN, PHỔ BIẾN PHÁP LUẬT', 'buổi', '4', ''],
+      ['2', 'Nhà mái ấm công đoàn được xây', 'căn', '1', ''],
+      ['3', 'Quà tặng gia đình chính sách', 'suất', '12,,5', 'ghi nhầm'],
+      ['4', 'Trồng cây xanh', 'cây', '30', ''],
+    ]),
+    'confirm',
+  );
+  put('bao cao Phuoc Minh.xlsx', await free(14, 'Trường Tiểu học Phước Minh', { seed: 14, mergedHeader: true, numbersAsText: true }), [
+    'new',
+    'confirm',
+  ]);
+  put('KB huyen.xlsx', await free(15, 'Kho bạc Nhà nước huyện', { seed: 15, ditto: true, formulas: true, narrative: 'after' }), [
+    'new',
+    'confirm',
+  ]);
   put('bao-cao-khong-ro.xlsx', await free(16, 'Hợp tác xã Nông nghiệp Tân Tiến'), ['confirm', 'error']);
   put('hong-giua-chung.xlsx', await makeHostile('truncated', 3), 'error');
   put('bao cao cu.xls', await makeHostile('xls'), 'error');

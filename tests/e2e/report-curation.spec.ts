@@ -17,13 +17,23 @@ test('untick, edit and reorder the proposed sentences, then the Word report prin
   mkdirSync(shots, { recursive: true });
   const t = { call: (name, input) => call(app.ctx, name, input) } as Pick<TestApp, 'call'> as TestApp;
   const f = await setupPlan(t);
-  await f.submit(0, '2023-12-30', { CT01: 3 }, {
-    4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2, xã Bình An. Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.',
-  });
-  await f.submit(1, '2023-12-31', { CT01: 5 }, {
-    4: 'Vận động 45 đoàn viên hiến máu tình nguyện tại Trung tâm Y tế huyện, thu được 45 đơn vị máu.',
-    13: 'Đề nghị LĐLĐ huyện mở lớp tập huấn cho 30 cán bộ công đoàn cơ sở.',
-  });
+  await f.submit(
+    0,
+    '2023-12-30',
+    { CT01: 3 },
+    {
+      4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2, xã Bình An. Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.',
+    },
+  );
+  await f.submit(
+    1,
+    '2023-12-31',
+    { CT01: 5 },
+    {
+      4: 'Vận động 45 đoàn viên hiến máu tình nguyện tại Trung tâm Y tế huyện, thu được 45 đơn vị máu.',
+      13: 'Đề nghị LĐLĐ huyện mở lớp tập huấn cho 30 cán bộ công đoàn cơ sở.',
+    },
+  );
 
   await app.open(`#/reports?plan=${f.plan.id}&tab=tong-hop`);
   const results = page.locator('[data-testid="curation-section"][data-key="results"]');
@@ -74,5 +84,7 @@ test('untick, edit and reorder the proposed sentences, then the Word report prin
   expect(kept, 'the edited sentence now comes first').toBeGreaterThan(edited);
   expect(doc.slice(0, doc.indexOf('Nơi nhận')), 'the unticked sentence is left out').not.toContain(first.replace(/\.$/, ''));
   expect(doc, 'the last edit, made just before the export, replaced the proposal').not.toContain(second.replace(/\.$/, ''));
-  expect(doc, 'the office’s own sentence, without a unit').toContain('- Đề nghị LĐLĐ tỉnh tổ chức sơ kết mô hình "Dân vận khéo" trong khối doanh nghiệp. ');
+  expect(doc, 'the office’s own sentence, without a unit').toContain(
+    '- Đề nghị LĐLĐ tỉnh tổ chức sơ kết mô hình "Dân vận khéo" trong khối doanh nghiệp. ',
+  );
 });

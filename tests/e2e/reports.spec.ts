@@ -45,7 +45,9 @@ test('import a mixed batch of unit reports, review, commit, inspect and undo', a
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByTestId('download-templates').click()]);
   expect(download.suggestedFilename()).toMatch(/^mau-bao-cao-.*\.zip$/);
   const zip = new Uint8Array(readFileSync((await download.path())!));
-  expect(Object.keys(unzipSync(zip)).sort()).toEqual(UNITS.map(([code]) => expect.stringMatching(new RegExp(`^bao-cao-${code}-.*\\.xlsx$`))));
+  expect(Object.keys(unzipSync(zip)).sort()).toEqual(
+    UNITS.map(([code]) => expect.stringMatching(new RegExp(`^bao-cao-${code}-.*\\.xlsx$`))),
+  );
   await expect(dialog).toBeHidden();
   const generic = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: null, zip: false })).bytes;
 
@@ -105,7 +107,9 @@ test('import a mixed batch of unit reports, review, commit, inspect and undo', a
   await app.shot('reports-mapping-panel');
   await panel.getByTestId('confirm-file').click();
   await expect(panel).toBeHidden();
-  await expect((await findFile(page, 'KQ dan van THCS.xlsx')).locator('..').locator('[data-testid="status-badge"]')).toHaveText('Đã xác nhận');
+  await expect((await findFile(page, 'KQ dan van THCS.xlsx')).locator('..').locator('[data-testid="status-badge"]')).toHaveText(
+    'Đã xác nhận',
+  );
   await page.getByPlaceholder('Tìm theo tên tệp, đơn vị…').fill('');
   await expect(page.getByTestId('commit-summary')).toContainText('12 tệp sẵn sàng');
   await expect(page.getByTestId('commit-summary')).toContainText('1 tệp chờ bạn xác nhận');
@@ -166,7 +170,10 @@ test('import a mixed batch of unit reports, review, commit, inspect and undo', a
   if (!box) throw new Error('toast has no box');
   // The toast's own green (#14532d), neither white (under the dialog) nor dimmed (under the backdrop).
   const [r, g, b] = await pixelAt(page, box.x + 4, box.y + box.height / 2);
-  expect([Math.abs(r - 0x14), Math.abs(g - 0x53), Math.abs(b - 0x2d)].every((d) => d <= 6), `pixel ${r},${g},${b}`).toBe(true);
+  expect(
+    [Math.abs(r - 0x14), Math.abs(g - 0x53), Math.abs(b - 0x2d)].every((d) => d <= 6),
+    `pixel ${r},${g},${b}`,
+  ).toBe(true);
   await app.shot('reports-detail');
   await detail.getByTestId('version-diff').scrollIntoViewIfNeeded();
   await app.shot('reports-detail-versions');
@@ -242,17 +249,28 @@ test('a long preview shows progress and can be stopped; the files read so far st
   await expect(bar).toBeVisible();
   // Two phases: the browser reads the files from disk, then the server checks them and reports each file read.
   // A slow or busy machine may spend long in either; the server's own count must reach the page.
-  await page.waitForFunction(() => (window as unknown as { progressSeen: string[] }).progressSeen.some((t) => /Đã đọc \d+\/500 tệp/.test(t)), null, { timeout: 150_000, polling: 50 });
+  await page.waitForFunction(
+    () => (window as unknown as { progressSeen: string[] }).progressSeen.some((t) => /Đã đọc \d+\/500 tệp/.test(t)),
+    null,
+    { timeout: 150_000, polling: 50 },
+  );
   await app.shot('reports-progress');
   // The click races the reading itself (a fast machine may finish first); cancellation as such is tested
   // deterministically in tests/rpc/reports-versions.test.ts. Here: progress shows, Stop works when it is in time,
   // and whatever was read stays reviewable.
-  const cancelled = await page.getByTestId('cancel-task').click({ timeout: 2_000 }).then(() => true, () => false);
+  const cancelled = await page
+    .getByTestId('cancel-task')
+    .click({ timeout: 2_000 })
+    .then(
+      () => true,
+      () => false,
+    );
   const heading = page.getByRole('heading', { name: /^Xem trước \d+ tệp$/ });
   await expect(heading).toBeVisible({ timeout: 60_000 });
   const n = Number((await heading.textContent())?.match(/\d+/)?.[0]);
   expect(n).toBeGreaterThan(0);
-  if (cancelled && n < 500) await expect(page.getByRole('status').filter({ hasText: 'Đã dừng' })).toContainText(`${500 - n} tệp chưa được kiểm tra`);
+  if (cancelled && n < 500)
+    await expect(page.getByRole('status').filter({ hasText: 'Đã dừng' })).toContainText(`${500 - n} tệp chưa được kiểm tra`);
   else expect(n).toBe(500);
   // the first copy is new, the rest are the same bytes again
   await expect(page.locator('[data-testid="preview-summary"] [data-status="duplicate"]')).toContainText(String(n - 1));

@@ -4,7 +4,9 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { todayInVietnam } from '../../src-main/text/vi-date';
 
-test.afterEach(async ({ page }) => { await page.context().close(); });
+test.afterEach(async ({ page }) => {
+  await page.context().close();
+});
 
 async function newPlan(page: Page) {
   await page.getByRole('button', { name: '+ Kế hoạch mới' }).click();
@@ -29,8 +31,12 @@ for (const locale of ['en-US', 'vi-VN']) {
       await expect(editor.getByLabel('Từ ngày')).toHaveValue('01/02/2024');
       await editor.getByRole('button', { name: 'Lưu kế hoạch' }).click();
       await expect(editor).toBeHidden();
-      expect(app.ctx.db.prepare('SELECT issued_on, starts_on, ends_on, report_due_on FROM plans').get())
-        .toEqual({ issued_on: '2024-01-10', starts_on: '2024-02-01', ends_on: '2024-02-15', report_due_on: '2024-12-31' });
+      expect(app.ctx.db.prepare('SELECT issued_on, starts_on, ends_on, report_due_on FROM plans').get()).toEqual({
+        issued_on: '2024-01-10',
+        starts_on: '2024-02-01',
+        ends_on: '2024-02-15',
+        report_due_on: '2024-12-31',
+      });
     });
 
     test('31/02 is refused at the field with a dd/mm/yyyy message and nothing is saved', async ({ app, page }) => {
@@ -65,7 +71,11 @@ test('Ctrl+S while a wrong date is still being typed saves nothing and says why 
 
 test('a model step with a day that does not exist is refused at the field', async ({ app, page }) => {
   const year = todayInVietnam().slice(0, 4);
-  app.ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('GD01', 'Công đoàn Trường THCS Lê Lợi', 'gd01', 'x', 'x')").run();
+  app.ctx.db
+    .prepare(
+      "INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('GD01', 'Công đoàn Trường THCS Lê Lợi', 'gd01', 'x', 'x')",
+    )
+    .run();
   await app.open('#/models');
   await page.getByRole('button', { name: '+ Đăng ký mô hình' }).click();
   const dialog = page.getByRole('dialog', { name: 'Đăng ký mô hình' });

@@ -5,14 +5,24 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { call, seed } from './report-batch';
 
-test.afterEach(async ({ page }) => { await page.context().close(); });
+test.afterEach(async ({ page }) => {
+  await page.context().close();
+});
 
 const LONG = 'CĐCS Công ty TNHH May mặc Xuất khẩu Thành Công Tây Ninh – Chi nhánh Khu công nghiệp Trảng Bàng số';
 const codes = (page: Page) => page.locator('[role="listbox"] .vrow .c-code').allTextContents();
 
 test('the units list sorts by each column, both ways', async ({ app, page }) => {
   const units = [
-    { code: 'CD010', name: 'Công đoàn Trường Tiểu học Ánh Dương', kind: 'cdcs', sector: 'Giáo dục', members: 120, chair: 'Nguyễn Văn Bình', phone: '0903 111 222' },
+    {
+      code: 'CD010',
+      name: 'Công đoàn Trường Tiểu học Ánh Dương',
+      kind: 'cdcs',
+      sector: 'Giáo dục',
+      members: 120,
+      chair: 'Nguyễn Văn Bình',
+      phone: '0903 111 222',
+    },
     { code: 'CD002', name: `${LONG} 2`, kind: 'cap_tren', sector: 'Doanh nghiệp', members: 9, chair: 'Đỗ Thị An', phone: '0276 382 001' },
     { code: 'CD003', name: `${LONG} 3`, kind: 'nghiep_doan', sector: null, members: 1500, chair: 'Dương Văn Tư', phone: null },
     { code: 'CD001', name: 'Bưu điện huyện', kind: 'khac', sector: 'Hành chính sự nghiệp', members: null, chair: null, phone: '0276 111' },
@@ -42,7 +52,9 @@ test('the units list sorts by each column, both ways', async ({ app, page }) => 
     await expect(head(key)).toHaveAttribute('data-sort', 'ascending');
     await head(key).click();
     const filled = order.slice(0, order.length - empty);
-    await expect.poll(() => codes(page), `sorted by ${key}, descending`).toEqual([...filled.reverse(), ...order.slice(order.length - empty)]);
+    await expect
+      .poll(() => codes(page), `sorted by ${key}, descending`)
+      .toEqual([...filled.reverse(), ...order.slice(order.length - empty)]);
     await expect(head(key)).toHaveAttribute('data-sort', 'descending');
     await head(key).click(); // third click: back to the list's own order
     await expect(head(key)).toHaveAttribute('data-sort', 'none');

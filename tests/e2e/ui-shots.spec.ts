@@ -5,10 +5,15 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { call, seed, seedEarlier, writeBatch } from './report-batch';
 
-test.afterEach(async ({ page }) => { await page.context().close(); });
+test.afterEach(async ({ page }) => {
+  await page.context().close();
+});
 
 const SHOTS = '/tmp/ui-shots';
-const SIZES = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
+const SIZES = [
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
 const LONG = 'CĐCS Công ty TNHH May mặc Xuất khẩu Thành Công Tây Ninh – Chi nhánh Khu công nghiệp Trảng Bàng số';
 
 /** No horizontal scroll on the page itself. */
@@ -18,16 +23,26 @@ async function expectNoSideScroll(page: Page, what: string) {
 }
 /** No table hides columns (and their buttons) behind a horizontal scroll; the units × indicators matrix may. */
 async function expectNoHiddenColumns(page: Page, what: string) {
-  const wide = await page.locator('table:visible').evaluateAll((els) => els
-    .filter((t) => !t.closest('[data-testid="matrix"]'))
-    .filter((t) => { const box = t.parentElement!.getBoundingClientRect(); return t.getBoundingClientRect().width > box.width + 1; })
-    .map((t) => t.getAttribute('data-testid') ?? t.querySelector('th')?.textContent ?? 'table'));
+  const wide = await page.locator('table:visible').evaluateAll((els) =>
+    els
+      .filter((t) => !t.closest('[data-testid="matrix"]'))
+      .filter((t) => {
+        const box = t.parentElement!.getBoundingClientRect();
+        return t.getBoundingClientRect().width > box.width + 1;
+      })
+      .map((t) => t.getAttribute('data-testid') ?? t.querySelector('th')?.textContent ?? 'table'),
+  );
   expect(wide, `${what}: tables wider than their box`).toEqual([]);
 }
 /** Every badge on the page is one line high. */
 async function expectBadgesOneLine(page: Page, what: string) {
-  const tall = await page.locator('.badge:visible').evaluateAll((els) =>
-    els.filter((e) => e.getBoundingClientRect().height > parseFloat(getComputedStyle(e).lineHeight || '18') * 1.6 + 4).map((e) => e.textContent));
+  const tall = await page
+    .locator('.badge:visible')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => e.getBoundingClientRect().height > parseFloat(getComputedStyle(e).lineHeight || '18') * 1.6 + 4)
+        .map((e) => e.textContent),
+    );
   expect(tall, `${what}: badges broken over two lines`).toEqual([]);
 }
 
@@ -39,9 +54,19 @@ for (const size of SIZES) {
     const { ids, plan } = await seed(app.ctx);
     for (const n of [2, 3]) app.ctx.db.prepare('UPDATE units SET name = ? WHERE code = ?').run(`${LONG} ${n}`, `U0${n}`);
     const tag = `${size.width}x${size.height}`;
-    const pages = [['#/overview', 'overview'], ['#/plans', 'plans'], ['#/plans?tab=chi-tieu', 'plans-catalog'], ['#/reports', 'reports'],
-      ['#/reports?tab=lich-su', 'reports-history'], ['#/reports?tab=kiem-tra', 'reports-checks'], ['#/reports?tab=tong-hop', 'reports-tracking'], ['#/models', 'models'],
-      ['#/models?tab=tinh-hinh', 'models-coverage'], ['#/units', 'units'], ['#/settings', 'settings']] as const;
+    const pages = [
+      ['#/overview', 'overview'],
+      ['#/plans', 'plans'],
+      ['#/plans?tab=chi-tieu', 'plans-catalog'],
+      ['#/reports', 'reports'],
+      ['#/reports?tab=lich-su', 'reports-history'],
+      ['#/reports?tab=kiem-tra', 'reports-checks'],
+      ['#/reports?tab=tong-hop', 'reports-tracking'],
+      ['#/models', 'models'],
+      ['#/models?tab=tinh-hinh', 'models-coverage'],
+      ['#/units', 'units'],
+      ['#/settings', 'settings'],
+    ] as const;
     for (const [hash, name] of pages) {
       await app.open(hash);
       await page.waitForTimeout(300); // charts and lists settle before the picture

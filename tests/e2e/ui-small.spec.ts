@@ -7,7 +7,9 @@ import type { Locator } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { todayInVietnam } from '../../src-main/text/vi-date';
 
-test.afterEach(async ({ page }) => { await page.context().close(); });
+test.afterEach(async ({ page }) => {
+  await page.context().close();
+});
 
 async function below(toast: Locator, content: Locator) {
   const t = (await toast.boundingBox())!;
@@ -40,7 +42,11 @@ test('an error toast on a page and over a dialog covers neither', async ({ app, 
 test('the evidence file of a model step is picked with a Vietnamese button', async ({ app, page }) => {
   const year = todayInVietnam().slice(0, 4);
   mkdirSync('/tmp/ui-shots', { recursive: true });
-  app.ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('GD01', 'Công đoàn Trường THCS Lê Lợi', 'gd01', 'x', 'x')").run();
+  app.ctx.db
+    .prepare(
+      "INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('GD01', 'Công đoàn Trường THCS Lê Lợi', 'gd01', 'x', 'x')",
+    )
+    .run();
   await app.open('#/models');
   await page.getByRole('button', { name: '+ Đăng ký mô hình' }).click();
   const dialog = page.getByRole('dialog', { name: 'Đăng ký mô hình' });

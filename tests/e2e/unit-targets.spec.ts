@@ -20,9 +20,17 @@ test('split a target by members, see the numbers, download templates with each u
   const cat = await call(app.ctx, 'indicators.list', {});
   const ind = (c: string) => cat.find((i) => i.code === c)!;
   const plan = await call(app.ctx, 'plans.save', {
-    number: '25/KH-LĐLĐ', title: 'Phối hợp làm công tác dân vận đợt II', periodLabel: 'Đợt II', status: 'dang_thuc_hien',
-    reportDueOn: iso(10), assignment: 'all_base',
-    targets: [{ indicatorId: ind('CT25').id, min: 100 }, { indicatorId: ind('CT01').id, min: 7 }, { indicatorId: ind('CT08').id, min: 5 }],
+    number: '25/KH-LĐLĐ',
+    title: 'Phối hợp làm công tác dân vận đợt II',
+    periodLabel: 'Đợt II',
+    status: 'dang_thuc_hien',
+    reportDueOn: iso(10),
+    assignment: 'all_base',
+    targets: [
+      { indicatorId: ind('CT25').id, min: 100 },
+      { indicatorId: ind('CT01').id, min: 7 },
+      { indicatorId: ind('CT08').id, min: 5 },
+    ],
   });
 
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -64,7 +72,10 @@ test('split a target by members, see the numbers, download templates with each u
   const seen = new Map<string, Record<string, unknown>>();
   for (const [name, bytes] of Object.entries(files)) {
     const p = await parseReport(bytes, name);
-    seen.set(p.template!.unitCode!, Object.fromEntries(p.rows.filter((r) => r.code && !r.code.endsWith('#2')).map((r) => [r.code, r.target])));
+    seen.set(
+      p.template!.unitCode!,
+      Object.fromEntries(p.rows.filter((r) => r.code && !r.code.endsWith('#2')).map((r) => [r.code, r.target])),
+    );
   }
   expect(seen.get('U01')).toEqual({ CT25: 10, CT01: expect.any(Number), CT08: null });
   expect(seen.get('U04')).toEqual({ CT25: 40, CT01: expect.any(Number), CT08: 3 });

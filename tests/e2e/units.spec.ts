@@ -77,7 +77,11 @@ test('a file that is not Excel gets a clear message and changes nothing', async 
 });
 
 test('deactivate with undo, and export to Excel', async ({ app, page }) => {
-  app.ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('A1', 'Công đoàn Xã Bình An', 'a1 cong doan xa binh an', 'x', 'x')").run();
+  app.ctx.db
+    .prepare(
+      "INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES ('A1', 'Công đoàn Xã Bình An', 'a1 cong doan xa binh an', 'x', 'x')",
+    )
+    .run();
   await app.open('#/units');
   await page.getByRole('button', { name: 'Công đoàn Xã Bình An' }).click();
   await page.getByRole('button', { name: 'Ngừng theo dõi' }).click();
@@ -94,9 +98,12 @@ test('deactivate with undo, and export to Excel', async ({ app, page }) => {
 });
 
 test('5,000 units stay smooth: only visible rows are in the page and search still works', async ({ app, page }) => {
-  const ins = app.ctx.db.prepare("INSERT INTO units (code, name, sector, members, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', 'x')");
+  const ins = app.ctx.db.prepare(
+    "INSERT INTO units (code, name, sector, members, search_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', 'x')",
+  );
   app.ctx.db.transaction(() => {
-    for (let i = 1; i <= 5000; i++) ins.run(`U${i}`, `Công đoàn Đơn vị số ${i}`, i % 2 ? 'Giáo dục' : 'Doanh nghiệp', i % 90, `u${i} cong doan don vi so ${i}`);
+    for (let i = 1; i <= 5000; i++)
+      ins.run(`U${i}`, `Công đoàn Đơn vị số ${i}`, i % 2 ? 'Giáo dục' : 'Doanh nghiệp', i % 90, `u${i} cong doan don vi so ${i}`);
   })();
   await app.open('#/units');
   await expect(page.getByTestId('units-count')).toContainText('5.000 / 5.000 đơn vị');

@@ -10,7 +10,10 @@ test('demo database round trip from the first-start choice', async ({ app, page 
   await app.open('#/overview');
   const first = page.getByTestId('first-start');
   await expect(first).toBeVisible();
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/shots-ux/first-start-${w}.png` });
   }
@@ -23,7 +26,10 @@ test('demo database round trip from the first-start choice', async ({ app, page 
   await expect(page.getByTestId('first-start')).toHaveCount(0);
   expect(existsSync(join(app.dir, 'e2e-demo.sqlite'))).toBe(true);
   expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM units').get()).toEqual({ n: 12 });
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/shots-ux/demo-overview-${w}.png` });
   }

@@ -13,7 +13,11 @@ test('a mixed drop is counted file by file, and an undo from the history is show
   test.setTimeout(90_000);
   const { plan, ids } = await seed(app.ctx);
   const zip = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: [ids.get('U01')!, ids.get('U04')!], zip: true })).bytes;
-  const put = (name: string, bytes: Uint8Array) => { const path = join(app.dir, name); writeFileSync(path, bytes); return path; };
+  const put = (name: string, bytes: Uint8Array) => {
+    const path = join(app.dir, name);
+    writeFileSync(path, bytes);
+    return path;
+  };
   const u01 = await fillTemplate(templateOf(zip, 'U01'), V);
   const files = [
     put('bao-cao-U01.xlsx', u01),
@@ -42,7 +46,10 @@ test('a mixed drop is counted file by file, and an undo from the history is show
   await expect(left.filter({ hasText: 'hong.xlsx' })).toContainText('Lỗi');
   await expect(result).not.toContainText('Tất cả các tệp đã vào dữ liệu');
   await app.shot('ux-import-result-mixed');
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/shots-ux/import-result-mixed-${w}.png` });
   }
@@ -58,7 +65,10 @@ test('a mixed drop is counted file by file, and an undo from the history is show
   await expect(result.getByTestId('undo-batch')).toHaveCount(0);
   await expect(result).not.toContainText('đã vào dữ liệu');
   await app.shot('ux-import-result-undone');
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/shots-ux/import-result-undone-${w}.png` });
   }
@@ -68,14 +78,29 @@ test('versions read plainly: "Bản 2, thay bản 1 nhận ngày …"', async ({
   const { plan, ids } = await seed(app.ctx);
   const zip = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: [ids.get('U01')!], zip: true })).bytes;
   const unitId = ids.get('U01')!;
-  await call(app.ctx, 'reports.commit', { planId: plan.id, files: [{ file: { name: 'lan-1.xlsx', bytes: await fillTemplate(templateOf(zip, 'U01'), V) }, unitId, receivedOn: iso(-3) }] });
-  await call(app.ctx, 'reports.commit', { planId: plan.id, files: [{ file: { name: 'lan-2.xlsx', bytes: await fillTemplate(templateOf(zip, 'U01'), { ...V, 'Số buổi': 5 }) }, unitId, receivedOn: iso(-1) }] });
+  await call(app.ctx, 'reports.commit', {
+    planId: plan.id,
+    files: [{ file: { name: 'lan-1.xlsx', bytes: await fillTemplate(templateOf(zip, 'U01'), V) }, unitId, receivedOn: iso(-3) }],
+  });
+  await call(app.ctx, 'reports.commit', {
+    planId: plan.id,
+    files: [
+      {
+        file: { name: 'lan-2.xlsx', bytes: await fillTemplate(templateOf(zip, 'U01'), { ...V, 'Số buổi': 5 }) },
+        unitId,
+        receivedOn: iso(-1),
+      },
+    ],
+  });
   await app.open(`#/reports?plan=${plan.id}`);
   await page.locator('[data-testid="report-row"][data-unit="U01"]').getByRole('button').click();
   const lines = page.getByRole('dialog').getByTestId('version-line');
   await expect(lines.filter({ hasText: 'Bản 2' })).toHaveText(`Bản 2, thay bản 1 nhận ngày ${iso(-3).split('-').reverse().join('/')}`);
   await expect(lines.filter({ hasText: /^Bản 1$/ })).toHaveCount(1);
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/shots-ux/report-versions-${w}.png` });
   }

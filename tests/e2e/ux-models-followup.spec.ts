@@ -9,12 +9,21 @@ import { todayInVietnam } from '../../src-main/text/vi-date';
 
 test('units not registered are listed and reminded by letter; overview and model show the year and the awards', async ({ app, page }) => {
   const year = Number(todayInVietnam().slice(0, 4));
-  await call(app.ctx, 'settings.save', { ...(await call(app.ctx, 'settings.get', {})), ownOrg: 'LĐLĐ huyện Thăng Bình', placeName: 'Thăng Bình', signerName: 'Trần Văn Đông' });
+  await call(app.ctx, 'settings.save', {
+    ...(await call(app.ctx, 'settings.get', {})),
+    ownOrg: 'LĐLĐ huyện Thăng Bình',
+    placeName: 'Thăng Bình',
+    signerName: 'Trần Văn Đông',
+  });
   const a = await call(app.ctx, 'units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
   await call(app.ctx, 'units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã' });
   await call(app.ctx, 'units.save', { code: 'TM01', name: 'Công đoàn Chợ Hà Lam' });
   const m = await call(app.ctx, 'models.save', {
-    unitId: a.id, year, name: 'Đoàn viên giúp nhau phát triển kinh tế', field: 'kinh_te', registeredOn: `${year}-01-01`,
+    unitId: a.id,
+    year,
+    name: 'Đoàn viên giúp nhau phát triển kinh tế',
+    field: 'kinh_te',
+    registeredOn: `${year}-01-01`,
     awards: [{ form: 'Giấy khen', by: 'LĐLĐ tỉnh', on: `${year}-01-20` }],
   });
   await call(app.ctx, 'models.advanceStep', { id: m.id, reachedOn: `${year}-01-01` });
@@ -25,7 +34,10 @@ test('units not registered are listed and reminded by letter; overview and model
   await tools.getByRole('checkbox').check();
   await expect(page.getByTestId('coverage-row')).toHaveCount(2);
   await expect(page.getByTestId('coverage-row').filter({ hasText: 'Công đoàn Chợ Hà Lam' })).toContainText('Chưa đăng ký');
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/shots-ux/models-coverage-${w}.png` });
   }
@@ -41,7 +53,10 @@ test('units not registered are listed and reminded by letter; overview and model
   // the model shows its award
   await app.open(`#/models?year=${year}&id=${m.id}`);
   await expect(page.getByTestId('model-award')).toHaveText(`Giấy khen – LĐLĐ tỉnh, 20/01/${year}`);
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/shots-ux/model-detail-award-${w}.png` });
   }
@@ -53,7 +68,10 @@ test('units not registered are listed and reminded by letter; overview and model
   await expect(card).toContainText('2 chưa đăng ký');
   await expect(card.getByTestId('dvk-steps').locator('li').nth(1)).toContainText('1');
   await expect(card.getByTestId('dvk-awarded')).toHaveText('1');
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `/tmp/shots-ux/overview-models-${w}.png` });

@@ -32,7 +32,10 @@ test('proposed codes, normalised codes and old -> new with kept manual edits', a
   await expect(row(2).locator('[data-testid="diff"][data-field="members"]')).toContainText('số đoàn viên: 40 → 45');
   await expect(row(2).locator('[data-testid="diff"][data-field="phone"]')).toContainText('điện thoại: 0909 111 222 → 0909 000 000');
   await app.shot('ux-units-import-preview');
-  for (const [w, h] of [[1366, 768], [1920, 1080]] as const) {
+  for (const [w, h] of [
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: `/tmp/shots-ux/units-import-preview-${w}.png` });
   }

@@ -11,11 +11,25 @@ test('a đồng/triệu đồng mistake is flagged, confirmed with a reason, lis
   test.setTimeout(120_000);
   const a = await call(app.ctx, 'units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
   const b = await call(app.ctx, 'units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An' });
-  const money = await call(app.ctx, 'indicators.save', { code: 'KP01', groupCode: 'IV', groupLabel: 'Kinh phí', label: 'Kinh phí vận động xã hội hóa', unit: 'triệu đồng', aggregation: 'sum' });
+  const money = await call(app.ctx, 'indicators.save', {
+    code: 'KP01',
+    groupCode: 'IV',
+    groupLabel: 'Kinh phí',
+    label: 'Kinh phí vận động xã hội hóa',
+    unit: 'triệu đồng',
+    aggregation: 'sum',
+  });
   const ct01 = (await call(app.ctx, 'indicators.list', {})).find((i) => i.code === 'CT01')!;
   const plan = await call(app.ctx, 'plans.save', {
-    title: 'Kế hoạch kiểm tra số liệu', status: 'dang_thuc_hien', reportDueOn: iso(10), periodLabel: 'Năm 2026',
-    targets: [{ indicatorId: ct01.id, min: 2 }, { indicatorId: money.id, min: 50 }], assignment: 'all_base',
+    title: 'Kế hoạch kiểm tra số liệu',
+    status: 'dang_thuc_hien',
+    reportDueOn: iso(10),
+    periodLabel: 'Năm 2026',
+    targets: [
+      { indicatorId: ct01.id, min: 2 },
+      { indicatorId: money.id, min: 50 },
+    ],
+    assignment: 'all_base',
   });
   const write = async (unitId: number, code: string, kp: number) => {
     const tpl = (await call(app.ctx, 'reports.templates', { planId: plan.id, unitIds: [unitId], zip: false })).bytes;
@@ -59,7 +73,10 @@ test('a đồng/triệu đồng mistake is flagged, confirmed with a reason, lis
   await page.getByRole('tab', { name: 'Theo dõi & tổng hợp' }).click();
   await expect(page.getByTestId('open-warnings')).toContainText('1 cảnh báo số liệu chưa xử lý');
   let asked = '';
-  page.once('dialog', (d) => { asked = d.message(); void d.dismiss(); });
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.dismiss();
+  });
   await page.getByTestId('export-xlsx').click();
   await expect.poll(() => asked).toMatch(/Còn 1 cảnh báo số liệu chưa xử lý[\s\S]*YT01, CT|YT01, KP01/);
 
@@ -70,7 +87,9 @@ test('a đồng/triệu đồng mistake is flagged, confirmed with a reason, lis
   // send it back: the letter is downloaded, the Zalo text shown, and the report says it was asked to correct
   const [letter] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('send-back').click()]);
   expect(letter.suggestedFilename()).toMatch(/^cong-van-de-nghi-sua-yt01-.*\.docx$/);
-  await expect(detail.getByTestId('send-back-text').getByRole('textbox')).toHaveValue(/KP01 – Kinh phí vận động xã hội hóa.*cao gấp 12 lần/);
+  await expect(detail.getByTestId('send-back-text').getByRole('textbox')).toHaveValue(
+    /KP01 – Kinh phí vận động xã hội hóa.*cao gấp 12 lần/,
+  );
   await expect(detail.getByTestId('detail-correction-requested')).toContainText('Đã đề nghị sửa ngày');
   await app.shot('value-checks-send-back');
   await detail.getByRole('button', { name: 'Sửa Kinh phí vận động xã hội hóa' }).click();

@@ -16,7 +16,9 @@ export function cliChild(args: string[], killAfterMs: number | null): Promise<Ch
   const t0 = Date.now();
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/cli.ts', ...args], {
-      cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' },
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
     });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));

@@ -45,7 +45,11 @@ export function aggregateSummary(rule: Indicator['aggregation'], s: NumberSummar
 
 /** Apply an indicator's aggregation rule to the units' numeric values (null when no unit gave a number). */
 export function aggregate(rule: Indicator['aggregation'], nums: number[]): number | null {
-  return aggregateSummary(rule, { n: nums.length, sum: nums.reduce((a, b) => a + b, 0), max: nums.reduce((a, b) => (b > a ? b : a), -Infinity) });
+  return aggregateSummary(rule, {
+    n: nums.length,
+    sum: nums.reduce((a, b) => a + b, 0),
+    max: nums.reduce((a, b) => (b > a ? b : a), -Infinity),
+  });
 }
 
 export const NARRATIVE_HEADINGS: Record<NarrativeKey, string> = {
@@ -72,17 +76,23 @@ function targetValue(t: Target | undefined): number | string | null {
 }
 
 function consolidateOne(
-  ind: Indicator, t: Target | undefined, vals: ActiveValue[], expected: number, names: Map<number, { code: string; name: string }>,
+  ind: Indicator,
+  t: Target | undefined,
+  vals: ActiveValue[],
+  expected: number,
+  names: Map<number, { code: string; name: string }>,
 ): ConsolidatedIndicator {
   const nums = vals.map((v) => v.valueNum).filter((n): n is number => n !== null && Number.isFinite(n));
   const nums2 = vals.map((v) => v.value2Num).filter((n): n is number => n !== null && Number.isFinite(n));
   // "không áp dụng" of a number indicator is counted apart: neither a value nor a unit that did not report
   const na = (v: ActiveValue) => ind.aggregation !== 'text' && v.valueNum === null && v.valueText === NOT_APPLICABLE;
-  const texts = vals.filter((v) => !na(v)).flatMap((v) => {
-    const text = (v.valueText ?? (ind.aggregation === 'text' && v.valueNum !== null ? String(v.valueNum) : '')).trim();
-    const u = names.get(v.unitId);
-    return text && u ? [{ unitCode: u.code, unitName: u.name, text }] : [];
-  });
+  const texts = vals
+    .filter((v) => !na(v))
+    .flatMap((v) => {
+      const text = (v.valueText ?? (ind.aggregation === 'text' && v.valueNum !== null ? String(v.valueNum) : '')).trim();
+      const u = names.get(v.unitId);
+      return text && u ? [{ unitCode: u.code, unitName: u.name, text }] : [];
+    });
   const total = ind.aggregation === 'text' ? null : aggregate(ind.aggregation, nums);
   const total2 = ind.unit2 ? aggregate(ind.aggregation === 'text' ? 'sum' : ind.aggregation, nums2) : null;
   const goal = t ? (t.min ?? t.max) : null;
@@ -90,19 +100,37 @@ function consolidateOne(
   let unitsMet: number | null = null;
   if (t && goal !== null && ind.aggregation !== 'text') {
     if (t.scope === 'per_unit') {
-      unitsMet = vals.filter((v) => v.valueNum !== null && (t.min === null || v.valueNum >= t.min) && (t.max === null || t.min !== null || v.valueNum <= t.max)).length;
+      unitsMet = vals.filter(
+        (v) => v.valueNum !== null && (t.min === null || v.valueNum >= t.min) && (t.max === null || t.min !== null || v.valueNum <= t.max),
+      ).length;
       achievedPct = pct(unitsMet, expected);
     } else if (total !== null && goal > 0) {
       achievedPct = pct(total, goal);
     }
   }
   return {
-    indicatorId: ind.id, code: ind.code, label: ind.label, unit: ind.unit, target: targetValue(t), total: total ?? (texts.length ? `${texts.length} ý kiến` : null),
-    groupCode: ind.groupCode, groupLabel: ind.groupLabel, unit2: ind.unit2, total2, aggregation: ind.aggregation, scope: t?.scope ?? null,
-    targetMin: t?.min ?? null, targetMax: t?.max ?? null, targetText: t?.text ?? null,
+    indicatorId: ind.id,
+    code: ind.code,
+    label: ind.label,
+    unit: ind.unit,
+    target: targetValue(t),
+    total: total ?? (texts.length ? `${texts.length} ý kiến` : null),
+    groupCode: ind.groupCode,
+    groupLabel: ind.groupLabel,
+    unit2: ind.unit2,
+    total2,
+    aggregation: ind.aggregation,
+    scope: t?.scope ?? null,
+    targetMin: t?.min ?? null,
+    targetMax: t?.max ?? null,
+    targetText: t?.text ?? null,
     reporting: new Set(vals.filter((v) => !na(v) && (v.valueNum !== null || (v.valueText ?? '').trim())).map((v) => v.unitId)).size,
     notApplicable: new Set(vals.filter(na).map((v) => v.unitId)).size,
-    achievedPct, unitsMet, texts, lastYear: null, changePct: null,
+    achievedPct,
+    unitsMet,
+    texts,
+    lastYear: null,
+    changePct: null,
   };
 }
 
@@ -130,7 +158,7 @@ export function referenceConsolidation(db: Db, planId: number, today: string): C
     if (list) list.push(v);
     else byInd.set(v.indicatorId, [v]);
   }
-  const previous = p.previousPlanId ? getPlan(db, p.previousPlanId) ?? null : null;
+  const previous = p.previousPlanId ? (getPlan(db, p.previousPlanId) ?? null) : null;
   const last = previous ? planTotals(db, previous.id, catalog) : null;
   const indicators = order.flatMap((id) => {
     const ind = catalog.get(id);
@@ -163,13 +191,22 @@ export function referenceConsolidation(db: Db, planId: number, today: string): C
     return items?.length ? [{ key, heading: NARRATIVE_HEADINGS[key], items }] : [];
   });
   return {
-    expected: tracking.expected, submitted: tracking.submitted, onTime: tracking.onTime, late: tracking.late,
+    expected: tracking.expected,
+    submitted: tracking.submitted,
+    onTime: tracking.onTime,
+    late: tracking.late,
     missing: tracking.rows.filter((r) => r.state === 'missing').map((r) => ({ code: r.unit.code, name: r.unit.name })),
     indicators,
     previousPlan: previous ? { id: previous.id, title: previous.title, periodLabel: previous.periodLabel } : null,
-    planId, title: p.title, periodLabel: p.periodLabel, reportDueOn: p.reportDueOn,
-    completenessPct: tracking.completenessPct, timelinessPct: tracking.timelinessPct,
-    lateUnits: tracking.rows.filter((r) => r.state === 'late').map((r) => ({ code: r.unit.code, name: r.unit.name, receivedOn: r.receivedOn ?? '' })),
+    planId,
+    title: p.title,
+    periodLabel: p.periodLabel,
+    reportDueOn: p.reportDueOn,
+    completenessPct: tracking.completenessPct,
+    timelinessPct: tracking.timelinessPct,
+    lateUnits: tracking.rows
+      .filter((r) => r.state === 'late')
+      .map((r) => ({ code: r.unit.code, name: r.unit.name, receivedOn: r.receivedOn ?? '' })),
     matrix: { units: matrixUnits, values: matrixValues },
     narrative,
   };

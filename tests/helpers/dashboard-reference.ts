@@ -62,4 +62,3 @@ export function referenceDashboard(db: Db, today: string): Dashboard {
     trend,
   };
 }
-

@@ -7,11 +7,44 @@ import { makeTestApp, type TestApp } from './context';
 
 export const PROVINCE_PLAN_NUMBER = '233/KH-LĐLĐ';
 export const CODES = ['CT01', 'CT08', 'CT25'] as const;
-const PLACES = ['Hậu Lộc', 'Hoằng Hóa', 'Nga Sơn', 'Hà Trung', 'Thọ Xuân', 'Yên Định', 'Vĩnh Lộc', 'Thạch Thành', 'Cẩm Thủy', 'Ngọc Lặc',
-  'Lang Chánh', 'Bá Thước', 'Quan Hóa', 'Quan Sơn', 'Mường Lát', 'Thường Xuân', 'Như Xuân', 'Như Thanh', 'Nông Cống', 'Đông Sơn',
-  'Triệu Sơn', 'Thiệu Hóa', 'Quảng Xương', 'Tĩnh Gia', 'Sầm Sơn', 'Bỉm Sơn', 'Thanh Hóa', 'Nghi Sơn', 'Hậu Thành', 'Quảng Yên'];
+const PLACES = [
+  'Hậu Lộc',
+  'Hoằng Hóa',
+  'Nga Sơn',
+  'Hà Trung',
+  'Thọ Xuân',
+  'Yên Định',
+  'Vĩnh Lộc',
+  'Thạch Thành',
+  'Cẩm Thủy',
+  'Ngọc Lặc',
+  'Lang Chánh',
+  'Bá Thước',
+  'Quan Hóa',
+  'Quan Sơn',
+  'Mường Lát',
+  'Thường Xuân',
+  'Như Xuân',
+  'Như Thanh',
+  'Nông Cống',
+  'Đông Sơn',
+  'Triệu Sơn',
+  'Thiệu Hóa',
+  'Quảng Xương',
+  'Tĩnh Gia',
+  'Sầm Sơn',
+  'Bỉm Sơn',
+  'Thanh Hóa',
+  'Nghi Sơn',
+  'Hậu Thành',
+  'Quảng Yên',
+];
 
-export interface DistrictSpec { code: string; name: string; place: string }
+export interface DistrictSpec {
+  code: string;
+  name: string;
+  place: string;
+}
 export const districtCode = (d: number) => `LDLD-${String(d + 1).padStart(2, '0')}`;
 export const districtSpec = (d: number): DistrictSpec => {
   const place = PLACES[d % PLACES.length]! + (d >= PLACES.length ? ` ${Math.floor(d / PLACES.length) + 1}` : '');
@@ -54,13 +87,24 @@ async function targets(app: TestApp, mins: number[]) {
 }
 
 /** One district office: its units, plan (citing the province's), unit reports, and its upward package. */
-export async function makeDistrict(d: number, units: number, opts: { periodLabel?: string; startsOn?: string; endsOn?: string; reportDueOn?: string } = {}): Promise<District> {
+export async function makeDistrict(
+  d: number,
+  units: number,
+  opts: { periodLabel?: string; startsOn?: string; endsOn?: string; reportDueOn?: string } = {},
+): Promise<District> {
   const spec = districtSpec(d);
   const app = makeTestApp();
   await app.call('settings.save', {
-    parentOrg: 'Liên đoàn Lao động tỉnh Thanh Hóa', ownOrg: spec.name, ownOrgShort: 'LĐLĐ', placeName: spec.place, documentCode: 'KH-LĐLĐ',
-    signerAuthority: 'TM. Ban Thường vụ', signerTitle: 'Chủ tịch', signerName: `Lê Văn ${String.fromCharCode(65 + (d % 26))}`,
-    levelNames: { province: 'LĐLĐ tỉnh', upper: 'LĐLĐ huyện', base: 'Công đoàn cơ sở' }, modelRegistrationDeadline: '03-13',
+    parentOrg: 'Liên đoàn Lao động tỉnh Thanh Hóa',
+    ownOrg: spec.name,
+    ownOrgShort: 'LĐLĐ',
+    placeName: spec.place,
+    documentCode: 'KH-LĐLĐ',
+    signerAuthority: 'TM. Ban Thường vụ',
+    signerTitle: 'Chủ tịch',
+    signerName: `Lê Văn ${String.fromCharCode(65 + (d % 26))}`,
+    levelNames: { province: 'LĐLĐ tỉnh', upper: 'LĐLĐ huyện', base: 'Công đoàn cơ sở' },
+    modelRegistrationDeadline: '03-13',
   });
   const ids: number[] = [];
   const unitCodes: string[] = [];
@@ -70,9 +114,15 @@ export async function makeDistrict(d: number, units: number, opts: { periodLabel
     ids.push((await app.call('units.save', { code, name: `Công đoàn cơ sở số ${u + 1} huyện ${spec.place}` })).id);
   }
   const plan = await app.call('plans.save', {
-    title: 'Phối hợp làm công tác dân vận năm 2025', status: 'dang_thuc_hien', number: `${10 + d}/KH-LĐLĐ`, issuedOn: '2025-01-10',
-    ...PERIOD, ...opts, basis: [{ text: `Kế hoạch số ${PROVINCE_PLAN_NUMBER} của Liên đoàn Lao động tỉnh Thanh Hóa`, number: PROVINCE_PLAN_NUMBER }],
-    targets: await targets(app, [units * 8, units, units * 20]), assignment: 'all_base',
+    title: 'Phối hợp làm công tác dân vận năm 2025',
+    status: 'dang_thuc_hien',
+    number: `${10 + d}/KH-LĐLĐ`,
+    issuedOn: '2025-01-10',
+    ...PERIOD,
+    ...opts,
+    basis: [{ text: `Kế hoạch số ${PROVINCE_PLAN_NUMBER} của Liên đoàn Lao động tỉnh Thanh Hóa`, number: PROVINCE_PLAN_NUMBER }],
+    targets: await targets(app, [units * 8, units, units * 20]),
+    assignment: 'all_base',
   });
   const expect: Record<string, number> = Object.fromEntries([...CODES, 'CT08#2', 'CT25#2'].map((c) => [c, 0]));
   const reported = units - 1;
@@ -87,7 +137,13 @@ export async function makeDistrict(d: number, units: number, opts: { periodLabel
   const res = await app.call('reports.commit', { planId: plan.id, files });
   const bad = res.files.filter((f) => f.status === 'error');
   if (bad.length) throw new Error(JSON.stringify(bad[0]));
-  const pkg = await app.call('consolidation.upwardPackage', { planId: plan.id, unitCode: spec.code, unitName: spec.name, number: `${40 + d}/BC-LĐLĐ`, date: '2025-12-12' });
+  const pkg = await app.call('consolidation.upwardPackage', {
+    planId: plan.id,
+    unitCode: spec.code,
+    unitName: spec.name,
+    number: `${40 + d}/BC-LĐLĐ`,
+    date: '2025-12-12',
+  });
   return { ...spec, app, planId: plan.id, unitCodes, reported, expect, pkg: { name: pkg.name, bytes: pkg.bytes } };
 }
 
@@ -96,9 +152,16 @@ type Call = TestApp['call'];
 /** The province's register and year plan, through any dispatch (a test database, or the e2e browser-mode context). */
 export async function setupProvince(call: Call, districts: number): Promise<{ planId: number; districtIds: Map<string, number> }> {
   await call('settings.save', {
-    parentOrg: 'Tổng Liên đoàn Lao động Việt Nam', ownOrg: 'Liên đoàn Lao động tỉnh Thanh Hóa', ownOrgShort: 'LĐLĐ', placeName: 'Thanh Hóa', documentCode: 'KH-LĐLĐ',
-    signerAuthority: 'TM. Ban Thường vụ', signerTitle: 'Phó Chủ tịch', signerName: 'Trần Thị Bình',
-    levelNames: { province: 'LĐLĐ tỉnh', upper: 'LĐLĐ huyện', base: 'LĐLĐ huyện' }, modelRegistrationDeadline: '03-13',
+    parentOrg: 'Tổng Liên đoàn Lao động Việt Nam',
+    ownOrg: 'Liên đoàn Lao động tỉnh Thanh Hóa',
+    ownOrgShort: 'LĐLĐ',
+    placeName: 'Thanh Hóa',
+    documentCode: 'KH-LĐLĐ',
+    signerAuthority: 'TM. Ban Thường vụ',
+    signerTitle: 'Phó Chủ tịch',
+    signerName: 'Trần Thị Bình',
+    levelNames: { province: 'LĐLĐ tỉnh', upper: 'LĐLĐ huyện', base: 'LĐLĐ huyện' },
+    modelRegistrationDeadline: '03-13',
   });
   const districtIds = new Map<string, number>();
   for (let d = 0; d < districts; d++) {
@@ -107,8 +170,16 @@ export async function setupProvince(call: Call, districts: number): Promise<{ pl
   }
   const cat = await call('indicators.list', {});
   const plan = await call('plans.save', {
-    title: 'Phối hợp làm công tác dân vận năm 2025', status: 'dang_thuc_hien', number: PROVINCE_PLAN_NUMBER, issuedOn: '2025-01-05', ...PERIOD,
-    targets: CODES.map((c, k) => ({ indicatorId: cat.find((i) => i.code === c)!.id, min: [districts * 100, districts * 10, districts * 200][k]! })), assignment: 'all_base',
+    title: 'Phối hợp làm công tác dân vận năm 2025',
+    status: 'dang_thuc_hien',
+    number: PROVINCE_PLAN_NUMBER,
+    issuedOn: '2025-01-05',
+    ...PERIOD,
+    targets: CODES.map((c, k) => ({
+      indicatorId: cat.find((i) => i.code === c)!.id,
+      min: [districts * 100, districts * 10, districts * 200][k]!,
+    })),
+    assignment: 'all_base',
   });
   return { planId: plan.id, districtIds };
 }
@@ -124,5 +195,12 @@ export async function generateProvince(districts: number, units: number) {
   const ds: District[] = [];
   for (let d = 0; d < districts; d++) ds.push(await makeDistrict(d, units));
   const province = await makeProvince(districts);
-  return { districts: ds, province, close: () => { for (const d of ds) d.app.close(); province.app.close(); } };
+  return {
+    districts: ds,
+    province,
+    close: () => {
+      for (const d of ds) d.app.close();
+      province.app.close();
+    },
+  };
 }

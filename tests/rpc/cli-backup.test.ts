@@ -26,8 +26,20 @@ describe('CLI backup and restore', () => {
     const db = join(d, 'x.sqlite');
     const one = join(d, 'one.xlsx');
     const two = join(d, 'two.xlsx');
-    writeFileSync(one, await workbookOf([['Mã', 'Tên CĐCS'], ['A1', 'Công đoàn Một']]));
-    writeFileSync(two, await workbookOf([['Mã', 'Tên CĐCS'], ['B1', 'Công đoàn Hai']]));
+    writeFileSync(
+      one,
+      await workbookOf([
+        ['Mã', 'Tên CĐCS'],
+        ['A1', 'Công đoàn Một'],
+      ]),
+    );
+    writeFileSync(
+      two,
+      await workbookOf([
+        ['Mã', 'Tên CĐCS'],
+        ['B1', 'Công đoàn Hai'],
+      ]),
+    );
     expect((await cli('units', 'import', one, '--db', db)).code).toBe(0);
     const bk = join(d, 'usb', 'bk.sqlite');
     expect((await cli('backup', '--out', bk, '--db', db)).code).toBe(0);
@@ -54,23 +66,26 @@ describe('CLI backup and restore', () => {
     expect((await cli('restore', '--db', db)).code).toBe(2);
   });
 
-  it.skipIf(process.platform === 'win32')('a backup that hits a full disk fails cleanly: no partial file, live data untouched', async () => {
-    const d = tmp();
-    const db = join(d, 'x.sqlite');
-    const rows: (string | number)[][] = [['Mã', 'Tên CĐCS', 'Ghi chú']];
-    for (let i = 0; i < 800; i++) rows.push([`M${i}`, `Công đoàn số ${i}`, 'ghi chú '.repeat(60)]);
-    const xlsx = join(d, 'ds.xlsx');
-    writeFileSync(xlsx, await workbookOf(rows));
-    expect((await cli('units', 'import', xlsx, '--db', db)).code).toBe(0);
-    const out = join(d, 'usb', 'bk.sqlite');
-    // the child may write at most 256 KiB per file: the ~500 KB copy cannot fit (like a full USB stick)
-    const script = `ulimit -f 256 && exec "${process.execPath}" --import tsx src-main/cli.ts backup --out "${out}" --db "${db}"`;
-    const r = spawnSync('sh', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/ổ đĩa đích đã đầy.*dữ liệu hiện tại không bị ảnh hưởng/);
-    expect(existsSync(out)).toBe(false);
-    expect(readdirSync(join(d, 'usb'))).toEqual([]); // no temporary copy left either
-    expect(codesIn(db)).toHaveLength(800);
-    expect((await cli('check', '--db', db)).code).toBe(0);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'a backup that hits a full disk fails cleanly: no partial file, live data untouched',
+    async () => {
+      const d = tmp();
+      const db = join(d, 'x.sqlite');
+      const rows: (string | number)[][] = [['Mã', 'Tên CĐCS', 'Ghi chú']];
+      for (let i = 0; i < 800; i++) rows.push([`M${i}`, `Công đoàn số ${i}`, 'ghi chú '.repeat(60)]);
+      const xlsx = join(d, 'ds.xlsx');
+      writeFileSync(xlsx, await workbookOf(rows));
+      expect((await cli('units', 'import', xlsx, '--db', db)).code).toBe(0);
+      const out = join(d, 'usb', 'bk.sqlite');
+      // the child may write at most 256 KiB per file: the ~500 KB copy cannot fit (like a full USB stick)
+      const script = `ulimit -f 256 && exec "${process.execPath}" --import tsx src-main/cli.ts backup --out "${out}" --db "${db}"`;
+      const r = spawnSync('sh', ['-c', script], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/ổ đĩa đích đã đầy.*dữ liệu hiện tại không bị ảnh hưởng/);
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(join(d, 'usb'))).toEqual([]); // no temporary copy left either
+      expect(codesIn(db)).toHaveLength(800);
+      expect((await cli('check', '--db', db)).code).toBe(0);
+    },
+  );
 });

@@ -43,7 +43,20 @@ describe.skipIf(!office)('extract-plan on a .doc', () => {
   it('reads a Word 97–2003 plan like its .docx', async () => {
     const dir = tmp();
     writeFileSync(join(dir, 'ke-hoach.docx'), await buildPlanDocx(THANG_BINH_PLAN));
-    execFileSync(office as string, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--norestore', '--convert-to', 'doc', '--outdir', dir, join(dir, 'ke-hoach.docx')], { timeout: 120_000, stdio: 'ignore' });
+    execFileSync(
+      office as string,
+      [
+        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'doc',
+        '--outdir',
+        dir,
+        join(dir, 'ke-hoach.docx'),
+      ],
+      { timeout: 120_000, stdio: 'ignore' },
+    );
     expect(readFileSync(join(dir, 'ke-hoach.doc')).length).toBeGreaterThan(0);
     const [doc, docx] = [await extract(join(dir, 'ke-hoach.doc')), await extract(join(dir, 'ke-hoach.docx'))];
     expect(doc).toEqual(docx);

@@ -18,7 +18,12 @@ describe('cli templates', () => {
     await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi', members: 20 });
     await app.call('units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An', members: 60 });
     const ct25 = (await app.call('indicators.list', {})).find((i) => i.code === 'CT25')!.id;
-    const plan = await app.call('plans.save', { title: 'Dân vận đợt II/2023', status: 'dang_thuc_hien', targets: [{ indicatorId: ct25, min: 100 }], assignment: 'all_base' });
+    const plan = await app.call('plans.save', {
+      title: 'Dân vận đợt II/2023',
+      status: 'dang_thuc_hien',
+      targets: [{ indicatorId: ct25, min: 100 }],
+      assignment: 'all_base',
+    });
     await app.call('unitTargets.split', { planId: plan.id, indicatorId: ct25, by: 'members' });
     const out = join(tmp(), 'mau.zip');
     const r = await cli('templates', '--plan', String(plan.id), '--out', out, '--json', '--db', app.ctx.dbFile);
@@ -34,7 +39,10 @@ describe('cli templates', () => {
       const p = await parseReport(bytes, name);
       seen.push([p.template?.unitCode, p.rows.find((x) => x.code === 'CT25')?.target]);
     }
-    expect(seen.sort()).toEqual([['GD01', 25], ['YT01', 75]]);
+    expect(seen.sort()).toEqual([
+      ['GD01', 25],
+      ['YT01', 75],
+    ]);
   });
 
   it('exits 2 without --out FILE.zip and 1 for a plan without units', async () => {

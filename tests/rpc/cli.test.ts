@@ -11,7 +11,14 @@ describe('CLI', () => {
     const d = tmp();
     const db = join(d, 'x.sqlite');
     const xlsx = join(d, 'ds.xlsx');
-    writeFileSync(xlsx, await workbookOf([['Mã', 'Tên CĐCS'], ['A1', 'Công đoàn Một'], ['A2', 'Công đoàn Hai']]));
+    writeFileSync(
+      xlsx,
+      await workbookOf([
+        ['Mã', 'Tên CĐCS'],
+        ['A1', 'Công đoàn Một'],
+        ['A2', 'Công đoàn Hai'],
+      ]),
+    );
     const dry = await cli('units', 'import', xlsx, '--dry-run', '--json', '--db', db);
     expect(dry.code).toBe(0);
     expect(JSON.parse(dry.out)).toMatchObject({ created: 2, updated: 0, issues: [] });

@@ -11,7 +11,8 @@ let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
 afterEach(() => app.close());
 
-const ct01Total = async (planId: number) => (await app.call('consolidation.get', { planId })).indicators.find((i) => i.code === 'CT01')!.total;
+const ct01Total = async (planId: number) =>
+  (await app.call('consolidation.get', { planId })).indicators.find((i) => i.code === 'CT01')!.total;
 
 describe('consolidation reused while the data is unchanged', () => {
   it('gives the same figures twice, and fresh ones after every kind of change', async () => {
@@ -51,7 +52,8 @@ describe('consolidation reused while the data is unchanged', () => {
   it('checks.plan likewise: a value changed by hand is checked again', async () => {
     const f = await setupPlan(app);
     for (let i = 0; i < 5; i++) await f.submit(i, '2023-12-30', { CT01: 3 + (i % 2) });
-    const about = async (unitId: number) => (await app.call('checks.plan', { planId: f.plan.id })).warnings.filter((w) => w.unitId === unitId && w.indicatorCode === 'CT01');
+    const about = async (unitId: number) =>
+      (await app.call('checks.plan', { planId: f.plan.id })).warnings.filter((w) => w.unitId === unitId && w.indicatorCode === 'CT01');
     const unit = f.units[0]!.id;
     expect(await about(unit)).toEqual([]);
     const reportId = (await app.call('reports.list', { planId: f.plan.id })).find((r) => r.unit.id === unit)!.report!.id;

@@ -16,7 +16,11 @@ import { TEMPLATE_COLUMNS, TEMPLATE_SHEETS } from '../../src-main/excel/report-t
 let app: TestApp;
 let prov: TestApp | null = null;
 beforeEach(() => (app = makeTestApp()));
-afterEach(() => { app.close(); prov?.close(); prov = null; });
+afterEach(() => {
+  app.close();
+  prov?.close();
+  prov = null;
+});
 
 async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -25,7 +29,9 @@ async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 const rowWith = (ws: ExcelJS.Worksheet, col: number, text: string): ExcelJS.Row => {
   let found: ExcelJS.Row | undefined;
-  ws.eachRow((r) => { if (!found && String(r.getCell(col).value ?? '') === text) found = r; });
+  ws.eachRow((r) => {
+    if (!found && String(r.getCell(col).value ?? '') === text) found = r;
+  });
   if (!found) throw new Error(`no row with "${text}" in column ${col} of ${ws.name}`);
   return found;
 };
@@ -44,8 +50,19 @@ describe('consolidated workbook', () => {
     const ws = wb.getWorksheet('Tổng hợp')!;
     const texts: string[] = [];
     ws.eachRow((r) => r.eachCell((c) => texts.push(String(c.value))));
-    expect(texts).toEqual(expect.arrayContaining(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Số: 03/BC-LĐLĐ', 'Thăng Bình, ngày 06 tháng 01 năm 2024',
-      'BÁO CÁO TỔNG HỢP KẾT QUẢ PHỐI HỢP LÀM CÔNG TÁC DÂN VẬN ĐỢT II/2023', 'Nội dung', 'Tỷ lệ đạt', 'Số đơn vị báo cáo', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào']));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Số: 03/BC-LĐLĐ',
+        'Thăng Bình, ngày 06 tháng 01 năm 2024',
+        'BÁO CÁO TỔNG HỢP KẾT QUẢ PHỐI HỢP LÀM CÔNG TÁC DÂN VẬN ĐỢT II/2023',
+        'Nội dung',
+        'Tỷ lệ đạt',
+        'Số đơn vị báo cáo',
+        'Nơi nhận:',
+        'Nguyễn Thị Hồng Đào',
+      ]),
+    );
     const ct01 = rowWith(ws, 2, 'Số buổi tuyên truyền, phổ biến pháp luật');
     expect([ct01.getCell(4).value, ct01.getCell(5).value, ct01.getCell(6).value, ct01.getCell(7).value]).toEqual([10, 20, 2, 5]);
     expect(ct01.getCell(5).numFmt).toBe('#,##0');
@@ -72,7 +89,13 @@ describe('consolidated workbook', () => {
     expect(late.getCell(6).value).toBe(3);
     // imported text never becomes a live formula
     let formulas = 0;
-    wb.eachSheet((s) => s.eachRow((r) => r.eachCell((c) => { if (c.type === ExcelJS.ValueType.Formula) formulas++; })));
+    wb.eachSheet((s) =>
+      s.eachRow((r) =>
+        r.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula) formulas++;
+        }),
+      ),
+    );
     expect(formulas).toBe(0);
     expect(rowWith(ws, 2, 'Mô hình, cách làm tiêu biểu').getCell(5).value).toBe('2 ý kiến (Phụ lục 1)');
     const matrixText = String(rowWith(m, 2, 'Công đoàn Chợ Hà Lam').getCell(9).value);
@@ -87,7 +110,11 @@ describe('consolidated workbook', () => {
     const ws = wb.worksheets[0]!;
     expect(rowWith(ws, 2, 'I. Chưa báo cáo (1 đơn vị)')).toBeTruthy();
     const e = rowWith(ws, 2, 'TM01');
-    expect([e.getCell(3).value, e.getCell(6).value, e.getCell(7).value]).toEqual(['Công đoàn Chợ Hà Lam', 1, new Date(Date.UTC(2024, 0, 2))]);
+    expect([e.getCell(3).value, e.getCell(6).value, e.getCell(7).value]).toEqual([
+      'Công đoàn Chợ Hà Lam',
+      1,
+      new Date(Date.UTC(2024, 0, 2)),
+    ]);
     expect(rowWith(ws, 2, 'XD01').getCell(4).value).toEqual(new Date(Date.UTC(2024, 0, 3)));
   });
 });
@@ -102,19 +129,31 @@ describe('Word report and reminder letter', () => {
       'Căn cứ Kế hoạch số 15/KH-LĐLĐ ngày 01/12/2023 của Liên đoàn Lao động huyện Thăng Bình về phối hợp làm công tác dân vận đợt II/2023,',
       'Kính gửi: Ban Thường vụ LĐLĐ tỉnh Quảng Nam',
       'Có 4/5 CĐCS báo cáo (đạt 80%), trong đó 3 đơn vị báo cáo đúng hạn (hạn 31/12/2023), 1 đơn vị báo cáo trễ hạn; còn 1 đơn vị chưa báo cáo.',
-      'I. TÌNH HÌNH TRIỂN KHAI', 'Kế hoạch được triển khai đến 5 CĐCS; thời gian thực hiện từ ngày 16/12/2023 đến ngày 30/12/2023',
-      'II. KẾT QUẢ THỰC HIỆN', '1. Tuyên truyền, vận động',
+      'I. TÌNH HÌNH TRIỂN KHAI',
+      'Kế hoạch được triển khai đến 5 CĐCS; thời gian thực hiện từ ngày 16/12/2023 đến ngày 30/12/2023',
+      'II. KẾT QUẢ THỰC HIỆN',
+      '1. Tuyên truyền, vận động',
       'Số buổi tuyên truyền, phổ biến pháp luật: 19 buổi (đạt 190% so với chỉ tiêu).',
       'Nhà "Mái ấm Công đoàn" xây mới: 4 căn, trị giá 190 triệu đồng (3/5 đơn vị đạt chỉ tiêu).',
       'Hiến máu tình nguyện: 200 ĐVM (đạt 133,3% so với chỉ tiêu).',
       'Tỷ lệ đoàn viên tham gia: bình quân 80% (đạt 100% so với chỉ tiêu); số người dự buổi đông nhất: cao nhất 300 người.',
       'Tổ chức 3 buổi tuyên truyền pháp luật cho công nhân khu trọ (CĐCS Trường THCS Lê Lợi).',
-      'III. ĐÁNH GIÁ CHUNG', 'Ưu điểm', 'Có 3/4 chỉ tiêu đạt và vượt so với chỉ tiêu kế hoạch',
-      'Hạn chế, tồn tại', 'Đoàn viên phân tán, khó tập trung (CĐCS Trạm Y tế xã Bình An).',
-      'nhà "Mái ấm Công đoàn" xây mới (đạt 60%)', 'Còn 1 đơn vị chưa gửi báo cáo, 1 đơn vị gửi báo cáo trễ hạn',
-      'IV. PHƯƠNG HƯỚNG, KIẾN NGHỊ', 'Đề nghị LĐLĐ huyện hỗ trợ kinh phí xây nhà Mái ấm (CĐCS Trường THCS Lê Lợi).',
-      'PHỤ LỤC', 'Đơn vị chưa báo cáo (1): Công đoàn Chợ Hà Lam.', 'Nơi nhận:', 'PHÓ CHỦ TỊCH', 'Nguyễn Thị Hồng Đào',
-    ]) expect(text).toContain(s);
+      'III. ĐÁNH GIÁ CHUNG',
+      'Ưu điểm',
+      'Có 3/4 chỉ tiêu đạt và vượt so với chỉ tiêu kế hoạch',
+      'Hạn chế, tồn tại',
+      'Đoàn viên phân tán, khó tập trung (CĐCS Trạm Y tế xã Bình An).',
+      'nhà "Mái ấm Công đoàn" xây mới (đạt 60%)',
+      'Còn 1 đơn vị chưa gửi báo cáo, 1 đơn vị gửi báo cáo trễ hạn',
+      'IV. PHƯƠNG HƯỚNG, KIẾN NGHỊ',
+      'Đề nghị LĐLĐ huyện hỗ trợ kinh phí xây nhà Mái ấm (CĐCS Trường THCS Lê Lợi).',
+      'PHỤ LỤC',
+      'Đơn vị chưa báo cáo (1): Công đoàn Chợ Hà Lam.',
+      'Nơi nhận:',
+      'PHÓ CHỦ TỊCH',
+      'Nguyễn Thị Hồng Đào',
+    ])
+      expect(text).toContain(s);
   });
 
   it('writes the công văn đôn đốc naming the missing units, and turns it into a PDF without LibreOffice', async () => {
@@ -124,12 +163,18 @@ describe('Word report and reminder letter', () => {
     const l = await app.call('reminders.letter', { planId: f.plan.id, date: '2024-01-04', newDueOn: '2024-01-08' });
     const text = await docText(l.file.bytes);
     expect(text).toContain('V/v đôn đốc báo cáo kết quả phối hợp làm công tác dân vận đợt II/2023');
-    expect(text).toContain('Đến ngày 04/01/2024, Liên đoàn Lao động huyện Thăng Bình đã nhận được báo cáo của 3/5 đơn vị; 2 đơn vị sau đây chưa gửi báo cáo:');
+    expect(text).toContain(
+      'Đến ngày 04/01/2024, Liên đoàn Lao động huyện Thăng Bình đã nhận được báo cáo của 3/5 đơn vị; 2 đơn vị sau đây chưa gửi báo cáo:',
+    );
     expect(text).toContain('1. Công đoàn Chợ Hà Lam (mã TM01); 2. Công đoàn Trường THCS Lê Lợi (mã GD01).');
     expect(text).toContain('Kính gửi: - Ban Chấp hành Công đoàn Chợ Hà Lam; - Ban Chấp hành Công đoàn Trường THCS Lê Lợi.');
     expect(text).toContain('trước ngày 08/01/2024');
     expect(l.text).toMatch(/^\[Liên đoàn Lao động huyện Thăng Bình\] Kính gửi BCH Công đoàn Chợ Hà Lam; Công đoàn Trường THCS Lê Lợi\./);
-    expect(Buffer.from(await toPdf(l.file.bytes, 'docx')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await toPdf(l.file.bytes, 'docx'))
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
   });
 });
 
@@ -141,20 +186,29 @@ describe('upward', () => {
     prov = makeTestApp();
     const p = await setupPlan(prov, {
       units: [{ code: 'LDLD-TB', name: 'Liên đoàn Lao động huyện Thăng Bình' }],
-      profile: { ...PROFILE, parentOrg: 'Tổng Liên đoàn Lao động Việt Nam', ownOrg: 'Liên đoàn Lao động tỉnh Quảng Nam', placeName: 'Quảng Nam' },
+      profile: {
+        ...PROFILE,
+        parentOrg: 'Tổng Liên đoàn Lao động Việt Nam',
+        ownOrg: 'Liên đoàn Lao động tỉnh Quảng Nam',
+        placeName: 'Quảng Nam',
+      },
     });
     const res = await importHeadless(prov.ctx, p.plan.id, [{ name: pkg.name, bytes: pkg.bytes }], false);
     expect(res.files[0]).toMatchObject({ status: 'imported', unitCode: 'LDLD-TB' });
     const c = await prov.call('consolidation.get', { planId: p.plan.id });
     const by = (code: string) => c.indicators.find((i) => i.code === code)!;
     expect(c).toMatchObject({ expected: 1, submitted: 1 });
-    expect([by('CT01').total, by('CT08').total, by('CT08').total2, by('CT25').total, by('TL01').total, by('MX01').total]).toEqual([19, 4, 190, 200, 80, 300]);
+    expect([by('CT01').total, by('CT08').total, by('CT08').total2, by('CT25').total, by('TL01').total, by('MX01').total]).toEqual([
+      19, 4, 190, 200, 80, 300,
+    ]);
     expect(by('TX01').texts[0]?.text).toContain('Bữa cơm công đoàn');
     expect(c.narrative.find((s) => s.key === 'limits')?.items[0]?.text).toContain('Kinh phí còn hạn chế');
     // the package is the district's report: a per-unit target reads as one ("1/đơn vị"), signed by the Ban Thường vụ
     const wb = await load(pkg.bytes);
     let ct08 = 0;
-    wb.getWorksheet(TEMPLATE_SHEETS.meta)!.eachRow((r) => { if (r.getCell(1).value === 'row' && r.getCell(3).value === 'CT08') ct08 = Number(r.getCell(2).value); });
+    wb.getWorksheet(TEMPLATE_SHEETS.meta)!.eachRow((r) => {
+      if (r.getCell(1).value === 'row' && r.getCell(3).value === 'CT08') ct08 = Number(r.getCell(2).value);
+    });
     const report = wb.getWorksheet(TEMPLATE_SHEETS.report)!;
     expect(report.getCell(ct08, TEMPLATE_COLUMNS.target).value).toBe('1/đơn vị');
     const texts: string[] = [];
@@ -178,20 +232,33 @@ describe('upward', () => {
     b1.getCell('D8').value = { formula: 'D5*2', result: 0 };
     src.addWorksheet('Hướng dẫn').getCell('A1').value = 'Không sửa sheet này';
     const file = { name: 'mau-tinh.xlsx', bytes: new Uint8Array(await src.xlsx.writeBuffer()) };
-    await expect(app.call('consolidation.fillProvinceWorkbook', { planId: f.plan.id, file })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(app.call('consolidation.fillProvinceWorkbook', { planId: f.plan.id, file })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     const saved = await app.call('consolidation.cellMap.save', {
       planId: f.plan.id,
       entries: [
-        { code: 'CT01', sheet: 'Biểu 01', cell: 'd5' }, { code: 'CT08', measure: 'total2', sheet: 'Biểu 01', cell: '$D$7' },
-        { code: '#submitted', sheet: 'Biểu 01', cell: 'F2' }, { code: 'CT25', measure: 'rate', sheet: 'Biểu 01', cell: 'E9' },
+        { code: 'CT01', sheet: 'Biểu 01', cell: 'd5' },
+        { code: 'CT08', measure: 'total2', sheet: 'Biểu 01', cell: '$D$7' },
+        { code: '#submitted', sheet: 'Biểu 01', cell: 'F2' },
+        { code: 'CT25', measure: 'rate', sheet: 'Biểu 01', cell: 'E9' },
         { code: 'CT01', measure: 'target', sheet: 'Biểu 01', cell: 'C5' },
-        { code: 'MX01', sheet: 'Biểu 01', cell: 'D8' }, { code: 'CT25', sheet: 'Không có', cell: 'A1' },
+        { code: 'MX01', sheet: 'Biểu 01', cell: 'D8' },
+        { code: 'CT25', sheet: 'Không có', cell: 'A1' },
       ],
     });
     expect(saved.inherited).toBe(false);
     expect(saved.entries.find((e) => e.code === 'CT08')).toMatchObject({ cell: 'D7', measure: 'total2' });
     const res = await app.call('consolidation.fillProvinceWorkbook', { planId: f.plan.id, file });
-    expect(res.written.map((w) => [w.cell, w.value])).toEqual(expect.arrayContaining([['D5', 19], ['D7', 190], ['F2', 4], ['E9', 1.333], ['C5', 10]]));
+    expect(res.written.map((w) => [w.cell, w.value])).toEqual(
+      expect.arrayContaining([
+        ['D5', 19],
+        ['D7', 190],
+        ['F2', 4],
+        ['E9', 1.333],
+        ['C5', 10],
+      ]),
+    );
     expect(res.issues).toHaveLength(2);
     expect(res.issues.join(' ')).toMatch(/công thức.*|Không có sheet/);
     const wb = await load(res.file.bytes);
@@ -205,7 +272,10 @@ describe('upward', () => {
     expect(wb.getWorksheet('Hướng dẫn')!.getCell('A1').value).toBe('Không sửa sheet này');
     // another plan is offered the last saved map
     const other = await app.call('plans.save', { title: 'Kế hoạch đợt I/2024', assignment: 'all_base' });
-    expect(await app.call('consolidation.cellMap.get', { planId: other.id })).toMatchObject({ inherited: true, entries: expect.arrayContaining([expect.objectContaining({ code: 'CT01', cell: 'D5' })]) });
+    expect(await app.call('consolidation.cellMap.get', { planId: other.id })).toMatchObject({
+      inherited: true,
+      entries: expect.arrayContaining([expect.objectContaining({ code: 'CT01', cell: 'D5' })]),
+    });
   });
 });
 
@@ -216,7 +286,11 @@ describe('CLI export', () => {
     const io = { out: (s: string) => outs.push(s), err: (s: string) => errs.push(s) };
     const outs: string[] = [];
     const errs: string[] = [];
-    for (const [kind, ext] of [['consolidated', 'xlsx'], ['docx', 'docx'], ['reminders', 'docx']] as const) {
+    for (const [kind, ext] of [
+      ['consolidated', 'xlsx'],
+      ['docx', 'docx'],
+      ['reminders', 'docx'],
+    ] as const) {
       const path = join(app.dir, `${kind}.${ext}`);
       expect(await runCli(['export', kind, '--plan', String(f.plan.id), '--out', path, '--json', '--db', app.ctx.dbFile], io)).toBe(0);
       expect(existsSync(path)).toBe(true);
@@ -225,7 +299,9 @@ describe('CLI export', () => {
     }
     expect(errs.join('')).toBe('');
     expect(await docText(readFileSync(join(app.dir, 'reminders.docx')))).toContain('Công đoàn Chợ Hà Lam');
-    expect(await runCli(['export', 'bogus', '--plan', '1', '--out', 'x', '--db', app.ctx.dbFile], { out: () => {}, err: () => {} })).toBe(2);
+    expect(await runCli(['export', 'bogus', '--plan', '1', '--out', 'x', '--db', app.ctx.dbFile], { out: () => {}, err: () => {} })).toBe(
+      2,
+    );
     expect(await runCli(['export', 'docx', '--plan', String(f.plan.id), '--db', app.ctx.dbFile], { out: () => {}, err: () => {} })).toBe(2);
   });
 });

@@ -22,7 +22,10 @@ function render(name: string, bytes: Uint8Array): { pdf: string; text: string; p
   const file = join(outDir, name);
   writeFileSync(file, bytes);
   const profile = pathToFileURL(join(tmpdir(), `lo-profile-consolidation-${process.pid}`)).href;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { stdio: 'pipe', timeout: 150_000 });
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], {
+    stdio: 'pipe',
+    timeout: 150_000,
+  });
   const pdf = file.replace(/\.(docx|xlsx)$/, '.pdf');
   expect(existsSync(pdf)).toBe(true);
   if (onPath('pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '70', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'pipe' });
@@ -38,7 +41,9 @@ describe.skipIf(!hasLibreOffice)('consolidation renders through LibreOffice', ()
     const date = '2024-01-06';
     const xlsx = render('tong-hop.xlsx', (await app.call('consolidation.exportXlsx', { planId: f.plan.id, date })).bytes);
     expect(xlsx.pages).toBeGreaterThanOrEqual(4);
-    if (xlsx.text) for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO TỔNG HỢP KẾT QUẢ', 'Tỷ lệ đạt', 'Nơi nhận:', 'PHỤ LỤC 1']) expect(xlsx.text).toContain(s);
+    if (xlsx.text)
+      for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'BÁO CÁO TỔNG HỢP KẾT QUẢ', 'Tỷ lệ đạt', 'Nơi nhận:', 'PHỤ LỤC 1'])
+        expect(xlsx.text).toContain(s);
     const docx = render('bao-cao.docx', (await app.call('consolidation.exportDocx', { planId: f.plan.id, date })).bytes);
     expect(docx.pages).toBeGreaterThanOrEqual(2);
     if (docx.text) expect(docx.text.replace(/\s+/g, ' ')).toContain('Có 4/5 CĐCS báo cáo');

@@ -36,7 +36,10 @@ describe('consolidation', () => {
     expect(c.matrix.units.find((u) => u.code === 'XD01')).toMatchObject({ state: 'late', receivedOn: '2024-01-03' });
     // narrative grouped by kind, side by side
     const limits = c.narrative.find((s) => s.key === 'limits')!;
-    expect(limits.items.map((i) => [i.unitCode, i.text])).toEqual([['GD01', 'Kinh phí còn hạn chế.'], ['YT01', 'Đoàn viên phân tán, khó tập trung.']]);
+    expect(limits.items.map((i) => [i.unitCode, i.text])).toEqual([
+      ['GD01', 'Kinh phí còn hạn chế.'],
+      ['YT01', 'Đoàn viên phân tán, khó tập trung.'],
+    ]);
     expect(c.narrative.find((s) => s.key === 'proposals')?.items[0]?.text).toMatch(/hỗ trợ kinh phí/);
   });
 
@@ -59,7 +62,10 @@ describe('consolidation', () => {
     c = await app.call('consolidation.get', { planId: f.plan.id });
     expect(c).toMatchObject({ submitted: 3, onTime: 2, late: 1 });
     expect(c.lateUnits.map((u) => u.code).sort()).toEqual(['XD01']);
-    expect((await app.call('tracking.get', { planId: f.plan.id })).rows.find((r) => r.unit.code === 'GD01')).toMatchObject({ state: 'on_time', correctedAfterDue: true });
+    expect((await app.call('tracking.get', { planId: f.plan.id })).rows.find((r) => r.unit.code === 'GD01')).toMatchObject({
+      state: 'on_time',
+      correctedAfterDue: true,
+    });
     expect(pick(c, 'CT01').total).toBe(19);
     expect(pick(c, 'CT08')).toMatchObject({ total: 3, total2: 160 });
     expect(pick(c, 'CT25')).toMatchObject({ total: 190, achievedPct: 126.7 });
@@ -77,7 +83,15 @@ describe('consolidation', () => {
     const f = await setupPlan(app);
     await submitS1(f);
     const e = f.units[4]!;
-    expect(await app.call('reminders.record', { planId: f.plan.id, unitIds: [e.id], channel: 'zalo', sentOn: '2024-01-02', note: 'Nhắn nhóm Zalo' })).toEqual({ recorded: 1 });
+    expect(
+      await app.call('reminders.record', {
+        planId: f.plan.id,
+        unitIds: [e.id],
+        channel: 'zalo',
+        sentOn: '2024-01-02',
+        note: 'Nhắn nhóm Zalo',
+      }),
+    ).toEqual({ recorded: 1 });
     const letter = await app.call('reminders.letter', { planId: f.plan.id, date: '2024-01-04', record: true, number: '05/LĐLĐ' });
     expect(letter.units.map((u) => u.code)).toEqual(['TM01']);
     expect(letter.text).toContain('Công đoàn Chợ Hà Lam');
@@ -89,7 +103,10 @@ describe('consolidation', () => {
     expect(t.rows.find((r) => r.unit.code === 'YT01')).toMatchObject({ state: 'on_time', daysLate: null });
     expect(t.rows.find((r) => r.unit.code === 'TM01')).toMatchObject({ state: 'missing', reminders: 2, lastReminderOn: '2024-01-04' });
     const hist = await app.call('reminders.history', { planId: f.plan.id, unitId: e.id });
-    expect(hist.map((h) => [h.sentOn, h.channel, h.number])).toEqual([['2024-01-04', 'letter', '05/LĐLĐ'], ['2024-01-02', 'zalo', null]]);
+    expect(hist.map((h) => [h.sentOn, h.channel, h.number])).toEqual([
+      ['2024-01-04', 'letter', '05/LĐLĐ'],
+      ['2024-01-02', 'zalo', null],
+    ]);
     await expect(app.call('reminders.letter', { planId: f.plan.id, unitIds: [] })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
@@ -115,11 +132,25 @@ describe('CLI consolidate', () => {
     expect(out).toHaveLength(1);
     const json = JSON.parse(out[0]!) as Record<string, unknown> & { indicators: Record<string, unknown>[] };
     for (const k of ['expected', 'submitted', 'onTime', 'late', 'missing', 'indicators']) expect(json).toHaveProperty(k);
-    expect(json).toMatchObject({ expected: 5, submitted: 4, onTime: 3, late: 1, missing: [{ code: 'TM01', name: 'Công đoàn Chợ Hà Lam' }] });
-    expect(json.indicators[0]).toMatchObject({ code: 'CT01', label: 'Số buổi tuyên truyền, phổ biến pháp luật', unit: 'buổi', target: 10, total: 19 });
+    expect(json).toMatchObject({
+      expected: 5,
+      submitted: 4,
+      onTime: 3,
+      late: 1,
+      missing: [{ code: 'TM01', name: 'Công đoàn Chợ Hà Lam' }],
+    });
+    expect(json.indicators[0]).toMatchObject({
+      code: 'CT01',
+      label: 'Số buổi tuyên truyền, phổ biến pháp luật',
+      unit: 'buổi',
+      target: 10,
+      total: 19,
+    });
     for (const i of json.indicators) for (const k of ['code', 'label', 'unit', 'target', 'total']) expect(i).toHaveProperty(k);
     expect(await runCli(['consolidate', '--json', '--db', app.ctx.dbFile], { out: () => {}, err: () => {} })).toBe(2);
-    expect(await runCli(['consolidate', '--plan', '999', '--json', '--db', app.ctx.dbFile], { out: () => {}, err: (s) => err.push(s) })).toBe(1);
+    expect(
+      await runCli(['consolidate', '--plan', '999', '--json', '--db', app.ctx.dbFile], { out: () => {}, err: (s) => err.push(s) }),
+    ).toBe(1);
     expect(err.join('')).toMatch(/Không tìm thấy kế hoạch/);
   });
 });

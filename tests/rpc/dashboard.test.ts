@@ -21,14 +21,27 @@ describe('dashboard.get', () => {
     await submitS1(f);
     // An earlier, closed campaign sharing CT01 and CT25 with the plan above; two of its units reported.
     const earlier = await app.call('plans.save', {
-      title: 'Phối hợp làm công tác dân vận đợt I/2023', status: 'da_tong_ket', periodLabel: 'Đợt I/2023', startsOn: '2023-06-01',
-      reportDueOn: '2023-06-30', assignment: 'all_base',
-      targets: [{ indicatorId: f.id('CT01'), min: 5 }, { indicatorId: f.id('CT25'), min: 100 }],
+      title: 'Phối hợp làm công tác dân vận đợt I/2023',
+      status: 'da_tong_ket',
+      periodLabel: 'Đợt I/2023',
+      startsOn: '2023-06-01',
+      reportDueOn: '2023-06-30',
+      assignment: 'all_base',
+      targets: [
+        { indicatorId: f.id('CT01'), min: 5 },
+        { indicatorId: f.id('CT25'), min: 100 },
+      ],
     });
     const tpl = await app.call('reports.templates', { planId: earlier.id, unitIds: [f.units[0]!.id], zip: false });
     await app.call('reports.commit', {
       planId: earlier.id,
-      files: [{ file: { name: 'dot1.xlsx', bytes: await fillByCode(tpl.bytes, { CT01: 6, CT25: 90 }) }, unitId: f.units[0]!.id, receivedOn: '2023-07-02' }],
+      files: [
+        {
+          file: { name: 'dot1.xlsx', bytes: await fillByCode(tpl.bytes, { CT01: 6, CT25: 90 }) },
+          unitId: f.units[0]!.id,
+          receivedOn: '2023-07-02',
+        },
+      ],
     });
 
     const d = await app.call('dashboard.get', {});

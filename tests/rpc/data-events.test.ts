@@ -19,7 +19,14 @@ describe('data.changed events', () => {
   it('saving and retiring an indicator tells the pages "indicators"', async () => {
     app = makeTestApp();
     const seen = changes(app);
-    const i = await app.call('indicators.save', { code: 'CT90', groupCode: 'I', groupLabel: 'Tuyên truyền', label: 'Số buổi tuyên truyền', unit: 'buổi', aggregation: 'sum' });
+    const i = await app.call('indicators.save', {
+      code: 'CT90',
+      groupCode: 'I',
+      groupLabel: 'Tuyên truyền',
+      label: 'Số buổi tuyên truyền',
+      unit: 'buổi',
+      aggregation: 'sum',
+    });
     expect(seen).toEqual(['indicators']);
     await app.call('indicators.setRetired', { id: i.id, retired: true });
     expect(seen).toEqual(['indicators', 'indicators']);

@@ -4,7 +4,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, workbookOf, type TestApp } from '../helpers/context';
 import { makeHostile, type HostileKind } from '../fixtures/gen/report-workbooks';
-import { docxBillionLaughs, docxFlood, docxManyEntries, millionRowsXlsx, pdfBomb, pdfManyPages, wordDoc97, wordLetterDocx } from '../fixtures/gen/hostile-docs';
+import {
+  docxBillionLaughs,
+  docxFlood,
+  docxManyEntries,
+  millionRowsXlsx,
+  pdfBomb,
+  pdfManyPages,
+  wordDoc97,
+  wordLetterDocx,
+} from '../fixtures/gen/hostile-docs';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -14,9 +23,17 @@ const VI = /[ăâđêôơưàảãáạèẻẽéẹìỉĩíịòỏõóọù�
 const CEILING = 20_000;
 const TABLES = ['units', 'models', 'plans', 'documents', 'audit_log'];
 const counts = () => TABLES.map((t) => (app.ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
-const big = () => { const b = new Uint8Array(25 << 20); b.set([0x50, 0x4b, 3, 4]); return b; };
+const big = () => {
+  const b = new Uint8Array(25 << 20);
+  b.set([0x50, 0x4b, 3, 4]);
+  return b;
+};
 
-interface Case { row: string; make: () => Uint8Array | Promise<Uint8Array>; reason: RegExp }
+interface Case {
+  row: string;
+  make: () => Uint8Array | Promise<Uint8Array>;
+  reason: RegExp;
+}
 const h = (k: HostileKind) => () => makeHostile(k);
 
 const WORKBOOKS: Case[] = [
@@ -27,7 +44,11 @@ const WORKBOOKS: Case[] = [
   { row: '#4 Word document renamed', make: h('docx'), reason: /tệp Word/ },
   { row: '#4 Word letter as Word saves it (with _rels/.rels)', make: wordLetterDocx, reason: /tệp Word \(\.docx\), không phải tệp Excel/ },
   { row: '#2 old Word letter (.doc)', make: wordDoc97, reason: /tệp Word cũ \(\.doc\), không phải tệp Excel/ },
-  { row: 'a photo of the list (.jpg) named .xlsx', make: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]), reason: /không phải tệp Excel \(\.xlsx\) \(đây là tệp ảnh chụp\)/i },
+  {
+    row: 'a photo of the list (.jpg) named .xlsx',
+    make: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1]),
+    reason: /không phải tệp Excel \(\.xlsx\) \(đây là tệp ảnh chụp\)/i,
+  },
   { row: '#5 truncated download', make: h('truncated'), reason: /bị hỏng/ },
   { row: '#6 zip bomb, honest sizes', make: h('bomb-honest'), reason: /giải nén quá lớn/ },
   { row: '#7 zip bomb, lying sizes', make: h('bomb-lying'), reason: /nhiều hơn khai báo|khác khai báo/ },
@@ -46,24 +67,38 @@ const IMPORTS = {
 describe('hostile workbooks through the units, models and plans-register imports', () => {
   for (const [name, run] of Object.entries(IMPORTS)) {
     for (const c of WORKBOOKS) {
-      it(`${name}: ${c.row} -> refused in Vietnamese, nothing written`, async () => {
-        const bytes = await c.make();
-        const before = counts();
-        const err = await run(bytes).then(() => null, (e: Error & { code?: string }) => e);
-        expect(err, 'the file must be refused').not.toBeNull();
-        expect(err!.message).toMatch(c.reason);
-        expect(err!.message).toMatch(VI);
-        expect(err!.message).not.toMatch(/các sheet đều trống/);
-        expect(counts()).toEqual(before);
-      }, CEILING);
+      it(
+        `${name}: ${c.row} -> refused in Vietnamese, nothing written`,
+        async () => {
+          const bytes = await c.make();
+          const before = counts();
+          const err = await run(bytes).then(
+            () => null,
+            (e: Error & { code?: string }) => e,
+          );
+          expect(err, 'the file must be refused').not.toBeNull();
+          expect(err!.message).toMatch(c.reason);
+          expect(err!.message).toMatch(VI);
+          expect(err!.message).not.toMatch(/các sheet đều trống/);
+          expect(counts()).toEqual(before);
+        },
+        CEILING,
+      );
     }
   }
 
   it('a plain units list still imports through the gate', async () => {
-    const bytes = await workbookOf([['Mã đơn vị', 'Tên đơn vị', 'Số đoàn viên'], ['CD01', 'Công đoàn Trường THCS Lê Lợi', 45], ['CD02', 'Công đoàn UBND xã', 12]]);
+    const bytes = await workbookOf([
+      ['Mã đơn vị', 'Tên đơn vị', 'Số đoàn viên'],
+      ['CD01', 'Công đoàn Trường THCS Lê Lợi', 45],
+      ['CD02', 'Công đoàn UBND xã', 12],
+    ]);
     const r = await IMPORTS.units(bytes);
     expect(r.created).toBe(2);
-    expect((await app.call('units.list', {})).map((u) => [u.code, u.members])).toEqual([['CD01', 45], ['CD02', 12]]);
+    expect((await app.call('units.list', {})).map((u) => [u.code, u.members])).toEqual([
+      ['CD01', 45],
+      ['CD02', 12],
+    ]);
   });
 });
 
@@ -85,26 +120,37 @@ const DOCS: Case[] = [
 
 describe('hostile documents through plan intake (plans.extract)', () => {
   for (const c of DOCS) {
-    it(`${c.row} -> refused in Vietnamese`, async () => {
-      const bytes = await c.make();
-      const before = counts();
-      const err = await app.call('plans.extract', { file: { name: 'ke-hoach.docx', bytes } }).then(() => null, (e: Error) => e);
-      expect(err, 'the file must be refused').not.toBeNull();
-      expect(err!.message).toMatch(c.reason);
-      expect(err!.message).toMatch(VI);
-      expect(counts()).toEqual(before);
-    }, CEILING);
+    it(
+      `${c.row} -> refused in Vietnamese`,
+      async () => {
+        const bytes = await c.make();
+        const before = counts();
+        const err = await app.call('plans.extract', { file: { name: 'ke-hoach.docx', bytes } }).then(
+          () => null,
+          (e: Error) => e,
+        );
+        expect(err, 'the file must be refused').not.toBeNull();
+        expect(err!.message).toMatch(c.reason);
+        expect(err!.message).toMatch(VI);
+        expect(counts()).toEqual(before);
+      },
+      CEILING,
+    );
   }
 });
 
 describe('plan intake through the gate still reads real documents', () => {
-  it('a text PDF is read and extracted in the worker the same as in this thread', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { readDocumentText } = await import('../../src-main/docs/read-document');
-    const { extractPlan } = await import('../../src-main/docs/extract-plan/index');
-    const bytes = new Uint8Array(readFileSync(new URL('../fixtures/plans/ke-hoach-thang-binh-text.pdf', import.meta.url)));
-    const viaGate = await app.call('plans.extract', { file: { name: 'ke-hoach.pdf', bytes } });
-    expect(viaGate).toEqual(extractPlan(await readDocumentText('ke-hoach.pdf', bytes)));
-    expect(viaGate.title).toBeTruthy();
-  }, CEILING);
+  it(
+    'a text PDF is read and extracted in the worker the same as in this thread',
+    async () => {
+      const { readFileSync } = await import('node:fs');
+      const { readDocumentText } = await import('../../src-main/docs/read-document');
+      const { extractPlan } = await import('../../src-main/docs/extract-plan/index');
+      const bytes = new Uint8Array(readFileSync(new URL('../fixtures/plans/ke-hoach-thang-binh-text.pdf', import.meta.url)));
+      const viaGate = await app.call('plans.extract', { file: { name: 'ke-hoach.pdf', bytes } });
+      expect(viaGate).toEqual(extractPlan(await readDocumentText('ke-hoach.pdf', bytes)));
+      expect(viaGate.title).toBeTruthy();
+    },
+    CEILING,
+  );
 });

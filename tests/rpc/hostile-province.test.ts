@@ -35,20 +35,39 @@ const REFUSED: [string, HostileKind, RegExp][] = [
 
 describe('province workbook through the gate', () => {
   for (const [row, kind, reason] of REFUSED) {
-    it(`${row} -> refused in Vietnamese`, async () => {
-      const f = await planWithMap();
-      const err = await app.call('consolidation.fillProvinceWorkbook', { planId: f.plan.id, file: { name: 'mau-tinh.xlsx', bytes: await makeHostile(kind) } }).then(() => null, (e: Error & { code?: string }) => e);
-      expect(err, 'the file must be refused').not.toBeNull();
-      expect(err).toMatchObject({ code: 'bad_file' });
-      expect(err!.message).toMatch(reason);
-      expect(err!.message).toMatch(VI);
-    }, CEILING);
+    it(
+      `${row} -> refused in Vietnamese`,
+      async () => {
+        const f = await planWithMap();
+        const err = await app
+          .call('consolidation.fillProvinceWorkbook', {
+            planId: f.plan.id,
+            file: { name: 'mau-tinh.xlsx', bytes: await makeHostile(kind) },
+          })
+          .then(
+            () => null,
+            (e: Error & { code?: string }) => e,
+          );
+        expect(err, 'the file must be refused').not.toBeNull();
+        expect(err).toMatchObject({ code: 'bad_file' });
+        expect(err!.message).toMatch(reason);
+        expect(err!.message).toMatch(VI);
+      },
+      CEILING,
+    );
   }
 
-  it('#13 whole-column dropdowns: filled without hanging, and the user is told the dropdowns were dropped', async () => {
-    const f = await planWithMap();
-    const res = await app.call('consolidation.fillProvinceWorkbook', { planId: f.plan.id, file: { name: 'mau-tinh.xlsx', bytes: await makeHostile('whole-column-validation') } });
-    expect(res.written.map((w) => w.cell)).toEqual(['H5']);
-    expect(res.issues.join(' ')).toMatch(/danh sách chọn/);
-  }, CEILING);
+  it(
+    '#13 whole-column dropdowns: filled without hanging, and the user is told the dropdowns were dropped',
+    async () => {
+      const f = await planWithMap();
+      const res = await app.call('consolidation.fillProvinceWorkbook', {
+        planId: f.plan.id,
+        file: { name: 'mau-tinh.xlsx', bytes: await makeHostile('whole-column-validation') },
+      });
+      expect(res.written.map((w) => w.cell)).toEqual(['H5']);
+      expect(res.issues.join(' ')).toMatch(/danh sách chọn/);
+    },
+    CEILING,
+  );
 });

@@ -29,7 +29,10 @@ function cp1258(s: string): Uint8Array {
   const out: number[] = [];
   for (const ch of s.normalize('NFC')) {
     const whole = table.get(ch);
-    if (whole !== undefined) { out.push(whole); continue; }
+    if (whole !== undefined) {
+      out.push(whole);
+      continue;
+    }
     const nfd = ch.normalize('NFD');
     out.push(table.get(nfd.replace(TONES, '').normalize('NFC')) as number, ...(nfd.match(TONES) ?? []).map((t) => table.get(t) as number));
   }
@@ -37,7 +40,10 @@ function cp1258(s: string): Uint8Array {
 }
 
 const REPORT = (unit: string, value: number): unknown[][] => [
-  ['LĐLĐ HUYỆN'], [`Công đoàn cơ sở: ${unit}`], ['BÁO CÁO KẾT QUẢ DÂN VẬN ĐỢT II NĂM 2023'], [],
+  ['LĐLĐ HUYỆN'],
+  [`Công đoàn cơ sở: ${unit}`],
+  ['BÁO CÁO KẾT QUẢ DÂN VẬN ĐỢT II NĂM 2023'],
+  [],
   ['TT', 'Nội dung công việc', 'Đơn vị tính', 'Kết quả thực hiện'],
   ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', value],
 ];
@@ -49,8 +55,12 @@ async function setup() {
   const cat = await app.call('indicators.list', {});
   const ct01 = cat.find((i) => i.code === 'CT01')!;
   const plan = await app.call('plans.save', {
-    title: 'Phối hợp làm công tác dân vận đợt II/2023', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', periodLabel: 'Đợt II/2023',
-    targets: [{ indicatorId: ct01.id, min: 2 }], assignment: 'all_base',
+    title: 'Phối hợp làm công tác dân vận đợt II/2023',
+    status: 'dang_thuc_hien',
+    reportDueOn: '2023-12-31',
+    periodLabel: 'Đợt II/2023',
+    targets: [{ indicatorId: ct01.id, min: 2 }],
+    assignment: 'all_base',
   });
   return { plan, ct01 };
 }
@@ -59,25 +69,55 @@ describe('imports of .xls / .ods / .csv', () => {
   it('reports: each format is imported with its value and a warning that it was converted', async () => {
     const { plan, ct01 } = await setup();
     const csv = XLSX.utils.sheet_to_csv(XLSX.utils.aoa_to_sheet(REPORT('Hợp tác xã Nông nghiệp Đông Hải', 11)), { FS: ';' });
-    const res = await importHeadless(app.ctx, plan.id, [
-      file('GD01.xls', sheetOf(REPORT('Trường THCS Lê Lợi', 7), 'biff8')),
-      file('YT01.ods', sheetOf(REPORT('Trạm Y tế xã Bình An', 9), 'ods')),
-      file('NN01.csv', cp1258(csv)),
-    ], false);
-    expect(res.files.map((f) => [f.file, f.status, f.unitCode])).toEqual([['GD01.xls', 'imported', 'GD01'], ['YT01.ods', 'imported', 'YT01'], ['NN01.csv', 'imported', 'NN01']]);
-    for (const f of res.files) expect(f.issues.map((i) => i.message)).toContain(`Tệp .${f.file.split('.')[1]} đã được chuyển đổi để đọc; hãy kiểm tra các số liệu.`);
-    const values = app.ctx.db.prepare('SELECT u.code AS code, v.value_num AS v FROM report_values v JOIN reports r ON r.id = v.report_id JOIN units u ON u.id = r.unit_id WHERE v.indicator_id = ? ORDER BY u.code').all(ct01.id);
-    expect(values).toEqual([{ code: 'GD01', v: 7 }, { code: 'NN01', v: 11 }, { code: 'YT01', v: 9 }]);
+    const res = await importHeadless(
+      app.ctx,
+      plan.id,
+      [
+        file('GD01.xls', sheetOf(REPORT('Trường THCS Lê Lợi', 7), 'biff8')),
+        file('YT01.ods', sheetOf(REPORT('Trạm Y tế xã Bình An', 9), 'ods')),
+        file('NN01.csv', cp1258(csv)),
+      ],
+      false,
+    );
+    expect(res.files.map((f) => [f.file, f.status, f.unitCode])).toEqual([
+      ['GD01.xls', 'imported', 'GD01'],
+      ['YT01.ods', 'imported', 'YT01'],
+      ['NN01.csv', 'imported', 'NN01'],
+    ]);
+    for (const f of res.files)
+      expect(f.issues.map((i) => i.message)).toContain(`Tệp .${f.file.split('.')[1]} đã được chuyển đổi để đọc; hãy kiểm tra các số liệu.`);
+    const values = app.ctx.db
+      .prepare(
+        'SELECT u.code AS code, v.value_num AS v FROM report_values v JOIN reports r ON r.id = v.report_id JOIN units u ON u.id = r.unit_id WHERE v.indicator_id = ? ORDER BY u.code',
+      )
+      .all(ct01.id);
+    expect(values).toEqual([
+      { code: 'GD01', v: 7 },
+      { code: 'NN01', v: 11 },
+      { code: 'YT01', v: 9 },
+    ]);
   }, 60_000);
 
   it('units list in .xls through RPC; a repeat-bomb .ods is refused and writes nothing', async () => {
-    const xls = sheetOf([['Mã đơn vị', 'Tên đơn vị'], ['A01', 'Công đoàn Trường Mầm non Hoa Sen']], 'biff8');
+    const xls = sheetOf(
+      [
+        ['Mã đơn vị', 'Tên đơn vị'],
+        ['A01', 'Công đoàn Trường Mầm non Hoa Sen'],
+      ],
+      'biff8',
+    );
     const res = await app.call('units.import', { file: file('ds.xls', xls), dryRun: false, skipInvalid: false });
     expect(res.created).toBe(1);
     expect(res.issues.map((i) => i.message)).toContain('Tệp .xls đã được chuyển đổi để đọc; hãy kiểm tra các số liệu.');
-    const content = '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet><table:table table:name="A"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>';
-    const bomb = zipSync({ mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }], 'content.xml': strToU8(content) });
-    const err = await app.call('units.import', { file: file('bom.ods', bomb), dryRun: false, skipInvalid: false }).catch((e: unknown) => e as Error);
+    const content =
+      '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:spreadsheet><table:table table:name="A"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="float" office:value="1"/></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>';
+    const bomb = zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+      'content.xml': strToU8(content),
+    });
+    const err = await app
+      .call('units.import', { file: file('bom.ods', bomb), dryRun: false, skipInvalid: false })
+      .catch((e: unknown) => e as Error);
     expect((err as Error).message).toMatch(/quá nhiều ô dữ liệu.*chưa ghi gì/);
     expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM units').get()).toEqual({ n: 1 });
   }, 60_000);

@@ -20,8 +20,12 @@ async function setup() {
   const cat = await app.call('indicators.list', {});
   const id = (c: string) => cat.find((i) => i.code === c)!.id;
   const plan = await app.call('plans.save', {
-    title: 'Phối hợp làm công tác dân vận đợt II/2023', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', periodLabel: 'Đợt II/2023',
-    targets: ['CT01', 'CT05', 'CT11'].map((c) => ({ indicatorId: id(c), min: 1 })), assignment: 'all_base',
+    title: 'Phối hợp làm công tác dân vận đợt II/2023',
+    status: 'dang_thuc_hien',
+    reportDueOn: '2023-12-31',
+    periodLabel: 'Đợt II/2023',
+    targets: ['CT01', 'CT05', 'CT11'].map((c) => ({ indicatorId: id(c), min: 1 })),
+    assignment: 'all_base',
   });
   return { yt, gd, plan, id };
 }
@@ -30,12 +34,18 @@ const at = (d: string) => Date.parse(`${d}T03:00:00Z`);
 const file = (name: string, bytes: Uint8Array, day = '2023-12-28') => ({ name, bytes, lastModified: at(day) });
 
 /** A unit's own layout whose wording matches no indicator of the catalog. */
-const ownLayout = (unit: string, a: number, b: number) => workbookOf([
-  [`Công đoàn cơ sở: ${unit.replace(/^Công đoàn /, '')}`], ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'], [],
-  ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
-  ['1', 'Họp mặt phổ cập quy định mới cho anh chị em', 'lần', a, ''],
-  ['2', 'Trang trí khẩu ngữ mừng Xuân', 'tấm', b, ''],
-], 'Biểu 01');
+const ownLayout = (unit: string, a: number, b: number) =>
+  workbookOf(
+    [
+      [`Công đoàn cơ sở: ${unit.replace(/^Công đoàn /, '')}`],
+      ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'],
+      [],
+      ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
+      ['1', 'Họp mặt phổ cập quy định mới cho anh chị em', 'lần', a, ''],
+      ['2', 'Trang trí khẩu ngữ mừng Xuân', 'tấm', b, ''],
+    ],
+    'Biểu 01',
+  );
 const OWN = { a: 'Họp mặt phổ cập quy định mới cho anh chị em', b: 'Trang trí khẩu ngữ mừng Xuân' };
 
 /** Quý I..IV | Cả năm under a merged "Kết quả thực hiện": row k of period q is 10k + q, the total 1000k. */
@@ -54,9 +64,11 @@ async function quarterLayout(unit: string, shift = 0): Promise<Uint8Array> {
 }
 
 function values(): Map<string, number | null> {
-  const rows = app.ctx.db.prepare(
-    "SELECT u.code || ':' || i.code AS k, v.value_num FROM report_values v JOIN reports r ON r.id = v.report_id JOIN units u ON u.id = r.unit_id JOIN indicators i ON i.id = v.indicator_id WHERE r.status = 'active'",
-  ).all() as { k: string; value_num: number | null }[];
+  const rows = app.ctx.db
+    .prepare(
+      "SELECT u.code || ':' || i.code AS k, v.value_num FROM report_values v JOIN reports r ON r.id = v.report_id JOIN units u ON u.id = r.unit_id JOIN indicators i ON i.id = v.indicator_id WHERE r.status = 'active'",
+    )
+    .all() as { k: string; value_num: number | null }[];
   return new Map(rows.map((r) => [r.k, r.value_num]));
 }
 const reportCount = () => (app.ctx.db.prepare('SELECT count(*) AS n FROM reports').get() as { n: number }).n;
@@ -69,7 +81,10 @@ describe('rows that match nothing', () => {
     expect(pre.status).toBe('confirm');
     expect(pre.reason).toMatch(/^Không tìm thấy dòng nào khớp.*ghép các dòng với chỉ tiêu/);
     expect(pre.unit?.code).toBe('YT01');
-    expect(pre.rows.map((r) => [r.label, r.how, r.indicatorId])).toEqual([[OWN.a, 'none', null], [OWN.b, 'none', null]]);
+    expect(pre.rows.map((r) => [r.label, r.how, r.indicatorId])).toEqual([
+      [OWN.a, 'none', null],
+      [OWN.b, 'none', null],
+    ]);
 
     // nothing is stored without the user's mapping
     const none = await app.call('reports.commit', { planId: plan.id, files: [{ file: first, unitId: yt.id, receivedOn: pre.receivedOn }] });
@@ -79,15 +94,35 @@ describe('rows that match nothing', () => {
     // mapped by hand: stored, and remembered for YT01
     const done = await app.call('reports.commit', {
       planId: plan.id,
-      files: [{ file: first, unitId: yt.id, receivedOn: pre.receivedOn, mapping: [{ label: OWN.a, indicatorId: id('CT01') }, { label: OWN.b, indicatorId: id('CT05') }] }],
+      files: [
+        {
+          file: first,
+          unitId: yt.id,
+          receivedOn: pre.receivedOn,
+          mapping: [
+            { label: OWN.a, indicatorId: id('CT01') },
+            { label: OWN.b, indicatorId: id('CT05') },
+          ],
+        },
+      ],
     });
     expect(done.files[0]?.status).toBe('imported');
-    expect(values()).toEqual(new Map([['YT01:CT01', 3], ['YT01:CT05', 2]]));
+    expect(values()).toEqual(
+      new Map([
+        ['YT01:CT01', 3],
+        ['YT01:CT05', 2],
+      ]),
+    );
 
     // the unit's next file is mapped without asking
-    const next = (await app.call('reports.preview', { planId: plan.id, files: [file('yt-2.xlsx', await ownLayout(YT, 4, 5), '2023-12-29')] })).files[0]!;
+    const next = (
+      await app.call('reports.preview', { planId: plan.id, files: [file('yt-2.xlsx', await ownLayout(YT, 4, 5), '2023-12-29')] })
+    ).files[0]!;
     expect(next.status).toBe('replace');
-    expect(next.rows.map((r) => [r.how, r.indicatorId])).toEqual([['remembered', id('CT01')], ['remembered', id('CT05')]]);
+    expect(next.rows.map((r) => [r.how, r.indicatorId])).toEqual([
+      ['remembered', id('CT01')],
+      ['remembered', id('CT05')],
+    ]);
 
     // another unit writing the same words is not: its file still goes to the mapping screen
     const other = (await app.call('reports.preview', { planId: plan.id, files: [file('gd-1.xlsx', await ownLayout(GD, 7, 8))] })).files[0]!;
@@ -99,19 +134,39 @@ describe('rows that match nothing', () => {
   it('without "remember", the mapping is used for this file only', async () => {
     const { yt, plan, id } = await setup();
     const first = file('yt-1.xlsx', await ownLayout(YT, 3, 2));
-    await app.call('reports.commit', { planId: plan.id, files: [{ file: first, unitId: yt.id, receivedOn: '2023-12-28', remember: false, mapping: [{ label: OWN.a, indicatorId: id('CT01') }] }] });
+    await app.call('reports.commit', {
+      planId: plan.id,
+      files: [
+        { file: first, unitId: yt.id, receivedOn: '2023-12-28', remember: false, mapping: [{ label: OWN.a, indicatorId: id('CT01') }] },
+      ],
+    });
     expect(values().get('YT01:CT01')).toBe(3);
-    const next = (await app.call('reports.preview', { planId: plan.id, files: [file('yt-2.xlsx', await ownLayout(YT, 4, 5), '2023-12-29')] })).files[0]!;
+    const next = (
+      await app.call('reports.preview', { planId: plan.id, files: [file('yt-2.xlsx', await ownLayout(YT, 4, 5), '2023-12-29')] })
+    ).files[0]!;
     expect(next.status).toBe('confirm');
   });
 
-  it('the headless import leaves such a file to the app, by name, and imports it once the unit\'s mapping is known', async () => {
+  it("the headless import leaves such a file to the app, by name, and imports it once the unit's mapping is known", async () => {
     const { yt, plan, id } = await setup();
     const before = await importHeadless(app.ctx, plan.id, [file('YT01.xlsx', await ownLayout(YT, 3, 2))], false);
     expect(before.files[0]?.status).toBe('error');
     expect(before.files[0]?.issues.at(-1)?.message).toMatch(/Không tìm thấy dòng nào khớp.*màn hình ghép/);
     expect(reportCount()).toBe(0);
-    await app.call('reports.commit', { planId: plan.id, files: [{ file: file('a.xlsx', await ownLayout(YT, 1, 1), '2023-12-20'), unitId: yt.id, receivedOn: '2023-12-20', mapping: [{ label: OWN.a, indicatorId: id('CT01') }, { label: OWN.b, indicatorId: id('CT05') }] }] });
+    await app.call('reports.commit', {
+      planId: plan.id,
+      files: [
+        {
+          file: file('a.xlsx', await ownLayout(YT, 1, 1), '2023-12-20'),
+          unitId: yt.id,
+          receivedOn: '2023-12-20',
+          mapping: [
+            { label: OWN.a, indicatorId: id('CT01') },
+            { label: OWN.b, indicatorId: id('CT05') },
+          ],
+        },
+      ],
+    });
     const after = await importHeadless(app.ctx, plan.id, [file('YT01.xlsx', await ownLayout(YT, 6, 2))], false);
     expect(after.files[0]?.status).toBe('superseded');
     expect(values().get('YT01:CT01')).toBe(6);
@@ -143,9 +198,17 @@ describe('the value column the reader cannot tell', () => {
     expect(again.rows.map((r) => r.value)).toEqual([13, 23]);
     expect(again.status).toBe('new');
 
-    const stored = await app.call('reports.commit', { planId: plan.id, files: [{ file: f1, unitId: yt.id, receivedOn: pre.receivedOn, valueColumn: q3.header }] });
+    const stored = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: f1, unitId: yt.id, receivedOn: pre.receivedOn, valueColumn: q3.header }],
+    });
     expect(stored.files[0]?.status).toBe('imported');
-    expect(values()).toEqual(new Map([['YT01:CT01', 13], ['YT01:CT05', 23]]));
+    expect(values()).toEqual(
+      new Map([
+        ['YT01:CT01', 13],
+        ['YT01:CT05', 23],
+      ]),
+    );
     expect(choices()).toBe(1);
 
     // the same unit's next file with the same headers: that column, without asking
@@ -179,18 +242,40 @@ describe('places of mapped rows', () => {
   it('point at the A1 cell the value was read from (the picked column), in issues and in the stored value', async () => {
     const { yt, plan } = await setup();
     const f1 = file('yt-q.xlsx', await quarterLayout(YT));
-    const pre = await app.call('reports.previewFile', { planId: plan.id, file: f1, unitId: yt.id, valueColumn: 'Kết quả thực hiện / Quý III' });
+    const pre = await app.call('reports.previewFile', {
+      planId: plan.id,
+      file: f1,
+      unitId: yt.id,
+      valueColumn: 'Kết quả thực hiện / Quý III',
+    });
     expect(pre.rows.map((r) => r.cell)).toEqual(['Biểu 01!F6', 'Biểu 01!F7']);
-    const done = await app.call('reports.commit', { planId: plan.id, files: [{ file: f1, unitId: yt.id, receivedOn: pre.receivedOn, valueColumn: 'Kết quả thực hiện / Quý III' }] });
+    const done = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: f1, unitId: yt.id, receivedOn: pre.receivedOn, valueColumn: 'Kết quả thực hiện / Quý III' }],
+    });
     const detail = await app.call('reports.get', { reportId: done.files[0]!.reportId! });
-    expect(detail.values.filter((v) => v.sourceCell).map((v) => v.sourceCell).sort()).toEqual(['Biểu 01!F6', 'Biểu 01!F7']);
+    expect(
+      detail.values
+        .filter((v) => v.sourceCell)
+        .map((v) => v.sourceCell)
+        .sort(),
+    ).toEqual(['Biểu 01!F6', 'Biểu 01!F7']);
     // a guessed row's issue names its cell
-    const guessed = await workbookOf([
-      [`Công đoàn cơ sở: Trạm Y tế xã Bình An`], ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'], [],
-      ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
-      ['1', 'Số buổi TT, PBPL', 'buổi', 5, ''], ['2', 'Sửa chữa nhà cho dân nghèo', 'căn', 2, ''],
-    ], 'Biểu 01');
-    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('g.xlsx', guessed, '2023-12-29'), unitId: yt.id, receivedOn: '2023-12-29' }] });
+    const guessed = await workbookOf(
+      [
+        [`Công đoàn cơ sở: Trạm Y tế xã Bình An`],
+        ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'],
+        [],
+        ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
+        ['1', 'Số buổi TT, PBPL', 'buổi', 5, ''],
+        ['2', 'Sửa chữa nhà cho dân nghèo', 'căn', 2, ''],
+      ],
+      'Biểu 01',
+    );
+    const c = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('g.xlsx', guessed, '2023-12-29'), unitId: yt.id, receivedOn: '2023-12-29' }],
+    });
     const issue = c.files[0]!.issues.find((i) => /phỏng đoán/.test(i.message));
     expect(issue).toMatchObject({ sheet: 'Biểu 01', cell: 'D6' });
     expect(issue?.message).toMatch(/^Sheet 'Biểu 01', ô D6: dòng "Sửa chữa nhà cho dân nghèo"/);
@@ -201,10 +286,17 @@ describe('a column picked without "remember"', () => {
   it('is used for that file only', async () => {
     const { yt, plan } = await setup();
     const header = 'Kết quả thực hiện / Quý II';
-    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('a.xlsx', await quarterLayout(YT)), unitId: yt.id, receivedOn: '2023-12-28', valueColumn: header, remember: false }] });
+    const c = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [
+        { file: file('a.xlsx', await quarterLayout(YT)), unitId: yt.id, receivedOn: '2023-12-28', valueColumn: header, remember: false },
+      ],
+    });
     expect(c.files[0]?.status).toBe('imported');
     expect(values().get('YT01:CT01')).toBe(12);
-    const next = (await app.call('reports.preview', { planId: plan.id, files: [file('b.xlsx', await quarterLayout(YT, 100), '2023-12-29')] })).files[0]!;
+    const next = (
+      await app.call('reports.preview', { planId: plan.id, files: [file('b.xlsx', await quarterLayout(YT, 100), '2023-12-29')] })
+    ).files[0]!;
     expect(next.status).toBe('confirm');
     expect(next.valueColumn).toMatchObject({ sure: false, how: 'auto' });
   });
@@ -213,11 +305,27 @@ describe('a column picked without "remember"', () => {
 describe('a remembered column and the plan period', () => {
   it('is taken for a plan of the same period, and asked again for another period', async () => {
     const { yt, plan } = await setup();
-    await app.call('reports.commit', { planId: plan.id, files: [{ file: file('a.xlsx', await quarterLayout(YT)), unitId: yt.id, receivedOn: '2023-12-28', valueColumn: 'Kết quả thực hiện / Quý III' }] });
-    const ct01 = (await app.call('indicators.list', {})).find((i) => i.code === 'CT01')!.id;
-    const planOf = (periodLabel: string) => app.call('plans.save', {
-      title: `Kế hoạch ${periodLabel}`, status: 'dang_thuc_hien', reportDueOn: '2024-12-31', periodLabel, targets: [{ indicatorId: ct01, min: 1 }], assignment: 'all_base',
+    await app.call('reports.commit', {
+      planId: plan.id,
+      files: [
+        {
+          file: file('a.xlsx', await quarterLayout(YT)),
+          unitId: yt.id,
+          receivedOn: '2023-12-28',
+          valueColumn: 'Kết quả thực hiện / Quý III',
+        },
+      ],
     });
+    const ct01 = (await app.call('indicators.list', {})).find((i) => i.code === 'CT01')!.id;
+    const planOf = (periodLabel: string) =>
+      app.call('plans.save', {
+        title: `Kế hoạch ${periodLabel}`,
+        status: 'dang_thuc_hien',
+        reportDueOn: '2024-12-31',
+        periodLabel,
+        targets: [{ indicatorId: ct01, min: 1 }],
+        assignment: 'all_base',
+      });
     const same = await planOf('Đợt II/2023');
     const other = await planOf('Đợt I/2024');
     const f = file('b.xlsx', await quarterLayout(YT, 100), '2023-12-29');
@@ -232,13 +340,18 @@ describe('a remembered column and the plan period', () => {
 describe('rows left unmatched beside plan indicators without a row', () => {
   it('are said in one warning naming the rows and the indicators, never dropped silently', async () => {
     const { plan } = await setup();
-    const bytes = await workbookOf([
-      ['Công đoàn cơ sở: Trạm Y tế xã Bình An'], ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'], [],
-      ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
-      ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 4, ''],
-      ['2', 'Trang trí khẩu ngữ mừng Xuân', 'tấm', 6, ''],
-      ['', 'Trong đó: khẩu ngữ mới', 'tấm', 2, ''],
-    ], 'Biểu 01');
+    const bytes = await workbookOf(
+      [
+        ['Công đoàn cơ sở: Trạm Y tế xã Bình An'],
+        ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'],
+        [],
+        ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
+        ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 4, ''],
+        ['2', 'Trang trí khẩu ngữ mừng Xuân', 'tấm', 6, ''],
+        ['', 'Trong đó: khẩu ngữ mới', 'tấm', 2, ''],
+      ],
+      'Biểu 01',
+    );
     const pre = (await app.call('reports.preview', { planId: plan.id, files: [file('yt.xlsx', bytes)] })).files[0]!;
     expect(pre.status).toBe('new');
     const w = pre.issues.filter((i) => /không khớp chỉ tiêu nào/.test(i.message));
@@ -247,17 +360,33 @@ describe('rows left unmatched beside plan indicators without a row', () => {
     expect(w[0]?.message).toMatch(/1 dòng .*"Trang trí khẩu ngữ mừng Xuân" \(ô D6\).*CT05.*CT11.*ghép tay/);
     expect(w[0]?.message).not.toMatch(/Trong đó/);
     // committed with the row left out by the user: the stored report does not raise it again
-    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('yt.xlsx', bytes), unitId: pre.unit!.id, receivedOn: pre.receivedOn, mapping: [{ label: 'Trang trí khẩu ngữ mừng Xuân', indicatorId: null }] }] });
+    const c = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [
+        {
+          file: file('yt.xlsx', bytes),
+          unitId: pre.unit!.id,
+          receivedOn: pre.receivedOn,
+          mapping: [{ label: 'Trang trí khẩu ngữ mừng Xuân', indicatorId: null }],
+        },
+      ],
+    });
     expect(c.files[0]?.issues.filter((i) => /không khớp chỉ tiêu nào/.test(i.message))).toEqual([]);
     // every row matched, or no plan indicator left without a row: nothing to say
-    const full = await workbookOf([
-      ['Công đoàn cơ sở: Trạm Y tế xã Bình An'], ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'], [],
-      ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
-      ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 4, ''], ['2', 'Băng rôn, pa nô, khẩu hiệu', 'cái', 3, ''], ['3', 'Sửa chữa nhà ở cho dân', 'căn', 1, ''],
-      ['4', 'Trang trí khẩu ngữ mừng Xuân', 'tấm', 6, ''],
-    ], 'Biểu 01');
+    const full = await workbookOf(
+      [
+        ['Công đoàn cơ sở: Trạm Y tế xã Bình An'],
+        ['BÁO CÁO KẾT QUẢ ĐỢT II NĂM 2023'],
+        [],
+        ['TT', 'Nội dung', 'ĐVT', 'Kết quả', 'Ghi chú'],
+        ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 4, ''],
+        ['2', 'Băng rôn, pa nô, khẩu hiệu', 'cái', 3, ''],
+        ['3', 'Sửa chữa nhà ở cho dân', 'căn', 1, ''],
+        ['4', 'Trang trí khẩu ngữ mừng Xuân', 'tấm', 6, ''],
+      ],
+      'Biểu 01',
+    );
     const ok = (await app.call('reports.preview', { planId: plan.id, files: [file('yt2.xlsx', full)] })).files[0]!;
     expect(ok.issues.filter((i) => /không khớp chỉ tiêu nào/.test(i.message))).toEqual([]);
   });
 });
-

@@ -10,7 +10,11 @@ let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
 afterEach(() => app.close());
 
-const file = (bytes: Uint8Array, name = 'dang-ky.xlsx', lastModified?: number) => ({ name, bytes, ...(lastModified ? { lastModified } : {}) });
+const file = (bytes: Uint8Array, name = 'dang-ky.xlsx', lastModified?: number) => ({
+  name,
+  bytes,
+  ...(lastModified ? { lastModified } : {}),
+});
 const count = () => (app.ctx.db.prepare('SELECT COUNT(*) AS n FROM models').get() as { n: number }).n;
 async function load(bytes: Uint8Array) {
   const wb = new ExcelJS.Workbook();
@@ -50,15 +54,31 @@ describe('registration form and import', () => {
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const dry = await app.call('models.import', { file: file(bytes), dryRun: true });
     expect(dry).toMatchObject({ ourForm: true, year: 2025, headerRow: 5, created: 2, skipped: 1 });
-    expect(dry.issues).toEqual([expect.objectContaining({ severity: 'error', row: 8, message: expect.stringMatching(/Dòng 8: lĩnh vực "Thể thao" không thuộc 4 lĩnh vực/) })]);
+    expect(dry.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        row: 8,
+        message: expect.stringMatching(/Dòng 8: lĩnh vực "Thể thao" không thuộc 4 lĩnh vực/),
+      }),
+    ]);
     expect(count()).toBe(0);
     await expect(app.call('models.import', { file: file(bytes), dryRun: false })).rejects.toMatchObject({ code: 'bad_file' });
     expect(count()).toBe(0);
     const done = await app.call('models.import', { file: file(bytes), dryRun: false, skipInvalid: true });
     expect(done.created).toBe(2);
     const list = await app.call('models.list', { year: 2025 });
-    expect(list.find((m) => m.name.startsWith('Đoàn viên'))).toMatchObject({ registeredOn: '2025-03-12', situation: 'Nhiều đoàn viên khó khăn', person: 'Nguyễn Thị Hồng', isNew: true, field: 'kinh_te' });
-    expect(list.find((m) => m.name.startsWith('Tổ tự quản'))).toMatchObject({ isNew: false, startedYear: 2023, field: 'quoc_phong_an_ninh' });
+    expect(list.find((m) => m.name.startsWith('Đoàn viên'))).toMatchObject({
+      registeredOn: '2025-03-12',
+      situation: 'Nhiều đoàn viên khó khăn',
+      person: 'Nguyễn Thị Hồng',
+      isNew: true,
+      field: 'kinh_te',
+    });
+    expect(list.find((m) => m.name.startsWith('Tổ tự quản'))).toMatchObject({
+      isNew: false,
+      startedYear: 2023,
+      field: 'quoc_phong_an_ninh',
+    });
     const again = await app.call('models.import', { file: file(bytes), dryRun: true });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
   });
@@ -95,12 +115,25 @@ describe('registration form and import', () => {
     ['truncated zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /hỏng/],
   ])('refuses %s with a Vietnamese message and leaves the database unchanged', async (_n, bytes, msg) => {
     await seed();
-    await expect(app.call('models.import', { file: file(bytes), dryRun: false })).rejects.toMatchObject({ code: 'bad_file', message: expect.stringMatching(msg) });
+    await expect(app.call('models.import', { file: file(bytes), dryRun: false })).rejects.toMatchObject({
+      code: 'bad_file',
+      message: expect.stringMatching(msg),
+    });
     expect(count()).toBe(0);
   });
 
   it('refuses a sheet without the model headers', async () => {
-    await expect(app.call('models.import', { file: file(await workbookOf([['Mã đơn vị', 'Tên đơn vị'], ['A', 'B']])), dryRun: true })).rejects.toThrow(/Tên mô hình.*Lĩnh vực/);
+    await expect(
+      app.call('models.import', {
+        file: file(
+          await workbookOf([
+            ['Mã đơn vị', 'Tên đơn vị'],
+            ['A', 'B'],
+          ]),
+        ),
+        dryRun: true,
+      }),
+    ).rejects.toThrow(/Tên mô hình.*Lĩnh vực/);
   });
 });
 
@@ -108,14 +141,33 @@ describe('exports', () => {
   async function seedModels() {
     const { a, b } = await seed();
     await app.call('settings.save', {
-      ...(await app.call('settings.get', {})), ownOrg: 'LĐLĐ huyện Thăng Bình', parentOrg: 'LĐLĐ tỉnh Quảng Nam', placeName: 'Thăng Bình', signerName: 'Trần Văn Đông',
+      ...(await app.call('settings.get', {})),
+      ownOrg: 'LĐLĐ huyện Thăng Bình',
+      parentOrg: 'LĐLĐ tỉnh Quảng Nam',
+      placeName: 'Thăng Bình',
+      signerName: 'Trần Văn Đông',
     });
-    const m = await app.call('models.save', { unitId: a.id, year: 2025, name: 'Đoàn viên giúp nhau phát triển kinh tế', field: 'kinh_te', registeredOn: '2025-03-10', person: 'Nguyễn Thị Hồng', phone: '0905111222' });
+    const m = await app.call('models.save', {
+      unitId: a.id,
+      year: 2025,
+      name: 'Đoàn viên giúp nhau phát triển kinh tế',
+      field: 'kinh_te',
+      registeredOn: '2025-03-10',
+      person: 'Nguyễn Thị Hồng',
+      phone: '0905111222',
+    });
     await app.call('models.advanceStep', { id: m.id, reachedOn: '2025-04-01' });
     const r = await app.call('models.advanceStep', { id: m.id, reachedOn: '2025-06-01' });
     await app.call('models.setStatus', { id: r.id, status: 'de_nghi_cong_nhan', proposedLevel: 'tinh' });
     await app.call('models.setStatus', { id: r.id, status: 'duoc_cong_nhan', recognitionLevel: 'tinh', recognizedOn: '2025-10-15' });
-    await app.call('models.save', { unitId: b.id, year: 2025, name: 'Tổ tự quản nhà trọ', field: 'quoc_phong_an_ninh', registeredOn: '2025-03-30', startedYear: 2024 });
+    await app.call('models.save', {
+      unitId: b.id,
+      year: 2025,
+      name: 'Tổ tự quản nhà trọ',
+      field: 'quoc_phong_an_ninh',
+      registeredOn: '2025-03-30',
+      startedYear: 2024,
+    });
   }
 
   it('exports the register in the official layout, grouped by field, numbers and dates real', async () => {
@@ -136,7 +188,9 @@ describe('exports', () => {
     expect(cells).toContain('2025-03-10');
     expect(cells).toContain('Trần Văn Đông');
     let stepCell: ExcelJS.Cell | undefined;
-    ws.eachRow((row) => { if (row.getCell(3).value === 'Đoàn viên giúp nhau phát triển kinh tế') stepCell = row.getCell(8); });
+    ws.eachRow((row) => {
+      if (row.getCell(3).value === 'Đoàn viên giúp nhau phát triển kinh tế') stepCell = row.getCell(8);
+    });
     expect(stepCell?.value).toBe(3);
     expect(ws.pageSetup.orientation).toBe('landscape');
   });
@@ -155,7 +209,13 @@ describe('exports', () => {
     const form = await app.call('models.formDocx', { year: 2025, unitId: null });
     const ftext = (await mammoth.extractRawText({ buffer: Buffer.from(form.bytes) })).value.normalize('NFC');
     expect(ftext).toContain('PHIẾU ĐĂNG KÝ');
-    for (const label of ['Thực trạng, lý do xây dựng', 'Nguồn lực và thời gian', 'Khả năng duy trì, nhân rộng', 'Xây dựng hệ thống Công đoàn', 'Điển hình cá nhân'])
+    for (const label of [
+      'Thực trạng, lý do xây dựng',
+      'Nguồn lực và thời gian',
+      'Khả năng duy trì, nhân rộng',
+      'Xây dựng hệ thống Công đoàn',
+      'Điển hình cá nhân',
+    ])
       expect(ftext).toContain(label);
     expect(ftext).toContain('trước ngày 13/03/2025');
   });

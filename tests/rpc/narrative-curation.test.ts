@@ -16,10 +16,15 @@ afterEach(() => app.close());
 
 async function twoUnits() {
   const f = await setupPlan(app);
-  await f.submit(0, '2023-12-30', { CT01: 3 }, {
-    4: 'Đơn vị đã tích cực triển khai. Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2, xã Bình An. Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.',
-    10: 'Kinh phí hoạt động còn hạn chế.',
-  });
+  await f.submit(
+    0,
+    '2023-12-30',
+    { CT01: 3 },
+    {
+      4: 'Đơn vị đã tích cực triển khai. Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2, xã Bình An. Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.',
+      10: 'Kinh phí hoạt động còn hạn chế.',
+    },
+  );
   await f.submit(1, '2023-12-31', { CT01: 5 }, { 4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2 xã Bình An.' });
   return f;
 }
@@ -36,7 +41,9 @@ describe('narrative curation', () => {
     expect(results.items[0]!.text).not.toMatch(/tích cực/);
     const stock = results.items.find((i) => i.text === 'Đơn vị đã tích cực triển khai.')!;
     expect([results.items.at(-1) === stock, stock.selected]).toEqual([true, false]); // last, offered unticked
-    expect(cur.sections.find((s) => s.key === 'limits')!.items.map((i) => [i.text, i.selected])).toEqual([['Kinh phí hoạt động còn hạn chế.', true]]);
+    expect(cur.sections.find((s) => s.key === 'limits')!.items.map((i) => [i.text, i.selected])).toEqual([
+      ['Kinh phí hoạt động còn hạn chế.', true],
+    ]);
     const n = curatedNarrative(app.ctx.db, f.plan.id);
     for (const s of n.sections) for (const x of s.sentences) expect(x.printed).toMatch(/\(CĐCS [^)]+\)\.$/);
   });
@@ -48,10 +55,18 @@ describe('narrative curation', () => {
     const quà = results.items.find((i) => i.text.startsWith('Trao 20 suất quà'))!;
     const buổi = results.items.find((i) => i.text.startsWith('Tổ chức 3 buổi'))!;
     const rest = results.items.filter((i) => i !== quà && i !== buổi);
-    const sections = cur.sections.map((s) => (s.key !== 'results' ? s : {
-      key: s.key,
-      items: [{ ...quà, text: 'Trao 25 suất quà Tết cho đoàn viên khó khăn tại xã Bình An.' }, buổi, ...rest.map((i) => ({ ...i, selected: false }))],
-    }));
+    const sections = cur.sections.map((s) =>
+      s.key !== 'results'
+        ? s
+        : {
+            key: s.key,
+            items: [
+              { ...quà, text: 'Trao 25 suất quà Tết cho đoàn viên khó khăn tại xã Bình An.' },
+              buổi,
+              ...rest.map((i) => ({ ...i, selected: false })),
+            ],
+          },
+    );
     const saved = await app.call('consolidation.narrative.save', { planId: f.plan.id, fullAppendix: false, sections });
     expect(saved.saved).toBe(true);
     const text = await docText((await app.call('consolidation.exportDocx', { planId: f.plan.id, date: '2024-01-06' })).bytes);
@@ -84,21 +99,34 @@ describe('narrative curation', () => {
 
   it('refuses an empty sentence with a Vietnamese message', async () => {
     const f = await twoUnits();
-    await expect(app.call('consolidation.narrative.save', {
-      planId: f.plan.id, sections: [{ key: 'results', items: [{ text: '   ', units: [], selected: true }] }],
-    })).rejects.toMatchObject({ message: expect.stringContaining('Câu trống') });
+    await expect(
+      app.call('consolidation.narrative.save', {
+        planId: f.plan.id,
+        sections: [{ key: 'results', items: [{ text: '   ', units: [], selected: true }] }],
+      }),
+    ).rejects.toMatchObject({ message: expect.stringContaining('Câu trống') });
   });
 
   it('flags a chosen sentence whose unit no longer says it (report replaced) in the panel and on export', async () => {
     const f = await twoUnits();
     const cur = await app.call('consolidation.narrative.get', { planId: f.plan.id });
     await app.call('consolidation.narrative.save', { planId: f.plan.id, sections: cur.sections });
-    expect((await app.call('consolidation.narrative.get', { planId: f.plan.id })).sections.flatMap((s) => s.items).some((i) => i.stale)).toBe(false);
+    expect(
+      (await app.call('consolidation.narrative.get', { planId: f.plan.id })).sections.flatMap((s) => s.items).some((i) => i.stale),
+    ).toBe(false);
     // Lê Lợi sends a corrected report without the 20 gifts
-    await f.submit(0, '2024-01-02', { CT01: 3 }, { 4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2, xã Bình An.' });
+    await f.submit(
+      0,
+      '2024-01-02',
+      { CT01: 3 },
+      { 4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân khu trọ thôn 2, xã Bình An.' },
+    );
     const after = await app.call('consolidation.narrative.get', { planId: f.plan.id });
     const stale = after.sections.flatMap((s) => s.items).filter((i) => i.stale && i.selected);
-    expect(stale.map((i) => i.text)).toEqual(['Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.', 'Kinh phí hoạt động còn hạn chế.']);
+    expect(stale.map((i) => i.text)).toEqual([
+      'Trao 20 suất quà cho đoàn viên khó khăn tại xã Bình An.',
+      'Kinh phí hoạt động còn hạn chế.',
+    ]);
     const out = await app.call('consolidation.exportDocx', { planId: f.plan.id, date: '2024-01-06' });
     expect(out.warnings?.join(' ')).toMatch(/2 câu thuyết minh đã chọn không còn trong báo cáo đang dùng/);
   });

@@ -15,17 +15,29 @@ const file = (name: string, bytes: Uint8Array) => ({ name, bytes, lastModified: 
 
 async function setup(n: number) {
   const units = [];
-  for (let i = 1; i <= n; i++) units.push(await app.call('units.save', { code: `U${String(i).padStart(3, '0')}`, name: `Công đoàn đơn vị số ${i}` }));
+  for (let i = 1; i <= n; i++)
+    units.push(await app.call('units.save', { code: `U${String(i).padStart(3, '0')}`, name: `Công đoàn đơn vị số ${i}` }));
   const cat = await app.call('indicators.list', {});
   const byCode = (c: string) => cat.find((i) => i.code === c)!;
   const plan = await app.call('plans.save', {
-    title: 'Kế hoạch thử đợt nhập dở dang', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', periodLabel: 'Năm 2023',
-    targets: [{ indicatorId: byCode('CT01').id, min: 2 }, { indicatorId: byCode('CT25').id, min: 150 }], assignment: 'all_base',
+    title: 'Kế hoạch thử đợt nhập dở dang',
+    status: 'dang_thuc_hien',
+    reportDueOn: '2023-12-31',
+    periodLabel: 'Năm 2023',
+    targets: [
+      { indicatorId: byCode('CT01').id, min: 2 },
+      { indicatorId: byCode('CT25').id, min: 150 },
+    ],
+    assignment: 'all_base',
   });
   const files: { file: ReturnType<typeof file>; unitId: number; receivedOn: string }[] = [];
   for (const u of units) {
     const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [u.id], zip: false })).bytes;
-    files.push({ file: file(`bao-cao-${u.code}.xlsx`, await fillTemplate(tpl, { 'Số buổi': 3, 'Hiến máu': 100 + u.id })), unitId: u.id, receivedOn: '2023-12-30' });
+    files.push({
+      file: file(`bao-cao-${u.code}.xlsx`, await fillTemplate(tpl, { 'Số buổi': 3, 'Hiến máu': 100 + u.id })),
+      unitId: u.id,
+      receivedOn: '2023-12-30',
+    });
   }
   return { plan, files };
 }
@@ -69,16 +81,28 @@ describe('a batch cut off halfway', () => {
   it('a batch started but never finished (a crash) is listed as interrupted, with its files', async () => {
     const { plan } = await setup(0);
     const id = rep.createBatch(app.ctx.db, plan.id, ['a.xlsx', 'b.xlsx'], new Date().toISOString());
-    expect(await app.call('reports.batches', { planId: plan.id })).toEqual([expect.objectContaining({ id, interrupted: true, imported: 0, notIn: ['a.xlsx', 'b.xlsx'] })]);
+    expect(await app.call('reports.batches', { planId: plan.id })).toEqual([
+      expect.objectContaining({ id, interrupted: true, imported: 0, notIn: ['a.xlsx', 'b.xlsx'] }),
+    ]);
   });
 });
 
 describe('the headless import (CLI reports import)', () => {
   it('takes a verified pre-import backup like the app does, and none for a dry run', async () => {
     const { plan, files } = await setup(2);
-    await importHeadless(app.ctx, plan.id, files.map((f) => f.file), true);
+    await importHeadless(
+      app.ctx,
+      plan.id,
+      files.map((f) => f.file),
+      true,
+    );
     expect(listBackups(app.ctx.backupsDir).filter((b) => b.reason === 'pre-import')).toHaveLength(0);
-    const r = await importHeadless(app.ctx, plan.id, files.map((f) => f.file), false);
+    const r = await importHeadless(
+      app.ctx,
+      plan.id,
+      files.map((f) => f.file),
+      false,
+    );
     expect(r.files.map((f) => f.status)).toEqual(['imported', 'imported']);
     const pre = listBackups(app.ctx.backupsDir).filter((b) => b.reason === 'pre-import');
     expect(pre).toHaveLength(1);

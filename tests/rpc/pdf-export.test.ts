@@ -30,10 +30,15 @@ describe('PDF export without LibreOffice', () => {
     expect(out.name).toMatch(/^bao-cao-.*\.pdf$/);
     expect(out.mime).toBe('application/pdf');
     expect(isPdf(out.bytes)).toBe(true);
-    const text = (await readPdfPages(out.bytes)).map((p) => p.text).join('\n').replace(/\s+/g, ' ');
-    for (const s of ['Số: 03/BC-LĐLĐ', 'Thăng Bình, ngày 06 tháng 01 năm 2024', 'BÁO CÁO', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào']) expect(text).toContain(s);
-    await expect(app.call('consolidation.exportPdf', { planId: f.plan.id, date: '2024-01-06', number: null, from: 'xlsx' }))
-      .rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Lưu thành') });
+    const text = (await readPdfPages(out.bytes))
+      .map((p) => p.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+    for (const s of ['Số: 03/BC-LĐLĐ', 'Thăng Bình, ngày 06 tháng 01 năm 2024', 'BÁO CÁO', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào'])
+      expect(text).toContain(s);
+    await expect(
+      app.call('consolidation.exportPdf', { planId: f.plan.id, date: '2024-01-06', number: null, from: 'xlsx' }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('Lưu thành') });
   });
 
   it('the CLI writes the báo cáo and the công văn đôn đốc as PDF, and says what to do for the workbook', async () => {

@@ -19,7 +19,15 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const pdf = new Uint8Array(readFileSync(new URL('../fixtures/plans/ke-hoach-thang-binh-text.pdf', import.meta.url)));
 const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, ...new Uint8Array(200)]);
 const counts = () => ['plans', 'documents'].map((t) => (app.ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
-const save = (name: string, bytes: Uint8Array) => app.call('plans.save', { title: 'Kế hoạch dân vận khéo năm 2024', status: 'du_thao', assignment: 'picked', unitIds: [], targets: [], document: { name, bytes } });
+const save = (name: string, bytes: Uint8Array) =>
+  app.call('plans.save', {
+    title: 'Kế hoạch dân vận khéo năm 2024',
+    status: 'du_thao',
+    assignment: 'picked',
+    unitIds: [],
+    targets: [],
+    document: { name, bytes },
+  });
 
 async function openedAs(name: string, bytes: Uint8Array): Promise<FileOut> {
   const p = await save(name, bytes);
@@ -49,7 +57,10 @@ describe('plan source documents', () => {
 
   it('a program named "ke-hoach.pdf.exe" is refused and nothing is written', async () => {
     const before = counts();
-    await expect(save('ke-hoach.pdf.exe', exe)).rejects.toMatchObject({ code: 'bad_file', message: expect.stringMatching(/\.pdf.*\.docx/) });
+    await expect(save('ke-hoach.pdf.exe', exe)).rejects.toMatchObject({
+      code: 'bad_file',
+      message: expect.stringMatching(/\.pdf.*\.docx/),
+    });
     expect(counts()).toEqual(before);
   });
 

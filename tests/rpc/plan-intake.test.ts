@@ -42,7 +42,13 @@ describe('plans.intake', () => {
     // "ít nhất 01 công trình": the catalog's "công trình" indicators come first.
     expect(catalog.find((i) => i.id === r.targets[0]?.suggestions[0]?.indicatorId)?.unit).toBe('công trình');
     expect(code(r.targets[1]?.suggestions[0]?.indicatorId)).toBeDefined();
-    expect(r.targets[0]?.newIndicator).toEqual({ label: 'Mỗi CĐCS thực hiện ít nhất 01 công trình', unit: 'công trình', groupCode: 'VI', groupLabel: catalog.at(-1)?.groupLabel, aggregation: 'sum' });
+    expect(r.targets[0]?.newIndicator).toEqual({
+      label: 'Mỗi CĐCS thực hiện ít nhất 01 công trình',
+      unit: 'công trình',
+      groupCode: 'VI',
+      groupLabel: catalog.at(-1)?.groupLabel,
+      aggregation: 'sum',
+    });
   });
 
   it('the title stored from the app and from the CLI is the same NFC, trimmed text', async () => {
@@ -63,11 +69,19 @@ describe('plans.intake', () => {
     const r = await app.call('plans.intake', { file: { name: 'ke-hoach.txt', bytes: utf8(messyPlan) } });
     const pct = r.targets.find((t) => t.unit === '%');
     expect(pct?.newIndicator.aggregation).toBe('percent');
-    const a = await app.call('plans.intakeIndicator', { label: pct?.newIndicator.label ?? '', unit: '%', groupCode: pct?.newIndicator.groupCode ?? '' });
+    const a = await app.call('plans.intakeIndicator', {
+      label: pct?.newIndicator.label ?? '',
+      unit: '%',
+      groupCode: pct?.newIndicator.groupCode ?? '',
+    });
     const b = await app.call('plans.intakeIndicator', { label: 'Trồng cây xanh', unit: 'cây', groupCode: 'II' });
     expect([a.code, a.aggregation, a.groupCode]).toEqual(['CT53', 'percent', 'VI']);
     expect([b.code, b.groupCode, b.groupLabel]).toEqual(['CT54', 'II', 'Công trình, phần việc']);
-    const { id } = createPlanFromJson(app.ctx.db, { title: 'Kế hoạch hiến máu', indicators: [{ label: 'Tỷ lệ đoàn viên hiến máu', unit: '%', target: 100 }] }, new Date());
+    const { id } = createPlanFromJson(
+      app.ctx.db,
+      { title: 'Kế hoạch hiến máu', indicators: [{ label: 'Tỷ lệ đoàn viên hiến máu', unit: '%', target: 100 }] },
+      new Date(),
+    );
     const cli = (await app.call('indicators.list', {})).find((i) => i.label === 'Tỷ lệ đoàn viên hiến máu');
     expect([cli?.code, cli?.aggregation, cli?.groupCode]).toEqual(['CT55', 'percent', 'VI']);
     expect((await app.call('plans.get', { id })).targets[0]?.code).toBe('CT55');
@@ -75,7 +89,7 @@ describe('plans.intake', () => {
 });
 
 describe.skipIf(!hasPdftoppm())('plans.intake of a scan', () => {
-  it('reports progress under the caller\'s task id and stops on tasks.cancel', async () => {
+  it("reports progress under the caller's task id and stops on tasks.cancel", async () => {
     const events: { task: string; message: string }[] = [];
     const emit = app.ctx.emit;
     let cancelled: Promise<unknown> | null = null;
@@ -86,7 +100,9 @@ describe.skipIf(!hasPdftoppm())('plans.intake of a scan', () => {
       }
       return (emit as (n: string, p: unknown) => void)(name, payload);
     }) as typeof app.ctx.emit;
-    const err = await app.call('plans.intake', { file: { name: 'anh.png', bytes: renderPage(textPdf, 'png', 100) }, taskId: 'intake-1' }).catch((e: unknown) => e);
+    const err = await app
+      .call('plans.intake', { file: { name: 'anh.png', bytes: renderPage(textPdf, 'png', 100) }, taskId: 'intake-1' })
+      .catch((e: unknown) => e);
     expect(await cancelled).toEqual({ cancelled: true });
     expect(events[0]?.task).toBe('intake-1');
     expect(events[0]?.message).toMatch(/nhận dạng chữ/);

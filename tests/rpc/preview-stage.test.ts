@@ -57,14 +57,23 @@ describe('the preview stage', () => {
     const hashes = preview.files.map((p) => p.sha256);
     expect((await app.call('reports.stageCheck', { planId: f.plan.id, sha256s: hashes })).missing).toEqual([hashes[0]]);
     const first = preview.files[0]!;
-    await expect(app.call('reports.commit', { planId: f.plan.id, files: [{ staged: { sha256: first.sha256, name: first.fileName }, unitId: first.unit!.id, receivedOn: '2023-12-30' }] }))
-      .rejects.toThrow(/không còn trong bộ nhớ tạm/);
-    const res = await app.call('reports.commit', { planId: f.plan.id, files: [{ file: files[0]!, unitId: first.unit!.id, receivedOn: '2023-12-30' }] });
+    await expect(
+      app.call('reports.commit', {
+        planId: f.plan.id,
+        files: [{ staged: { sha256: first.sha256, name: first.fileName }, unitId: first.unit!.id, receivedOn: '2023-12-30' }],
+      }),
+    ).rejects.toThrow(/không còn trong bộ nhớ tạm/);
+    const res = await app.call('reports.commit', {
+      planId: f.plan.id,
+      files: [{ file: files[0]!, unitId: first.unit!.id, receivedOn: '2023-12-30' }],
+    });
     expect(res.files[0]!.status).toBe('imported');
   });
 
   it('a commit with neither bytes nor a hash is refused by the contract', async () => {
     const { f } = await threeReports();
-    await expect(app.call('reports.commit', { planId: f.plan.id, files: [{ unitId: f.units[0]!.id, receivedOn: '2023-12-30' }] })).rejects.toThrow(/Thiếu tệp/);
+    await expect(
+      app.call('reports.commit', { planId: f.plan.id, files: [{ unitId: f.units[0]!.id, receivedOn: '2023-12-30' }] }),
+    ).rejects.toThrow(/Thiếu tệp/);
   });
 });

@@ -11,7 +11,12 @@ async function provinceWith(units: number): Promise<{ prov: Province; district: 
   const district = await makeDistrict(0, units);
   const prov = await makeProvince(1);
   open.push(district.app, prov.app);
-  const r = await importHeadless(prov.app.ctx, prov.planId, [{ ...district.pkg, lastModified: Date.parse('2025-12-13T09:00:00+07:00') }], false);
+  const r = await importHeadless(
+    prov.app.ctx,
+    prov.planId,
+    [{ ...district.pkg, lastModified: Date.parse('2025-12-13T09:00:00+07:00') }],
+    false,
+  );
   expect(r.files[0]!.status).toBe('imported');
   return { prov, district };
 }

@@ -8,7 +8,16 @@ import { writeFileSync } from 'node:fs';
 import { cli, tempDirs } from '../helpers/cli';
 import mammoth from 'mammoth';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
-import { CODES, districtCode, unitValues, generateProvince, makeDistrict, makeProvince, type District, type Province } from '../helpers/province-gen';
+import {
+  CODES,
+  districtCode,
+  unitValues,
+  generateProvince,
+  makeDistrict,
+  makeProvince,
+  type District,
+  type Province,
+} from '../helpers/province-gen';
 
 const tmp = tempDirs('danvan-province-');
 const D = 5;
@@ -22,11 +31,16 @@ beforeAll(async () => {
   districts = gen.districts;
   gen.province.app.close();
 }, 240_000);
-afterAll(() => { for (const d of districts ?? []) d.app.close(); });
-beforeEach(async () => { prov = await makeProvince(D); });
+afterAll(() => {
+  for (const d of districts ?? []) d.app.close();
+});
+beforeEach(async () => {
+  prov = await makeProvince(D);
+});
 afterEach(() => prov.app.close());
 
-const importFiles = (files: { name: string; bytes: Uint8Array; lastModified?: number }[]) => importHeadless(prov.app.ctx, prov.planId, files, false);
+const importFiles = (files: { name: string; bytes: Uint8Array; lastModified?: number }[]) =>
+  importHeadless(prov.app.ctx, prov.planId, files, false);
 const importAll = () => importFiles(districts.map((d) => ({ ...d.pkg, lastModified: Date.parse('2025-12-13T09:00:00+07:00') })));
 const totals = async () => {
   const c = await prov.app.call('consolidation.get', { planId: prov.planId });
@@ -43,7 +57,9 @@ async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): 
 /** Row of the report sheet holding an indicator code (from _meta). */
 const rowOf = (wb: ExcelJS.Workbook, code: string): number => {
   let row = 0;
-  wb.getWorksheet('_meta')!.eachRow((r) => { if (r.getCell(1).value === 'row' && r.getCell(3).value === code) row = Number(r.getCell(2).value); });
+  wb.getWorksheet('_meta')!.eachRow((r) => {
+    if (r.getCell(1).value === 'row' && r.getCell(3).value === code) row = Number(r.getCell(2).value);
+  });
   return row;
 };
 
@@ -66,7 +82,14 @@ describe('province report wording', () => {
   });
 
   it('the reminder letter to missing districts names them by kind too', async () => {
-    const letter = await prov.app.call('reminders.letter', { planId: prov.planId, number: '12/LĐLĐ', date: '2025-12-16', unitIds: null, newDueOn: null, record: false });
+    const letter = await prov.app.call('reminders.letter', {
+      planId: prov.planId,
+      number: '12/LĐLĐ',
+      date: '2025-12-16',
+      unitIds: null,
+      newDueOn: null,
+      record: false,
+    });
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(letter.file.bytes) })).value.normalize('NFC');
     expect(text).toContain('Ban Chấp hành các công đoàn cấp trên trực tiếp cơ sở có tên dưới đây');
     expect(text).not.toMatch(/lđlđ huyện/);
@@ -88,7 +111,13 @@ describe('upward packages at the province', () => {
     await importAll();
     const before = await totals();
     const d0 = districts[0]!;
-    const wrong = await d0.app.call('consolidation.upwardPackage', { planId: d0.planId, unitCode: districtCode(1), unitName: d0.name, number: '99/BC-LĐLĐ', date: '2025-12-14' });
+    const wrong = await d0.app.call('consolidation.upwardPackage', {
+      planId: d0.planId,
+      unitCode: districtCode(1),
+      unitName: d0.name,
+      number: '99/BC-LĐLĐ',
+      date: '2025-12-14',
+    });
     const res = await importFiles([{ name: wrong.name, bytes: wrong.bytes }]);
     expect(res.files[0]).toMatchObject({ status: 'error', unitCode: districtCode(1) });
     expect(res.files[0]!.issues.at(-1)!.message).toMatch(/mã và tên không khớp/);
@@ -100,7 +129,12 @@ describe('upward packages at the province', () => {
   it('another period: a 6-month package is refused by the year plan, totals unchanged', async () => {
     await importAll();
     const before = await totals();
-    const half = await makeDistrict(2, 3, { periodLabel: '6 tháng đầu năm 2025', startsOn: '2025-01-01', endsOn: '2025-06-30', reportDueOn: '2025-06-20' });
+    const half = await makeDistrict(2, 3, {
+      periodLabel: '6 tháng đầu năm 2025',
+      startsOn: '2025-01-01',
+      endsOn: '2025-06-30',
+      reportDueOn: '2025-06-20',
+    });
     try {
       const res = await importFiles([half.pkg]);
       expect(res.files[0]).toMatchObject({ status: 'error' });
@@ -132,7 +166,9 @@ describe('upward packages at the province', () => {
     // the province view marks that district's report as edited, and only that one
     const view = await prov.app.call('province.overview', { planId: prov.planId });
     expect(view.districts.filter((x) => x.edited).map((x) => x.unit.code)).toEqual([d.code]);
-    expect((await prov.app.call('province.district', { planId: prov.planId, unitId: view.districts.find((x) => x.edited)!.unit.id })).edited).toBe(true);
+    expect(
+      (await prov.app.call('province.district', { planId: prov.planId, unitId: view.districts.find((x) => x.edited)!.unit.id })).edited,
+    ).toBe(true);
   });
 
   it('a total cell turned into a formula with an empty cached result: held as edited, flagged at its cell, totals unchanged', async () => {
@@ -146,7 +182,11 @@ describe('upward packages at the province', () => {
     const res = await importFiles([{ name: 'cong-thuc.xlsx', bytes: bad }]);
     expect(res.files[0]!.status).toBe('held');
     // (other findings may sit at the same cell: the formula one must be among them)
-    expect(res.files[0]!.issues.filter((i) => i.cell === at).map((i) => i.message).join(' | ')).toMatch(/công thức/);
+    expect(
+      res.files[0]!.issues.filter((i) => i.cell === at)
+        .map((i) => i.message)
+        .join(' | '),
+    ).toMatch(/công thức/);
     expect((await totals()).submitted).toBe(0);
   });
 
@@ -158,13 +198,22 @@ describe('upward packages at the province', () => {
     });
     // as in the app: the user picks the district by hand, the import still refuses
     const file = { name: `ban-chep-${d.code}.xlsx`, bytes: copy };
-    const res = await prov.app.call('reports.commit', { planId: prov.planId, files: [{ file, unitId: prov.districtIds.get(d.code)!, receivedOn: '2025-12-13' }] });
+    const res = await prov.app.call('reports.commit', {
+      planId: prov.planId,
+      files: [{ file, unitId: prov.districtIds.get(d.code)!, receivedOn: '2025-12-13' }],
+    });
     expect(res.files[0]).toMatchObject({ status: 'error' });
     expect(res.files[0]!.issues.at(-1)!.message).toMatch(/không có phần xác thực/);
     expect((await totals()).submitted).toBe(0);
     // an upper-level union filling our unit template for this plan still reports like a unit
-    const tpl = await prov.app.call('reports.templates', { planId: prov.planId, unitIds: [prov.districtIds.get(districts[0]!.code)!], zip: false });
-    const filled = await edit(tpl.bytes, (wb) => { wb.getWorksheet('Báo cáo')!.getCell(rowOf(wb, 'CT01'), 5).value = 7; });
+    const tpl = await prov.app.call('reports.templates', {
+      planId: prov.planId,
+      unitIds: [prov.districtIds.get(districts[0]!.code)!],
+      zip: false,
+    });
+    const filled = await edit(tpl.bytes, (wb) => {
+      wb.getWorksheet('Báo cáo')!.getCell(rowOf(wb, 'CT01'), 5).value = 7;
+    });
     const own = await importFiles([{ name: 'mau-don-vi.xlsx', bytes: filled }]);
     expect(own.files[0]).toMatchObject({ status: 'imported', unitCode: districts[0]!.code });
     // and the original, with its manifest, is read with both measures
@@ -176,7 +225,13 @@ describe('upward packages at the province', () => {
   it('the same content exported twice is a duplicate, not a version; the district stays on time', async () => {
     await importAll();
     const d = districts[1]!;
-    const again = await d.app.call('consolidation.upwardPackage', { planId: d.planId, unitCode: d.code, unitName: d.name, number: `${41}/BC-LĐLĐ`, date: '2025-12-12' });
+    const again = await d.app.call('consolidation.upwardPackage', {
+      planId: d.planId,
+      unitCode: d.code,
+      unitName: d.name,
+      number: `${41}/BC-LĐLĐ`,
+      date: '2025-12-12',
+    });
     expect(Buffer.from(again.bytes).equals(Buffer.from(d.pkg.bytes))).toBe(false);
     const res = await importFiles([{ name: 'gui-lai.xlsx', bytes: again.bytes, lastModified: Date.parse('2025-12-20T09:00:00+07:00') }]);
     expect(res.files[0]!.status).toBe('duplicate');
@@ -188,10 +243,23 @@ describe('upward packages at the province', () => {
 describe('in the app', () => {
   it('the import preview says why before anything is stored: wrong code refused, edited held', async () => {
     const d0 = districts[0]!;
-    const wrong = await d0.app.call('consolidation.upwardPackage', { planId: d0.planId, unitCode: districtCode(1), unitName: d0.name, date: '2025-12-14' });
+    const wrong = await d0.app.call('consolidation.upwardPackage', {
+      planId: d0.planId,
+      unitCode: districtCode(1),
+      unitName: d0.name,
+      date: '2025-12-14',
+    });
     await d0.app.call('consolidation.upwardPackage', { planId: d0.planId, unitCode: d0.code, unitName: d0.name });
-    const edited = await edit(districts[3]!.pkg.bytes, (wb) => { wb.getWorksheet('Chi tiết đơn vị')!.getCell('E5').value = 999; });
-    const pv = await prov.app.call('reports.preview', { planId: prov.planId, files: [{ name: wrong.name, bytes: wrong.bytes }, { name: 'sua.xlsx', bytes: edited }] });
+    const edited = await edit(districts[3]!.pkg.bytes, (wb) => {
+      wb.getWorksheet('Chi tiết đơn vị')!.getCell('E5').value = 999;
+    });
+    const pv = await prov.app.call('reports.preview', {
+      planId: prov.planId,
+      files: [
+        { name: wrong.name, bytes: wrong.bytes },
+        { name: 'sua.xlsx', bytes: edited },
+      ],
+    });
     expect(pv.files.map((f) => f.status)).toEqual(['error', 'held']);
     expect(pv.files[0]!.reason).toMatch(/mã và tên không khớp/);
     expect(pv.files[1]!.reason).toMatch(/đã bị sửa sau khi xuất/);
@@ -204,9 +272,27 @@ describe('in the app', () => {
     const ms = wb.getWorksheet('_manifest')!;
     expect(ms.state).toBe('veryHidden');
     const kv = new Map<string, unknown>();
-    ms.eachRow((r) => { const k = String(r.getCell(1).value); if (!kv.has(k)) kv.set(k, r.getCell(2).value); });
-    expect(Object.fromEntries(['format', 'issuerCode', 'planNumber', 'periodStart', 'periodEnd', 'indicator', 'detailUnits', 'expected'].map((k) => [k, kv.get(k)])))
-      .toEqual({ format: 'danvan-goi-bao-cao', issuerCode: districts[0]!.code, planNumber: '10/KH-LĐLĐ', periodStart: '2025-01-01', periodEnd: '2025-12-31', indicator: 'CT01', detailUnits: U, expected: U });
+    ms.eachRow((r) => {
+      const k = String(r.getCell(1).value);
+      if (!kv.has(k)) kv.set(k, r.getCell(2).value);
+    });
+    expect(
+      Object.fromEntries(
+        ['format', 'issuerCode', 'planNumber', 'periodStart', 'periodEnd', 'indicator', 'detailUnits', 'expected'].map((k) => [
+          k,
+          kv.get(k),
+        ]),
+      ),
+    ).toEqual({
+      format: 'danvan-goi-bao-cao',
+      issuerCode: districts[0]!.code,
+      planNumber: '10/KH-LĐLĐ',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+      indicator: 'CT01',
+      detailUnits: U,
+      expected: U,
+    });
     expect(String(kv.get('createdAt'))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00$/);
     expect(String(kv.get('contentSha256'))).toMatch(/^[0-9a-f]{64}$/);
     for (const k of ['signatureAlg', 'signerKeyId', 'signature']) expect(kv.has(k)).toBe(true);
@@ -217,7 +303,13 @@ describe('timeliness', () => {
   it('is judged on the first usable package; a correction after the deadline is shown as such, not made late', async () => {
     await importAll();
     const d = districts[2]!;
-    const fix = await d.app.call('consolidation.upwardPackage', { planId: d.planId, unitCode: d.code, unitName: d.name, number: '77/BC-LĐLĐ', date: '2025-12-20' });
+    const fix = await d.app.call('consolidation.upwardPackage', {
+      planId: d.planId,
+      unitCode: d.code,
+      unitName: d.name,
+      number: '77/BC-LĐLĐ',
+      date: '2025-12-20',
+    });
     const res = await importFiles([{ name: 'bao-cao-sua.xlsx', bytes: fix.bytes, lastModified: Date.parse('2025-12-21T09:00:00+07:00') }]);
     expect(res.files[0]!.status).toBe('superseded');
     const t = await prov.app.call('tracking.get', { planId: prov.planId });
@@ -228,7 +320,7 @@ describe('timeliness', () => {
 });
 
 describe('down to the base units', () => {
-  it('per district totals for both measures, % of its own targets, a ranking, coverage; a base unit\'s value from a province total', async () => {
+  it("per district totals for both measures, % of its own targets, a ranking, coverage; a base unit's value from a province total", async () => {
     await importAll();
     const o = await prov.app.call('province.overview', { planId: prov.planId });
     expect(o.indicators.map((i) => i.code)).toEqual([...CODES]);
@@ -254,7 +346,10 @@ describe('down to the base units', () => {
       for (const u of det.units) fromUnits += u.values2[k] ?? 0;
       const third = det.units.find((u) => u.code === d.unitCodes[2])!;
       const want = unitValues(districts.indexOf(d), 2);
-      expect([third.values, third.values2]).toEqual([[want.CT01, want.CT08, want.CT25], [null, want['CT08#2'], want['CT25#2']]]);
+      expect([third.values, third.values2]).toEqual([
+        [want.CT01, want.CT08, want.CT25],
+        [null, want['CT08#2'], want['CT25#2']],
+      ]);
       expect(det.units.find((u) => u.code === d.unitCodes[U - 1])).toMatchObject({ state: 'Chưa nộp', values: [null, null, null] });
     }
     expect(Math.round(fromUnits * 1000) / 1000).toBe(total2);
@@ -266,16 +361,51 @@ describe('automation', () => {
     const dir = tmp();
     const d = districts[0]!;
     const out = join(dir, 'goi.xlsx');
-    const made = await cli('upward', '--plan', String(d.planId), '--code', d.code, '--name', d.name, '--number', '40/BC-LĐLĐ', '--date', '2025-12-12', '--out', out, '--json', '--db', d.app.ctx.dbFile);
+    const made = await cli(
+      'upward',
+      '--plan',
+      String(d.planId),
+      '--code',
+      d.code,
+      '--name',
+      d.name,
+      '--number',
+      '40/BC-LĐLĐ',
+      '--date',
+      '2025-12-12',
+      '--out',
+      out,
+      '--json',
+      '--db',
+      d.app.ctx.dbFile,
+    );
     expect(made.code, made.err).toBe(0);
     const json = JSON.parse(made.out);
     expect(json).toMatchObject({ issuerCode: d.code, detailUnits: U, coverage: { expected: U, submitted: U - 1, missing: 1 } });
     expect(json.contentSha256).toMatch(/^[0-9a-f]{64}$/);
-    const imp = await cli('reports', 'import', '--plan', String(prov.planId), out, '--received-on', '2025-12-14', '--channel', 'zalo', '--json', '--db', prov.app.ctx.dbFile);
+    const imp = await cli(
+      'reports',
+      'import',
+      '--plan',
+      String(prov.planId),
+      out,
+      '--received-on',
+      '2025-12-14',
+      '--channel',
+      'zalo',
+      '--json',
+      '--db',
+      prov.app.ctx.dbFile,
+    );
     expect(imp.code, imp.err).toBe(0);
     expect(JSON.parse(imp.out).files[0]).toMatchObject({ status: 'imported', unitCode: d.code });
-    expect(prov.app.ctx.db.prepare("SELECT received_on, channel FROM reports WHERE status = 'active'").get()).toEqual({ received_on: '2025-12-14', channel: 'zalo' });
-    expect((await cli('reports', 'import', '--plan', String(prov.planId), out, '--received-on', '14/12/2025', '--db', prov.app.ctx.dbFile)).code).toBe(2);
+    expect(prov.app.ctx.db.prepare("SELECT received_on, channel FROM reports WHERE status = 'active'").get()).toEqual({
+      received_on: '2025-12-14',
+      channel: 'zalo',
+    });
+    expect(
+      (await cli('reports', 'import', '--plan', String(prov.planId), out, '--received-on', '14/12/2025', '--db', prov.app.ctx.dbFile)).code,
+    ).toBe(2);
     // a district registered after the plan was made is not expected by it: left out, said at the file
     const extra = await makeDistrict(D, 2);
     try {

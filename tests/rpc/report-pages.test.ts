@@ -27,11 +27,27 @@ let bytes: Uint8Array;
 
 beforeAll(async () => {
   app = makeTestApp();
-  const units = Array.from({ length: 50 }, (_, i) => ({ code: `U${String(i + 1).padStart(2, '0')}`, name: `Công đoàn ${KINDS[i % KINDS.length]} ${PLACES[i % PLACES.length]} ${Math.floor(i / 6) + 1}` }));
+  const units = Array.from({ length: 50 }, (_, i) => ({
+    code: `U${String(i + 1).padStart(2, '0')}`,
+    name: `Công đoàn ${KINDS[i % KINDS.length]} ${PLACES[i % PLACES.length]} ${Math.floor(i / 6) + 1}`,
+  }));
   const f = await setupPlan(app, { units });
   planId = f.plan.id;
   for (let i = 0; i < 46; i++) {
-    await f.submit(i, i < 40 ? '2023-12-30' : '2024-01-02', { CT01: 1 + (i % 4), CT08: i % 3 === 0 ? 1 : 0, 'CT08#2': i % 3 === 0 ? 50 : 0, CT25: 3 + (i % 5), TL01: 60 + (i % 5) * 10, MX01: 100 + i, TX01: `Mô hình "Bữa cơm công đoàn" số ${i + 1}` }, unitNarrative(1000 + i));
+    await f.submit(
+      i,
+      i < 40 ? '2023-12-30' : '2024-01-02',
+      {
+        CT01: 1 + (i % 4),
+        CT08: i % 3 === 0 ? 1 : 0,
+        'CT08#2': i % 3 === 0 ? 50 : 0,
+        CT25: 3 + (i % 5),
+        TL01: 60 + (i % 5) * 10,
+        MX01: 100 + i,
+        TX01: `Mô hình "Bữa cơm công đoàn" số ${i + 1}`,
+      },
+      unitNarrative(1000 + i),
+    );
   }
   bytes = (await app.call('consolidation.exportDocx', { planId, date: '2024-01-06' })).bytes;
 }, 600_000);
@@ -56,23 +72,36 @@ describe('báo cáo of a 50-unit plan', () => {
     expect(text).not.toContain('Mô hình "Bữa cơm công đoàn" số 17');
   });
 
-  it.skipIf(!hasLibreOffice)('renders to 3–5 pages through LibreOffice', () => {
-    mkdirSync(outDir, { recursive: true });
-    const file = join(outDir, 'bao-cao-50-don-vi.docx');
-    writeFileSync(file, bytes);
-    const profile = pathToFileURL(join(tmpdir(), `lo-profile-report-pages-${process.pid}`)).href;
-    execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { stdio: 'pipe', timeout: 150_000 });
-    const pdf = file.replace(/\.docx$/, '.pdf');
-    expect(existsSync(pdf)).toBe(true);
-    if (onPath('pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'pipe' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-    expect(pages).toBeGreaterThanOrEqual(3);
-    expect(pages).toBeLessThanOrEqual(5);
-  }, 200_000);
+  it.skipIf(!hasLibreOffice)(
+    'renders to 3–5 pages through LibreOffice',
+    () => {
+      mkdirSync(outDir, { recursive: true });
+      const file = join(outDir, 'bao-cao-50-don-vi.docx');
+      writeFileSync(file, bytes);
+      const profile = pathToFileURL(join(tmpdir(), `lo-profile-report-pages-${process.pid}`)).href;
+      execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], {
+        stdio: 'pipe',
+        timeout: 150_000,
+      });
+      const pdf = file.replace(/\.docx$/, '.pdf');
+      expect(existsSync(pdf)).toBe(true);
+      if (onPath('pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'pipe' });
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(pages).toBeLessThanOrEqual(5);
+    },
+    200_000,
+  );
   it('asked for the full texts, lists every text answer and narrative in a Phụ lục after the signature', async () => {
     const cur = await app.call('consolidation.narrative.get', { planId });
     await app.call('consolidation.narrative.save', { planId, fullAppendix: true, sections: cur.sections });
-    const full = (await mammoth.extractRawText({ buffer: Buffer.from((await app.call('consolidation.exportDocx', { planId, date: '2024-01-06' })).bytes) })).value.normalize('NFC').replace(/\s+/g, ' ');
+    const full = (
+      await mammoth.extractRawText({
+        buffer: Buffer.from((await app.call('consolidation.exportDocx', { planId, date: '2024-01-06' })).bytes),
+      })
+    ).value
+      .normalize('NFC')
+      .replace(/\s+/g, ' ');
     const after = full.slice(full.indexOf('Nơi nhận'));
     expect(full).toContain('46 đơn vị nêu ý kiến (chi tiết tại Phụ lục).');
     expect(after).toContain('THUYẾT MINH CỦA CÁC CĐCS');

@@ -13,38 +13,71 @@ afterEach(() => app.close());
 async function setup() {
   const a = await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
   const b = await app.call('units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An' });
-  await app.call('indicators.save', { code: 'TX01', groupCode: 'VII', groupLabel: 'Chỉ tiêu khác', label: 'Mô hình, cách làm tiêu biểu', unit: null, aggregation: 'text' });
+  await app.call('indicators.save', {
+    code: 'TX01',
+    groupCode: 'VII',
+    groupLabel: 'Chỉ tiêu khác',
+    label: 'Mô hình, cách làm tiêu biểu',
+    unit: null,
+    aggregation: 'text',
+  });
   const cat = await app.call('indicators.list', {});
   const id = (c: string) => cat.find((i) => i.code === c)!.id;
   const plan = await app.call('plans.save', {
-    title: 'Phối hợp làm công tác dân vận đợt II/2023', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', periodLabel: 'Đợt II/2023',
-    targets: [{ indicatorId: id('CT01'), min: 2 }, { indicatorId: id('CT25') }, { indicatorId: id('TX01') }], assignment: 'all_base',
+    title: 'Phối hợp làm công tác dân vận đợt II/2023',
+    status: 'dang_thuc_hien',
+    reportDueOn: '2023-12-31',
+    periodLabel: 'Đợt II/2023',
+    targets: [{ indicatorId: id('CT01'), min: 2 }, { indicatorId: id('CT25') }, { indicatorId: id('TX01') }],
+    assignment: 'all_base',
   });
   return { a, b, plan, id };
 }
 
 /** A free-form report of "Trường THCS Lê Lợi" (or another unit) with these values. */
 const report = (ct01: number | string, extra: (string | number | null)[][] = [], unit = 'Trường THCS Lê Lợi') =>
-  workbookOf([[`Công đoàn cơ sở: ${unit}`], ['STT', 'Nội dung', 'ĐVT', 'Kết quả'], ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', ct01], ...extra], 'Báo cáo');
+  workbookOf(
+    [
+      [`Công đoàn cơ sở: ${unit}`],
+      ['STT', 'Nội dung', 'ĐVT', 'Kết quả'],
+      ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', ct01],
+      ...extra,
+    ],
+    'Báo cáo',
+  );
 const file = (name: string, bytes: Uint8Array, day: string) => ({ name, bytes, lastModified: Date.parse(`${day}T03:00:00Z`) });
-const counts = () => ['reports', 'report_values', 'documents'].map((t) => (app.ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
-const statusOf = (reportId: number) => (app.ctx.db.prepare('SELECT status FROM reports WHERE id = ?').get(reportId) as { status: string }).status;
+const counts = () =>
+  ['reports', 'report_values', 'documents'].map((t) => (app.ctx.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n);
+const statusOf = (reportId: number) =>
+  (app.ctx.db.prepare('SELECT status FROM reports WHERE id = ?').get(reportId) as { status: string }).status;
 
 describe('idempotency and versions in one drop', () => {
   it('the same file twice (in two imports and inside one batch) is a no-op with a Vietnamese message', async () => {
     const { a, plan } = await setup();
     const bytes = await report(3);
-    const c1 = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc.xlsx', bytes, '2023-12-30'), unitId: a.id, receivedOn: '2023-12-30' }] });
+    const c1 = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('bc.xlsx', bytes, '2023-12-30'), unitId: a.id, receivedOn: '2023-12-30' }],
+    });
     expect(c1.files[0]?.status).toBe('imported');
     const before = counts();
-    const pre = await app.call('reports.preview', { planId: plan.id, files: [file('bc-lai.xlsx', bytes, '2024-01-02'), file('bc-lai-2.xlsx', bytes, '2024-01-02')] });
+    const pre = await app.call('reports.preview', {
+      planId: plan.id,
+      files: [file('bc-lai.xlsx', bytes, '2024-01-02'), file('bc-lai-2.xlsx', bytes, '2024-01-02')],
+    });
     expect(pre.files.map((f) => f.status)).toEqual(['duplicate', 'duplicate']);
     expect(pre.files[0]?.reason).toMatch(/đã được nhập trước đây/);
-    const c2 = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-lai.xlsx', bytes, '2024-01-02'), unitId: a.id, receivedOn: '2024-01-02' }] });
+    const c2 = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('bc-lai.xlsx', bytes, '2024-01-02'), unitId: a.id, receivedOn: '2024-01-02' }],
+    });
     expect(c2.files[0]).toMatchObject({ status: 'duplicate', reportId: null });
     expect(counts()).toEqual(before);
     const fresh = await report(4);
-    const same = await app.call('reports.preview', { planId: plan.id, files: [file('x.xlsx', fresh, '2024-01-02'), file('y.xlsx', fresh, '2024-01-02')] });
+    const same = await app.call('reports.preview', {
+      planId: plan.id,
+      files: [file('x.xlsx', fresh, '2024-01-02'), file('y.xlsx', fresh, '2024-01-02')],
+    });
     expect(same.files.map((f) => f.status)).toEqual(['replace', 'duplicate']);
     expect(same.files[1]?.reason).toMatch(/trùng nội dung với một tệp khác/);
   });
@@ -55,7 +88,11 @@ describe('idempotency and versions in one drop', () => {
     const older = file('cu.xlsx', await report(3), '2023-12-28');
     const other = file('yt.xlsx', await report(7, [], 'Trạm Y tế xã Bình An'), '2023-12-29');
     const pre = await app.call('reports.preview', { planId: plan.id, files: [newer, older, other] });
-    expect(pre.files.map((f) => [f.fileName, f.status])).toEqual([['moi.xlsx', 'replace'], ['cu.xlsx', 'new'], ['yt.xlsx', 'new']]);
+    expect(pre.files.map((f) => [f.fileName, f.status])).toEqual([
+      ['moi.xlsx', 'replace'],
+      ['cu.xlsx', 'new'],
+      ['yt.xlsx', 'new'],
+    ]);
     expect(pre.files[0]?.reason).toMatch(/Thay thế tệp "cu\.xlsx".*trong cùng lần nhập/);
     const com = await app.call('reports.commit', {
       planId: plan.id,
@@ -65,12 +102,20 @@ describe('idempotency and versions in one drop', () => {
     // With a version already active: a third, even older file in the drop is held, as commit will do.
     const oldest = file('rat-cu.xlsx', await report(1), '2023-12-20');
     const newest = file('moi-nhat.xlsx', await report(9), '2024-01-05');
-    const pre2 = await app.call('reports.preview', { planId: plan.id, files: [newest, oldest, file('moi-2.xlsx', await report(8), '2024-01-03')] });
+    const pre2 = await app.call('reports.preview', {
+      planId: plan.id,
+      files: [newest, oldest, file('moi-2.xlsx', await report(8), '2024-01-03')],
+    });
     expect(pre2.files.map((f) => f.status)).toEqual(['replace', 'held', 'replace']);
     expect(pre2.files[2]?.replaces).toMatchObject({ version: 2 });
     expect(pre2.files[0]?.replaces).toBeNull();
     const com2 = await app.call('reports.commit', {
-      planId: plan.id, files: [newest, oldest, file('moi-2.xlsx', await report(8), '2024-01-03')].map((f, i) => ({ file: f, unitId: a.id, receivedOn: pre2.files[i]!.receivedOn })),
+      planId: plan.id,
+      files: [newest, oldest, file('moi-2.xlsx', await report(8), '2024-01-03')].map((f, i) => ({
+        file: f,
+        unitId: a.id,
+        receivedOn: pre2.files[i]!.receivedOn,
+      })),
     });
     expect(com2.files.map((f) => f.status)).toEqual(['superseded', 'held', 'superseded']);
     expect(statusOf(com2.files[0]!.reportId!)).toBe('active');
@@ -81,7 +126,10 @@ describe('a held report chosen by the user stays in use', () => {
   it('survives an undo and an unrelated import; a genuinely newer import after the choice wins again', async () => {
     const { a, plan } = await setup();
     const commit = async (name: string, ct01: number, day: string) =>
-      (await app.call('reports.commit', { planId: plan.id, files: [{ file: file(name, await report(ct01), day), unitId: a.id, receivedOn: day }] }));
+      await app.call('reports.commit', {
+        planId: plan.id,
+        files: [{ file: file(name, await report(ct01), day), unitId: a.id, receivedOn: day }],
+      });
     const v1 = await commit('v1.xlsx', 1, '2023-12-30');
     await commit('v2.xlsx', 2, '2024-01-02');
     const v0 = await commit('v0.xlsx', 0, '2023-12-20');
@@ -97,7 +145,9 @@ describe('a held report chosen by the user stays in use', () => {
     expect(statusOf(v0.files[0]!.reportId!)).toBe('active');
     await app.call('reports.undoBatch', { batchId: held.batchId! });
     expect(statusOf(v0.files[0]!.reportId!)).toBe('active');
-    expect((await app.call('reports.list', { planId: plan.id })).find((r) => r.unit.code === 'GD01')?.report?.id).toBe(v0.files[0]!.reportId);
+    expect((await app.call('reports.list', { planId: plan.id })).find((r) => r.unit.code === 'GD01')?.report?.id).toBe(
+      v0.files[0]!.reportId,
+    );
     // A report received after the chosen one and imported after the choice replaces it.
     const v3 = await commit('v3.xlsx', 3, '2023-12-25');
     expect(v3.files[0]?.status).toBe('superseded');
@@ -115,15 +165,30 @@ describe('a held report chosen by the user stays in use', () => {
 describe('text where a number is needed', () => {
   it('is stored empty with an error issue on the row (preview and report); text indicators keep text', async () => {
     const { a, plan, id } = await setup();
-    const bytes = await report('12,,5', [['2', 'Hiến máu tình nguyện', 'ĐVM', 'khoảng chục người'], ['3', 'Mô hình, cách làm tiêu biểu', null, 'Bữa cơm công đoàn']]);
+    const bytes = await report('12,,5', [
+      ['2', 'Hiến máu tình nguyện', 'ĐVM', 'khoảng chục người'],
+      ['3', 'Mô hình, cách làm tiêu biểu', null, 'Bữa cơm công đoàn'],
+    ]);
     const pre = (await app.call('reports.preview', { planId: plan.id, files: [file('bc.xlsx', bytes, '2023-12-30')] })).files[0]!;
     expect(pre.status).toBe('new');
     const errors = pre.issues.filter((i) => i.severity === 'error');
-    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/ô D3: .*'12,,5'/), expect.stringMatching(/ô D4: chỉ tiêu "Hiến máu tình nguyện" cần một số.*'khoảng chục người'.*để trống/)]);
-    const com = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc.xlsx', bytes, '2023-12-30'), unitId: a.id, receivedOn: '2023-12-30' }] });
+    expect(errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/ô D3: .*'12,,5'/),
+      expect.stringMatching(/ô D4: chỉ tiêu "Hiến máu tình nguyện" cần một số.*'khoảng chục người'.*để trống/),
+    ]);
+    const com = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('bc.xlsx', bytes, '2023-12-30'), unitId: a.id, receivedOn: '2023-12-30' }],
+    });
     expect(com.files[0]?.status).toBe('imported');
-    const rows = app.ctx.db.prepare('SELECT indicator_id AS i, value_num AS n, value_text AS t FROM report_values WHERE report_id = ? ORDER BY indicator_id').all(com.files[0]!.reportId!);
-    expect(rows).toEqual([{ i: id('CT01'), n: null, t: null }, { i: id('CT25'), n: null, t: null }, { i: id('TX01'), n: null, t: 'Bữa cơm công đoàn' }]);
+    const rows = app.ctx.db
+      .prepare('SELECT indicator_id AS i, value_num AS n, value_text AS t FROM report_values WHERE report_id = ? ORDER BY indicator_id')
+      .all(com.files[0]!.reportId!);
+    expect(rows).toEqual([
+      { i: id('CT01'), n: null, t: null },
+      { i: id('CT25'), n: null, t: null },
+      { i: id('TX01'), n: null, t: 'Bữa cơm công đoàn' },
+    ]);
     const detail = await app.call('reports.get', { reportId: com.files[0]!.reportId! });
     expect(detail.issues.filter((i) => i.severity === 'error')).toHaveLength(2);
     expect(detail.values.find((v) => v.code === 'CT01')?.value).toBeNull();
@@ -157,7 +222,11 @@ describe('cancel tokens per call', () => {
     // The renderer's way: no taskId, cancelled by the task name.
     app.ctx.events.on('event', cancelAtFirst('reports.preview'));
     expect((await app.call('reports.preview', { planId: plan.id, files })).files).toHaveLength(1);
-    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: files[0]!, unitId: a.id, receivedOn: '2023-12-30' }], taskId: 'C' });
+    const c = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: files[0]!, unitId: a.id, receivedOn: '2023-12-30' }],
+      taskId: 'C',
+    });
     expect(c.files[0]?.status).toBe('imported');
   });
 });

@@ -10,19 +10,39 @@ afterEach(() => app.close());
 
 describe('so với cùng kỳ', () => {
   it('a copied plan compares with the plan it was copied from', async () => {
-    const units = [await app.call('units.save', { code: 'A1', name: 'Công đoàn Một' }), await app.call('units.save', { code: 'A2', name: 'Công đoàn Hai' })];
+    const units = [
+      await app.call('units.save', { code: 'A1', name: 'Công đoàn Một' }),
+      await app.call('units.save', { code: 'A2', name: 'Công đoàn Hai' }),
+    ];
     const cat = await app.call('indicators.list', {});
     const ct01 = cat.find((i) => i.code === 'CT01')!;
     const ct25 = cat.find((i) => i.code === 'CT25')!;
-    const p2023 = await app.call('plans.save', { title: 'Dân vận năm 2023', status: 'dang_thuc_hien', periodLabel: 'Năm 2023', startsOn: '2023-01-01', assignment: 'all_base',
-      targets: [{ indicatorId: ct01.id, min: 10 }, { indicatorId: ct25.id, min: 100 }] });
+    const p2023 = await app.call('plans.save', {
+      title: 'Dân vận năm 2023',
+      status: 'dang_thuc_hien',
+      periodLabel: 'Năm 2023',
+      startsOn: '2023-01-01',
+      assignment: 'all_base',
+      targets: [
+        { indicatorId: ct01.id, min: 10 },
+        { indicatorId: ct25.id, min: 100 },
+      ],
+    });
     const submit = async (planId: number, unitId: number, values: Record<string, number>, on: string) => {
       const tpl = (await app.call('reports.templates', { planId, unitIds: [unitId], zip: false })).bytes;
-      await app.call('reports.commit', { planId, files: [{ file: { name: `bc-${planId}-${unitId}.xlsx`, bytes: await fillTemplate(tpl, values) }, unitId, receivedOn: on }] });
+      await app.call('reports.commit', {
+        planId,
+        files: [{ file: { name: `bc-${planId}-${unitId}.xlsx`, bytes: await fillTemplate(tpl, values) }, unitId, receivedOn: on }],
+      });
     };
     await submit(p2023.id, units[0]!.id, { 'Số buổi': 4, 'Hiến máu': 30 }, '2023-12-20');
     await submit(p2023.id, units[1]!.id, { 'Số buổi': 6, 'Hiến máu': 50 }, '2023-12-21');
-    const p2024 = await app.call('plans.copy', { id: p2023.id, startsOn: '2024-01-01', periodLabel: 'Năm 2024', title: 'Dân vận năm 2024' });
+    const p2024 = await app.call('plans.copy', {
+      id: p2023.id,
+      startsOn: '2024-01-01',
+      periodLabel: 'Năm 2024',
+      title: 'Dân vận năm 2024',
+    });
     expect(p2024.previousPlanId).toBe(p2023.id);
     await submit(p2024.id, units[0]!.id, { 'Số buổi': 9, 'Hiến máu': 40 }, '2024-12-20');
     await submit(p2024.id, units[1]!.id, { 'Số buổi': 6, 'Hiến máu': 40 }, '2024-12-21');

@@ -44,14 +44,39 @@ async function planWith(units: number) {
   const app = makeTestApp();
   apps.push(app);
   const ids: number[] = [];
-  for (let i = 0; i < units; i++) ids.push((await app.call('units.save', { code: `CD${String(i + 1).padStart(3, '0')}`, name: `Công đoàn cơ sở số ${i + 1}` })).id);
-  const plan = await app.call('plans.save', { title: 'Kế hoạch đợt II/2023', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', targets: [], assignment: 'all_base' });
+  for (let i = 0; i < units; i++)
+    ids.push((await app.call('units.save', { code: `CD${String(i + 1).padStart(3, '0')}`, name: `Công đoàn cơ sở số ${i + 1}` })).id);
+  const plan = await app.call('plans.save', {
+    title: 'Kế hoạch đợt II/2023',
+    status: 'dang_thuc_hien',
+    reportDueOn: '2023-12-31',
+    targets: [],
+    assignment: 'all_base',
+  });
   const db = app.ctx.db;
   const add = (unitId: number, receivedOn: string, sha: string) => {
-    insertReport(db, {
-      planId: plan.id, unitId, batchId: null, status: 'superseded', receivedOn, channel: 'email', fileName: `${sha}.xlsx`, sha256: sha, documentId: null,
-      reader: null, title: null, periodLabel: null, unitNameInFile: null, issues: [{ sheet: null, cell: null, severity: 'warning', message: 'Thiếu chữ ký' }],
-    }, [], [], '2024-01-05T00:00:00.000Z');
+    insertReport(
+      db,
+      {
+        planId: plan.id,
+        unitId,
+        batchId: null,
+        status: 'superseded',
+        receivedOn,
+        channel: 'email',
+        fileName: `${sha}.xlsx`,
+        sha256: sha,
+        documentId: null,
+        reader: null,
+        title: null,
+        periodLabel: null,
+        unitNameInFile: null,
+        issues: [{ sheet: null, cell: null, severity: 'warning', message: 'Thiếu chữ ký' }],
+      },
+      [],
+      [],
+      '2024-01-05T00:00:00.000Z',
+    );
     recomputeActive(db, plan.id, unitId);
   };
   ids.forEach((id, i) => {
@@ -84,7 +109,12 @@ describe("a plan's submission states", () => {
     const rows = reportList(large.db, large.planId);
     expect(rows).toHaveLength(30);
     expect(rows.filter((r) => r.state === 'missing')).toHaveLength(15);
-    expect(rows.find((r) => r.unit.code === 'CD001')!.report).toMatchObject({ versions: 2, correctedAfterDue: true, issueCount: 1, channel: 'email' });
+    expect(rows.find((r) => r.unit.code === 'CD001')!.report).toMatchObject({
+      versions: 2,
+      correctedAfterDue: true,
+      issueCount: 1,
+      channel: 'email',
+    });
     expect(computeTracking(large.db, large.planId, '2024-01-10').rows.filter((r) => r.reminders > 0)).toHaveLength(10);
 
     const a = runsOf(small.db, small.planId);

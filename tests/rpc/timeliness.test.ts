@@ -20,9 +20,16 @@ describe('on time is the first usable report', () => {
     expect(row(1)).toMatchObject({ state: 'late', correctedAfterDue: false, daysLate: 2 });
     expect([t.onTime, t.late]).toEqual([1, 1]);
     const list = await app.call('reports.list', { planId: f.plan.id });
-    expect(list.find((r) => r.unit.id === f.units[0]!.id)).toMatchObject({ state: 'on_time', report: { correctedAfterDue: true, firstReceivedOn: '2023-12-30' } });
+    expect(list.find((r) => r.unit.id === f.units[0]!.id)).toMatchObject({
+      state: 'on_time',
+      report: { correctedAfterDue: true, firstReceivedOn: '2023-12-30' },
+    });
     // the first report undone: the unit's first usable report is now the late one
     await app.call('reports.undoBatch', { batchId: first });
-    expect((await app.call('tracking.get', { planId: f.plan.id })).rows.find((r) => r.unit.id === f.units[0]!.id)).toMatchObject({ state: 'late', correctedAfterDue: false, daysLate: 3 });
+    expect((await app.call('tracking.get', { planId: f.plan.id })).rows.find((r) => r.unit.id === f.units[0]!.id)).toMatchObject({
+      state: 'late',
+      correctedAfterDue: false,
+      daysLate: 3,
+    });
   });
 });

@@ -18,7 +18,10 @@ async function setup() {
   const cat = await app.call('indicators.list', {});
   const byCode = (code: string) => cat.find((i) => i.code === code)!;
   const plan = await app.call('plans.save', {
-    title: 'Phối hợp làm công tác dân vận đợt II/2023', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', periodLabel: 'Đợt II/2023',
+    title: 'Phối hợp làm công tác dân vận đợt II/2023',
+    status: 'dang_thuc_hien',
+    reportDueOn: '2023-12-31',
+    periodLabel: 'Đợt II/2023',
     targets: [
       { indicatorId: byCode('CT01').id, min: 10 },
       { indicatorId: byCode('CT08').id, min: 1, scope: 'per_unit' },
@@ -38,7 +41,9 @@ async function sheetOf(bytes: Uint8Array) {
 /** Row label (column B) -> Chỉ tiêu cell (column D) value. */
 function targetColumn(ws: ExcelJS.Worksheet): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  ws.eachRow((r) => { if (typeof r.getCell(1).value === 'number') out.set(String(r.getCell(2).value), r.getCell(4).value); });
+  ws.eachRow((r) => {
+    if (typeof r.getCell(1).value === 'number') out.set(String(r.getCell(2).value), r.getCell(4).value);
+  });
   return out;
 }
 
@@ -78,7 +83,13 @@ describe('unit templates', () => {
     expect(parts.reduce((s, x) => s + x, 0)).toBe(10);
     expect(parts.every((p) => Number.isInteger(p) && p >= 3 && p <= 4)).toBe(true);
     // by hand: one unit's CT01 changed, another's cleared
-    const g3 = await app.call('unitTargets.save', { planId: plan.id, cells: [{ unitId: a.id, indicatorId: ct01, target: 6 }, { unitId: c.id, indicatorId: ct01, target: null }] });
+    const g3 = await app.call('unitTargets.save', {
+      planId: plan.id,
+      cells: [
+        { unitId: a.id, indicatorId: ct01, target: 6 },
+        { unitId: c.id, indicatorId: ct01, target: null },
+      ],
+    });
     expect(of(g3, a.id, ct01)).toBe(6);
     expect(of(g3, c.id, ct01)).toBeUndefined();
     // a plan target set "per unit" cannot be split
@@ -93,7 +104,9 @@ describe('unit templates', () => {
     expect(colC.get('Số buổi tuyên truyền, phổ biến pháp luật')).toBeNull(); // none: blank, not the district's 10
     expect(colC.get('Hiến máu tình nguyện')).toBe(0);
     // the generic template never shows the district total as a unit's target
-    const generic = targetColumn((await sheetOf((await app.call('reports.templates', { planId: plan.id, unitIds: null, zip: false })).bytes)).ws);
+    const generic = targetColumn(
+      (await sheetOf((await app.call('reports.templates', { planId: plan.id, unitIds: null, zip: false })).bytes)).ws,
+    );
     expect(generic.get('Hiến máu tình nguyện')).toBe('');
     expect(generic.get('Nhà "Mái ấm Công đoàn" xây mới')).toBe(1);
   });
@@ -103,7 +116,9 @@ describe('unit templates', () => {
     const { plan, ct25 } = await setup();
     const p = await app.call('plans.get', { id: plan.id });
     expect(p.unitIds.length).toBeGreaterThanOrEqual(3);
-    await expect(app.call('unitTargets.split', { planId: plan.id, indicatorId: ct25, by: 'members' })).rejects.toThrow(/Xã Tân Hoà.*chia đều/);
+    await expect(app.call('unitTargets.split', { planId: plan.id, indicatorId: ct25, by: 'members' })).rejects.toThrow(
+      /Xã Tân Hoà.*chia đều/,
+    );
   });
 
   it('keeps protection and the hidden metadata, and a stamped template imports back exactly (values, unit from _meta)', async () => {
@@ -133,7 +148,11 @@ describe('unit templates', () => {
     expect(pre.files[0]).toMatchObject({ status: 'new', unit: { code: 'GD01' }, unitSure: true, template: true });
     const done = await app.call('reports.commit', { planId: plan.id, files: [{ file: f, unitId: a.id, receivedOn: '2023-12-30' }] });
     const detail = await app.call('reports.get', { reportId: done.files[0]!.reportId! });
-    expect(detail.values.map((v) => [v.code, v.value])).toEqual([['CT01', 3], ['CT08', 2], ['CT25', 40]]);
+    expect(detail.values.map((v) => [v.code, v.value])).toEqual([
+      ['CT01', 3],
+      ['CT08', 2],
+      ['CT25', 40],
+    ]);
     // the unit's report is judged against its own target where it has one (45 of 150 by members), else the plan's
     expect(detail.values.find((v) => v.code === 'CT25')?.target).toEqual({ min: 45, max: null, text: null, scope: 'per_unit' });
     expect(detail.values.find((v) => v.code === 'CT01')?.target).toMatchObject({ min: 10, scope: 'total' });

@@ -71,9 +71,15 @@ describe('units import', () => {
   });
 
   it('reports a bad row precisely and writes nothing unless told to skip it', async () => {
-    const bytes = await workbookOf([HEADER, [1, 'A1', 'Đơn vị Một', null, 'nhiều', null, null], [2, 'A2', 'Đơn vị Hai', null, 5, null, null]]);
+    const bytes = await workbookOf([
+      HEADER,
+      [1, 'A1', 'Đơn vị Một', null, 'nhiều', null, null],
+      [2, 'A2', 'Đơn vị Hai', null, 5, null, null],
+    ]);
     const dry = await app.call('units.import', { file: file(bytes), dryRun: true });
-    expect(dry.issues).toEqual([expect.objectContaining({ severity: 'error', row: 2, message: expect.stringMatching(/Dòng 2: số đoàn viên "nhiều"/) })]);
+    expect(dry.issues).toEqual([
+      expect.objectContaining({ severity: 'error', row: 2, message: expect.stringMatching(/Dòng 2: số đoàn viên "nhiều"/) }),
+    ]);
     await expect(app.call('units.import', { file: file(bytes), dryRun: false })).rejects.toMatchObject({ code: 'bad_file' });
     expect(await app.call('units.list', {})).toEqual([]);
     const done = await app.call('units.import', { file: file(bytes), dryRun: false, skipInvalid: true });
@@ -81,9 +87,17 @@ describe('units import', () => {
   });
 
   it('reports duplicate codes and same names within the file', async () => {
-    const bytes = await workbookOf([HEADER, [1, 'X', 'Tên A', null, null, null, null], [2, 'x', 'Tên B', null, null, null, null], [3, 'Y', 'tên a', null, null, null, null]]);
+    const bytes = await workbookOf([
+      HEADER,
+      [1, 'X', 'Tên A', null, null, null, null],
+      [2, 'x', 'Tên B', null, null, null, null],
+      [3, 'Y', 'tên a', null, null, null, null],
+    ]);
     const dry = await app.call('units.import', { file: file(bytes), dryRun: true });
-    expect(dry.issues.map((i) => [i.severity, i.row])).toEqual([['error', 3], ['warning', 4]]);
+    expect(dry.issues.map((i) => [i.severity, i.row])).toEqual([
+      ['error', 3],
+      ['warning', 4],
+    ]);
     expect(dry.issues[0]?.message).toMatch(/trùng với dòng 2/);
   });
 
@@ -93,15 +107,26 @@ describe('units import', () => {
     ['xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), /\.xls/],
     ['truncated zip', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), /hỏng/],
   ])('refuses %s with a Vietnamese message and leaves the database unchanged', async (_n, bytes, msg) => {
-    await expect(app.call('units.import', { file: file(bytes), dryRun: false })).rejects.toMatchObject({ code: 'bad_file', message: expect.stringMatching(msg) });
+    await expect(app.call('units.import', { file: file(bytes), dryRun: false })).rejects.toMatchObject({
+      code: 'bad_file',
+      message: expect.stringMatching(msg),
+    });
     expect(await app.call('units.list', {})).toEqual([]);
   });
 
   it('refuses an empty sheet and a sheet without recognisable headers', async () => {
     await expect(app.call('units.import', { file: file(await workbookOf([])), dryRun: true })).rejects.toThrow(/không có dữ liệu/);
-    await expect(app.call('units.import', { file: file(await workbookOf([['Họ tên', 'Tuổi'], ['An', 3]])), dryRun: true })).rejects.toThrow(
-      /Không tìm thấy dòng tiêu đề/,
-    );
+    await expect(
+      app.call('units.import', {
+        file: file(
+          await workbookOf([
+            ['Họ tên', 'Tuổi'],
+            ['An', 3],
+          ]),
+        ),
+        dryRun: true,
+      }),
+    ).rejects.toThrow(/Không tìm thấy dòng tiêu đề/);
   });
 
   it('round-trips through export: exported workbook imports back unchanged', async () => {

@@ -20,14 +20,30 @@ async function sheetText(bytes: Uint8Array): Promise<string> {
 describe('upward package narrative', () => {
   it('holds the curated sentences (edited, attributed) and not the unticked ones', async () => {
     const f = await setupPlan(app);
-    await f.submit(0, '2023-12-30', { CT01: 3 }, { 4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân tại xã Bình An. Trao 20 suất quà cho đoàn viên khó khăn.' });
+    await f.submit(
+      0,
+      '2023-12-30',
+      { CT01: 3 },
+      { 4: 'Tổ chức 3 buổi tuyên truyền pháp luật cho 150 công nhân tại xã Bình An. Trao 20 suất quà cho đoàn viên khó khăn.' },
+    );
     const cur = await app.call('consolidation.narrative.get', { planId: f.plan.id });
-    const sections = cur.sections.map((s) => (s.key !== 'results' ? s : {
-      key: s.key,
-      items: s.items.map((i) => (i.text.startsWith('Trao 20') ? { ...i, selected: false } : { ...i, text: i.text.replace('3 buổi', '4 buổi') })),
-    }));
+    const sections = cur.sections.map((s) =>
+      s.key !== 'results'
+        ? s
+        : {
+            key: s.key,
+            items: s.items.map((i) =>
+              i.text.startsWith('Trao 20') ? { ...i, selected: false } : { ...i, text: i.text.replace('3 buổi', '4 buổi') },
+            ),
+          },
+    );
     await app.call('consolidation.narrative.save', { planId: f.plan.id, fullAppendix: false, sections });
-    const pkg = await app.call('consolidation.upwardPackage', { planId: f.plan.id, unitCode: 'LDLD01', unitName: 'Liên đoàn Lao động huyện Thử', date: '2024-01-06' });
+    const pkg = await app.call('consolidation.upwardPackage', {
+      planId: f.plan.id,
+      unitCode: 'LDLD01',
+      unitName: 'Liên đoàn Lao động huyện Thử',
+      date: '2024-01-06',
+    });
     const text = await sheetText(pkg.bytes);
     expect(text).toMatch(/Tổ chức 4 buổi tuyên truyền pháp luật cho 150 công nhân tại xã Bình An \(CĐCS [^)]+\)\./);
     expect(text).not.toMatch(/Trao 20 suất quà/);

@@ -10,7 +10,14 @@ import { demoFileOf, realFileOf } from '../../src-main/features/demo';
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
 afterEach(() => app.close());
-const unitsIn = (file: string) => { const db = new Database(file, { readonly: true }); try { return (db.prepare('SELECT code FROM units ORDER BY code').all() as { code: string }[]).map((r) => r.code); } finally { db.close(); } };
+const unitsIn = (file: string) => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT code FROM units ORDER BY code').all() as { code: string }[]).map((r) => r.code);
+  } finally {
+    db.close();
+  }
+};
 
 it('names the demo file beside the real one, and back', () => {
   expect(demoFileOf('/d/dan-van.sqlite')).toBe('/d/dan-van-demo.sqlite');
@@ -56,7 +63,12 @@ it('the sample data is made on any day of the year (no step or recognition dated
   const { createContext } = await import('../../src-main/runtime/create-context');
   const { enterDemo } = await import('../../src-main/features/demo');
   const dir = mkdtempSync(join(tmpdir(), 'danvan-demo-'));
-  const ctx = createContext({ mode: 'test', dbFile: join(dir, 'dan-van.sqlite'), version: 'test', now: () => new Date('2027-02-01T03:00:00Z') });
+  const ctx = createContext({
+    mode: 'test',
+    dbFile: join(dir, 'dan-van.sqlite'),
+    version: 'test',
+    now: () => new Date('2027-02-01T03:00:00Z'),
+  });
   try {
     expect((await enterDemo(ctx)).active).toBe(true);
     expect((ctx.db.prepare('SELECT COUNT(*) AS n FROM models').get() as { n: number }).n).toBe(8);

@@ -12,19 +12,35 @@ afterEach(() => app.close());
 const docText = async (bytes: Uint8Array) => (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.replace(/\s+/g, ' ');
 
 async function seed() {
-  await app.call('settings.save', { ...(await app.call('settings.get', {})), ownOrg: 'LĐLĐ huyện Thăng Bình', parentOrg: 'LĐLĐ tỉnh Quảng Nam', placeName: 'Thăng Bình', signerName: 'Trần Văn Đông' });
+  await app.call('settings.save', {
+    ...(await app.call('settings.get', {})),
+    ownOrg: 'LĐLĐ huyện Thăng Bình',
+    parentOrg: 'LĐLĐ tỉnh Quảng Nam',
+    placeName: 'Thăng Bình',
+    signerName: 'Trần Văn Đông',
+  });
   const a = await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
   const b = await app.call('units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã' });
   await app.call('units.save', { code: 'TM01', name: 'Công đoàn Chợ Hà Lam' });
   const m = await app.call('models.save', {
-    unitId: a.id, year: 2025, name: 'Đoàn viên giúp nhau phát triển kinh tế', field: 'kinh_te', registeredOn: '2025-03-10',
+    unitId: a.id,
+    year: 2025,
+    name: 'Đoàn viên giúp nhau phát triển kinh tế',
+    field: 'kinh_te',
+    registeredOn: '2025-03-10',
     awards: [{ form: 'Giấy khen', by: 'LĐLĐ tỉnh', on: '2025-11-20' }],
   });
   await app.call('models.advanceStep', { id: m.id, reachedOn: '2025-04-01' });
   await app.call('models.advanceStep', { id: m.id, reachedOn: '2025-06-01' });
   await app.call('models.setStatus', { id: m.id, status: 'de_nghi_cong_nhan', proposedLevel: 'tinh' });
   await app.call('models.setStatus', { id: m.id, status: 'duoc_cong_nhan', recognitionLevel: 'tinh', recognizedOn: '2025-10-15' });
-  await app.call('models.save', { unitId: b.id, year: 2025, name: 'Tổ tự quản nhà trọ', field: 'quoc_phong_an_ninh', registeredOn: '2025-03-30' });
+  await app.call('models.save', {
+    unitId: b.id,
+    year: 2025,
+    name: 'Tổ tự quản nhà trọ',
+    field: 'quoc_phong_an_ninh',
+    registeredOn: '2025-03-30',
+  });
 }
 
 it('the reminder letter names the units with no model registered, in the official layout', async () => {
@@ -43,15 +59,32 @@ it('the reminder letter names the units with no model registered, in the officia
   expect(text).toContain('Trần Văn Đông');
   expect(l.text).toMatch(/Kính gửi BCH Công đoàn Chợ Hà Lam\./);
   // Everyone registered: nothing to remind, said so.
-  await app.call('models.save', { unitId: l.units[0]!.id, year: 2025, name: 'Chợ văn minh thương mại', field: 'kinh_te', registeredOn: '2025-04-02' });
-  await expect(app.call('models.reminderLetter', { year: 2025, date: '2025-04-03' })).rejects.toThrow(/tất cả 3 công đoàn cơ sở đã đăng ký/);
+  await app.call('models.save', {
+    unitId: l.units[0]!.id,
+    year: 2025,
+    name: 'Chợ văn minh thương mại',
+    field: 'kinh_te',
+    registeredOn: '2025-04-02',
+  });
+  await expect(app.call('models.reminderLetter', { year: 2025, date: '2025-04-03' })).rejects.toThrow(
+    /tất cả 3 công đoàn cơ sở đã đăng ký/,
+  );
 });
 
 it('the year at a glance counts registrations, steps, recognitions and awards', async () => {
   await seed();
   expect(await app.call('models.yearGlance', { year: 2025 })).toEqual({
-    year: 2025, deadline: '2025-03-13', baseUnits: 3, registered: 2, onTime: 1, late: 1, missing: 1, models: 2,
-    byStep: [1, 0, 1, 0], recognized: { co_so: 0, cap_tren: 0, tinh: 1 }, awarded: 1,
+    year: 2025,
+    deadline: '2025-03-13',
+    baseUnits: 3,
+    registered: 2,
+    onTime: 1,
+    late: 1,
+    missing: 1,
+    models: 2,
+    byStep: [1, 0, 1, 0],
+    recognized: { co_so: 0, cap_tren: 0, tinh: 1 },
+    awarded: 1,
   });
 });
 

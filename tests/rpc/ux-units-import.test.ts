@@ -21,7 +21,9 @@ it('normalises codes, proposes codes for rows without one, and takes the user\'s
   ]);
   const dry = await app.call('units.import', { file: file(bytes), dryRun: true });
   expect(dry.rows.map((r) => [r.row, r.code, r.codeSource, r.action])).toEqual([
-    [2, 'CD049', 'normalised', 'create'], [3, 'CD050', 'proposed', 'create'], [4, 'CD051', 'proposed', 'create'],
+    [2, 'CD049', 'normalised', 'create'],
+    [3, 'CD050', 'proposed', 'create'],
+    [4, 'CD051', 'proposed', 'create'],
   ]);
   expect(dry.issues.filter((i) => i.severity === 'error')).toEqual([]);
   expect(dry.issues.map((i) => i.message).join('\n')).toMatch(/Dòng 3: chưa có mã, đề xuất mã "CD050"/);

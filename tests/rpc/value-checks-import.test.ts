@@ -11,12 +11,26 @@ afterEach(() => app.close());
 async function setup() {
   const a = await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
   const b = await app.call('units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An' });
-  const money = await app.call('indicators.save', { code: 'KP01', groupCode: 'IV', groupLabel: 'Kinh phí', label: 'Kinh phí vận động xã hội hóa', unit: 'triệu đồng', aggregation: 'sum' });
+  const money = await app.call('indicators.save', {
+    code: 'KP01',
+    groupCode: 'IV',
+    groupLabel: 'Kinh phí',
+    label: 'Kinh phí vận động xã hội hóa',
+    unit: 'triệu đồng',
+    aggregation: 'sum',
+  });
   const cat = await app.call('indicators.list', {});
   const ct01 = cat.find((i) => i.code === 'CT01')!;
   const plan = await app.call('plans.save', {
-    title: 'Kế hoạch kiểm tra số liệu', status: 'dang_thuc_hien', reportDueOn: '2024-12-31', periodLabel: 'Năm 2024',
-    targets: [{ indicatorId: ct01.id, min: 2 }, { indicatorId: money.id, min: 50 }], assignment: 'all_base',
+    title: 'Kế hoạch kiểm tra số liệu',
+    status: 'dang_thuc_hien',
+    reportDueOn: '2024-12-31',
+    periodLabel: 'Năm 2024',
+    targets: [
+      { indicatorId: ct01.id, min: 2 },
+      { indicatorId: money.id, min: 50 },
+    ],
+    assignment: 'all_base',
   });
   const filled = async (unitId: number, kp: number) => {
     const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [unitId], zip: false })).bytes;
@@ -51,7 +65,14 @@ describe('value checks at import', () => {
     const fb = file('bc-YT01.xlsx', await filled(b.id, 48_000));
     const c2 = await app.call('reports.commit', {
       planId: plan.id,
-      files: [{ file: fb, unitId: b.id, receivedOn: '2024-12-20', confirmations: [{ label: row.label, reason: 'Đơn vị xác nhận qua điện thoại: 48 tỷ đồng từ dự án' }] }],
+      files: [
+        {
+          file: fb,
+          unitId: b.id,
+          receivedOn: '2024-12-20',
+          confirmations: [{ label: row.label, reason: 'Đơn vị xác nhận qua điện thoại: 48 tỷ đồng từ dự án' }],
+        },
+      ],
     });
     const r2 = await app.call('reports.get', { reportId: c2.files[0]!.reportId! });
     expect(r2.values.find((v) => v.indicatorId === money.id)?.value).toBe(48_000);
@@ -79,20 +100,44 @@ describe('checking a plan ("Kiểm tra số liệu", CLI check-values)', () => {
   it('lists the warnings of the values in use with unit, indicator, file, sheet, cell and status; the CLI gives the same', async () => {
     const { a, b, plan, money, filled } = await setup();
     const fa = file('bc-GD01.xlsx', await filled(a.id, 45_500_000));
-    const row = (await app.call('reports.preview', { planId: plan.id, files: [fa] })).files[0]!.rows.find((r) => r.indicatorId === money.id)!;
-    await app.call('reports.commit', { planId: plan.id, files: [{ file: fa, unitId: a.id, receivedOn: '2024-12-20', confirmations: [{ label: row.label, reason: 'Đơn vị đã xác nhận' }] }] });
-    await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }] });
+    const row = (await app.call('reports.preview', { planId: plan.id, files: [fa] })).files[0]!.rows.find(
+      (r) => r.indicatorId === money.id,
+    )!;
+    await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: fa, unitId: a.id, receivedOn: '2024-12-20', confirmations: [{ label: row.label, reason: 'Đơn vị đã xác nhận' }] }],
+    });
+    await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }],
+    });
     const { warnings } = await app.call('checks.plan', { planId: plan.id });
     const byUnit = (code: string) => warnings.filter((w) => w.unitCode === code);
-    expect(byUnit('GD01')).toEqual([expect.objectContaining({ indicatorCode: 'KP01', rule: 'magnitude', blocking: true, value: 45_500_000, expected: 50, file: 'bc-GD01.xlsx', sheet: 'Báo cáo', status: 'confirmed' })]);
-    expect(byUnit('YT01')).toEqual([expect.objectContaining({ indicatorCode: 'KP01', rule: 'far_above_target', blocking: false, status: 'open' })]);
+    expect(byUnit('GD01')).toEqual([
+      expect.objectContaining({
+        indicatorCode: 'KP01',
+        rule: 'magnitude',
+        blocking: true,
+        value: 45_500_000,
+        expected: 50,
+        file: 'bc-GD01.xlsx',
+        sheet: 'Báo cáo',
+        status: 'confirmed',
+      }),
+    ]);
+    expect(byUnit('YT01')).toEqual([
+      expect.objectContaining({ indicatorCode: 'KP01', rule: 'far_above_target', blocking: false, status: 'open' }),
+    ]);
     expect(byUnit('GD01')[0]!.cell).toBeTruthy();
     const { cli } = await import('../helpers/cli');
     app.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     const r = await cli('check-values', '--plan', String(plan.id), '--json', '--db', app.ctx.dbFile);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as { warnings: { unitCode: string; indicatorCode: string; rule: string; status: string }[] };
-    expect(out.warnings.map((w) => [w.unitCode, w.indicatorCode, w.rule, w.status]).sort()).toEqual([['GD01', 'KP01', 'magnitude', 'confirmed'], ['YT01', 'KP01', 'far_above_target', 'open']]);
+    expect(out.warnings.map((w) => [w.unitCode, w.indicatorCode, w.rule, w.status]).sort()).toEqual([
+      ['GD01', 'KP01', 'magnitude', 'confirmed'],
+      ['YT01', 'KP01', 'far_above_target', 'open'],
+    ]);
   });
 });
 
@@ -103,12 +148,23 @@ describe('hand edits ("Sửa")', () => {
     const ct08 = cat.find((i) => i.code === 'CT08')!; // căn / triệu đồng
     const ct01 = cat.find((i) => i.code === 'CT01')!;
     const plan = await app.call('plans.save', {
-      title: 'Kế hoạch sửa tay', status: 'dang_thuc_hien', reportDueOn: '2024-12-31', periodLabel: 'Năm 2024', assignment: 'all_base',
-      targets: [{ indicatorId: ct01.id, min: 2 }, { indicatorId: money.id, min: 50 }, { indicatorId: ct08.id, min: 1 }],
+      title: 'Kế hoạch sửa tay',
+      status: 'dang_thuc_hien',
+      reportDueOn: '2024-12-31',
+      periodLabel: 'Năm 2024',
+      assignment: 'all_base',
+      targets: [
+        { indicatorId: ct01.id, min: 2 },
+        { indicatorId: money.id, min: 50 },
+        { indicatorId: ct08.id, min: 1 },
+      ],
     });
     const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [a.id], zip: false })).bytes;
     const bytes = await fillTemplate(tpl, { 'Số buổi': 3, 'Kinh phí vận động': 40, 'Nhà "Mái ấm': 2 });
-    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc.xlsx', bytes), unitId: a.id, receivedOn: '2024-12-20' }] });
+    const c = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('bc.xlsx', bytes), unitId: a.id, receivedOn: '2024-12-20' }],
+    });
     const reportId = c.files[0]!.reportId!;
     const before = (await app.call('reports.get', { reportId })).values.find((v) => v.indicatorId === ct08.id)!;
     expect(before.unit2).toBe('triệu đồng');
@@ -120,9 +176,17 @@ describe('hand edits ("Sửa")', () => {
     expect(audit.summary).toMatch(/2 → 2.*trị giá.*→ 150/);
 
     // an odd value (45.5 million "triệu đồng") is refused without a reason, stored with one
-    await expect(app.call('reports.editValue', { reportId, indicatorId: money.id, value: 45_500_000 })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/triệu đồng.*lý do/) });
+    await expect(app.call('reports.editValue', { reportId, indicatorId: money.id, value: 45_500_000 })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/triệu đồng.*lý do/),
+    });
     expect((await app.call('reports.get', { reportId })).values.find((x) => x.indicatorId === money.id)!.value).toBe(40);
-    const ok = await app.call('reports.editValue', { reportId, indicatorId: money.id, value: 45_500_000, reason: 'Đơn vị gửi công văn xác nhận' });
+    const ok = await app.call('reports.editValue', {
+      reportId,
+      indicatorId: money.id,
+      value: 45_500_000,
+      reason: 'Đơn vị gửi công văn xác nhận',
+    });
     expect(ok.values.find((x) => x.indicatorId === money.id)!.value).toBe(45_500_000);
     const { warnings } = await app.call('checks.plan', { planId: plan.id });
     expect(warnings.find((w) => w.indicatorId === money.id)).toMatchObject({ rule: 'magnitude', status: 'confirmed' });
@@ -132,25 +196,41 @@ describe('hand edits ("Sửa")', () => {
 describe('sending a report back ("đề nghị sửa")', () => {
   it('drafts the letter naming each problem with its place, records the request until a newer version arrives', async () => {
     const { b, plan, filled } = await setup();
-    const c = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }] });
+    const c = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }],
+    });
     const reportId = c.files[0]!.reportId!;
     const r = await app.call('checks.correctionLetter', { reportId, number: '12/CV-LĐLĐ', date: '2024-12-22' });
     expect(r.problems).toBe(1);
-    expect(r.text).toMatch(/^\[.*\] Kính gửi BCH Công đoàn Trạm Y tế xã Bình An\..*KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", ô [A-Z]+\d+\).*cao gấp 12 lần.*trước ngày 25\/12\/2024/);
+    expect(r.text).toMatch(
+      /^\[.*\] Kính gửi BCH Công đoàn Trạm Y tế xã Bình An\..*KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", ô [A-Z]+\d+\).*cao gấp 12 lần.*trước ngày 25\/12\/2024/,
+    );
     const mammoth = (await import('mammoth')).default;
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(r.file.bytes) })).value.normalize('NFC').replace(/\s+/g, ' ');
     expect(text).toContain('V/v đề nghị rà soát, điều chỉnh số liệu báo cáo kết quả');
     expect(text).toContain('Kính gửi: Ban Chấp hành Công đoàn Trạm Y tế xã Bình An');
-    expect(text).toMatch(/1\. KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", ô [A-Z]+\d+\): Giá trị 600 triệu đồng cao gấp 12 lần chỉ tiêu/);
+    expect(text).toMatch(
+      /1\. KP01 – Kinh phí vận động xã hội hóa \(sheet "Báo cáo", ô [A-Z]+\d+\): Giá trị 600 triệu đồng cao gấp 12 lần chỉ tiêu/,
+    );
     const detail = await app.call('reports.get', { reportId });
     expect(detail.correctionRequestedOn).toBe('2024-12-22');
-    expect((await app.call('reports.list', { planId: plan.id })).find((x) => x.unit.code === 'YT01')!.report!.correctionRequestedOn).toBe('2024-12-22');
+    expect((await app.call('reports.list', { planId: plan.id })).find((x) => x.unit.code === 'YT01')!.report!.correctionRequestedOn).toBe(
+      '2024-12-22',
+    );
     // the unit resends: the new version is in use, and it is not "asked to correct"
-    const c2 = await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-YT01-sua.xlsx', await filled(b.id, 60)), unitId: b.id, receivedOn: '2024-12-23' }] });
+    const c2 = await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('bc-YT01-sua.xlsx', await filled(b.id, 60)), unitId: b.id, receivedOn: '2024-12-23' }],
+    });
     expect(c2.files[0]!.status).toBe('superseded');
-    expect((await app.call('reports.list', { planId: plan.id })).find((x) => x.unit.code === 'YT01')!.report!.correctionRequestedOn).toBeNull();
+    expect(
+      (await app.call('reports.list', { planId: plan.id })).find((x) => x.unit.code === 'YT01')!.report!.correctionRequestedOn,
+    ).toBeNull();
     // nothing to correct: said, not an empty letter
-    await expect(app.call('checks.correctionLetter', { reportId: c2.files[0]!.reportId!, date: '2024-12-24' })).rejects.toMatchObject({ message: expect.stringMatching(/không có vấn đề nào/) });
+    await expect(app.call('checks.correctionLetter', { reportId: c2.files[0]!.reportId!, date: '2024-12-24' })).rejects.toMatchObject({
+      message: expect.stringMatching(/không có vấn đề nào/),
+    });
   });
 });
 
@@ -170,9 +250,21 @@ describe('"Trong đó" rows at import', () => {
     const u = await app.call('units.save', { code: 'YT09', name: 'Công đoàn Trạm Y tế xã Phước Minh' });
     const cat = await app.call('indicators.list', {});
     const ct25 = cat.find((i) => i.code === 'CT25')!;
-    const plan = await app.call('plans.save', { title: 'Kế hoạch hiến máu', status: 'dang_thuc_hien', periodLabel: 'Năm 2024', assignment: 'all_base', targets: [{ indicatorId: ct25.id, min: null }] });
-    const head = [['Công đoàn cơ sở: Trạm Y tế xã Phước Minh'], ['BÁO CÁO KẾT QUẢ NĂM 2024'], [], ['TT', 'Nội dung', 'Đơn vị tính', 'Kết quả', 'Ghi chú']];
-    const wb = async (whole: number, part: number) => workbookOf([...head, ['1', ct25.label, 'người', whole, ''], ['', '- Trong đó: nữ', 'người', part, '']], 'Báo cáo');
+    const plan = await app.call('plans.save', {
+      title: 'Kế hoạch hiến máu',
+      status: 'dang_thuc_hien',
+      periodLabel: 'Năm 2024',
+      assignment: 'all_base',
+      targets: [{ indicatorId: ct25.id, min: null }],
+    });
+    const head = [
+      ['Công đoàn cơ sở: Trạm Y tế xã Phước Minh'],
+      ['BÁO CÁO KẾT QUẢ NĂM 2024'],
+      [],
+      ['TT', 'Nội dung', 'Đơn vị tính', 'Kết quả', 'Ghi chú'],
+    ];
+    const wb = async (whole: number, part: number) =>
+      workbookOf([...head, ['1', ct25.label, 'người', whole, ''], ['', '- Trong đó: nữ', 'người', part, '']], 'Báo cáo');
     const bad = (await app.call('reports.preview', { planId: plan.id, files: [file('yt09.xlsx', await wb(40, 55))] })).files[0]!;
     expect(bad.rows.find((r) => r.indicatorId === ct25.id)!.checks?.map((c) => c.rule)).toEqual(['breakdown_part_exceeds']);
     expect(bad.status).toBe('confirm');
@@ -185,7 +277,10 @@ describe('"Trong đó" rows at import', () => {
 describe('CLI export says the open value warnings first', () => {
   it('lists them on stderr and counts them in the JSON', async () => {
     const { b, plan, filled } = await setup();
-    await app.call('reports.commit', { planId: plan.id, files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }] });
+    await app.call('reports.commit', {
+      planId: plan.id,
+      files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }],
+    });
     app.ctx.db.pragma('wal_checkpoint(TRUNCATE)');
     const { cli } = await import('../helpers/cli');
     const out = `${app.dir}/tong-hop.xlsx`;

@@ -44,7 +44,11 @@ describe('browser mode server', () => {
     const ok = await raw('/rpc', { method: 'POST', headers: { host: host(), 'x-danvan-token': server.token }, body: rpcBody });
     expect(ok.status).toBe(200);
     expect(decodeWire(ok.body)).toEqual({ ok: true, data: [] });
-    const exp = await raw('/rpc', { method: 'POST', headers: { host: host(), 'x-danvan-token': server.token }, body: encodeWire({ name: 'units.export', input: {} }) });
+    const exp = await raw('/rpc', {
+      method: 'POST',
+      headers: { host: host(), 'x-danvan-token': server.token },
+      body: encodeWire({ name: 'units.export', input: {} }),
+    });
     const env = decodeWire(exp.body) as { ok: boolean; data: { bytes: Uint8Array } };
     expect(env.data.bytes).toBeInstanceOf(Uint8Array);
     expect(env.data.bytes[0]).toBe(0x50);
@@ -63,7 +67,11 @@ describe('browser mode server', () => {
   it('refuses a foreign Host header (DNS rebinding) and a foreign Origin', async () => {
     const r = await raw('/rpc', { method: 'POST', headers: { host: 'evil.example:80', 'x-danvan-token': server.token }, body: rpcBody });
     expect(r.status).toBe(421);
-    const o = await raw('/rpc', { method: 'POST', headers: { host: host(), origin: 'http://evil.example', 'x-danvan-token': server.token }, body: rpcBody });
+    const o = await raw('/rpc', {
+      method: 'POST',
+      headers: { host: host(), origin: 'http://evil.example', 'x-danvan-token': server.token },
+      body: rpcBody,
+    });
     expect(o.status).toBe(403);
   });
 

@@ -14,7 +14,8 @@ afterEach(() => app.close());
 describe('words that mean zero or not applicable', () => {
   it('classifies the words offices write', () => {
     for (const w of ['-', '—', '–', 'không', 'Không', 'ko', 'không có', '0']) expect(classifyBlankWord(w), w).toBe('zero');
-    for (const w of ['x', 'X', '/', 'không áp dụng', 'Không áp dụng', 'KAD', 'N/A', 'n/a', 'k/a']) expect(classifyBlankWord(w), w).toBe('na');
+    for (const w of ['x', 'X', '/', 'không áp dụng', 'Không áp dụng', 'KAD', 'N/A', 'n/a', 'k/a'])
+      expect(classifyBlankWord(w), w).toBe('na');
     for (const w of ['', 'có', 'nt', '-"-', '12', 'xã', 'không rõ']) expect(classifyBlankWord(w), w).toBeNull();
   });
 

@@ -44,7 +44,11 @@ describe('backup rotation', () => {
 
   it('keeps every pre-import / pre-migrate backup of the last 14 days, not older ones', () => {
     const now = day(2026, 3, 20, 12);
-    const recent: RotationEntry[] = Array.from({ length: 30 }, (_, i) => ({ id: `imp-${i}`, at: new Date(2026, 2, 20, 11, i), reason: 'pre-import' }));
+    const recent: RotationEntry[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `imp-${i}`,
+      at: new Date(2026, 2, 20, 11, i),
+      reason: 'pre-import',
+    }));
     const old: RotationEntry = { id: 'old-import', at: day(2026, 3, 5), reason: 'pre-import' };
     const oldSameDay: RotationEntry = { id: 'old-import-2', at: day(2026, 3, 5, 8), reason: 'pre-migrate' };
     const keep = backupsToKeep([...recent, old, oldSameDay], now);
@@ -75,7 +79,15 @@ describe('backup file names', () => {
 describe('audit CSV export', () => {
   it('escapes cells that would start a formula and quotes per RFC 4180', () => {
     const csv = auditCsv([
-      { id: 1, at: '2026-01-01T00:00:00.000Z', actor: '@admin', action: '+x', entity: '-1', entityId: null, summary: '=HYPERLINK("http://x","bấm"), rồi' },
+      {
+        id: 1,
+        at: '2026-01-01T00:00:00.000Z',
+        actor: '@admin',
+        action: '+x',
+        entity: '-1',
+        entityId: null,
+        summary: '=HYPERLINK("http://x","bấm"), rồi',
+      },
     ]);
     const line = csv.split('\r\n')[1];
     expect(csv.startsWith('\uFEFFThời gian,')).toBe(true);

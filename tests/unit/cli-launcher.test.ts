@@ -21,7 +21,15 @@ function tree() {
   for (const p of ['src-main/launcher/cli.mjs', 'src-main/launcher/cli-build.mjs', 'src-main/launcher']) at(p, 1_000);
   const fresh = () =>
     JSON.parse(
-      execFileSync(process.execPath, ['--input-type=module', '-e', `import { freshBuiltCli } from ${JSON.stringify(pathToFileURL(join(root, 'src-main', 'launcher', 'cli-build.mjs')).href)}; console.log(JSON.stringify(freshBuiltCli()));`], { encoding: 'utf8' }),
+      execFileSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import { freshBuiltCli } from ${JSON.stringify(pathToFileURL(join(root, 'src-main', 'launcher', 'cli-build.mjs')).href)}; console.log(JSON.stringify(freshBuiltCli()));`,
+        ],
+        { encoding: 'utf8' },
+      ),
     ) as string | null;
   return { root, at, fresh };
 }
@@ -49,14 +57,19 @@ describe('npm run cli launcher', () => {
 
   it('runs the built CLI in the same process with the same arguments', () => {
     const { root, at } = tree();
-    writeFileSync(join(root, 'out', 'main', 'cli.js'), "process.stdout.write(JSON.stringify(process.argv.slice(2))); process.exitCode = 3;\n");
+    writeFileSync(
+      join(root, 'out', 'main', 'cli.js'),
+      'process.stdout.write(JSON.stringify(process.argv.slice(2))); process.exitCode = 3;\n',
+    );
     at('src-main/db', 1_000);
     at('src-main', 1_000);
     at('out/main/cli.js', 2_000);
     let out = '';
     let code = 0;
     try {
-      out = execFileSync(process.execPath, [join(root, 'src-main', 'launcher', 'cli.mjs'), 'units', 'list', '--json'], { encoding: 'utf8' });
+      out = execFileSync(process.execPath, [join(root, 'src-main', 'launcher', 'cli.mjs'), 'units', 'list', '--json'], {
+        encoding: 'utf8',
+      });
     } catch (e) {
       ({ stdout: out, status: code } = e as { stdout: string; status: number });
     }

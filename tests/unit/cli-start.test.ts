@@ -35,7 +35,11 @@ ${script}
 appendFileSync(${JSON.stringify(log)}, '--- after\\n');
 const { writeUnitsWorkbook } = await import(${src('src-main/excel/units-write.ts')});
 await writeUnitsWorkbook([], 'x', ['a', 'b']);`;
-  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DANVAN_DATA_DIR: dir } });
+  execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DANVAN_DATA_DIR: dir },
+  });
   const lines = readFileSync(log, 'utf8').split('\n');
   const cut = lines.indexOf('--- after');
   return { before: lines.slice(0, cut), after: lines.slice(cut + 1) };

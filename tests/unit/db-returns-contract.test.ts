@@ -21,17 +21,38 @@ function codeOnly(src: string): string {
     // inside a template literal, just after its opening backtick or a closing `}` of `${…}`
     while (i < src.length) {
       const c = src[i]!;
-      if (c === '\\') { i += 2; continue; }
-      if (c === '`') { out += '`'; i++; return; }
-      if (c === '$' && src[i + 1] === '{') { out += '${'; i += 2; braces.push(depth); depth++; return; }
+      if (c === '\\') {
+        i += 2;
+        continue;
+      }
+      if (c === '`') {
+        out += '`';
+        i++;
+        return;
+      }
+      if (c === '$' && src[i + 1] === '{') {
+        out += '${';
+        i += 2;
+        braces.push(depth);
+        depth++;
+        return;
+      }
       i++;
     }
   };
   while (i < src.length) {
     const c = src[i]!;
     const next = src[i + 1];
-    if (c === '/' && next === '/') { while (i < src.length && src[i] !== '\n') i++; continue; }
-    if (c === '/' && next === '*') { const end = src.indexOf('*/', i + 2); i = end < 0 ? src.length : end + 2; out += ' '; continue; }
+    if (c === '/' && next === '/') {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
+    if (c === '/' && next === '*') {
+      const end = src.indexOf('*/', i + 2);
+      i = end < 0 ? src.length : end + 2;
+      out += ' ';
+      continue;
+    }
     if (c === "'" || c === '"') {
       i++;
       while (i < src.length && src[i] !== c && src[i] !== '\n') i += src[i] === '\\' ? 2 : 1;
@@ -39,11 +60,22 @@ function codeOnly(src: string): string {
       out += `${c}${c}`;
       continue;
     }
-    if (c === '`') { out += '`'; i++; template(); continue; }
+    if (c === '`') {
+      out += '`';
+      i++;
+      template();
+      continue;
+    }
     if (c === '{') depth++;
     if (c === '}') {
       depth--;
-      if (braces.length && braces[braces.length - 1] === depth) { braces.pop(); out += '}'; i++; template(); continue; }
+      if (braces.length && braces[braces.length - 1] === depth) {
+        braces.pop();
+        out += '}';
+        i++;
+        template();
+        continue;
+      }
     }
     out += c;
     i++;
@@ -66,10 +98,10 @@ function snakeReads(code: string): string[] {
 describe('db/ returns contract types', () => {
   it('the scanner finds snake_case reads and `as never` in code, not in strings, comments or label tables', () => {
     const sample = [
-      "const a = r.received_on; const b = v?.value2_num ?? x.file_name;",
-      "// r.comment_only",
-      "const s = 'data.start_empty' + \"x.also_string\" + `t.${r.unit_id} and a.b_c`;",
-      "const l = MODEL_TYPE_LABELS.mo_hinh; const c = x as never;",
+      'const a = r.received_on; const b = v?.value2_num ?? x.file_name;',
+      '// r.comment_only',
+      'const s = \'data.start_empty\' + "x.also_string" + `t.${r.unit_id} and a.b_c`;',
+      'const l = MODEL_TYPE_LABELS.mo_hinh; const c = x as never;',
     ].join('\n');
     const code = codeOnly(sample);
     expect(snakeReads(code)).toEqual(['received_on', 'value2_num', 'file_name', 'unit_id']);

@@ -23,7 +23,10 @@ describe('disk full in Vietnamese', () => {
   it('opening the data when the disk fills during a migration says so in Vietnamese, with what to do', () => {
     const file = join(tmp(), 'data.sqlite');
     openDatabase(file, { migrations: loadMigrations().slice(0, 1) }).close();
-    const opened = openData(file, { now: new Date(), beforeMigrate: (db) => void db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`) });
+    const opened = openData(file, {
+      now: new Date(),
+      beforeMigrate: (db) => void db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`),
+    });
     expect(opened.state.status).toBe('unavailable');
     expect(opened.state.message).not.toMatch(/database or disk is full/i);
     expect(opened.state.message).toMatch(/đầy/);
@@ -34,7 +37,10 @@ describe('disk full in Vietnamese', () => {
     expect(userError(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }), 'x').message).toMatch(/đầy/);
     expect(userError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), 'x').message).toMatch(/đầy/);
     expect(userError(new Error('something odd'), 'Không làm được việc này.').message).toBe('Không làm được việc này.');
-    expect(userError(new XlsxError('bomb', 'Tệp nén bất thường – không đọc.'), 'x')).toMatchObject({ code: 'bad_file', message: 'Tệp nén bất thường – không đọc.' });
+    expect(userError(new XlsxError('bomb', 'Tệp nén bất thường – không đọc.'), 'x')).toMatchObject({
+      code: 'bad_file',
+      message: 'Tệp nén bất thường – không đọc.',
+    });
     expect(userError(Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' }), 'x').message).toMatch(/khoá/);
   });
 });

@@ -5,7 +5,11 @@ import { nextCell, parseClipboardBlock, placeBlock, readCell } from '../../src-r
 
 describe('parseClipboardBlock', () => {
   it('reads tab-separated rows with CR LF lines and the trailing line break Excel adds', () => {
-    expect(parseClipboardBlock('12\t45,5\r\n1.234\t\r\n3\t7\r\n')).toEqual([['12', '45,5'], ['1.234', ''], ['3', '7']]);
+    expect(parseClipboardBlock('12\t45,5\r\n1.234\t\r\n3\t7\r\n')).toEqual([
+      ['12', '45,5'],
+      ['1.234', ''],
+      ['3', '7'],
+    ]);
   });
   it('reads LF-only text, a single cell, and quoted cells holding a tab, a line break or a quote', () => {
     expect(parseClipboardBlock('1\n2')).toEqual([['1'], ['2']]);
@@ -17,12 +21,33 @@ describe('parseClipboardBlock', () => {
 describe('placeBlock', () => {
   const size = { rows: 4, cols: 2 };
   it('fills from the focused cell down and right, clipped to the grid, counting what fell outside', () => {
-    const r = placeBlock([['1', '2'], ['3', '4'], ['5', '6']], { row: 2, col: 0 }, size);
-    expect(r.cells).toEqual([{ row: 2, col: 0, text: '1' }, { row: 2, col: 1, text: '2' }, { row: 3, col: 0, text: '3' }, { row: 3, col: 1, text: '4' }]);
+    const r = placeBlock(
+      [
+        ['1', '2'],
+        ['3', '4'],
+        ['5', '6'],
+      ],
+      { row: 2, col: 0 },
+      size,
+    );
+    expect(r.cells).toEqual([
+      { row: 2, col: 0, text: '1' },
+      { row: 2, col: 1, text: '2' },
+      { row: 3, col: 0, text: '3' },
+      { row: 3, col: 1, text: '4' },
+    ]);
     expect(r.dropped).toBe(2);
   });
   it('skips cells the row does not have (no second measure), counting them when they hold text', () => {
-    const r = placeBlock([['1', '2'], ['3', '']], { row: 0, col: 0 }, size, (p) => !(p.row === 0 && p.col === 1) && !(p.row === 1 && p.col === 1));
+    const r = placeBlock(
+      [
+        ['1', '2'],
+        ['3', ''],
+      ],
+      { row: 0, col: 0 },
+      size,
+      (p) => !(p.row === 0 && p.col === 1) && !(p.row === 1 && p.col === 1),
+    );
     expect(r.cells.map((c) => c.text)).toEqual(['1', '3']);
     expect(r.dropped).toBe(1);
   });

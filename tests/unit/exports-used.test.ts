@@ -13,13 +13,17 @@ const ALLOWED = new Map<string, string>([
 ]);
 
 function lonelyExports(): string[] {
-  const files = ['src-main', 'src-renderer', 'tests'].flatMap((d) => sourceFiles(join(root, d), /\.(ts|mts|mjs|svelte)$/)).filter((f) => f !== __filename);
+  const files = ['src-main', 'src-renderer', 'tests']
+    .flatMap((d) => sourceFiles(join(root, d), /\.(ts|mts|mjs|svelte)$/))
+    .filter((f) => f !== __filename);
   const text = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
   const out: string[] = [];
   for (const f of files) {
     const rel = relative(root, f).split('\\').join('/');
     if (!/^src-(main|renderer)\//.test(rel) || !rel.endsWith('.ts')) continue;
-    for (const m of text.get(f)!.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
+    for (const m of text
+      .get(f)!
+      .matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class|interface|type|enum)\s+([A-Za-z_$][\w$]*)/gm)) {
       const word = new RegExp(`\\b${m[1]!.replace(/\$/g, '\\$')}\\b`);
       const used = [...text].some(([g, t]) => g !== f && word.test(t));
       if (!used) out.push(`${rel}: ${m[1]}`);

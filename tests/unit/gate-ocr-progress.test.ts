@@ -13,20 +13,30 @@ describe('readIsolated with progress and cancel', () => {
     // Start-up of a worker under tsx may take a few seconds on a busy machine: the answer comes well after
     // timeout + grace (5 s), inside the announced budget (60 s).
     const r = await readIsolated(job('scan-8000.png'), {
-      workerUrl: fixture('slow-ocr.ts'), timeoutMs: 4000, graceMs: 1000, onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.message}`),
+      workerUrl: fixture('slow-ocr.ts'),
+      timeoutMs: 4000,
+      graceMs: 1000,
+      onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.message}`),
     });
     expect(r).toBe('xong');
     expect(seen).toEqual(['0/2 Đang nhận dạng chữ trang 1/2…', '1/2 Đang nhận dạng chữ trang 2/2…']);
   }, 30_000);
 
   it('without a budget the same slow worker is stopped at the timeout', async () => {
-    const err = await readIsolated(job('scan-8000.png'), { workerUrl: fixture('hang.ts'), timeoutMs: 100, graceMs: 100 }).catch((e: unknown) => e);
+    const err = await readIsolated(job('scan-8000.png'), { workerUrl: fixture('hang.ts'), timeoutMs: 100, graceMs: 100 }).catch(
+      (e: unknown) => e,
+    );
     expect((err as AppError).message).toMatch(/quá thời gian/);
   }, 30_000);
 
   it('a cancel stops the worker and says nothing was saved', async () => {
     const ctl = new AbortController();
-    const p = readIsolated(job('scan.png'), { workerUrl: fixture('hang.ts'), timeoutMs: 60_000, signal: ctl.signal, onProgress: () => undefined });
+    const p = readIsolated(job('scan.png'), {
+      workerUrl: fixture('hang.ts'),
+      timeoutMs: 60_000,
+      signal: ctl.signal,
+      onProgress: () => undefined,
+    });
     setTimeout(() => ctl.abort(), 200);
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);

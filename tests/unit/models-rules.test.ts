@@ -24,10 +24,20 @@ describe('status lifecycle', () => {
 
 describe('import parsers', () => {
   it.each([
-    ['Kinh tế', 'kinh_te'], ['Văn hóa – xã hội', 'van_hoa_xa_hoi'], ['VĂN HOÁ XÃ HỘI', 'van_hoa_xa_hoi'], ['An ninh - quốc phòng', 'quoc_phong_an_ninh'],
-    ['Xây dựng hệ thống Công đoàn', 'xay_dung_cong_doan'], ['Xây dựng hệ thống chính trị', 'xay_dung_cong_doan'], ['Thể thao', null], ['', null],
+    ['Kinh tế', 'kinh_te'],
+    ['Văn hóa – xã hội', 'van_hoa_xa_hoi'],
+    ['VĂN HOÁ XÃ HỘI', 'van_hoa_xa_hoi'],
+    ['An ninh - quốc phòng', 'quoc_phong_an_ninh'],
+    ['Xây dựng hệ thống Công đoàn', 'xay_dung_cong_doan'],
+    ['Xây dựng hệ thống chính trị', 'xay_dung_cong_doan'],
+    ['Thể thao', null],
+    ['', null],
   ])('field %s -> %s', (text, field) => expect(parseModelField(text)).toBe(field));
   it.each([
-    ['', 'mo_hinh'], ['Mô hình', 'mo_hinh'], ['Điển hình tập thể', 'dien_hinh_tap_the'], ['điển hình cá nhân', 'dien_hinh_ca_nhan'], ['Sáng kiến', null],
+    ['', 'mo_hinh'],
+    ['Mô hình', 'mo_hinh'],
+    ['Điển hình tập thể', 'dien_hinh_tap_the'],
+    ['điển hình cá nhân', 'dien_hinh_ca_nhan'],
+    ['Sáng kiến', null],
   ])('type %s -> %s', (text, type) => expect(parseModelType(text)).toBe(type));
 });

@@ -22,7 +22,9 @@ describe('electron-builder.yml unpacks OCR', () => {
   });
 
   it('unpacks every module the tesseract worker script may require, and theirs', () => {
-    const deps = Object.keys((require('tesseract.js/package.json') as { dependencies: Record<string, string> }).dependencies).filter((d) => !NOT_IN_NODE_WORKER.has(d));
+    const deps = Object.keys((require('tesseract.js/package.json') as { dependencies: Record<string, string> }).dependencies).filter(
+      (d) => !NOT_IN_NODE_WORKER.has(d),
+    );
     const all = new Set<string>();
     const walk = (name: string): void => {
       if (all.has(name)) return;

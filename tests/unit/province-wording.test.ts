@@ -21,7 +21,7 @@ describe('rates and names', () => {
     expect(sameOffice('LĐLĐ Hoằng Hoá', { name: 'Liên đoàn Lao động huyện Hoằng Hóa', aliases: [] })).toBe(true);
   });
 
-  it('caps a text cell under Excel\'s limit with a note saying where the rest is', () => {
+  it("caps a text cell under Excel's limit with a note saying where the rest is", () => {
     const long = Array.from({ length: 2000 }, (_, k) => `Đơn vị ${k}: tổ chức tuyên truyền pháp luật cho đoàn viên.`).join('\n');
     expect(long.length).toBeGreaterThan(CELL_LIMIT);
     const cut = capText(long, '(xem đầy đủ trong báo cáo Word)');
@@ -32,10 +32,21 @@ describe('rates and names', () => {
 });
 
 describe('the package narrative', () => {
-  const items = Array.from({ length: 60 }, (_, k) => ({ unitCode: `U${k}`, unitName: `Công đoàn cơ sở số ${k}`, heading: 'Kết quả nổi bật', text: 'Tổ chức tuyên truyền pháp luật. '.repeat(25) }));
-  const c = { submitted: 60, expected: 62, onTime: 58, late: 2, narrative: [{ key: 'results', heading: 'Kết quả nổi bật', items }] } as unknown as Consolidation;
+  const items = Array.from({ length: 60 }, (_, k) => ({
+    unitCode: `U${k}`,
+    unitName: `Công đoàn cơ sở số ${k}`,
+    heading: 'Kết quả nổi bật',
+    text: 'Tổ chức tuyên truyền pháp luật. '.repeat(25),
+  }));
+  const c = {
+    submitted: 60,
+    expected: 62,
+    onTime: 58,
+    late: 2,
+    narrative: [{ key: 'results', heading: 'Kết quả nổi bật', items }],
+  } as unknown as Consolidation;
 
-  it('never puts more than Excel\'s 32,767 characters in a cell, and says where the rest is', () => {
+  it("never puts more than Excel's 32,767 characters in a cell, and says where the rest is", () => {
     const raw = items.map((i) => `${i.unitName}: ${i.text}`).join('\n');
     expect(raw.length).toBeGreaterThan(CELL_LIMIT);
     const [results] = narrativeFor(c, null);
@@ -44,7 +55,7 @@ describe('the package narrative', () => {
     expect(results!.text.startsWith('Có 60/62 đơn vị báo cáo')).toBe(true);
   });
 
-  it('takes the office\'s curated sentences when it made them', () => {
+  it("takes the office's curated sentences when it made them", () => {
     const [results, practices] = narrativeFor(c, { results: ['Toàn huyện tổ chức 320 buổi tuyên truyền.', 'Xây mới 12 nhà Mái ấm.'] });
     expect(results!.text).toBe('Toàn huyện tổ chức 320 buổi tuyên truyền.\nXây mới 12 nhà Mái ấm.');
     expect(practices!.text).toBe('');

@@ -12,7 +12,7 @@ const rel = (p: string) => relative(root, p).split('\\').join('/');
 /** Every relative import of a file, as paths relative to src-renderer (extension-less when written so). */
 function importsOf(file: string): string[] {
   const src = readFileSync(file, 'utf8');
-  return [...src.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => rel(resolve(dirname(file), m[1] ?? "")));
+  return [...src.matchAll(/(?:from\s+|import\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((m) => rel(resolve(dirname(file), m[1] ?? '')));
 }
 
 describe('renderer rooms', () => {
@@ -20,7 +20,11 @@ describe('renderer rooms', () => {
     const bad: string[] = [];
     for (const f of files.filter((p) => rel(p).startsWith('components/ui/'))) {
       for (const target of importsOf(f)) {
-        if (target === 'lib/rpc' || target.startsWith('pages/') || (target.startsWith('components/') && !target.startsWith('components/ui/'))) {
+        if (
+          target === 'lib/rpc' ||
+          target.startsWith('pages/') ||
+          (target.startsWith('components/') && !target.startsWith('components/ui/'))
+        ) {
           bad.push(`${rel(f)} -> ${target}`);
         }
       }
@@ -55,7 +59,9 @@ describe('renderer rooms', () => {
         users.set(t, (users.get(t) ?? new Set()).add(where));
       }
     }
-    const single = [...users].filter(([, w]) => w.size < 2 && !w.has('app') && ![...w].some((x) => x.startsWith('shared:'))).map(([t, w]) => `${t} used only by ${[...w]}`);
+    const single = [...users]
+      .filter(([, w]) => w.size < 2 && !w.has('app') && ![...w].some((x) => x.startsWith('shared:')))
+      .map(([t, w]) => `${t} used only by ${[...w]}`);
     expect(single).toEqual([]);
   });
 });

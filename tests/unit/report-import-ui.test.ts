@@ -6,8 +6,22 @@ import type { PreviewFile } from '../../src-main/contract/reports';
 
 function preview(p: Partial<PreviewFile>): PreviewFile {
   return {
-    index: 0, fileName: 'a.xlsx', size: 1000, sha256: 'x', status: 'new', reason: '', unit: { id: 1, code: 'U01', name: 'Công đoàn A' }, unitSure: true,
-    unitCandidates: [], receivedOn: '2024-01-02', template: false, reader: 'fast', title: null, narrativeCount: 0, replaces: null, issues: [],
+    index: 0,
+    fileName: 'a.xlsx',
+    size: 1000,
+    sha256: 'x',
+    status: 'new',
+    reason: '',
+    unit: { id: 1, code: 'U01', name: 'Công đoàn A' },
+    unitSure: true,
+    unitCandidates: [],
+    receivedOn: '2024-01-02',
+    template: false,
+    reader: 'fast',
+    title: null,
+    narrativeCount: 0,
+    replaces: null,
+    issues: [],
     rows: [
       { label: 'Số buổi tuyên truyền', cell: 'Báo cáo!6', value: 3, value2: null, indicatorId: 10, sure: true, how: 'label' },
       { label: 'Nhà mái ấm được xây', cell: 'Báo cáo!7', value: 1, value2: null, indicatorId: 11, sure: false, how: 'similar' },
@@ -55,7 +69,10 @@ describe('report import decisions', () => {
     it.d.mapping[2] = 12;
     expect(mappingOverrides(it)).toEqual([{ label: 'Trồng cây', indicatorId: 12 }]);
     it.d.mappingConfirmed = true;
-    expect(mappingOverrides(it)).toEqual([{ label: 'Nhà mái ấm được xây', indicatorId: 11 }, { label: 'Trồng cây', indicatorId: 12 }]);
+    expect(mappingOverrides(it)).toEqual([
+      { label: 'Nhà mái ấm được xây', indicatorId: 11 },
+      { label: 'Trồng cây', indicatorId: 12 },
+    ]);
     it.d.mapping[0] = null;
     expect(mappingOverrides(it)[0]).toEqual({ label: 'Số buổi tuyên truyền', indicatorId: null });
   });
@@ -64,7 +81,9 @@ describe('report import decisions', () => {
     expect(cellText('Báo cáo!12')).toBe("Sheet 'Báo cáo', dòng 12");
     expect(cellText('Báo cáo!E12')).toBe("Sheet 'Báo cáo', ô E12");
     expect(cellText(null)).toBe('');
-    expect(issueText({ sheet: 'Báo cáo', cell: 'E12', severity: 'error', message: "Sheet 'Báo cáo', ô E12: không đọc được số" })).toBe("Sheet 'Báo cáo', ô E12: không đọc được số");
+    expect(issueText({ sheet: 'Báo cáo', cell: 'E12', severity: 'error', message: "Sheet 'Báo cáo', ô E12: không đọc được số" })).toBe(
+      "Sheet 'Báo cáo', ô E12: không đọc được số",
+    );
     expect(issueText({ sheet: 'DS', cell: 'B3', severity: 'warning', message: 'ô trống' })).toBe("Sheet 'DS', ô B3: ô trống");
     expect(issueText({ sheet: null, cell: null, severity: 'fatal', message: 'Tệp hỏng.' })).toBe('Tệp hỏng.');
     expect(shortUnitName('Công đoàn cơ sở Trường THCS Lê Lợi')).toBe('Trường THCS Lê Lợi');
@@ -80,10 +99,26 @@ describe('flagged values in the import', () => {
       status: 'confirm',
       rows: [
         { label: 'Số buổi tuyên truyền', cell: 'Báo cáo!6', value: 3, value2: null, indicatorId: 10, sure: true, how: 'label' },
-        { label: 'Kinh phí vận động', cell: 'Báo cáo!7', value: 45_500_000, value2: null, indicatorId: 12, sure: true, how: 'label',
-          checks: [{ rule: 'magnitude', message: 'có thể nhầm đơn vị', blocking: true }] },
-        { label: 'Số người hiến máu', cell: 'Báo cáo!8', value: 900, value2: null, indicatorId: 13, sure: true, how: 'label',
-          checks: [{ rule: 'far_above_target', message: 'cao gấp 12 lần', blocking: false }] },
+        {
+          label: 'Kinh phí vận động',
+          cell: 'Báo cáo!7',
+          value: 45_500_000,
+          value2: null,
+          indicatorId: 12,
+          sure: true,
+          how: 'label',
+          checks: [{ rule: 'magnitude', message: 'có thể nhầm đơn vị', blocking: true }],
+        },
+        {
+          label: 'Số người hiến máu',
+          cell: 'Báo cáo!8',
+          value: 900,
+          value2: null,
+          indicatorId: 13,
+          sure: true,
+          how: 'label',
+          checks: [{ rule: 'far_above_target', message: 'cao gấp 12 lần', blocking: false }],
+        },
       ],
     });
   it('a file with a held value waits for a reason (or the row skipped); only reasons of flagged rows are sent', async () => {
@@ -107,7 +142,9 @@ describe('document warnings in one toast', () => {
   it('say the shared advice once', async () => {
     const { joinWarnings } = await import('../../src-renderer/lib/warnings');
     const where = 'Vào Cài đặt → Thông tin đơn vị để nhập, rồi xuất lại.';
-    expect(joinWarnings([`Chưa có tên cơ quan ban hành. ${where}`, `Chưa có địa danh. ${where}`])).toBe(`Chưa có tên cơ quan ban hành. Chưa có địa danh. ${where}`);
+    expect(joinWarnings([`Chưa có tên cơ quan ban hành. ${where}`, `Chưa có địa danh. ${where}`])).toBe(
+      `Chưa có tên cơ quan ban hành. Chưa có địa danh. ${where}`,
+    );
     expect(joinWarnings(['Một. Khác một.', 'Hai. Khác hai.'])).toBe('Một. Khác một. Hai. Khác hai.');
   });
 });

@@ -2,14 +2,45 @@
 // value column is in doubt, opens the screen by itself and waits; a picked column lets it go; reading the file again
 // with another column keeps the rows the user mapped by hand.
 import { describe, expect, it } from 'vitest';
-import { carryMapping, mappingOverrides, matchedNothing, needsColumn, newItem, readiness, shareMapping, wantsMappingScreen } from '../../src-renderer/lib/report-import';
+import {
+  carryMapping,
+  mappingOverrides,
+  matchedNothing,
+  needsColumn,
+  newItem,
+  readiness,
+  shareMapping,
+  wantsMappingScreen,
+} from '../../src-renderer/lib/report-import';
 import type { PreviewFile } from '../../src-main/contract/reports';
 
-const row = (label: string, value: number, indicatorId: number | null) => ({ label, cell: `Biểu 01!${value}`, value, value2: null, indicatorId, sure: true, how: indicatorId === null ? 'none' as const : 'label' as const });
+const row = (label: string, value: number, indicatorId: number | null) => ({
+  label,
+  cell: `Biểu 01!${value}`,
+  value,
+  value2: null,
+  indicatorId,
+  sure: true,
+  how: indicatorId === null ? ('none' as const) : ('label' as const),
+});
 function preview(p: Partial<PreviewFile>): PreviewFile {
   return {
-    index: 0, fileName: 'a.xlsx', size: 1000, sha256: 'x', status: 'confirm', reason: '', unit: { id: 1, code: 'U01', name: 'Công đoàn A' }, unitSure: true,
-    unitCandidates: [], receivedOn: '2024-01-02', template: false, reader: 'fast', title: null, narrativeCount: 0, replaces: null, issues: [],
+    index: 0,
+    fileName: 'a.xlsx',
+    size: 1000,
+    sha256: 'x',
+    status: 'confirm',
+    reason: '',
+    unit: { id: 1, code: 'U01', name: 'Công đoàn A' },
+    unitSure: true,
+    unitCandidates: [],
+    receivedOn: '2024-01-02',
+    template: false,
+    reader: 'fast',
+    title: null,
+    narrativeCount: 0,
+    replaces: null,
+    issues: [],
     rows: [row('Họp mặt phổ cập quy định', 3, null), row('Trang trí khẩu ngữ', 2, null)],
     ...p,
   };
@@ -35,13 +66,30 @@ describe('mapping screen rules', () => {
   });
 
   it('a value column in doubt holds the file until one is picked; a remembered or sure column does not', () => {
-    const doubt = newItem(0, preview({ rows: [row('Số buổi', 3, 10)], valueColumns: columns, valueColumn: { letter: 'H', header: columns[1]!.header, reason: '', sure: false, how: 'auto' } }), 'email');
+    const doubt = newItem(
+      0,
+      preview({
+        rows: [row('Số buổi', 3, 10)],
+        valueColumns: columns,
+        valueColumn: { letter: 'H', header: columns[1]!.header, reason: '', sure: false, how: 'auto' },
+      }),
+      'email',
+    );
     expect(needsColumn(doubt)).toBe(true);
     expect(wantsMappingScreen(doubt)).toBe(true);
     expect(readiness(doubt, inPlan)).toBe('needs');
     doubt.d.valueColumn = columns[0]!.header;
     expect(readiness(doubt, inPlan)).toBe('ready');
-    const remembered = newItem(0, preview({ status: 'new', rows: [row('Số buổi', 3, 10)], valueColumns: columns, valueColumn: { letter: 'D', header: columns[0]!.header, reason: '', sure: true, how: 'remembered' } }), 'email');
+    const remembered = newItem(
+      0,
+      preview({
+        status: 'new',
+        rows: [row('Số buổi', 3, 10)],
+        valueColumns: columns,
+        valueColumn: { letter: 'D', header: columns[0]!.header, reason: '', sure: true, how: 'remembered' },
+      }),
+      'email',
+    );
     expect(needsColumn(remembered)).toBe(false);
     expect(readiness(remembered, inPlan)).toBe('ready');
   });
@@ -57,7 +105,11 @@ describe('a hand mapping shared in the same drop', () => {
   it("is applied to the same unit's other file (rows it could not match, not set by the user), never to another unit", () => {
     const source = newItem(0, preview({}), 'email');
     source.d.mapping = [10, 11];
-    const twin = newItem(1, preview({ rows: [row('Họp mặt phổ cập quy định', 5, null), row('Trang trí khẩu ngữ', 6, null), row('Trồng cây', 7, null)] }), 'email');
+    const twin = newItem(
+      1,
+      preview({ rows: [row('Họp mặt phổ cập quy định', 5, null), row('Trang trí khẩu ngữ', 6, null), row('Trồng cây', 7, null)] }),
+      'email',
+    );
     twin.d.mapping[1] = 12; // the user's own choice there stays
     expect(shareMapping(source, twin)).toBe(1);
     expect(twin.d.mapping).toEqual([10, 12, null]);
@@ -67,4 +119,3 @@ describe('a hand mapping shared in the same drop', () => {
     expect(stranger.d.mapping).toEqual([null, null]);
   });
 });
-

@@ -1,13 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { CONTENT_SECURITY_POLICY, decidePermission, isSafeExternalUrl, isTrustedOrigin, isTrustedSender, secureWebPreferences } from '../../src-main/security/policy';
+import {
+  CONTENT_SECURITY_POLICY,
+  decidePermission,
+  isSafeExternalUrl,
+  isTrustedOrigin,
+  isTrustedSender,
+  secureWebPreferences,
+} from '../../src-main/security/policy';
 
 describe('Electron security policy', () => {
   it('locks down every window', () => {
     const p = secureWebPreferences('/x/preload.cjs');
     expect(p).toMatchObject({
-      sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false,
-      webSecurity: true, allowRunningInsecureContent: false, experimentalFeatures: false, webviewTag: false, preload: '/x/preload.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      preload: '/x/preload.cjs',
     });
   });
 
@@ -47,13 +62,17 @@ describe('Electron security policy', () => {
     expect(isTrustedSender({ url: 'http://localhost:5173/', parent: null }, 'http://localhost:5173')).toBe(true);
   });
 
-  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'fileSystem', 'openExternal', 'unknown'])('denies permission %s', (perm) => {
-    expect(decidePermission(perm)).toBe(false);
-  });
+  it.each(['media', 'geolocation', 'notifications', 'clipboard-read', 'fileSystem', 'openExternal', 'unknown'])(
+    'denies permission %s',
+    (perm) => {
+      expect(decidePermission(perm)).toBe(false);
+    },
+  );
 
   it('opens only https links externally', () => {
     expect(isSafeExternalUrl('https://congdoan.vn')).toBe(true);
-    for (const u of ['http://x', 'file:///c:/', 'smb://server/share', 'javascript:1', 'ms-msdt:x']) expect(isSafeExternalUrl(u)).toBe(false);
+    for (const u of ['http://x', 'file:///c:/', 'smb://server/share', 'javascript:1', 'ms-msdt:x'])
+      expect(isSafeExternalUrl(u)).toBe(false);
   });
 
   it('keeps the preload to the two bridge functions and electron out of pure code', () => {

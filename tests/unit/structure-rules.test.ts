@@ -11,14 +11,24 @@ const main = join(root, 'src-main');
 
 /** Each room's floor: a room may import rooms with a lower rank (and itself). Top-level files are the shell. */
 export const RANK: Record<string, number> = {
-  contract: 0, text: 0,
-  bytes: 1, layout: 1,
-  db: 2, docs: 2, excel: 2, checks: 2, security: 2,
-  gate: 3, 'data-file': 3, handler: 3,
+  contract: 0,
+  text: 0,
+  bytes: 1,
+  layout: 1,
+  db: 2,
+  docs: 2,
+  excel: 2,
+  checks: 2,
+  security: 2,
+  gate: 3,
+  'data-file': 3,
+  handler: 3,
   features: 4,
   rpc: 5,
-  runtime: 6, launcher: 6,
-  platform: 7, shell: 8,
+  runtime: 6,
+  launcher: 6,
+  platform: 7,
+  shell: 8,
 };
 const roomOf = (file: string) => {
   const rel = relative(main, file).split('/');
@@ -56,10 +66,19 @@ describe('structure of src-main', () => {
   it('CLI commands that have a channel call it through dispatch: the CLI reaches into features/ only for CLI-only work', () => {
     // what has no channel: a headless import in one pass, restoring any file, plan creation from extract-plan JSON,
     // a report's JSON turned into the entry input, the consolidate JSON shape, the reminder letter as PDF
-    const CLI_ONLY = new Set(['report-import/one-pass', 'report-import/analyze', 'backup-restore', 'plan-create', 'report-entry-json', 'consolidation-handlers', 'pdf-export']);
+    const CLI_ONLY = new Set([
+      'report-import/one-pass',
+      'report-import/analyze',
+      'backup-restore',
+      'plan-create',
+      'report-entry-json',
+      'consolidation-handlers',
+      'pdf-export',
+    ]);
     const bad: string[] = [];
     for (const f of sourceFiles(join(main, 'runtime')).filter((f) => /\/cli-[^/]*\.ts$/.test(f))) {
-      for (const m of readFileSync(f, 'utf8').matchAll(/['"]\.\.\/features\/([^'"]+)['"]/g)) if (!CLI_ONLY.has(m[1] as string)) bad.push(`${relative(root, f)}: features/${m[1]}`);
+      for (const m of readFileSync(f, 'utf8').matchAll(/['"]\.\.\/features\/([^'"]+)['"]/g))
+        if (!CLI_ONLY.has(m[1] as string)) bad.push(`${relative(root, f)}: features/${m[1]}`);
     }
     expect(bad).toEqual([]);
   });

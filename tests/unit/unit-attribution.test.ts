@@ -12,7 +12,12 @@ describe('unit attribution', () => {
     expect(shortUnitName('Liên đoàn Lao động huyện Hậu Lộc')).toBe('Liên đoàn Lao động huyện Hậu Lộc');
     expect(shortUnitName('LĐLĐ huyện Nga Sơn')).toBe('LĐLĐ huyện Nga Sơn');
     expect(shortUnitName('Công đoàn ngành Giáo dục')).toBe('Công đoàn ngành Giáo dục');
-    const six = ['Hậu Lộc', 'Nga Sơn', 'Hoằng Hóa', 'Thọ Xuân', 'Vĩnh Lộc', 'Yên Định'].map((n, i) => ({ code: `H${i}`, name: `Liên đoàn Lao động huyện ${n}` }));
-    expect(attribution(six)).toBe('(Liên đoàn Lao động huyện Hậu Lộc, Liên đoàn Lao động huyện Nga Sơn, Liên đoàn Lao động huyện Hoằng Hóa và 3 đơn vị khác)');
+    const six = ['Hậu Lộc', 'Nga Sơn', 'Hoằng Hóa', 'Thọ Xuân', 'Vĩnh Lộc', 'Yên Định'].map((n, i) => ({
+      code: `H${i}`,
+      name: `Liên đoàn Lao động huyện ${n}`,
+    }));
+    expect(attribution(six)).toBe(
+      '(Liên đoàn Lao động huyện Hậu Lộc, Liên đoàn Lao động huyện Nga Sơn, Liên đoàn Lao động huyện Hoằng Hóa và 3 đơn vị khác)',
+    );
   });
 });

@@ -5,8 +5,22 @@ import { newItem } from '../../src-renderer/lib/report-import';
 import type { PreviewFile } from '../../src-main/contract/reports';
 
 const preview = (fileName: string, p: Partial<PreviewFile> = {}): PreviewFile => ({
-  index: 0, fileName, size: 1000, sha256: fileName, status: 'new', reason: '', unit: { id: 1, code: 'U01', name: 'Công đoàn A' }, unitSure: true,
-  unitCandidates: [], receivedOn: '2024-01-02', template: false, reader: 'fast', title: null, narrativeCount: 0, replaces: null, issues: [],
+  index: 0,
+  fileName,
+  size: 1000,
+  sha256: fileName,
+  status: 'new',
+  reason: '',
+  unit: { id: 1, code: 'U01', name: 'Công đoàn A' },
+  unitSure: true,
+  unitCandidates: [],
+  receivedOn: '2024-01-02',
+  template: false,
+  reader: 'fast',
+  title: null,
+  narrativeCount: 0,
+  replaces: null,
+  issues: [],
   rows: [{ label: 'Số buổi tuyên truyền', cell: 'Báo cáo!6', value: 3, value2: null, indicatorId: 10, sure: true, how: 'label' }],
   ...p,
 });
@@ -19,9 +33,16 @@ it('lists each file the commit did not take, with its kind and reason', () => {
   off.d.include = false;
   const wait = newItem(4, preview('wait.xlsx', { status: 'confirm', unitSure: false }), 'email');
   const left = leftOut([ok, dup, bad, off, wait], new Set([ok]), new Set([1]));
-  expect(left.map((l) => [l.file, l.kind])).toEqual([['dup.xlsx', 'duplicate'], ['bad.xlsx', 'error'], ['off.xlsx', 'skipped'], ['wait.xlsx', 'waiting']]);
+  expect(left.map((l) => [l.file, l.kind])).toEqual([
+    ['dup.xlsx', 'duplicate'],
+    ['bad.xlsx', 'error'],
+    ['off.xlsx', 'skipped'],
+    ['wait.xlsx', 'waiting'],
+  ]);
   expect(left[0]?.reason).toBe('Tệp này đã được nhập trước đây.');
   expect(left[1]?.reason).toBe('Tệp bị hỏng.');
   expect(leftOut([ok], new Set([ok]), new Set([1]))).toEqual([]);
-  expect(refusedAtDrop(['anh.jpg'], 'Không phải bảng tính')).toEqual([{ file: 'anh.jpg', kind: 'refused', reason: 'Không phải bảng tính' }]);
+  expect(refusedAtDrop(['anh.jpg'], 'Không phải bảng tính')).toEqual([
+    { file: 'anh.jpg', kind: 'refused', reason: 'Không phải bảng tính' },
+  ]);
 });

@@ -69,9 +69,14 @@ describe('value checks: small targets', () => {
 describe('the send-back letter speaks to the unit', () => {
   it('keeps what is odd and where, drops the instructions to staff', async () => {
     const { forUnit } = await import('../../src-main/features/correction-letter');
-    expect(forUnit("Sheet 'Báo cáo', dòng 19: CT25 – Hiến máu: Giá trị 60.000 gấp 400 lần chỉ tiêu (150): có thể nhầm đơn vị tính. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do. — Chưa lưu giá trị này vì chưa được xác nhận."))
-      .toBe("Sheet 'Báo cáo', dòng 19: CT25 – Hiến máu: Giá trị 60.000 gấp 400 lần chỉ tiêu (150): có thể nhầm đơn vị tính.");
-    expect(forUnit('Giá trị 600 cao gấp 12 lần chỉ tiêu (50): hãy kiểm tra lại với đơn vị.')).toBe('Giá trị 600 cao gấp 12 lần chỉ tiêu (50).');
+    expect(
+      forUnit(
+        "Sheet 'Báo cáo', dòng 19: CT25 – Hiến máu: Giá trị 60.000 gấp 400 lần chỉ tiêu (150): có thể nhầm đơn vị tính. Hãy kiểm tra và sửa, hoặc xác nhận kèm lý do. — Chưa lưu giá trị này vì chưa được xác nhận.",
+      ),
+    ).toBe("Sheet 'Báo cáo', dòng 19: CT25 – Hiến máu: Giá trị 60.000 gấp 400 lần chỉ tiêu (150): có thể nhầm đơn vị tính.");
+    expect(forUnit('Giá trị 600 cao gấp 12 lần chỉ tiêu (50): hãy kiểm tra lại với đơn vị.')).toBe(
+      'Giá trị 600 cao gấp 12 lần chỉ tiêu (50).',
+    );
   });
 });
 
@@ -88,11 +93,19 @@ describe('peers summed up once', () => {
   });
 });
 
-describe('the catalog rules are the main measure\'s', () => {
-  it('a second measure (trị giá) is not held by the main value\'s maximum or whole-number rule', async () => {
+describe("the catalog rules are the main measure's", () => {
+  it("a second measure (trị giá) is not held by the main value's maximum or whole-number rule", async () => {
     const { checkMeasures } = await import('../../src-main/checks/value-checks');
-    const houses = { code: 'CT08', label: 'Nhà Mái ấm', unit: 'căn', aggregation: 'sum', rules: { min: 0, max: 5, integer: true, required: false } };
+    const houses = {
+      code: 'CT08',
+      label: 'Nhà Mái ấm',
+      unit: 'căn',
+      aggregation: 'sum',
+      rules: { min: 0, max: 5, integer: true, required: false },
+    };
     expect(checkMeasures({ indicator: houses, value: 2, value2: 150.5, unit2: 'triệu đồng' }).map((f) => f.rule)).toEqual([]);
-    expect(checkMeasures({ indicator: houses, value: 7, value2: 150.5, unit2: 'triệu đồng' }).map((f) => [f.rule, f.measure])).toEqual([['rule_max', 1]]);
+    expect(checkMeasures({ indicator: houses, value: 7, value2: 150.5, unit2: 'triệu đồng' }).map((f) => [f.rule, f.measure])).toEqual([
+      ['rule_max', 1],
+    ]);
   });
 });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { clean, compareVi, fold, foldKey, matchesQuery } from '../../src-main/text/vi-text';
 import { formatViNumber, parseViNumber } from '../../src-main/text/vi-number';
-import { daysBetween, formatViDayMonth, formatViLongDate, isoDate, parseViDate, readViDateInput, readViDayMonthInput, todayInVietnam } from '../../src-main/text/vi-date';
+import {
+  daysBetween,
+  formatViDayMonth,
+  formatViLongDate,
+  isoDate,
+  parseViDate,
+  readViDateInput,
+  readViDayMonthInput,
+  todayInVietnam,
+} from '../../src-main/text/vi-date';
 
 describe('vi-text', () => {
   it('folds case, diacritics and đ', () => {
@@ -16,7 +25,17 @@ describe('vi-text', () => {
   });
   it('sorts in Vietnamese order', () => {
     const names = ['Ơn', 'Đống Đa', 'Ân Thi', 'Anh Sơn', 'Dương Nội', 'Ba Đình', 'Hà Đông', 'Ô Môn', 'Ấp Bắc'];
-    expect([...names].sort(compareVi)).toEqual(['Anh Sơn', 'Ân Thi', 'Ấp Bắc', 'Ba Đình', 'Dương Nội', 'Đống Đa', 'Hà Đông', 'Ô Môn', 'Ơn']);
+    expect([...names].sort(compareVi)).toEqual([
+      'Anh Sơn',
+      'Ân Thi',
+      'Ấp Bắc',
+      'Ba Đình',
+      'Dương Nội',
+      'Đống Đa',
+      'Hà Đông',
+      'Ô Môn',
+      'Ơn',
+    ]);
     expect(['CĐ 10', 'CĐ 2'].sort(compareVi)).toEqual(['CĐ 2', 'CĐ 10']);
   });
   it('matches diacritic-free multi-word queries', () => {

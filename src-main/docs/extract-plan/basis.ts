@@ -43,7 +43,16 @@ function issuerOf(text: string, from: number): string | null {
   if (at < 0) return null;
   const rest = text.slice(at + 5);
   const fr = foldSame(rest);
-  const stops = [/\sve\s/, /\sv\/v\s/, /[;,]/, /\snham\s/, /\sde\s/, /\sngay\s\d/, /\strien khai\s/, /\s(?:thuc hien|quy dinh|huong dan)\s/];
+  const stops = [
+    /\sve\s/,
+    /\sv\/v\s/,
+    /[;,]/,
+    /\snham\s/,
+    /\sde\s/,
+    /\sngay\s\d/,
+    /\strien khai\s/,
+    /\s(?:thuc hien|quy dinh|huong dan)\s/,
+  ];
   let cut = rest.length;
   for (const re of stops) {
     const m = re.exec(fr);
@@ -62,7 +71,10 @@ function parseEntry(raw: string, index: number, warnings: Warning[]): BasisEntry
   const dates = findDates(text);
   const date = dates.find((d) => !num || d.index > num.index) ?? dates[0] ?? null;
   if (date && !date.iso) {
-    warnings.push({ field: `basis[${index}].issuedOn`, message: badDateMessage(date.raw, `Ngày của văn bản căn cứ ${num?.value ?? `"${text.slice(0, 40)}…"`}`) });
+    warnings.push({
+      field: `basis[${index}].issuedOn`,
+      message: badDateMessage(date.raw, `Ngày của văn bản căn cứ ${num?.value ?? `"${text.slice(0, 40)}…"`}`),
+    });
   }
   const refersToDocument = num !== null || date !== null || DOC_WORD.test(text);
   const after = Math.max(num?.end ?? 0, date?.end ?? 0);

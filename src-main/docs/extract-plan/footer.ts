@@ -31,7 +31,13 @@ function isTitle(s: string): boolean {
 function isPersonName(s: string): boolean {
   const words = s.trim().split(/\s+/);
   const long = words.filter((w) => w.length >= 3).length;
-  return words.length >= 2 && words.length <= 6 && long >= 1 && words.every((w) => NAME_WORD.test(w)) && !/^(?:Nơi|Lưu|Như|Ban|Website|Các)$/u.test(words[0] ?? '');
+  return (
+    words.length >= 2 &&
+    words.length <= 6 &&
+    long >= 1 &&
+    words.every((w) => NAME_WORD.test(w)) &&
+    !/^(?:Nơi|Lưu|Như|Ban|Website|Các)$/u.test(words[0] ?? '')
+  );
 }
 
 function footerStart(lines: Line[], from: number): number {
@@ -62,7 +68,8 @@ function splitGlued(seg: string): string[] {
   const rest = m[2] ?? '';
   if (isAuthority(rest) || isTitle(rest) || isPersonName(rest)) return [m[1] ?? '', rest];
   const tail = /^(.*?[;.])\s+(\S.*)$/u.exec(rest);
-  if (tail && (isAuthority(tail[2] ?? '') || isTitle(tail[2] ?? '') || isPersonName(tail[2] ?? ''))) return [m[1] ?? '', ...splitGlued(rest)];
+  if (tail && (isAuthority(tail[2] ?? '') || isTitle(tail[2] ?? '') || isPersonName(tail[2] ?? '')))
+    return [m[1] ?? '', ...splitGlued(rest)];
   return [seg];
 }
 

@@ -56,7 +56,8 @@ const HEADER_NOISE: RegExp[] = [
   /\(?\s*du\s+thao\s*\)?/g,
   /(?:^|\s)(?:thuong\s+khan|hoa\s+toc|khan|mat)(?=\s*$)/g,
 ];
-const ORG_START = /^(lien doan|ldld|cong doan|cd|ban |uy ban|ubnd|huyen uy|tinh uy|thanh uy|thi uy|quan uy|dang|tinh doan|huyen doan|thanh doan|doan |bch|mat tran|uy ban mat tran|hoi |so |phong |truong |tong lien doan)/;
+const ORG_START =
+  /^(lien doan|ldld|cong doan|cd|ban |uy ban|ubnd|huyen uy|tinh uy|thanh uy|thi uy|quan uy|dang|tinh doan|huyen doan|thanh doan|doan |bch|mat tran|uy ban mat tran|hoi |so |phong |truong |tong lien doan)/;
 const ADMIN_START = /^(tinh|huyen|thanh pho|tp\.?|thi xa|quan|xa|phuong|thi tran|dac khu|khu cong nghiep|kcn)\s/;
 const ADMIN_ANY = /(^|\s)(tinh|huyen|thanh pho|tp\.?|thi xa|quan|xa|phuong|thi tran|dac khu|viet nam|kcn)(\s|$)/;
 
@@ -114,8 +115,7 @@ interface DateLine {
 
 /** "Thăng Bình, ngày 05 tháng 7 năm 2019" (blank day/month allowed) -> place + date, with warnings. */
 function parseDateLine(text: string, warnings: Warning[]): { found: DateLine; rest: string } | null {
-  const re =
-    /(?:([\p{L}][\p{L}.' ]{0,60}?)\s*,\s*)?ngày\s*(?:(\d{1,2}|[.…_]+)\s*)?tháng\s*(?:(\d{1,2}|[.…_]+)\s*)?năm\s*(\d{4}|[.…_]*)/iu;
+  const re = /(?:([\p{L}][\p{L}.' ]{0,60}?)\s*,\s*)?ngày\s*(?:(\d{1,2}|[.…_]+)\s*)?tháng\s*(?:(\d{1,2}|[.…_]+)\s*)?năm\s*(\d{4}|[.…_]*)/iu;
   const m = re.exec(text);
   if (!m) return null;
   let place = m[1] ? clean(segments(m[1]).pop() ?? '') : null;

@@ -18,7 +18,10 @@ export function extractPlan(input: string): PlanExtract {
   const legacy = convertLegacyLines(input);
   if (legacy.lines > 0) {
     const font = legacy.encoding === 'vni' ? 'VNI (VNI-Times…)' : 'TCVN3 (.VnTime…)';
-    warnings.push({ field: 'document', message: `Văn bản gõ bằng bảng mã cũ ${font}: đã tự chuyển ${legacy.lines} dòng sang Unicode. Hãy đối chiếu các mục bên dưới với văn bản gốc.` });
+    warnings.push({
+      field: 'document',
+      message: `Văn bản gõ bằng bảng mã cũ ${font}: đã tự chuyển ${legacy.lines} dòng sang Unicode. Hãy đối chiếu các mục bên dưới với văn bản gốc.`,
+    });
   }
   const text = legacy.text;
   const lines = prepareLines(text);

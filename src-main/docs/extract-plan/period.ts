@@ -55,14 +55,8 @@ function findLabel(title: string | null, body: string): Label | null {
 
 const D = String.raw`(\d{1,2})(?:\s*[/.]\s*(\d{1,2})(?:\s*[/.]\s*(\d{4}))?)?`;
 const D_LONG = String.raw`(\d{1,2})(?:\s+tháng\s+(\d{1,2}))?(?:\s+năm\s+(\d{4}))?`;
-const RANGE = new RegExp(
-  String.raw`từ\s+(?:ngày\s+)?${D}\s*(?:[-–—]|đến(?:\s+hết)?|tới)\s*(?:(?:hết\s+)?ngày\s+)?${D}`,
-  'giu',
-);
-const RANGE_LONG = new RegExp(
-  String.raw`từ\s+ngày\s+${D_LONG}\s*(?:[-–—]|đến(?:\s+hết)?|tới)\s*(?:hết\s+)?ngày\s+${D_LONG}`,
-  'giu',
-);
+const RANGE = new RegExp(String.raw`từ\s+(?:ngày\s+)?${D}\s*(?:[-–—]|đến(?:\s+hết)?|tới)\s*(?:(?:hết\s+)?ngày\s+)?${D}`, 'giu');
+const RANGE_LONG = new RegExp(String.raw`từ\s+ngày\s+${D_LONG}\s*(?:[-–—]|đến(?:\s+hết)?|tới)\s*(?:hết\s+)?ngày\s+${D_LONG}`, 'giu');
 const IN_MONTH = /trong\s+tháng\s+(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/giu;
 
 interface Candidate {

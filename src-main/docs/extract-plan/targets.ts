@@ -47,18 +47,94 @@ const MULTI_WORD_UNITS = [
 ].sort((a, b) => b.split(' ').length - a.split(' ').length);
 /** First words that are never a target's unit (durations, dates, glue words). */
 const NOT_UNITS = new Set([
-  'nam', 'thang', 'ngay', 'gio', 'tuan', 'quy', 'phut', 'va', 'den', 'toi', 'tren', 'cua', 'trong', 'duoc', 'co', 'la',
-  'thu', 'hoac', 'voi', 'tai', 'nhu', 'theo', 'de', 'khi', 'sau', 'truoc', 'tu', 'cac', 'nhung', 'nay', 'do', 'buoc',
-  'dot', 'lan', 'khoa', 'nhiem', 'dieu', 'khoan', 'muc', 'phan', 'tuoi', 'giai', 'chi', 've', 'o', 'the', 'moi', 'cho',
+  'nam',
+  'thang',
+  'ngay',
+  'gio',
+  'tuan',
+  'quy',
+  'phut',
+  'va',
+  'den',
+  'toi',
+  'tren',
+  'cua',
+  'trong',
+  'duoc',
+  'co',
+  'la',
+  'thu',
+  'hoac',
+  'voi',
+  'tai',
+  'nhu',
+  'theo',
+  'de',
+  'khi',
+  'sau',
+  'truoc',
+  'tu',
+  'cac',
+  'nhung',
+  'nay',
+  'do',
+  'buoc',
+  'dot',
+  'lan',
+  'khoa',
+  'nhiem',
+  'dieu',
+  'khoan',
+  'muc',
+  'phan',
+  'tuoi',
+  'giai',
+  'chi',
+  've',
+  'o',
+  'the',
+  'moi',
+  'cho',
 ]);
 /** Common count nouns accepted without a strong cue right before the number. */
 const KNOWN_UNITS = new Set([
-  ...MULTI_WORD_UNITS, 'suat', 'nguoi', 'buoi', 'luot', 'cuoc', 'can', 'nha', 'xa', 'phuong', 'cdcs', 'dvm', 'tin', 'bai',
-  'km', 'm', 'tan', 'ha', 'to', 'don', 'phan', 'chiec', 'bo', 'lop', 'hoi', 'doi', 'diem', 'tuyen', 'ho', 'em',
+  ...MULTI_WORD_UNITS,
+  'suat',
+  'nguoi',
+  'buoi',
+  'luot',
+  'cuoc',
+  'can',
+  'nha',
+  'xa',
+  'phuong',
+  'cdcs',
+  'dvm',
+  'tin',
+  'bai',
+  'km',
+  'm',
+  'tan',
+  'ha',
+  'to',
+  'don',
+  'phan',
+  'chiec',
+  'bo',
+  'lop',
+  'hoi',
+  'doi',
+  'diem',
+  'tuyen',
+  'ho',
+  'em',
 ]);
-const STRONG_BEFORE = /(?:it nhat|toi thieu|toi da|khong qua|tren|dat|phan dau|dang ky|moi [^,;.]{1,30}?(?:dang ky|xay dung|thuc hien|co|tang|to chuc)|chi tieu[^,;.]{0,30}?)\s*(?:tu\s*)?$/;
-const SKIP_BEFORE = /(?:nam|thang|ngay|so|lan thu|khoa|nhiem ky|dieu|khoan|buoc|dot|giai doan|luat|quyet dinh|chi thi|nghi quyet|ky niem|thu)\s*$/;
-const SENTENCE_CUE = /chi tieu|phan dau|it nhat|toi thieu|dang ky|moi (?:don vi|cdcs|cong doan|co so|xa|huyen|nganh)|\bdat\b|dam bao|huy dong/;
+const STRONG_BEFORE =
+  /(?:it nhat|toi thieu|toi da|khong qua|tren|dat|phan dau|dang ky|moi [^,;.]{1,30}?(?:dang ky|xay dung|thuc hien|co|tang|to chuc)|chi tieu[^,;.]{0,30}?)\s*(?:tu\s*)?$/;
+const SKIP_BEFORE =
+  /(?:nam|thang|ngay|so|lan thu|khoa|nhiem ky|dieu|khoan|buoc|dot|giai doan|luat|quyet dinh|chi thi|nghi quyet|ky niem|thu)\s*$/;
+const SENTENCE_CUE =
+  /chi tieu|phan dau|it nhat|toi thieu|dang ky|moi (?:don vi|cdcs|cong doan|co so|xa|huyen|nganh)|\bdat\b|dam bao|huy dong/;
 
 function toNumber(s: string): number | null {
   const w = WORD_NUMBERS[s.toLowerCase()];
@@ -90,7 +166,9 @@ function clauseAround(sentence: string, at: number, end: number): string {
     text = `${text.slice(Math.max(0, localAt - 150), localAt + 150)}`;
     text = text.replace(/^\S*\s/, '').replace(/\s\S*$/, '');
   }
-  return clean(text.replace(/^[-+•–]\s*/, '')).replace(/\s*\.\/\.\s*$/, '').replace(/[;,.:]+$/, '');
+  return clean(text.replace(/^[-+•–]\s*/, ''))
+    .replace(/\s*\.\/\.\s*$/, '')
+    .replace(/[;,.:]+$/, '');
 }
 
 /** `underTargetHeading[i]` is true when sentence i sits under a heading such as "II. CHỈ TIÊU". */

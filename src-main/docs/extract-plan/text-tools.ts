@@ -89,10 +89,7 @@ export function cleanClause(s: string): string {
 
 const CODE_GROUP = String.raw`[\p{Lu}\d][\p{L}\d]*`;
 /** number, separator, code groups; spaces allowed around separators ("71- KH/LĐLĐ", "15 / KH - LĐLĐ"). */
-const DOC_NUMBER = new RegExp(
-  String.raw`(?<![\p{L}\d/])(\d{1,5}[a-zđ]?)\s*([-/])\s*(${CODE_GROUP}(?:\s*[-/]\s*${CODE_GROUP})*)`,
-  'gu',
-);
+const DOC_NUMBER = new RegExp(String.raw`(?<![\p{L}\d/])(\d{1,5}[a-zđ]?)\s*([-/])\s*(${CODE_GROUP}(?:\s*[-/]\s*${CODE_GROUP})*)`, 'gu');
 
 interface DocNumberHit {
   value: string;

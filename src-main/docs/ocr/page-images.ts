@@ -59,7 +59,9 @@ export function photoPage(label: string, bytes: Uint8Array, mime: PageImage['mim
     throw bad(`Ảnh "${label}" bị hỏng hoặc không đọc được. Hãy chụp/quét lại văn bản rồi chọn lại.`);
   }
   if (size.width > MAX_SIDE || size.height > MAX_SIDE || size.width * size.height > MAX_OCR_PIXELS) {
-    throw bad(`Ảnh "${label}" quá lớn (${size.width}×${size.height} điểm ảnh). Hãy quét ở độ phân giải 200–300 dpi hoặc thu nhỏ ảnh rồi chọn lại.`);
+    throw bad(
+      `Ảnh "${label}" quá lớn (${size.width}×${size.height} điểm ảnh). Hãy quét ở độ phân giải 200–300 dpi hoặc thu nhỏ ảnh rồi chọn lại.`,
+    );
   }
   return { bytes, mime, ...size };
 }

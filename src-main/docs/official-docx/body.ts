@@ -1,8 +1,16 @@
 // Body blocks of an official document: numbered headings (I. / 1. / a)), justified paragraphs with
 // first-line indent, "- " bullet lines, and bordered tables with vi-VN right-aligned numbers.
 import {
-  AlignmentType, BorderStyle, PageBreak, Paragraph, Table, TableCell, TableLayoutType, TableRow,
-  VerticalAlign, WidthType,
+  AlignmentType,
+  BorderStyle,
+  PageBreak,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 import { formatViNumber } from '../../text/vi-number';
 import { FIRST_LINE_INDENT, PARA_AFTER, line, run, runs, upperVi } from './layout';
@@ -13,9 +21,19 @@ export { toLetter, toRoman };
 
 const BODY_LINE = 276; // 1.15 lines
 
-const ALIGN = { justify: AlignmentType.JUSTIFIED, center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT } as const;
+const ALIGN = {
+  justify: AlignmentType.JUSTIFIED,
+  center: AlignmentType.CENTER,
+  left: AlignmentType.LEFT,
+  right: AlignmentType.RIGHT,
+} as const;
 
-interface ParaOpts { indent?: boolean; align?: keyof typeof ALIGN; keepNext?: boolean; keepLines?: boolean }
+interface ParaOpts {
+  indent?: boolean;
+  align?: keyof typeof ALIGN;
+  keepNext?: boolean;
+  keepLines?: boolean;
+}
 
 function bodyParagraph(children: ReturnType<typeof runs>, opts: ParaOpts = {}): Paragraph {
   return new Paragraph({
@@ -33,7 +51,13 @@ function cellText(v: CellValue): string {
   return typeof v === 'number' ? formatViNumber(v) : v;
 }
 
-function docTable(columns: DocTableColumn[], rows: CellValue[][], totalRow: CellValue[] | undefined, size: number, widthTwip: number): Table {
+function docTable(
+  columns: DocTableColumn[],
+  rows: CellValue[][],
+  totalRow: CellValue[] | undefined,
+  size: number,
+  widthTwip: number,
+): Table {
   const weights = columns.map((c) => (c.width && c.width > 0 ? c.width : 1));
   const sum = weights.reduce((a, b) => a + b, 0);
   const widths = weights.map((w) => Math.floor((w / sum) * widthTwip));
@@ -106,14 +130,16 @@ export function bodyBlocks(blocks: BodyBlock[], size: number, widthTwip: number,
           const mark = b.numbered ? `${i + 1}. ` : '- ';
           const end = /[;.,:]$/.test(t) ? '' : i === items.length - 1 ? '.' : ';';
           const last = i === items.length - 1;
-          out.push(new Paragraph({
-            alignment: AlignmentType.LEFT,
-            indent: { left: FIRST_LINE_INDENT + 360, hanging: 360 },
-            spacing: { before: 0, after: last ? PARA_AFTER : 0, line: 240 },
-            keepNext: last ? keep.keepNext ?? false : false,
-            keepLines: true,
-            children: runs(`${mark}${t}${end}`, size),
-          }));
+          out.push(
+            new Paragraph({
+              alignment: AlignmentType.LEFT,
+              indent: { left: FIRST_LINE_INDENT + 360, hanging: 360 },
+              spacing: { before: 0, after: last ? PARA_AFTER : 0, line: 240 },
+              keepNext: last ? (keep.keepNext ?? false) : false,
+              keepLines: true,
+              children: runs(`${mark}${t}${end}`, size),
+            }),
+          );
         });
         break;
       }

@@ -1,8 +1,6 @@
 // The top of an official document: the borderless two-column header table (cơ quan / Số ‖ Quốc hiệu,
 // tiêu ngữ / địa danh-ngày), then the document type and trích yếu, or "V/v …" and "Kính gửi:" for công văn.
-import {
-  Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
-} from 'docx';
+import { Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import { placeDateLine, QUOC_HIEU, TIEU_NGU } from '../../layout/text-lines';
 import { fitCost, fitName, type FittedName } from '../../layout/header-fit';
 import { estimateWidthTwip, FONT, hp, line, rule, run, runs, twip, upperVi } from './layout';
@@ -14,8 +12,7 @@ const SIZE = { parent: 13, own: 13, number: 13, vv: 12, quocHieu: 12, tieuNgu: 1
 const CELL_MARGIN = 60;
 const MAX_EXTEND_MM = { left: 10, right: 5 } as const;
 
-const isCongVan = (doc: OfficialDoc): boolean =>
-  upperVi(doc.documentType).replace(/\s+/g, ' ').trim() === 'CÔNG VĂN';
+const isCongVan = (doc: OfficialDoc): boolean => upperVi(doc.documentType).replace(/\s+/g, ' ').trim() === 'CÔNG VĂN';
 
 function cell(children: Paragraph[], width: number): TableCell {
   return new TableCell({
@@ -27,7 +24,12 @@ function cell(children: Paragraph[], width: number): TableCell {
 }
 
 interface HeaderGeometry {
-  left: number; right: number; indent: number; dateSize: number; parent: FittedName | null; own: FittedName;
+  left: number;
+  right: number;
+  indent: number;
+  dateSize: number;
+  parent: FittedName | null;
+  own: FittedName;
 }
 
 /**
@@ -106,7 +108,9 @@ export function headerTable(doc: OfficialDoc, widthTwip: number): Table {
 export function typeAndTitle(doc: OfficialDoc, widthTwip: number, size: number): Paragraph[] {
   const out: Paragraph[] = [];
   if (!isCongVan(doc)) {
-    out.push(line([run(upperVi(doc.documentType), { size, bold: true })], 'center', { spacing: { before: 360, after: 0 }, keepNext: true }));
+    out.push(
+      line([run(upperVi(doc.documentType), { size, bold: true })], 'center', { spacing: { before: 360, after: 0 }, keepNext: true }),
+    );
     if (doc.title.trim()) {
       out.push(line([run(doc.title.trim(), { size, bold: true })], 'center', { keepNext: true }));
       const w = Math.min(estimateWidthTwip(doc.title.trim(), size, true), widthTwip);
@@ -124,7 +128,10 @@ export function typeAndTitle(doc: OfficialDoc, widthTwip: number, size: number):
       const text = `- ${/[;.,:]$/.test(t) ? t : `${t}${i === to.length - 1 ? '.' : ';'}`}`;
       out.push(
         i === 0
-          ? line(runs(`Kính gửi: ${text}`, size), 'left', { indent: { left: start, hanging: labelWidth }, spacing: { before: 240, after: 0 } })
+          ? line(runs(`Kính gửi: ${text}`, size), 'left', {
+              indent: { left: start, hanging: labelWidth },
+              spacing: { before: 240, after: 0 },
+            })
           : line(runs(text, size), 'left', { indent: { left: start } }),
       );
     });

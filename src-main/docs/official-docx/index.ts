@@ -1,8 +1,6 @@
 // buildOfficialDocx: an OfficialDoc (header, type, title, body, nơi nhận, signer) → .docx bytes in the
 // NĐ 30/2020 Phụ lục I layout: A4, margins 20/20/30/15 mm, Times New Roman, page numbers top-centre from page 2.
-import {
-  AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, type Table, TextRun,
-} from 'docx';
+import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, type Table, TextRun } from 'docx';
 import { bodyBlocks, toRoman } from './body';
 import { headerTable, typeAndTitle } from './header';
 import { A4_MM, FONT, HEADER_MM, MARGIN_MM, hp, line, run, textWidthTwip, twip, upperVi } from './layout';

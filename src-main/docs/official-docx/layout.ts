@@ -1,15 +1,17 @@
 // Page geometry, font sizes and small paragraph/run factories for the NĐ 30/2020 layout,
 // plus a Times New Roman width estimate used to size the short rules under org name, tiêu ngữ and title.
-import {
-  AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun,
-  type IParagraphOptions,
-} from 'docx';
+import { AlignmentType, BorderStyle, LineRuleType, Paragraph, TextRun, type IParagraphOptions } from 'docx';
 import type { InlineRun } from '../../layout/types';
 import { FONT, hp } from '../../layout/metrics';
 
 export * from '../../layout/metrics';
 
-export interface RunStyle { size: number; bold?: boolean; italic?: boolean; underline?: boolean }
+export interface RunStyle {
+  size: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+}
 
 export function run(text: string, st: RunStyle): TextRun {
   return new TextRun({
@@ -43,7 +45,10 @@ export function line(
   extra: Partial<IParagraphOptions> = {},
 ): Paragraph {
   const alignment = {
-    center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT, justify: AlignmentType.JUSTIFIED,
+    center: AlignmentType.CENTER,
+    left: AlignmentType.LEFT,
+    right: AlignmentType.RIGHT,
+    justify: AlignmentType.JUSTIFIED,
   }[align];
   return new Paragraph({
     alignment,

@@ -11,7 +11,6 @@ const LEFT_SHARE = 0.45;
 /** Space left for the handwritten signature and seal (about 30 mm). */
 const SIGN_SPACE = 1700;
 
-
 export function signatureTable(recipients: string[], signer: OfficialSigner, size: number, widthTwip: number): Table {
   const left = Math.round(widthTwip * LEFT_SHARE);
   const right = widthTwip - left;
@@ -24,7 +23,12 @@ export function signatureTable(recipients: string[], signer: OfficialSigner, siz
   if (signer.title.trim()) rightParas.push(line([run(upperVi(signer.title.trim()), { size, bold: true })]));
   rightParas.push(line([run(signer.name.trim(), { size, bold: true })], 'center', { spacing: { before: SIGN_SPACE, after: 0 } }));
   const mk = (children: Paragraph[], width: number): TableCell =>
-    new TableCell({ width: { size: width, type: WidthType.DXA }, verticalAlign: VerticalAlign.TOP, margins: { left: 0, right: 0 }, children });
+    new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      verticalAlign: VerticalAlign.TOP,
+      margins: { left: 0, right: 0 },
+      children,
+    });
   return new Table({
     width: { size: widthTwip, type: WidthType.DXA },
     columnWidths: [left, right],

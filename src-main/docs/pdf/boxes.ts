@@ -28,7 +28,10 @@ export function drawLines(lines: Line[], x: number, y: number, ops: Op[]): numbe
   let top = y;
   for (const l of lines) {
     for (const f of l.frags) {
-      if (f.box) { ops.push(...boxOps(x + f.x, top + l.baseline, f.width, f.style.size, BOXES[f.text] ?? 'none')); continue; }
+      if (f.box) {
+        ops.push(...boxOps(x + f.x, top + l.baseline, f.width, f.style.size, BOXES[f.text] ?? 'none'));
+        continue;
+      }
       ops.push({ kind: 'text', x: x + f.x, y: top + l.baseline, text: f.text, style: f.style });
       if (f.style.underline) {
         const uy = top + l.baseline + f.style.size * 0.12;
@@ -54,8 +57,17 @@ function drawParaWhole(l: ParaLayout, x: number, y: number, ops: Op[]): number {
   return h + l.borderBelow + l.after;
 }
 
-interface RowBox { row: Row; height: number; draw(x: number, y: number, ops: Op[], firstOnPage: boolean): void }
-export interface TableLayout { kind: 'tbl'; indent: number; rows: RowBox[]; headerRows: number }
+interface RowBox {
+  row: Row;
+  height: number;
+  draw(x: number, y: number, ops: Op[], firstOnPage: boolean): void;
+}
+export interface TableLayout {
+  kind: 'tbl';
+  indent: number;
+  rows: RowBox[];
+  headerRows: number;
+}
 export type BlockLayout = (ParaLayout & { kind: 'p' }) | TableLayout;
 
 /** Blocks inside a cell or header: stacked, never split. */
@@ -70,7 +82,10 @@ function layoutStack(blocks: Block[], width: number, m: Measurer): { height: num
         if (p.kind === 'p') drawParaWhole(p, x, top, ops);
         else {
           let ry = top;
-          p.rows.forEach((r, i) => { r.draw(x + p.indent, ry, ops, i === 0); ry += r.height; });
+          p.rows.forEach((r, i) => {
+            r.draw(x + p.indent, ry, ops, i === 0);
+            ry += r.height;
+          });
         }
         top += heights[k]!;
       });
@@ -86,7 +101,10 @@ function layoutTable(t: Table, m: Measurer): TableLayout {
   const continuedAt = t.rows.map((row) => {
     const set = new Set<number>();
     let col = 0;
-    for (const c of row.cells) { if (c.vMerge === 'continue') set.add(col); col += c.span; }
+    for (const c of row.cells) {
+      if (c.vMerge === 'continue') set.add(col);
+      col += c.span;
+    }
     return set;
   });
   const rows: RowBox[] = t.rows.map((row, ri) => {
@@ -97,14 +115,18 @@ function layoutTable(t: Table, m: Measurer): TableLayout {
       col += cell.span;
       const x = colX[c0]!;
       const w = Math.max(1, colX[c1]! - x);
-      const content = cell.vMerge === 'continue' ? { height: 0, draw: () => {} } : layoutStack(cell.blocks, Math.max(1, w - cell.margins.left - cell.margins.right), m);
+      const content =
+        cell.vMerge === 'continue'
+          ? { height: 0, draw: () => {} }
+          : layoutStack(cell.blocks, Math.max(1, w - cell.margins.left - cell.margins.right), m);
       return { cell, x, w, c0, c1, content };
     });
     const height = Math.max(row.minHeight, ...cells.map((c) => c.content.height + c.cell.margins.top + c.cell.margins.bottom), 1);
     const next = t.rows[ri + 1];
     const nextContinued = continuedAt[ri + 1];
     return {
-      row, height,
+      row,
+      height,
       draw(x0, y, ops, firstOnPage) {
         for (const c of cells) {
           const inner = c.content.height;
@@ -113,8 +135,8 @@ function layoutTable(t: Table, m: Measurer): TableLayout {
           c.content.draw(x0 + c.x + c.cell.margins.left, y + c.cell.margins.top + Math.max(0, dy), ops);
           const b = t.borders;
           const continues = nextContinued?.has(c.c0) ?? false;
-          const top = c.cell.vMerge === 'continue' && !firstOnPage ? 0 : c.cell.borders.top ?? (firstOnPage ? b.top : b.insideH);
-          const bottom = continues ? 0 : c.cell.borders.bottom ?? (next ? b.insideH : b.bottom);
+          const top = c.cell.vMerge === 'continue' && !firstOnPage ? 0 : (c.cell.borders.top ?? (firstOnPage ? b.top : b.insideH));
+          const bottom = continues ? 0 : (c.cell.borders.bottom ?? (next ? b.insideH : b.bottom));
           const left = c.cell.borders.left ?? (c.c0 === 0 ? b.left : b.insideV);
           const right = c.cell.borders.right ?? (c.c1 >= nCols ? b.right : b.insideV);
           const X1 = x0 + c.x;

@@ -34,7 +34,12 @@ function shippedFontDirs(here: string = import.meta.url, env: NodeJS.ProcessEnv 
 
 /** The four faces to embed; `windowsFonts` is C:\Windows\Fonts on Windows (tests pass their own). */
 export function findFonts(opts: { windowsFonts?: string | null; shippedDirs?: string[] } = {}): FontFiles {
-  const win = opts.windowsFonts !== undefined ? opts.windowsFonts : process.platform === 'win32' ? join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts') : null;
+  const win =
+    opts.windowsFonts !== undefined
+      ? opts.windowsFonts
+      : process.platform === 'win32'
+        ? join(process.env.WINDIR ?? 'C:\\Windows', 'Fonts')
+        : null;
   const times = win ? inDir(win, TIMES) : null;
   if (times) return times;
   for (const dir of opts.shippedDirs ?? shippedFontDirs()) {

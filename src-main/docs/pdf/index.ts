@@ -9,7 +9,11 @@ export { PdfInputError } from './xml';
 export { findFonts } from './fonts';
 export type { FontFiles } from './fonts';
 
-interface PdfOptions { fonts?: FontFiles; title?: string; author?: string }
+interface PdfOptions {
+  fonts?: FontFiles;
+  title?: string;
+  author?: string;
+}
 
 export async function docxToPdf(bytes: Uint8Array, opts: PdfOptions = {}): Promise<Uint8Array> {
   const model = readDocx(bytes);

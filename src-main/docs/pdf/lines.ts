@@ -19,21 +19,39 @@ const BOX_SPLIT = /([☐☑☒])/;
 const INVISIBLE = /[\u0000-\u0008\u000A-\u001F\u00AD\u200B-\u200D\uFEFF]/g;
 const boxWidth = (st: RunStyle): number => st.size * 0.85;
 
-interface Frag { text: string; style: RunStyle; x: number; width: number; box?: boolean }
+interface Frag {
+  text: string;
+  style: RunStyle;
+  x: number;
+  width: number;
+  box?: boolean;
+}
 export interface Line {
   frags: Frag[];
   /** Height of the line box and the baseline's distance from its top. */
-  height: number; baseline: number;
+  height: number;
+  baseline: number;
 }
 export interface ParaLayout {
   /** Lines of each page segment (a page break inside the paragraph starts a new segment). */
   segments: Line[][];
-  before: number; after: number; borderBelow: number;
-  keepNext: boolean; keepLines: boolean; pageBreakBefore: boolean;
+  before: number;
+  after: number;
+  borderBelow: number;
+  keepNext: boolean;
+  keepLines: boolean;
+  pageBreakBefore: boolean;
   border: { x1: number; x2: number; width: number; space: number } | null;
 }
 
-interface Tok { text: string; style: RunStyle; width: number; space: boolean; box?: boolean; breakAfter?: boolean }
+interface Tok {
+  text: string;
+  style: RunStyle;
+  width: number;
+  space: boolean;
+  box?: boolean;
+  breakAfter?: boolean;
+}
 
 /** Inside a word, a line may break after a hyphen or en dash between letters/digits ("bc-TM01-2023"), as in Word. */
 const HYPHEN_BREAK = /(?<=[^\s\-–][\-–])(?=[^\s\-–])/;
@@ -47,13 +65,17 @@ function lineMetrics(p: Para, styles: RunStyle[], m: Measurer): { height: number
   const asc = Math.max(...list.map((s) => m.ascent(s)));
   const desc = Math.max(...list.map((s) => m.descent(s)));
   const natural = asc + desc;
-  if (p.line.rule === 'exact') return { height: p.line.value, baseline: p.line.value - desc * (p.line.value / natural > 1 ? 1 : p.line.value / natural) };
+  if (p.line.rule === 'exact')
+    return { height: p.line.value, baseline: p.line.value - desc * (p.line.value / natural > 1 ? 1 : p.line.value / natural) };
   const h = p.line.rule === 'atLeast' ? Math.max(natural, p.line.value) : natural * p.line.value;
   return { height: h, baseline: p.line.rule === 'atLeast' ? h - desc : asc };
 }
 
 /** What the page fields print: the page number and the number of pages ('' while the body is laid out). */
-export interface Fields { page: string; pages: string }
+export interface Fields {
+  page: string;
+  pages: string;
+}
 const NO_FIELDS: Fields = { page: '', pages: '' };
 
 function tokens(runs: Run[], m: Measurer, fields: Fields): (Tok | 'br')[] {
@@ -63,22 +85,36 @@ function tokens(runs: Run[], m: Measurer, fields: Fields): (Tok | 'br')[] {
     else if (r.kind === 'pageNumber') {
       const t = r.total ? fields.pages : fields.page;
       out.push({ text: t, style: r.style, width: m.width(t, r.style), space: false });
-    }
-    else if (r.kind === 'text') {
-      for (const piece of upper(r.text, r.style).replace(INVISIBLE, '').match(/\t|[ \u00A0]+|[^ \t\u00A0]+/g) ?? []) {
+    } else if (r.kind === 'text') {
+      for (const piece of upper(r.text, r.style)
+        .replace(INVISIBLE, '')
+        .match(/\t|[ \u00A0]+|[^ \t\u00A0]+/g) ?? []) {
         if (piece === '\t') out.push({ text: ' ', style: r.style, width: 36, space: true });
         else if (piece.startsWith(' ')) out.push({ text: piece, style: r.style, width: m.width(piece, r.style), space: true });
         else {
           for (const part of piece.split(BOX_SPLIT)) {
             if (!part) continue;
-            if (part in BOXES) { out.push({ text: part, style: r.style, width: boxWidth(r.style), space: false, box: true }); continue; }
+            if (part in BOXES) {
+              out.push({ text: part, style: r.style, width: boxWidth(r.style), space: false, box: true });
+              continue;
+            }
             const bad = m.missing(part, r.style);
             if (bad) {
               const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-              throw new PdfInputError(`Không in được ký tự "${bad}" (U+${code}) trong "${r.text.trim().slice(0, 60)}": phông chữ Times New Roman không có ký tự này. Hãy sửa chữ đó trong dữ liệu rồi xuất lại.`);
+              throw new PdfInputError(
+                `Không in được ký tự "${bad}" (U+${code}) trong "${r.text.trim().slice(0, 60)}": phông chữ Times New Roman không có ký tự này. Hãy sửa chữ đó trong dữ liệu rồi xuất lại.`,
+              );
             }
             const bits = part.split(HYPHEN_BREAK);
-            bits.forEach((b, k) => out.push({ text: b, style: r.style, width: m.width(b, r.style), space: false, ...(k < bits.length - 1 ? { breakAfter: true } : {}) }));
+            bits.forEach((b, k) =>
+              out.push({
+                text: b,
+                style: r.style,
+                width: m.width(b, r.style),
+                space: false,
+                ...(k < bits.length - 1 ? { breakAfter: true } : {}),
+              }),
+            );
           }
         }
       }
@@ -104,8 +140,17 @@ function wrap(p: Para, runs: Run[], width: number, m: Measurer, fields: Fields, 
   let i = 0;
   while (i < toks.length) {
     const t = toks[i]!;
-    if (t === 'br') { push(true); i++; continue; }
-    if (t.space) { cur.push(t); curW += t.width; i++; continue; }
+    if (t === 'br') {
+      push(true);
+      i++;
+      continue;
+    }
+    if (t.space) {
+      cur.push(t);
+      curW += t.width;
+      i++;
+      continue;
+    }
     // a word: consecutive non-space tokens (may span runs)
     const word: Tok[] = [];
     let j = i;
@@ -123,7 +168,10 @@ function wrap(p: Para, runs: Run[], width: number, m: Measurer, fields: Fields, 
           const cw = m.width(ch, w.style);
           if (curW + cw > availOf() + 0.01 && cur.length) push(false);
           const last = cur[cur.length - 1];
-          if (last && !last.space && !last.box && !w.box && same(last.style, w.style)) { last.text += ch; last.width += cw; } else cur.push({ text: ch, style: w.style, width: cw, space: false });
+          if (last && !last.space && !last.box && !w.box && same(last.style, w.style)) {
+            last.text += ch;
+            last.width += cw;
+          } else cur.push({ text: ch, style: w.style, width: cw, space: false });
           curW += cw;
         }
       }
@@ -153,10 +201,20 @@ function wrap(p: Para, runs: Run[], width: number, m: Measurer, fields: Fields, 
       const w = t.width + (t.space ? extra : 0);
       const last = frags[frags.length - 1];
       // merge same-style text into one fragment unless justified (then words are placed one by one)
-      if (!justify && last && !last.box && !t.box && same(last.style, t.style)) { last.text += t.text; last.width += t.width; } else if (!t.space || !justify) frags.push({ text: t.text, style: t.style, x, width: t.width, ...(t.box ? { box: true } : {}) });
+      if (!justify && last && !last.box && !t.box && same(last.style, t.style)) {
+        last.text += t.text;
+        last.width += t.width;
+      } else if (!t.space || !justify) frags.push({ text: t.text, style: t.style, x, width: t.width, ...(t.box ? { box: true } : {}) });
       x += w;
     }
-    return { frags: frags.filter((f) => f.text.trim() || f.style.underline), ...lineMetrics(p, toksIn.map((t) => t.style), m) };
+    return {
+      frags: frags.filter((f) => f.text.trim() || f.style.underline),
+      ...lineMetrics(
+        p,
+        toksIn.map((t) => t.style),
+        m,
+      ),
+    };
   });
 }
 
@@ -175,9 +233,12 @@ export function layoutPara(p: Para, width: number, m: Measurer, fields: Fields =
   return {
     // a page break that opens the paragraph leaves nothing on the page before it
     segments: segs.map((s, k) => (k === 0 && segs.length > 1 && !s.length ? [] : wrap(p, s, width, m, fields, k === 0))),
-    before: p.before, after: p.after,
+    before: p.before,
+    after: p.after,
     borderBelow: p.borderBottom ? p.borderBottom.space + p.borderBottom.width : 0,
-    keepNext: p.keepNext, keepLines: p.keepLines, pageBreakBefore: p.pageBreakBefore,
+    keepNext: p.keepNext,
+    keepLines: p.keepLines,
+    pageBreakBefore: p.pageBreakBefore,
     border: p.borderBottom ? { x1: p.left, x2: width - p.right, width: p.borderBottom.width, space: p.borderBottom.space } : null,
   };
 }

@@ -1,7 +1,13 @@
 // The tiny layout model the PDF renderer works on: what our .docx files use (paragraphs of styled runs,
 // tables with a grid, borders and merged cells, one section with margins and page-number headers). Points.
 
-export interface RunStyle { size: number; bold: boolean; italic: boolean; underline: boolean; caps: boolean }
+export interface RunStyle {
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  underline: boolean;
+  caps: boolean;
+}
 
 export type Run =
   | { kind: 'text'; text: string; style: RunStyle }
@@ -18,17 +24,28 @@ export interface Para {
   /** Style of the paragraph mark (the height of an empty paragraph). */
   mark: RunStyle;
   align: Align;
-  left: number; right: number;
+  left: number;
+  right: number;
   /** First-line indent; negative for a hanging indent. */
   firstLine: number;
-  before: number; after: number;
+  before: number;
+  after: number;
   line: { rule: 'auto' | 'exact' | 'atLeast'; value: number };
-  keepNext: boolean; keepLines: boolean; pageBreakBefore: boolean;
+  keepNext: boolean;
+  keepLines: boolean;
+  pageBreakBefore: boolean;
   /** Bottom border: line width and its distance below the text. */
   borderBottom: { width: number; space: number } | null;
 }
 
-export interface Borders { top: number; left: number; bottom: number; right: number; insideH: number; insideV: number }
+export interface Borders {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  insideH: number;
+  insideV: number;
+}
 
 export interface Cell {
   span: number;
@@ -40,14 +57,26 @@ export interface Cell {
   borders: Partial<Record<'top' | 'left' | 'bottom' | 'right', number>>;
 }
 
-export interface Row { cells: Cell[]; cantSplit: boolean; header: boolean; minHeight: number }
+export interface Row {
+  cells: Cell[];
+  cantSplit: boolean;
+  header: boolean;
+  minHeight: number;
+}
 
-export interface Table { kind: 'tbl'; grid: number[]; indent: number; borders: Borders; rows: Row[] }
+export interface Table {
+  kind: 'tbl';
+  grid: number[];
+  indent: number;
+  borders: Borders;
+  rows: Row[];
+}
 
 export type Block = Para | Table;
 
 export interface Section {
-  width: number; height: number;
+  width: number;
+  height: number;
   margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
   /** A different (here: empty) header on the first page. */
   titlePage: boolean;
@@ -56,4 +85,9 @@ export interface Section {
 }
 
 /** `title`, `author`: the document's own (docProps/core.xml), shown by PDF viewers. */
-export interface DocModel { section: Section; blocks: Block[]; title?: string; author?: string }
+export interface DocModel {
+  section: Section;
+  blocks: Block[];
+  title?: string;
+  author?: string;
+}

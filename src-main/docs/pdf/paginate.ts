@@ -32,7 +32,10 @@ export function paginate(doc: DocModel, m: Measurer): Op[][] {
   const pages: Op[][] = [[]];
   let y = top;
   const ops = (): Op[] => pages[pages.length - 1]!;
-  const newPage = (): void => { pages.push([]); y = top; };
+  const newPage = (): void => {
+    pages.push([]);
+    y = top;
+  };
   const atTop = (): boolean => y <= top + EPS;
 
   const layouts = doc.blocks.map((b) => layoutBlock(b, width, m));
@@ -73,13 +76,19 @@ export function paginate(doc: DocModel, m: Measurer): Op[][] {
     let first = true;
     l.rows.forEach((r, i) => {
       if (r.height > bottom - top + EPS) {
-        throw new PdfInputError('Một hàng của bảng dài hơn một trang giấy nên không chuyển được sang PDF. Hãy rút gọn nội dung ô đó rồi xuất lại.');
+        throw new PdfInputError(
+          'Một hàng của bảng dài hơn một trang giấy nên không chuyển được sang PDF. Hãy rút gọn nội dung ô đó rồi xuất lại.',
+        );
       }
       if (y + r.height > bottom + EPS && !atTop()) {
         newPage();
         first = true;
         if (i >= l.headerRows) {
-          for (const h of l.rows.slice(0, l.headerRows)) { h.draw(x, y, ops(), first); y += h.height; first = false; }
+          for (const h of l.rows.slice(0, l.headerRows)) {
+            h.draw(x, y, ops(), first);
+            y += h.height;
+            first = false;
+          }
         }
       }
       r.draw(x, y, ops(), first);

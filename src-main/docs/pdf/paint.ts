@@ -8,7 +8,11 @@ import { faceOf, fontBytes, type Face, type FontFiles } from './fonts';
 import type { Measurer } from './lines';
 
 type Doc = PDFKit.PDFDocument;
-interface FkGlyph { id: number; advanceWidth: number; codePoints: number[] }
+interface FkGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
 interface FkFont {
   unitsPerEm: number;
   'OS/2'?: { winAscent: number; winDescent: number };
@@ -16,7 +20,11 @@ interface FkFont {
   glyphForCodePoint(c: number): FkGlyph;
   layout: unknown;
 }
-interface EmbeddedFont { font?: FkFont; ascender: number; descender: number }
+interface EmbeddedFont {
+  font?: FkFont;
+  ascender: number;
+  descender: number;
+}
 
 /** Per font file: advance width (font units) of each code point, 0 id = missing. */
 const advances = new Map<string, Map<number, { id: number; adv: number }>>();
@@ -34,14 +42,29 @@ function simpleLayout(this: FkFont, text: string): { glyphs: FkGlyph[]; position
   return { glyphs, positions, advanceWidth };
 }
 
-interface Face1 { font: FkFont; adv: Map<number, { id: number; adv: number }>; ascender: number; descender: number }
+interface Face1 {
+  font: FkFont;
+  adv: Map<number, { id: number; adv: number }>;
+  ascender: number;
+  descender: number;
+}
 
-interface RenderDoc { doc: Doc; select(face: Face): Face1 }
+interface RenderDoc {
+  doc: Doc;
+  select(face: Face): Face1;
+}
 
 export function newDocument(fonts: FontFiles, info: { title?: string; author?: string }): RenderDoc {
   const doc = new PDFDocument({
-    autoFirstPage: false, font: null as unknown as string, compress: true, // no Helvetica loaded
-    info: { Producer: 'Dân vận', Creator: 'Dân vận', ...(info.title ? { Title: info.title } : {}), ...(info.author ? { Author: info.author } : {}) },
+    autoFirstPage: false,
+    font: null as unknown as string,
+    compress: true, // no Helvetica loaded
+    info: {
+      Producer: 'Dân vận',
+      Creator: 'Dân vận',
+      ...(info.title ? { Title: info.title } : {}),
+      ...(info.author ? { Author: info.author } : {}),
+    },
   });
   for (const face of ['R', 'B', 'I', 'BI'] as Face[]) doc.registerFont(face, fontBytes(fonts[face]));
   const faces = new Map<Face, Face1>();

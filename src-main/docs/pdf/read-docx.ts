@@ -36,15 +36,25 @@ function runStyle(rPr: XmlEl | undefined, base: RunStyle): RunStyle {
   };
 }
 
-interface Ctx { base: RunStyle }
+interface Ctx {
+  base: RunStyle;
+}
 
 /** Content our documents never use: refused by name rather than left out of the PDF without a word. */
 const UNSUPPORTED: Record<string, string> = {
-  'w:drawing': 'hình ảnh', 'w:pict': 'hình ảnh', 'w:object': 'đối tượng nhúng', 'w:numPr': 'danh sách đánh số tự động',
-  'w:txbxContent': 'hộp văn bản', 'w:sym': 'ký hiệu chèn từ phông Symbol', 'w:footnoteReference': 'chú thích cuối trang', 'w:endnoteReference': 'chú thích cuối văn bản',
+  'w:drawing': 'hình ảnh',
+  'w:pict': 'hình ảnh',
+  'w:object': 'đối tượng nhúng',
+  'w:numPr': 'danh sách đánh số tự động',
+  'w:txbxContent': 'hộp văn bản',
+  'w:sym': 'ký hiệu chèn từ phông Symbol',
+  'w:footnoteReference': 'chú thích cuối trang',
+  'w:endnoteReference': 'chú thích cuối văn bản',
 };
 function refuse(name: string): never {
-  throw new PdfInputError(`Tài liệu có ${UNSUPPORTED[name] ?? name} mà trình tạo PDF của ứng dụng chưa hỗ trợ. Hãy mở tệp Word và chọn "Lưu thành PDF".`);
+  throw new PdfInputError(
+    `Tài liệu có ${UNSUPPORTED[name] ?? name} mà trình tạo PDF của ứng dụng chưa hỗ trợ. Hãy mở tệp Word và chọn "Lưu thành PDF".`,
+  );
 }
 
 /** PAGE and NUMPAGES/SECTIONPAGES are drawn by us; any other field shows its result as saved in the file. */
@@ -69,13 +79,19 @@ function readRuns(p: XmlEl, ctx: Ctx): Run[] {
           if (r.name in UNSUPPORTED) refuse(r.name);
           if (r.name === 'w:fldChar') {
             const t = r.attrs['w:fldCharType'];
-            if (t === 'begin') { field = 'code'; code = ''; codeStyle = style; }
-            else if (t === 'separate' && field === 'code') {
+            if (t === 'begin') {
+              field = 'code';
+              code = '';
+              codeStyle = style;
+            } else if (t === 'separate' && field === 'code') {
               const f = pageField(code, codeStyle);
               if (f) out.push(f);
               field = f ? 'result' : 'shown';
             } else if (t === 'end') {
-              if (field === 'code') { const f = pageField(code, codeStyle); if (f) out.push(f); }
+              if (field === 'code') {
+                const f = pageField(code, codeStyle);
+                if (f) out.push(f);
+              }
               field = 'none';
             }
           } else if (r.name === 'w:instrText') {
@@ -126,15 +142,17 @@ function readPara(p: XmlEl, ctx: Ctx): Para {
     firstLine: hanging ? -pt(hanging) : pt(num(ind['w:firstLine'])),
     before: pt(num(sp['w:before'])),
     after: pt(num(sp['w:after'])),
-    line: rule === 'exact' || rule === 'atLeast'
-      ? { rule, value: pt(num(sp['w:line'], 240)) }
-      : { rule: 'auto', value: num(sp['w:line'], 240) / 240 },
+    line:
+      rule === 'exact' || rule === 'atLeast'
+        ? { rule, value: pt(num(sp['w:line'], 240)) }
+        : { rule: 'auto', value: num(sp['w:line'], 240) / 240 },
     keepNext: onOff(child(pPr, 'w:keepNext')) ?? false,
     keepLines: onOff(child(pPr, 'w:keepLines')) ?? false,
     pageBreakBefore: onOff(child(pPr, 'w:pageBreakBefore')) ?? false,
-    borderBottom: bottom && !['none', 'nil'].includes(bottom.attrs['w:val'] ?? 'none')
-      ? { width: Math.max(0.25, num(bottom.attrs['w:sz'], 4) / 8), space: num(bottom.attrs['w:space']) }
-      : null,
+    borderBottom:
+      bottom && !['none', 'nil'].includes(bottom.attrs['w:val'] ?? 'none')
+        ? { width: Math.max(0.25, num(bottom.attrs['w:sz'], 4) / 8), space: num(bottom.attrs['w:space']) }
+        : null,
   };
 }
 
@@ -148,13 +166,17 @@ function readTable(t: XmlEl, ctx: Ctx): Table {
   const tblPr = child(t, 'w:tblPr');
   const b = child(tblPr, 'w:tblBorders');
   const borders: Borders = {
-    top: borderWidth(child(b, 'w:top')) ?? 0, left: borderWidth(child(b, 'w:left') ?? child(b, 'w:start')) ?? 0,
-    bottom: borderWidth(child(b, 'w:bottom')) ?? 0, right: borderWidth(child(b, 'w:right') ?? child(b, 'w:end')) ?? 0,
-    insideH: borderWidth(child(b, 'w:insideH')) ?? 0, insideV: borderWidth(child(b, 'w:insideV')) ?? 0,
+    top: borderWidth(child(b, 'w:top')) ?? 0,
+    left: borderWidth(child(b, 'w:left') ?? child(b, 'w:start')) ?? 0,
+    bottom: borderWidth(child(b, 'w:bottom')) ?? 0,
+    right: borderWidth(child(b, 'w:right') ?? child(b, 'w:end')) ?? 0,
+    insideH: borderWidth(child(b, 'w:insideH')) ?? 0,
+    insideV: borderWidth(child(b, 'w:insideV')) ?? 0,
   };
   const mar = child(tblPr, 'w:tblCellMar');
   const dflt = {
-    top: pt(num(child(mar, 'w:top')?.attrs['w:w'])), bottom: pt(num(child(mar, 'w:bottom')?.attrs['w:w'])),
+    top: pt(num(child(mar, 'w:top')?.attrs['w:w'])),
+    bottom: pt(num(child(mar, 'w:bottom')?.attrs['w:w'])),
     left: pt(num((child(mar, 'w:left') ?? child(mar, 'w:start'))?.attrs['w:w'], 108)),
     right: pt(num((child(mar, 'w:right') ?? child(mar, 'w:end'))?.attrs['w:w'], 108)),
   };
@@ -179,14 +201,24 @@ function readTable(t: XmlEl, ctx: Ctx): Table {
       return {
         span: Math.max(1, num(child(tcPr, 'w:gridSpan')?.attrs['w:val'], 1)),
         vMerge: vm ? (vm.attrs['w:val'] === 'restart' ? 'restart' : 'continue') : null,
-        margins: { top: side('w:top', 'w:top', dflt.top), bottom: side('w:bottom', 'w:bottom', dflt.bottom), left: side('w:left', 'w:start', dflt.left), right: side('w:right', 'w:end', dflt.right) },
+        margins: {
+          top: side('w:top', 'w:top', dflt.top),
+          bottom: side('w:bottom', 'w:bottom', dflt.bottom),
+          left: side('w:left', 'w:start', dflt.left),
+          right: side('w:right', 'w:end', dflt.right),
+        },
         vAlign: va === 'center' ? 'center' : va === 'bottom' ? 'bottom' : 'top',
         blocks: readBlocks(tc, ctx),
         borders: cellBorders,
       };
     });
     const h = child(trPr, 'w:trHeight');
-    return { cells, cantSplit: onOff(child(trPr, 'w:cantSplit')) ?? false, header: onOff(child(trPr, 'w:tblHeader')) ?? false, minHeight: h ? pt(num(h.attrs['w:val'])) : 0 };
+    return {
+      cells,
+      cantSplit: onOff(child(trPr, 'w:cantSplit')) ?? false,
+      header: onOff(child(trPr, 'w:tblHeader')) ?? false,
+      minHeight: h ? pt(num(h.attrs['w:val'])) : 0,
+    };
   });
   // a table without a grid (never made by us): equal columns over the cells of the widest row
   if (!grid.length) {
@@ -240,17 +272,24 @@ export function readDocx(bytes: Uint8Array): DocModel {
     const ref = kids(sectPr, 'w:headerReference').find((h) => (h.attrs['w:type'] ?? 'default') === type);
     const xml = ref ? parts.get(rels.get(ref.attrs['r:id'] ?? '') ?? '') : undefined;
     if (!xml) return [];
-    return readBlocks(child(parseXml(xml), 'w:hdr') ?? { name: '', attrs: {}, children: [], text: '' }, ctx).filter((b): b is Para => b.kind === 'p');
+    return readBlocks(child(parseXml(xml), 'w:hdr') ?? { name: '', attrs: {}, children: [], text: '' }, ctx).filter(
+      (b): b is Para => b.kind === 'p',
+    );
   };
   let width = pt(num(pgSz['w:w'], 11906));
   let height = pt(num(pgSz['w:h'], 16838));
   // docx writes the landscape dimensions already swapped; guard against files that only set w:orient
   if (pgSz['w:orient'] === 'landscape' && width < height) [width, height] = [height, width];
   const section: Section = {
-    width, height,
+    width,
+    height,
     margin: {
-      top: pt(num(pgMar['w:top'], 1440)), right: pt(num(pgMar['w:right'], 1440)), bottom: pt(num(pgMar['w:bottom'], 1440)),
-      left: pt(num(pgMar['w:left'], 1440)), header: pt(num(pgMar['w:header'], 720)), footer: pt(num(pgMar['w:footer'], 720)),
+      top: pt(num(pgMar['w:top'], 1440)),
+      right: pt(num(pgMar['w:right'], 1440)),
+      bottom: pt(num(pgMar['w:bottom'], 1440)),
+      left: pt(num(pgMar['w:left'], 1440)),
+      header: pt(num(pgMar['w:header'], 720)),
+      footer: pt(num(pgMar['w:footer'], 720)),
     },
     titlePage: onOff(child(sectPr, 'w:titlePg')) ?? false,
     header: headerOf('default'),

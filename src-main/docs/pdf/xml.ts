@@ -2,7 +2,12 @@
 // (name, attributes, children, text). No DTD, no entity expansion; size, node and depth limits.
 import { decodeXml } from '../../bytes/xml';
 
-export interface XmlEl { name: string; attrs: Record<string, string>; children: XmlEl[]; text: string }
+export interface XmlEl {
+  name: string;
+  attrs: Record<string, string>;
+  children: XmlEl[];
+  text: string;
+}
 
 export const XML_LIMITS = { maxChars: 40_000_000, maxNodes: 2_000_000, maxDepth: 100 } as const;
 
@@ -33,7 +38,11 @@ export function parseXml(xml: string, textIn: ReadonlySet<string> = new Set(['w:
     if (lt > i && textIn.has(top.name)) top.text += decodeXml(xml.slice(i, lt));
     const c = xml.charCodeAt(lt + 1);
     if (c === 63 /* ? */ || c === 33 /* ! */) {
-      const close = xml.startsWith('<!--', lt) ? xml.indexOf('-->', lt) + 3 : xml.startsWith('<![CDATA[', lt) ? xml.indexOf(']]>', lt) + 3 : xml.indexOf('>', lt) + 1;
+      const close = xml.startsWith('<!--', lt)
+        ? xml.indexOf('-->', lt) + 3
+        : xml.startsWith('<![CDATA[', lt)
+          ? xml.indexOf(']]>', lt) + 3
+          : xml.indexOf('>', lt) + 1;
       if (close <= 0) break;
       if (xml.startsWith('<![CDATA[', lt) && textIn.has(top.name)) top.text += xml.slice(lt + 9, close - 3);
       i = close;

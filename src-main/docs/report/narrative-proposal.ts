@@ -7,14 +7,25 @@ import { attribution, type UnitRef } from '../../text/unit-attribution';
 
 export { attribution, NAMED_UNITS, shortUnitName, type UnitRef } from '../../text/unit-attribution';
 
-interface SourceItem { unitCode: string; unitName: string; text: string }
-interface ProposedSentence { text: string; units: UnitRef[]; score: number }
+interface SourceItem {
+  unitCode: string;
+  unitName: string;
+  text: string;
+}
+interface ProposedSentence {
+  text: string;
+  units: UnitRef[];
+  score: number;
+}
 
 /** Places and named activities staff write about ("xã Bình An", "khu phố 3", "hội thi", "Mái ấm Công đoàn"). */
-const PLACE = /\b(xa|phuong|thi tran|thon|ap|khu pho|to dan pho|huyen|quan|tinh|thanh pho|tp|khu cong nghiep|kcn|cum cong nghiep|truong|tram y te|benh vien|cho|cong ty)\b/g;
-const ACTIVITY = /\b(mo hinh|hoi thi|hoi thao|toa dam|ra quan|hien mau|mai am|tu thien|trao tang|tang qua|ho tro|xay dung|sua chua|tuyen truyen|tap huan|giao luu|the thao|van nghe|dien dan|doi thoai|ky ket|phat dong|tham hoi|nha|sinh hoat|cuoc thi|hoi nghi|buoi)\b/g;
+const PLACE =
+  /\b(xa|phuong|thi tran|thon|ap|khu pho|to dan pho|huyen|quan|tinh|thanh pho|tp|khu cong nghiep|kcn|cum cong nghiep|truong|tram y te|benh vien|cho|cong ty)\b/g;
+const ACTIVITY =
+  /\b(mo hinh|hoi thi|hoi thao|toa dam|ra quan|hien mau|mai am|tu thien|trao tang|tang qua|ho tro|xay dung|sua chua|tuyen truyen|tap huan|giao luu|the thao|van nghe|dien dan|doi thoai|ky ket|phat dong|tham hoi|nha|sinh hoat|cuoc thi|hoi nghi|buoi)\b/g;
 /** Stock phrases that say nothing a reader can check. */
-const STOCK = /\b(tich cuc|nghiem tuc|kip thoi|day du|theo ke hoach|dung quy dinh|hieu qua|quan tam|chu dong|tot|nhiet tinh|trien khai thuc hien|dat ket qua)\b/g;
+const STOCK =
+  /\b(tich cuc|nghiem tuc|kip thoi|day du|theo ke hoach|dung quy dinh|hieu qua|quan tam|chu dong|tot|nhiet tinh|trien khai thuc hien|dat ket qua)\b/g;
 
 /** Runs of two or more capitalised words after the first word ("Trường THCS Lê Lợi", "Mái ấm" not). */
 function properNames(text: string): number {
@@ -40,7 +51,8 @@ export function scoreSentence(text: string): number {
   const numbers = (text.match(/\d[\d.,]*/g) ?? []).filter((n) => !/^0?\d[./]$/.test(n)).length;
   const quoted = (text.match(/["“][^"”]{3,}["”]/g) ?? []).length;
   const names = properNames(text);
-  let s = Math.min(numbers, 4) * 3 + Math.min(count(PLACE, f), 3) * 1.5 + Math.min(count(ACTIVITY, f), 3) + quoted * 2 + Math.min(names, 3) * 1.5;
+  let s =
+    Math.min(numbers, 4) * 3 + Math.min(count(PLACE, f), 3) * 1.5 + Math.min(count(ACTIVITY, f), 3) + quoted * 2 + Math.min(names, 3) * 1.5;
   s -= Math.min(count(STOCK, f), 3) * (numbers ? 0.5 : 1.5);
   if (words < 6) s -= 1;
   if (words > 60) s -= (words - 60) / 10;
@@ -48,9 +60,16 @@ export function scoreSentence(text: string): number {
 }
 
 /** Folded words of a sentence, numbers kept, for near-duplicate comparison. */
-const wordsOf = (s: string): Set<string> => new Set(fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').split(' ').filter((w) => w.length > 1 || /\d/.test(w)));
+const wordsOf = (s: string): Set<string> =>
+  new Set(
+    fold(s)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .split(' ')
+      .filter((w) => w.length > 1 || /\d/.test(w)),
+  );
 
-const numbersOf = (s: string): string => [...new Set((s.match(/\d[\d.,]*\d|\d/g) ?? []).map((n) => n.replace(/[.,]/g, '')))].sort().join(' ');
+const numbersOf = (s: string): string =>
+  [...new Set((s.match(/\d[\d.,]*\d|\d/g) ?? []).map((n) => n.replace(/[.,]/g, '')))].sort().join(' ');
 
 /**
  * Near duplicates: the same numbers (different figures are different facts, never merged) and most of the shorter
@@ -82,7 +101,10 @@ function isSentence(text: string): boolean {
 /** Longer "sentences" (a paragraph without full stops) are not condensed; they stay in the full-text appendix. */
 const MAX_SENTENCE = 700;
 
-interface ProposeOptions { limit: number; minScore?: number }
+interface ProposeOptions {
+  limit: number;
+  minScore?: number;
+}
 
 /**
  * The proposed sentences of one section, best first (ties: the order the units and their texts came in). A merged
@@ -104,7 +126,10 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
       const same = bucket.find((m) => similarWords(m.key, words));
       if (same) {
         if (!same.units.some((u) => u.code === unit.code)) same.units.push(unit);
-        if (score > same.score) { same.text = text; same.score = score; }
+        if (score > same.score) {
+          same.text = text;
+          same.score = score;
+        }
         continue;
       }
       const m = { text, units: [unit], score, order: order++, key: words };
@@ -114,7 +139,8 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
     }
   }
   // A sentence several units wrote is a shared result: a small bonus so it is not lost among single ones.
-  const pool = merged.map((m) => ({ ...m, rank: m.score + Math.min(m.units.length - 1, 3), words: wordsOf(m.text.replace(/\d[\d.,]*/g, ' ')) }))
+  const pool = merged
+    .map((m) => ({ ...m, rank: m.score + Math.min(m.units.length - 1, 3), words: wordsOf(m.text.replace(/\d[\d.,]*/g, ' ')) }))
     .filter((m) => o.minScore === undefined || m.rank >= o.minScore);
   // Greedy, best first, but a sentence shaped like one already taken (same words, other figures) loses ground, so
   // the list covers different activities rather than ten variants of the best-scoring one.
@@ -125,7 +151,10 @@ export function proposeSentences(items: SourceItem[], o: ProposeOptions): Propos
     pool.forEach((m, k) => {
       const like = picked.reduce((mx, p) => Math.max(mx, dice(m.words, p.words)), 0);
       const value = m.rank - 6 * like;
-      if (value > bestValue || (value === bestValue && m.order < pool[best]!.order)) { best = k; bestValue = value; }
+      if (value > bestValue || (value === bestValue && m.order < pool[best]!.order)) {
+        best = k;
+        bestValue = value;
+      }
     });
     picked.push(pool.splice(best, 1)[0]!);
   }

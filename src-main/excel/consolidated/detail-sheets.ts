@@ -7,7 +7,6 @@ import { THIN, font, put, sheetState } from '../official-sheet/style';
 import type { ExportFrame } from './types';
 import { REPORT_STATE_DOC_LABELS } from '../../contract/report-labels';
 
-
 function appendixTitle(ws: Worksheet, n: number, title: string, frame: ExportFrame, width: number): void {
   addTitle(ws, `Phụ lục ${n}: ${title}`, `(Kèm theo Báo cáo số ${frame.header.number.trim()} của ${frame.header.ownOrg})`, width);
 }
@@ -19,14 +18,18 @@ export function writeMatrixSheet(ws: Worksheet, c: Consolidation, frame: ExportF
     { header: 'Tình trạng', key: 'state', width: 12, align: 'center', trusted: true },
   ];
   const ind: SheetColumn[] = c.indicators.map((i, k) => ({
-    header: `${i.label}${i.unit ? ` (${i.unit})` : ''}`, key: `i${k}`, width: i.aggregation === 'text' ? 24 : 12,
+    header: `${i.label}${i.unit ? ` (${i.unit})` : ''}`,
+    key: `i${k}`,
+    width: i.aggregation === 'text' ? 24 : 12,
     kind: i.aggregation === 'text' ? 'text' : 'number',
   }));
   const columns = [...fixed, ...ind];
   appendixTitle(ws, 1, 'Kết quả chi tiết theo đơn vị', frame, columns.length);
   const rows = c.matrix.units.map((u, r) => {
     const row: Record<string, string | number | null> = { tt: r + 1, unit: u.name, state: REPORT_STATE_DOC_LABELS[u.state] };
-    (c.matrix.values[r] ?? []).forEach((v, k) => { row[`i${k}`] = v; });
+    (c.matrix.values[r] ?? []).forEach((v, k) => {
+      row[`i${k}`] = v;
+    });
     return row;
   });
   const t = addTable(ws, { columns, rows, landscape: 'auto' });
@@ -63,12 +66,20 @@ export function writeStatusSheet(ws: Worksheet, t: Tracking, frame: ExportFrame)
   const groups: SheetGroup[] = (['missing', 'late', 'on_time'] as const).flatMap((s, gi) => {
     const rows = t.rows.filter((r) => r.state === s);
     return rows.length
-      ? [{
-          label: `${['I', 'II', 'III'][gi]}. ${REPORT_STATE_DOC_LABELS[s]} (${rows.length})`,
-          rows: rows.map((r, k) => ({
-            tt: k + 1, code: r.unit.code, unit: r.unit.name, state: REPORT_STATE_DOC_LABELS[r.state], received: r.receivedOn, late: r.daysLate, reminders: r.reminders,
-          })),
-        }]
+      ? [
+          {
+            label: `${['I', 'II', 'III'][gi]}. ${REPORT_STATE_DOC_LABELS[s]} (${rows.length})`,
+            rows: rows.map((r, k) => ({
+              tt: k + 1,
+              code: r.unit.code,
+              unit: r.unit.name,
+              state: REPORT_STATE_DOC_LABELS[r.state],
+              received: r.receivedOn,
+              late: r.daysLate,
+              reminders: r.reminders,
+            })),
+          },
+        ]
       : [];
   });
   addTable(ws, { columns, groups, labelKey: 'code', landscape: false });

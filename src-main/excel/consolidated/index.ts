@@ -36,17 +36,30 @@ export async function buildMissingWorkbook(t: Tracking, frame: ExportFrame): Pro
   const ws = wb.addWorksheet('Chưa nộp - nộp trễ');
   const W = 8;
   addOfficialHeader(ws, frame.header, W);
-  addTitle(ws, 'Danh sách đơn vị chưa báo cáo, báo cáo trễ hạn', [`Kết quả ${frame.subject}`, `(Tính đến ngày ${frame.header.date.split('-').reverse().join('/')})`], W);
+  addTitle(
+    ws,
+    'Danh sách đơn vị chưa báo cáo, báo cáo trễ hạn',
+    [`Kết quả ${frame.subject}`, `(Tính đến ngày ${frame.header.date.split('-').reverse().join('/')})`],
+    W,
+  );
   const groups: SheetGroup[] = (['missing', 'late'] as const).flatMap((s, gi) => {
     const rows = t.rows.filter((r) => r.state === s);
     return rows.length
-      ? [{
-          label: `${gi === 0 ? 'I' : 'II'}. ${REPORT_STATE_DOC_LABELS[s]} (${rows.length} đơn vị)`,
-          rows: rows.map((r, k) => ({
-            tt: k + 1, code: r.unit.code, unit: r.unit.name, received: r.receivedOn, late: r.daysLate, reminders: r.reminders,
-            last: r.lastReminderOn, phone: r.phone ?? '',
-          })),
-        }]
+      ? [
+          {
+            label: `${gi === 0 ? 'I' : 'II'}. ${REPORT_STATE_DOC_LABELS[s]} (${rows.length} đơn vị)`,
+            rows: rows.map((r, k) => ({
+              tt: k + 1,
+              code: r.unit.code,
+              unit: r.unit.name,
+              received: r.receivedOn,
+              late: r.daysLate,
+              reminders: r.reminders,
+              last: r.lastReminderOn,
+              phone: r.phone ?? '',
+            })),
+          },
+        ]
       : [];
   });
   addTable(ws, {
@@ -64,6 +77,8 @@ export async function buildMissingWorkbook(t: Tracking, frame: ExportFrame): Pro
     labelKey: 'code',
     landscape: false,
   });
-  addNotes(ws, [`Đã báo cáo ${t.submitted}/${t.expected} đơn vị (${t.onTime} đúng hạn, ${t.late} trễ hạn); chưa báo cáo ${t.missingCount} đơn vị.`]);
+  addNotes(ws, [
+    `Đã báo cáo ${t.submitted}/${t.expected} đơn vị (${t.onTime} đúng hạn, ${t.late} trễ hạn); chưa báo cáo ${t.missingCount} đơn vị.`,
+  ]);
   return bytesOf(wb);
 }

@@ -5,7 +5,15 @@ import type { Worksheet } from 'exceljs';
 import type { Consolidation, ConsolidatedIndicator } from '../../contract/consolidation';
 import { formatViDate } from '../../text/vi-date';
 import { fold } from '../../text/vi-text';
-import { addOfficialHeader, addSignatureBlock, addTable, addTitle, inertText, type SheetGroup, type SheetRow } from '../official-sheet/index';
+import {
+  addOfficialHeader,
+  addSignatureBlock,
+  addTable,
+  addTitle,
+  inertText,
+  type SheetGroup,
+  type SheetRow,
+} from '../official-sheet/index';
 import { font, mergeRow, put, sheetState, fitWrappedRows } from '../official-sheet/style';
 import type { ExportFrame } from './types';
 
@@ -24,17 +32,36 @@ export const rateCell = (pct: number | null): number | null => (pct === null ? n
 function indicatorRows(i: ConsolidatedIndicator, n: number): SheetRow[] {
   // Text answers are listed per unit in Phụ lục 1; the summary only counts them (keeps the table on its page).
   const value = i.aggregation === 'text' ? (i.texts.length ? `${i.texts.length} ý kiến (Phụ lục 1)` : null) : i.total;
-  const rows: SheetRow[] = [{
-    tt: n, label: i.label, unit: i.unit ?? '', target: targetCell(i), value: typeof value === 'number' ? value : value ?? '',
-    rate: rateCell(i.achievedPct), units: i.reporting,
-  }];
-  if (i.unit2 && i.total2 !== null) rows.push({ tt: null, label: isMoney(i.unit2) ? 'Trị giá' : `Số ${i.unit2}`, unit: i.unit2, target: null, value: i.total2, rate: null, units: null });
+  const rows: SheetRow[] = [
+    {
+      tt: n,
+      label: i.label,
+      unit: i.unit ?? '',
+      target: targetCell(i),
+      value: typeof value === 'number' ? value : (value ?? ''),
+      rate: rateCell(i.achievedPct),
+      units: i.reporting,
+    },
+  ];
+  if (i.unit2 && i.total2 !== null)
+    rows.push({
+      tt: null,
+      label: isMoney(i.unit2) ? 'Trị giá' : `Số ${i.unit2}`,
+      unit: i.unit2,
+      target: null,
+      value: i.total2,
+      rate: null,
+      units: null,
+    });
   return rows;
 }
 
 export function footnoteLines(c: Consolidation): string[] {
   const lines = [`Số liệu tổng hợp từ báo cáo của ${c.submitted}/${c.expected} đơn vị (${c.onTime} đúng hạn, ${c.late} trễ hạn).`];
-  if (c.lateUnits.length) lines.push(`Đơn vị báo cáo trễ hạn (${c.lateUnits.length}): ${c.lateUnits.map((u) => `${u.name} (${formatViDate(u.receivedOn)})`).join('; ')}.`);
+  if (c.lateUnits.length)
+    lines.push(
+      `Đơn vị báo cáo trễ hạn (${c.lateUnits.length}): ${c.lateUnits.map((u) => `${u.name} (${formatViDate(u.receivedOn)})`).join('; ')}.`,
+    );
   if (c.missing.length) lines.push(`Đơn vị chưa báo cáo (${c.missing.length}): ${c.missing.map((u) => u.name).join('; ')}.`);
   return lines;
 }

@@ -4,7 +4,10 @@
 import { XlsxError, type ReadLimits } from '../../bytes/limits';
 
 const TOO_MANY = (n: number, cap: number): XlsxError =>
-  new XlsxError('bomb', `Tệp có quá nhiều ô dữ liệu (hơn ${cap.toLocaleString('vi-VN')}, tệp ghi ${n > 1e9 ? 'hàng tỉ' : n.toLocaleString('vi-VN')}) – tệp quá lớn hoặc bất thường nên không đọc, chưa ghi gì. Hãy chỉ giữ bảng cần nhập rồi gửi lại.`);
+  new XlsxError(
+    'bomb',
+    `Tệp có quá nhiều ô dữ liệu (hơn ${cap.toLocaleString('vi-VN')}, tệp ghi ${n > 1e9 ? 'hàng tỉ' : n.toLocaleString('vi-VN')}) – tệp quá lớn hoặc bất thường nên không đọc, chưa ghi gì. Hãy chỉ giữ bảng cần nhập rồi gửi lại.`,
+  );
 
 const repeat = (attrs: string, name: string): number => {
   const m = new RegExp(`${name}="(\\d{1,12})"`).exec(attrs);
@@ -68,7 +71,10 @@ export function checkReadRows(sheets: Record<string, Record<string, unknown>>, r
     const full = typeof ws['!fullref'] === 'string' ? /(\d+)$/.exec(ws['!fullref']) : null;
     const last = full ? Number(full[1]) : 0;
     if (last > rowCap) {
-      throw new XlsxError('too-large', `Sheet '${name.slice(0, 60)}' có ${last.toLocaleString('vi-VN')} dòng, quá giới hạn ${(rowCap - 1).toLocaleString('vi-VN')} dòng – không đọc, chưa ghi gì. Hãy chỉ giữ bảng cần nhập (xoá các dòng thừa) rồi gửi lại.`);
+      throw new XlsxError(
+        'too-large',
+        `Sheet '${name.slice(0, 60)}' có ${last.toLocaleString('vi-VN')} dòng, quá giới hạn ${(rowCap - 1).toLocaleString('vi-VN')} dòng – không đọc, chưa ghi gì. Hãy chỉ giữ bảng cần nhập (xoá các dòng thừa) rồi gửi lại.`,
+      );
     }
   }
 }

@@ -123,7 +123,11 @@ export async function toXlsxBytes(bytes: Uint8Array, fileName: string, limits: R
   } catch (e) {
     if (e instanceof XlsxError) throw e;
     const msg = e instanceof Error ? e.message : String(e);
-    if (/password/i.test(msg)) throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.');
+    if (/password/i.test(msg))
+      throw new XlsxError(
+        'encrypted',
+        'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.',
+      );
     throw new XlsxError('malformed', BROKEN[format]);
   }
   if (wb.SheetNames.length === 0) throw new XlsxError('empty', BROKEN[format]);

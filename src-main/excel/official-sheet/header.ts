@@ -12,12 +12,20 @@ import { colsWidthTwip, defaultColumnFonts, font, mergeRow, put, sheetState } fr
 const upperVi = (s: string): string => s.normalize('NFC').toLocaleUpperCase('vi');
 const LINE_PT = 1.3;
 
-interface Layout { left: number; parent: FittedName | null; own: FittedName }
+interface Layout {
+  left: number;
+  parent: FittedName | null;
+  own: FittedName;
+}
 
 /** The split (columns given to the left block) and fitted names that fit best with the current widths. */
 function layoutFor(ws: Worksheet, header: OfficialHeader, W: number, fallbackLeft: number): Layout {
   const dateText = placeDateLine(header.place, header.date);
-  const rightNeed = Math.max(estimateWidthTwip(QUOC_HIEU, 12, true), estimateWidthTwip(TIEU_NGU, 13, true), estimateWidthTwip(dateText, 13, false));
+  const rightNeed = Math.max(
+    estimateWidthTwip(QUOC_HIEU, 12, true),
+    estimateWidthTwip(TIEU_NGU, 13, true),
+    estimateWidthTwip(dateText, 13, false),
+  );
   let best: { cost: number; l: Layout } | null = null;
   for (let L = 1; L < W; L++) {
     const avail = colsWidthTwip(ws, 1, L);
@@ -41,14 +49,20 @@ export function addOfficialHeader(ws: Worksheet, header: OfficialHeader, widthCo
   defaultColumnFonts(ws, W);
   let merged: number | null = null;
   const write = (L: number, parent: FittedName | null, own: FittedName | null): void => {
-    if (merged !== null) for (let k = 0; k < 4; k++) if (k !== 2) {
-      if (merged > 1) ws.unMergeCells(r + k, 1, r + k, merged);
-      if (W > merged + 1) ws.unMergeCells(r + k, merged + 1, r + k, W);
-      for (let c = 1; c <= W; c++) ws.getCell(r + k, c).value = null;
-    }
+    if (merged !== null)
+      for (let k = 0; k < 4; k++)
+        if (k !== 2) {
+          if (merged > 1) ws.unMergeCells(r + k, 1, r + k, merged);
+          if (W > merged + 1) ws.unMergeCells(r + k, merged + 1, r + k, W);
+          for (let c = 1; c <= W; c++) ws.getCell(r + k, c).value = null;
+        }
     merged = L;
-    const left = (row: number, text: string, f: ReturnType<typeof font>): void => { put(mergeRow(ws, row, 1, L), text, f, { horizontal: 'center' }); };
-    const right = (row: number, text: string, f: ReturnType<typeof font>): void => { put(mergeRow(ws, row, L + 1, W), text, f, { horizontal: 'center' }); };
+    const left = (row: number, text: string, f: ReturnType<typeof font>): void => {
+      put(mergeRow(ws, row, 1, L), text, f, { horizontal: 'center' });
+    };
+    const right = (row: number, text: string, f: ReturnType<typeof font>): void => {
+      put(mergeRow(ws, row, L + 1, W), text, f, { horizontal: 'center' });
+    };
     const parentLines = parent?.lines ?? (header.parentOrg.trim() ? [upperVi(header.parentOrg)] : ['']);
     const ownLines = own?.lines ?? [upperVi(header.ownOrg)];
     left(r, parentLines.join('\n'), font(parent?.size ?? 12));

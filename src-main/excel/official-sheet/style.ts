@@ -41,7 +41,10 @@ export function font(size: number, extra: Partial<Font> = {}): Partial<Font> {
 }
 
 export const THIN: Partial<Borders> = {
-  top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  bottom: { style: 'thin' },
+  left: { style: 'thin' },
+  right: { style: 'thin' },
 };
 
 export function put(cell: Cell, value: Cell['value'], f: Partial<Font>, align: Partial<Alignment> = {}): void {
@@ -81,7 +84,7 @@ export function fitWrappedRows(ws: Worksheet): void {
     let units = 0;
     for (let c = w.from; c <= w.to; c++) units += widthOf(ws, c);
     const px = units * 7 - 6;
-    const charPx = (w.pt * 96) / 72 * (w.bold ? 0.52 : 0.42);
+    const charPx = ((w.pt * 96) / 72) * (w.bold ? 0.52 : 0.42);
     const lines = w.text.split('\n').reduce((n, t) => n + Math.max(1, Math.ceil((t.length * charPx) / Math.max(px, 1))), 0);
     const row = ws.getRow(w.row);
     row.height = Math.max(row.height ?? 0, Math.ceil(lines * w.pt * 1.3 + 2));

@@ -42,7 +42,12 @@ export interface SheetTableSpec {
   fontSize?: number;
 }
 
-export interface TableResult { headerRow: number; firstDataRow: number; lastRow: number; landscape: boolean }
+export interface TableResult {
+  headerRow: number;
+  firstDataRow: number;
+  lastRow: number;
+  landscape: boolean;
+}
 
 const DATE_FMT = 'dd/mm/yyyy';
 const isoToDate = (s: string): Date | null => {
@@ -65,8 +70,13 @@ export function addTable(ws: Worksheet, spec: SheetTableSpec): TableResult {
   const cols = spec.columns;
   const size = spec.fontSize ?? 12;
   const labelKey = spec.labelKey ?? cols[0]?.key ?? '';
-  const labelIdx = Math.max(0, cols.findIndex((c) => c.key === labelKey));
-  cols.forEach((c, i) => { ws.getColumn(i + 1).width = c.width ?? 12; });
+  const labelIdx = Math.max(
+    0,
+    cols.findIndex((c) => c.key === labelKey),
+  );
+  cols.forEach((c, i) => {
+    ws.getColumn(i + 1).width = c.width ?? 12;
+  });
 
   const headerRow = st.next;
   cols.forEach((c, i) => {

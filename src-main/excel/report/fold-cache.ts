@@ -33,7 +33,18 @@ export function cachedFoldKey(s: string): string {
   return v;
 }
 
-const isWs = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isWs = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 
 /**
  * Whether vi-text clean() would change the text: whitespace at either end, two in a row, a tab/newline/no-break
@@ -65,5 +76,11 @@ function needsClean(s: string): boolean {
 
 /** vi-text clean() for cell text, skipping the work when the text is already clean NFC. */
 export function cleanCell(s: string): string {
-  return needsClean(s) ? s.normalize('NFC').replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/\s+/g, ' ').trim() : s;
+  return needsClean(s)
+    ? s
+        .normalize('NFC')
+        .replace(/[\u00a0\u2007\u202f]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : s;
 }

@@ -5,7 +5,20 @@ import { fastFold as foldText } from './fast-fold';
 import { cachedFold as fold, cleanCell } from './fold-cache';
 import type { SheetText } from './sheet-text';
 
-const KEYWORDS = ['ket qua noi bat', 'cach lam hay', 'han che', 'kho khan', 'kien nghi', 'de xuat', 'danh gia chung', 'phuong huong', 'bai hoc kinh nghiem', 'uu diem', 'ton tai', 'nhan xet'];
+const KEYWORDS = [
+  'ket qua noi bat',
+  'cach lam hay',
+  'han che',
+  'kho khan',
+  'kien nghi',
+  'de xuat',
+  'danh gia chung',
+  'phuong huong',
+  'bai hoc kinh nghiem',
+  'uu diem',
+  'ton tai',
+  'nhan xet',
+];
 /**
  * Numbering before a heading. It always ends in punctuation (or is a bullet), so a line that starts with a number
  * cell ("1 Kết quả…", a list's STT) is never a heading: the head scan of other sheets relies on this (sheet-scan.ts).
@@ -53,7 +66,18 @@ export interface NarrativeItem {
 }
 
 /** JavaScript's \s, by code unit. */
-const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isSpace = (c: number): boolean =>
+  c === 32 ||
+  (c >= 9 && c <= 13) ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isRoman = (c: number): boolean => c === 73 || c === 86 || c === 88;
 

@@ -32,7 +32,6 @@ export interface ParsedFile {
   sha256: string;
 }
 
-
 interface ParsePoolOptions {
   /** Worker threads (default: one per core, at most 2; the main thread mostly waits and writes SQLite). */
   size?: number;
@@ -66,7 +65,18 @@ interface Slot {
 const WARM_PARSES = 500;
 
 function failedReport(fileName: string, message: string): ParsedReport {
-  return { unitName: null, title: null, period: null, rows: [], narrative: [], issues: [{ sheet: null, cell: null, severity: 'fatal', message }], fileName, sheet: null, template: null, reader: null };
+  return {
+    unitName: null,
+    title: null,
+    period: null,
+    rows: [],
+    narrative: [],
+    issues: [{ sheet: null, cell: null, severity: 'fatal', message }],
+    fileName,
+    sheet: null,
+    template: null,
+    reader: null,
+  };
 }
 
 function defaultEntry(): URL | null {
@@ -191,7 +201,15 @@ export class ParsePool {
       while (s.ready && s.running.length < DEPTH && this.queue.length > 0) {
         const job = this.queue.shift() as Job;
         s.running.push(job);
-        s.worker.postMessage({ id: job.id, bytes: job.bytes, fileName: job.fileName, timeoutMs: job.opts.timeoutMs, forceExceljs: job.opts.forceExceljs, planPeriod: job.opts.planPeriod ?? null, valueColumn: job.opts.valueColumn ?? null });
+        s.worker.postMessage({
+          id: job.id,
+          bytes: job.bytes,
+          fileName: job.fileName,
+          timeoutMs: job.opts.timeoutMs,
+          forceExceljs: job.opts.forceExceljs,
+          planPeriod: job.opts.planPeriod ?? null,
+          valueColumn: job.opts.valueColumn ?? null,
+        });
         if (s.running.length === 1) this.arm(s);
       }
     }
@@ -287,7 +305,12 @@ export function sharedParsePool(): ParsePool {
  * Start parsing files ahead of their use (at most `window` beyond the one asked for), so the workers keep busy
  * while the caller maps rows and writes SQLite. `get(i)` is called once per index; null entries are never parsed.
  */
-export function parseAhead(files: readonly ({ bytes: Uint8Array; name: string } | null)[], opts: ParseReportOptions, window = 256, pool = sharedParsePool()): (i: number) => Promise<ParsedFile> {
+export function parseAhead(
+  files: readonly ({ bytes: Uint8Array; name: string } | null)[],
+  opts: ParseReportOptions,
+  window = 256,
+  pool = sharedParsePool(),
+): (i: number) => Promise<ParsedFile> {
   const started = new Map<number, Promise<ParsedFile>>();
   let next = 0;
   const start = (i: number): Promise<ParsedFile> => {

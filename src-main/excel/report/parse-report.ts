@@ -62,7 +62,13 @@ const topRows = (headerTop: number): number => Math.min(45, Math.max(20, headerT
  * Other sheets (hidden ones too) that hold a report table: another unit's report is an error (it would otherwise count as not
  * submitted), a table of the same or no named unit a warning. Instruction/list sheets and narrative sheets are skipped.
  */
-function otherReports(wb: LazyWorkbook, chosen: LazySheet, unit: string | null, metaSheet: string | null, headerTop: number): ReportIssue[] {
+function otherReports(
+  wb: LazyWorkbook,
+  chosen: LazySheet,
+  unit: string | null,
+  metaSheet: string | null,
+  headerTop: number,
+): ReportIssue[] {
   const out: ReportIssue[] = [];
   const TOP_ROWS = topRows(headerTop);
   for (const ls of wb.sheets) {
@@ -77,10 +83,20 @@ function otherReports(wb: LazyWorkbook, chosen: LazySheet, unit: string | null, 
     const hidden = ls.state !== 'visible' ? ' (sheet đang bị ẩn)' : '';
     if (other && (!unit || !sameUnit(other.name, unit))) {
       const cell = a1(other.r, other.c);
-      out.push({ sheet: ls.name, cell, severity: 'error', message: `Sheet '${ls.name}', ô ${cell}${hidden}: tệp có thêm báo cáo của đơn vị '${other.name}' – chưa được đọc (chỉ đọc sheet '${chosen.name}'). Hãy tách mỗi đơn vị thành một tệp riêng rồi nhập lại, để đơn vị này không bị tính là chưa nộp.` });
+      out.push({
+        sheet: ls.name,
+        cell,
+        severity: 'error',
+        message: `Sheet '${ls.name}', ô ${cell}${hidden}: tệp có thêm báo cáo của đơn vị '${other.name}' – chưa được đọc (chỉ đọc sheet '${chosen.name}'). Hãy tách mỗi đơn vị thành một tệp riêng rồi nhập lại, để đơn vị này không bị tính là chưa nộp.`,
+      });
     } else {
       const cell = a1(layout.headerTop, layout.columns.label ?? 0);
-      out.push({ sheet: ls.name, cell, severity: 'warning', message: `Sheet '${ls.name}', ô ${cell}${hidden}: sheet này cũng có bảng số liệu nhưng không được đọc (chỉ đọc sheet '${chosen.name}'). Nếu đây là số liệu báo cáo, hãy ${hidden ? 'bỏ ẩn sheet, ' : ''}gộp vào một sheet rồi gửi lại.` });
+      out.push({
+        sheet: ls.name,
+        cell,
+        severity: 'warning',
+        message: `Sheet '${ls.name}', ô ${cell}${hidden}: sheet này cũng có bảng số liệu nhưng không được đọc (chỉ đọc sheet '${chosen.name}'). Nếu đây là số liệu báo cáo, hãy ${hidden ? 'bỏ ẩn sheet, ' : ''}gộp vào một sheet rồi gửi lại.`,
+      });
     }
   }
   return out;
@@ -160,11 +176,22 @@ async function parseXlsx(bytes: Uint8Array, fileName: string, opts: ParseReportO
   } catch (e) {
     return failed(e);
   }
-  grid.issues.unshift({ sheet: null, cell: null, severity: 'warning', message: 'Tệp có cấu trúc khác thường – đã đọc bằng cách chậm hơn, hãy kiểm tra kỹ kết quả.' });
+  grid.issues.unshift({
+    sheet: null,
+    cell: null,
+    severity: 'warning',
+    message: 'Tệp có cấu trúc khác thường – đã đọc bằng cách chậm hơn, hãy kiểm tra kỹ kết quả.',
+  });
   return run(eager(grid));
 }
 
-function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], planPeriod: string | null, chosenColumn: string | null): ParsedReport {
+function interpret(
+  wb: LazyWorkbook,
+  fileName: string,
+  issues: ReportIssue[],
+  planPeriod: string | null,
+  chosenColumn: string | null,
+): ParsedReport {
   const metaSheet = wb.sheets.find((s) => s.name === META_SHEET);
   const meta = metaSheet ? readTemplateMetaSheet(metaSheet.grid()) : null;
   const sheets = candidates(wb.sheets, meta?.sheet ?? null);
@@ -181,20 +208,36 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], pl
     if (!found || tier < found.tier) found = { ls, st, layout, local, tier };
     if (tier === 0) break;
   }
-  if (found && found.tier === 3) issues.push({ sheet: found.ls.name, cell: null, severity: 'warning', message: `Bảng số liệu nằm trong sheet ẩn '${found.ls.name}'.` });
+  if (found && found.tier === 3)
+    issues.push({ sheet: found.ls.name, cell: null, severity: 'warning', message: `Bảng số liệu nằm trong sheet ẩn '${found.ls.name}'.` });
   if (found && found.tier > 0 && found.tier < 3) {
     const cell = a1(found.layout.headerTop, found.layout.columns.label ?? 0);
-    issues.push({ sheet: found.ls.name, cell, severity: 'warning', message: `Sheet '${found.ls.name}', ô ${cell}: bảng được đọc từ sheet hướng dẫn/ví dụ/danh sách vì không sheet nào khác có bảng số liệu – hãy kiểm tra đây đúng là số liệu của đơn vị, nếu không hãy điền vào biểu mẫu rồi gửi lại.` });
+    issues.push({
+      sheet: found.ls.name,
+      cell,
+      severity: 'warning',
+      message: `Sheet '${found.ls.name}', ô ${cell}: bảng được đọc từ sheet hướng dẫn/ví dụ/danh sách vì không sheet nào khác có bảng số liệu – hãy kiểm tra đây đúng là số liệu của đơn vị, nếu không hãy điền vào biểu mẫu rồi gửi lại.`,
+    });
   }
   if (!found) {
-    if (!sheets.some((ls) => hasCells(ls.grid()))) return empty(fileName, [...issues, fatal('Tệp không có dữ liệu (các sheet đều trống).')], wb.reader);
-    return empty(fileName, [...issues, fatal("Không tìm thấy bảng số liệu: cần một dòng tiêu đề có cột 'Nội dung' và 'Kết quả' (hoặc 'Số lượng').")], wb.reader);
+    if (!sheets.some((ls) => hasCells(ls.grid())))
+      return empty(fileName, [...issues, fatal('Tệp không có dữ liệu (các sheet đều trống).')], wb.reader);
+    return empty(
+      fileName,
+      [...issues, fatal("Không tìm thấy bảng số liệu: cần một dòng tiêu đề có cột 'Nội dung' và 'Kết quả' (hoặc 'Số lượng').")],
+      wb.reader,
+    );
   }
   const { st, layout, local } = found;
   issues.push(...local);
   const sheetName = st.sheet.name;
   if (meta?.sheet && meta.sheet !== sheetName) {
-    issues.push({ sheet: sheetName, cell: null, severity: 'warning', message: `Mẫu báo cáo ghi bảng ở sheet '${meta.sheet}' nhưng bảng được tìm thấy ở sheet '${sheetName}'.` });
+    issues.push({
+      sheet: sheetName,
+      cell: null,
+      severity: 'warning',
+      message: `Mẫu báo cáo ghi bảng ở sheet '${meta.sheet}' nhưng bảng được tìm thấy ở sheet '${sheetName}'.`,
+    });
   }
   const rowCodes = meta && (!meta.sheet || meta.sheet === sheetName) ? meta.rowCodes : null;
   const title = findTitle(st, layout.headerTop);
@@ -202,7 +245,8 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], pl
   const period = findPeriod(st, layout.headerTop, title);
   const valueColumn = chooseValueColumn(st, layout, answeredPeriod(planPeriod, period), issues, chosenColumn);
   const { rows, endRow } = readTableRows(st, layout, rowCodes, wb.date1904, issues);
-  if (rows.length === 0) issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
+  if (rows.length === 0)
+    issues.push({ sheet: sheetName, cell: null, severity: 'error', message: `Sheet '${sheetName}': bảng số liệu không có dòng nào.` });
   const narrative = readNarrative(st, endRow, null);
   narrative.push(...textBoxNarrative(st.sheet, layout.headerBottom + 1));
   for (const ls of wb.sheets) {
@@ -231,10 +275,20 @@ function interpret(wb: LazyWorkbook, fileName: string, issues: ReportIssue[], pl
     issues,
     fileName,
     sheet: sheetName,
-    valueColumn: valueColumn ? { cell: valueColumn.cell, header: valueColumn.header, reason: valueColumn.reason, sure: valueColumn.sure, chosen: valueColumn.chosen } : null,
+    valueColumn: valueColumn
+      ? {
+          cell: valueColumn.cell,
+          header: valueColumn.header,
+          reason: valueColumn.reason,
+          sure: valueColumn.sure,
+          chosen: valueColumn.chosen,
+        }
+      : null,
     valueColumns: valueColumn?.candidates ?? [],
     valueLetter: layout.columns.value === undefined ? null : colName(layout.columns.value),
-    template: meta ? { templateId: meta.templateId, templateVersion: meta.templateVersion, planId: meta.planId, unitCode: meta.unitCode } : null,
+    template: meta
+      ? { templateId: meta.templateId, templateVersion: meta.templateVersion, planId: meta.planId, unitCode: meta.unitCode }
+      : null,
     reader: wb.reader,
   };
 }

@@ -25,11 +25,19 @@ if (port) {
   allowConversion();
   port.on('message', (job: ParseJob | { warm: number }) => {
     if ('warm' in job) {
-      void warmUp(job.warm).then(() => port.postMessage({ warmed: true }), () => port.postMessage({ warmed: true }));
+      void warmUp(job.warm).then(
+        () => port.postMessage({ warmed: true }),
+        () => port.postMessage({ warmed: true }),
+      );
       return;
     }
     const hash = sha256(job.bytes);
-    void parseReport(job.bytes, job.fileName, { timeoutMs: job.timeoutMs, forceExceljs: job.forceExceljs, planPeriod: job.planPeriod ?? null, valueColumn: job.valueColumn ?? null }).then(
+    void parseReport(job.bytes, job.fileName, {
+      timeoutMs: job.timeoutMs,
+      forceExceljs: job.forceExceljs,
+      planPeriod: job.planPeriod ?? null,
+      valueColumn: job.valueColumn ?? null,
+    }).then(
       (report) => port.postMessage({ id: job.id, report, sha256: hash }),
       (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
     );

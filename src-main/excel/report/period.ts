@@ -14,7 +14,10 @@ const numberOf = (raw: string): number | null => {
 const lastDay = (y: number, m: number): string | null => isoDate(y, m, new Date(Date.UTC(y, m, 0)).getUTCDate());
 
 const YEAR_TAIL = String.raw`(?:\s*(?:năm|\/|-|–)\s*(\d{4}))?`;
-const SEMESTER = new RegExp(String.raw`(?:học\s+kỳ|học\s+kì|hk)\s+([IV]{1,3}|[12])\b(?:\s*[,-]?\s*năm\s+học\s+(\d{4})\s*[-–/]\s*(\d{4}))?`, 'iu');
+const SEMESTER = new RegExp(
+  String.raw`(?:học\s+kỳ|học\s+kì|hk)\s+([IV]{1,3}|[12])\b(?:\s*[,-]?\s*năm\s+học\s+(\d{4})\s*[-–/]\s*(\d{4}))?`,
+  'iu',
+);
 const QUARTER = new RegExp(String.raw`quý\s+([IV]{1,3}|[1-4])\b${YEAR_TAIL}`, 'iu');
 const HALF = /(\d{1,2})\s*tháng\s+(đầu|cuối)\s+năm(?:\s+(\d{4}))?/iu;
 const SCHOOL_YEAR = /năm\s+học\s+(\d{4})\s*[-–/]\s*(\d{4})/iu;

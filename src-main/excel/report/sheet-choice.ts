@@ -36,7 +36,11 @@ export const isSampleSheetName = (name: string): boolean => SAMPLE_NAME.test(fol
 
 /** Same unit name, compared folded and without the "Công đoàn cơ sở"/"CĐCS" prefix. */
 export function sameUnit(a: string, b: string): boolean {
-  const key = (s: string): string => fold(s).replace(/^(cong doan co so|cdcs|cong doan)\s+/, '').replace(/\s+/g, ' ').trim();
+  const key = (s: string): string =>
+    fold(s)
+      .replace(/^(cong doan co so|cdcs|cong doan)\s+/, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   return key(a) === key(b);
 }
 

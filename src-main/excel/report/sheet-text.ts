@@ -67,7 +67,12 @@ export function sheetText(sheet: SheetGrid, issues: ReportIssue[], fill = true):
     const area = (r2 - m.r1 + 1) * (c2 - m.c1 + 1);
     const claimed = (m.r2 - m.r1 + 1) * (m.c2 - m.c1 + 1);
     if (area > budget || claimed > HUGE_MERGE) {
-      issues.push({ sheet: sheet.name, cell: a1(m.r1, m.c1), severity: 'warning', message: `Sheet '${sheet.name}', ô ${a1(m.r1, m.c1)}: vùng gộp ô quá lớn – bỏ qua.` });
+      issues.push({
+        sheet: sheet.name,
+        cell: a1(m.r1, m.c1),
+        severity: 'warning',
+        message: `Sheet '${sheet.name}', ô ${a1(m.r1, m.c1)}: vùng gộp ô quá lớn – bỏ qua.`,
+      });
       continue;
     }
     budget -= area;
@@ -83,11 +88,21 @@ export function sheetText(sheet: SheetGrid, issues: ReportIssue[], fill = true):
     }
   }
   if (legacy.byFont > 0) {
-    issues.push({ sheet: sheet.name, cell: null, severity: 'warning', message: `Sheet '${sheet.name}': ${legacy.byFont} ô dùng phông chữ cũ (TCVN3/VNI) – đã chuyển sang Unicode, hãy kiểm tra lại.` });
+    issues.push({
+      sheet: sheet.name,
+      cell: null,
+      severity: 'warning',
+      message: `Sheet '${sheet.name}': ${legacy.byFont} ô dùng phông chữ cũ (TCVN3/VNI) – đã chuyển sang Unicode, hãy kiểm tra lại.`,
+    });
   }
   if (legacy.guessed.length > 0) {
     const cells = legacy.guessed.slice(0, 5).join(', ') + (legacy.guessed.length > 5 ? ', ...' : '');
-    issues.push({ sheet: sheet.name, cell: legacy.guessed[0] ?? null, severity: 'warning', message: `Sheet '${sheet.name}', ô ${cells}: chữ có vẻ gõ bằng bảng mã cũ (TCVN3/VNI) – đã tự chuyển sang Unicode, hãy kiểm tra lại.` });
+    issues.push({
+      sheet: sheet.name,
+      cell: legacy.guessed[0] ?? null,
+      severity: 'warning',
+      message: `Sheet '${sheet.name}', ô ${cells}: chữ có vẻ gõ bằng bảng mã cũ (TCVN3/VNI) – đã tự chuyển sang Unicode, hãy kiểm tra lại.`,
+    });
   }
   return { sheet, text, filled, mergedFrom, width };
 }

@@ -8,7 +8,17 @@ export type Field = 'stt' | 'label' | 'unit' | 'target' | 'value' | 'note';
 
 const BASE: Record<Field, string[]> = {
   stt: ['stt', 'tt', 'so tt', 'so thu tu'],
-  label: ['noi dung', 'noi dung cong viec', 'noi dung chi tieu', 'ten chi tieu', 'hang muc', 'cac chi tieu', 'dien giai', 'noi dung hoat dong', 'cac noi dung'],
+  label: [
+    'noi dung',
+    'noi dung cong viec',
+    'noi dung chi tieu',
+    'ten chi tieu',
+    'hang muc',
+    'cac chi tieu',
+    'dien giai',
+    'noi dung hoat dong',
+    'cac noi dung',
+  ],
   unit: ['don vi tinh', 'dvt', 'don vi', 'd v t'],
   target: ['chi tieu', 'ke hoach', 'chi tieu ke hoach', 'chi tieu giao', 'so dang ky', 'dang ky', 'muc tieu'],
   value: ['ket qua', 'ket qua thuc hien', 'so luong', 'thuc hien', 'so lieu', 'ket qua dat duoc', 'gia tri', 'tong so'],
@@ -58,7 +68,8 @@ export function isColumnNumberRow(row: readonly string[]): boolean {
 }
 
 const HINT = /noi dung|chi tieu|ket qua|so luong|thuc hien|so lieu|gia tri|tong so|hang muc|dien giai/;
-const HIDDEN_HINT = /noi dung|chi tieu|ket qua|so luong|thuc hien|so lieu|gia tri|tong so|hang muc|dien giai|ke hoach|ghi chu|don vi|dvt|ty le|nam \d{4}|quy |thang /;
+const HIDDEN_HINT =
+  /noi dung|chi tieu|ket qua|so luong|thuc hien|so lieu|gia tri|tong so|hang muc|dien giai|ke hoach|ghi chu|don vi|dvt|ty le|nam \d{4}|quy |thang /;
 
 /**
  * Only rows that could be (part of) a header are handed to findHeaderRow; the others become empty rows,
@@ -80,7 +91,8 @@ function headerCandidates(grid: readonly string[][], scan: number, hidden?: Read
     if (hit) for (const k of [r - 1, r, r + 1]) keep.add(k);
   }
   // Pre-folded (foldKey is idempotent), so the matcher's own folding is cheap on plain ASCII.
-  for (let r = 0; r < Math.min(grid.length, scan); r++) out.push(keep.has(r) ? (grid[r] ?? []).map((t, c) => (t && !hidden?.has(c) ? foldKey(t) : '')) : []);
+  for (let r = 0; r < Math.min(grid.length, scan); r++)
+    out.push(keep.has(r) ? (grid[r] ?? []).map((t, c) => (t && !hidden?.has(c) ? foldKey(t) : '')) : []);
   return out;
 }
 
@@ -134,16 +146,25 @@ export function findTable(st: SheetText): TableLayout | null {
     // (value-column.ts may pick another sub-column when they are periods).
     const group = grid[top]?.[valueCol] ?? '';
     // Sub-columns that are another field ("Năm 2024" over "Kế hoạch | Thực hiện": the plan) are never the value.
-    const otherFields = new Set(Object.entries(cols).filter(([f]) => f !== 'value').map(([, c]) => c));
+    const otherFields = new Set(
+      Object.entries(cols)
+        .filter(([f]) => f !== 'value')
+        .map(([, c]) => c),
+    );
     const groupCols: number[] = [];
-    for (let c = 0; c < st.width; c++) if ((grid[top]?.[c] ?? '') === group && group && !isHidden(c) && !otherFields.has(c)) groupCols.push(c);
+    for (let c = 0; c < st.width; c++)
+      if ((grid[top]?.[c] ?? '') === group && group && !isHidden(c) && !otherFields.has(c)) groupCols.push(c);
     const mapped = new Set(Object.values(columns));
     const first = groupCols[0];
     if (groupCols.length > 1 && first !== undefined) {
       columns.value = first;
       for (const c of groupCols.slice(1)) if (!mapped.has(c) || c === valueCol) extra.push({ col: c, header: headerOf(c) });
       const from = st.mergedFrom.get(top * 16384 + first);
-      groupInfo = { row: from ? from[0] : top, col: from ? from[1] : first, cols: groupCols.map((c) => ({ col: c, header: headerOf(c), sub: grid[bottom]?.[c] ?? '' })) };
+      groupInfo = {
+        row: from ? from[0] : top,
+        col: from ? from[1] : first,
+        cols: groupCols.map((c) => ({ col: c, header: headerOf(c), sub: grid[bottom]?.[c] ?? '' })),
+      };
     }
   }
   // Hidden columns whose header names table content (a hidden helper column of codes is not flagged).

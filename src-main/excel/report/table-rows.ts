@@ -23,7 +23,13 @@ interface TableRead {
   endRow: number;
 }
 
-export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<number, string> | null, date1904: boolean, issues: ReportIssue[]): TableRead {
+export function readTableRows(
+  st: SheetText,
+  layout: TableLayout,
+  rowCodes: Map<number, string> | null,
+  date1904: boolean,
+  issues: ReportIssue[],
+): TableRead {
   const { columns } = layout;
   const sheet = st.sheet.name;
   const rows: ReportRow[] = [];
@@ -42,14 +48,21 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
   };
   /** Table columns whose cells are read (value, target and extras are flagged by readValue when read). */
   const textCols = (['stt', 'label', 'unit', 'note'] as const).map((f) => columns[f]).filter((c): c is number => c !== undefined);
-  const allCols = [...new Set([...textCols, columns.value, columns.target, ...layout.extra.map((e) => e.col)].filter((c): c is number => c !== undefined))];
+  const allCols = [
+    ...new Set([...textCols, columns.value, columns.target, ...layout.extra.map((e) => e.col)].filter((c): c is number => c !== undefined)),
+  ];
   /** Formulas never calculated in the given columns of row r: flagged, never read as silently empty. */
   const flagUncached = (cols: readonly number[]): void => {
     const cells = st.sheet.rows[r];
     if (!cells) return;
     for (const c of cols) {
       if (!cells[c]?.noCache) continue;
-      issues.push({ sheet, cell: a1(r, c), severity: 'error', message: `Sheet '${sheet}', ô ${a1(r, c)}: công thức chưa được tính – hãy mở bằng Excel, Lưu lại rồi gửi lại.` });
+      issues.push({
+        sheet,
+        cell: a1(r, c),
+        severity: 'error',
+        message: `Sheet '${sheet}', ô ${a1(r, c)}: công thức chưa được tính – hãy mở bằng Excel, Lưu lại rồi gửi lại.`,
+      });
     }
   };
   for (; r < st.text.length; r++) {
@@ -69,7 +82,12 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
     if (st.sheet.hiddenRows?.has(r)) {
       const c = columns.label ?? line.findIndex((s) => s !== '');
       const what = (colText(r, 'label') || firstText).slice(0, 60);
-      issues.push({ sheet, cell: a1(r, c), severity: 'warning', message: `Sheet '${sheet}', ô ${a1(r, c)}: dòng ${r + 1} đang bị ẩn ('${what}') – không đọc. Nếu đây là số liệu của đơn vị, hãy bỏ ẩn dòng (Unhide) rồi gửi lại.` });
+      issues.push({
+        sheet,
+        cell: a1(r, c),
+        severity: 'warning',
+        message: `Sheet '${sheet}', ô ${a1(r, c)}: dòng ${r + 1} đang bị ẩn ('${what}') – không đọc. Nếu đây là số liệu của đơn vị, hãy bỏ ẩn dòng (Unhide) rồi gửi lại.`,
+      });
       continue;
     }
     let stt: string | null = colText(r, 'stt').replace(/[.)]+$/, '') || null;
@@ -98,7 +116,12 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
       const c = columns[f];
       const text = c === undefined ? '' : (st.text[r]?.[c] ?? '');
       if (text && isDitto(text) && cellAt(c)?.k === 's') {
-        issues.push({ sheet, cell: a1(r, c ?? 0), severity: 'warning', message: `Sheet '${sheet}', ô ${a1(r, c ?? 0)}: dấu "như trên" – lấy giá trị ô phía trên.` });
+        issues.push({
+          sheet,
+          cell: a1(r, c ?? 0),
+          severity: 'warning',
+          message: `Sheet '${sheet}', ô ${a1(r, c ?? 0)}: dấu "như trên" – lấy giá trị ô phía trên.`,
+        });
         return { value: (prev[f] as ReportRow['value'] | undefined) ?? null, suffix: null };
       }
       return readValue(cellAt(c), text, ctx(c));
@@ -106,7 +129,12 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
     let unit: string | null = colText(r, 'unit') || null;
     if (unit && isDitto(unit)) {
       const above = (prev.unit as string | null | undefined) ?? null;
-      issues.push({ sheet, cell: a1(r, columns.unit ?? 0), severity: 'warning', message: `Sheet '${sheet}', ô ${a1(r, columns.unit ?? 0)}: dấu "như trên" ở cột đơn vị tính – hiểu là '${above ?? ''}'.` });
+      issues.push({
+        sheet,
+        cell: a1(r, columns.unit ?? 0),
+        severity: 'warning',
+        message: `Sheet '${sheet}', ô ${a1(r, columns.unit ?? 0)}: dấu "như trên" ở cột đơn vị tính – hiểu là '${above ?? ''}'.`,
+      });
       unit = above;
     }
     let note: string | null = colText(r, 'note') || null;
@@ -114,7 +142,10 @@ export function readTableRows(st: SheetText, layout: TableLayout, rowCodes: Map<
     const v = isSection ? { value: null, suffix: null } : field('value');
     const t = isSection ? { value: null, suffix: null } : field('target');
     if (!unit && (v.suffix || t.suffix)) unit = v.suffix ?? t.suffix;
-    const extra = layout.extra.map((e) => ({ header: e.header, value: isSection ? null : readValue(cellAt(e.col), st.text[r]?.[e.col] ?? '', ctx(e.col)).value }));
+    const extra = layout.extra.map((e) => ({
+      header: e.header,
+      value: isSection ? null : readValue(cellAt(e.col), st.text[r]?.[e.col] ?? '', ctx(e.col)).value,
+    }));
     if (!label && valueCol !== undefined && !isSection) label = '';
     const row: ReportRow = {
       stt: isBreakdown ? null : stt,

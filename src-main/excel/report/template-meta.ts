@@ -50,7 +50,14 @@ export function readTemplateMetaSheet(sheet: SheetGrid): TemplateMeta | null {
   const templateId = kv.get('templateId');
   if (!templateId) return null;
   const opt = (k: string): string | null => kv.get(k) || null;
-  return { templateId, templateVersion: opt('templateVersion'), planId: opt('planId'), unitCode: opt('unitCode'), sheet: opt('sheet'), rowCodes };
+  return {
+    templateId,
+    templateVersion: opt('templateVersion'),
+    planId: opt('planId'),
+    unitCode: opt('unitCode'),
+    sheet: opt('sheet'),
+    rowCodes,
+  };
 }
 
 export function readTemplateMeta(grid: WorkbookGrid): TemplateMeta | null {

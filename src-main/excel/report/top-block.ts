@@ -49,7 +49,9 @@ export function findPeriod(st: SheetText, beforeRow: number, title: string | nul
   for (const text of texts) {
     const found = periodIn(text);
     if (!found) continue;
-    const range = /từ\s+ngày\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s*(?:đến|-)\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(texts.join(' '));
+    const range = /từ\s+ngày\s+(\d{1,2})\/(\d{1,2})(?:\/(\d{4}))?\s*(?:đến|-)\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})/iu.exec(
+      texts.join(' '),
+    );
     let startsOn = found.startsOn ?? null;
     let endsOn = found.endsOn ?? null;
     if (range) {

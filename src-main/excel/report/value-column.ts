@@ -37,7 +37,9 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
 /** What period a sub-column header names ("Quý II", "Tháng 3", "6 tháng đầu năm", "Cả năm", "Lũy kế"), or null. */
 function slotOf(sub: string): Slot | null {
-  const f = fold(sub).replace(/[.:]+$/, '').trim();
+  const f = fold(sub)
+    .replace(/[.:]+$/, '')
+    .trim();
   let m = /^quy\s+(iv|iii|ii|i|[1-4])\b/.exec(f);
   if (m) return { kind: 'quarter', n: ROMAN[m[1] ?? ''] ?? Number(m[1]) };
   m = /^thang\s+(\d{1,2})\b/.exec(f);
@@ -58,7 +60,13 @@ function periodName(p: ReportPeriod | null): string {
  * Choose the value column (mutating `layout.columns.value` and `layout.extra`); issues go to `issues`. `chosen`: the
  * header of a column the user picked (for this file or this unit's earlier file): taken when a candidate has it.
  */
-export function chooseValueColumn(st: SheetText, layout: TableLayout, period: ReportPeriod | null, issues: ReportIssue[], chosen: string | null = null): ValueColumn | null {
+export function chooseValueColumn(
+  st: SheetText,
+  layout: TableLayout,
+  period: ReportPeriod | null,
+  issues: ReportIssue[],
+  chosen: string | null = null,
+): ValueColumn | null {
   const sheet = st.sheet.name;
   const where = (cell: string): string => `Sheet '${sheet}', ô ${cell}`;
   for (const h of layout.hidden) {
@@ -74,7 +82,12 @@ export function chooseValueColumn(st: SheetText, layout: TableLayout, period: Re
   if (valueCol === undefined) return null;
   const headerCell = a1(layout.headerBottom, valueCol);
   if (layout.usesHidden && st.sheet.hiddenCols?.has(valueCol)) {
-    issues.push({ sheet, cell: headerCell, severity: 'warning', message: `${where(headerCell)}: cột số liệu ${colName(valueCol)} đang bị ẩn – đã đọc vì không có cột nào khác; hãy kiểm tra lại, nên bỏ ẩn cột rồi gửi lại.` });
+    issues.push({
+      sheet,
+      cell: headerCell,
+      severity: 'warning',
+      message: `${where(headerCell)}: cột số liệu ${colName(valueCol)} đang bị ẩn – đã đọc vì không có cột nào khác; hãy kiểm tra lại, nên bỏ ẩn cột rồi gửi lại.`,
+    });
   }
   const group = layout.group;
   const slots = group ? group.cols.map((c) => ({ ...c, slot: slotOf(c.sub) })) : [];
@@ -82,13 +95,32 @@ export function chooseValueColumn(st: SheetText, layout: TableLayout, period: Re
     const byYear = yearSiblings(st, layout, period, issues, chosen);
     if (byYear) return byYear;
     if (layout.hidden.length === 0 && !layout.usesHidden) return null;
-    const header = [layout.headerTop, layout.headerBottom].map((r) => st.filled[r]?.[valueCol] ?? '').filter((t, i, a) => t && a.indexOf(t) === i).join(' / ');
-    return { cell: headerCell, header, reason: layout.usesHidden ? 'Cột số liệu duy nhất (đang bị ẩn).' : 'Cột đang hiện; cột ẩn không được đọc.', sure: true, chosen: false, candidates: [] };
+    const header = [layout.headerTop, layout.headerBottom]
+      .map((r) => st.filled[r]?.[valueCol] ?? '')
+      .filter((t, i, a) => t && a.indexOf(t) === i)
+      .join(' / ');
+    return {
+      cell: headerCell,
+      header,
+      reason: layout.usesHidden ? 'Cột số liệu duy nhất (đang bị ẩn).' : 'Cột đang hiện; cột ẩn không được đọc.',
+      sure: true,
+      chosen: false,
+      candidates: [],
+    };
   }
   const candidates = slots.map((s) => ({ letter: colName(s.col), cell: a1(layout.headerBottom, s.col), header: s.header }));
   const picked = chosen ? slots.find((s) => headerMatchKey(s.header) === headerMatchKey(chosen)) : undefined;
-  if (picked) return take(layout, slots, valueCol, picked.col, { cell: a1(layout.headerBottom, picked.col), header: picked.header, reason: `Lấy cột '${picked.sub}' theo lựa chọn của người nhập.`, sure: true, chosen: true, candidates });
-  const find = (kind: Slot['kind'], n?: number) => slots.find((s) => s.slot?.kind === kind && (n === undefined || ('n' in s.slot && s.slot.n === n)));
+  if (picked)
+    return take(layout, slots, valueCol, picked.col, {
+      cell: a1(layout.headerBottom, picked.col),
+      header: picked.header,
+      reason: `Lấy cột '${picked.sub}' theo lựa chọn của người nhập.`,
+      sure: true,
+      chosen: true,
+      candidates,
+    });
+  const find = (kind: Slot['kind'], n?: number) =>
+    slots.find((s) => s.slot?.kind === kind && (n === undefined || ('n' in s.slot && s.slot.n === n)));
   const total = find('total');
   let pick: (typeof slots)[number] | undefined;
   let sure = false;
@@ -120,8 +152,17 @@ export function chooseValueColumn(st: SheetText, layout: TableLayout, period: Re
     });
   }
   if (!pick) return null;
-  const reason = sure ? `Kỳ báo cáo ${periodName(period)}: lấy cột '${pick.sub}'.` : `Không rõ kỳ báo cáo ứng với cột nào (${periodName(period)}): tạm lấy cột '${pick.sub}'.`;
-  return take(layout, slots, valueCol, pick.col, { cell: a1(layout.headerBottom, pick.col), header: pick.header, reason, sure, chosen: false, candidates });
+  const reason = sure
+    ? `Kỳ báo cáo ${periodName(period)}: lấy cột '${pick.sub}'.`
+    : `Không rõ kỳ báo cáo ứng với cột nào (${periodName(period)}): tạm lấy cột '${pick.sub}'.`;
+  return take(layout, slots, valueCol, pick.col, {
+    cell: a1(layout.headerBottom, pick.col),
+    header: pick.header,
+    reason,
+    sure,
+    chosen: false,
+    candidates,
+  });
 }
 
 /** Make `col` the value column of the layout (the other sub-columns that were extras stay extras). */
@@ -129,7 +170,9 @@ function take(layout: TableLayout, slots: { col: number; header: string }[], val
   const others = new Set(layout.extra.map((e) => e.col));
   if (col !== valueCol) {
     layout.columns.value = col;
-    layout.extra = slots.filter((s) => s.col !== col && (s.col === valueCol || others.has(s.col))).map((s) => ({ col: s.col, header: s.header }));
+    layout.extra = slots
+      .filter((s) => s.col !== col && (s.col === valueCol || others.has(s.col)))
+      .map((s) => ({ col: s.col, header: s.header }));
   }
   return out;
 }
@@ -147,7 +190,13 @@ const YEAR_VALUE = /^(ket qua|thuc hien|so lieu|so luong)\b.*\b((?:19|20)\d{2})\
  * Separate value columns for different years ("Kết quả năm 2023 | Kết quả năm 2024"): the one of the report's year,
  * else the latest with a warning at the header cell. Null when the table has no such columns.
  */
-function yearSiblings(st: SheetText, layout: TableLayout, period: ReportPeriod | null, issues: ReportIssue[], chosen: string | null): ValueColumn | null {
+function yearSiblings(
+  st: SheetText,
+  layout: TableLayout,
+  period: ReportPeriod | null,
+  issues: ReportIssue[],
+  chosen: string | null,
+): ValueColumn | null {
   const valueCol = layout.columns.value;
   if (valueCol === undefined) return null;
   const headerText = (c: number): string => {
@@ -187,8 +236,15 @@ function yearSiblings(st: SheetText, layout: TableLayout, period: ReportPeriod |
     });
   }
   layout.columns.value = pick.col;
-  layout.extra = [...layout.extra.filter((e) => e.col !== pick.col), ...cands.filter((x) => x.col !== pick.col).map((x) => ({ col: x.col, header: headerText(x.col) }))].sort((a, b) => a.col - b.col);
-  const reason = byUser ? `Lấy cột năm ${pick.year} theo lựa chọn của người nhập.` : exact ? `Kỳ báo cáo ${periodName(period)}: lấy cột năm ${pick.year}.` : `Không rõ năm báo cáo: tạm lấy cột năm mới nhất (${pick.year}).`;
+  layout.extra = [
+    ...layout.extra.filter((e) => e.col !== pick.col),
+    ...cands.filter((x) => x.col !== pick.col).map((x) => ({ col: x.col, header: headerText(x.col) })),
+  ].sort((a, b) => a.col - b.col);
+  const reason = byUser
+    ? `Lấy cột năm ${pick.year} theo lựa chọn của người nhập.`
+    : exact
+      ? `Kỳ báo cáo ${periodName(period)}: lấy cột năm ${pick.year}.`
+      : `Không rõ năm báo cáo: tạm lấy cột năm mới nhất (${pick.year}).`;
   const candidates = cands.map((x) => ({ letter: colName(x.col), cell: a1(layout.headerTop, x.col), header: headerText(x.col) }));
   return { cell: a1(layout.headerTop, pick.col), header: headerText(pick.col), reason, sure: !!exact, chosen: !!byUser, candidates };
 }

@@ -38,17 +38,32 @@ function where(ctx: ValueContext): string {
 export function readValue(cell: Cell | undefined, text: string, ctx: ValueContext): ValueResult {
   if (!cell) return { value: null, suffix: null };
   if (cell.f !== undefined && /\[\d+\]|\|/.test(cell.f)) {
-    ctx.issues.push({ sheet: ctx.sheet, cell: ctx.cell, severity: 'warning', message: `${where(ctx)}: công thức liên kết tệp khác – chỉ dùng giá trị đã lưu.` });
+    ctx.issues.push({
+      sheet: ctx.sheet,
+      cell: ctx.cell,
+      severity: 'warning',
+      message: `${where(ctx)}: công thức liên kết tệp khác – chỉ dùng giá trị đã lưu.`,
+    });
   }
   if (cell.v === null) {
     if (cell.noCache) {
-      ctx.issues.push({ sheet: ctx.sheet, cell: ctx.cell, severity: 'error', message: `${where(ctx)}: công thức chưa được tính – hãy mở bằng Excel, Lưu lại rồi gửi lại.` });
+      ctx.issues.push({
+        sheet: ctx.sheet,
+        cell: ctx.cell,
+        severity: 'error',
+        message: `${where(ctx)}: công thức chưa được tính – hãy mở bằng Excel, Lưu lại rồi gửi lại.`,
+      });
     }
     return { value: null, suffix: null };
   }
   switch (cell.k) {
     case 'e':
-      ctx.issues.push({ sheet: ctx.sheet, cell: ctx.cell, severity: 'error', message: `${where(ctx)}: ô bị lỗi công thức ${String(cell.v)}.` });
+      ctx.issues.push({
+        sheet: ctx.sheet,
+        cell: ctx.cell,
+        severity: 'error',
+        message: `${where(ctx)}: ô bị lỗi công thức ${String(cell.v)}.`,
+      });
       return { value: null, suffix: null };
     case 'b':
       return { value: cell.v ? 'Có' : 'Không', suffix: null };
@@ -68,14 +83,24 @@ export function readValue(cell: Cell | undefined, text: string, ctx: ValueContex
     if (suffix === '') return { value: parsed.value, suffix: null };
     // A range ("300 - 500"), a sum or product ("1+2", "3x4"), a fraction or date ("1/2", "20/11"): not one number.
     if (/^[-–~÷+*×x/:]\s*\d|^\d|^[.,]/i.test(suffix)) {
-      ctx.issues.push({ sheet: ctx.sheet, cell: ctx.cell, severity: 'warning', message: `${where(ctx)}: '${text.slice(0, 40)}' không phải một số (khoảng, phép tính hoặc nhiều số) – giữ nguyên chữ, hãy sửa thành một số.` });
+      ctx.issues.push({
+        sheet: ctx.sheet,
+        cell: ctx.cell,
+        severity: 'warning',
+        message: `${where(ctx)}: '${text.slice(0, 40)}' không phải một số (khoảng, phép tính hoặc nhiều số) – giữ nguyên chữ, hãy sửa thành một số.`,
+      });
       return { value: text, suffix: null };
     }
     if (suffix.length <= 20) return { value: parsed.value, suffix };
     return { value: text, suffix: null };
   }
   if (NUMERICISH.test(text) && /\d/.test(text)) {
-    ctx.issues.push({ sheet: ctx.sheet, cell: ctx.cell, severity: 'error', message: `${where(ctx)}: không đọc được số '${text.slice(0, 40)}'.` });
+    ctx.issues.push({
+      sheet: ctx.sheet,
+      cell: ctx.cell,
+      severity: 'error',
+      message: `${where(ctx)}: không đọc được số '${text.slice(0, 40)}'.`,
+    });
   }
   return { value: text, suffix: null };
 }

@@ -27,16 +27,40 @@ function sheetXml(rows: Value[][], sst: string[], merges: string[] = [], inline 
       return `<row r="${r + 1}">${cells}</row>`;
     })
     .join('');
-  const mc = merges.length ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const mc = merges.length
+    ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body}</sheetData>${mc}</worksheet>`;
 }
 
 const SECTIONS: [string, [string, string, number][]][] = [
-  ['TUYÊN TRUYỀN, VẬN ĐỘNG', [['Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 12], ['Lượt người được tuyên truyền', 'lượt người', 1450], ['Tin, bài đăng Website/Zalo', 'tin, bài', 36]]],
-  ['CÔNG TRÌNH, PHẦN VIỆC', [['Nhà "Mái ấm Công đoàn" xây mới', 'căn', 2], ['Đường giao thông nông thôn làm mới', 'm', 350.5], ['Ngày công lao động đóng góp', 'ngày công', 420]]],
-  ['AN SINH XÃ HỘI', [['Quà tặng gia đình chính sách', 'suất', 85], ['Trị giá quà tặng', 'đồng', 42_500_000], ['Tỷ lệ CĐCS có đăng ký mô hình', '%', 0.75]]],
+  [
+    'TUYÊN TRUYỀN, VẬN ĐỘNG',
+    [
+      ['Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 12],
+      ['Lượt người được tuyên truyền', 'lượt người', 1450],
+      ['Tin, bài đăng Website/Zalo', 'tin, bài', 36],
+    ],
+  ],
+  [
+    'CÔNG TRÌNH, PHẦN VIỆC',
+    [
+      ['Nhà "Mái ấm Công đoàn" xây mới', 'căn', 2],
+      ['Đường giao thông nông thôn làm mới', 'm', 350.5],
+      ['Ngày công lao động đóng góp', 'ngày công', 420],
+    ],
+  ],
+  [
+    'AN SINH XÃ HỘI',
+    [
+      ['Quà tặng gia đình chính sách', 'suất', 85],
+      ['Trị giá quà tặng', 'đồng', 42_500_000],
+      ['Tỷ lệ CĐCS có đăng ký mô hình', '%', 0.75],
+    ],
+  ],
 ];
-const PARAGRAPH = 'Phối hợp với Ban Chỉ huy Quân sự xã sửa chữa 02 căn nhà cho hộ nghèo, được nhân dân đồng tình ủng hộ; vận động mạnh thường quân hỗ trợ kinh phí, huy động đoàn viên tham gia ngày công lao động.';
+const PARAGRAPH =
+  'Phối hợp với Ban Chỉ huy Quân sự xã sửa chữa 02 căn nhà cho hộ nghèo, được nhân dân đồng tình ủng hộ; vận động mạnh thường quân hỗ trợ kinh phí, huy động đoàn viên tham gia ngày công lao động.';
 
 function reportRows(variant: number): { rows: Value[][]; merges: string[] } {
   const rows: Value[][] = [
@@ -51,9 +75,17 @@ function reportRows(variant: number): { rows: Value[][]; merges: string[] } {
   const roman = ['I', 'II', 'III'];
   SECTIONS.forEach(([title, items], s) => {
     rows.push([roman[s] ?? 'IV', title, null, null]);
-    items.forEach(([label, unit, value], i) => rows.push([i + 1, label, unit, variant % 2 ? Math.round(value / 4) : value, variant % 2 ? value : null]));
+    items.forEach(([label, unit, value], i) =>
+      rows.push([i + 1, label, unit, variant % 2 ? Math.round(value / 4) : value, variant % 2 ? value : null]),
+    );
   });
-  rows.push([null], ['1. Kết quả nổi bật: ' + PARAGRAPH], ['2. Hạn chế', 'Một số đoàn viên chưa tham gia đầy đủ do trùng lịch công tác.'], ['3. Kiến nghị, đề xuất:'], [PARAGRAPH]);
+  rows.push(
+    [null],
+    ['1. Kết quả nổi bật: ' + PARAGRAPH],
+    ['2. Hạn chế', 'Một số đoàn viên chưa tham gia đầy đủ do trùng lịch công tác.'],
+    ['3. Kiến nghị, đề xuất:'],
+    [PARAGRAPH],
+  );
   rows.push([null], ['Nơi nhận:', null, 'TM. BAN CHẤP HÀNH'], ['- LĐLĐ huyện;', null, 'CHỦ TỊCH']);
   return { rows, merges: ['A6:A7', 'B6:B7', 'C6:C7', variant % 2 ? 'D6:E6' : 'D6:D7', 'A4:E4', 'A5:E5'] };
 }
@@ -67,25 +99,44 @@ export function warmSample(variant: number): Uint8Array {
   if (variant !== 1) {
     // long paragraphs under the usual headings, as units write them (a sheet of tens of kilobytes)
     const narrative: Value[][] = [['THUYẾT MINH KẾT QUẢ PHỐI HỢP LÀM CÔNG TÁC DÂN VẬN']];
-    ['KẾT QUẢ NỔI BẬT', 'CÁCH LÀM HAY', 'HẠN CHẾ, KHÓ KHĂN', 'BÀI HỌC KINH NGHIỆM', 'PHƯƠNG HƯỚNG', 'KIẾN NGHỊ, ĐỀ XUẤT'].forEach((h, k) => {
-      narrative.push([h]);
-      for (let p = 0; p < 5; p++) narrative.push([`${PARAGRAPH.repeat(1 + ((p + k) % 3))} (${k}.${p}) ${p === 2 ? '2. Hạn chế: còn ít kinh phí.' : ''}`]);
-    });
+    ['KẾT QUẢ NỔI BẬT', 'CÁCH LÀM HAY', 'HẠN CHẾ, KHÓ KHĂN', 'BÀI HỌC KINH NGHIỆM', 'PHƯƠNG HƯỚNG', 'KIẾN NGHỊ, ĐỀ XUẤT'].forEach(
+      (h, k) => {
+        narrative.push([h]);
+        for (let p = 0; p < 5; p++)
+          narrative.push([`${PARAGRAPH.repeat(1 + ((p + k) % 3))} (${k}.${p}) ${p === 2 ? '2. Hạn chế: còn ít kinh phí.' : ''}`]);
+      },
+    );
     sheets.push({ name: 'Thuyết minh', xml: sheetXml(narrative, sst) });
   }
   const appendix: Value[][] = [['TT', 'Ngày', 'Hoạt động', 'Địa điểm', 'Số người', 'Kinh phí (đồng)', 'Người phụ trách', 'Điện thoại']];
   for (let i = 0; i < 100; i++)
-    appendix.push([i + 1, { date: 45300 + i * 3 }, `Tuyên truyền pháp luật đợt ${i + 1}`, ['Hội trường UBND xã', 'Nhà văn hoá ấp 3', 'Trường học'][i % 3] ?? '', 20 + i, 1_000_000 + i * 50_000, `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}`, `09${String(12345678 + i * 7919).padStart(8, '0')}`]);
+    appendix.push([
+      i + 1,
+      { date: 45300 + i * 3 },
+      `Tuyên truyền pháp luật đợt ${i + 1}`,
+      ['Hội trường UBND xã', 'Nhà văn hoá ấp 3', 'Trường học'][i % 3] ?? '',
+      20 + i,
+      1_000_000 + i * 50_000,
+      `Nguyễn Văn ${String.fromCharCode(65 + (i % 26))}`,
+      `09${String(12345678 + i * 7919).padStart(8, '0')}`,
+    ]);
   sheets.push({ name: 'Phụ lục', xml: sheetXml(appendix, sst) });
   if (variant === 1) sheets.push({ name: 'Nháp', xml: sheetXml([['ghi chú'], ['Số liệu tạm', 12]], sst), hidden: true });
   if (variant === 0) {
-    const meta: Value[][] = [['templateId', 'dv-ket-qua'], ['templateVersion', '1'], ['planId', '1'], ['unitCode', 'MAU'], ['sheet', 'Báo cáo']];
+    const meta: Value[][] = [
+      ['templateId', 'dv-ket-qua'],
+      ['templateVersion', '1'],
+      ['planId', '1'],
+      ['unitCode', 'MAU'],
+      ['sheet', 'Báo cáo'],
+    ];
     report.rows.forEach((row, r) => typeof row[0] === 'number' && meta.push(['row', r + 1, `I.${r}`]));
     sheets.push({ name: '_meta', xml: sheetXml(meta, sst), hidden: true });
   }
   const enc = new TextEncoder();
   const x = (s: string): Uint8Array => enc.encode(s);
-  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const ns =
+    'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
   const workbook = `<?xml version="1.0" encoding="UTF-8"?><workbook ${ns}><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name)}" sheetId="${i + 1}"${s.hidden ? ' state="hidden"' : ''} r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`;
   const rels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId90" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId91" Type="${rel}/styles" Target="styles.xml"/></Relationships>`;

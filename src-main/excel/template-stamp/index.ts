@@ -17,7 +17,13 @@ interface StampUnit {
 }
 
 const attr = (tag: string, name: string): string | null => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
-const unescapeAttr = (s: string): string => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeAttr = (s: string): string =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** Sheet name -> part path ("xl/worksheets/sheet1.xml") from workbook.xml and its relationships. */
 function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
@@ -63,7 +69,10 @@ export function prepareStamper(base: Uint8Array, layout: TemplateLayout): Stampe
   for (const name of order) if (name !== tablePart && name !== metaPart) packed.set(name, packEntry(name, files[name]!));
   return {
     stamp(unit) {
-      const values = new Map<string, StampValue>([[headerRef, unit.headerLine], [unitRef, unit.unitLine]]);
+      const values = new Map<string, StampValue>([
+        [headerRef, unit.headerLine],
+        [unitRef, unit.unitLine],
+      ]);
       for (const [code, r] of targetRefs) values.set(r, unit.targets.get(code) ?? null);
       const own = new Map<string, PackedEntry>([
         [tablePart, packEntry(tablePart, strToU8(stampSheet(tableCut, values)))],

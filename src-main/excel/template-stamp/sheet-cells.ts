@@ -28,15 +28,17 @@ export interface CutSheet {
 
 /** Cut `xml` around the cells `refs` (e.g. "A2", "D14"); every one must be present (a template writes them all). */
 export function cutSheet(xml: string, refs: string[]): CutSheet {
-  const spans = refs.map((ref) => {
-    const m = new RegExp(`<c r="${ref}"[\\s>/]`).exec(xml);
-    if (!m) throw new Error(`template cell ${ref} not found`);
-    const open = xml.indexOf('>', m.index);
-    const selfClosing = xml[open - 1] === '/';
-    const end = selfClosing ? open + 1 : xml.indexOf('</c>', open) + 4;
-    const style = /\ss="(\d+)"/.exec(xml.slice(m.index, open))?.[1];
-    return { ref, start: m.index, end, style: style === undefined ? '' : ` s="${style}"` };
-  }).sort((a, b) => a.start - b.start);
+  const spans = refs
+    .map((ref) => {
+      const m = new RegExp(`<c r="${ref}"[\\s>/]`).exec(xml);
+      if (!m) throw new Error(`template cell ${ref} not found`);
+      const open = xml.indexOf('>', m.index);
+      const selfClosing = xml[open - 1] === '/';
+      const end = selfClosing ? open + 1 : xml.indexOf('</c>', open) + 4;
+      const style = /\ss="(\d+)"/.exec(xml.slice(m.index, open))?.[1];
+      return { ref, start: m.index, end, style: style === undefined ? '' : ` s="${style}"` };
+    })
+    .sort((a, b) => a.start - b.start);
   const pieces: string[] = [];
   let at = 0;
   for (const s of spans) {

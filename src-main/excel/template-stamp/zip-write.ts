@@ -3,7 +3,13 @@
 // CRC-32 by table.
 import { deflateRawSync } from 'node:zlib';
 
-export interface PackedEntry { name: Uint8Array; crc: number; size: number; data: Uint8Array; method: 0 | 8 }
+export interface PackedEntry {
+  name: Uint8Array;
+  crc: number;
+  size: number;
+  data: Uint8Array;
+  method: 0 | 8;
+}
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -43,31 +49,53 @@ export function writeZip(entries: PackedEntry[]): Uint8Array {
   const offsets: number[] = [];
   const header = (at: number, e: PackedEntry, central: boolean): number => {
     let p = at;
-    dv.setUint32(p, central ? 0x02014b50 : 0x04034b50, true); p += 4;
-    if (central) { dv.setUint16(p, 20, true); p += 2; }
-    dv.setUint16(p, 20, true); dv.setUint16(p + 2, 0x0800, true); dv.setUint16(p + 4, e.method, true);
-    dv.setUint16(p + 6, DOS_TIME, true); dv.setUint16(p + 8, DOS_DATE, true);
-    dv.setUint32(p + 10, e.crc, true); dv.setUint32(p + 14, e.data.length, true); dv.setUint32(p + 18, e.size, true);
-    dv.setUint16(p + 22, e.name.length, true); dv.setUint16(p + 24, 0, true); p += 26;
+    dv.setUint32(p, central ? 0x02014b50 : 0x04034b50, true);
+    p += 4;
+    if (central) {
+      dv.setUint16(p, 20, true);
+      p += 2;
+    }
+    dv.setUint16(p, 20, true);
+    dv.setUint16(p + 2, 0x0800, true);
+    dv.setUint16(p + 4, e.method, true);
+    dv.setUint16(p + 6, DOS_TIME, true);
+    dv.setUint16(p + 8, DOS_DATE, true);
+    dv.setUint32(p + 10, e.crc, true);
+    dv.setUint32(p + 14, e.data.length, true);
+    dv.setUint32(p + 18, e.size, true);
+    dv.setUint16(p + 22, e.name.length, true);
+    dv.setUint16(p + 24, 0, true);
+    p += 26;
     return p;
   };
   for (const e of entries) {
     offsets.push(o);
     o = header(o, e, false);
-    out.set(e.name, o); o += e.name.length;
-    out.set(e.data, o); o += e.data.length;
+    out.set(e.name, o);
+    o += e.name.length;
+    out.set(e.data, o);
+    o += e.data.length;
   }
   const cdStart = o;
   entries.forEach((e, i) => {
     o = header(o, e, true);
     // comment length, disk number, internal attrs, external attrs, local header offset
-    dv.setUint16(o, 0, true); dv.setUint16(o + 2, 0, true); dv.setUint16(o + 4, 0, true); dv.setUint32(o + 6, 0, true);
-    dv.setUint32(o + 10, offsets[i]!, true); o += 14;
-    out.set(e.name, o); o += e.name.length;
+    dv.setUint16(o, 0, true);
+    dv.setUint16(o + 2, 0, true);
+    dv.setUint16(o + 4, 0, true);
+    dv.setUint32(o + 6, 0, true);
+    dv.setUint32(o + 10, offsets[i]!, true);
+    o += 14;
+    out.set(e.name, o);
+    o += e.name.length;
   });
   dv.setUint32(o, 0x06054b50, true);
-  dv.setUint16(o + 4, 0, true); dv.setUint16(o + 6, 0, true);
-  dv.setUint16(o + 8, entries.length, true); dv.setUint16(o + 10, entries.length, true);
-  dv.setUint32(o + 12, o - cdStart, true); dv.setUint32(o + 16, cdStart, true); dv.setUint16(o + 20, 0, true);
+  dv.setUint16(o + 4, 0, true);
+  dv.setUint16(o + 6, 0, true);
+  dv.setUint16(o + 8, entries.length, true);
+  dv.setUint16(o + 10, entries.length, true);
+  dv.setUint32(o + 12, o - cdStart, true);
+  dv.setUint32(o + 16, cdStart, true);
+  dv.setUint16(o + 20, 0, true);
   return out;
 }

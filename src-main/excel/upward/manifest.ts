@@ -10,8 +10,18 @@ const MANIFEST_VERSION = '1';
 /** The template id the package's _meta sheet carries (the report reader still reads it as one of our templates). */
 export const PACKAGE_TEMPLATE_ID = 'danvan-bao-cao-tong-hop';
 
-interface ManifestIndicator { code: string; unit: string | null; unit2: string | null }
-export interface Coverage { expected: number; submitted: number; onTime: number; late: number; missing: number }
+interface ManifestIndicator {
+  code: string;
+  unit: string | null;
+  unit2: string | null;
+}
+export interface Coverage {
+  expected: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  missing: number;
+}
 
 /**
  * Rows of `_manifest`, column A = key, B = value (C = more for `indicator`):
@@ -54,8 +64,26 @@ export interface Manifest {
   signature: string | null;
 }
 
-const SCALARS = ['format', 'manifestVersion', 'issuerCode', 'issuerName', 'planNumber', 'planTitle', 'periodLabel', 'periodStart', 'periodEnd',
-  'reportDueOn', 'reportNumber', 'reportDate', 'appVersion', 'createdAt', 'contentSha256', 'signatureAlg', 'signerKeyId', 'signature'] as const;
+const SCALARS = [
+  'format',
+  'manifestVersion',
+  'issuerCode',
+  'issuerName',
+  'planNumber',
+  'planTitle',
+  'periodLabel',
+  'periodStart',
+  'periodEnd',
+  'reportDueOn',
+  'reportNumber',
+  'reportDate',
+  'appVersion',
+  'createdAt',
+  'contentSha256',
+  'signatureAlg',
+  'signerKeyId',
+  'signature',
+] as const;
 const COUNTS = ['indicatorRows', 'detailUnits'] as const;
 const COVERAGE = ['expected', 'submitted', 'onTime', 'late', 'missing'] as const;
 
@@ -80,7 +108,8 @@ function readManifestSheet(sheet: SheetGrid): Manifest | null {
     const val = cellText(row[1]).slice(0, 500);
     if (!key) continue;
     if (key === 'basisNumber' && val && basis.length < 50) basis.push(val);
-    else if (key === 'indicator' && val && indicators.length < 1000) indicators.push({ code: val.slice(0, 100), unit: cellText(row[2]) || null, unit2: cellText(row[3]) || null });
+    else if (key === 'indicator' && val && indicators.length < 1000)
+      indicators.push({ code: val.slice(0, 100), unit: cellText(row[2]) || null, unit2: cellText(row[3]) || null });
     else if (!kv.has(key)) kv.set(key, val);
   }
   if (kv.get('format') !== PACKAGE_FORMAT) return null;
@@ -90,12 +119,29 @@ function readManifestSheet(sheet: SheetGrid): Manifest | null {
     return Number.isInteger(x) && x >= 0 ? x : 0;
   };
   return {
-    format: PACKAGE_FORMAT, manifestVersion: s('manifestVersion') ?? '', issuerCode: s('issuerCode') ?? '', issuerName: s('issuerName') ?? '',
-    planNumber: s('planNumber'), planTitle: s('planTitle') ?? '', periodLabel: s('periodLabel'), periodStart: s('periodStart'), periodEnd: s('periodEnd'),
-    reportDueOn: s('reportDueOn'), basisNumbers: basis, reportNumber: s('reportNumber'), reportDate: s('reportDate'), appVersion: s('appVersion') ?? '',
-    createdAt: s('createdAt') ?? '', indicators, indicatorRows: n('indicatorRows'), detailUnits: n('detailUnits'),
+    format: PACKAGE_FORMAT,
+    manifestVersion: s('manifestVersion') ?? '',
+    issuerCode: s('issuerCode') ?? '',
+    issuerName: s('issuerName') ?? '',
+    planNumber: s('planNumber'),
+    planTitle: s('planTitle') ?? '',
+    periodLabel: s('periodLabel'),
+    periodStart: s('periodStart'),
+    periodEnd: s('periodEnd'),
+    reportDueOn: s('reportDueOn'),
+    basisNumbers: basis,
+    reportNumber: s('reportNumber'),
+    reportDate: s('reportDate'),
+    appVersion: s('appVersion') ?? '',
+    createdAt: s('createdAt') ?? '',
+    indicators,
+    indicatorRows: n('indicatorRows'),
+    detailUnits: n('detailUnits'),
     coverage: { expected: n('expected'), submitted: n('submitted'), onTime: n('onTime'), late: n('late'), missing: n('missing') },
-    contentSha256: (s('contentSha256') ?? '').toLowerCase(), signatureAlg: s('signatureAlg'), signerKeyId: s('signerKeyId'), signature: s('signature'),
+    contentSha256: (s('contentSha256') ?? '').toLowerCase(),
+    signatureAlg: s('signatureAlg'),
+    signerKeyId: s('signerKeyId'),
+    signature: s('signature'),
   };
 }
 

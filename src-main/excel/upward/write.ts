@@ -76,7 +76,14 @@ const BORDER = { top: thin, left: thin, bottom: thin, right: thin };
 const f = (size = 12, extra: Partial<ExcelJS.Font> = {}): Partial<ExcelJS.Font> => ({ name: FONT_NAME, size, ...extra });
 const text = (v: PackageValue): ExcelJS.CellValue => (typeof v === 'string' ? inertText(capText(v, '(xem đầy đủ trong báo cáo Word)')) : v);
 
-function put(ws: Worksheet, r: number, c: number, value: ExcelJS.CellValue, font = f(), align: Partial<ExcelJS.Alignment> = {}): ExcelJS.Cell {
+function put(
+  ws: Worksheet,
+  r: number,
+  c: number,
+  value: ExcelJS.CellValue,
+  font = f(),
+  align: Partial<ExcelJS.Alignment> = {},
+): ExcelJS.Cell {
   const x = ws.getCell(r, c);
   x.value = value;
   x.font = font;
@@ -86,7 +93,9 @@ function put(ws: Worksheet, r: number, c: number, value: ExcelJS.CellValue, font
 }
 
 function writeReport(wb: ExcelJS.Workbook, p: PackageInput): Map<number, string> {
-  const ws = wb.addWorksheet(REPORT_SHEET, { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = wb.addWorksheet(REPORT_SHEET, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   ws.columns = TEMPLATE_WIDTHS.map((width) => ({ width }));
   addOfficialHeader(ws, p.header, 6);
   const headerRow = addTitle(ws, p.title, p.subtitle, 6) + 1;
@@ -158,7 +167,9 @@ function writeDetail(wb: ExcelJS.Workbook, p: PackageInput): void {
   });
   const head = ['Mã đơn vị', 'Tên đơn vị', 'Tình trạng', 'Ngày nhận', ...cols.map((c) => c.label)];
   head.forEach((h, c) => put(ws, DETAIL_HEAD_ROW, c + 1, h, f(11, { bold: true }), { horizontal: 'center' }));
-  ['', '', '', '', ...cols.map((c) => c.code)].forEach((h, c) => put(ws, DETAIL_HEAD_ROW + 1, c + 1, h || null, f(9, { italic: true }), { horizontal: 'center' }));
+  ['', '', '', '', ...cols.map((c) => c.code)].forEach((h, c) =>
+    put(ws, DETAIL_HEAD_ROW + 1, c + 1, h || null, f(9, { italic: true }), { horizontal: 'center' }),
+  );
   p.units.forEach((u, k) => {
     const r = DETAIL_HEAD_ROW + 2 + k;
     const on = u.receivedOn ? `${u.receivedOn.slice(8, 10)}/${u.receivedOn.slice(5, 7)}/${u.receivedOn.slice(0, 4)}` : null;
@@ -180,7 +191,13 @@ function writeCoverage(wb: ExcelJS.Workbook, p: PackageInput): void {
   ws.getCell(1, 1).value = 'TÌNH HÌNH NỘP BÁO CÁO CỦA CÁC ĐƠN VỊ';
   ws.getCell(1, 1).font = f(13, { bold: true });
   const c = p.manifest.coverage;
-  const lines: [string, number][] = [['Số đơn vị phải báo cáo', c.expected], ['Đã nộp', c.submitted], ['Đúng hạn', c.onTime], ['Trễ hạn', c.late], ['Chưa nộp', c.missing]];
+  const lines: [string, number][] = [
+    ['Số đơn vị phải báo cáo', c.expected],
+    ['Đã nộp', c.submitted],
+    ['Đúng hạn', c.onTime],
+    ['Trễ hạn', c.late],
+    ['Chưa nộp', c.missing],
+  ];
   lines.forEach(([label, v], k) => {
     put(ws, 3 + k, 1, label);
     put(ws, 3 + k, 2, v, f(), { horizontal: 'right' });
@@ -202,8 +219,23 @@ export async function writeUpwardPackage(p: PackageInput): Promise<{ bytes: Uint
   writeDetail(wb, p);
   writeCoverage(wb, p);
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
-  for (const row of templateMetaRows({ templateId: PACKAGE_TEMPLATE_ID, templateVersion: '1', planId: null, unitCode: p.manifest.issuerCode, sheet: REPORT_SHEET, rowCodes })) meta.addRow(row);
-  const manifest: Manifest = { ...p.manifest, format: 'danvan-goi-bao-cao', manifestVersion: '1', indicatorRows: rowCodes.size, detailUnits: p.units.length, contentSha256: '' };
+  for (const row of templateMetaRows({
+    templateId: PACKAGE_TEMPLATE_ID,
+    templateVersion: '1',
+    planId: null,
+    unitCode: p.manifest.issuerCode,
+    sheet: REPORT_SHEET,
+    rowCodes,
+  }))
+    meta.addRow(row);
+  const manifest: Manifest = {
+    ...p.manifest,
+    format: 'danvan-goi-bao-cao',
+    manifestVersion: '1',
+    indicatorRows: rowCodes.size,
+    detailUnits: p.units.length,
+    contentSha256: '',
+  };
   const ms = wb.addWorksheet(MANIFEST_SHEET, { state: 'veryHidden' });
   const rows = manifestRows(manifest);
   rows.forEach((r) => ms.addRow(r));

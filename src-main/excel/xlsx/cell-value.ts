@@ -24,13 +24,20 @@ export function digits(xml: string, from: number, to: number): number {
 // Cell types by code (t attribute): 0 number/default, 1 s, 2 inlineStr, 3 str, 4 b, 5 e, 6 d.
 export function typeCode(t: string | undefined): number {
   switch (t) {
-    case 's': return 1;
-    case 'inlineStr': return 2;
-    case 'str': return 3;
-    case 'b': return 4;
-    case 'e': return 5;
-    case 'd': return 6;
-    default: return 0;
+    case 's':
+      return 1;
+    case 'inlineStr':
+      return 2;
+    case 'str':
+      return 3;
+    case 'b':
+      return 4;
+    case 'e':
+      return 5;
+    case 'd':
+      return 6;
+    default:
+      return 0;
   }
 }
 
@@ -61,7 +68,12 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
       const ss = vText === undefined ? undefined : sst(idx);
       if (!ss) {
         if (vText !== undefined) {
-          issues.push({ sheet: st.name, cell: a1(st.r, st.c), severity: 'warning', message: `Sheet '${st.name}', ô ${a1(st.r, st.c)}: tham chiếu chuỗi không hợp lệ (${vText.slice(0, 20)}) – bỏ qua.` });
+          issues.push({
+            sheet: st.name,
+            cell: a1(st.r, st.c),
+            severity: 'warning',
+            message: `Sheet '${st.name}', ô ${a1(st.r, st.c)}: tham chiếu chuỗi không hợp lệ (${vText.slice(0, 20)}) – bỏ qua.`,
+          });
         }
         cell = { v: null, k: 's' };
       } else {
@@ -112,4 +124,3 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
   }
   return cell;
 }
-

@@ -72,11 +72,11 @@ export function drawingTextBoxes(xml: string): TextBox[] {
   const boxes: TextBox[] = [];
   let prevEnd = 0;
   let budget = MAX_CHARS;
-  for (let b = nextTag(xml, 'txBody', 0); b !== -1 && budget > 0; ) {
+  for (let b = nextTag(xml, 'txBody', 0); b !== -1 && budget > 0;) {
     const end = nextTag(xml, 'txBody', past(xml, b, 'txBody'));
     const bodyEnd = end === -1 ? xml.length : end;
     const paras: string[] = [];
-    for (let p = nextTag(xml, 'p', b); p !== -1 && p < bodyEnd; ) {
+    for (let p = nextTag(xml, 'p', b); p !== -1 && p < bodyEnd;) {
       const pNext = nextTag(xml, 'p', past(xml, p, 'p'));
       const pEnd = pNext === -1 || pNext > bodyEnd ? bodyEnd : pNext;
       let text = '';
@@ -96,7 +96,6 @@ export function drawingTextBoxes(xml: string): TextBox[] {
     if (paras.length) boxes.push({ row: anchorRow(xml, prevEnd, b), paragraphs: paras });
     prevEnd = b;
     b = end; // nextTag finds opening tags only
-
   }
   return boxes;
 }

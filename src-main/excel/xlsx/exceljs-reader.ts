@@ -105,7 +105,10 @@ export async function readWithExceljs(zip: ZipArchive, deadline: Deadline): Prom
     await wb.xlsx.load(Buffer.from(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength) as never, options as never);
   } catch (e) {
     if (e instanceof XlsxError) throw e;
-    throw new XlsxError('malformed', 'Tệp được tạo bởi phần mềm khác Excel hoặc bị hỏng. Vui lòng mở bằng Excel, chọn Lưu (Save) rồi gửi lại.');
+    throw new XlsxError(
+      'malformed',
+      'Tệp được tạo bởi phần mềm khác Excel hoặc bị hỏng. Vui lòng mở bằng Excel, chọn Lưu (Save) rồi gửi lại.',
+    );
   }
   deadline.check();
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;

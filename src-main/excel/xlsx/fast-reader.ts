@@ -52,7 +52,10 @@ export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
   const wbXml = part(zip, wbPath);
   if (wbXml === undefined) throw new XlsxError('not-xlsx', 'Không phải tệp Excel (.xlsx): thiếu phần sổ làm việc.');
   if (wbXml.indexOf('purl.oclc.org/ooxml') !== -1) {
-    throw new XlsxError('malformed', 'Tệp dạng "Strict Open XML" chưa được hỗ trợ. Hãy mở bằng Excel, Lưu thành Excel Workbook (.xlsx) rồi gửi lại.');
+    throw new XlsxError(
+      'malformed',
+      'Tệp dạng "Strict Open XML" chưa được hỗ trợ. Hãy mở bằng Excel, Lưu thành Excel Workbook (.xlsx) rồi gửi lại.',
+    );
   }
   const relsPath = `${dir}_rels/${wbPath.slice(dir.length)}.rels`;
   const rels = parseRels(part(zip, relsPath) ?? '', dir);
@@ -80,7 +83,12 @@ export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
   for (const ref of refs) {
     if (!ref.path) continue; // chart sheet or dialog sheet: no cells
     if (!zip.entries.has(ref.path)) {
-      issues.push({ sheet: ref.name, cell: null, severity: 'warning', message: `Sheet '${ref.name}': không tìm thấy nội dung trong tệp – bỏ qua.` });
+      issues.push({
+        sheet: ref.name,
+        cell: null,
+        severity: 'warning',
+        message: `Sheet '${ref.name}': không tìm thấy nội dung trong tệp – bỏ qua.`,
+      });
       continue;
     }
     sheets.push(lazySheet(zip, ref, ref.path, ctx, deadline));

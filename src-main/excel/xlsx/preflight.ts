@@ -28,17 +28,33 @@ export function preflight(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     if (hasUtf16Name(bytes, 'EncryptedPackage') || hasUtf16Name(bytes, 'EncryptionInfo')) {
-      throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.');
+      throw new XlsxError(
+        'encrypted',
+        'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi gửi lại.',
+      );
     }
     // A readable .xls never gets here (legacy/convert.ts turns it into .xlsx first): this one is broken or not a workbook.
-    if (hasUtf16Name(bytes, 'WordDocument')) throw new XlsxError('xls', 'Đây là tệp Word cũ (.doc), không phải tệp Excel. Hãy chọn đúng tệp bảng tính (.xlsx, .xls, .ods hoặc .csv).');
-    throw new XlsxError('xls', 'Tệp Excel cũ (.xls) bị hỏng hoặc không phải bảng tính (có thể là tệp Word .doc). Hãy mở bằng Excel, lưu lại rồi gửi lại.');
+    if (hasUtf16Name(bytes, 'WordDocument'))
+      throw new XlsxError(
+        'xls',
+        'Đây là tệp Word cũ (.doc), không phải tệp Excel. Hãy chọn đúng tệp bảng tính (.xlsx, .xls, .ods hoặc .csv).',
+      );
+    throw new XlsxError(
+      'xls',
+      'Tệp Excel cũ (.xls) bị hỏng hoặc không phải bảng tính (có thể là tệp Word .doc). Hãy mở bằng Excel, lưu lại rồi gửi lại.',
+    );
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) throw new XlsxError('empty', 'Tệp rỗng hoặc bị hỏng (tệp nén không có nội dung).');
   if (!startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 8));
     const image = startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || head.startsWith('GIF8');
-    const what = head.startsWith('%PDF') ? ' (đây là tệp PDF)' : image ? ' (đây là tệp ảnh chụp)' : /^\s*</.test(head) ? ' (đây là tệp HTML/XML)' : '';
+    const what = head.startsWith('%PDF')
+      ? ' (đây là tệp PDF)'
+      : image
+        ? ' (đây là tệp ảnh chụp)'
+        : /^\s*</.test(head)
+          ? ' (đây là tệp HTML/XML)'
+          : '';
     throw new XlsxError('not-zip', `Không phải tệp Excel (.xlsx)${what}.`);
   }
   const zip = openZip(bytes, limits);

@@ -15,7 +15,19 @@ export interface ReadOptions {
 }
 
 /** XlsxError codes after which trying exceljs is pointless or unsafe. */
-export const FINAL = new Set(['empty', 'too-large', 'xls', 'encrypted', 'not-zip', 'truncated', 'not-xlsx', 'too-many-entries', 'bomb', 'dtd', 'timeout']);
+export const FINAL = new Set([
+  'empty',
+  'too-large',
+  'xls',
+  'encrypted',
+  'not-zip',
+  'truncated',
+  'not-xlsx',
+  'too-many-entries',
+  'bomb',
+  'dtd',
+  'timeout',
+]);
 
 export async function readWorkbook(bytes: Uint8Array, opts: ReadOptions = {}): Promise<WorkbookGrid> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
@@ -31,7 +43,12 @@ export async function readWorkbook(bytes: Uint8Array, opts: ReadOptions = {}): P
   }
   const grid = await withTimeout(readWithExceljs({ ...zip, inflated: 0 }, deadline), deadline.remainingMs);
   if (!opts.forceExceljs) {
-    grid.issues.unshift({ sheet: null, cell: null, severity: 'warning', message: 'Tệp có cấu trúc khác thường – đã đọc bằng cách chậm hơn, hãy kiểm tra kỹ kết quả.' });
+    grid.issues.unshift({
+      sheet: null,
+      cell: null,
+      severity: 'warning',
+      message: 'Tệp có cấu trúc khác thường – đã đọc bằng cách chậm hơn, hãy kiểm tra kỹ kết quả.',
+    });
   }
   return grid;
 }
@@ -90,14 +107,23 @@ export async function openWorkbook(bytes: Uint8Array, opts: ReadOptions = {}): P
     date1904: book.date1904,
     reader: 'fast',
     issues: book.issues,
-    sheets: book.sheets.map((s) => ({ name: s.name, state: s.state, grid: () => guard(() => s.grid()), heads: (n: number) => guard(() => s.heads(n)), top: (n: number) => guard(() => s.top(n)) })),
+    sheets: book.sheets.map((s) => ({
+      name: s.name,
+      state: s.state,
+      grid: () => guard(() => s.grid()),
+      heads: (n: number) => guard(() => s.heads(n)),
+      top: (n: number) => guard(() => s.top(n)),
+    })),
   };
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   if (!Number.isFinite(ms)) return p;
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new XlsxError('timeout', 'Đọc tệp quá thời gian cho phép – tệp quá lớn hoặc bất thường.')), Math.max(0, ms));
+    const timer = setTimeout(
+      () => reject(new XlsxError('timeout', 'Đọc tệp quá thời gian cho phép – tệp quá lớn hoặc bất thường.')),
+      Math.max(0, ms),
+    );
     p.then(
       (v) => {
         clearTimeout(timer);

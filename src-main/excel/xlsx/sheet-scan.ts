@@ -191,7 +191,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
         let refR = 0;
         let type = 0;
         let style = 0;
-        for (let k = j; k < gt; ) {
+        for (let k = j; k < gt;) {
           const ch = xml.charCodeAt(k);
           if (isSpace(ch) || ch === 47) {
             k++;
@@ -329,7 +329,12 @@ function scanMerges(xml: string, from: number, sheet: string, limits: ReadLimits
     const r = ref ? parseRange(ref) : null;
     if (!r) continue;
     if (merges.length >= limits.maxMerges) {
-      issues.push({ sheet, cell: null, severity: 'warning', message: `Sheet '${sheet}': quá nhiều vùng gộp ô – chỉ dùng ${limits.maxMerges} vùng đầu.` });
+      issues.push({
+        sheet,
+        cell: null,
+        severity: 'warning',
+        message: `Sheet '${sheet}': quá nhiều vùng gộp ô – chỉ dùng ${limits.maxMerges} vùng đầu.`,
+      });
       break;
     }
     merges.push(r);

@@ -13,7 +13,9 @@ const cache: { method: number; size: number; stored: Buffer; info: StyleInfo }[]
 export function stylesOf(zip: ZipArchive, entry: ZipEntry, path: string): StyleInfo {
   const stored = storedBytes(zip, entry);
   const key = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  const at = cache.findIndex((c) => c.method === entry.method && c.size === entry.size && c.stored.length === key.length && c.stored.equals(key));
+  const at = cache.findIndex(
+    (c) => c.method === entry.method && c.size === entry.size && c.stored.length === key.length && c.stored.equals(key),
+  );
   if (at >= 0) {
     const hit = cache[at] as (typeof cache)[number];
     chargeInflated(zip, entry.size);

@@ -104,7 +104,6 @@ function plainSpans(xml: string, tick: () => void): number[] | null {
 /** Shared string by index; undefined when out of range. */
 export type SharedStringTable = (i: number) => SharedString | undefined;
 
-
 /**
  * The shared-strings part, decoded lazily: the part is scanned as a latin1 view of its bytes (tag syntax is ASCII,
  * offsets are byte offsets) and each string is UTF-8-decoded on first use, so strings no scanned cell refers to

@@ -41,9 +41,22 @@ interface FileChoices {
 }
 
 /** `ahead`: the file already parsed and hashed (by the worker pool, see parse-pool.ts); done here when absent. */
-export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: number, now: Date, seenHashes: Set<string>, ahead?: ParsedFile, choices: FileChoices = {}): Promise<Analysis> {
+export async function analyzeFile(
+  db: Db,
+  pc: PlanContext,
+  file: FileIn,
+  index: number,
+  now: Date,
+  seenHashes: Set<string>,
+  ahead?: ParsedFile,
+  choices: FileChoices = {},
+): Promise<Analysis> {
   let parsed = ahead?.report ?? (await parseReport(file.bytes, file.name, parseOptions(pc)));
-  const detected = detectUnit(pc.units, { templateUnitCode: parsed.template?.unitCode ?? null, nameInFile: parsed.unitName, fileName: file.name });
+  const detected = detectUnit(pc.units, {
+    templateUnitCode: parsed.template?.unitCode ?? null,
+    nameInFile: parsed.unitName,
+    fileName: file.name,
+  });
   const picked = choices.unitId ? pc.units.units.find((u) => u.id === choices.unitId) : undefined;
   const guess = picked ? { ...detected, unit: picked, sure: true } : detected;
   const unit = guess.unit;
@@ -64,14 +77,33 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   const rows = mappedRows.map((r) => (findings.has(r) ? { ...r, checks: findings.get(r) } : r));
   const receivedOn = receivedOnOf(file.lastModified, now);
   const base: PreviewFile = {
-    index, fileName: file.name, size: file.bytes.byteLength, sha256: hash, status: 'new', reason: '',
-    unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null, unitSure: guess.sure,
+    index,
+    fileName: file.name,
+    size: file.bytes.byteLength,
+    sha256: hash,
+    status: 'new',
+    reason: '',
+    unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
+    unitSure: guess.sure,
     // a match score said as a share (a perfect match plus bonuses is still 100 %, never 102 %)
     unitCandidates: guess.candidates.map((c) => ({ id: c.unit.id, code: c.unit.code, name: c.unit.name, score: Math.min(1, c.score) })),
-    receivedOn, template: parsed.template !== null, reader: parsed.reader, title: parsed.title, rows,
-    narrativeCount: parsed.narrative.length, replaces: null, ...previewColumn(parsed, column?.how ?? null),
-    issues: [...parsed.issues, ...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows), ...valueNoteIssues(parsed, rows), ...flagIssues(pc, flagged),
-      ...unmatchedIssues(parsed, rows, pc.planIndicators), ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : [])],
+    receivedOn,
+    template: parsed.template !== null,
+    reader: parsed.reader,
+    title: parsed.title,
+    rows,
+    narrativeCount: parsed.narrative.length,
+    replaces: null,
+    ...previewColumn(parsed, column?.how ?? null),
+    issues: [
+      ...parsed.issues,
+      ...numberIssues(parsed, rows, pc.byId),
+      ...rowIssues(parsed, rows),
+      ...valueNoteIssues(parsed, rows),
+      ...flagIssues(pc, flagged),
+      ...unmatchedIssues(parsed, rows, pc.planIndicators),
+      ...(unit ? missingRequired(pc, rows, parsed.sheet ?? null) : []),
+    ],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
   const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed, pkg });
@@ -81,17 +113,27 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   if (planOfTemplate && planOfTemplate !== String(pc.plan.id))
     return set('error', 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.');
   const dup = reportWithHash(db, pc.plan.id, hash);
-  if (dup || seenHashes.has(hash)) return set('duplicate', dup ? 'Tệp này đã được nhập trước đây (nội dung giống hệt): bỏ qua.' : 'Tệp trùng nội dung với một tệp khác trong lần nhập này: bỏ qua.');
+  if (dup || seenHashes.has(hash))
+    return set(
+      'duplicate',
+      dup
+        ? 'Tệp này đã được nhập trước đây (nội dung giống hệt): bỏ qua.'
+        : 'Tệp trùng nội dung với một tệp khác trong lần nhập này: bỏ qua.',
+    );
   seenHashes.add(hash);
   const mapped = rows.filter((r) => r.indicatorId !== null);
   const doubt = columnInDoubt(parsed);
   // Never a dead end: rows the app cannot match are mapped by hand on the mapping screen (and remembered for the unit).
   if (mapped.length === 0 && rows.length > 0)
-    return set('confirm', `${NO_MATCH}: hãy mở tệp và ghép các dòng với chỉ tiêu${doubt ? ', chọn cột số liệu' : ''}${unit ? '' : ', chọn đơn vị'}. Lần sau, tệp của đơn vị này được ghép tự động.`);
+    return set(
+      'confirm',
+      `${NO_MATCH}: hãy mở tệp và ghép các dòng với chỉ tiêu${doubt ? ', chọn cột số liệu' : ''}${unit ? '' : ', chọn đơn vị'}. Lần sau, tệp của đơn vị này được ghép tự động.`,
+    );
   if (mapped.length === 0) return set('error', 'Bảng số liệu của tệp không có dòng nào: hãy kiểm tra tệp rồi gửi lại.');
   if (!unit) return set('confirm', 'Chưa xác định được đơn vị gửi báo cáo: hãy chọn đơn vị.');
   if (!guess.sure) return set('confirm', `Đơn vị có thể là "${unit.name}": hãy xác nhận.`);
-  if (!pc.plan.unitIds.includes(unit.id)) return set('confirm', `"${unit.name}" không có trong danh sách đơn vị phải báo cáo của kế hoạch: hãy xác nhận.`);
+  if (!pc.plan.unitIds.includes(unit.id))
+    return set('confirm', `"${unit.name}" không có trong danh sách đơn vị phải báo cáo của kế hoạch: hãy xác nhận.`);
   const active = activeReport(db, pc.plan.id, unit.id);
   if (active) base.replaces = { reportId: active.id, version: active.version, receivedOn: active.receivedOn };
   if (doubt) return set('confirm', `${columnDoubtText(parsed)}: hãy mở tệp và chọn cột số liệu.`);
@@ -99,15 +141,24 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
   const guessed = open.filter((r) => r.how === 'similar').length;
   const badUnit = open.length - guessed;
   if (open.length) {
-    const parts = [guessed ? `${guessed} dòng được ghép với chỉ tiêu theo phỏng đoán` : '', badUnit ? `${badUnit} dòng có đơn vị không đổi được sang đơn vị của chỉ tiêu` : ''];
+    const parts = [
+      guessed ? `${guessed} dòng được ghép với chỉ tiêu theo phỏng đoán` : '',
+      badUnit ? `${badUnit} dòng có đơn vị không đổi được sang đơn vị của chỉ tiêu` : '',
+    ];
     return set('confirm', `${parts.filter(Boolean).join(', ')}: cần xác nhận trước khi lưu các dòng này.`);
   }
   const held = flagged.filter((f) => f.blocking);
   if (held.length)
-    return set('confirm', `${held.length} giá trị bất thường (${held[0]!.findings[0]!.message.split(':')[0]}${held.length > 1 ? '…' : ''}): hãy kiểm tra, sửa trong tệp rồi nhập lại, hoặc xác nhận kèm lý do.`);
+    return set(
+      'confirm',
+      `${held.length} giá trị bất thường (${held[0]!.findings[0]!.message.split(':')[0]}${held.length > 1 ? '…' : ''}): hãy kiểm tra, sửa trong tệp rồi nhập lại, hoặc xác nhận kèm lý do.`,
+    );
   if (pkg?.action === 'hold') return set('held', pkg.reason ?? '');
   if (active && receivedOn < active.receivedOn)
-    return set('held', `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${formatViDate(active.receivedOn)}): sẽ được giữ lại để bạn quyết định.`);
+    return set(
+      'held',
+      `Báo cáo này cũ hơn bản đang dùng (nhận ngày ${formatViDate(active.receivedOn)}): sẽ được giữ lại để bạn quyết định.`,
+    );
   if (active) return set('replace', `Thay thế bản ${active.version} (nhận ngày ${formatViDate(active.receivedOn)}); bản cũ vẫn được lưu.`);
   return set('new', `Báo cáo mới của "${unit.name}": ${mapped.length} chỉ tiêu.`);
 }
@@ -120,7 +171,8 @@ export async function analyzeFile(db: Db, pc: PlanContext, file: FileIn, index: 
 export function settleSameUnit(db: Db, planId: number, previews: PreviewFile[]): void {
   const byUnit = new Map<number, PreviewFile[]>();
   for (const p of previews)
-    if (p.unit && (p.status === 'new' || p.status === 'replace' || p.status === 'held')) byUnit.set(p.unit.id, [...(byUnit.get(p.unit.id) ?? []), p]);
+    if (p.unit && (p.status === 'new' || p.status === 'replace' || p.status === 'held'))
+      byUnit.set(p.unit.id, [...(byUnit.get(p.unit.id) ?? []), p]);
   for (const [unitId, group] of byUnit) {
     if (group.length < 2) continue;
     const active = activeReport(db, planId, unitId);

@@ -48,7 +48,11 @@ export interface CommitFileInput {
 
 type FileResult = CommitResult['files'][number];
 const fail = (file: string, message: string, unitCode: string | null = null): FileResult => ({
-  file, status: 'error', unitCode, reportId: null, issues: [{ sheet: null, cell: null, severity: 'fatal', message }],
+  file,
+  status: 'error',
+  unitCode,
+  reportId: null,
+  issues: [{ sheet: null, cell: null, severity: 'fatal', message }],
 });
 
 interface Prepared {
@@ -71,7 +75,12 @@ interface Prepared {
 }
 
 /** Parse (unless already parsed) and map one file; no database writes. */
-async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, parse: () => Promise<ParsedFile>): Promise<Prepared | FileResult> {
+async function prepareOne(
+  ctx: AppContext,
+  f: CommitFileInput,
+  pc: PlanContext,
+  parse: () => Promise<ParsedFile>,
+): Promise<Prepared | FileResult> {
   const unit = pc.units.units.find((u) => u.id === f.unitId);
   if (!unit) return fail(f.file.name, 'Đơn vị đã chọn không còn trong danh sách. Hãy chọn lại đơn vị.');
   const ahead = f.parsed ? null : await parse();
@@ -84,12 +93,19 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
   if (parsed.template?.planId && parsed.template.planId !== String(pc.plan.id))
     return fail(f.file.name, 'Tệp này là mẫu báo cáo của một kế hoạch khác. Hãy nhập vào đúng kế hoạch của nó.', unit.code);
   if (columnInDoubt(parsed))
-    return fail(f.file.name, `${columnDoubtText(parsed)}: chưa nhập tệp này. Hãy mở tệp ở bước xem trước, chọn cột số liệu rồi nhập lại.`, unit.code);
+    return fail(
+      f.file.name,
+      `${columnDoubtText(parsed)}: chưa nhập tệp này. Hãy mở tệp ở bước xem trước, chọn cột số liệu rồi nhập lại.`,
+      unit.code,
+    );
   // Checked again here whatever the preview said: the renderer's word is not proof.
   const pkg = f.pkg !== undefined ? f.pkg : await verifyUpward(pc.plan, unit, f.file.bytes, parsed);
   if (pkg?.action === 'refuse') return fail(f.file.name, pkg.reason ?? '', unit.code);
   const overrides = new Map(f.mapping.map((m) => [labelKey(m.label), m.indicatorId] as const));
-  const mapped = f.parsed && f.rows ? f.rows : mapRows(parsed, { planIndicators: pc.planIndicators, catalog: pc.catalog, remembered: rep.rememberedMappings(ctx.db, unit.id) });
+  const mapped =
+    f.parsed && f.rows
+      ? f.rows
+      : mapRows(parsed, { planIndicators: pc.planIndicators, catalog: pc.catalog, remembered: rep.rememberedMappings(ctx.db, unit.id) });
   const rows = mapped.map((r) => {
     const o = overrides.get(labelKey(r.label));
     if (o === undefined) return r;
@@ -108,7 +124,13 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
   }
   // Flagged values: stored only when the user confirmed them with a reason, else left out and said so at their cell.
   const reasons = new Map((f.confirmations ?? []).map((c) => [labelKey(c.label), c.reason] as const));
-  const flagged = flagRows(pc, unit.id, rows.filter((r) => r.sure && r.indicatorId !== null && values.get(r.indicatorId)?.cell === r.cell), unitHistory(ctx.db, unit.id, pc.plan.id), parsed);
+  const flagged = flagRows(
+    pc,
+    unit.id,
+    rows.filter((r) => r.sure && r.indicatorId !== null && values.get(r.indicatorId)?.cell === r.cell),
+    unitHistory(ctx.db, unit.id, pc.plan.id),
+    parsed,
+  );
   const confirmed: Prepared['confirmed'] = [];
   const flagNotes: ReportIssue[] = [];
   for (const { row, findings, blocking } of flagged) {
@@ -117,49 +139,123 @@ async function prepareOne(ctx: AppContext, f: CommitFileInput, pc: PlanContext, 
     if (!blocking && !reason) flagNotes.push(...at);
     else if (reason) {
       const ind = pc.byId.get(row.indicatorId!);
-      confirmed.push({ indicatorId: row.indicatorId!, indicator: ind ? `${ind.code} – ${ind.label}` : row.label, value: typeof row.value === 'number' ? row.value : null, reason, findings: findings.map((x) => x.message) });
-      for (const i of at) flagNotes.push({ ...i, message: `${i.message} — Đã xác nhận, lý do: ${reason}`, rule: 'confirmed', indicatorId: row.indicatorId! } as ReportIssue);
+      confirmed.push({
+        indicatorId: row.indicatorId!,
+        indicator: ind ? `${ind.code} – ${ind.label}` : row.label,
+        value: typeof row.value === 'number' ? row.value : null,
+        reason,
+        findings: findings.map((x) => x.message),
+      });
+      for (const i of at)
+        flagNotes.push({
+          ...i,
+          message: `${i.message} — Đã xác nhận, lý do: ${reason}`,
+          rule: 'confirmed',
+          indicatorId: row.indicatorId!,
+        } as ReportIssue);
     } else {
       values.delete(row.indicatorId!);
       // a plain issue (no `rule`): the value is not stored, so no live check will list it; the send-back letter does
-      for (const i of at) flagNotes.push({ sheet: i.sheet, cell: i.cell, severity: i.severity, message: `${i.message} — Chưa lưu giá trị này vì chưa được xác nhận.` });
+      for (const i of at)
+        flagNotes.push({
+          sheet: i.sheet,
+          cell: i.cell,
+          severity: i.severity,
+          message: `${i.message} — Chưa lưu giá trị này vì chưa được xác nhận.`,
+        });
     }
   }
   if (values.size === 0) {
     const open = rows.some((r) => r.indicatorId !== null && !r.sure) || flagged.length > 0;
-    return fail(f.file.name, open
-      ? 'Các dòng của tệp chỉ được ghép với chỉ tiêu theo phỏng đoán, có đơn vị chưa đổi được, hoặc có giá trị bất thường chưa được xác nhận: chưa nhập tệp này. Hãy xác nhận ở bước xem trước rồi nhập lại.'
-      : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.', unit.code);
+    return fail(
+      f.file.name,
+      open
+        ? 'Các dòng của tệp chỉ được ghép với chỉ tiêu theo phỏng đoán, có đơn vị chưa đổi được, hoặc có giá trị bất thường chưa được xác nhận: chưa nhập tệp này. Hãy xác nhận ở bước xem trước rồi nhập lại.'
+        : 'Không có dòng nào được ghép với chỉ tiêu: chưa nhập tệp này.',
+      unit.code,
+    );
   }
   const fileHash = (!pkg && f.sha256) || ahead?.sha256 || sha256(f.file.bytes);
-  return { f, unit, parsed, period: pc.plan.periodLabel ?? null, hash: pkg?.identity ?? fileHash, fileHash, hold: pkg?.action === 'hold' ? pkg.reason : null, values: [...values.values()], overrides, confirmed,
-    issues: [...numberIssues(parsed, rows, pc.byId), ...rowIssues(parsed, rows, pc.byId, true), ...valueNoteIssues(parsed, rows), ...flagNotes, ...unmatchedIssues(parsed, rows, pc.planIndicators, overrides), ...missingRequired(pc, rows, parsed.sheet ?? null)] };
+  return {
+    f,
+    unit,
+    parsed,
+    period: pc.plan.periodLabel ?? null,
+    hash: pkg?.identity ?? fileHash,
+    fileHash,
+    hold: pkg?.action === 'hold' ? pkg.reason : null,
+    values: [...values.values()],
+    overrides,
+    confirmed,
+    issues: [
+      ...numberIssues(parsed, rows, pc.byId),
+      ...rowIssues(parsed, rows, pc.byId, true),
+      ...valueNoteIssues(parsed, rows),
+      ...flagNotes,
+      ...unmatchedIssues(parsed, rows, pc.planIndicators, overrides),
+      ...missingRequired(pc, rows, parsed.sheet ?? null),
+    ],
+  };
 }
 
 /** Write one prepared file: its own transaction (a savepoint inside a group), so it is all or nothing. */
 function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared, now: string): FileResult {
   const { f, unit, parsed } = p;
   return writeTx(ctx.db, (): FileResult => {
-    if (rep.reportWithHash(ctx.db, planId, p.hash)) return { file: f.file.name, status: 'duplicate', unitCode: unit.code, reportId: null, issues: [] };
+    if (rep.reportWithHash(ctx.db, planId, p.hash))
+      return { file: f.file.name, status: 'duplicate', unitCode: unit.code, reportId: null, issues: [] };
     const active = rep.activeReport(ctx.db, planId, unit.id);
     const older = (!!active && f.receivedOn < active.receivedOn) || p.hold !== null;
     const documentId = putDocument(ctx.db, f.file.name, f.file.bytes, now, p.fileHash);
     const held: ReportIssue[] = p.hold ? [{ sheet: null, cell: null, severity: 'error', message: p.hold }] : [];
     const issues: ReportIssue[] = [...held, ...p.issues, ...parsed.issues].slice(0, 200);
-    const reportId = rep.insertReport(ctx.db, {
-      planId, unitId: unit.id, batchId, status: older ? 'held' : 'superseded', receivedOn: f.receivedOn, channel: f.channel,
-      fileName: f.file.name, sha256: p.hash, documentId, reader: parsed.reader, title: parsed.title, periodLabel: parsed.period?.label ?? null,
-      unitNameInFile: parsed.unitName, issues,
-    }, p.values, parsed.narrative, now);
+    const reportId = rep.insertReport(
+      ctx.db,
+      {
+        planId,
+        unitId: unit.id,
+        batchId,
+        status: older ? 'held' : 'superseded',
+        receivedOn: f.receivedOn,
+        channel: f.channel,
+        fileName: f.file.name,
+        sha256: p.hash,
+        documentId,
+        reader: parsed.reader,
+        title: parsed.title,
+        periodLabel: parsed.period?.label ?? null,
+        unitNameInFile: parsed.unitName,
+        issues,
+      },
+      p.values,
+      parsed.narrative,
+      now,
+    );
     if (!older) rep.recomputeActive(ctx.db, planId, unit.id);
     if (p.hold)
-      addAudit(ctx.db, { action: 'report.package_edited', entity: 'reports', entityId: reportId, summary: `Giữ lại gói báo cáo của ${unit.code} đã bị sửa sau khi xuất (${f.file.name})`, details: { file: f.file.name, identity: p.hash } }, new Date(now));
+      addAudit(
+        ctx.db,
+        {
+          action: 'report.package_edited',
+          entity: 'reports',
+          entityId: reportId,
+          summary: `Giữ lại gói báo cáo của ${unit.code} đã bị sửa sau khi xuất (${f.file.name})`,
+          details: { file: f.file.name, identity: p.hash },
+        },
+        new Date(now),
+      );
     for (const c of p.confirmed) {
-      addAudit(ctx.db, {
-        action: 'report.value_confirmed', entity: 'reports', entityId: reportId,
-        summary: `Xác nhận giá trị bất thường của ${unit.code}, ${c.indicator}: ${c.value ?? '(trống)'}; lý do: ${c.reason}`,
-        details: c,
-      }, new Date(now));
+      addAudit(
+        ctx.db,
+        {
+          action: 'report.value_confirmed',
+          entity: 'reports',
+          entityId: reportId,
+          summary: `Xác nhận giá trị bất thường của ${unit.code}, ${c.indicator}: ${c.value ?? '(trống)'}; lý do: ${c.reason}`,
+          details: c,
+        },
+        new Date(now),
+      );
     }
     if (f.remember) for (const [label, id] of p.overrides) if (id !== null) rep.rememberMapping(ctx.db, unit.id, label, id, now);
     if (f.remember) rememberColumn(ctx.db, unit.id, parsed, p.period, now);
@@ -173,10 +269,21 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
  */
 const GROUP = 50;
 
-export async function commitBatch(ctx: AppContext, planId: number, files: CommitFileInput[], task = 'reports.commit'): Promise<CommitResult> {
+export async function commitBatch(
+  ctx: AppContext,
+  planId: number,
+  files: CommitFileInput[],
+  task = 'reports.commit',
+): Promise<CommitResult> {
   const token = openTask(task);
   try {
-    const writer = openBatch(ctx, loadPlanContext(ctx.db, planId), files.map((f) => f.file.name), task, token);
+    const writer = openBatch(
+      ctx,
+      loadPlanContext(ctx.db, planId),
+      files.map((f) => f.file.name),
+      task,
+      token,
+    );
     await writer.write(files);
     return writer.finish();
   } finally {
@@ -211,7 +318,14 @@ function cutOff(app: AppError, batchId: number, stored: number, done: number, to
   );
 }
 
-export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[], task: string, token: TaskToken, group = GROUP): BatchWriter {
+export function openBatch(
+  ctx: AppContext,
+  pc: PlanContext,
+  fileNames: string[],
+  task: string,
+  token: TaskToken,
+  group = GROUP,
+): BatchWriter {
   const planId = pc.plan.id;
   const total = fileNames.length;
   const groupSize = Math.max(1, group);
@@ -225,7 +339,10 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
     const order = files.map((f, i) => ({ f, i })).sort((a, b) => a.f.receivedOn.localeCompare(b.f.receivedOn) || a.i - b.i);
     const results: FileResult[] = new Array(files.length);
     // Files not parsed yet are parsed in worker threads ahead of the group being written (in commit order).
-    const parsedAhead = parseAhead(order.map(({ f }) => (f.parsed || f.ahead ? null : f.file)), parseOptions(pc));
+    const parsedAhead = parseAhead(
+      order.map(({ f }) => (f.parsed || f.ahead ? null : f.file)),
+      parseOptions(pc),
+    );
     for (let g = 0; g < order.length; g += groupSize) {
       const group = order.slice(g, g + groupSize);
       const prepared: (Prepared | FileResult)[] = [];
@@ -235,7 +352,12 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
           try {
             prepared.push(await prepareOne(ctx, f, pc, () => (f.ahead ? Promise.resolve(f.ahead) : parsedAhead(g + k))));
           } catch (err) {
-            prepared.push(fail(f.file.name, `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`));
+            prepared.push(
+              fail(
+                f.file.name,
+                `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`,
+              ),
+            );
           }
         }
       }
@@ -250,7 +372,11 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
             } catch (err) {
               const app = err instanceof AppError ? err : sqliteErrorToApp(err);
               if (app && (app.code === 'db_full' || app.code === 'db_busy' || app.code === 'db_corrupt')) throw app;
-              results[i] = fail(f.file.name, app?.message ?? `Không nhập được tệp: ${userError(err, 'lỗi không mong muốn, tệp này chưa được nhập. Hãy thử lại.').message}`);
+              results[i] = fail(
+                f.file.name,
+                app?.message ??
+                  `Không nhập được tệp: ${userError(err, 'lỗi không mong muốn, tệp này chưa được nhập. Hãy thử lại.').message}`,
+              );
             }
           });
         });
@@ -270,14 +396,26 @@ export function openBatch(ctx: AppContext, pc: PlanContext, fileNames: string[],
   const finish = (): CommitResult => {
     running.delete(batchId);
     const count = (s: FileResult['status']) => all.filter((r) => r.status === s).length;
-    const summary = { imported: count('imported'), superseded: count('superseded'), held: count('held'), duplicate: count('duplicate'), error: count('error') };
+    const summary = {
+      imported: count('imported'),
+      superseded: count('superseded'),
+      held: count('held'),
+      duplicate: count('duplicate'),
+      error: count('error'),
+    };
     writeTx(ctx.db, () => {
       rep.finishBatch(ctx.db, batchId, summary);
-      addAudit(ctx.db, {
-        action: 'reports.import', entity: 'import_batches', entityId: batchId,
-        summary: `Nhập ${total} tệp báo cáo cho kế hoạch "${pc.plan.title}": mới ${summary.imported}, thay thế ${summary.superseded}, giữ lại ${summary.held}, trùng ${summary.duplicate}, lỗi ${summary.error}`,
-        details: summary,
-      }, ctx.now());
+      addAudit(
+        ctx.db,
+        {
+          action: 'reports.import',
+          entity: 'import_batches',
+          entityId: batchId,
+          summary: `Nhập ${total} tệp báo cáo cho kế hoạch "${pc.plan.title}": mới ${summary.imported}, thay thế ${summary.superseded}, giữ lại ${summary.held}, trùng ${summary.duplicate}, lỗi ${summary.error}`,
+          details: summary,
+        },
+        ctx.now(),
+      );
     });
     ctx.emit('data.changed', { entity: 'reports' });
     return { batchId, files: all };

@@ -12,10 +12,15 @@ const LARGE = 20;
 
 export function peerSampler(peers: ReadonlyMap<number, readonly PeerValue[]>): PeerSampler {
   const cache = new Map<string, PeerStats>();
-  const numbers = (list: readonly PeerValue[], which: 'value' | 'value2') => list.flatMap((p) => (p[which] === null ? [] : [p[which] as number]));
+  const numbers = (list: readonly PeerValue[], which: 'value' | 'value2') =>
+    list.flatMap((p) => (p[which] === null ? [] : [p[which] as number]));
   return (indicatorId, unitId, which) => {
     const all = peers.get(indicatorId) ?? [];
-    if (all.length < LARGE) return numbers(all.filter((p) => p.unitId !== unitId), which);
+    if (all.length < LARGE)
+      return numbers(
+        all.filter((p) => p.unitId !== unitId),
+        which,
+      );
     const key = `${indicatorId}:${which}`;
     let st = cache.get(key);
     if (!st) cache.set(key, (st = peerStats(numbers(all, which))));

@@ -34,9 +34,23 @@ async function previewAll(ctx: AppContext, pc: PlanContext, files: FileIn[], tas
       out.push((await analyzeFile(ctx.db, pc, f, i, ctx.now(), seen, ahead)).preview);
     } catch (err) {
       out.push({
-        index: i, fileName: f.name, size: f.bytes.byteLength, sha256: '', status: 'error', reason: `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`,
-        unit: null, unitSure: false, unitCandidates: [], receivedOn: ctx.now().toISOString().slice(0, 10), template: false, reader: null,
-        title: null, rows: [], narrativeCount: 0, replaces: null, issues: [],
+        index: i,
+        fileName: f.name,
+        size: f.bytes.byteLength,
+        sha256: '',
+        status: 'error',
+        reason: `Không đọc được tệp: ${userError(err, 'lỗi không mong muốn. Hãy thử lại; nếu vẫn lỗi, hãy mở bằng Excel, lưu lại rồi gửi lại.').message}`,
+        unit: null,
+        unitSure: false,
+        unitCandidates: [],
+        receivedOn: ctx.now().toISOString().slice(0, 10),
+        template: false,
+        reader: null,
+        title: null,
+        rows: [],
+        narrativeCount: 0,
+        replaces: null,
+        issues: [],
       });
     }
     ctx.emit('progress', { task, done: i + 1, total: files.length, message: `Đã đọc ${i + 1}/${files.length} tệp` });

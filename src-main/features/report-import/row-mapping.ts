@@ -89,7 +89,11 @@ function matcherFor(ctx: MappingContext): Matcher {
     for (const [k, v] of seen) byCanon.set(k, v);
   }
   const m: Matcher = {
-    all, byCode, byKey, byCanon, byId: new Map(all.map((i) => [i.id, i])),
+    all,
+    byCode,
+    byKey,
+    byCanon,
+    byId: new Map(all.map((i) => [i.id, i])),
     plan: ctx.planIndicators.map((i) => ({ i, words: words(i.label), unitKey: i.unit ? foldKey(i.unit) : null })),
   };
   matchers.set(ctx.planIndicators, m);
@@ -199,7 +203,8 @@ function candidates(rowIndex: number, row: ReportRow, remembered: Map<string, nu
   const out: Candidate[] = [];
   for (const p of m.plan) {
     const s = similarity(w, p.words);
-    if (s >= GUESS_MIN) out.push({ row: rowIndex, ind: p.i, score: s + (unitKey && unitKey === p.unitKey ? 0.1 : 0), how: 'similar', sure: false });
+    if (s >= GUESS_MIN)
+      out.push({ row: rowIndex, ind: p.i, score: s + (unitKey && unitKey === p.unitKey ? 0.1 : 0), how: 'similar', sure: false });
   }
   return out;
 }
@@ -262,8 +267,13 @@ export function mapRows(report: ParsedReport, ctx: MappingContext, opts: MapOpti
   data.forEach((row, k) => {
     const c = chosen.get(k);
     const mapped: MappedRow = {
-      label: row.label, cell: cellOf(report, row), value: row.value, value2: null,
-      indicatorId: c ? c.ind.id : null, sure: c ? c.sure : true, how: c ? c.how : 'none',
+      label: row.label,
+      cell: cellOf(report, row),
+      value: row.value,
+      value2: null,
+      indicatorId: c ? c.ind.id : null,
+      sure: c ? c.sure : true,
+      how: c ? c.how : 'none',
     };
     if (c) {
       settleUnits(mapped, row, c.ind, inherited.get(row) ?? null);
@@ -315,10 +325,18 @@ function settleBlankWord(mapped: MappedRow, ind: Indicator): void {
 
 /** One warning per row whose word was read as 0 or as not applicable, at its row: the preview says it. */
 export function valueNoteIssues(report: ParsedReport, rows: MappedRow[]): ReportIssue[] {
-  return rows.flatMap((r) => (r.valueNote && r.indicatorId !== null ? [{
-    sheet: report.sheet, cell: a1Of(r.cell), severity: 'warning' as const,
-    message: `${rowPlace(r.cell, report.sheet)}: "${r.label}": ${r.valueNote}.`,
-  }] : []));
+  return rows.flatMap((r) =>
+    r.valueNote && r.indicatorId !== null
+      ? [
+          {
+            sheet: report.sheet,
+            cell: a1Of(r.cell),
+            severity: 'warning' as const,
+            message: `${rowPlace(r.cell, report.sheet)}: "${r.label}": ${r.valueNote}.`,
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -369,11 +387,25 @@ export function rowIssues(report: ParsedReport, rows: MappedRow[], byId?: Map<nu
   for (const r of unconfirmed(rows)) {
     const place = rowPlace(r.cell, report.sheet);
     if (unitRefused(r)) {
-      const note = (r.unitNote as string).split('; ').filter((n) => n.endsWith(NEEDS)).map((n) => n.slice(0, -NEEDS.length)).join('; ');
-      out.push({ sheet: report.sheet, cell: a1Of(r.cell), severity: 'error', message: `${place}: ${note[0]?.toLowerCase()}${note.slice(1)} – ${tail}` });
+      const note = (r.unitNote as string)
+        .split('; ')
+        .filter((n) => n.endsWith(NEEDS))
+        .map((n) => n.slice(0, -NEEDS.length))
+        .join('; ');
+      out.push({
+        sheet: report.sheet,
+        cell: a1Of(r.cell),
+        severity: 'error',
+        message: `${place}: ${note[0]?.toLowerCase()}${note.slice(1)} – ${tail}`,
+      });
     } else if (guesses) {
       const ind = byId?.get(r.indicatorId as number);
-      out.push({ sheet: report.sheet, cell: a1Of(r.cell), severity: 'warning', message: `${place}: dòng "${r.label}" chỉ được ghép theo phỏng đoán${ind ? ` với chỉ tiêu "${ind.label}"` : ''} – ${tail}` });
+      out.push({
+        sheet: report.sheet,
+        cell: a1Of(r.cell),
+        severity: 'warning',
+        message: `${place}: dòng "${r.label}" chỉ được ghép theo phỏng đoán${ind ? ` với chỉ tiêu "${ind.label}"` : ''} – ${tail}`,
+      });
     }
   }
   return out;
@@ -385,21 +417,40 @@ export function rowIssues(report: ParsedReport, rows: MappedRow[], byId?: Map<nu
  * "Trong đó" parts are left out (they are details of a row), and so is a file that matched nothing (its status says it).
  * `skipped`: the user's decisions by label key (null: leave the row out).
  */
-export function unmatchedIssues(report: ParsedReport, rows: MappedRow[], planIndicators: Indicator[], skipped: ReadonlyMap<string, number | null> = new Map()): ReportIssue[] {
+export function unmatchedIssues(
+  report: ParsedReport,
+  rows: MappedRow[],
+  planIndicators: Indicator[],
+  skipped: ReadonlyMap<string, number | null> = new Map(),
+): ReportIssue[] {
   if (!rows.some((r) => r.indicatorId !== null)) return [];
   const parts = new Set(report.rows.filter((r) => r.isBreakdown).map((r) => cellOf(report, r)));
   // rows the user chose to leave out ("Bỏ qua dòng này": label key -> null) are the user's word, not a doubt
-  const loose = rows.filter((r) => r.indicatorId === null && !parts.has(r.cell) && r.value !== null && r.value !== '' && skipped.get(labelKey(r.label)) !== null);
+  const loose = rows.filter(
+    (r) => r.indicatorId === null && !parts.has(r.cell) && r.value !== null && r.value !== '' && skipped.get(labelKey(r.label)) !== null,
+  );
   const taken = new Set(rows.map((r) => r.indicatorId));
   const missing = planIndicators.filter((i) => !taken.has(i.id));
   if (!loose.length || !missing.length) return [];
   const more = (n: number) => (n > 5 ? ` và ${n - 5} dòng khác` : '');
-  const names = loose.slice(0, 5).map((r) => `"${r.label.slice(0, 80)}"${a1Of(r.cell) ? ` (ô ${a1Of(r.cell)})` : ''}`).join(', ') + more(loose.length);
-  const codes = missing.slice(0, 6).map((i) => i.code).join(', ') + (missing.length > 6 ? '…' : '');
-  return [{
-    sheet: report.sheet, cell: a1Of(loose[0]!.cell), severity: 'warning',
-    message: `Sheet '${report.sheet ?? ''}': ${loose.length} dòng không khớp chỉ tiêu nào (${names}) nên chưa được lưu, trong khi ${missing.length} chỉ tiêu của kế hoạch chưa có số liệu trong tệp (${codes}). Nếu một dòng là chỉ tiêu của kế hoạch, hãy mở tệp và ghép tay; lựa chọn được ghi nhớ cho đơn vị này.`,
-  }];
+  const names =
+    loose
+      .slice(0, 5)
+      .map((r) => `"${r.label.slice(0, 80)}"${a1Of(r.cell) ? ` (ô ${a1Of(r.cell)})` : ''}`)
+      .join(', ') + more(loose.length);
+  const codes =
+    missing
+      .slice(0, 6)
+      .map((i) => i.code)
+      .join(', ') + (missing.length > 6 ? '…' : '');
+  return [
+    {
+      sheet: report.sheet,
+      cell: a1Of(loose[0]!.cell),
+      severity: 'warning',
+      message: `Sheet '${report.sheet ?? ''}': ${loose.length} dòng không khớp chỉ tiêu nào (${names}) nên chưa được lưu, trong khi ${missing.length} chỉ tiêu của kế hoạch chưa có số liệu trong tệp (${codes}). Nếu một dòng là chỉ tiêu của kế hoạch, hãy mở tệp và ghép tay; lựa chọn được ghi nhớ cho đơn vị này.`,
+    },
+  ];
 }
 
 /** Indicators that hold numbers (every aggregation but 'text'): a text value there cannot be used. */
@@ -416,12 +467,16 @@ export function numberIssues(report: ParsedReport, rows: MappedRow[], byId: Map<
     const ind = r.indicatorId === null ? undefined : byId.get(r.indicatorId);
     if (typeof r.value !== 'string' || !wantsNumber(ind) || r.value === NOT_APPLICABLE) continue;
     const rowNo = rowOf(r.cell);
-    const onRow = report.issues.filter((i) => i.sheet === report.sheet && i.cell !== null && Number(i.cell.replace(/^[A-Z]+/, '')) === rowNo);
+    const onRow = report.issues.filter(
+      (i) => i.sheet === report.sheet && i.cell !== null && Number(i.cell.replace(/^[A-Z]+/, '')) === rowNo,
+    );
     if (onRow.some((i) => i.severity !== 'warning')) continue;
     const cell = onRow[0]?.cell ?? a1Of(r.cell);
     const where = `Sheet '${report.sheet ?? ''}', ${cell ? `ô ${cell}` : `dòng ${Number.isFinite(rowNo) ? rowNo : '?'}`}`;
     out.push({
-      sheet: report.sheet, cell, severity: 'error',
+      sheet: report.sheet,
+      cell,
+      severity: 'error',
       message: `${where}: chỉ tiêu "${ind?.label}" cần một số nhưng ô ghi '${r.value.slice(0, 40)}' – giá trị này sẽ để trống; hãy sửa tệp rồi nhập lại hoặc sửa tay sau khi nhập.`,
     });
   }

@@ -23,7 +23,11 @@ const keyOf = (planId: number, sha256: string) => `${planId}:${sha256}`;
 const weightOf = (s: StagedFile) => s.bytes.byteLength * WEIGHT;
 
 /** Keep a previewed file (its parse made with the plan's options) for the commit. */
-export function stageFile(planId: number, file: { name: string; lastModified?: number | undefined; bytes: Uint8Array }, parsed: ParsedFile): void {
+export function stageFile(
+  planId: number,
+  file: { name: string; lastModified?: number | undefined; bytes: Uint8Array },
+  parsed: ParsedFile,
+): void {
   if (!parsed.sha256) return;
   const key = keyOf(planId, parsed.sha256);
   const old = stage.get(key);
@@ -76,17 +80,36 @@ export const stageStats = () => ({ ...stats, entries: stage.size, weight });
  * AppError when it is no longer there: the renderer checks first, so this is only a race); a file sent with its
  * bytes uses the staged parse when the same content was previewed.
  */
-export function resolveCommitFiles<F extends { file?: { name: string; bytes: Uint8Array; lastModified?: number | undefined } | undefined; staged?: { sha256: string; name: string } | undefined }>(
+export function resolveCommitFiles<
+  F extends {
+    file?: { name: string; bytes: Uint8Array; lastModified?: number | undefined } | undefined;
+    staged?: { sha256: string; name: string } | undefined;
+  },
+>(
   planId: number,
   files: readonly F[],
-): (Omit<F, 'file' | 'staged'> & { file: { name: string; bytes: Uint8Array; lastModified?: number | undefined }; ahead?: ParsedFile; sha256?: string })[] {
+): (Omit<F, 'file' | 'staged'> & {
+  file: { name: string; bytes: Uint8Array; lastModified?: number | undefined };
+  ahead?: ParsedFile;
+  sha256?: string;
+})[] {
   return files.map((f) => {
     const { file, staged, ...rest } = f;
     if (staged) {
       const s = stagedFile(planId, staged.sha256);
-      if (s) return { ...rest, file: { name: file?.name ?? staged.name, bytes: s.bytes, lastModified: file?.lastModified ?? s.lastModified }, ahead: s.parsed, sha256: staged.sha256 };
+      if (s)
+        return {
+          ...rest,
+          file: { name: file?.name ?? staged.name, bytes: s.bytes, lastModified: file?.lastModified ?? s.lastModified },
+          ahead: s.parsed,
+          sha256: staged.sha256,
+        };
     }
-    if (!file) throw new AppError('invalid_input', `Tệp "${staged?.name ?? ''}" đã xem trước không còn trong bộ nhớ tạm: hãy bấm nhập lại (các tệp sẽ được gửi lại).`);
+    if (!file)
+      throw new AppError(
+        'invalid_input',
+        `Tệp "${staged?.name ?? ''}" đã xem trước không còn trong bộ nhớ tạm: hãy bấm nhập lại (các tệp sẽ được gửi lại).`,
+      );
     return { ...rest, file };
   });
 }

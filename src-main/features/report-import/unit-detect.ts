@@ -14,7 +14,7 @@ const PREFIXES = ['cong doan co so', 'nghiep doan co so', 'cong doan', 'nghiep d
 /** "Công đoàn Trường THCS Lê Lợi" -> "truong thcs le loi": the part that tells units apart. */
 function coreKey(name: string): string {
   let k = foldKey(name);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const p of PREFIXES)
       if (k.startsWith(`${p} `)) {
@@ -31,7 +31,10 @@ export class UnitIndex {
   readonly byCode = new Map<string, Unit>();
   readonly byKey = new Map<string, Unit[]>();
   readonly cores: { unit: Unit; core: string; compact: string }[] = [];
-  constructor(readonly units: Unit[], readonly expected: Set<number>) {
+  constructor(
+    readonly units: Unit[],
+    readonly expected: Set<number>,
+  ) {
     for (const u of units) {
       this.byCode.set(u.code.toLowerCase(), u);
       for (const name of [u.name, ...u.aliases]) {
@@ -48,7 +51,10 @@ export class UnitIndex {
   }
 }
 
-export function detectUnit(index: UnitIndex, evidence: { templateUnitCode: string | null; nameInFile: string | null; fileName: string }): UnitGuess {
+export function detectUnit(
+  index: UnitIndex,
+  evidence: { templateUnitCode: string | null; nameInFile: string | null; fileName: string },
+): UnitGuess {
   const scores = new Map<Unit, number>();
   const bump = (u: Unit, s: number) => scores.set(u, Math.max(scores.get(u) ?? 0, s + (index.expected.has(u.id) ? 0.02 : 0)));
   if (evidence.templateUnitCode) {
@@ -56,7 +62,8 @@ export function detectUnit(index: UnitIndex, evidence: { templateUnitCode: strin
     if (u) bump(u, 1);
   }
   if (evidence.nameInFile)
-    for (const key of [foldKey(evidence.nameInFile), coreKey(evidence.nameInFile)]) for (const u of index.byKey.get(key) ?? []) bump(u, 0.95);
+    for (const key of [foldKey(evidence.nameInFile), coreKey(evidence.nameInFile)])
+      for (const u of index.byKey.get(key) ?? []) bump(u, 0.95);
   const base = evidence.fileName.replace(/\.[a-z0-9]{1,5}$/i, '');
   for (const t of foldKey(base.replace(/[_.]+/g, ' ')).split(' ')) {
     const u = t.length >= 2 ? index.byCode.get(t) : undefined;

@@ -31,7 +31,13 @@ export const columnInDoubt = (p: ParsedReport): boolean => hasChoice(p) && p.val
  * The header to read the values under: the user's pick for this file; else, when the reader was in doubt, the pick
  * remembered for this unit and these headers. Null: the reader's own choice stands.
  */
-export function columnToUse(db: Db, unitId: number | null, p: ParsedReport, picked: string | null | undefined, planPeriod: string | null): { header: string; how: 'chosen' | 'remembered' } | null {
+export function columnToUse(
+  db: Db,
+  unitId: number | null,
+  p: ParsedReport,
+  picked: string | null | undefined,
+  planPeriod: string | null,
+): { header: string; how: 'chosen' | 'remembered' } | null {
   if (!hasChoice(p)) return null;
   const known = (h: string) => p.valueColumns!.some((c) => headerMatchKey(c.header) === headerMatchKey(h));
   if (picked && known(picked)) return { header: picked, how: 'chosen' };
@@ -56,7 +62,13 @@ export function previewColumn(p: ParsedReport, how: 'chosen' | 'remembered' | nu
   const v = p.valueColumn;
   const letter = p.valueColumns!.find((c) => c.cell === v.cell)?.letter ?? v.cell.replace(/\d+$/, '');
   return {
-    valueColumn: { letter, header: v.header, reason: how === 'remembered' ? `Lấy cột '${v.header}' như lần trước của đơn vị này.` : v.reason, sure: v.sure !== false || !!v.chosen, how: how ?? 'auto' },
+    valueColumn: {
+      letter,
+      header: v.header,
+      reason: how === 'remembered' ? `Lấy cột '${v.header}' như lần trước của đơn vị này.` : v.reason,
+      sure: v.sure !== false || !!v.chosen,
+      how: how ?? 'auto',
+    },
     valueColumns: p.valueColumns ?? [],
   };
 }

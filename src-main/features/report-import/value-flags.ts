@@ -29,7 +29,10 @@ function breakdownFindings(report: ParsedReport | undefined): Map<string, CheckF
     // a part is comparable with its whole only in the same unit: our template's second measure ("Trị giá",
     // triệu đồng, code "#2") under a count of houses is no part of it
     if (!parent || (r.code && /#2$/.test(r.code)) || !sameUnit(r.unit, parent.unit)) continue;
-    parts.set(r.parentIndex, [...(parts.get(r.parentIndex) ?? []), { label: r.label, value: typeof r.value === 'number' ? r.value : null }]);
+    parts.set(r.parentIndex, [
+      ...(parts.get(r.parentIndex) ?? []),
+      { label: r.label, value: typeof r.value === 'number' ? r.value : null },
+    ]);
   }
   for (const [i, list] of parts) {
     const parent = report.rows[i];
@@ -50,7 +53,13 @@ function samplerOf(pc: PlanContext): PeerSampler {
 }
 
 /** Rows whose value the checks flag (peers: the other units' values; history: this unit's earlier values; the file's "Trong đó" rows). */
-export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedRow[], history: Map<number, number[]>, report?: ParsedReport): FlaggedRow[] {
+export function flagRows(
+  pc: PlanContext,
+  unitId: number,
+  rows: readonly MappedRow[],
+  history: Map<number, number[]>,
+  report?: ParsedReport,
+): FlaggedRow[] {
   const out: FlaggedRow[] = [];
   const breakdowns = breakdownFindings(report);
   const peersOf = samplerOf(pc);
@@ -62,8 +71,14 @@ export function flagRows(pc: PlanContext, unitId: number, rows: readonly MappedR
     if (value === null && row.value2 === null) continue;
     const target = pc.plan.targets.find((t) => t.indicatorId === row.indicatorId)?.min ?? null;
     const findings: CheckFinding[] = checkMeasures({
-      indicator: ind, value, value2: row.value2, target, history: history.get(row.indicatorId) ?? [],
-      peers: peersOf(row.indicatorId, unitId, 'value'), unit2: ind.unit2, peers2: peersOf(row.indicatorId, unitId, 'value2'),
+      indicator: ind,
+      value,
+      value2: row.value2,
+      target,
+      history: history.get(row.indicatorId) ?? [],
+      peers: peersOf(row.indicatorId, unitId, 'value'),
+      unit2: ind.unit2,
+      peers2: peersOf(row.indicatorId, unitId, 'value2'),
     });
     const part = row.cell ? breakdowns.get(row.cell) : undefined;
     if (part) findings.push(part);
@@ -78,7 +93,9 @@ export function missingRequired(pc: PlanContext, rows: readonly MappedRow[], she
   return pc.planIndicators
     .filter((i) => i.rules.required && !given.has(i.id))
     .map((i) => ({
-      sheet, cell: null, severity: 'warning' as const,
+      sheet,
+      cell: null,
+      severity: 'warning' as const,
       message: `Thiếu số liệu của chỉ tiêu bắt buộc ${i.code} – ${i.label}: hãy đề nghị đơn vị bổ sung (hoặc ghi "không áp dụng" nếu chỉ tiêu không áp dụng cho đơn vị).`,
     }));
 }
@@ -89,10 +106,15 @@ export function flagIssues(pc: PlanContext, flagged: readonly Pick<FlaggedRow, '
     const ind = pc.byId.get(row.indicatorId!);
     const where = splitPlace(row.cell);
     // `rule` marks an issue as a value check's (re-evaluated live by the check view, so never listed twice)
-    return findings.map((f) => ({
-      ...where, severity: 'warning' as const,
-      message: `${rowPlace(row.cell, null)}: ${ind ? `${ind.code} – ${ind.label}` : row.label}: ${f.message}`,
-      rule: f.rule, indicatorId: row.indicatorId,
-    }) as ReportIssue);
+    return findings.map(
+      (f) =>
+        ({
+          ...where,
+          severity: 'warning' as const,
+          message: `${rowPlace(row.cell, null)}: ${ind ? `${ind.code} – ${ind.label}` : row.label}: ${f.message}`,
+          rule: f.rule,
+          indicatorId: row.indicatorId,
+        }) as ReportIssue,
+    );
   });
 }

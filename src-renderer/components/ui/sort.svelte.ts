@@ -3,7 +3,12 @@ import { sortRows, type SortColumns, type SortValue } from './table-sort';
 export type { SortColumns, SortValue } from './table-sort';
 
 /** One column of a SortHead: key null = not sortable. */
-export interface HeadColumn { key: string | null; label: string; width?: string; align?: 'left' | 'right' }
+export interface HeadColumn {
+  key: string | null;
+  label: string;
+  width?: string;
+  align?: 'left' | 'right';
+}
 
 export interface TableSort<T> {
   readonly key: string | null;
@@ -19,17 +24,28 @@ export function createSort<T>(columns: SortColumns<T> | ((key: string) => ((row:
   let key = $state<string | null>(null);
   let dir = $state<'asc' | 'desc'>('asc');
   return {
-    get key() { return key; },
-    get dir() { return dir; },
+    get key() {
+      return key;
+    },
+    get dir() {
+      return dir;
+    },
     toggle(k) {
-      if (key !== k) { key = k; dir = 'asc'; }
-      else if (dir === 'asc') dir = 'desc';
-      else { key = null; dir = 'asc'; }
+      if (key !== k) {
+        key = k;
+        dir = 'asc';
+      } else if (dir === 'asc') dir = 'desc';
+      else {
+        key = null;
+        dir = 'asc';
+      }
     },
     apply(rows) {
       const get = key ? (typeof columns === 'function' ? columns(key) : columns[key]) : undefined;
       return get ? sortRows(rows, get, dir) : [...rows];
     },
-    ariaSort(k) { return key === k ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'; },
+    ariaSort(k) {
+      return key === k ? (dir === 'asc' ? 'ascending' : 'descending') : 'none';
+    },
   };
 }

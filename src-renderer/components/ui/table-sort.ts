@@ -28,4 +28,3 @@ export function sortRows<T>(rows: readonly T[], get: (row: T) => SortValue, dir:
     })
     .map((x) => x.row);
 }
-

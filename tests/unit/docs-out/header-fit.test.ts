@@ -10,7 +10,11 @@ const at = (s: string): string[] => goodBreaks(words(s)).map((i) => `${words(s)[
 describe('fitName', () => {
   it('keeps a name on one line at 13 pt when it fits, else tries 12 pt', () => {
     const w13 = estimateWidthTwip('LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH', 13, false);
-    expect(fitName('Liên đoàn Lao động tỉnh Tây Ninh', false, w13)).toMatchObject({ lines: ['LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH'], size: 13, fits: true });
+    expect(fitName('Liên đoàn Lao động tỉnh Tây Ninh', false, w13)).toMatchObject({
+      lines: ['LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH'],
+      size: 13,
+      fits: true,
+    });
     expect(fitName('Liên đoàn Lao động tỉnh Tây Ninh', false, w13 - 10)).toMatchObject({ size: 12, fits: true });
   });
 

@@ -24,8 +24,15 @@ describe('resolveProfile', () => {
   });
 
   it("falls back to our own plan's issuer, parent and place", () => {
-    const r = resolveProfile(DEFAULT_PROFILE, plan({ issuer: 'LĐLĐ huyện Dương Minh Châu', parentIssuer: 'LĐLĐ tỉnh Tây Ninh', place: 'Dương Minh Châu' }));
-    expect([r.profile.ownOrg, r.profile.parentOrg, r.profile.placeName]).toEqual(['LĐLĐ huyện Dương Minh Châu', 'LĐLĐ tỉnh Tây Ninh', 'Dương Minh Châu']);
+    const r = resolveProfile(
+      DEFAULT_PROFILE,
+      plan({ issuer: 'LĐLĐ huyện Dương Minh Châu', parentIssuer: 'LĐLĐ tỉnh Tây Ninh', place: 'Dương Minh Châu' }),
+    );
+    expect([r.profile.ownOrg, r.profile.parentOrg, r.profile.placeName]).toEqual([
+      'LĐLĐ huyện Dương Minh Châu',
+      'LĐLĐ tỉnh Tây Ninh',
+      'Dương Minh Châu',
+    ]);
     expect(r.warnings).toEqual([]);
   });
 
@@ -48,8 +55,12 @@ describe('exports without a saved profile', () => {
     await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
     const first = (await app.call('indicators.list', {}))[0]!;
     return app.call('plans.save', {
-      title: 'Phối hợp làm công tác dân vận đợt II/2023', status: 'dang_thuc_hien', reportDueOn: '2023-12-31', assignment: 'all_base',
-      targets: [{ indicatorId: first.id, min: 1 }], ...fields,
+      title: 'Phối hợp làm công tác dân vận đợt II/2023',
+      status: 'dang_thuc_hien',
+      reportDueOn: '2023-12-31',
+      assignment: 'all_base',
+      targets: [{ indicatorId: first.id, min: 1 }],
+      ...fields,
     } as never);
   }
 
@@ -64,12 +75,23 @@ describe('exports without a saved profile', () => {
     expect(t).toContain('[chưa nhập địa danh], ngày 06 tháng 01 năm 2024');
     expect(t).not.toMatch(/LIÊN ĐOÀN LAO ĐỘNG (TỈNH|HUYỆN)\s*(LIÊN|CỘNG|\[)/);
     expect(checkDocx(out.bytes)).toEqual([]); // placeholders aside, the layout holds
-    const letter = await app.call('reminders.letter', { planId: p.id, date: '2024-01-06', number: null, unitIds: null, newDueOn: null, record: false });
+    const letter = await app.call('reminders.letter', {
+      planId: p.id,
+      date: '2024-01-06',
+      number: null,
+      unitIds: null,
+      newDueOn: null,
+      record: false,
+    });
     expect(letter.file.warnings).toHaveLength(3);
   });
 
   it("names the office from the plan's issuer, parent and place, with no warning", async () => {
-    const p = await planWith({ issuer: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU', parentIssuer: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH', place: 'Dương Minh Châu' });
+    const p = await planWith({
+      issuer: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU',
+      parentIssuer: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH',
+      place: 'Dương Minh Châu',
+    });
     const out = await app.call('consolidation.exportDocx', { planId: p.id, date: '2024-01-06', number: '118/BC-LĐLĐ' });
     expect(out.warnings).toBeUndefined();
     const t = await text(out.bytes);
@@ -90,10 +112,22 @@ describe('exports without a saved profile', () => {
     expect(before.code).toBe(0);
     expect(before.err).toContain('Cảnh báo: Chưa có tên cơ quan ban hành');
     const file = join(app.dir, 'profile.json');
-    writeFileSync(file, JSON.stringify({ ownOrg: 'LĐLĐ huyện Dương Minh Châu', parentOrg: 'LĐLĐ tỉnh Tây Ninh', placeName: 'Dương Minh Châu', signerName: 'Trần Văn Bình' }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ownOrg: 'LĐLĐ huyện Dương Minh Châu',
+        parentOrg: 'LĐLĐ tỉnh Tây Ninh',
+        placeName: 'Dương Minh Châu',
+        signerName: 'Trần Văn Bình',
+      }),
+    );
     const set = await cli('settings', 'set', file, '--json', '--db', app.ctx.dbFile);
     expect(set.code).toBe(0);
-    expect(JSON.parse(set.out)).toMatchObject({ ownOrg: 'LĐLĐ huyện Dương Minh Châu', placeName: 'Dương Minh Châu', levelNames: DEFAULT_PROFILE.levelNames });
+    expect(JSON.parse(set.out)).toMatchObject({
+      ownOrg: 'LĐLĐ huyện Dương Minh Châu',
+      placeName: 'Dương Minh Châu',
+      levelNames: DEFAULT_PROFILE.levelNames,
+    });
     const bad = await cli('settings', 'set', join(app.dir, 'none.json'), '--db', app.ctx.dbFile);
     expect(bad.code).toBe(1);
     const outFile = join(app.dir, 'bc.docx');

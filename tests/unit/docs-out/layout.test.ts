@@ -33,13 +33,18 @@ describe('layout checker finds the faults it is meant to find', () => {
   it('flags caps organisation names in running text, not acronyms', async () => {
     expect(capsPhrase('của LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU về')).toBe('LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU');
     expect(capsPhrase('của LĐLĐ huyện, Kế hoạch số 15/KH-LĐLĐ đợt II/2023 các CĐCS')).toBeNull();
-    const doc: OfficialDoc = { ...reportDoc, body: [...reportDoc.body, { kind: 'paragraph', runs: `Ban Thường vụ ${TAY_NINH.ownOrg} báo cáo.` }] };
+    const doc: OfficialDoc = {
+      ...reportDoc,
+      body: [...reportDoc.body, { kind: 'paragraph', runs: `Ban Thường vụ ${TAY_NINH.ownOrg} báo cáo.` }],
+    };
     expect(rules(checkDocx(await buildOfficialDocx(doc)))).toContain('caps-in-text');
   });
 
   it('flags a generic name without the organisation and a date line without a place', async () => {
     const bare = { ...long, parentOrg: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH', ownOrg: 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN', place: '' };
-    expect(rules(checkDocx(await buildOfficialDocx({ ...reportDoc, header: bare })))).toEqual(expect.arrayContaining(['empty-name', 'empty-place']));
+    expect(rules(checkDocx(await buildOfficialDocx({ ...reportDoc, header: bare })))).toEqual(
+      expect.arrayContaining(['empty-name', 'empty-place']),
+    );
   });
 });
 
@@ -112,7 +117,9 @@ describe('layout checker on altered documents', () => {
   });
 
   it('flags a margin outside NĐ 30 and a font other than Times New Roman', async () => {
-    const x = await altered('word/document.xml', (d) => d.replace(/w:left="1701"/, 'w:left="1134"').replace('w:ascii="Times New Roman"', 'w:ascii="Arial"'));
+    const x = await altered('word/document.xml', (d) =>
+      d.replace(/w:left="1701"/, 'w:left="1134"').replace('w:ascii="Times New Roman"', 'w:ascii="Arial"'),
+    );
     expect(rules(checkDocx(x))).toEqual(expect.arrayContaining(['margin', 'font']));
   });
 });

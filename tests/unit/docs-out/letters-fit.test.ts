@@ -24,22 +24,32 @@ function renderPages(name: string, bytes: Uint8Array): number | null {
   const file = join(outDir, name);
   writeFileSync(file, bytes);
   const profile = pathToFileURL(join(tmpdir(), `lo-profile-letters-${process.pid}`)).href;
-  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], { stdio: 'pipe', timeout: 120_000 });
+  execFileSync('libreoffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, file], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
   const pdf = file.replace(/\.docx$/, '.pdf');
   if (!existsSync(pdf)) throw new Error(`no PDF for ${name}`);
-  if (spawnSync('sh', ['-c', 'command -v pdftoppm']).status === 0) execFileSync('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'pipe' });
+  if (spawnSync('sh', ['-c', 'command -v pdftoppm']).status === 0)
+    execFileSync('pdftoppm', ['-png', '-r', '60', pdf, pdf.replace(/\.pdf$/, '')], { stdio: 'pipe' });
   return (readFileSync(pdf, 'latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 }
-const text = async (bytes: Uint8Array): Promise<string> => (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.normalize('NFC');
+const text = async (bytes: Uint8Array): Promise<string> =>
+  (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value.normalize('NFC');
 
-const UNITS = Array.from({ length: 22 }, (_, i) => ({ code: `TH${String(i + 1).padStart(2, '0')}`, name: `Công đoàn Trường Tiểu học Phước Đông ${i + 1}` }));
+const UNITS = Array.from({ length: 22 }, (_, i) => ({
+  code: `TH${String(i + 1).padStart(2, '0')}`,
+  name: `Công đoàn Trường Tiểu học Phước Đông ${i + 1}`,
+}));
 const LONG = Array.from({ length: 10 }, (_, i) => ({
   code: `DN${String(i + 1).padStart(2, '0')}`,
   name: `Công đoàn Công ty TNHH Sản xuất Thương mại Dịch vụ Phước Đông số ${i + 1}`,
 }));
 const pdfPage = (name: string, page: number): string | null => {
   if (!hasLibreOffice || spawnSync('sh', ['-c', 'command -v pdftotext']).status !== 0) return null;
-  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), join(outDir, name.replace(/\.docx$/, '.pdf')), '-'], { encoding: 'utf8' }).normalize('NFC');
+  return execFileSync('pdftotext', ['-f', String(page), '-l', String(page), join(outDir, name.replace(/\.docx$/, '.pdf')), '-'], {
+    encoding: 'utf8',
+  }).normalize('NFC');
 };
 
 describe('reminder letter and Dân vận khéo report stay short', () => {
@@ -50,7 +60,14 @@ describe('reminder letter and Dân vận khéo report stay short', () => {
   it('names up to 15 units in the letter, which fits one page', async () => {
     const f = await setupPlan(app, { profile: TAY_NINH, units: UNITS });
     const unitIds = f.units.slice(0, 15).map((u) => u.id);
-    const res = await app.call('reminders.letter', { planId: f.plan.id, date: '2024-01-06', number: '119/LĐLĐ', unitIds, newDueOn: null, record: false });
+    const res = await app.call('reminders.letter', {
+      planId: f.plan.id,
+      date: '2024-01-06',
+      number: '119/LĐLĐ',
+      unitIds,
+      newDueOn: null,
+      record: false,
+    });
     const t = await text(res.file.bytes);
     expect(t).toContain(`15. ${UNITS[14]!.name} (mã TH15).`);
     expect(t).not.toContain('PHỤ LỤC');
@@ -61,7 +78,14 @@ describe('reminder letter and Dân vận khéo report stay short', () => {
 
   it('moves a longer list to a phụ lục table after the signature', async () => {
     const f = await setupPlan(app, { profile: TAY_NINH, units: UNITS });
-    const res = await app.call('reminders.letter', { planId: f.plan.id, date: '2024-01-06', number: '119/LĐLĐ', unitIds: null, newDueOn: null, record: false });
+    const res = await app.call('reminders.letter', {
+      planId: f.plan.id,
+      date: '2024-01-06',
+      number: '119/LĐLĐ',
+      unitIds: null,
+      newDueOn: null,
+      record: false,
+    });
     const t = await text(res.file.bytes);
     expect(t).toContain('22 đơn vị chưa gửi báo cáo (có danh sách kèm theo).');
     expect(t.indexOf('PHỤ LỤC')).toBeGreaterThan(t.indexOf('Nơi nhận:'));
@@ -79,7 +103,14 @@ describe('reminder letter and Dân vận khéo report stay short', () => {
 
   it('moves even 10 units to the phụ lục when their long names would not fit the page', async () => {
     const f = await setupPlan(app, { profile: TAY_NINH, units: LONG });
-    const res = await app.call('reminders.letter', { planId: f.plan.id, date: '2024-01-06', number: '119/LĐLĐ', unitIds: null, newDueOn: null, record: false });
+    const res = await app.call('reminders.letter', {
+      planId: f.plan.id,
+      date: '2024-01-06',
+      number: '119/LĐLĐ',
+      unitIds: null,
+      newDueOn: null,
+      record: false,
+    });
     const t = await text(res.file.bytes);
     expect(t).toContain('10 đơn vị chưa gửi báo cáo (có danh sách kèm theo).');
     expect(t.indexOf(LONG[0]!.name)).toBeGreaterThan(t.indexOf('PHỤ LỤC'));

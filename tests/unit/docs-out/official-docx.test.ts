@@ -32,13 +32,34 @@ describe('buildOfficialDocx — báo cáo', async () => {
     expect(bytes[0]).toBe(0x50); // "PK"
     const text = await rawText(bytes);
     expectInOrder(text, [
-      'LĐLĐ TỈNH TÂY NINH', 'LĐLĐ HUYỆN DƯƠNG MINH CHÂU', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-      'Độc lập - Tự do - Hạnh phúc', 'Số: 15/BC-LĐLĐ', 'Dương Minh Châu, ngày 05 tháng 01 năm 2024',
-      'BÁO CÁO', 'Kết quả phối hợp làm công tác dân vận đợt II/2023', 'Căn cứ Kế hoạch số 233/KH-LĐLĐ',
-      'I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI', '- Tổ chức 12 buổi', 'II. KẾT QUẢ THỰC HIỆN', '1. Kết quả các chỉ tiêu',
-      'Nội dung', 'Làm mới đường giao thông nông thôn', '700', '10,5', '45.500.000', '45.502.410,5',
-      '2. Mô hình "Dân vận khéo"', 'a) Đăng ký mô hình', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
-      'Nơi nhận:', '- LĐLĐ tỉnh (b/c);', '- Lưu: VT, ToC.', 'TM. BAN THƯỜNG VỤ', 'PHÓ CHỦ TỊCH', 'Nguyễn Thị Hồng Đào',
+      'LĐLĐ TỈNH TÂY NINH',
+      'LĐLĐ HUYỆN DƯƠNG MINH CHÂU',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 15/BC-LĐLĐ',
+      'Dương Minh Châu, ngày 05 tháng 01 năm 2024',
+      'BÁO CÁO',
+      'Kết quả phối hợp làm công tác dân vận đợt II/2023',
+      'Căn cứ Kế hoạch số 233/KH-LĐLĐ',
+      'I. CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI',
+      '- Tổ chức 12 buổi',
+      'II. KẾT QUẢ THỰC HIỆN',
+      '1. Kết quả các chỉ tiêu',
+      'Nội dung',
+      'Làm mới đường giao thông nông thôn',
+      '700',
+      '10,5',
+      '45.500.000',
+      '45.502.410,5',
+      '2. Mô hình "Dân vận khéo"',
+      'a) Đăng ký mô hình',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+      'Nơi nhận:',
+      '- LĐLĐ tỉnh (b/c);',
+      '- Lưu: VT, ToC.',
+      'TM. BAN THƯỜNG VỤ',
+      'PHÓ CHỦ TỊCH',
+      'Nguyễn Thị Hồng Đào',
     ]);
   });
 
@@ -134,7 +155,14 @@ describe('buildOfficialDocx — công văn', () => {
     const bytes = await buildOfficialDocx(letterDoc);
     const text = await rawText(bytes);
     expect(text).not.toContain('CÔNG VĂN');
-    expectInOrder(text, ['Số: 208/LĐLĐ', 'V/v đôn đốc báo cáo kết quả công tác dân vận đợt II/2023', 'Dương Minh Châu, ngày 28 tháng 12 năm 2023', 'Kính gửi: Ban Chấp hành', 'KT. CHỦ TỊCH', 'Trần Văn Bình']);
+    expectInOrder(text, [
+      'Số: 208/LĐLĐ',
+      'V/v đôn đốc báo cáo kết quả công tác dân vận đợt II/2023',
+      'Dương Minh Châu, ngày 28 tháng 12 năm 2023',
+      'Kính gửi: Ban Chấp hành',
+      'KT. CHỦ TỊCH',
+      'Trần Văn Bình',
+    ]);
     const xml = readZipEntry(bytes, 'word/document.xml') ?? '';
     const header = tables(xml)[0] ?? '';
     expect(paragraphWith(header, 'V/v đôn đốc báo cáo kết quả công tác dân vận đợt II/2023')).toContain('<w:sz w:val="24"/>');
@@ -152,13 +180,20 @@ describe('numbering and recipient helpers', () => {
     expect([1, 2, 26, 27].map(toLetter)).toEqual(['a', 'b', 'z', 'aa']);
   });
   it('restarts level-2 numbers under a new level-1 heading', async () => {
-    const text = await rawText(await buildOfficialDocx({
-      ...letterDoc, documentType: 'KẾ HOẠCH',
-      body: [
-        { kind: 'heading', level: 1, text: 'Mục đích' }, { kind: 'heading', level: 2, text: 'Một' }, { kind: 'heading', level: 2, text: 'Hai' },
-        { kind: 'heading', level: 1, text: 'Nội dung' }, { kind: 'heading', level: 2, text: 'Ba' }, { kind: 'heading', level: 2, text: 'Riêng', number: '' },
-      ],
-    }));
+    const text = await rawText(
+      await buildOfficialDocx({
+        ...letterDoc,
+        documentType: 'KẾ HOẠCH',
+        body: [
+          { kind: 'heading', level: 1, text: 'Mục đích' },
+          { kind: 'heading', level: 2, text: 'Một' },
+          { kind: 'heading', level: 2, text: 'Hai' },
+          { kind: 'heading', level: 1, text: 'Nội dung' },
+          { kind: 'heading', level: 2, text: 'Ba' },
+          { kind: 'heading', level: 2, text: 'Riêng', number: '' },
+        ],
+      }),
+    );
     expectInOrder(text, ['KẾ HOẠCH', 'I. MỤC ĐÍCH', '1. Một', '2. Hai', 'II. NỘI DUNG', '1. Ba', 'Riêng']);
     expect(text).not.toContain('2. Riêng');
   });

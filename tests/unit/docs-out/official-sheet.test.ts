@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import {
-  addOfficialHeader, addSignatureBlock, addTable, addTitle, csvField, csvSafe, inertText, isFormulaLike,
+  addOfficialHeader,
+  addSignatureBlock,
+  addTable,
+  addTitle,
+  csvField,
+  csvSafe,
+  inertText,
+  isFormulaLike,
 } from '../../../src-main/excel/official-sheet/index';
 import { buildSampleWorkbook, reportDoc } from './samples';
 import { readZipEntry } from './zip';
@@ -54,11 +61,13 @@ describe('official worksheet (portrait, 3 indicator columns)', async () => {
 
   it('uses Times New Roman in every written cell', () => {
     let n = 0;
-    ws.eachRow((row) => row.eachCell((cell) => {
-      if (cell.value === null || cell.value === '') return;
-      n += 1;
-      expect(cell.font?.name, `cell ${cell.address}`).toBe('Times New Roman');
-    }));
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === null || cell.value === '') return;
+        n += 1;
+        expect(cell.font?.name, `cell ${cell.address}`).toBe('Times New Roman');
+      }),
+    );
     expect(n).toBeGreaterThan(40);
   });
 

@@ -16,8 +16,11 @@ describe('titleCaseOrg', () => {
 
 describe('normalCaseOrgs', () => {
   it('puts a caps name inside a sentence in normal case, keeping acronyms, numbers and punctuation', () => {
-    expect(normalCaseOrgs('Căn cứ Kế hoạch số 233/KH-LĐLĐ ngày 16/11/2023 của LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH về công tác dân vận đợt II/2023;'))
-      .toBe('Căn cứ Kế hoạch số 233/KH-LĐLĐ ngày 16/11/2023 của Liên đoàn Lao động tỉnh Tây Ninh về công tác dân vận đợt II/2023;');
+    expect(
+      normalCaseOrgs(
+        'Căn cứ Kế hoạch số 233/KH-LĐLĐ ngày 16/11/2023 của LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH về công tác dân vận đợt II/2023;',
+      ),
+    ).toBe('Căn cứ Kế hoạch số 233/KH-LĐLĐ ngày 16/11/2023 của Liên đoàn Lao động tỉnh Tây Ninh về công tác dân vận đợt II/2023;');
     expect(normalCaseOrgs('Chỉ thị của BAN THƯỜNG VỤ LĐLĐ TỈNH, các CĐCS.')).toBe('Chỉ thị của Ban Thường vụ LĐLĐ tỉnh, các CĐCS.');
   });
 

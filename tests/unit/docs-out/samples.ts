@@ -3,7 +3,12 @@ import type { OfficialDoc } from '../../../src-main/docs/official-docx/index';
 import ExcelJS from 'exceljs';
 import { PROFILE } from '../../rpc/consolidation-fixture';
 import {
-  addOfficialHeader, addSignatureBlock, addTable, addTitle, type SheetTableSpec, type TableResult,
+  addOfficialHeader,
+  addSignatureBlock,
+  addTable,
+  addTitle,
+  type SheetTableSpec,
+  type TableResult,
 } from '../../../src-main/excel/official-sheet/index';
 
 /** A real office's profile as staff type it in Settings: full names in caps. */
@@ -37,7 +42,10 @@ export const reportDoc: OfficialDoc = {
     { kind: 'paragraph', runs: [{ text: 'Căn cứ Kế hoạch số 233/KH-LĐLĐ ngày 16/11/2023 của LĐLĐ tỉnh Tây Ninh;', italic: true }] },
     { kind: 'paragraph', runs: filler },
     { kind: 'heading', level: 1, text: 'Công tác chỉ đạo, triển khai' },
-    { kind: 'paragraph', runs: ['Ban Thường vụ đã ban hành ', { text: '01 kế hoạch', bold: true }, ' và ', { text: '02 công văn', bold: true }, ' hướng dẫn.'] },
+    {
+      kind: 'paragraph',
+      runs: ['Ban Thường vụ đã ban hành ', { text: '01 kế hoạch', bold: true }, ' và ', { text: '02 công văn', bold: true }, ' hướng dẫn.'],
+    },
     { kind: 'bullet', runs: 'Tổ chức 12 buổi tuyên truyền cho 1.250 lượt đoàn viên, người lao động;' },
     { kind: 'bullet', runs: 'Thăm, tặng 90 suất quà trị giá hơn 63 triệu đồng.' },
     { kind: 'heading', level: 1, text: 'Kết quả thực hiện' },
@@ -84,11 +92,24 @@ export const letterDoc: OfficialDoc = {
 
 /** Consolidated table, one row per CĐCS in two groups with subtotals: TT / Đơn vị / `indicators` number columns / Ghi chú. */
 export function sampleTableSpec(indicators: number): SheetTableSpec {
-  const names = ['Số buổi tuyên truyền', 'Lượt ĐVCĐ, NLĐ tham dự', 'Suất quà', 'Trị giá quà (đồng)', 'Nạo vét kênh mương (km)', 'Mái ấm Công đoàn (căn)', 'Ngày công', 'Khám bệnh (người)', 'Học bổng (suất)', 'Xe đạp (chiếc)'];
+  const names = [
+    'Số buổi tuyên truyền',
+    'Lượt ĐVCĐ, NLĐ tham dự',
+    'Suất quà',
+    'Trị giá quà (đồng)',
+    'Nạo vét kênh mương (km)',
+    'Mái ấm Công đoàn (căn)',
+    'Ngày công',
+    'Khám bệnh (người)',
+    'Học bổng (suất)',
+    'Xe đạp (chiếc)',
+  ];
   const ind = names.slice(0, indicators).map((header, i) => ({ header, key: `c${i + 1}`, width: 12, kind: 'number' as const }));
   const mk = (tt: string, unit: string, k: number, note = ''): Record<string, string | number> => {
     const row: Record<string, string | number> = { tt, unit, note };
-    ind.forEach((c, i) => { row[c.key] = i === 3 ? 4_500_000 * k : i === 4 ? 0.5 * k + 0.25 : k * (i + 1) * 7; });
+    ind.forEach((c, i) => {
+      row[c.key] = i === 3 ? 4_500_000 * k : i === 4 ? 0.5 * k + 0.25 : k * (i + 1) * 7;
+    });
     return row;
   };
   return {
@@ -100,8 +121,19 @@ export function sampleTableSpec(indicators: number): SheetTableSpec {
     ],
     labelKey: 'unit',
     groups: [
-      { label: 'I. Khối doanh nghiệp', subtotal: true, rows: [mk('1', 'CĐCS Công ty TNHH Giày da Hoàng Phúc', 3), mk('2', 'CĐCS Công ty CP Mía đường Tây Ninh', 5, '=HYPERLINK("http://x","bấm")')] },
-      { label: 'II. Khối hành chính sự nghiệp', subtotal: true, rows: [mk('3', 'CĐCS Trường THCS Phan Bội Châu', 1, '-2+3+cmd'), mk('4', 'CĐCS Trạm Y tế xã Phước Ninh', 2, 'Nộp trễ')] },
+      {
+        label: 'I. Khối doanh nghiệp',
+        subtotal: true,
+        rows: [
+          mk('1', 'CĐCS Công ty TNHH Giày da Hoàng Phúc', 3),
+          mk('2', 'CĐCS Công ty CP Mía đường Tây Ninh', 5, '=HYPERLINK("http://x","bấm")'),
+        ],
+      },
+      {
+        label: 'II. Khối hành chính sự nghiệp',
+        subtotal: true,
+        rows: [mk('3', 'CĐCS Trường THCS Phan Bội Châu', 1, '-2+3+cmd'), mk('4', 'CĐCS Trạm Y tế xã Phước Ninh', 2, 'Nộp trễ')],
+      },
     ],
     totalRow: 'Tổng cộng',
   };

@@ -18,19 +18,52 @@ const A4 = { w: 210 * MM, h: 297 * MM };
 const MARGIN = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
 
 /** 50 base unions: the fixture's five, then 45 more. */
-const UNITS_50 = [...UNITS, ...Array.from({ length: 45 }, (_, i) => ({
-  code: `CD${String(i + 1).padStart(2, '0')}`,
-  name: `Công đoàn ${['Trường Tiểu học', 'Trạm Y tế xã', 'Công ty TNHH May mặc', 'Hợp tác xã Dịch vụ', 'Ủy ban nhân dân xã'][i % 5]} Bình ${['Quý', 'Định', 'Phục', 'Trung', 'Nguyên', 'Sa', 'Tú', 'Hải', 'Dương'][i % 9]} ${i + 1}`,
-}))];
+const UNITS_50 = [
+  ...UNITS,
+  ...Array.from({ length: 45 }, (_, i) => ({
+    code: `CD${String(i + 1).padStart(2, '0')}`,
+    name: `Công đoàn ${['Trường Tiểu học', 'Trạm Y tế xã', 'Công ty TNHH May mặc', 'Hợp tác xã Dịch vụ', 'Ủy ban nhân dân xã'][i % 5]} Bình ${['Quý', 'Định', 'Phục', 'Trung', 'Nguyên', 'Sa', 'Tú', 'Hải', 'Dương'][i % 9]} ${i + 1}`,
+  })),
+];
 
-interface Doc { file: string; landscape?: boolean; left: string[]; text: (string | RegExp)[] }
+interface Doc {
+  file: string;
+  landscape?: boolean;
+  left: string[];
+  text: (string | RegExp)[];
+}
 const DOCS: Doc[] = [
-  { file: 'bao-cao-tong-hop', left: ['LĐLĐ TỈNH QUẢNG NAM', 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số: 03/BC-LĐLĐ'], text: ['Thăng Bình, ngày 06 tháng 01 năm 2024', 'BÁO CÁO', 'Nơi nhận:', 'TM. BAN THƯỜNG VỤ', 'PHÓ CHỦ TỊCH', 'Nguyễn Thị Hồng Đào'] },
-  { file: 'cong-van-don-doc', left: ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số: 119/LĐLĐ', 'V/v đôn đốc báo cáo'], text: ['Thăng Bình, ngày 06 tháng 01 năm 2024', 'Kính gửi:', 'Nơi nhận:', 'PHÓ CHỦ TỊCH', 'Nguyễn Thị Hồng Đào'] },
-  { file: 'de-nghi-sua', left: ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số: 120/LĐLĐ'], text: ['Thăng Bình, ngày 06 tháng 01 năm 2024', 'Kính gửi:', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào'] },
-  { file: 'dan-van-kheo-bao-cao', left: ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số:'], text: [/Thăng Bình, ngày \d\d tháng \d\d năm 20\d\d/, 'BÁO CÁO', 'Dân vận khéo', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào'] },
-  { file: 'dan-van-kheo-phieu', left: ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số:'], text: [/Thăng Bình, ngày \d\d tháng \d\d năm 20\d\d/, 'PHIẾU ĐĂNG KÝ', 'Nơi nhận:', 'TM. BAN CHẤP HÀNH', 'CHỦ TỊCH'] },
-  { file: 'bao-cao-ngang', landscape: true, left: ['LĐLĐ TỈNH TÂY NINH', 'LĐLĐ HUYỆN DƯƠNG MINH CHÂU', 'Số: 15/BC-LĐLĐ'], text: ['Dương Minh Châu, ngày 05 tháng 01 năm 2024', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào'] },
+  {
+    file: 'bao-cao-tong-hop',
+    left: ['LĐLĐ TỈNH QUẢNG NAM', 'LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số: 03/BC-LĐLĐ'],
+    text: ['Thăng Bình, ngày 06 tháng 01 năm 2024', 'BÁO CÁO', 'Nơi nhận:', 'TM. BAN THƯỜNG VỤ', 'PHÓ CHỦ TỊCH', 'Nguyễn Thị Hồng Đào'],
+  },
+  {
+    file: 'cong-van-don-doc',
+    left: ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số: 119/LĐLĐ', 'V/v đôn đốc báo cáo'],
+    text: ['Thăng Bình, ngày 06 tháng 01 năm 2024', 'Kính gửi:', 'Nơi nhận:', 'PHÓ CHỦ TỊCH', 'Nguyễn Thị Hồng Đào'],
+  },
+  {
+    file: 'de-nghi-sua',
+    left: ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số: 120/LĐLĐ'],
+    text: ['Thăng Bình, ngày 06 tháng 01 năm 2024', 'Kính gửi:', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào'],
+  },
+  {
+    file: 'dan-van-kheo-bao-cao',
+    left: ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số:'],
+    text: [/Thăng Bình, ngày \d\d tháng \d\d năm 20\d\d/, 'BÁO CÁO', 'Dân vận khéo', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào'],
+  },
+  {
+    file: 'dan-van-kheo-phieu',
+    left: ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN THĂNG BÌNH', 'Số:'],
+    text: [/Thăng Bình, ngày \d\d tháng \d\d năm 20\d\d/, 'PHIẾU ĐĂNG KÝ', 'Nơi nhận:', 'TM. BAN CHẤP HÀNH', 'CHỦ TỊCH'],
+  },
+  {
+    file: 'bao-cao-ngang',
+    landscape: true,
+    left: ['LĐLĐ TỈNH TÂY NINH', 'LĐLĐ HUYỆN DƯƠNG MINH CHÂU', 'Số: 15/BC-LĐLĐ'],
+    text: ['Dương Minh Châu, ngày 05 tháng 01 năm 2024', 'Nơi nhận:', 'Nguyễn Thị Hồng Đào'],
+  },
 ];
 
 let app: TestApp;
@@ -48,15 +81,22 @@ beforeAll(async () => {
   const held = (await app.call('reports.list', { planId: f.plan.id })).find((r) => r.unit.id === f.units[4]!.id)!;
   const files: Record<string, Uint8Array> = {
     'bao-cao-tong-hop': (await app.call('consolidation.exportDocx', { ...opts, number: '03/BC-LĐLĐ' })).bytes,
-    'cong-van-don-doc': (await app.call('reminders.letter', { ...opts, number: '119/LĐLĐ', unitIds: null, newDueOn: null, record: false })).file.bytes,
-    'de-nghi-sua': (await app.call('checks.correctionLetter', { reportId: held.report!.id, number: '120/LĐLĐ', date: '2024-01-06', record: false })).file.bytes,
+    'cong-van-don-doc': (await app.call('reminders.letter', { ...opts, number: '119/LĐLĐ', unitIds: null, newDueOn: null, record: false }))
+      .file.bytes,
+    'de-nghi-sua': (
+      await app.call('checks.correctionLetter', { reportId: held.report!.id, number: '120/LĐLĐ', date: '2024-01-06', record: false })
+    ).file.bytes,
     'dan-van-kheo-bao-cao': (await app.call('models.exportSummary', { year: 2025 })).bytes,
     'dan-van-kheo-phieu': (await app.call('models.formDocx', { year: 2025, unitId: null })).bytes,
     'bao-cao-ngang': await buildOfficialDocx({ ...reportDoc, landscape: true }),
   };
   for (const [name, bytes] of Object.entries(files)) writeFileSync(join(dir, `${name}.docx`), bytes);
   // the renderer runs in a child process with no PATH and child_process stubbed out
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'render-child.ts'), dir], { cwd: root, env: { PATH: '', DANVAN_FONTS_DIR: '' }, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'render-child.ts'), dir], {
+    cwd: root,
+    env: { PATH: '', DANVAN_FONTS_DIR: '' },
+    encoding: 'utf8',
+  });
   expect(out).toBe('ok');
   for (const name of Object.keys(files)) {
     const bytes = new Uint8Array(readFileSync(join(dir, `${name}.pdf`)));
@@ -78,9 +118,21 @@ describe.each(DOCS.map((d) => [d.file, d] as const))('%s.docx → PDF without Li
     const p1 = pages[0]!;
     const mid = p1.width / 2;
     const top = p1.items.filter((i) => i.baseline < MARGIN.top + 90);
-    const left = flat(top.filter((i) => (i.x + i.right) / 2 < mid).sort((a, b) => a.baseline - b.baseline || a.x - b.x).map((i) => i.str).join(' '));
+    const left = flat(
+      top
+        .filter((i) => (i.x + i.right) / 2 < mid)
+        .sort((a, b) => a.baseline - b.baseline || a.x - b.x)
+        .map((i) => i.str)
+        .join(' '),
+    );
     for (const s of d.left) expect(left).toContain(s);
-    const right = flat(top.filter((i) => (i.x + i.right) / 2 >= mid).sort((a, b) => a.baseline - b.baseline || a.x - b.x).map((i) => i.str).join(' '));
+    const right = flat(
+      top
+        .filter((i) => (i.x + i.right) / 2 >= mid)
+        .sort((a, b) => a.baseline - b.baseline || a.x - b.x)
+        .map((i) => i.str)
+        .join(' '),
+    );
     expect(right).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(right).toContain('Độc lập - Tự do - Hạnh phúc');
     const all = flat(pages.map((p) => p.text).join('\n'));
@@ -149,7 +201,12 @@ describe('the 50-unit báo cáo', () => {
     expect(all).toContain('Công đoàn Ủy ban nhân dân xã Bình Tú 25.');
   });
   it('the công văn đôn đốc names the units that have not reported', () => {
-    const all = flat(pdfs.get('cong-van-don-doc')!.pages.map((p) => p.text).join('\n'));
+    const all = flat(
+      pdfs
+        .get('cong-van-don-doc')!
+        .pages.map((p) => p.text)
+        .join('\n'),
+    );
     expect(all).toContain('Công đoàn Hợp tác xã Dịch vụ Bình Trung 4');
     expect(all).toContain('45 Công đoàn Ủy ban nhân dân xã Bình Tú 25 CD25');
   });

@@ -1,10 +1,28 @@
 // Test helper: a PDF's pages as positioned text (pdf.js), top-down y, and the fonts it declares and embeds.
-export interface TextItem { str: string; x: number; right: number; baseline: number; size: number; font: string }
-export interface PdfPage { width: number; height: number; items: TextItem[]; text: string }
+export interface TextItem {
+  str: string;
+  x: number;
+  right: number;
+  baseline: number;
+  size: number;
+  font: string;
+}
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: TextItem[];
+  text: string;
+}
 
 export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: bytes.slice(),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   const pages: PdfPage[] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
@@ -14,7 +32,14 @@ export async function readPdfPages(bytes: Uint8Array): Promise<PdfPage[]> {
     for (const it of content.items) {
       if (!('str' in it) || !it.str.trim()) continue;
       const [a, , , d, e, f] = it.transform as number[];
-      items.push({ str: it.str.normalize('NFC'), x: e!, right: e! + it.width, baseline: height - f!, size: Math.abs(d! || a!), font: it.fontName });
+      items.push({
+        str: it.str.normalize('NFC'),
+        x: e!,
+        right: e! + it.width,
+        baseline: height - f!,
+        size: Math.abs(d! || a!),
+        font: it.fontName,
+      });
     }
     // reading order: by line (baseline), then x
     items.sort((u, v) => Math.round(u.baseline) - Math.round(v.baseline) || u.x - v.x);

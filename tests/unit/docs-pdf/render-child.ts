@@ -8,7 +8,9 @@ import { join } from 'node:path';
 if (process.env.PATH) throw new Error('PATH must be empty');
 const { docxToPdf } = await import('../../../src-main/docs/pdf/index');
 for (const k of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'] as const) {
-  (childProcess as unknown as Record<string, unknown>)[k] = () => { throw new Error(`child_process.${k} called while rendering a PDF`); };
+  (childProcess as unknown as Record<string, unknown>)[k] = () => {
+    throw new Error(`child_process.${k} called while rendering a PDF`);
+  };
 }
 syncBuiltinESMExports();
 

@@ -42,7 +42,10 @@ describe('fonts', () => {
       expect(findFonts({ windowsFonts: win, shippedDirs: [FONTS_DIR] }).R).toBe(join(FONTS_DIR, 'Tinos-Regular.ttf'));
       writeFileSync(join(win, 'timesbi.ttf'), 'x');
       expect(findFonts({ windowsFonts: win, shippedDirs: [FONTS_DIR] })).toEqual({
-        R: join(win, 'times.ttf'), B: join(win, 'timesbd.ttf'), I: join(win, 'timesi.ttf'), BI: join(win, 'timesbi.ttf'),
+        R: join(win, 'times.ttf'),
+        B: join(win, 'timesbd.ttf'),
+        I: join(win, 'timesi.ttf'),
+        BI: join(win, 'timesbi.ttf'),
       });
     } finally {
       rmSync(win, { recursive: true, force: true });
@@ -55,7 +58,12 @@ describe('fonts', () => {
   it('embeds the Windows Times New Roman files when given them (here: copies of Tinos named like them)', async () => {
     const win = mkdtempSync(join(tmpdir(), 'danvan-winfonts-'));
     try {
-      for (const [src, dst] of [['Regular', 'times'], ['Bold', 'timesbd'], ['Italic', 'timesi'], ['BoldItalic', 'timesbi']]) {
+      for (const [src, dst] of [
+        ['Regular', 'times'],
+        ['Bold', 'timesbd'],
+        ['Italic', 'timesi'],
+        ['BoldItalic', 'timesbi'],
+      ]) {
         copyFileSync(join(FONTS_DIR, `Tinos-${src}.ttf`), join(win, `${dst}.ttf`));
       }
       const fonts = findFonts({ windowsFonts: win });
@@ -95,11 +103,28 @@ describe('pagination', () => {
 
   it('repeats the table header row on every page of a long table, rows never split', async () => {
     const rows = Array.from({ length: 90 }, (_, i) => [i + 1, `Công đoàn cơ sở Trường Tiểu học số ${i + 1} xã Bình Định`, 1000 * (i + 1)]);
-    const pages = await render({ ...reportDoc, body: [{ kind: 'table', columns: [{ header: 'TT', width: 0.5, align: 'center' }, { header: 'Đơn vị', width: 4 }, { header: 'Số tiền', width: 1.5 }], rows }], appendix: [] });
+    const pages = await render({
+      ...reportDoc,
+      body: [
+        {
+          kind: 'table',
+          columns: [
+            { header: 'TT', width: 0.5, align: 'center' },
+            { header: 'Đơn vị', width: 4 },
+            { header: 'Số tiền', width: 1.5 },
+          ],
+          rows,
+        },
+      ],
+      appendix: [],
+    });
     expect(pages.length).toBeGreaterThanOrEqual(3);
     for (const p of pages.slice(1)) {
       const body = p.items.filter((i) => i.baseline > 20 * MM + 1);
-      const firstLine = body.filter((i) => Math.abs(i.baseline - body[0]!.baseline) < 1).map((i) => i.str).join(' ');
+      const firstLine = body
+        .filter((i) => Math.abs(i.baseline - body[0]!.baseline) < 1)
+        .map((i) => i.str)
+        .join(' ');
       if (p === pages[pages.length - 1] && !firstLine.includes('Công đoàn')) continue; // the page with only the signature
       expect(firstLine).toBe('TT Đơn vị Số tiền');
     }
@@ -108,7 +133,8 @@ describe('pagination', () => {
   }, 30_000);
 
   it('breaks a long hyphenated word after a hyphen, as Word does, instead of stretching the line before it', async () => {
-    const runs = 'Thực hiện Kế hoạch số 15/KH-LĐLĐ ngày 01/12/2023 của Liên đoàn Lao động huyện Thăng Bình về phối hợp làm công tác dân vận đợt II/2023, Liên đoàn Lao động huyện Thăng Bình đã nhận được báo cáo kết quả phối hợp làm công tác dân vận đợt II/2023 của đơn vị (nhận ngày 30/12/2023, tệp "bc-TM01-2023-12-30-bao-cao-ket-qua.xlsx").';
+    const runs =
+      'Thực hiện Kế hoạch số 15/KH-LĐLĐ ngày 01/12/2023 của Liên đoàn Lao động huyện Thăng Bình về phối hợp làm công tác dân vận đợt II/2023, Liên đoàn Lao động huyện Thăng Bình đã nhận được báo cáo kết quả phối hợp làm công tác dân vận đợt II/2023 của đơn vị (nhận ngày 30/12/2023, tệp "bc-TM01-2023-12-30-bao-cao-ket-qua.xlsx").';
     const pages = await render({ ...letterDoc, body: [{ kind: 'paragraph', runs }] });
     const broken = pages[0]!.items.filter((i) => /[^\s-]-$/.test(i.str) && Math.abs(i.right - RIGHT) < 0.6);
     expect(broken.map((i) => i.str)).toHaveLength(1);
@@ -128,7 +154,7 @@ describe('pagination', () => {
 });
 
 describe('document properties', () => {
-  it('carries the Word document\'s title and author into the PDF', async () => {
+  it("carries the Word document's title and author into the PDF", async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const doc = await pdfjs.getDocument({ data: await docxToPdf(await buildOfficialDocx(reportDoc)), verbosity: 0 }).promise;
     const info = (await doc.getMetadata()).info as { Title?: string; Author?: string };
@@ -145,9 +171,15 @@ describe('fields', () => {
       `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> ${code} </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>${saved}</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`;
     const page = (t: string, brk: boolean) => `<w:p><w:r><w:t>${t}</w:t></w:r>${brk ? '<w:r><w:br w:type="page"/></w:r>' : ''}</w:p>`;
     const bytes = zipSync({
-      'word/document.xml': strToU8(`<w:document ${W}><w:body>${page('Một', true)}${page('Hai', true)}<w:p><w:r><w:t xml:space="preserve">Ngày: </w:t></w:r>${fld('DATE \\@ "dd/MM/yyyy"', '06/01/2024')}</w:p><w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr></w:body></w:document>`),
-      'word/_rels/document.xml.rels': strToU8('<Relationships><Relationship Id="rId1" Type="header" Target="header1.xml"/></Relationships>'),
-      'word/header1.xml': strToU8(`<w:hdr ${W}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t>/</w:t></w:r>${fld('NUMPAGES', '9')}</w:p></w:hdr>`),
+      'word/document.xml': strToU8(
+        `<w:document ${W}><w:body>${page('Một', true)}${page('Hai', true)}<w:p><w:r><w:t xml:space="preserve">Ngày: </w:t></w:r>${fld('DATE \\@ "dd/MM/yyyy"', '06/01/2024')}</w:p><w:sectPr><w:headerReference w:type="default" r:id="rId1"/></w:sectPr></w:body></w:document>`,
+      ),
+      'word/_rels/document.xml.rels': strToU8(
+        '<Relationships><Relationship Id="rId1" Type="header" Target="header1.xml"/></Relationships>',
+      ),
+      'word/header1.xml': strToU8(
+        `<w:hdr ${W}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">Trang </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t>/</w:t></w:r>${fld('NUMPAGES', '9')}</w:p></w:hdr>`,
+      ),
     });
     const pages = await readPdfPages(await docxToPdf(bytes));
     expect(pages.map((p) => p.text.split('\n')[0]!.replace(/\s+/g, ''))).toEqual(['Trang1/3', 'Trang2/3', 'Trang3/3']);
@@ -159,16 +191,22 @@ describe('input it refuses, with a message saying why', () => {
   it('bytes that are not a .docx, and a part declaring a DTD', async () => {
     await expect(docxToPdf(new Uint8Array([1, 2, 3, 4]))).rejects.toBeInstanceOf(PdfInputError);
     await expect(docxToPdf(zipSync({ 'a.txt': strToU8('x') }))).rejects.toThrow(/không phải tài liệu Word/);
-    const evil = zipSync({ 'word/document.xml': strToU8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><w:document><w:body/></w:document>') });
+    const evil = zipSync({
+      'word/document.xml': strToU8('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><w:document><w:body/></w:document>'),
+    });
     await expect(docxToPdf(evil)).rejects.toThrow(/DTD/);
   });
 
   it('content our documents never use (numbered lists, pictures) is named, not left out of the PDF', async () => {
-    const docx = (inner: string) => zipSync({ 'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="w"><w:body>${inner}<w:sectPr/></w:body></w:document>`) });
+    const docx = (inner: string) =>
+      zipSync({
+        'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="w"><w:body>${inner}<w:sectPr/></w:body></w:document>`),
+      });
     const ok = await docxToPdf(docx('<w:p><w:r><w:t>Một dòng</w:t></w:r></w:p>'));
     expect((await readPdfPages(ok))[0]!.text).toBe('Một dòng');
-    await expect(docxToPdf(docx('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Mục</w:t></w:r></w:p>')))
-      .rejects.toThrow(/danh sách đánh số tự động.*Lưu thành PDF/);
+    await expect(
+      docxToPdf(docx('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Mục</w:t></w:r></w:p>')),
+    ).rejects.toThrow(/danh sách đánh số tự động.*Lưu thành PDF/);
     await expect(docxToPdf(docx('<w:p><w:r><w:drawing/></w:r></w:p>'))).rejects.toThrow(/hình ảnh/);
   });
 

@@ -5,7 +5,9 @@ import { parseXml, PdfInputError, XML_LIMITS } from '../../../src-main/docs/pdf/
 
 describe('parseXml', () => {
   it('reads elements, attributes and the text of w:t with entities decoded', () => {
-    const root = parseXml('<?xml version="1.0"?><w:p a="1 &amp; 2"><w:r><w:t xml:space="preserve"> A &lt;b&gt; &#7841;</w:t></w:r><x>skip</x></w:p>');
+    const root = parseXml(
+      '<?xml version="1.0"?><w:p a="1 &amp; 2"><w:r><w:t xml:space="preserve"> A &lt;b&gt; &#7841;</w:t></w:r><x>skip</x></w:p>',
+    );
     const p = root.children[0]!;
     expect(p.attrs.a).toBe('1 & 2');
     expect(p.children[0]!.children[0]!.text).toBe(' A <b> ạ');

@@ -12,18 +12,27 @@ const brLines = (lines: string[], bold = false): Paragraph =>
 
 async function shiftEnterPlan(): Promise<Uint8Array> {
   const doc = new Document({
-    sections: [{
-      children: [
-        brLines(['LĐLĐ TỈNH QUẢNG NAM', 'LĐLĐ HUYỆN THĂNG BÌNH']),
-        new Paragraph({ children: [new TextRun('Số: 15/KH-LĐLĐ'), new TextRun({ children: [new Tab(), new Tab(), 'Thăng Bình, ngày 05 tháng 7 năm 2019'] })] }),
-        brLines(['KẾ HOẠCH', 'Phối hợp làm công tác dân vận đợt 1 năm 2019'], true),
-        new Paragraph('Thực hiện Kế hoạch số 71-KH/LĐLĐ ngày 25/6/2019 của Ban Thường vụ LĐLĐ tỉnh Quảng Nam, Ban Thường vụ LĐLĐ huyện xây dựng kế hoạch như sau:'),
-        new Paragraph('Mỗi CĐCS thực hiện ít nhất 01 công trình.'),
-        new Paragraph('Các CĐCS báo cáo kết quả về LĐLĐ huyện trước ngày 31/7/2019./.'),
-        brLines(['Nơi nhận:', '- Ban Dân vận Huyện ủy;', '- Lưu: VT.']),
-        brLines(['TM. BAN THƯỜNG VỤ', 'PHÓ CHỦ TỊCH', '', 'Lê Văn Tám'], true),
-      ],
-    }],
+    sections: [
+      {
+        children: [
+          brLines(['LĐLĐ TỈNH QUẢNG NAM', 'LĐLĐ HUYỆN THĂNG BÌNH']),
+          new Paragraph({
+            children: [
+              new TextRun('Số: 15/KH-LĐLĐ'),
+              new TextRun({ children: [new Tab(), new Tab(), 'Thăng Bình, ngày 05 tháng 7 năm 2019'] }),
+            ],
+          }),
+          brLines(['KẾ HOẠCH', 'Phối hợp làm công tác dân vận đợt 1 năm 2019'], true),
+          new Paragraph(
+            'Thực hiện Kế hoạch số 71-KH/LĐLĐ ngày 25/6/2019 của Ban Thường vụ LĐLĐ tỉnh Quảng Nam, Ban Thường vụ LĐLĐ huyện xây dựng kế hoạch như sau:',
+          ),
+          new Paragraph('Mỗi CĐCS thực hiện ít nhất 01 công trình.'),
+          new Paragraph('Các CĐCS báo cáo kết quả về LĐLĐ huyện trước ngày 31/7/2019./.'),
+          brLines(['Nơi nhận:', '- Ban Dân vận Huyện ủy;', '- Lưu: VT.']),
+          brLines(['TM. BAN THƯỜNG VỤ', 'PHÓ CHỦ TỊCH', '', 'Lê Văn Tám'], true),
+        ],
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }

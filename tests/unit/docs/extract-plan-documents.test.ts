@@ -59,7 +59,12 @@ describe('extractPlan on varied documents', () => {
       [2, 3, 'mô hình'],
       [100, null, '%'],
     ]);
-    expect(p.recipients).toEqual(['Tổng LĐLĐ Việt Nam (b/c)', 'Ban Dân vận Tỉnh ủy (b/c)', 'Các LĐLĐ huyện, thị xã, thành phố', 'Lưu: VT, Ban TG']);
+    expect(p.recipients).toEqual([
+      'Tổng LĐLĐ Việt Nam (b/c)',
+      'Ban Dân vận Tỉnh ủy (b/c)',
+      'Các LĐLĐ huyện, thị xã, thành phố',
+      'Lưu: VT, Ban TG',
+    ]);
   });
 
   it('03 Tỉnh đoàn: "ĐOÀN TNCS HỒ CHÍ MINH" header, TĐTN-BTG code, ĐVM and % targets, month window', () => {

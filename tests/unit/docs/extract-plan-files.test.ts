@@ -80,21 +80,35 @@ describe('extract-plan from files', () => {
       signer: { authority: 'K/T TRƯỞNG BAN', title: 'PHÓ TRƯỞNG BAN', name: 'Nguyễn Văn Tư' },
       recipients: ['Ban Dân vận Tỉnh ủy (b/c)', 'Lưu: VT'],
     });
-    expect(plan.basis).toEqual([{ text: 'Kế hoạch số 88-KH/BDVTU ngày 20/11/2023 của Ban Dân vận Tỉnh ủy', number: '88-KH/BDVTU', issuedOn: '2023-11-20', issuer: 'Ban Dân vận Tỉnh ủy' }]);
+    expect(plan.basis).toEqual([
+      {
+        text: 'Kế hoạch số 88-KH/BDVTU ngày 20/11/2023 của Ban Dân vận Tỉnh ủy',
+        number: '88-KH/BDVTU',
+        issuedOn: '2023-11-20',
+        issuer: 'Ban Dân vận Tỉnh ủy',
+      },
+    ]);
   });
 
   it('a .docx typed in VNI fonts reads as the same plan, with a warning to check it against the original', async () => {
     const vni = (l: string[]) => l.map(toVni);
     const spec: PlanDocxSpec = {
       ...THANG_BINH_PLAN,
-      headerLeft: vni(THANG_BINH_PLAN.headerLeft), headerRight: vni(THANG_BINH_PLAN.headerRight), type: toVni(THANG_BINH_PLAN.type),
-      title: vni(THANG_BINH_PLAN.title), body: vni(THANG_BINH_PLAN.body), recipients: vni(THANG_BINH_PLAN.recipients), signer: vni(THANG_BINH_PLAN.signer),
+      headerLeft: vni(THANG_BINH_PLAN.headerLeft),
+      headerRight: vni(THANG_BINH_PLAN.headerRight),
+      type: toVni(THANG_BINH_PLAN.type),
+      title: vni(THANG_BINH_PLAN.title),
+      body: vni(THANG_BINH_PLAN.body),
+      recipients: vni(THANG_BINH_PLAN.recipients),
+      signer: vni(THANG_BINH_PLAN.signer),
     };
     const plan = extractPlan(await readDocumentText('ke-hoach-vni.docx', await buildPlanDocx(spec)));
     const { warnings, ...rest } = plan;
     const { warnings: _none, ...expected } = EXPECTED;
     expect(rest).toEqual(expected);
-    expect(warnings).toEqual([{ field: 'document', message: expect.stringMatching(/bảng mã cũ VNI .*đã tự chuyển \d+ dòng sang Unicode/) as unknown as string }]);
+    expect(warnings).toEqual([
+      { field: 'document', message: expect.stringMatching(/bảng mã cũ VNI .*đã tự chuyển \d+ dòng sang Unicode/) as unknown as string },
+    ]);
   });
 
   it('TCVN3 lines pasted into a Unicode plan are converted; the Unicode lines are left alone', async () => {
@@ -124,7 +138,9 @@ describe('extract-plan from files', () => {
       targets: [{ min: 2, max: null, unit: 'công trình' }],
     });
     expect(plan.basis[0]?.text).toBe('Kế hoạch số 88-KH/BDVTU ngày 20/11/2023 của Ban Dân vận Tỉnh ủy');
-    expect(plan.warnings.filter((w) => w.field === 'document').map((w) => w.message)).toEqual([expect.stringMatching(/TCVN3 .*3 dòng/) as unknown as string]);
+    expect(plan.warnings.filter((w) => w.field === 'document').map((w) => w.message)).toEqual([
+      expect.stringMatching(/TCVN3 .*3 dòng/) as unknown as string,
+    ]);
   });
 
   it('a Unicode plan gets no encoding warning', async () => {

@@ -187,7 +187,16 @@ describe('footer: signer and recipients', () => {
   });
 
   it('stops at an appendix after the signature', () => {
-    const p = footer(['Nơi nhận:', '- Các CĐCS;', '- Lưu: VT.', 'TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH', 'Trần Văn Ba', 'PHỤ LỤC', '- Mẫu đăng ký;']);
+    const p = footer([
+      'Nơi nhận:',
+      '- Các CĐCS;',
+      '- Lưu: VT.',
+      'TM. BAN THƯỜNG VỤ',
+      'CHỦ TỊCH',
+      'Trần Văn Ba',
+      'PHỤ LỤC',
+      '- Mẫu đăng ký;',
+    ]);
     expect(p.recipients).toEqual(['Các CĐCS', 'Lưu: VT']);
     expect(p.signer.name).toBe('Trần Văn Ba');
   });
@@ -201,7 +210,9 @@ describe('text tools', () => {
   });
 
   it('output is NFC even when the input is decomposed', () => {
-    const p = extractPlan(['LĐLĐ HUYỆN THĂNG BÌNH', 'Số: 1/KH-LĐLĐ', 'KẾ HOẠCH', 'Phối hợp làm công tác dân vận'].join('\n').normalize('NFD'));
+    const p = extractPlan(
+      ['LĐLĐ HUYỆN THĂNG BÌNH', 'Số: 1/KH-LĐLĐ', 'KẾ HOẠCH', 'Phối hợp làm công tác dân vận'].join('\n').normalize('NFD'),
+    );
     expect(p.issuer).toBe('LĐLĐ HUYỆN THĂNG BÌNH');
     expect(p.title).toBe('Phối hợp làm công tác dân vận');
     expect(p.title).toBe(p.title?.normalize('NFC'));

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanExtract } from '../../../src-main/contract/plan-extract';
 import { extractPlan } from '../../../src-main/docs/extract-plan';
 
-const sample = (name: string) =>
-  extractPlan(readFileSync(new URL(`../../fixtures/plans/samples/${name}`, import.meta.url), 'utf8'));
+const sample = (name: string) => extractPlan(readFileSync(new URL(`../../fixtures/plans/samples/${name}`, import.meta.url), 'utf8'));
 
 describe('extractPlan on the shared samples', () => {
   it('đợt 1/2019 (LĐLĐ huyện): impossible basis date is flagged, not invented', () => {
@@ -16,7 +15,9 @@ describe('extractPlan on the shared samples', () => {
     expect(p.basis).toHaveLength(1);
     expect(p.basis[0]).toMatchObject({ number: '71-KH/LĐLĐ', issuedOn: null, issuer: 'Ban Thường vụ Liên đoàn Lao động tỉnh' });
     expect(p.basis[0]?.text).toMatch(/^Kế hoạch số 71- KH\/LĐLĐ, ngày 12\/75\/2019/u);
-    expect(p.warnings).toContainEqual(expect.objectContaining({ field: 'basis[0].issuedOn', message: expect.stringContaining('12/75/2019') }));
+    expect(p.warnings).toContainEqual(
+      expect.objectContaining({ field: 'basis[0].issuedOn', message: expect.stringContaining('12/75/2019') }),
+    );
     expect(p.period).toEqual({ label: 'Đợt 1 năm 2019', startsOn: '2019-07-16', endsOn: '2019-07-30' });
     expect(p.reportDueOn).toBe('2019-07-31');
     // "15 ngày", "72 năm" are not targets.

@@ -25,7 +25,11 @@ function toDoc(docx: Uint8Array): Uint8Array {
   try {
     writeFileSync(join(dir, 'ke-hoach.docx'), docx);
     const profile = pathToFileURL(join(dir, 'profile')).href;
-    execFileSync(office as string, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'doc', '--outdir', dir, join(dir, 'ke-hoach.docx')], { timeout: 120_000, stdio: 'ignore' });
+    execFileSync(
+      office as string,
+      [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'doc', '--outdir', dir, join(dir, 'ke-hoach.docx')],
+      { timeout: 120_000, stdio: 'ignore' },
+    );
     return new Uint8Array(readFileSync(join(dir, 'ke-hoach.doc')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -73,7 +77,11 @@ describe.skipIf(!office)('a password-protected .doc', () => {
     const doc = toDoc(await buildPlanDocx(THANG_BINH_PLAN));
     // The WordDocument stream starts on a 512-byte sector with the FIB magic 0xA5EC; set its fEncrypted flag.
     let fib = -1;
-    for (let at = 512; at + 12 < doc.length; at += 512) if (doc[at] === 0xec && doc[at + 1] === 0xa5) { fib = at; break; }
+    for (let at = 512; at + 12 < doc.length; at += 512)
+      if (doc[at] === 0xec && doc[at + 1] === 0xa5) {
+        fib = at;
+        break;
+      }
     expect(fib).toBeGreaterThan(0);
     const locked = doc.slice();
     locked[fib + 0x0b] = (locked[fib + 0x0b] ?? 0) | 0x01;

@@ -63,7 +63,9 @@ describe('OCR files are local', () => {
   });
 
   it('uses the unpacked copy of files inside app.asar (worker threads and wasm need real files)', () => {
-    expect(unpacked('C:\\App\\resources\\app.asar\\node_modules\\tesseract.js\\x.js')).toBe('C:\\App\\resources\\app.asar.unpacked\\node_modules\\tesseract.js\\x.js');
+    expect(unpacked('C:\\App\\resources\\app.asar\\node_modules\\tesseract.js\\x.js')).toBe(
+      'C:\\App\\resources\\app.asar.unpacked\\node_modules\\tesseract.js\\x.js',
+    );
     expect(unpacked('/opt/dan-van/resources/app.asar/node_modules/a')).toBe('/opt/dan-van/resources/app.asar.unpacked/node_modules/a');
     expect(unpacked('/work/node_modules/a')).toBe('/work/node_modules/a');
   });
@@ -120,7 +122,11 @@ describe.skipIf(!canRender)('OCR of a scanned plan', () => {
     const jpeg = renderPage(textPdf, 'jpeg', 50);
     const size = imageSize(jpeg) as { width: number; height: number };
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await pdfjs.getDocument({ data: jpegPdf(Array.from({ length: 3 }, () => ({ jpeg, ...size }))), isEvalSupported: false, verbosity: 0 }).promise;
+    const doc = await pdfjs.getDocument({
+      data: jpegPdf(Array.from({ length: 3 }, () => ({ jpeg, ...size }))),
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
     try {
       const pages = await renderPdfPages(doc, 2);
       expect(pages).toHaveLength(2);
@@ -132,7 +138,10 @@ describe.skipIf(!canRender)('OCR of a scanned plan', () => {
   });
 
   it('a smudged scan is refused, saying to scan again', async () => {
-    const err = await readPlanSource('trang-trang.pdf', jpegPdf([{ jpeg: renderPage(textPdf, 'jpeg', 20), width: 166, height: 234 }])).catch((e: unknown) => e);
+    const err = await readPlanSource(
+      'trang-trang.pdf',
+      jpegPdf([{ jpeg: renderPage(textPdf, 'jpeg', 20), width: 166, height: 234 }]),
+    ).catch((e: unknown) => e);
     // At 20 dpi the page is a grey smudge: OCR finds letter-like noise at a low confidence, refused.
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).message).toMatch(/quá mờ.*quét lại/);

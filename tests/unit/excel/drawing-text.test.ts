@@ -13,7 +13,8 @@ describe('drawing text boxes', () => {
   });
 
   it('gives each box the row of its anchor', () => {
-    const anchor = (row: number, text: string): string => `<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:row>${row}</xdr:row></xdr:from><xdr:to><xdr:row>${row + 4}</xdr:row></xdr:to>${shape([text])}</xdr:twoCellAnchor>`;
+    const anchor = (row: number, text: string): string =>
+      `<xdr:twoCellAnchor><xdr:from><xdr:col>0</xdr:col><xdr:row>${row}</xdr:row></xdr:from><xdr:to><xdr:row>${row + 4}</xdr:row></xdr:to>${shape([text])}</xdr:twoCellAnchor>`;
     const xml = `<xdr:wsDr>${anchor(1, 'Độc lập - Tự do - Hạnh phúc')}<xdr:absoluteAnchor>${shape(['Trôi nổi'])}</xdr:absoluteAnchor>${anchor(12, 'Hạn chế: ít')}</xdr:wsDr>`;
     expect(drawingTextBoxes(xml).map((b) => b.row)).toEqual([1, null, 12]);
   });
@@ -29,7 +30,8 @@ describe('drawing text boxes', () => {
   });
 
   it('finds the drawing reference after the sheet data only', () => {
-    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>drawing</t></is></c></row></sheetData><drawing r:id="rId7"/></worksheet>';
+    const sheet =
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>drawing</t></is></c></row></sheetData><drawing r:id="rId7"/></worksheet>';
     expect(drawingRelId(sheet, sheet.lastIndexOf('sheetData>'))).toBe('rId7');
     expect(drawingRelId('<worksheet><sheetData/></worksheet>', 0)).toBeNull();
   });

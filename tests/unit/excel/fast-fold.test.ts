@@ -15,9 +15,27 @@ describe('table fold', () => {
   });
 
   it('folds random text as fold() does', () => {
-    const pool = [...'aAđĐơƯươỞỠẠạệỆiİ Σσ\t\n\u00a0\u2003\u3000\ufeff', 'e\u0301', 'o\u0302\u0303', '\u0323', '\u0301', '  ', 'Nội dung', 'KẾT QUẢ', '漢', '😀', 'ß', 'ẞ', 'ǅ', 'Ⅻ', '—', '₫', '\u2028'];
+    const pool = [
+      ...'aAđĐơƯươỞỠẠạệỆiİ Σσ\t\n\u00a0\u2003\u3000\ufeff',
+      'e\u0301',
+      'o\u0302\u0303',
+      '\u0323',
+      '\u0301',
+      '  ',
+      'Nội dung',
+      'KẾT QUẢ',
+      '漢',
+      '😀',
+      'ß',
+      'ẞ',
+      'ǅ',
+      'Ⅻ',
+      '—',
+      '₫',
+      '\u2028',
+    ];
     let seed = 11;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
     for (let k = 0; k < 20_000; k++) {
       let s = '';
       for (let len = rnd(12); len > 0; len--) s += pool[rnd(pool.length)];

@@ -5,13 +5,24 @@ import { parseReport } from '../../../src-main/excel/report/parse-report';
 import { writeXlsx, type Writer, type XValue } from '../../fixtures/gen/xlsx-writer';
 
 const report = (unit: string, v: number): XValue[][] => [
-  ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU'], [`CÔNG ĐOÀN CƠ SỞ ${unit.toUpperCase()}`], [], ['BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2024'], [],
-  ['STT', 'Nội dung', 'ĐVT', 'Kết quả'], [1, 'Số buổi tuyên truyền', 'buổi', v],
+  ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN DƯƠNG MINH CHÂU'],
+  [`CÔNG ĐOÀN CƠ SỞ ${unit.toUpperCase()}`],
+  [],
+  ['BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN NĂM 2024'],
+  [],
+  ['STT', 'Nội dung', 'ĐVT', 'Kết quả'],
+  [1, 'Số buổi tuyên truyền', 'buổi', v],
 ];
 
 describe.each<Writer>(['inline', 'shared'])('a second report on a hidden sheet (%s writer)', (w) => {
   it("another unit's report there is an error at its unit cell, saying the sheet is hidden", async () => {
-    const bytes = writeXlsx([{ name: 'THCS Nguyễn Du', rows: report('Trường THCS Nguyễn Du', 5) }, { name: 'Phước Minh', state: 'hidden', rows: report('Trường Tiểu học Phước Minh', 9) }], w);
+    const bytes = writeXlsx(
+      [
+        { name: 'THCS Nguyễn Du', rows: report('Trường THCS Nguyễn Du', 5) },
+        { name: 'Phước Minh', state: 'hidden', rows: report('Trường Tiểu học Phước Minh', 9) },
+      ],
+      w,
+    );
     for (const forceExceljs of [false, true]) {
       const p = await parseReport(bytes, 'two.xlsx', { forceExceljs });
       expect(p.sheet).toBe('THCS Nguyễn Du');
@@ -24,7 +35,13 @@ describe.each<Writer>(['inline', 'shared'])('a second report on a hidden sheet (
   });
 
   it('a table of the same unit there is a warning asking to unhide it', async () => {
-    const bytes = writeXlsx([{ name: 'Báo cáo', rows: report('Trường THCS Nguyễn Du', 5) }, { name: 'Bản cũ', state: 'hidden', rows: report('Trường THCS Nguyễn Du', 4) }], w);
+    const bytes = writeXlsx(
+      [
+        { name: 'Báo cáo', rows: report('Trường THCS Nguyễn Du', 5) },
+        { name: 'Bản cũ', state: 'hidden', rows: report('Trường THCS Nguyễn Du', 4) },
+      ],
+      w,
+    );
     const p = await parseReport(bytes, 'same.xlsx');
     expect(p.rows.map((r) => r.value)).toEqual([5]);
     const flag = p.issues.filter((i) => i.sheet === 'Bản cũ');

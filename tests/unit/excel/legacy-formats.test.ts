@@ -16,7 +16,8 @@ afterAll(() => pool.close());
 
 type Book = ReturnType<typeof XLSX.read>;
 const u8 = (b: ArrayLike<number> | ArrayBuffer): Uint8Array => new Uint8Array(b as ArrayBuffer);
-const write = (wb: Book, bookType: 'biff8' | 'ods' | 'xlsm' | 'xlsx'): Uint8Array => u8(XLSX.write(wb, { type: 'buffer', bookType }) as Uint8Array);
+const write = (wb: Book, bookType: 'biff8' | 'ods' | 'xlsm' | 'xlsx'): Uint8Array =>
+  u8(XLSX.write(wb, { type: 'buffer', bookType }) as Uint8Array);
 const book = (rows: unknown[][], name = 'DS'): Book => {
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), name);
@@ -36,7 +37,10 @@ function cp1258(s: string): Uint8Array {
   const out: number[] = [];
   for (const ch of s.normalize('NFC')) {
     const whole = table.get(ch);
-    if (whole !== undefined) { out.push(whole); continue; }
+    if (whole !== undefined) {
+      out.push(whole);
+      continue;
+    }
     const nfd = ch.normalize('NFD');
     const base = table.get(nfd.replace(TONES, '').normalize('NFC'));
     const tones = (nfd.match(TONES) ?? []).map((t) => table.get(t));
@@ -99,23 +103,29 @@ describe('text encodings of CSV files', () => {
 
 describe('units, models and plans register in every format (gate worker)', () => {
   for (const [label, make, name] of VARIANTS) {
-    it(label, async () => {
-      const units = await readIsolated({ kind: 'units', bytes: make(UNITS), fileName: name });
-      expect(units.fatal).toBeNull();
-      expect(units.rows.map((r) => [r.row, r.fields.code, r.fields.name, r.fields.members])).toEqual([
-        [2, '007', 'Công đoàn Trường Tiểu học Nguyễn Huệ', '45'],
-        [3, 'YT02', 'Công đoàn Trạm Y tế phường Đông Hải', '18'],
-      ]);
-      expect(units.converted).toEqual(converted(name) ? expect.stringContaining('đã được chuyển đổi để đọc') : null);
-      const models = await readIsolated({ kind: 'models', bytes: make(MODELS), fileName: name });
-      expect(models.fatal).toBeNull();
-      expect(models.rows.map((r) => [r.fields.unitCode, r.fields.name, r.fields.field])).toEqual([['007', 'Mô hình "Bữa cơm công đoàn"', 'Văn hoá – xã hội']]);
-      const plans = await readIsolated({ kind: 'plan-register', bytes: make(PLANS), fileName: name });
-      expect(plans.fatal).toBeNull();
-      expect(plans.rows.map((r) => [r.fields.number, r.fields.issuedOn, r.fields.title, r.fields.period])).toEqual([
-        ['12/KH-LĐLĐ', '15/03/2024', 'Kế hoạch thực hiện công tác dân vận năm 2024', 'Năm 2024'],
-      ]);
-    }, 60_000);
+    it(
+      label,
+      async () => {
+        const units = await readIsolated({ kind: 'units', bytes: make(UNITS), fileName: name });
+        expect(units.fatal).toBeNull();
+        expect(units.rows.map((r) => [r.row, r.fields.code, r.fields.name, r.fields.members])).toEqual([
+          [2, '007', 'Công đoàn Trường Tiểu học Nguyễn Huệ', '45'],
+          [3, 'YT02', 'Công đoàn Trạm Y tế phường Đông Hải', '18'],
+        ]);
+        expect(units.converted).toEqual(converted(name) ? expect.stringContaining('đã được chuyển đổi để đọc') : null);
+        const models = await readIsolated({ kind: 'models', bytes: make(MODELS), fileName: name });
+        expect(models.fatal).toBeNull();
+        expect(models.rows.map((r) => [r.fields.unitCode, r.fields.name, r.fields.field])).toEqual([
+          ['007', 'Mô hình "Bữa cơm công đoàn"', 'Văn hoá – xã hội'],
+        ]);
+        const plans = await readIsolated({ kind: 'plan-register', bytes: make(PLANS), fileName: name });
+        expect(plans.fatal).toBeNull();
+        expect(plans.rows.map((r) => [r.fields.number, r.fields.issuedOn, r.fields.title, r.fields.period])).toEqual([
+          ['12/KH-LĐLĐ', '15/03/2024', 'Kế hoạch thực hiện công tác dân vận năm 2024', 'Năm 2024'],
+        ]);
+      },
+      60_000,
+    );
   }
 });
 
@@ -135,10 +145,26 @@ describe('reports in every format (parse pool workers)', () => {
       const g = await makeReport({ seed: 7, ...variant });
       for (const to of FORMATS) {
         const p = await pool.parse(resave(g.bytes, to), `bao-cao.${to.startsWith('csv') ? 'csv' : to === 'biff8' ? 'xls' : to}`);
-        expect(p.issues.filter((i) => i.severity === 'fatal'), to).toEqual([]);
+        expect(
+          p.issues.filter((i) => i.severity === 'fatal'),
+          to,
+        ).toEqual([]);
         expect(p.unitName, to).toContain(g.expected.unitCore);
-        expect(p.rows.map((r) => ({ stt: r.stt, label: r.label, unit: r.unit, value: r.value, isSection: r.isSection, isBreakdown: r.isBreakdown, code: r.code })), to).toEqual(g.expected.rows);
-        const said = p.issues.some((i) => i.severity === 'warning' && /đã được chuyển đổi để đọc; hãy kiểm tra các số liệu/.test(i.message));
+        expect(
+          p.rows.map((r) => ({
+            stt: r.stt,
+            label: r.label,
+            unit: r.unit,
+            value: r.value,
+            isSection: r.isSection,
+            isBreakdown: r.isBreakdown,
+            code: r.code,
+          })),
+          to,
+        ).toEqual(g.expected.rows);
+        const said = p.issues.some(
+          (i) => i.severity === 'warning' && /đã được chuyển đổi để đọc; hãy kiểm tra các số liệu/.test(i.message),
+        );
         expect(said, to).toBe(to !== 'xlsm');
       }
     }, 120_000);
@@ -165,7 +191,8 @@ describe('reports in every format (parse pool workers)', () => {
   });
 });
 
-const ODS_MANIFEST = '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>';
+const ODS_MANIFEST =
+  '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/></manifest:manifest>';
 function ods(content: string | Uint8Array): Uint8Array {
   return zipSync({
     mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
@@ -174,30 +201,70 @@ function ods(content: string | Uint8Array): Uint8Array {
     'META-INF/manifest.xml': strToU8(ODS_MANIFEST),
   });
 }
-const ODS_REPEATS = '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="A"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>';
+const ODS_REPEATS =
+  '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="A"><table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>';
 
 describe('hostile files in the new formats are refused in words, nothing read', () => {
   const bigRows = Array.from({ length: 21_000 }, (_, i) => [`DV${i}`, i]);
   const HOSTILE: [string, () => Uint8Array, string, RegExp][] = [
-    ['.ods zip bomb (60 MB of spaces in content.xml)', () => ods(new Uint8Array(60 * 1024 * 1024).fill(32)), 'bom.ods', /giải nén|bất thường/],
+    [
+      '.ods zip bomb (60 MB of spaces in content.xml)',
+      () => ods(new Uint8Array(60 * 1024 * 1024).fill(32)),
+      'bom.ods',
+      /giải nén|bất thường/,
+    ],
     ['.ods of a million repeated rows × 16384 repeated cells', () => ods(ODS_REPEATS), 'lap.ods', /quá nhiều ô/],
-    ['.xls with 21 000 rows (past the 20 000 rows read: refused, not cut short)', () => write(book([['Mã đơn vị', 'Tên đơn vị'], ...bigRows]), 'biff8'), 'dai.xls', /21\.001 dòng, quá giới hạn|hơn 20\.000 dòng/],
-    ['.xls cut in half (truncated CFB)', () => { const b = write(book(UNITS), 'biff8'); return b.slice(0, Math.floor(b.length / 2)); }, 'cut.xls', /Excel cũ \(\.xls\) bị hỏng/],
-    ['.xls with its records overwritten', () => { const b = write(book(UNITS), 'biff8'); b.fill(0xff, 1024, b.length - 512); return b; }, 'rac.xls', /Excel cũ \(\.xls\) bị hỏng|không có dữ liệu|Không tìm thấy/],
-    ['CSV of 50 MB', () => new Uint8Array(50 * 1024 * 1024).fill(0x31).map((x, i) => (i % 10 === 9 ? 10 : i % 2 ? 44 : x)), 'lon.csv', /quá lớn/],
+    [
+      '.xls with 21 000 rows (past the 20 000 rows read: refused, not cut short)',
+      () => write(book([['Mã đơn vị', 'Tên đơn vị'], ...bigRows]), 'biff8'),
+      'dai.xls',
+      /21\.001 dòng, quá giới hạn|hơn 20\.000 dòng/,
+    ],
+    [
+      '.xls cut in half (truncated CFB)',
+      () => {
+        const b = write(book(UNITS), 'biff8');
+        return b.slice(0, Math.floor(b.length / 2));
+      },
+      'cut.xls',
+      /Excel cũ \(\.xls\) bị hỏng/,
+    ],
+    [
+      '.xls with its records overwritten',
+      () => {
+        const b = write(book(UNITS), 'biff8');
+        b.fill(0xff, 1024, b.length - 512);
+        return b;
+      },
+      'rac.xls',
+      /Excel cũ \(\.xls\) bị hỏng|không có dữ liệu|Không tìm thấy/,
+    ],
+    [
+      'CSV of 50 MB',
+      () => new Uint8Array(50 * 1024 * 1024).fill(0x31).map((x, i) => (i % 10 === 9 ? 10 : i % 2 ? 44 : x)),
+      'lon.csv',
+      /quá lớn/,
+    ],
     ['CSV of 19 MB in one line of commas', () => new Uint8Array(19 * 1024 * 1024).fill(44), 'phay.csv', /quá nhiều ô/],
   ];
   for (const [label, make, name, reason] of HOSTILE) {
-    it(label, async () => {
-      const bytes = make();
-      const report = await pool.parse(bytes, name);
-      expect(report.rows).toEqual([]);
-      const fatal = report.issues.filter((i) => i.severity === 'fatal');
-      expect(fatal.map((i) => i.message).join(' | ')).toMatch(reason);
-      const units = await readIsolated({ kind: 'units', bytes, fileName: name }).catch((e: unknown) => ({ fatal: (e as Error).message, rows: [] }));
-      expect(units.rows).toEqual([]);
-      expect(units.fatal).toMatch(reason);
-    }, 60_000);
+    it(
+      label,
+      async () => {
+        const bytes = make();
+        const report = await pool.parse(bytes, name);
+        expect(report.rows).toEqual([]);
+        const fatal = report.issues.filter((i) => i.severity === 'fatal');
+        expect(fatal.map((i) => i.message).join(' | ')).toMatch(reason);
+        const units = await readIsolated({ kind: 'units', bytes, fileName: name }).catch((e: unknown) => ({
+          fatal: (e as Error).message,
+          rows: [],
+        }));
+        expect(units.rows).toEqual([]);
+        expect(units.fatal).toMatch(reason);
+      },
+      60_000,
+    );
   }
 });
 
@@ -207,9 +274,14 @@ describe('where SheetJS may run', () => {
     const { join } = await import('node:path');
     const root = new URL('../../../src-main/', import.meta.url).pathname;
     const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
-    const users = files.filter((f) => /(?:from\s+|import\(\s*|require\(\s*)['"](?:@e965\/)?xlsx['"]/.test(readFileSync(join(root, f), 'utf8'))).map((f) => f.replace(/\\/g, '/'));
+    const users = files
+      .filter((f) => /(?:from\s+|import\(\s*|require\(\s*)['"](?:@e965\/)?xlsx['"]/.test(readFileSync(join(root, f), 'utf8')))
+      .map((f) => f.replace(/\\/g, '/'));
     expect(users).toEqual(['excel/legacy/convert.ts']);
-    const allowing = files.filter((f) => /allowConversion\(\)/.test(readFileSync(join(root, f), 'utf8')) && !f.endsWith('convert.ts')).map((f) => f.replace(/\\/g, '/')).sort();
+    const allowing = files
+      .filter((f) => /allowConversion\(\)/.test(readFileSync(join(root, f), 'utf8')) && !f.endsWith('convert.ts'))
+      .map((f) => f.replace(/\\/g, '/'))
+      .sort();
     expect(allowing).toEqual(['excel/report/parse-worker.ts', 'gate/gate-worker.ts']);
   });
 });
@@ -217,7 +289,9 @@ describe('where SheetJS may run', () => {
 describe('number formats survive the conversion', () => {
   it('a cell shown as 95% in an .xls reads as 95, as in .xlsx; a thousands-separated number stays whole', async () => {
     const ws = XLSX.utils.aoa_to_sheet([
-      ['Công đoàn cơ sở: Trường Tiểu học Nguyễn Huệ'], ['BÁO CÁO KẾT QUẢ DÂN VẬN NĂM 2024'], [],
+      ['Công đoàn cơ sở: Trường Tiểu học Nguyễn Huệ'],
+      ['BÁO CÁO KẾT QUẢ DÂN VẬN NĂM 2024'],
+      [],
       ['TT', 'Nội dung', 'Đơn vị tính', 'Kết quả'],
       ['1', 'Tỷ lệ đoàn viên tham gia', '%', 0.95],
       ['2', 'Kinh phí vận động', 'đồng', 45_500_000],
@@ -228,19 +302,35 @@ describe('number formats survive the conversion', () => {
     XLSX.utils.book_append_sheet(wb, ws, 'Báo cáo');
     for (const bookType of ['xlsx', 'biff8', 'ods'] as const) {
       const p = await pool.parse(write(wb, bookType), `bc.${bookType}`);
-      expect(p.rows.map((r) => r.value), bookType).toEqual([95, 45_500_000]);
+      expect(
+        p.rows.map((r) => r.value),
+        bookType,
+      ).toEqual([95, 45_500_000]);
     }
   }, 60_000);
 });
 
 describe('sheet states survive the conversion', () => {
   it('a hidden draft sheet in an .xls is not read in place of the visible report', async () => {
-    const draft = XLSX.utils.aoa_to_sheet([['TT', 'Nội dung', 'Kết quả'], ['1', 'Số buổi tuyên truyền', 999]]);
-    const real = XLSX.utils.aoa_to_sheet([['Công đoàn cơ sở: Trạm Y tế xã Bình An'], [], ['TT', 'Nội dung', 'Kết quả'], ['1', 'Số buổi tuyên truyền', 5]]);
+    const draft = XLSX.utils.aoa_to_sheet([
+      ['TT', 'Nội dung', 'Kết quả'],
+      ['1', 'Số buổi tuyên truyền', 999],
+    ]);
+    const real = XLSX.utils.aoa_to_sheet([
+      ['Công đoàn cơ sở: Trạm Y tế xã Bình An'],
+      [],
+      ['TT', 'Nội dung', 'Kết quả'],
+      ['1', 'Số buổi tuyên truyền', 5],
+    ]);
     const wb = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(wb, draft, 'Nháp');
     XLSX.utils.book_append_sheet(wb, real, 'Báo cáo');
-    wb.Workbook = { Sheets: [{ name: 'Nháp', Hidden: 1 }, { name: 'Báo cáo', Hidden: 0 }] };
+    wb.Workbook = {
+      Sheets: [
+        { name: 'Nháp', Hidden: 1 },
+        { name: 'Báo cáo', Hidden: 0 },
+      ],
+    };
     const p = await pool.parse(write(wb, 'biff8'), 'bc.xls');
     expect(p.sheet).toBe('Báo cáo');
     expect(p.rows.map((r) => r.value)).toEqual([5]);

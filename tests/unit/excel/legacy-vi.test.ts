@@ -1,6 +1,14 @@
 // Golden tests for TCVN3 / VNI -> Unicode and the detector (samples from reference/domain.md §6).
 import { describe, expect, it } from 'vitest';
-import { decodeByFont, decodeTcvn3, decodeVni, detectLegacyEncoding, isCapsFont, isVietnameseSyllable, legacyEncodingOfFont } from '../../../src-main/text/legacy-vi';
+import {
+  decodeByFont,
+  decodeTcvn3,
+  decodeVni,
+  detectLegacyEncoding,
+  isCapsFont,
+  isVietnameseSyllable,
+  legacyEncodingOfFont,
+} from '../../../src-main/text/legacy-vi';
 import { toTcvn3, toVni } from '../../fixtures/gen/report-workbooks';
 
 const SENTENCES = [
@@ -58,7 +66,8 @@ describe('legacy Vietnamese encodings', () => {
     expect(detectLegacyEncoding('Report 2023, café crème')).toBeNull();
     expect(detectLegacyEncoding('45.500.000 đồng')).toBeNull();
     // Symbols of Unicode text that happen to be TCVN3/VNI letters: no evidence of a legacy encoding on their own.
-    for (const s of ['2 × 3', '½ ngày', '© 2024', '10 m²', '30°C', '±5', 'Diện tích 50 m² nhà']) expect(detectLegacyEncoding(s), s).toBeNull();
+    for (const s of ['2 × 3', '½ ngày', '© 2024', '10 m²', '30°C', '±5', 'Diện tích 50 m² nhà'])
+      expect(detectLegacyEncoding(s), s).toBeNull();
     expect(detectLegacyEncoding('Tæ chøc ë x·')).toBe('tcvn3');
   });
   it('judges Vietnamese syllables', () => {

@@ -8,9 +8,33 @@ const viaRegex = (s: string): number[] => [...s.matchAll(REGEX)].map((m) => m.in
 
 describe('inline numbering', () => {
   it('matches the regex on random text', () => {
-    const alphabet = [' ', ' ', '\u00a0', '\t', '\n', '\u2003', '1', '2', '0', '9', 'I', 'V', 'X', 'I', '.', '.', ')', ')', 'a', 'ạ', 'i', 'H', ':'];
+    const alphabet = [
+      ' ',
+      ' ',
+      '\u00a0',
+      '\t',
+      '\n',
+      '\u2003',
+      '1',
+      '2',
+      '0',
+      '9',
+      'I',
+      'V',
+      'X',
+      'I',
+      '.',
+      '.',
+      ')',
+      ')',
+      'a',
+      'ạ',
+      'i',
+      'H',
+      ':',
+    ];
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const rnd = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
     for (let k = 0; k < 30_000; k++) {
       let s = '';
       for (let len = rnd(32); len > 0; len--) s += alphabet[rnd(alphabet.length)];

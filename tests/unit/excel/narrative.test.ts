@@ -15,8 +15,26 @@ const INPUT: TemplateInput = {
   parentOrg: 'LĐLĐ huyện Thăng Bình',
   unit: { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' },
   indicators: [
-    { code: 'CT01', groupCode: 'I', groupLabel: 'TUYÊN TRUYỀN', label: 'Số buổi tuyên truyền', unit: 'buổi', unit2: null, aggregation: 'sum', target: 5 },
-    { code: 'CT02', groupCode: 'I', groupLabel: 'TUYÊN TRUYỀN', label: 'Lượt người tham gia', unit: 'lượt', unit2: null, aggregation: 'sum', target: null },
+    {
+      code: 'CT01',
+      groupCode: 'I',
+      groupLabel: 'TUYÊN TRUYỀN',
+      label: 'Số buổi tuyên truyền',
+      unit: 'buổi',
+      unit2: null,
+      aggregation: 'sum',
+      target: 5,
+    },
+    {
+      code: 'CT02',
+      groupCode: 'I',
+      groupLabel: 'TUYÊN TRUYỀN',
+      label: 'Lượt người tham gia',
+      unit: 'lượt',
+      unit2: null,
+      aggregation: 'sum',
+      target: null,
+    },
   ],
   today: '2024-06-30',
 };
@@ -85,7 +103,7 @@ describe("narrative on other sheets (probed by their rows' first cells)", () => 
     // A list whose rows start with an STT number and then read like headings: not narrative.
     const list = wb.addWorksheet('Phụ lục 2');
     list.addRow(['STT', 'Nội dung hoạt động', 'Ngày']);
-    for (let i = 1; i <= 30; i++) list.addRow([i, 'Kết quả nổi bật: hoạt động số ' + i, new Date(Date.UTC(2024, 5, i % 28 + 1))]);
+    for (let i = 1; i <= 30; i++) list.addRow([i, 'Kết quả nổi bật: hoạt động số ' + i, new Date(Date.UTC(2024, 5, (i % 28) + 1))]);
     // Below the list, a real heading in its own text cell: the probe must still find it.
     const mixed = wb.addWorksheet('Ghi chép');
     for (let i = 1; i <= 5; i++) mixed.addRow([i * 1000, 'Hạn chế số liệu']);

@@ -13,7 +13,15 @@ function check(g: Generated, p: ParsedReport): void {
   expect(p.title).toContain(g.expected.titleHas);
   expect(p.period?.round).toBe(g.expected.round);
   expect(p.period?.year).toBe(g.expected.year);
-  const got = p.rows.map((r) => ({ stt: r.stt, label: r.label, unit: r.unit, value: r.value, isSection: r.isSection, isBreakdown: r.isBreakdown, code: r.code }));
+  const got = p.rows.map((r) => ({
+    stt: r.stt,
+    label: r.label,
+    unit: r.unit,
+    value: r.value,
+    isSection: r.isSection,
+    isBreakdown: r.isBreakdown,
+    code: r.code,
+  }));
   expect(got).toEqual(g.expected.rows);
   expect(p.narrative.map((n) => foldKey(n.heading))).toEqual(g.expected.narrativeHeadings.map(foldKey));
   expect(p.template !== null).toBe(g.expected.template);
@@ -35,7 +43,10 @@ const VARIANTS: [string, Omit<GenOptions, 'seed'>][] = [
   ['hidden draft sheet', { hiddenSheet: true }],
   ['empty first sheet', { emptySheetFirst: true }],
   ['1904 date system', { date1904: true }],
-  ['everything at once', { template: true, mergedHeader: true, numbersAsText: true, ditto: true, formulas: true, breakdown: true, narrative: 'after' }],
+  [
+    'everything at once',
+    { template: true, mergedHeader: true, numbersAsText: true, ditto: true, formulas: true, breakdown: true, narrative: 'after' },
+  ],
 ];
 
 describe('parseReport on generated layouts', () => {

@@ -8,7 +8,12 @@ import * as H from '../../fixtures/gen/habit-workbooks';
 import { writeXlsx, type Writer } from '../../fixtures/gen/xlsx-writer';
 
 // Each writer's file through the fast reader and through the exceljs fallback.
-const CASES: [Writer, 'fast' | 'exceljs'][] = [['inline', 'fast'], ['shared', 'fast'], ['inline', 'exceljs'], ['shared', 'exceljs']];
+const CASES: [Writer, 'fast' | 'exceljs'][] = [
+  ['inline', 'fast'],
+  ['shared', 'fast'],
+  ['inline', 'exceljs'],
+  ['shared', 'exceljs'],
+];
 const values = (p: ParsedReport) => p.rows.filter((r) => !r.isSection).map((r) => r.value);
 const at = (p: ParsedReport, sheet: string, cell: string | null) => p.issues.filter((i) => i.sheet === sheet && i.cell === cell);
 
@@ -31,7 +36,10 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
   });
 
   it("answers the plan's period when the caller gives it", async () => {
-    const p = await parse(H.periodColumns(w, 'quarters', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN'), 'pp.xlsx', { forceExceljs: reader === 'exceljs', planPeriod: 'Quý II/2024' });
+    const p = await parse(H.periodColumns(w, 'quarters', 'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN'), 'pp.xlsx', {
+      forceExceljs: reader === 'exceljs',
+      planPeriod: 'Quý II/2024',
+    });
     expect(values(p)).toEqual([12, 22]);
     expect(p.valueColumn?.cell).toBe('F7');
     expect(p.issues.filter((i) => i.cell === 'E6')).toEqual([]);
@@ -56,7 +64,10 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
 
   it('reads the visible column over a hidden one, skips hidden rows, and flags both', async () => {
     const p = await parseReport(H.hiddenColumnAndRow(w), 'h.xlsx');
-    expect(p.rows.map((r) => [r.label, r.value])).toEqual([['Số buổi tuyên truyền', 12], ['Số đoàn viên tham gia', 55]]);
+    expect(p.rows.map((r) => [r.label, r.value])).toEqual([
+      ['Số buổi tuyên truyền', 12],
+      ['Số đoàn viên tham gia', 55],
+    ]);
     expect(at(p, 'Báo cáo', 'D6')[0]?.message).toMatch(/ẩn/);
     expect(p.issues.some((i) => i.sheet === 'Báo cáo' && i.cell === 'B8' && /ẩn/.test(i.message))).toBe(true);
   });
@@ -102,17 +113,32 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
 
   it('never reads the column-number row or footnotes as data', async () => {
     const p = await parseReport(H.nonDataRows(w), 'c.xlsx');
-    expect(p.rows.map((r) => [r.stt, r.label, r.value])).toEqual([['1', 'Số buổi tuyên truyền', 8], ['2', 'Số đoàn viên tham gia', 50]]);
+    expect(p.rows.map((r) => [r.stt, r.label, r.value])).toEqual([
+      ['1', 'Số buổi tuyên truyền', 8],
+      ['2', 'Số đoàn viên tham gia', 50],
+    ]);
   });
 
   it.each([
-    ['BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN 6 THÁNG CUỐI NĂM 2024', { label: '6 THÁNG CUỐI NĂM 2024', year: 2024, startsOn: '2024-07-01', endsOn: '2024-12-31' }],
-    ['BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN QUÝ IV/2024', { label: 'QUÝ IV/2024', year: 2024, quarter: 4, startsOn: '2024-10-01', endsOn: '2024-12-31' }],
+    [
+      'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN 6 THÁNG CUỐI NĂM 2024',
+      { label: '6 THÁNG CUỐI NĂM 2024', year: 2024, startsOn: '2024-07-01', endsOn: '2024-12-31' },
+    ],
+    [
+      'BÁO CÁO KẾT QUẢ CÔNG TÁC DÂN VẬN QUÝ IV/2024',
+      { label: 'QUÝ IV/2024', year: 2024, quarter: 4, startsOn: '2024-10-01', endsOn: '2024-12-31' },
+    ],
     ['BÁO CÁO KẾT QUẢ HỌC KỲ I NĂM HỌC 2024-2025', { label: 'HỌC KỲ I NĂM HỌC 2024-2025', round: 'I', schoolYear: '2024-2025' }],
     ['BÁO CÁO KẾT QUẢ DÂN VẬN ĐỢT II NĂM 2023', { label: 'ĐỢT II NĂM 2023', round: 'II', year: 2023 }],
-    ['BÁO CÁO KẾT QUẢ DÂN VẬN 9 THÁNG ĐẦU NĂM 2024', { label: '9 THÁNG ĐẦU NĂM 2024', kind: 'span', year: 2024, startsOn: '2024-01-01', endsOn: '2024-09-30' }],
+    [
+      'BÁO CÁO KẾT QUẢ DÂN VẬN 9 THÁNG ĐẦU NĂM 2024',
+      { label: '9 THÁNG ĐẦU NĂM 2024', kind: 'span', year: 2024, startsOn: '2024-01-01', endsOn: '2024-09-30' },
+    ],
     ['BÁO CÁO TỔNG KẾT NĂM HỌC 2024-2025', { label: 'NĂM HỌC 2024-2025', kind: 'year', year: 2024, schoolYear: '2024-2025' }],
-    ['BÁO CÁO KẾT QUẢ DÂN VẬN THÁNG 11/2024', { label: 'THÁNG 11/2024', year: 2024, month: 11, startsOn: '2024-11-01', endsOn: '2024-11-30' }],
+    [
+      'BÁO CÁO KẾT QUẢ DÂN VẬN THÁNG 11/2024',
+      { label: 'THÁNG 11/2024', year: 2024, month: 11, startsOn: '2024-11-01', endsOn: '2024-11-30' },
+    ],
   ])('keeps the period "%s" as written and parses it fully', async (title, expected) => {
     const p = await parseReport(H.titled(w, title), 'k.xlsx');
     expect(p.period).toMatchObject(expected);
@@ -128,7 +154,8 @@ describe.each(CASES)('reader habits (%s writer, %s reader)', (w, reader) => {
 });
 
 describe('reader habits in files saved by LibreOffice Calc', () => {
-  const lo = async (name: string): Promise<ParsedReport> => parse(new Uint8Array(readFileSync(new URL(`../../fixtures/gen/lo-saved/${name}.xlsx`, import.meta.url))), `${name}.xlsx`);
+  const lo = async (name: string): Promise<ParsedReport> =>
+    parse(new Uint8Array(readFileSync(new URL(`../../fixtures/gen/lo-saved/${name}.xlsx`, import.meta.url))), `${name}.xlsx`);
   it('reads each habit as from the original writers', async () => {
     expect(values(await lo('q'))).toEqual([1000, 2000]);
     const hidden = await lo('hidden');
@@ -137,14 +164,21 @@ describe('reader habits in files saved by LibreOffice Calc', () => {
     expect((await lo('sample')).sheet).toBe('Biểu 01');
     expect(values(await lo('pct'))).toEqual([95, 87.5, 4]);
     expect((await lo('two')).issues.filter((i) => i.sheet === 'TH Phước Minh' && i.severity === 'error').length).toBe(1);
-    for (const k of ['box', 'cell']) expect((await lo(k)).narrative.map((n) => n.heading)).toEqual(['Kết quả nổi bật', 'Hạn chế', 'Kiến nghị, đề xuất']);
+    for (const k of ['box', 'cell'])
+      expect((await lo(k)).narrative.map((n) => n.heading)).toEqual(['Kết quả nổi bật', 'Hạn chế', 'Kiến nghị, đề xuất']);
     expect((await lo('nondata')).rows.map((r) => r.value)).toEqual([8, 50]);
   });
 });
 
 describe('sheet choice when only an example sheet has a table', () => {
   it('reads it, with a warning at its header cell', async () => {
-    const bytes = writeXlsx([{ name: 'Hướng dẫn', rows: [['Ví dụ:'], ['STT', 'Nội dung', 'Kết quả'], [1, 'Số buổi', 3]] }, { name: 'Ghi chép', rows: [['Không có bảng']] }], 'shared');
+    const bytes = writeXlsx(
+      [
+        { name: 'Hướng dẫn', rows: [['Ví dụ:'], ['STT', 'Nội dung', 'Kết quả'], [1, 'Số buổi', 3]] },
+        { name: 'Ghi chép', rows: [['Không có bảng']] },
+      ],
+      'shared',
+    );
     const p = await parse(bytes, 'only-sample.xlsx');
     expect(p.sheet).toBe('Hướng dẫn');
     expect(p.issues.filter((i) => i.sheet === 'Hướng dẫn' && i.cell === 'B2' && i.severity === 'warning').length).toBe(1);
@@ -153,7 +187,10 @@ describe('sheet choice when only an example sheet has a table', () => {
 
 describe('hidden helper columns', () => {
   it('a hidden column of codes is not read and not flagged; a hidden result column is flagged', async () => {
-    const rows = [['Mã', 'STT', 'Nội dung', 'Kết quả', 'Kết quả cũ'], ['TT01', 1, 'Số buổi', 3, 9]];
+    const rows = [
+      ['Mã', 'STT', 'Nội dung', 'Kết quả', 'Kết quả cũ'],
+      ['TT01', 1, 'Số buổi', 3, 9],
+    ];
     const p = await parse(writeXlsx([{ name: 'Báo cáo', rows, hiddenCols: [0, 4] }], 'inline'), 'codes.xlsx');
     expect(p.rows.map((r) => [r.stt, r.value])).toEqual([['1', 3]]);
     expect(p.issues.map((i) => i.cell)).toEqual(['E1']);
@@ -176,7 +213,11 @@ describe('formulas never calculated outside the value column', () => {
 
 describe('sheet choice by content', () => {
   it('an indicator that starts with "Hướng dẫn" does not make the report a sample sheet', async () => {
-    const rows = [['BÁO CÁO KẾT QUẢ NĂM 2024'], ['STT', 'Nội dung', 'Kết quả'], [1, 'Hướng dẫn đoàn viên cài ứng dụng Công đoàn Việt Nam', 40]];
+    const rows = [
+      ['BÁO CÁO KẾT QUẢ NĂM 2024'],
+      ['STT', 'Nội dung', 'Kết quả'],
+      [1, 'Hướng dẫn đoàn viên cài ứng dụng Công đoàn Việt Nam', 40],
+    ];
     const p = await parse(writeXlsx([{ name: 'Báo cáo', rows }], 'shared'), 'hd.xlsx');
     expect(p.rows.map((r) => r.value)).toEqual([40]);
     expect(p.issues).toEqual([]);
@@ -191,9 +232,16 @@ describe('sheet choice by content', () => {
 });
 
 describe('value column under a group that also holds the plan', () => {
-  it.each(['inline', 'shared'] as const)('"Năm 2024" over "Kế hoạch | Thực hiện": the value is Thực hiện, the target Kế hoạch (%s)', async (w) => {
-    const rows = [['STT', 'Nội dung', 'Năm 2024', null, 'Ghi chú'], [null, null, 'Kế hoạch', 'Thực hiện'], [1, 'Số buổi', 10, 8]];
-    const p = await parse(writeXlsx([{ name: 'Báo cáo', rows, merges: ['C1:D1', 'A1:A2', 'B1:B2', 'E1:E2'] }], w), 'kh.xlsx');
-    expect(p.rows.map((r) => [r.target, r.value])).toEqual([[10, 8]]);
-  });
+  it.each(['inline', 'shared'] as const)(
+    '"Năm 2024" over "Kế hoạch | Thực hiện": the value is Thực hiện, the target Kế hoạch (%s)',
+    async (w) => {
+      const rows = [
+        ['STT', 'Nội dung', 'Năm 2024', null, 'Ghi chú'],
+        [null, null, 'Kế hoạch', 'Thực hiện'],
+        [1, 'Số buổi', 10, 8],
+      ];
+      const p = await parse(writeXlsx([{ name: 'Báo cáo', rows, merges: ['C1:D1', 'A1:A2', 'B1:B2', 'E1:E2'] }], w), 'kh.xlsx');
+      expect(p.rows.map((r) => [r.target, r.value])).toEqual([[10, 8]]);
+    },
+  );
 });

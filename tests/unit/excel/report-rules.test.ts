@@ -18,9 +18,34 @@ const HEAD: V[] = ['STT', 'Nội dung', 'Đơn vị tính', 'Kết quả', 'Ghi 
 
 describe('report rules', () => {
   it('parses vi-VN numbers, units inside cells, and flags unreadable numbers with sheet and cell', async () => {
-    const p = await parseReport(await book([HEAD, [1, 'Kinh phí', 'đồng', '45.500.000'], [2, 'Kênh mương', null, '1,5'], [3, 'Đường', null, '600m'], [4, 'Quà', null, '300 suất'], [5, 'Sai', 'người', '12,,5'], [6, 'Khoảng', 'suất', '300 - 500'], [7, 'Văn bản', null, 'Hoàn thành tốt']]), 'a.xlsx');
-    expect(p.rows.map((r) => [r.value, r.unit])).toEqual([[45500000, 'đồng'], [1.5, null], [600, 'm'], [300, 'suất'], ['12,,5', 'người'], ['300 - 500', 'suất'], ['Hoàn thành tốt', null]]);
-    expect(p.issues).toContainEqual({ sheet: 'Báo cáo', cell: 'D6', severity: 'error', message: "Sheet 'Báo cáo', ô D6: không đọc được số '12,,5'." });
+    const p = await parseReport(
+      await book([
+        HEAD,
+        [1, 'Kinh phí', 'đồng', '45.500.000'],
+        [2, 'Kênh mương', null, '1,5'],
+        [3, 'Đường', null, '600m'],
+        [4, 'Quà', null, '300 suất'],
+        [5, 'Sai', 'người', '12,,5'],
+        [6, 'Khoảng', 'suất', '300 - 500'],
+        [7, 'Văn bản', null, 'Hoàn thành tốt'],
+      ]),
+      'a.xlsx',
+    );
+    expect(p.rows.map((r) => [r.value, r.unit])).toEqual([
+      [45500000, 'đồng'],
+      [1.5, null],
+      [600, 'm'],
+      [300, 'suất'],
+      ['12,,5', 'người'],
+      ['300 - 500', 'suất'],
+      ['Hoàn thành tốt', null],
+    ]);
+    expect(p.issues).toContainEqual({
+      sheet: 'Báo cáo',
+      cell: 'D6',
+      severity: 'error',
+      message: "Sheet 'Báo cáo', ô D6: không đọc được số '12,,5'.",
+    });
     expect(p.issues.some((i) => i.cell === 'D7' && i.severity === 'warning')).toBe(true);
   });
 
@@ -35,13 +60,26 @@ describe('report rules', () => {
 
   it('ditto marks take the value above, with a warning', async () => {
     const p = await parseReport(await book([HEAD, [1, 'Quà', 'suất', 10], [2, 'Quà Tết', '"', '〃'], [3, 'Quà khác', 'nt', 5]]), 'b.xlsx');
-    expect(p.rows.map((r) => [r.unit, r.value])).toEqual([['suất', 10], ['suất', 10], ['suất', 5]]);
+    expect(p.rows.map((r) => [r.unit, r.value])).toEqual([
+      ['suất', 10],
+      ['suất', 10],
+      ['suất', 5],
+    ]);
     expect(p.issues.filter((i) => i.severity === 'warning' && /như trên/.test(i.message)).map((i) => i.cell)).toEqual(['C3', 'D3', 'C4']);
   });
 
   it('sections get value null; "Trong đó" and "-"/"+" rows are breakdowns of the row above; totals are flagged', async () => {
     const p = await parseReport(
-      await book([HEAD, ['I', 'TUYÊN TRUYỀN', null, 99], [1, 'Số đoàn viên', 'người', 40], [null, '- Trong đó: nữ', 'người', 25], [null, '+ Dân tộc thiểu số', 'người', 3], [null, 'II. CÔNG TRÌNH'], [2, 'Nhà', 'căn', 2], [null, 'Tổng cộng', null, 42]]),
+      await book([
+        HEAD,
+        ['I', 'TUYÊN TRUYỀN', null, 99],
+        [1, 'Số đoàn viên', 'người', 40],
+        [null, '- Trong đó: nữ', 'người', 25],
+        [null, '+ Dân tộc thiểu số', 'người', 3],
+        [null, 'II. CÔNG TRÌNH'],
+        [2, 'Nhà', 'căn', 2],
+        [null, 'Tổng cộng', null, 42],
+      ]),
       'c.xlsx',
     );
     expect(p.rows.map((r) => [r.stt, r.label, r.value, r.isSection, r.isBreakdown, r.parentIndex, r.isTotal])).toEqual([
@@ -57,7 +95,12 @@ describe('report rules', () => {
 
   it('reads a merged group header "Kết quả" over "Số lượng | Trị giá" and skips the column-number row', async () => {
     const bytes = await book(
-      [['STT', 'Nội dung', 'ĐVT', 'Kết quả', null, 'Ghi chú'], [null, null, null, 'Số lượng', 'Trị giá (triệu đồng)'], ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'], [1, 'Quà tặng', 'suất', 130, '45,5', 'x']],
+      [
+        ['STT', 'Nội dung', 'ĐVT', 'Kết quả', null, 'Ghi chú'],
+        [null, null, null, 'Số lượng', 'Trị giá (triệu đồng)'],
+        ['(1)', '(2)', '(3)', '(4)', '(5)', '(6)'],
+        [1, 'Quà tặng', 'suất', 130, '45,5', 'x'],
+      ],
       (ws) => {
         ws.mergeCells('A1:A2');
         ws.mergeCells('B1:B2');
@@ -68,11 +111,23 @@ describe('report rules', () => {
     );
     const p = await parseReport(bytes, 'd.xlsx');
     expect(p.rows).toHaveLength(1);
-    expect(p.rows[0]).toMatchObject({ stt: '1', label: 'Quà tặng', unit: 'suất', value: 130, note: 'x', extra: [{ header: 'Kết quả / Trị giá (triệu đồng)', value: 45.5 }] });
+    expect(p.rows[0]).toMatchObject({
+      stt: '1',
+      label: 'Quà tặng',
+      unit: 'suất',
+      value: 130,
+      note: 'x',
+      extra: [{ header: 'Kết quả / Trị giá (triệu đồng)', value: 45.5 }],
+    });
   });
 
   it('uses cached formula results; errors and uncalculated formulas become issues at their cell', async () => {
-    const bytes = await book([HEAD, [1, 'A', 'người', { formula: 'D3+D4', result: 7 } as V], [2, 'B', 'người', { error: '#DIV/0!' } as V], [3, 'C', 'người', { formula: 'D2*2' } as V]]);
+    const bytes = await book([
+      HEAD,
+      [1, 'A', 'người', { formula: 'D3+D4', result: 7 } as V],
+      [2, 'B', 'người', { error: '#DIV/0!' } as V],
+      [3, 'C', 'người', { formula: 'D2*2' } as V],
+    ]);
     const p = await parseReport(bytes, 'e.xlsx');
     expect(p.rows.map((r) => r.value)).toEqual([7, null, null]);
     expect(p.issues.find((i) => i.cell === 'D3')?.message).toMatch(/lỗi công thức #DIV\/0!/);
@@ -92,11 +147,31 @@ describe('report rules', () => {
   });
 
   it('reads unit name, title and period from the top block', async () => {
-    const bytes = await book([['LIÊN ĐOÀN LAO ĐỘNG HUYỆN X'], ['Đơn vị: CĐCS Trường THPT Lê Lợi'], [], ['BÁO CÁO'], ['Kết quả phối hợp làm công tác dân vận đợt 2/2023'], ['(Từ ngày 16/12 đến ngày 30/12/2023)'], HEAD, [1, 'A', 'người', 3]]);
+    const bytes = await book([
+      ['LIÊN ĐOÀN LAO ĐỘNG HUYỆN X'],
+      ['Đơn vị: CĐCS Trường THPT Lê Lợi'],
+      [],
+      ['BÁO CÁO'],
+      ['Kết quả phối hợp làm công tác dân vận đợt 2/2023'],
+      ['(Từ ngày 16/12 đến ngày 30/12/2023)'],
+      HEAD,
+      [1, 'A', 'người', 3],
+    ]);
     const p = await parseReport(bytes, 'f.xlsx');
     expect(p.unitName).toBe('CĐCS Trường THPT Lê Lợi');
     expect(p.title).toBe('BÁO CÁO Kết quả phối hợp làm công tác dân vận đợt 2/2023');
-    expect(p.period).toEqual({ label: 'đợt 2/2023', kind: 'round', round: 'II', year: 2023, quarter: null, half: null, month: null, schoolYear: null, startsOn: '2023-12-16', endsOn: '2023-12-30' });
+    expect(p.period).toEqual({
+      label: 'đợt 2/2023',
+      kind: 'round',
+      round: 'II',
+      year: 2023,
+      quarter: null,
+      half: null,
+      month: null,
+      schoolYear: null,
+      startsOn: '2023-12-16',
+      endsOn: '2023-12-30',
+    });
   });
 
   it('gives a fatal issue when no table header exists, or the workbook is empty', async () => {
@@ -124,12 +199,30 @@ describe('report rules', () => {
   });
 
   it('template meta rows round-trip through the reader (Map-based, __proto__ inert)', () => {
-    const rows = templateMetaRows({ templateId: 'dv', templateVersion: '2', planId: '7', unitCode: 'CD1', sheet: 'Báo cáo', rowCodes: new Map([[12, 'I.1'], [13, 'I.2']]) });
+    const rows = templateMetaRows({
+      templateId: 'dv',
+      templateVersion: '2',
+      planId: '7',
+      unitCode: 'CD1',
+      sheet: 'Báo cáo',
+      rowCodes: new Map([
+        [12, 'I.1'],
+        [13, 'I.2'],
+      ]),
+    });
     rows.push(['__proto__', 'x'], ['constructor', 'y']);
-    const sheet = { name: '_meta', state: 'hidden' as const, merges: [], rows: rows.map((r) => r.map((v) => ({ v, k: typeof v === 'number' ? ('n' as const) : ('s' as const) }))) };
+    const sheet = {
+      name: '_meta',
+      state: 'hidden' as const,
+      merges: [],
+      rows: rows.map((r) => r.map((v) => ({ v, k: typeof v === 'number' ? ('n' as const) : ('s' as const) }))),
+    };
     const meta = readTemplateMetaSheet(sheet);
     expect(meta).toMatchObject({ templateId: 'dv', templateVersion: '2', planId: '7', unitCode: 'CD1', sheet: 'Báo cáo' });
-    expect([...(meta?.rowCodes ?? [])]).toEqual([[12, 'I.1'], [13, 'I.2']]);
+    expect([...(meta?.rowCodes ?? [])]).toEqual([
+      [12, 'I.1'],
+      [13, 'I.2'],
+    ]);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 

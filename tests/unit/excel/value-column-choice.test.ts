@@ -12,8 +12,11 @@ describe('value column candidates', () => {
   it('lists the sub-columns under "Kết quả thực hiện" with letter and header, and says it could not tell', async () => {
     const p = await parseReport(H.periodColumns('shared', 'quarters', UNKNOWN), 'u.xlsx');
     expect(p.valueColumns?.map((c) => [c.letter, c.header])).toEqual([
-      ['E', 'Kết quả thực hiện / Quý I'], ['F', 'Kết quả thực hiện / Quý II'], ['G', 'Kết quả thực hiện / Quý III'],
-      ['H', 'Kết quả thực hiện / Quý IV'], ['I', 'Kết quả thực hiện / Cả năm'],
+      ['E', 'Kết quả thực hiện / Quý I'],
+      ['F', 'Kết quả thực hiện / Quý II'],
+      ['G', 'Kết quả thực hiện / Quý III'],
+      ['H', 'Kết quả thực hiện / Quý IV'],
+      ['I', 'Kết quả thực hiện / Cả năm'],
     ]);
     expect(p.valueColumn?.sure).toBe(false);
     expect(p.valueColumn?.chosen).toBe(false);

@@ -41,7 +41,9 @@ describe('parse pool (worker threads)', () => {
     const p = pool({ size: 2 });
     await Promise.all([p.warm(6), p.warm(3)]); // a second caller (the app at start, then a batch) waits alike
     expect(p.mode).toBe('workers');
-    expect(await p.parse(g.bytes, g.fileName, { timeoutMs: 15_000 })).toEqual(await parseReport(g.bytes, g.fileName, { timeoutMs: 15_000 }));
+    expect(await p.parse(g.bytes, g.fileName, { timeoutMs: 15_000 })).toEqual(
+      await parseReport(g.bytes, g.fileName, { timeoutMs: 15_000 }),
+    );
   });
 
   it('reports a hung parse as an error, replaces the worker and finishes the rest of the batch', async () => {

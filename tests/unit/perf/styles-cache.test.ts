@@ -7,10 +7,22 @@ import { writeZip } from '../../fixtures/gen/report-workbooks';
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
 function book(formatCode: string): Uint8Array {
   return writeZip([
-    { name: 'xl/workbook.xml', data: `<workbook ${NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' },
-    { name: 'xl/worksheets/sheet1.xml', data: `<worksheet ${NS}><sheetData><row r="1"><c r="A1" s="1"><v>45300</v></c></row></sheetData></worksheet>` },
-    { name: 'xl/styles.xml', data: `<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="${formatCode}"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>` },
+    {
+      name: 'xl/workbook.xml',
+      data: `<workbook ${NS} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: `<worksheet ${NS}><sheetData><row r="1"><c r="A1" s="1"><v>45300</v></c></row></sheetData></worksheet>`,
+    },
+    {
+      name: 'xl/styles.xml',
+      data: `<styleSheet ${NS}><numFmts count="1"><numFmt numFmtId="164" formatCode="${formatCode}"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>`,
+    },
   ]);
 }
 

@@ -4,7 +4,10 @@
 import { estimateWidthTwip } from '../../../../src-main/docs/official-docx/layout';
 import { readZipEntry } from '../zip';
 
-export interface LayoutIssue { rule: string; message: string }
+export interface LayoutIssue {
+  rule: string;
+  message: string;
+}
 
 const MM = 1440 / 25.4;
 const attr = (xml: string, tag: string, name: string): string | null => {
@@ -12,14 +15,34 @@ const attr = (xml: string, tag: string, name: string): string | null => {
   return m ? (m[1] ?? null) : null;
 };
 const decode = (s: string): string =>
-  s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 
-export interface Run { text: string; pt: number; bold: boolean; italic: boolean; font: string | null }
-export interface Para {
-  xml: string; runs: Run[]; text: string; keepNext: boolean; keepLines: boolean; align: string | null;
-  border: boolean; breaks: number;
+export interface Run {
+  text: string;
+  pt: number;
+  bold: boolean;
+  italic: boolean;
+  font: string | null;
 }
-export interface Block { kind: 'p' | 'tbl'; xml: string }
+export interface Para {
+  xml: string;
+  runs: Run[];
+  text: string;
+  keepNext: boolean;
+  keepLines: boolean;
+  align: string | null;
+  border: boolean;
+  breaks: number;
+}
+export interface Block {
+  kind: 'p' | 'tbl';
+  xml: string;
+}
 
 /** Top-level body children in order (paragraphs and tables; tables are not nested by our builders). */
 export function bodyBlocks(doc: string): Block[] {
@@ -39,13 +62,21 @@ export function parsePara(xml: string, defaultPt: number): Para {
     const b = /<w:b\/>|<w:b w:val="(true|1)"\/>/.test(rx);
     const i = /<w:i\/>|<w:i w:val="(true|1)"\/>/.test(rx);
     breaks += (rx.match(/<w:br\/>/g) ?? []).length;
-    const text = decode([...rx.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((t) => (t[0] === '<w:br/>' ? '\n' : t[1])).join('')).replace(/\u200B/g, '');
+    const text = decode(
+      [...rx.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((t) => (t[0] === '<w:br/>' ? '\n' : t[1])).join(''),
+    ).replace(/\u200B/g, '');
     runs.push({ text, pt: sz ? Number(sz) / 2 : defaultPt, bold: b, italic: i, font: attr(rx, 'w:rFonts', 'w:ascii') });
   }
   const pPr = /<w:pPr>[\s\S]*?<\/w:pPr>/.exec(xml)?.[0] ?? '';
   return {
-    xml, runs, text: runs.map((r) => r.text).join(''), keepNext: /<w:keepNext\/>/.test(pPr), keepLines: /<w:keepLines\/>/.test(pPr),
-    align: attr(pPr, 'w:jc', 'w:val'), border: /<w:pBdr>/.test(pPr), breaks,
+    xml,
+    runs,
+    text: runs.map((r) => r.text).join(''),
+    keepNext: /<w:keepNext\/>/.test(pPr),
+    keepLines: /<w:keepLines\/>/.test(pPr),
+    align: attr(pPr, 'w:jc', 'w:val'),
+    border: /<w:pBdr>/.test(pPr),
+    breaks,
   };
 }
 
@@ -82,7 +113,10 @@ const CAPS_WORD = /^[A-ZÀ-ỸĐ]+$/u;
 const hasVowel = (w: string): boolean => /[AEIOUY]/.test(w.normalize('NFD').replace(/\p{M}/gu, ''));
 /** Two or more caps words in a row that are words, not acronyms ("LIÊN ĐOÀN", "HUYỆN DƯƠNG"); LĐLĐ, CĐCS, II pass. */
 export function capsPhrase(text: string): string | null {
-  const words = text.normalize('NFC').split(/[\s,;:.()"“”]+/).filter(Boolean);
+  const words = text
+    .normalize('NFC')
+    .split(/[\s,;:.()"“”]+/)
+    .filter(Boolean);
   let run: string[] = [];
   for (const w of [...words, '']) {
     if (w.length >= 2 && CAPS_WORD.test(w) && hasVowel(w) && !/^[IVXLC]+$/.test(w)) run.push(w);
@@ -100,7 +134,9 @@ function placeDate(text: string): boolean {
 
 export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
   const issues: LayoutIssue[] = [];
-  const add = (rule: string, message: string): void => { issues.push({ rule, message }); };
+  const add = (rule: string, message: string): void => {
+    issues.push({ rule, message });
+  };
   const doc = readZipEntry(bytes, 'word/document.xml');
   if (!doc) return [{ rule: 'file', message: 'no word/document.xml' }];
   const styles = readZipEntry(bytes, 'word/styles.xml') ?? '';
@@ -108,26 +144,32 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
 
   // Page: A4, margins, title page.
   const sect = doc.slice(doc.lastIndexOf('<w:sectPr'));
-  const w = Number(attr(sect, 'w:pgSz', 'w:w')); const h = Number(attr(sect, 'w:pgSz', 'w:h'));
+  const w = Number(attr(sect, 'w:pgSz', 'w:w'));
+  const h = Number(attr(sect, 'w:pgSz', 'w:h'));
   if (Math.abs(Math.min(w, h) - 210 * MM) > 3 || Math.abs(Math.max(w, h) - 297 * MM) > 3) add('a4', `page ${w}×${h} twips is not A4`);
   const mm = (n: string): number => Number(attr(sect, 'w:pgMar', n)) / MM;
   const within = (name: string, v: number, lo: number, hi: number): void => {
     if (!(v >= lo - 0.05 && v <= hi + 0.05)) add('margin', `${name} margin ${v.toFixed(1)} mm outside ${lo}–${hi} mm`);
   };
-  within('top', mm('w:top'), 20, 25); within('bottom', mm('w:bottom'), 20, 25);
-  within('left', mm('w:left'), 30, 35); within('right', mm('w:right'), 15, 20);
+  within('top', mm('w:top'), 20, 25);
+  within('bottom', mm('w:bottom'), 20, 25);
+  within('left', mm('w:left'), 30, 35);
+  within('right', mm('w:right'), 15, 20);
   const textWidth = w - Number(attr(sect, 'w:pgMar', 'w:left')) - Number(attr(sect, 'w:pgMar', 'w:right'));
 
   // Page numbers: none on page 1 (titlePg + a first header without PAGE), centred PAGE field from page 2.
   const rels = readZipEntry(bytes, 'word/_rels/document.xml.rels') ?? '';
   const headerXml = (type: string): string | null => {
-    const id = new RegExp(`<w:headerReference[^>]*w:type="${type}"[^>]*r:id="([^"]+)"|<w:headerReference[^>]*r:id="([^"]+)"[^>]*w:type="${type}"`).exec(sect);
+    const id = new RegExp(
+      `<w:headerReference[^>]*w:type="${type}"[^>]*r:id="([^"]+)"|<w:headerReference[^>]*r:id="([^"]+)"[^>]*w:type="${type}"`,
+    ).exec(sect);
     const rid = id?.[1] ?? id?.[2];
     if (!rid) return null;
     const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels);
     return readZipEntry(bytes, `word/${target?.[1] ?? target?.[2]}`);
   };
-  const hasPage = (x: string | null): boolean => !!x && (/<w:instrText[^>]*>\s*PAGE\b/.test(x) || /w:fldSimple[^>]*w:instr="\s*PAGE\b/.test(x));
+  const hasPage = (x: string | null): boolean =>
+    !!x && (/<w:instrText[^>]*>\s*PAGE\b/.test(x) || /w:fldSimple[^>]*w:instr="\s*PAGE\b/.test(x));
   const def = headerXml('default');
   if (!/<w:titlePg\/>|<w:titlePg w:val="(true|1)"\/>/.test(sect)) add('page-number', 'no titlePg: page 1 would carry a page number');
   if (!hasPage(def)) add('page-number', 'no PAGE field in the default header: pages 2+ are not numbered');
@@ -136,7 +178,8 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
 
   // Fonts.
   if (!/<w:docDefaults>[\s\S]*?w:ascii="Times New Roman"/.test(styles)) add('font', 'default font is not Times New Roman');
-  for (const f of new Set([...doc.matchAll(/w:rFonts [^>]*w:ascii="([^"]+)"/g)].map((m) => m[1]))) if (f !== 'Times New Roman') add('font', `font ${f} used`);
+  for (const f of new Set([...doc.matchAll(/w:rFonts [^>]*w:ascii="([^"]+)"/g)].map((m) => m[1])))
+    if (f !== 'Times New Roman') add('font', `font ${f} used`);
 
   const blocks = bodyBlocks(doc);
   // Header block: the first table, two columns; every line fits its column at its size (no bad break).
@@ -149,18 +192,23 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
     const indent = Number(/<w:tblInd\b[^>]*w:w="(-?\d+)"/.exec(head.xml)?.[1] ?? 0);
     const total = cols.reduce((a, c) => a + c.width, 0);
     if (-indent > 10 * MM + 1 || total + indent - textWidth > 5 * MM + 1) add('header', 'header table reaches too far into the margins');
-    for (const row of rows) for (const c of row) for (const px of c.paras) {
-      const p = parsePara(px, defaultPt);
-      if (!p.text.trim() || p.text.startsWith('V/v ')) continue; // the công văn's trích yếu may wrap
-      const widest = widestLine(p);
-      if (widest.width > c.width - c.margin) add('header-break', `"${widest.text}" (${widest.width} twips) does not fit its ${c.width - c.margin}-twip column and breaks`);
-    }
+    for (const row of rows)
+      for (const c of row)
+        for (const px of c.paras) {
+          const p = parsePara(px, defaultPt);
+          if (!p.text.trim() || p.text.startsWith('V/v ')) continue; // the công văn's trích yếu may wrap
+          const widest = widestLine(p);
+          if (widest.width > c.width - c.margin)
+            add('header-break', `"${widest.text}" (${widest.width} twips) does not fit its ${c.width - c.margin}-twip column and breaks`);
+        }
     const left = (rows[0]?.[0]?.paras ?? []).map((x) => parsePara(x, defaultPt));
     const named = left.filter((p) => p.text.trim());
     const own = named[named.length - 1];
     const parent = named.length > 1 ? named[0] : undefined;
-    if (!own || !own.runs.every((r) => r.bold || !r.text.trim()) || own.text !== own.text.toLocaleUpperCase('vi')) add('header', 'issuing body is not bold caps');
-    if (parent && (parent.runs.some((r) => r.bold && r.text.trim()) || parent.text !== parent.text.toLocaleUpperCase('vi'))) add('header', 'parent name is not regular caps');
+    if (!own || !own.runs.every((r) => r.bold || !r.text.trim()) || own.text !== own.text.toLocaleUpperCase('vi'))
+      add('header', 'issuing body is not bold caps');
+    if (parent && (parent.runs.some((r) => r.bold && r.text.trim()) || parent.text !== parent.text.toLocaleUpperCase('vi')))
+      add('header', 'parent name is not regular caps');
     if (own && !left.slice(left.indexOf(own) + 1).some((p) => p.border)) add('header', 'no short rule under the issuing body');
     for (const p of named) {
       if (p.text.trim().startsWith('[')) continue; // a "[chưa nhập …]" placeholder is no name to keep whole
@@ -168,10 +216,13 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
       for (let k = 1; k < lines.length; k++) {
         const end = lines[k - 1]![lines[k - 1]!.length - 1] ?? '';
         const start = lines[k]!.slice(0, 2).join(' ');
-        if (!LEVEL_START.test(start) && !LEVEL_END.test(end)) add('header-break', `"${end} / ${start.split(' ')[0]}": the name is broken inside a proper name`);
+        if (!LEVEL_START.test(start) && !LEVEL_END.test(end))
+          add('header-break', `"${end} / ${start.split(' ')[0]}": the name is broken inside a proper name`);
       }
     }
-    for (const p of named) if (/^(LIÊN ĐOÀN LAO ĐỘNG|CÔNG ĐOÀN|LĐLĐ)( (TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ))?$/u.test(p.text.trim())) add('empty-name', `"${p.text}" names no organisation`);
+    for (const p of named)
+      if (/^(LIÊN ĐOÀN LAO ĐỘNG|CÔNG ĐOÀN|LĐLĐ)( (TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ))?$/u.test(p.text.trim()))
+        add('empty-name', `"${p.text}" names no organisation`);
     const right = (rows[0]?.[1]?.paras ?? []).map((x) => parsePara(x, defaultPt));
     if (!right.slice(2).some((p) => p.border)) add('header', 'no short rule under the tiêu ngữ');
     const second = (rows[1] ?? []).map((c) => c.paras.map((x) => parsePara(x, defaultPt).text).join('\n'));
@@ -184,20 +235,23 @@ export function checkDocx(bytes: Uint8Array): LayoutIssue[] {
   const tbls = blocks.flatMap((b, i) => (b.kind === 'tbl' ? [i] : []));
   const lastTbl = [...tbls].reverse().find((i) => blocks[i]!.xml.includes('>Nơi nhận:<')) ?? tbls[tbls.length - 1] ?? -1;
   const after = blocks.slice(lastTbl + 1).map((b) => parsePara(b.xml, defaultPt));
-  if (lastTbl <= 0 || (after.length && !after[0]!.text.startsWith('PHỤ LỤC'))) add('signature', 'the document does not end with the signature table (or a phụ lục)');
+  if (lastTbl <= 0 || (after.length && !after[0]!.text.startsWith('PHỤ LỤC')))
+    add('signature', 'the document does not end with the signature table (or a phụ lục)');
   else {
     const sig = blocks[lastTbl]!.xml;
     if (!/<w:cantSplit\/>/.test(sig)) add('signature', 'signature row may split across pages');
     let k = lastTbl - 1;
     while (k > 0 && blocks[k]!.kind === 'p' && !parsePara(blocks[k]!.xml, defaultPt).text.trim()) {
-      if (!parsePara(blocks[k]!.xml, defaultPt).keepNext) add('signature-alone', 'an empty paragraph before the signature is not kept with it');
+      if (!parsePara(blocks[k]!.xml, defaultPt).keepNext)
+        add('signature-alone', 'an empty paragraph before the signature is not kept with it');
       k--;
     }
     const last = blocks[k];
     if (!last || last.kind !== 'p') add('signature-alone', 'the signature does not follow a paragraph');
     else {
       const p = parsePara(last.xml, defaultPt);
-      if (!p.keepNext || !p.keepLines) add('signature-alone', `the last paragraph "${p.text.slice(0, 40)}…" is not kept with the signature (keepNext/keepLines)`);
+      if (!p.keepNext || !p.keepLines)
+        add('signature-alone', `the last paragraph "${p.text.slice(0, 40)}…" is not kept with the signature (keepNext/keepLines)`);
     }
   }
 

@@ -21,7 +21,8 @@ function cell(lines: string[], bold = false): TableCell {
   return new TableCell({
     width: { size: 50, type: WidthType.PERCENTAGE },
     children: lines.map(
-      (t) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, bold, font: 'Times New Roman', size: 26 })] }),
+      (t) =>
+        new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, bold, font: 'Times New Roman', size: 26 })] }),
     ),
   });
 }
@@ -53,7 +54,9 @@ export async function buildPlanDocx(spec: PlanDocxSpec): Promise<Uint8Array> {
         children: [
           spec.headerLayout === 'rows' ? rowPerLine(spec.headerLeft, spec.headerRight) : twoColumns(spec.headerLeft, spec.headerRight),
           new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: spec.type, bold: true, size: 28 })] }),
-          ...spec.title.map((t) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, bold: true, size: 28 })] })),
+          ...spec.title.map(
+            (t) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: t, bold: true, size: 28 })] }),
+          ),
           ...spec.body.map((t) => para(t)),
           twoColumns(['Nơi nhận:', ...spec.recipients], spec.signer),
         ],

@@ -47,8 +47,14 @@ export function jpegPdf(pages: { jpeg: Uint8Array; width: number; height: number
   pages.forEach((p, i) => {
     const page = 3 + i * 3;
     const content = 'q 595 0 0 842 0 0 cm /Im1 Do Q';
-    obj(page, [`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 ${page + 1} 0 R >> >> /Contents ${page + 2} 0 R >>`]);
-    obj(page + 1, [`<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`, p.jpeg, '\nendstream']);
+    obj(page, [
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 ${page + 1} 0 R >> >> /Contents ${page + 2} 0 R >>`,
+    ]);
+    obj(page + 1, [
+      `<< /Type /XObject /Subtype /Image /Width ${p.width} /Height ${p.height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${p.jpeg.length} >>\nstream\n`,
+      p.jpeg,
+      '\nendstream',
+    ]);
     obj(page + 2, [`<< /Length ${content.length} >>\nstream\n${content}\nendstream`]);
   });
   const xref = length;
