@@ -2,21 +2,10 @@
 // combining marks, common punctuation and spaces is folded one character at a time from a table built with fold()
 // itself; anything else (Greek, CJK, surrogates...) goes to fold(). Same result as fold() for every string.
 import { fold } from '../../text/vi-text';
+import { isSpaceCode as isWs } from '../../text/char-codes';
 
 /** Code units folded by table: [0, 0x370) (Latin, marks), [0x1E00, 0x1F00) (Vietnamese letters), [0x2000, 0x20D0). */
 const inTable = (c: number): boolean => c < 0x370 || (c >= 0x1e00 && c < 0x1f00) || (c >= 0x2000 && c < 0x20d0);
-const isWs = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
 
 /**
  * A character's fold before spaces are squeezed: its letters without marks, lower case ('' for a mark, ' ' for a

@@ -2,6 +2,7 @@
 // results are memoised in small bounded maps (cleared when full; Map keys are inert for "__proto__"), and folded
 // by table (fast-fold.ts, same result as vi-text fold).
 import { fastFold as fold } from './fast-fold';
+import { isSpaceCode as isWs } from '../../text/char-codes';
 
 const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
 /** vi-text foldKey(), on the table fold. */
@@ -32,19 +33,6 @@ export function cachedFoldKey(s: string): string {
   }
   return v;
 }
-
-const isWs = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
 
 /**
  * Whether vi-text clean() would change the text: whitespace at either end, two in a row, a tab/newline/no-break

@@ -4,6 +4,7 @@
 import { fastFold as foldText } from './fast-fold';
 import { cachedFold as fold, cleanCell } from './fold-cache';
 import type { SheetText } from './sheet-text';
+import { isSpaceCode as isSpace } from '../../text/char-codes';
 
 const KEYWORDS = [
   'ket qua noi bat',
@@ -65,19 +66,6 @@ export interface NarrativeItem {
   text: string;
 }
 
-/** JavaScript's \s, by code unit. */
-const isSpace = (c: number): boolean =>
-  c === 32 ||
-  (c >= 9 && c <= 13) ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isRoman = (c: number): boolean => c === 73 || c === 86 || c === 88;
 
