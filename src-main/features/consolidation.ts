@@ -19,7 +19,7 @@ type Target = Pick<Plan['targets'][number], 'scope' | 'min' | 'max' | 'text'>;
 const round = (n: number): number => Math.round(n * 1e6) / 1e6;
 
 /** What the aggregation rules need of a set of numbers (computed here, or by SQL for a whole plan). */
-export interface NumberSummary {
+interface NumberSummary {
   n: number;
   sum: number;
   max: number;

@@ -17,17 +17,20 @@ import { aggregateSummary } from './consolidation';
 import { cachedByDataVersion } from './data-version-cache';
 
 /** How many plans the completeness chart shows, and how many indicators the trend follows. */
-const MAX_PLANS = 12;
-const MAX_TREND = 4;
+export const MAX_PLANS = 12;
+export const MAX_TREND = 4;
 
 /** A comparable numeric target: per-unit targets of summed indicators count once per expected unit. */
-function targetOf(i: Pick<ConsolidatedIndicator, 'targetMin' | 'targetMax' | 'scope' | 'aggregation'>, expected: number): number | null {
+export function targetOf(
+  i: Pick<ConsolidatedIndicator, 'targetMin' | 'targetMax' | 'scope' | 'aggregation'>,
+  expected: number,
+): number | null {
   const goal = i.targetMin ?? i.targetMax;
   if (goal === null) return null;
   return i.scope === 'per_unit' && i.aggregation === 'sum' ? goal * expected : goal;
 }
 
-const chronological = (a: PlanSummary, b: PlanSummary): number =>
+export const chronological = (a: PlanSummary, b: PlanSummary): number =>
   (a.startsOn ?? a.issuedOn ?? a.reportDueOn ?? '').localeCompare(b.startsOn ?? b.issuedOn ?? b.reportDueOn ?? '') || a.id - b.id;
 
 /** One plan's indicators as its consolidation lists them (targets in order, then other reported ones), numeric ones

@@ -1,5 +1,6 @@
-// The consolidation as computed before issue #17 (row objects, one pass per rule), kept verbatim as the oracle
-// the faster computeConsolidation is compared with (tests/rpc/consolidation-equivalence.test.ts). Test-only.
+// The consolidation as computed before issue #17 (row objects, one pass per rule), kept as the oracle the faster
+// computeConsolidation is compared with (tests/rpc/consolidation-equivalence.test.ts); the aggregation rules and the
+// narrative sections are the feature's own. Test-only.
 import type { Consolidation, ConsolidatedIndicator, NarrativeKey } from '../../src-main/contract/consolidation';
 import type { Indicator } from '../../src-main/contract/indicators';
 import type { Plan } from '../../src-main/contract/plans';
@@ -7,68 +8,12 @@ import type { Db } from '../../src-main/db/connection';
 import { activeNarrative, activeSummaries, activeValues, type ActiveValue } from '../../src-main/db/consolidation';
 import { listIndicators } from '../../src-main/db/indicators';
 import { getPlan } from '../../src-main/db/plans';
-import { fold } from '../../src-main/text/vi-text';
 import { NOT_APPLICABLE } from '../../src-main/text/blank-words';
 import { computeTracking, pct } from '../../src-main/features/tracking';
 import { planOrThrow } from '../../src-main/features/plan-lookup';
+import { aggregate, aggregateSummary, NARRATIVE_HEADINGS, narrativeKey } from '../../src-main/features/consolidation';
 
 type Target = Pick<Plan['targets'][number], 'scope' | 'min' | 'max' | 'text'>;
-
-const round = (n: number): number => Math.round(n * 1e6) / 1e6;
-
-/** What the aggregation rules need of a set of numbers (computed here, or by SQL for a whole plan). */
-export interface NumberSummary {
-  n: number;
-  sum: number;
-  max: number;
-}
-
-/** Apply an indicator's aggregation rule to a summary of the units' numbers (null when no unit gave a number). */
-export function aggregateSummary(rule: Indicator['aggregation'], s: NumberSummary): number | null {
-  if (s.n === 0) return null;
-  switch (rule) {
-    case 'text':
-      return null;
-    case 'max':
-      return s.max;
-    case 'sum':
-      return round(s.sum);
-    case 'avg':
-    case 'percent': // a rate: the mean of the units' rates
-      return round(s.sum / s.n);
-    default: {
-      const unknown: never = rule; // a new rule must be handled here
-      throw new Error(`Quy tắc tổng hợp chưa được hỗ trợ: ${String(unknown)}`);
-    }
-  }
-}
-
-/** Apply an indicator's aggregation rule to the units' numeric values (null when no unit gave a number). */
-export function aggregate(rule: Indicator['aggregation'], nums: number[]): number | null {
-  return aggregateSummary(rule, {
-    n: nums.length,
-    sum: nums.reduce((a, b) => a + b, 0),
-    max: nums.reduce((a, b) => (b > a ? b : a), -Infinity),
-  });
-}
-
-export const NARRATIVE_HEADINGS: Record<NarrativeKey, string> = {
-  results: 'Kết quả nổi bật',
-  practices: 'Cách làm hay, sáng tạo',
-  limits: 'Hạn chế, khó khăn',
-  proposals: 'Kiến nghị, đề xuất',
-  other: 'Nội dung khác',
-};
-
-/** Which section a unit's narrative heading belongs to, by its folded words. */
-export function narrativeKey(heading: string): NarrativeKey {
-  const h = fold(heading);
-  if (/han che|kho khan|ton tai|vuong mac|thieu sot/.test(h)) return 'limits';
-  if (/kien nghi|de xuat|de nghi|phuong huong|nhiem vu/.test(h)) return 'proposals';
-  if (/cach lam|sang tao|mo hinh|dien hinh|kinh nghiem|dan van kheo/.test(h)) return 'practices';
-  if (/ket qua|noi bat|thuc hien|danh gia/.test(h)) return 'results';
-  return 'other';
-}
 
 function targetValue(t: Target | undefined): number | string | null {
   if (!t) return null;

@@ -1,27 +1,14 @@
-// The overview dashboard as computed before issue #17 (a full consolidation of each of the 12 plans shown), kept
-// verbatim as the oracle the faster computeDashboard is compared with (tests/rpc/dashboard-equivalence.test.ts). Test-only.
-import type { ConsolidatedIndicator, Consolidation } from '../../src-main/contract/consolidation';
+// The overview dashboard as computed before issue #17 (a full consolidation of each of the 12 plans shown), kept as
+// the oracle the faster computeDashboard is compared with (tests/rpc/dashboard-equivalence.test.ts); the view's
+// definition (plans shown, trend length, targets, order) is the feature's own. Test-only.
+import type { Consolidation } from '../../src-main/contract/consolidation';
 import type { Dashboard, DashboardTarget, DashboardTrend } from '../../src-main/contract/dashboard';
-import type { PlanSummary } from '../../src-main/contract/plans';
 import type { Db } from '../../src-main/db/connection';
 import { listPlans } from '../../src-main/db/plans';
 import { computeConsolidation } from '../../src-main/features/consolidation';
-
-/** How many plans the completeness chart shows, and how many indicators the trend follows. */
-const MAX_PLANS = 12;
-const MAX_TREND = 4;
+import { chronological, MAX_PLANS, MAX_TREND, targetOf } from '../../src-main/features/dashboard';
 
 const num = (v: number | string | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-
-/** A comparable numeric target: per-unit targets of summed indicators count once per expected unit. */
-function targetOf(i: ConsolidatedIndicator, expected: number): number | null {
-  const goal = i.targetMin ?? i.targetMax;
-  if (goal === null) return null;
-  return i.scope === 'per_unit' && i.aggregation === 'sum' ? goal * expected : goal;
-}
-
-const chronological = (a: PlanSummary, b: PlanSummary): number =>
-  (a.startsOn ?? a.issuedOn ?? a.reportDueOn ?? '').localeCompare(b.startsOn ?? b.issuedOn ?? b.reportDueOn ?? '') || a.id - b.id;
 
 export function referenceDashboard(db: Db, today: string): Dashboard {
   const all = listPlans(db).filter((p) => p.status !== 'du_thao');
