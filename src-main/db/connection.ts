@@ -46,6 +46,13 @@ export function stmt(db: Db, sql: string): Database.Statement {
   return s;
 }
 
+/** Changes whenever this connection wrote a row or another connection committed: a key for results computed from
+ *  the data (PRAGMA data_version alone does not see this connection's own writes; total_changes() does). */
+export function dataVersion(db: Db): string {
+  const r = stmt(db, 'SELECT total_changes() AS n').get() as { n: number };
+  return `${String(db.pragma('data_version', { simple: true }))}:${r.n}`;
+}
+
 /** quick_check: 'ok' or the first problems SQLite reports. */
 function quickCheck(db: Db): string[] {
   const rows = db.pragma('quick_check') as { quick_check: string }[];

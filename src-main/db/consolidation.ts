@@ -11,17 +11,8 @@ export interface ActiveValue {
   value2Num: number | null;
 }
 
-export function activeValues(db: Db, planId: number): ActiveValue[] {
-  return stmt(
-    db,
-    `SELECT r.unit_id AS unitId, v.indicator_id AS indicatorId, v.value_num AS valueNum, v.value_text AS valueText, v.value2_num AS value2Num
-     FROM reports r JOIN report_values v ON v.report_id = r.id
-     WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
-  ).all(planId) as ActiveValue[];
-}
-
-/** The same rows as activeValues as arrays [unit_id, indicator_id, value_num, value_text, value2_num]: a province-sized
- *  plan has ~30,000 of them, and arrays are read without building an object per row. */
+/** A plan's values in use as arrays [unit_id, indicator_id, value_num, value_text, value2_num], by unit then indicator:
+ *  a province-sized plan has ~30,000 of them, and arrays are read without building an object per row. */
 type ActiveValueRow = [unitId: number, indicatorId: number, valueNum: number | null, valueText: string | null, value2Num: number | null];
 export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
   // its own SQL text (the comment): stmt() caches by text, and raw mode belongs to the cached statement
@@ -35,11 +26,15 @@ export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
     .all(planId) as ActiveValueRow[];
 }
 
-/** Changes whenever this connection wrote a row or another connection committed: a key for results computed from
- *  the data (PRAGMA data_version alone does not see this connection's own writes; total_changes() does). */
-export function dataVersion(db: Db): string {
-  const r = stmt(db, 'SELECT total_changes() AS n').get() as { n: number };
-  return `${String(db.pragma('data_version', { simple: true }))}:${r.n}`;
+/** The same values as objects, for the callers that look them up by unit and indicator. */
+export function activeValues(db: Db, planId: number): ActiveValue[] {
+  return activeValueRows(db, planId).map(([unitId, indicatorId, valueNum, valueText, value2Num]) => ({
+    unitId,
+    indicatorId,
+    valueNum,
+    valueText,
+    value2Num,
+  }));
 }
 
 /** Per indicator, the count, sum and maximum of the numbers in a plan's active reports (a whole plan's totals). */

@@ -1,8 +1,7 @@
 // Results computed from the data, reused while the data is unchanged (issue #17: the overview charts and the
 // consolidation are asked again on every visit). An entry's key holds the data version (any row written by this
 // connection or any commit by another one), so a reused result is always the one a fresh computation would give.
-import type { Db } from '../db/connection';
-import { dataVersion } from '../db/consolidation';
+import { dataVersion, type Db } from '../db/connection';
 
 const KEEP = 4; // each may hold a units × indicators matrix
 const caches = new WeakMap<Db, { key: string; value: unknown }[]>();
