@@ -53,6 +53,35 @@ export function dataVersion(db: Db): string {
   return `${String(db.pragma('data_version', { simple: true }))}:${r.n}`;
 }
 
+/** WAL pages allowed between automatic checkpoints during a long write (see deferCheckpoints): ~256 MB of 4 KB pages. */
+const LONG_WRITE_CHECKPOINT_PAGES = 65_536;
+
+/**
+ * For a long series of write transactions (an import batch): copy the WAL into the database file rarely and once at
+ * the end (the returned `done`, idempotent), instead of after nearly every commit (SQLite's default is every 1,000
+ * pages, which a group of imported files passes each time: each commit then rewrote the same index pages into the
+ * database file and synced it again). Every commit stays durable in the WAL (synchronous=FULL) and is replayed
+ * after a crash. A connection already deferring (or with checkpoints off) is left as it is.
+ */
+export function deferCheckpoints(db: Db): () => void {
+  const before = Number(db.pragma('wal_autocheckpoint', { simple: true }));
+  if (db.readonly || before <= 0 || before >= LONG_WRITE_CHECKPOINT_PAGES) return () => {};
+  db.pragma(`wal_autocheckpoint = ${LONG_WRITE_CHECKPOINT_PAGES}`);
+  let open = true;
+  return () => {
+    if (!open || !db.open) return;
+    open = false;
+    db.pragma(`wal_autocheckpoint = ${before}`);
+    // PASSIVE: never waits for readers; what it cannot copy now (or on a failure: a full disk) stays safe in the
+    // WAL and goes with the next automatic checkpoint
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      /* nothing lost: see above */
+    }
+  };
+}
+
 /** quick_check: 'ok' or the first problems SQLite reports. */
 function quickCheck(db: Db): string[] {
   const rows = db.pragma('quick_check') as { quick_check: string }[];

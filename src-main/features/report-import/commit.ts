@@ -4,7 +4,7 @@
 import type { ParsedReport, ReportIssue } from '../../contract/parsed-report';
 import type { CommitResult, MappedRow } from '../../contract/reports';
 import { AppError } from '../../contract/errors';
-import { sqliteErrorToApp } from '../../db/connection';
+import { deferCheckpoints, sqliteErrorToApp } from '../../db/connection';
 import { addAudit } from '../../db/audit';
 import { sha256 } from '../../bytes/content-hash';
 import { putDocument } from '../../db/documents';
@@ -331,6 +331,8 @@ export function openBatch(
   const groupSize = Math.max(1, group);
   const batchId = writeTx(ctx.db, () => rep.createBatch(ctx.db, planId, fileNames, ctx.now().toISOString()));
   running.add(batchId);
+  // the batch's commits only append to the WAL; it is copied into the database file once, when the batch ends
+  const checkpointed = deferCheckpoints(ctx.db);
   const all: FileResult[] = [];
   let done = 0;
   let stored = 0;
@@ -382,6 +384,7 @@ export function openBatch(
         });
       } catch (err) {
         running.delete(batchId);
+        checkpointed();
         const app = err instanceof AppError ? err : sqliteErrorToApp(err);
         throw app ? cutOff(app, batchId, stored, done, total) : err;
       }
@@ -403,20 +406,24 @@ export function openBatch(
       duplicate: count('duplicate'),
       error: count('error'),
     };
-    writeTx(ctx.db, () => {
-      rep.finishBatch(ctx.db, batchId, summary);
-      addAudit(
-        ctx.db,
-        {
-          action: 'reports.import',
-          entity: 'import_batches',
-          entityId: batchId,
-          summary: `Nhập ${total} tệp báo cáo cho kế hoạch "${pc.plan.title}": mới ${summary.imported}, thay thế ${summary.superseded}, giữ lại ${summary.held}, trùng ${summary.duplicate}, lỗi ${summary.error}`,
-          details: summary,
-        },
-        ctx.now(),
-      );
-    });
+    try {
+      writeTx(ctx.db, () => {
+        rep.finishBatch(ctx.db, batchId, summary);
+        addAudit(
+          ctx.db,
+          {
+            action: 'reports.import',
+            entity: 'import_batches',
+            entityId: batchId,
+            summary: `Nhập ${total} tệp báo cáo cho kế hoạch "${pc.plan.title}": mới ${summary.imported}, thay thế ${summary.superseded}, giữ lại ${summary.held}, trùng ${summary.duplicate}, lỗi ${summary.error}`,
+            details: summary,
+          },
+          ctx.now(),
+        );
+      });
+    } finally {
+      checkpointed();
+    }
     ctx.emit('data.changed', { entity: 'reports' });
     return { batchId, files: all };
   };
