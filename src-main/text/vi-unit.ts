@@ -60,9 +60,25 @@ const COUNT_UNITS = new Set([
   'luot ngay',
 ]);
 
+/**
+ * Unit texts already understood: a batch meets the same few unit texts hundreds of thousands of times (every value
+ * is converted from its row's unit to its indicator's). Bounded, cleared when full; results are read-only.
+ */
+const senses = new Map<string, Readonly<UnitSense> | null>();
+const SENSES_MAX = 5_000;
+
 /** What a unit text means; null for empty text. "Triệu đồng", "tr.đ", "trđ" -> money x 1 000 000. */
-export function unitSense(text: string | null | undefined): UnitSense | null {
+export function unitSense(text: string | null | undefined): Readonly<UnitSense> | null {
   if (!text) return null;
+  let s = senses.get(text);
+  if (s === undefined) {
+    if (senses.size >= SENSES_MAX) senses.clear();
+    senses.set(text, (s = readUnit(text)));
+  }
+  return s;
+}
+
+function readUnit(text: string): UnitSense | null {
   const f = fold(text).replace(/^(dvt|don vi tinh)\s*[:.]?\s*/, '');
   const compact = f.replace(/[\s.,]+/g, '');
   if (!compact) return null;
