@@ -7,6 +7,7 @@ import { AppError } from '../contract/errors';
 import { callChannel, withContext, type Command, type Io } from './cli-call';
 import { parseArgs, UsageError, type ParsedArgs } from './cli-args';
 import { userError } from '../handler/user-error';
+import { diskFile } from '../data-file/disk-file';
 import { CONSOLIDATION_USAGE, consolidationCommands } from './cli-consolidation';
 import { SETTINGS_USAGE, settingsCommands } from './cli-settings';
 import { TEMPLATES_USAGE, templatesCommands } from './cli-templates';
@@ -41,6 +42,18 @@ function readInputFile(path: string) {
   } catch {
     throw new AppError('bad_file', `Không mở được tệp "${path}". Kiểm tra đường dẫn và quyền đọc.`);
   }
+}
+
+/** A report file of a batch: checked now, read when the import gets to it and let go after (never all in memory). */
+function listInputFile(path: string) {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new AppError('bad_file', `Không mở được tệp "${path}". Kiểm tra đường dẫn và quyền đọc.`);
+  }
+  if (!st.isFile()) throw new AppError('bad_file', `"${path}" không phải là tệp. Hãy chỉ ra từng tệp báo cáo (ví dụ thư-mục/*.xlsx).`);
+  return diskFile(path, Math.floor(st.mtimeMs));
 }
 
 function need(args: ParsedArgs, n: number, what: string): string {
@@ -93,7 +106,7 @@ const COMMANDS: Record<string, Command> = {
       if (channel !== null && !(CHANNELS as readonly string[]).includes(channel))
         throw new UsageError(`--channel cần là một trong: ${CHANNELS.join(', ')}`);
       const { importHeadless } = await import('../features/report-import/one-pass');
-      const res = await importHeadless(ctx, plan, paths.map(readInputFile), args.flags.has('--dry-run'), { receivedOn, channel });
+      const res = await importHeadless(ctx, plan, paths.map(listInputFile), args.flags.has('--dry-run'), { receivedOn, channel });
       return { files: res.files };
     }),
   bench: async (args, io) => {

@@ -12,6 +12,7 @@ import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
 import { rowIssues } from './row-mapping';
 import { backupBeforeBatch } from '../../data-file/backup-store';
 import { columnDoubtText, columnInDoubt } from './value-column-choice';
+import { releaseFile, unreadableFile } from '../../data-file/disk-file';
 
 interface HeadlessFileResult {
   file: string;
@@ -42,7 +43,11 @@ export async function importHeadless(
   const seen = new Set<string>();
   const now = ctx.now();
   // The received date given for all files is said as their modified time (noon, Vietnam), so every rule sees it.
-  if (opts.receivedOn) files = files.map((f) => ({ ...f, lastModified: Date.parse(`${opts.receivedOn}T12:00:00+07:00`) }));
+  // (Object.create, not a spread: a file read from disk keeps its lazy bytes and its release.)
+  if (opts.receivedOn) {
+    const lastModified = Date.parse(`${opts.receivedOn}T12:00:00+07:00`);
+    files = files.map((f) => Object.create(f, { lastModified: { value: lastModified, enumerable: true } }) as FileIn);
+  }
   // Commit order (oldest received first) is known before parsing: the received date is the file's date.
   const order = files
     .map((f, i) => ({ f, i, on: receivedOnOf(f.lastModified, now) }))
@@ -71,6 +76,7 @@ export async function importHeadless(
   const flush = async () => {
     if (!writer || piece.length === 0) return;
     const written = await writer.write(piece.map((p) => p.input));
+    for (const p of piece) releaseFile(p.input.file as FileIn);
     written.forEach((r, k) => {
       const at = (piece[k] as { at: number }).at;
       const prev = results[at] as HeadlessFileResult;
@@ -85,11 +91,12 @@ export async function importHeadless(
   try {
     for (const [k, { f, i }] of order.entries()) {
       const { preview: p, parsed: report, pkg } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
-      const decided = decide(p, report, pc, opts.channel ?? 'file');
+      const decided = unreadableFile(f) ? { result: unreadable(f), commit: null } : decide(p, report, pc, opts.channel ?? 'file');
       results[i] = decided.result;
       // the unit is sure and was verified with the package: commit need not read the package again
       if (decided.commit)
         piece.push({ at: i, input: { ...decided.commit, file: f, parsed: report, ...(pkg !== undefined ? { pkg } : {}) } });
+      else releaseFile(f);
       if (piece.length >= PIECE) await flush();
     }
     await flush();
@@ -100,6 +107,22 @@ export async function importHeadless(
     token?.close();
   }
 }
+
+/** A file listed for the import that could not be read when its turn came. */
+const unreadable = (f: FileIn): HeadlessFileResult => ({
+  file: f.name,
+  status: 'error',
+  unitCode: null,
+  issues: [
+    {
+      sheet: null,
+      cell: null,
+      severity: 'fatal',
+      message:
+        'Không đọc được tệp: tệp đã bị xoá, di chuyển hoặc đang bị chương trình khác khoá trong lúc nhập. Hãy kiểm tra tệp rồi nhập lại tệp này.',
+    },
+  ],
+});
 
 /** What a headless import does with one analysed file: report it, and commit it unless a human must decide. */
 function decide(
