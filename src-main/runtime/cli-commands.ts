@@ -128,6 +128,10 @@ const COMMANDS: Record<string, Command> = {
       );
       if (r.rounds > 1) io.err(`Từng lượt [của ta, exceljs] (giây): ${r.perRound.map(([a, b]) => `[${a}, ${b}]`).join(' ')}\n`);
       io.err(`Kiểm tra số liệu trên ${r.checkedValues} giá trị sạch (báo động nhầm): ${r.checkWarnings} cảnh báo\n`);
+      if (r.cli)
+        io.err(
+          `Dòng lệnh (tiến trình mới, ${r.cli.entry === 'built' ? 'bản đã build' : 'mã nguồn qua tsx'}): nhập ${r.cli.imported} tệp từ thư mục trong ${r.cli.seconds} s, RAM đỉnh ${r.cli.peakRssMb} MB\n`,
+        );
       // The goals of the import issue are set for 3,000 files (npm run bench): under 5 s, at least 5x the baseline.
       if (r.files === 3000)
         io.err(

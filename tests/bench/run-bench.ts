@@ -5,7 +5,8 @@
 // before the clock (as at app start), exceljs is loaded before its clock, and each timed phase starts after a full
 // garbage collection (neither pays for the other's or the generator's garbage).
 import ExcelJS from 'exceljs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,12 @@ export interface BenchResult {
   checkWarnings: number;
   /** Values the checks looked at. */
   checkedValues: number;
+  /**
+   * The same files imported by a real CLI process from disk (`reports import`, once, after the rounds): wall time
+   * including the process start and cold workers, and the process's peak memory (all threads). `entry`: the built
+   * CLI when `npm run build` is current, else the TypeScript sources through tsx (heavier).
+   */
+  cli: { seconds: number; peakRssMb: number; imported: number; entry: 'built' | 'sources' } | null;
 }
 
 /**
@@ -85,17 +92,7 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
     for (let round = 1; round <= rounds; round++) {
       const tag = rounds > 1 ? `Lượt ${round}/${rounds}: ` : '';
       const ctx = createContext({ mode: 'cli', dbFile: join(dir, `bench-${round}.sqlite`), version: 'bench' });
-      const insert = ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
-      ctx.db.transaction(() => {
-        for (let i = 1; i <= n; i++) insert.run(`U${i}`, `Công đoàn đơn vị U${i}`, `u${i} cong doan don vi u${i}`);
-      })();
-      const indicators = SECTIONS.flatMap(([roman, , items]) => items.map(([label, unit]) => ({ label, unit, group: roman })));
-      const { id: planId } = createPlanFromJson(
-        ctx.db,
-        { title: 'Kết quả phối hợp làm công tác dân vận (đo hiệu năng)', indicators },
-        new Date(),
-      );
-      if (planId !== 1) throw new Error('the generated templates name plan 1');
+      const planId = benchDatabase(ctx, n);
       log(`${tag}nhập ${n} tệp (trung bình ${avgFileKb.toFixed(1)} KB)…`);
       collectGarbage();
       importing = true;
@@ -118,6 +115,8 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
       sample();
       perRound.push([round3(seconds), round3(baselineSeconds)]);
     }
+    log(`Dòng lệnh: nhập ${n} tệp từ thư mục (một tiến trình mới)…`);
+    const cli = await cliImport(dir, files);
     const seconds = median(perRound.map((r) => r[0]));
     const baselineSeconds = median(perRound.map((r) => r[1]));
     return {
@@ -135,11 +134,71 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
       workerStartSeconds: round3(workerStartSeconds),
       checkWarnings,
       checkedValues,
+      cli,
     };
   } finally {
     clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A fresh database with the units and the plan the generated files name (what each round starts from).
+ * Returns the plan id (always 1: the generated templates name plan 1).
+ */
+function benchDatabase(ctx: ReturnType<typeof createContext>, n: number): number {
+  const insert = ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
+  ctx.db.transaction(() => {
+    for (let i = 1; i <= n; i++) insert.run(`U${i}`, `Công đoàn đơn vị U${i}`, `u${i} cong doan don vi u${i}`);
+  })();
+  const indicators = SECTIONS.flatMap(([roman, , items]) => items.map(([label, unit]) => ({ label, unit, group: roman })));
+  const { id } = createPlanFromJson(ctx.db, { title: 'Kết quả phối hợp làm công tác dân vận (đo hiệu năng)', indicators }, new Date());
+  if (id !== 1) throw new Error('the generated templates name plan 1');
+  return id;
+}
+
+/** `reports import` of the files written to disk, in a child process that reports its peak memory (peak-rss.mjs). */
+async function cliImport(dir: string, files: { name: string; bytes: Uint8Array }[]): Promise<BenchResult['cli']> {
+  const folder = join(dir, 'cli-files');
+  mkdirSync(folder, { recursive: true });
+  const paths = files.map((f) => {
+    const p = join(folder, f.name);
+    writeFileSync(p, f.bytes);
+    return p;
+  });
+  const dbFile = join(dir, 'cli.sqlite');
+  const ctx = createContext({ mode: 'cli', dbFile, version: 'bench' });
+  const planId = benchDatabase(ctx, files.length);
+  ctx.close();
+  const launcher = new URL('../../src-main/launcher/cli-build.mjs', import.meta.url).href;
+  const { freshBuiltCli, root } = (await import(launcher)) as { freshBuiltCli: () => string | null; root: string };
+  const built = freshBuiltCli();
+  const tsx = ['--import', 'tsx']; // resolved from the repository (the child's working folder)
+  const args = [
+    ...(built ? [] : tsx),
+    join(root, 'tests', 'bench', 'peak-rss.mjs'),
+    built ?? join(root, 'src-main', 'cli.ts'),
+    'reports',
+    'import',
+    '--plan',
+    String(planId),
+    '--db',
+    dbFile,
+    '--json',
+    ...paths,
+  ];
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const seconds = (performance.now() - t0) / 1000;
+  const kb = /PEAK_RSS_KB=(\d+)/.exec(r.stderr ?? '');
+  if (r.status !== 0 || !kb) return null;
+  const out = JSON.parse(r.stdout) as { files: { status: string }[] };
+  return {
+    seconds: round3(seconds),
+    peakRssMb: Math.round(Number(kb[1]) / 1024),
+    imported: out.files.filter((f) => f.status === 'imported').length,
+    entry: built ? 'built' : 'sources',
+  };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

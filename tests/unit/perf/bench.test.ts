@@ -17,5 +17,9 @@ describe('import benchmark harness', () => {
     expect(r.importPeakRssMb).toBeGreaterThan(0);
     expect(r.importPeakRssMb).toBeLessThanOrEqual(r.peakRssMb);
     expect(lines.some((l) => l.includes('exceljs'))).toBe(true);
+    // the same files through a real CLI process, from disk, with its peak memory
+    expect(r.cli).toMatchObject({ imported: 12 });
+    expect(r.cli!.peakRssMb).toBeGreaterThan(0);
+    expect(r.cli!.seconds).toBeGreaterThan(0);
   }, 60_000);
 });
