@@ -1,5 +1,6 @@
-// What one import run needs to know about a plan, loaded once per batch: the plan, its indicators, the
-// catalog, the units register (with who is expected to report) and the Vietnam-time clock.
+// What one import run needs to know about a plan: the plan, its indicators, the catalog, the units register (with
+// who is expected to report), the values reported so far, and the Vietnam-time clock. Loaded once per data version:
+// a preview, the previews of single files on the mapping screen and the commit that follows share it.
 import { AppError } from '../../contract/errors';
 import type { Indicator } from '../../contract/indicators';
 import type { Plan } from '../../contract/plans';
@@ -9,6 +10,7 @@ import { listIndicators } from '../../db/indicators';
 import { getPlan } from '../../db/plans';
 import { listUnits } from '../../db/units';
 import { UnitIndex } from './unit-detect';
+import { cachedByDataVersion } from '../data-version-cache';
 
 export interface PlanContext {
   plan: Plan;
@@ -21,7 +23,15 @@ export interface PlanContext {
   peers: Map<number, PeerValue[]>;
 }
 
+/**
+ * The plan's context, reused while the data is unchanged (any write, here or by another process, makes a new one):
+ * with 5,000 units and a plan's 145,000 values it takes about 0.8 s to build. Read-only for its users.
+ */
 export function loadPlanContext(db: Db, planId: number): PlanContext {
+  return cachedByDataVersion(db, `plan-context:${planId}`, () => buildPlanContext(db, planId));
+}
+
+function buildPlanContext(db: Db, planId: number): PlanContext {
   const plan = getPlan(db, planId);
   if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch rồi chọn lại.');
   const catalog = listIndicators(db, true);
