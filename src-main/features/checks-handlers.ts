@@ -5,7 +5,7 @@ import { planWarnings } from './value-review';
 import { cachedByDataVersion } from './data-version-cache';
 
 export const checksHandlers = {
-  // seconds on a province-sized database (every unit's history is read); asked again by the Tổng hợp tab on each visit
+  // seconds on a province-sized database (every unit's history is read, in one query); asked again by the Tổng hợp tab on each visit
   'checks.plan': ({ planId }, ctx) => cachedByDataVersion(ctx.db, `checks|${planId}`, () => ({ warnings: planWarnings(ctx.db, planId) })),
   'checks.correctionLetter': async (input, ctx) => {
     const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString());
