@@ -27,6 +27,8 @@ export type ValueWarning = z.infer<typeof ValueWarning>;
 
 export const checksChannels = {
   'checks.plan': { input: z.object({ planId: Id }), output: z.object({ warnings: z.array(ValueWarning) }) },
+  /** Start checking the plan's values ahead (off the main thread) when its reports are opened; whether they are ready. */
+  'checks.prepare': { input: z.object({ planId: Id }), output: z.object({ ready: z.boolean() }) },
   /** The letter asking a unit to correct and resend a report, listing each problem with its place; a Zalo/email text. */
   'checks.correctionLetter': {
     input: z.object({

@@ -1,0 +1,120 @@
+// "Kiểm tra số liệu" of a plan off the main thread and ahead of time (issue #17: seconds on a province-sized
+// database): computed in a worker (checks-worker.ts) on its own read-only connection while the main thread keeps
+// answering, asked ahead when a plan's reports are opened (`checks.prepare`), and kept per (plan, data version) like
+// features/data-version-cache.ts, so a result is reused only while a fresh computation would give the same one.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import type { ValueWarning } from '../contract/checks';
+import { dataVersion, type Db } from '../db/connection';
+import { startWorker } from '../excel/report/parse-pool';
+import { planWarnings } from './value-review';
+
+const KEEP = 4; // each holds a plan's warnings (tens of thousands on a province-sized plan)
+interface Entry {
+  key: string;
+  result: Promise<ValueWarning[]>;
+  done: boolean;
+}
+const caches = new WeakMap<Db, Entry[]>();
+
+function workerEntry(): URL | null {
+  const here = import.meta.url;
+  const rels = /\.ts$/.test(here) ? ['./checks-worker.ts'] : ['./checks-worker.js', '../checks-worker.js'];
+  for (const rel of rels) {
+    const url = new URL(rel, here);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+type Reply = { id: number; warnings: ValueWarning[] } | { id: number; error: string };
+let worker: Worker | null | undefined; // undefined: not started yet; null: no worker here (computed in-thread)
+const waiting = new Map<number, { resolve: (w: ValueWarning[]) => void; reject: (e: Error) => void }>();
+let nextId = 1;
+
+function thread(): Worker | null {
+  if (worker !== undefined) return worker;
+  const url = workerEntry();
+  try {
+    worker = url ? startWorker(url) : null;
+  } catch {
+    worker = null;
+  }
+  if (!worker) return null;
+  const failAll = (e: Error) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+    worker = undefined; // started again on the next job
+  };
+  worker.on('message', (r: Reply) => {
+    const w = waiting.get(r.id);
+    waiting.delete(r.id);
+    if (!w) return;
+    if ('error' in r) w.reject(new Error(r.error));
+    else w.resolve(r.warnings);
+  });
+  worker.on('error', failAll);
+  worker.on('exit', () => failAll(new Error('checks worker exited')));
+  worker.unref(); // never keeps the app (or a test run) alive
+  return worker;
+}
+
+function inWorker(dbFile: string, planId: number): Promise<ValueWarning[]> | null {
+  const w = thread();
+  if (!w) return null;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    w.postMessage({ id, dbFile, planId });
+  });
+}
+
+export interface ChecksRun {
+  db: Db;
+  dbFile: string;
+  /** In a worker (the app, browser mode); in this thread for the CLI and tests, as before. */
+  offThread: boolean;
+}
+
+function entryFor(run: ChecksRun, planId: number): Entry {
+  const key = `${planId}|${dataVersion(run.db)}`; // read before computing: a later write only makes this entry unreachable
+  let list = caches.get(run.db);
+  if (!list) caches.set(run.db, (list = []));
+  const hit = list.find((e) => e.key === key);
+  if (hit) return hit;
+  const here = () => planWarnings(run.db, planId);
+  // a worker's failure (no worker file, a plan that does not exist) is answered by this thread, with its own error
+  const off = run.offThread ? inWorker(run.dbFile, planId) : null;
+  let result: Promise<ValueWarning[]>;
+  if (off) result = off.catch(here);
+  else
+    try {
+      result = Promise.resolve(here());
+    } catch (e) {
+      result = Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
+  const entry: Entry = { key, result, done: false };
+  result.then(
+    () => (entry.done = true),
+    () => {
+      const k = list.indexOf(entry); // a failure is never reused
+      if (k >= 0) list.splice(k, 1);
+    },
+  );
+  list.unshift(entry);
+  list.length = Math.min(list.length, KEEP);
+  return entry;
+}
+
+/** The plan's warnings for the data as it is now (computed once per data version). */
+export function planChecks(run: ChecksRun, planId: number): Promise<ValueWarning[]> {
+  return entryFor(run, planId).result;
+}
+
+/** Start computing the plan's warnings if not done for this data version; whether they are ready already. */
+export function prepareChecks(run: ChecksRun, planId: number): boolean {
+  const entry = entryFor(run, planId);
+  entry.result.catch(() => undefined); // asked ahead: a failure is reported to whoever asks for the result
+  return entry.done;
+}
