@@ -3,7 +3,8 @@
 import type { AppContext } from '../handler/context';
 import type { Handler } from '../handler/handler';
 import { correctionLetter } from './correction-letter';
-import { planChecks, prepareChecks, type ChecksRun } from './checks-off-thread';
+import { planChecks, prepareChecks, prepareConsolidation, type ChecksRun } from './checks-off-thread';
+import { todayInVietnam } from '../text/vi-date';
 
 // seconds on a province-sized database (every unit's history is read): in a worker (not in unit tests), so
 // other pages keep answering; asked ahead by the Reports page and again by the Tổng hợp tab (then reused)
@@ -11,7 +12,10 @@ const run = (ctx: AppContext): ChecksRun => ({ db: ctx.db, dbFile: ctx.dbFile, o
 
 export const checksHandlers = {
   'checks.plan': async ({ planId }, ctx) => ({ warnings: await planChecks(run(ctx), planId) }),
-  'checks.prepare': ({ planId }, ctx) => ({ ready: prepareChecks(run(ctx), planId) }),
+  'checks.prepare': ({ planId }, ctx) => {
+    void prepareConsolidation(run(ctx), planId, todayInVietnam(ctx.now())); // first: it is the quicker one
+    return { ready: prepareChecks(run(ctx), planId) };
+  },
   'checks.correctionLetter': async (input, ctx) => {
     const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString());
     if (input.record) ctx.emit('data.changed', { entity: 'reports' });

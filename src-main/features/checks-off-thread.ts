@@ -1,14 +1,17 @@
 // "Kiểm tra số liệu" of a plan off the main thread and ahead of time (issue #17: seconds on a province-sized
 // database): computed in a worker (checks-worker.ts) on its own read-only connection while the main thread keeps
-// answering, asked ahead when a plan's reports are opened (`checks.prepare`), and kept per (plan, data version) like
-// features/data-version-cache.ts, so a result is reused only while a fresh computation would give the same one.
+// answering, asked ahead when a plan's reports are opened (`checks.prepare`, which also has the worker build the
+// plan's Tổng hợp), and kept per (plan, data version) like features/data-version-cache.ts, so a result is reused
+// only while a fresh computation would give the same one.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import type { ValueWarning } from '../contract/checks';
+import type { Consolidation, Tracking } from '../contract/consolidation';
 import { dataVersion, type Db } from '../db/connection';
 import { startWorker } from '../excel/report/parse-pool';
 import { planWarnings } from './value-review';
+import type { AheadJob } from './checks-worker';
 
 const KEEP = 4; // each holds a plan's warnings (tens of thousands on a province-sized plan)
 interface Entry {
@@ -28,9 +31,9 @@ function workerEntry(): URL | null {
   return null;
 }
 
-type Reply = { id: number; warnings: ValueWarning[] } | { id: number; error: string };
+type Reply = { id: number; value: unknown } | { id: number; error: string };
 let worker: Worker | null | undefined; // undefined: not started yet; null: no worker here (computed in-thread)
-const waiting = new Map<number, { resolve: (w: ValueWarning[]) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 let nextId = 1;
 
 function thread(): Worker | null {
@@ -52,7 +55,7 @@ function thread(): Worker | null {
     waiting.delete(r.id);
     if (!w) return;
     if ('error' in r) w.reject(new Error(r.error));
-    else w.resolve(r.warnings);
+    else w.resolve(r.value);
   });
   worker.on('error', failAll);
   worker.on('exit', () => failAll(new Error('checks worker exited')));
@@ -60,13 +63,16 @@ function thread(): Worker | null {
   return worker;
 }
 
-function inWorker(dbFile: string, planId: number): Promise<ValueWarning[]> | null {
+type JobOf<K extends AheadJob['kind']> = Omit<Extract<AheadJob, { kind: K }>, 'id'>;
+function inWorker(job: JobOf<'checks'>): Promise<ValueWarning[]> | null;
+function inWorker(job: JobOf<'consolidation'>): Promise<Prepared> | null;
+function inWorker(job: Omit<AheadJob, 'id'>): Promise<unknown> | null {
   const w = thread();
   if (!w) return null;
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    w.postMessage({ id, dbFile, planId });
+    w.postMessage({ ...job, id });
   });
 }
 
@@ -85,7 +91,7 @@ function entryFor(run: ChecksRun, planId: number): Entry {
   if (hit) return hit;
   const here = () => planWarnings(run.db, planId);
   // a worker's failure (no worker file, a plan that does not exist) is answered by this thread, with its own error
-  const off = run.offThread ? inWorker(run.dbFile, planId) : null;
+  const off = run.offThread ? inWorker({ kind: 'checks', dbFile: run.dbFile, planId }) : null;
   let result: Promise<ValueWarning[]>;
   if (off) result = off.catch(here);
   else
@@ -117,4 +123,35 @@ export function prepareChecks(run: ChecksRun, planId: number): boolean {
   const entry = entryFor(run, planId);
   entry.result.catch(() => undefined); // asked ahead: a failure is reported to whoever asks for the result
   return entry.done;
+}
+
+interface Prepared {
+  tracking: Tracking;
+  consolidation: Consolidation;
+}
+const prepared = new WeakMap<Db, Map<string, { version: string; value: Prepared }>>();
+
+/** Have the worker build the plan's tracking and consolidation for `today` (the Tổng hợp tab's first visit). */
+export function prepareConsolidation(run: ChecksRun, planId: number, today: string): Promise<void> {
+  const key = `${planId}|${today}`;
+  const version = dataVersion(run.db); // read before the worker's snapshot, which can only be as new or newer
+  let map = prepared.get(run.db);
+  if (!map) prepared.set(run.db, (map = new Map()));
+  const store = map;
+  const job =
+    run.offThread && store.get(key)?.version !== version ? inWorker({ kind: 'consolidation', dbFile: run.dbFile, planId, today }) : null;
+  return (job ?? Promise.resolve(null)).then(
+    (value) => {
+      if (!value) return;
+      store.clear(); // one plan at a time: what the user has open
+      store.set(key, { version, value });
+    },
+    () => undefined, // computed in this thread when asked, as without a worker
+  );
+}
+
+/** What the worker built for the plan and `today`, when the data has not changed since it was asked. */
+export function preparedConsolidation(db: Db, planId: number, today: string): Prepared | null {
+  const hit = prepared.get(db)?.get(`${planId}|${today}`);
+  return hit && hit.version === dataVersion(db) ? hit.value : null;
 }

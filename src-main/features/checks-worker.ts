@@ -1,23 +1,27 @@
-// Worker-thread entry of the value checks (checks-off-thread.ts): computes "Kiểm tra số liệu" of a plan on its own
-// read-only connection, opened per job (a restore may have replaced the file), and posts the warnings back, so the
-// main thread keeps answering while a province-sized plan is checked. Built as out/main/checks-worker.js.
+// Worker-thread entry of the work done ahead for a plan (checks-off-thread.ts): "Kiểm tra số liệu" and the
+// consolidation with its tracking, each on its own read-only connection opened per job (a restore may have replaced
+// the file) inside one read snapshot, posted back so the main thread keeps answering meanwhile. Built as
+// out/main/checks-worker.js.
 import { parentPort } from 'node:worker_threads';
 import { inReadSnapshot, openReadConnection } from '../db/read-connection';
+import { computeConsolidation } from './consolidation';
+import { computeTracking } from './tracking';
 import { planWarnings } from './value-review';
 
-interface Job {
-  id: number;
-  dbFile: string;
-  planId: number;
-}
+export type AheadJob = { id: number; dbFile: string; planId: number } & ({ kind: 'checks' } | { kind: 'consolidation'; today: string });
 
 const port = parentPort;
 if (port)
-  port.on('message', (job: Job) => {
+  port.on('message', (job: AheadJob) => {
     try {
       const db = openReadConnection(job.dbFile);
       try {
-        port.postMessage({ id: job.id, warnings: inReadSnapshot(db, () => planWarnings(db, job.planId)) });
+        const value = inReadSnapshot(db, () => {
+          if (job.kind === 'checks') return planWarnings(db, job.planId);
+          const tracking = computeTracking(db, job.planId, job.today);
+          return { tracking, consolidation: computeConsolidation(db, job.planId, job.today, tracking) };
+        });
+        port.postMessage({ id: job.id, value });
       } finally {
         db.close();
       }

@@ -1,11 +1,20 @@
 // "Kiểm tra số liệu" computed in a worker on its own read-only connection (issue #17) gives the same warnings as the
 // per-unit computation, is reused only while the data is unchanged, is asked ahead by checks.prepare, and a plan
-// that does not exist still answers with the app's own error.
+// that does not exist still answers with the app's own error; the Tổng hợp the worker builds ahead is the same too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import { buildMixedPlans } from '../helpers/mixed-plans';
 import { referencePlanWarnings } from '../helpers/value-review-reference';
-import { planChecks, prepareChecks, type ChecksRun } from '../../src-main/features/checks-off-thread';
+import {
+  planChecks,
+  prepareChecks,
+  prepareConsolidation,
+  preparedConsolidation,
+  type ChecksRun,
+} from '../../src-main/features/checks-off-thread';
+import { computeConsolidation } from '../../src-main/features/consolidation';
+import { cachedConsolidation } from '../../src-main/features/consolidation-cache';
+import { computeTracking } from '../../src-main/features/tracking';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -43,5 +52,21 @@ describe('value checks off the main thread', () => {
   it('a plan that does not exist gets the app error, and the failure is not kept', { timeout: 60_000 }, async () => {
     await expect(planChecks(offThread(), 424242)).rejects.toMatchObject({ code: 'not_found' });
     await expect(app.call('checks.plan', { planId: 424242 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('the Tổng hợp built ahead by the worker', () => {
+  it('is the consolidation and tracking this thread computes, taken while the data is unchanged', { timeout: 60_000 }, async () => {
+    const { plan } = await buildMixedPlans(app, 7, 3);
+    const today = '2024-07-15';
+    await prepareConsolidation(offThread(), plan.id, today);
+    const ahead = preparedConsolidation(app.ctx.db, plan.id, today);
+    expect(ahead).not.toBeNull();
+    expect(ahead!.consolidation).toStrictEqual(computeConsolidation(app.ctx.db, plan.id, today));
+    expect(ahead!.tracking).toStrictEqual(computeTracking(app.ctx.db, plan.id, today));
+    expect(cachedConsolidation(app.ctx.db, plan.id, today)).toBe(ahead!.consolidation);
+    await app.call('units.save', { code: 'MOI1', name: 'Công đoàn đơn vị mới' }); // any write: the data version moves on
+    expect(preparedConsolidation(app.ctx.db, plan.id, today)).toBeNull();
+    expect(preparedConsolidation(app.ctx.db, plan.id, '2024-07-16')).toBeNull();
   });
 });
