@@ -27,8 +27,12 @@ export type ValueWarning = z.infer<typeof ValueWarning>;
 
 export const checksChannels = {
   'checks.plan': { input: z.object({ planId: Id }), output: z.object({ warnings: z.array(ValueWarning) }) },
-  /** Start checking the plan's values ahead (off the main thread) when its reports are opened; whether they are ready. */
-  'checks.prepare': { input: z.object({ planId: Id }), output: z.object({ ready: z.boolean() }) },
+  /** Start checking the plan's values ahead (off the main thread) and answer at once: whether they are ready, and then how
+   *  many warnings there are and how many are open (asked again until ready, so no request waits for seconds). */
+  'checks.prepare': {
+    input: z.object({ planId: Id }),
+    output: z.object({ ready: z.boolean(), total: z.number().int().nullable(), open: z.number().int().nullable() }),
+  },
   /** The letter asking a unit to correct and resend a report, listing each problem with its place; a Zalo/email text. */
   'checks.correctionLetter': {
     input: z.object({

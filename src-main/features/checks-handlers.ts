@@ -14,7 +14,7 @@ export const checksHandlers = {
   'checks.plan': async ({ planId }, ctx) => ({ warnings: await planChecks(run(ctx), planId) }),
   'checks.prepare': ({ planId }, ctx) => {
     void prepareConsolidation(run(ctx), planId, todayInVietnam(ctx.now())); // first: it is the quicker one
-    return { ready: prepareChecks(run(ctx), planId) };
+    return prepareChecks(run(ctx), planId);
   },
   'checks.correctionLetter': async (input, ctx) => {
     const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString());

@@ -17,7 +17,8 @@ const KEEP = 4; // each holds a plan's warnings (tens of thousands on a province
 interface Entry {
   key: string;
   result: Promise<ValueWarning[]>;
-  done: boolean;
+  /** Set once computed. */
+  value: ValueWarning[] | null;
 }
 const caches = new WeakMap<Db, Entry[]>();
 
@@ -100,9 +101,9 @@ function entryFor(run: ChecksRun, planId: number): Entry {
     } catch (e) {
       result = Promise.reject(e instanceof Error ? e : new Error(String(e)));
     }
-  const entry: Entry = { key, result, done: false };
+  const entry: Entry = { key, result, value: null };
   result.then(
-    () => (entry.done = true),
+    (value) => (entry.value = value),
     () => {
       const k = list.indexOf(entry); // a failure is never reused
       if (k >= 0) list.splice(k, 1);
@@ -118,11 +119,21 @@ export function planChecks(run: ChecksRun, planId: number): Promise<ValueWarning
   return entryFor(run, planId).result;
 }
 
-/** Start computing the plan's warnings if not done for this data version; whether they are ready already. */
-export function prepareChecks(run: ChecksRun, planId: number): boolean {
+/** What checks.prepare answers: whether the warnings are ready, and then how many there are and how many are open. */
+export interface ChecksReadiness {
+  ready: boolean;
+  total: number | null;
+  open: number | null;
+}
+
+/** Start computing the plan's warnings if not done for this data version; whether they are ready (and their counts). */
+export function prepareChecks(run: ChecksRun, planId: number): ChecksReadiness {
   const entry = entryFor(run, planId);
   entry.result.catch(() => undefined); // asked ahead: a failure is reported to whoever asks for the result
-  return entry.done;
+  const w = entry.value;
+  return w
+    ? { ready: true, total: w.length, open: w.filter((x) => x.status === 'open').length }
+    : { ready: false, total: null, open: null };
 }
 
 interface Prepared {
