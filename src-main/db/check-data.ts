@@ -53,10 +53,12 @@ const realOf = (s: string) => (s === 'Inf' ? Infinity : s === '-Inf' ? -Infinity
  * (the checks take only their median and spread).
  */
 export function planUnitHistories(db: Db, planId: number): Map<number, Map<number, number[]>> {
-  // grouped by unit only: the rows come in the unit index's order, so SQLite sorts nothing
+  // grouped by unit only: the rows come in the unit index's order, so SQLite sorts nothing; whole numbers (most values)
+  // are written as integers, which SQLite does much faster than a REAL's shortest text (and reads back the same)
   const rows = stmt(
     db,
-    `SELECT r.unit_id, group_concat(v.indicator_id), group_concat(v.value_num)
+    `SELECT r.unit_id, group_concat(v.indicator_id),
+            group_concat(CASE WHEN v.value_num = CAST(v.value_num AS INTEGER) THEN CAST(v.value_num AS INTEGER) ELSE v.value_num END)
      FROM reports r JOIN report_values v ON v.report_id = r.id
      WHERE r.status = 'active' AND r.plan_id <> ? AND v.value_num IS NOT NULL
        AND r.unit_id IN (SELECT unit_id FROM reports WHERE plan_id = ? AND status = 'active')

@@ -2,6 +2,7 @@
 // consolidation with its tracking, each on its own read-only connection opened per job (a restore may have replaced
 // the file) inside one read snapshot, posted back so the main thread keeps answering meanwhile. Built as
 // out/main/checks-worker.js.
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { inReadSnapshot, openReadConnection } from '../db/read-connection';
 import { computeConsolidation } from './consolidation';
@@ -11,6 +12,14 @@ import { planWarnings } from './value-review';
 export type AheadJob = { id: number; dbFile: string; planId: number } & ({ kind: 'checks' } | { kind: 'consolidation'; today: string });
 
 const port = parentPort;
+// work done ahead yields to the pages the user is on: on Linux a thread has its own priority (elsewhere the call would
+// lower the whole app, so it is left as is there)
+if (port && process.platform === 'linux')
+  try {
+    setPriority(10);
+  } catch {
+    // not allowed here: runs at the normal priority
+  }
 if (port)
   port.on('message', (job: AheadJob) => {
     try {
