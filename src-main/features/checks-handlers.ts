@@ -12,9 +12,9 @@ const run = (ctx: AppContext): ChecksRun => ({ db: ctx.db, dbFile: ctx.dbFile, o
 
 export const checksHandlers = {
   'checks.plan': async ({ planId }, ctx) => ({ warnings: await planChecks(run(ctx), planId) }),
-  'checks.prepare': ({ planId }, ctx) => {
+  'checks.prepare': ({ planId, first }, ctx) => {
     void prepareConsolidation(run(ctx), planId, todayInVietnam(ctx.now())); // first: it is the quicker one
-    return prepareChecks(run(ctx), planId);
+    return prepareChecks(run(ctx), planId, first);
   },
   'checks.correctionLetter': async (input, ctx) => {
     const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString());

@@ -119,21 +119,28 @@ export function planChecks(run: ChecksRun, planId: number): Promise<ValueWarning
   return entryFor(run, planId).result;
 }
 
-/** What checks.prepare answers: whether the warnings are ready, and then how many there are and how many are open. */
+/** What checks.prepare answers: whether the warnings are ready, then their counts and the first open ones. */
 export interface ChecksReadiness {
   ready: boolean;
   total: number | null;
   open: number | null;
+  firstOpen: ValueWarning[];
 }
 
 /** Start computing the plan's warnings if not done for this data version; whether they are ready (and their counts). */
-export function prepareChecks(run: ChecksRun, planId: number): ChecksReadiness {
+export function prepareChecks(run: ChecksRun, planId: number, first = 0): ChecksReadiness {
   const entry = entryFor(run, planId);
   entry.result.catch(() => undefined); // asked ahead: a failure is reported to whoever asks for the result
   const w = entry.value;
-  return w
-    ? { ready: true, total: w.length, open: w.filter((x) => x.status === 'open').length }
-    : { ready: false, total: null, open: null };
+  if (!w) return { ready: false, total: null, open: null, firstOpen: [] };
+  let open = 0;
+  const firstOpen: ValueWarning[] = [];
+  for (const x of w)
+    if (x.status === 'open') {
+      open++;
+      if (firstOpen.length < first) firstOpen.push(x);
+    }
+  return { ready: true, total: w.length, open, firstOpen };
 }
 
 interface Prepared {

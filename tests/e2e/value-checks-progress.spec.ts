@@ -1,7 +1,8 @@
 // "Kiểm tra số liệu" while the checks run (issue #17: seconds on a province-sized plan, computed off the main thread):
-// the tab says "Đang kiểm tra số liệu…" at once, the rest of the page stays usable (Tổng hợp opens meanwhile), and the
-// warnings appear when the checks are done — the same ones the backend computes. The checks' answer is held back
-// here by the test so the waiting state can be seen on a small database.
+// the tab says "Đang kiểm tra số liệu…" at once, the rest of the page stays usable (Tổng hợp opens meanwhile); when the
+// checks are done the counts and the first open warnings show while the whole list is on its way (filters wait for it),
+// then everything — the same warnings the backend computes. The answers are held back here by the test so each state
+// can be seen on a small database.
 import type { Route } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { call } from './report-batch';
@@ -15,10 +16,14 @@ test('the check tab shows its progress, the page stays usable, then the warnings
   const expected = (await call(app.ctx, 'checks.plan', { planId: plan.id })).warnings;
   expect(expected.length).toBeGreaterThan(0);
 
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((r) => (release = r));
+  let releaseReady: () => void = () => undefined;
+  let releaseList: () => void = () => undefined;
+  const ready = new Promise<void>((r) => (releaseReady = r));
+  const list = new Promise<void>((r) => (releaseList = r));
   await page.route('**/rpc', async (route: Route) => {
-    if (/"name":"checks\.plan"/.test(route.request().postData() ?? '')) await held;
+    const body = route.request().postData() ?? '';
+    if (/"name":"checks\.prepare"/.test(body)) await ready; // "not ready yet" until released
+    if (/"name":"checks\.plan"/.test(body)) await list;
     await route.continue();
   });
 
@@ -40,9 +45,17 @@ test('the check tab shows its progress, the page stays usable, then the warnings
   await page.getByRole('tab', { name: 'Kiểm tra số liệu' }).click();
   await expect(page.getByTestId('checks-computing')).toBeVisible();
 
-  release();
-  const open = expected.filter((w) => w.status === 'open').length;
-  await expect(page.getByTestId('checks-open')).toHaveText(`${open} cảnh báo chưa xử lý`);
+  releaseReady();
+  const open = expected.filter((w) => w.status === 'open');
+  await expect(page.getByTestId('checks-open')).toHaveText(`${open.length} cảnh báo chưa xử lý`);
+  await expect(page.getByTestId('check-row')).toHaveCount(Math.min(open.length, 100));
+  await expect(page.getByTestId('check-row').first()).toContainText(open[0]!.unitCode);
+  await expect(page.getByTestId('checks-computing')).toHaveText('Đang tải cả danh sách để lọc và sắp xếp…');
+  await expect(page.getByLabel('Chỉ chưa xử lý')).toBeDisabled();
+
+  releaseList();
+  await expect(page.getByLabel('Chỉ chưa xử lý')).toBeEnabled();
+  await expect(page.getByTestId('checks-open')).toHaveText(`${open.length} cảnh báo chưa xử lý`);
   await expect(page.getByTestId('checks-computing')).toHaveCount(0);
   await expect(page.getByTestId('checks-pending')).toHaveCount(0);
   await page.getByLabel('Chỉ chưa xử lý').uncheck();

@@ -30,13 +30,16 @@ describe('value checks off the main thread', () => {
 
   it('are asked ahead, ready once computed, and computed again after a change of the data', { timeout: 60_000 }, async () => {
     const { plan } = await buildMixedPlans(app, 1, 3);
-    expect(prepareChecks(offThread(), plan.id)).toEqual({ ready: false, total: null, open: null });
+    expect(prepareChecks(offThread(), plan.id)).toEqual({ ready: false, total: null, open: null, firstOpen: [] });
     const first = await planChecks(offThread(), plan.id);
-    expect(prepareChecks(offThread(), plan.id)).toEqual({
+    const open = first.filter((w) => w.status === 'open');
+    expect(prepareChecks(offThread(), plan.id, 3)).toEqual({
       ready: true,
       total: first.length,
-      open: first.filter((w) => w.status === 'open').length,
+      open: open.length,
+      firstOpen: open.slice(0, 3),
     });
+    expect(prepareChecks(offThread(), plan.id).firstOpen).toEqual([]);
     expect(first.length).toBeGreaterThan(0);
     expect(await planChecks(offThread(), plan.id)).toBe(first); // the same result, not computed again
     const row = app.ctx.db
