@@ -120,7 +120,7 @@ export function planChecks(run: ChecksRun, planId: number): Promise<ValueWarning
 }
 
 /** What checks.prepare answers: whether the warnings are ready, then their counts and the first open ones. */
-export interface ChecksReadiness {
+interface ChecksReadiness {
   ready: boolean;
   total: number | null;
   open: number | null;
