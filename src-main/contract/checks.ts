@@ -27,6 +27,18 @@ export type ValueWarning = z.infer<typeof ValueWarning>;
 
 export const checksChannels = {
   'checks.plan': { input: z.object({ planId: Id }), output: z.object({ warnings: z.array(ValueWarning) }) },
+  /** Start checking the plan's values ahead (off the main thread) and answer at once: whether they are ready, and then how
+   *  many warnings there are and how many are open (asked again until ready, so no request waits for seconds), and the
+   *  `first` open ones in the list's order: what the check tab shows first, before the whole list has arrived. */
+  'checks.prepare': {
+    input: z.object({ planId: Id, first: z.number().int().min(0).max(500).default(0) }),
+    output: z.object({
+      ready: z.boolean(),
+      total: z.number().int().nullable(),
+      open: z.number().int().nullable(),
+      firstOpen: z.array(ValueWarning),
+    }),
+  },
   /** The letter asking a unit to correct and resend a report, listing each problem with its place; a Zalo/email text. */
   'checks.correctionLetter': {
     input: z.object({

@@ -1,15 +1,24 @@
-// Handlers of the value checks: the plan's warnings ("Kiểm tra số liệu") and the letter sending a report back.
+// Handlers of the value checks: the plan's warnings ("Kiểm tra số liệu"), computed ahead and off the main thread
+// (checks-off-thread.ts), and the letter sending a report back.
+import type { AppContext } from '../handler/context';
 import type { Handler } from '../handler/handler';
 import { correctionLetter } from './correction-letter';
-import { planWarnings } from './value-review';
-import { cachedByDataVersion } from './data-version-cache';
+import { planChecks, prepareChecks, prepareConsolidation, type ChecksRun } from './checks-off-thread';
+import { todayInVietnam } from '../text/vi-date';
+
+// seconds on a province-sized database (every unit's history is read): in a worker (not in unit tests), so
+// other pages keep answering; asked ahead by the Reports page and again by the Tổng hợp tab (then reused)
+const run = (ctx: AppContext): ChecksRun => ({ db: ctx.db, dbFile: ctx.dbFile, offThread: ctx.mode !== 'test' });
 
 export const checksHandlers = {
-  // seconds on a province-sized database (every unit's history is read); asked again by the Tổng hợp tab on each visit
-  'checks.plan': ({ planId }, ctx) => cachedByDataVersion(ctx.db, `checks|${planId}`, () => ({ warnings: planWarnings(ctx.db, planId) })),
+  'checks.plan': async ({ planId }, ctx) => ({ warnings: await planChecks(run(ctx), planId) }),
+  'checks.prepare': ({ planId, first }, ctx) => {
+    void prepareConsolidation(run(ctx), planId, todayInVietnam(ctx.now())); // first: it is the quicker one
+    return prepareChecks(run(ctx), planId, first);
+  },
   'checks.correctionLetter': async (input, ctx) => {
     const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString());
     if (input.record) ctx.emit('data.changed', { entity: 'reports' });
     return out;
   },
-} satisfies { [K in 'checks.plan' | 'checks.correctionLetter']: Handler<K> };
+} satisfies { [K in 'checks.plan' | 'checks.prepare' | 'checks.correctionLetter']: Handler<K> };

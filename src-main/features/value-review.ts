@@ -3,10 +3,10 @@
 // (`check-values`) and the exports (the open-warning count).
 import type { ValueWarning } from '../contract/checks';
 import type { ReportDetail } from '../contract/reports';
-import { checkMeasures, isBlocking, type CheckFinding } from '../checks/value-checks';
+import { checkMeasures, isBlocking, sampleStats, type CheckFinding } from '../checks/value-checks';
 import { peerSampler } from './report-import/peer-sample';
 import { splitPlace } from './report-import/row-mapping';
-import { confirmedValues, planPeerValues, planStoredValues, unitHistory } from '../db/check-data';
+import { confirmedValues, planPeerValues, planStoredValues, planUnitHistories, unitHistory } from '../db/check-data';
 import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import { planOrThrow } from './plan-lookup';
@@ -20,20 +20,21 @@ export function planWarnings(db: Db, planId: number): ValueWarning[] {
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t.min]));
   const peers = planPeerValues(db, planId);
   const confirmed = confirmedValues(db, planId);
-  const histories = new Map<number, Map<number, number[]>>();
+  const histories = planUnitHistories(db, planId); // every unit's earlier values in one query, not one per unit
+  const none = new Map<number, number[]>();
   const othersOf = peerSampler(peers); // O(values), not O(values²): each indicator's peers summed up once
   const out: ValueWarning[] = [];
   for (const v of planStoredValues(db, planId)) {
     const ind = indicators.get(v.indicatorId);
     if (!ind) continue;
-    let history = histories.get(v.unitId);
-    if (!history) histories.set(v.unitId, (history = unitHistory(db, v.unitId, planId)));
+    const history = histories.get(v.unitId) ?? none;
     const found = checkMeasures({
       indicator: ind,
       value: v.value,
       value2: v.value2,
       target: targets.get(v.indicatorId) ?? null,
-      history: history.get(v.indicatorId) ?? [],
+      // only a number of a number indicator is judged against its past: summed up for those alone
+      history: v.value !== null && ind.aggregation !== 'text' ? sampleStats(history.get(v.indicatorId) ?? []) : [],
       peers: othersOf(v.indicatorId, v.unitId, 'value'),
       unit2: ind.unit2,
       peers2: othersOf(v.indicatorId, v.unitId, 'value2'),

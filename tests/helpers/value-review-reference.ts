@@ -1,0 +1,62 @@
+// "Kiểm tra số liệu" as computed before issue #17 (each unit's history read by its own query, unitHistory), kept as
+// the oracle the plan-wide computation is compared with (tests/rpc/value-review-equivalence.test.ts); the checks
+// themselves (checkMeasures, the peer sampler) are the app's own. Test-only.
+import type { ValueWarning } from '../../src-main/contract/checks';
+import { checkMeasures, isBlocking } from '../../src-main/checks/value-checks';
+import { peerSampler } from '../../src-main/features/report-import/peer-sample';
+import { splitPlace } from '../../src-main/features/report-import/row-mapping';
+import { confirmedValues, planPeerValues, planStoredValues, unitHistory } from '../../src-main/db/check-data';
+import type { Db } from '../../src-main/db/connection';
+import { listIndicators } from '../../src-main/db/indicators';
+import { planOrThrow } from '../../src-main/features/plan-lookup';
+import { listUnits } from '../../src-main/db/units';
+
+export function referencePlanWarnings(db: Db, planId: number): ValueWarning[] {
+  const plan = planOrThrow(db, planId);
+  const indicators = new Map(listIndicators(db, true).map((i) => [i.id, i]));
+  const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
+  const targets = new Map(plan.targets.map((t) => [t.indicatorId, t.min]));
+  const peers = planPeerValues(db, planId);
+  const confirmed = confirmedValues(db, planId);
+  const histories = new Map<number, Map<number, number[]>>();
+  const othersOf = peerSampler(peers);
+  const out: ValueWarning[] = [];
+  for (const v of planStoredValues(db, planId)) {
+    const ind = indicators.get(v.indicatorId);
+    if (!ind) continue;
+    let history = histories.get(v.unitId);
+    if (!history) histories.set(v.unitId, (history = unitHistory(db, v.unitId, planId)));
+    const found = checkMeasures({
+      indicator: ind,
+      value: v.value,
+      value2: v.value2,
+      target: targets.get(v.indicatorId) ?? null,
+      history: history.get(v.indicatorId) ?? [],
+      peers: othersOf(v.indicatorId, v.unitId, 'value'),
+      unit2: ind.unit2,
+      peers2: othersOf(v.indicatorId, v.unitId, 'value2'),
+    });
+    const unit = units.get(v.unitId);
+    for (const f of found) {
+      const value = f.measure === 1 ? v.value : v.value2;
+      out.push({
+        reportId: v.reportId,
+        unitId: v.unitId,
+        unitCode: v.unitCode,
+        unitName: unit?.name ?? v.unitCode,
+        indicatorId: v.indicatorId,
+        indicatorCode: ind.code,
+        indicatorLabel: ind.label,
+        rule: f.rule,
+        blocking: isBlocking(f),
+        value,
+        expected: f.expected,
+        message: f.message,
+        file: v.fileName,
+        ...splitPlace(v.cell),
+        status: confirmed.has(`${v.reportId}:${v.indicatorId}`) ? 'confirmed' : 'open',
+      });
+    }
+  }
+  return out;
+}
