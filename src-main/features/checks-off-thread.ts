@@ -54,13 +54,14 @@ function thread(): Worker | null {
   worker.on('message', (r: Reply) => {
     const w = waiting.get(r.id);
     waiting.delete(r.id);
+    if (waiting.size === 0) worker?.unref();
     if (!w) return;
     if ('error' in r) w.reject(new Error(r.error));
     else w.resolve(r.value);
   });
   worker.on('error', failAll);
   worker.on('exit', () => failAll(new Error('checks worker exited')));
-  worker.unref(); // never keeps the app (or a test run) alive
+  worker.unref(); // idle, it never keeps the app (or a test run) alive; a job waited for does (inWorker)
   return worker;
 }
 
@@ -73,6 +74,7 @@ function inWorker(job: Omit<AheadJob, 'id'>): Promise<unknown> | null {
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
+    w.ref(); // a CLI awaiting the answer must not exit before it comes
     w.postMessage({ ...job, id });
   });
 }

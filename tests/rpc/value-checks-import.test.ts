@@ -138,7 +138,17 @@ describe('checking a plan ("Kiểm tra số liệu", CLI check-values)', () => {
       ['GD01', 'KP01', 'magnitude', 'confirmed'],
       ['YT01', 'KP01', 'far_above_target', 'open'],
     ]);
-  });
+    // a real CLI process computes them in its checks worker and waits for it before printing (it once exited first,
+    // printing nothing)
+    const { spawnSync } = await import('node:child_process');
+    const spawned = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/cli.ts', 'check-values', '--plan', String(plan.id), '--json', '--db', app.ctx.dbFile],
+      { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    expect(spawned.status).toBe(0);
+    expect(JSON.parse(spawned.stdout)).toEqual(out);
+  }, 60_000);
 });
 
 describe('hand edits ("Sửa")', () => {
