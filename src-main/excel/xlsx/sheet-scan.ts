@@ -95,8 +95,9 @@ function solidLength(v: Cell['v']): number {
  * Scan a sheet. With `rowChars` > 0 this is a head scan: in each row, once the cells read hold that many
  * non-space characters, the rest of the row is skipped (its index goes to `cutRows`). Cells are in column order
  * in any valid file, so a head scan gives every row's first cells exactly as a full scan would. A row whose first
- * non-empty cell is a number (an STT column, a list) is ended right after that cell and not listed: a line that
- * starts with a number can never be a narrative heading (see narrative.ts), and such rows make up most lists.
+ * non-empty cell is a number (an STT column, a list) is ended at that cell, which is not kept, and not listed: a
+ * line that starts with a number can never be a narrative heading (see narrative.ts), and such rows make up most
+ * lists.
  * With `rowLimit`, scanning stops at the first row at or past it (a top scan: rows are in order in valid files).
  */
 export function scanSheet(xml: string, name: string, state: SheetState, ctx: ScanContext, rowChars = 0, rowLimit = Infinity): SheetGrid {
@@ -131,16 +132,19 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     if (++ctx.cellCount.n > limits.maxCells) {
       throw new XlsxError('bomb', `Tệp có quá nhiều ô dữ liệu (trên ${limits.maxCells.toLocaleString('vi-VN')}) – không đọc.`);
     }
-    (rows[r] ??= [])[c] = cell;
     if (rowChars > 0) {
-      const solid = solidLength(cell.v);
-      if (solid > 0 && !rowSolid) {
+      if (!rowSolid && typeof cell.v === 'number') {
+        // A row starting with a number is never a heading: the cell is counted but not kept, the row is ended.
         rowSolid = true;
-        numberFirst = typeof cell.v === 'number';
-        if (numberFirst) budget = 0;
+        numberFirst = true;
+        budget = 0;
+        return;
       }
+      const solid = solidLength(cell.v);
+      if (solid > 0 && !rowSolid) rowSolid = true;
       budget -= solid;
     }
+    (rows[r] ??= [])[c] = cell;
   };
 
   /** Head scan: after a cell that used up the row's budget, jump to the end of the row. */
