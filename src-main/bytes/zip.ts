@@ -29,6 +29,8 @@ const u32 = (b: Uint8Array, o: number): number => (u16(b, o) | (u16(b, o + 2) <<
 
 const CORRUPT = 'Tệp bị hỏng hoặc tải về chưa hết (cấu trúc nén không hợp lệ). Hãy tải lại hoặc xin đơn vị gửi lại.';
 const latin1 = new TextDecoder('latin1');
+/** Largest output chunk given to zlib at once (bigger parts are inflated in chunks of this size). */
+const MAX_CHUNK = 1 << 20;
 const utf8 = new TextDecoder('utf-8');
 
 function findEocd(b: Uint8Array): number {
@@ -115,7 +117,8 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   } else if (entry.method === 8) {
     const cap = Math.min(entry.size + 1, zip.limits.maxEntryBytes + 1, budget + 1);
     try {
-      out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap) });
+      // One output chunk the size of the entry (+1): no 16 KB buffer per small part, no concatenation of chunks.
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap), chunkSize: Math.min(Math.max(64, cap), MAX_CHUNK) });
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
         throw new XlsxError(

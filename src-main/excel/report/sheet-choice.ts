@@ -46,6 +46,7 @@ export function sameUnit(a: string, b: string): boolean {
 
 const LABEL_HINT = /noi dung|chi tieu|hang muc|dien giai/;
 const VALUE_HINT = /ket qua|so luong|thuc hien|so lieu|gia tri|tong so/;
+const HAS_SPACE = /\s/;
 
 /**
  * Cheap necessary condition for findTable on a sheet that is probably not the report (lists, appendices, long
@@ -61,6 +62,8 @@ export function mayHaveTable(grid: SheetGrid, rows = 40): boolean {
     for (const cell of row) {
       if (!cell || typeof cell.v !== 'string' || cell.v.length > 80) continue;
       if (cell.font) return true;
+      // Every hint is two words, and fold() makes spaces only of whitespace: text without any cannot match.
+      if (!HAS_SPACE.test(cell.v)) continue;
       const f = fold(cell.v);
       if (!label && LABEL_HINT.test(f)) label = true;
       else if (!value && VALUE_HINT.test(f)) value = true;

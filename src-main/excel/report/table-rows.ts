@@ -2,7 +2,7 @@
 // sub-rows marked as breakdowns of the row above, totals, ditto marks, template codes; column-number rows and
 // hidden rows are passed over (hidden ones flagged), uncalculated formulas flagged; stops at the footer or a footnote.
 import type { ReportIssue, ReportRow } from '../../contract/parsed-report';
-import { a1 } from '../xlsx/grid';
+import { a1, type Cell } from '../xlsx/grid';
 import { cachedFold as fold } from './fold-cache';
 import type { SheetText } from './sheet-text';
 import { isColumnNumberRow, type TableLayout, type Field } from './table-header';
@@ -16,6 +16,9 @@ const FOOTER = /^(noi nhan|tm\.?\s|t\/m|tm ban|nguoi lap|nguoi bao cao|thu truon
 const TOTAL = /^(tong cong|cong|tong so|tong)(\s*:)?$/;
 /** A footnote under the table: "(*) ...", "(**) ...", "Ghi chú: ...", "Lưu ý: ...", "Nguồn: ...". */
 const FOOTNOTE = /^(?:\(\s*\*{1,3}\s*\)|\*{1,3}\s*\)|(?:ghi chu|chu thich|luu y|nguon(?: so lieu)?)\s*:)/;
+
+const nonEmpty = (s: string): boolean => s !== '';
+const uncached = (c: Cell | undefined): boolean => !!c?.noCache;
 
 interface TableRead {
   rows: ReportRow[];
@@ -65,12 +68,29 @@ export function readTableRows(
       });
     }
   };
+  // Helpers of the row loop take the row: defined once per table, not once per row.
+  const ctx = (row: number, c: number | undefined): ValueContext => ({ sheet, cell: a1(row, c ?? 0), issues, date1904 });
+  const cellAt = (row: number, c: number | undefined) => (c === undefined ? undefined : st.sheet.rows[row]?.[c]);
+  const field = (row: number, f: 'value' | 'target') => {
+    const c = columns[f];
+    const text = c === undefined ? '' : (st.text[row]?.[c] ?? '');
+    if (text && isDitto(text) && cellAt(row, c)?.k === 's') {
+      issues.push({
+        sheet,
+        cell: a1(row, c ?? 0),
+        severity: 'warning',
+        message: `Sheet '${sheet}', ô ${a1(row, c ?? 0)}: dấu "như trên" – lấy giá trị ô phía trên.`,
+      });
+      return { value: (prev[f] as ReportRow['value'] | undefined) ?? null, suffix: null };
+    }
+    return readValue(cellAt(row, c), text, ctx(row, c));
+  };
   for (; r < st.text.length; r++) {
     const line = st.text[r] ?? [];
-    const firstText = line.find((s) => s !== '') ?? '';
+    const firstText = line.find(nonEmpty) ?? '';
     if (!firstText) {
       // A row of formulas never calculated looks blank: say so before passing over it.
-      if (st.sheet.rows[r]?.some((c) => c?.noCache)) flagUncached(allCols);
+      if (st.sheet.rows[r]?.some(uncached)) flagUncached(allCols);
       if (++blank >= 4 && rows.length > 0) break;
       continue;
     }
@@ -80,7 +100,7 @@ export function readTableRows(
     if (FOOTNOTE.test(folded)) break;
     if (isColumnNumberRow(line)) continue;
     if (st.sheet.hiddenRows?.has(r)) {
-      const c = columns.label ?? line.findIndex((s) => s !== '');
+      const c = columns.label ?? line.findIndex(nonEmpty);
       const what = (colText(r, 'label') || firstText).slice(0, 60);
       issues.push({
         sheet,
@@ -110,22 +130,6 @@ export function readTableRows(
     const fl = fold(label);
     const isBreakdown = !isSection && stt === null && BREAKDOWN.test(fl);
     const isTotal = !isSection && TOTAL.test(fl);
-    const ctx = (c: number | undefined): ValueContext => ({ sheet, cell: a1(r, c ?? 0), issues, date1904 });
-    const cellAt = (c: number | undefined) => (c === undefined ? undefined : st.sheet.rows[r]?.[c]);
-    const field = (f: 'value' | 'target') => {
-      const c = columns[f];
-      const text = c === undefined ? '' : (st.text[r]?.[c] ?? '');
-      if (text && isDitto(text) && cellAt(c)?.k === 's') {
-        issues.push({
-          sheet,
-          cell: a1(r, c ?? 0),
-          severity: 'warning',
-          message: `Sheet '${sheet}', ô ${a1(r, c ?? 0)}: dấu "như trên" – lấy giá trị ô phía trên.`,
-        });
-        return { value: (prev[f] as ReportRow['value'] | undefined) ?? null, suffix: null };
-      }
-      return readValue(cellAt(c), text, ctx(c));
-    };
     let unit: string | null = colText(r, 'unit') || null;
     if (unit && isDitto(unit)) {
       const above = (prev.unit as string | null | undefined) ?? null;
@@ -139,13 +143,16 @@ export function readTableRows(
     }
     let note: string | null = colText(r, 'note') || null;
     if (note && isDitto(note)) note = (prev.note as string | null | undefined) ?? null;
-    const v = isSection ? { value: null, suffix: null } : field('value');
-    const t = isSection ? { value: null, suffix: null } : field('target');
+    const v = isSection ? { value: null, suffix: null } : field(r, 'value');
+    const t = isSection ? { value: null, suffix: null } : field(r, 'target');
     if (!unit && (v.suffix || t.suffix)) unit = v.suffix ?? t.suffix;
-    const extra = layout.extra.map((e) => ({
-      header: e.header,
-      value: isSection ? null : readValue(cellAt(e.col), st.text[r]?.[e.col] ?? '', ctx(e.col)).value,
-    }));
+    const extra: ReportRow['extra'] = [];
+    for (const e of layout.extra) {
+      extra.push({
+        header: e.header,
+        value: isSection ? null : readValue(cellAt(r, e.col), st.text[r]?.[e.col] ?? '', ctx(r, e.col)).value,
+      });
+    }
     if (!label && valueCol !== undefined && !isSection) label = '';
     const row: ReportRow = {
       stt: isBreakdown ? null : stt,

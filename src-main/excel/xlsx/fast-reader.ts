@@ -9,6 +9,7 @@ import { parseRels, parseWorkbook, sharedStringTable, type SharedStringTable, ty
 import { guardXml } from '../../bytes/xml';
 import { sheetTextBoxes } from './drawing-text';
 import { decodeUtf8, readEntry, type ZipArchive } from '../../bytes/zip';
+import { cachedPartText } from './part-cache';
 
 function part(zip: ZipArchive, path: string): string | undefined {
   const entry = zip.entries.get(path);
@@ -16,6 +17,21 @@ function part(zip: ZipArchive, path: string): string | undefined {
   const bytes = readEntry(zip, entry);
   guardXml(bytes, path);
   return decodeUtf8(bytes);
+}
+
+/** The last workbook parsed: a file made from the same template as the one before it has the same two parts. */
+let lastWorkbook: { wbXml: string; relsXml: string; dir: string; book: ReturnType<typeof parseBook> } | undefined;
+const parseBook = (wbXml: string, relsXml: string, dir: string) => {
+  const rels = parseRels(relsXml, dir);
+  return { rels, ...parseWorkbook(wbXml, rels) };
+};
+/** Sheets, 1904 flag and relationships of a workbook (shared with the previous file when its parts are the same: never change them). */
+function workbookOf(wbXml: string, relsXml: string, dir: string): ReturnType<typeof parseBook> {
+  const last = lastWorkbook;
+  if (last && last.wbXml === wbXml && last.relsXml === relsXml && last.dir === dir) return last.book;
+  const book = parseBook(wbXml, relsXml, dir);
+  lastWorkbook = { wbXml, relsXml, dir, book };
+  return book;
 }
 
 function workbookPath(zip: ZipArchive): string {
@@ -49,7 +65,7 @@ interface FastBook {
 export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
   const wbPath = workbookPath(zip);
   const dir = wbPath.slice(0, wbPath.lastIndexOf('/') + 1);
-  const wbXml = part(zip, wbPath);
+  const wbXml = cachedPartText(zip, wbPath);
   if (wbXml === undefined) throw new XlsxError('not-xlsx', 'Không phải tệp Excel (.xlsx): thiếu phần sổ làm việc.');
   if (wbXml.indexOf('purl.oclc.org/ooxml') !== -1) {
     throw new XlsxError(
@@ -58,8 +74,7 @@ export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
     );
   }
   const relsPath = `${dir}_rels/${wbPath.slice(dir.length)}.rels`;
-  const rels = parseRels(part(zip, relsPath) ?? '', dir);
-  const { sheets: refs, date1904 } = parseWorkbook(wbXml, rels);
+  const { rels, sheets: refs, date1904 } = workbookOf(wbXml, cachedPartText(zip, relsPath) ?? '', dir);
   if (refs.length === 0) throw new XlsxError('malformed', 'Sổ làm việc không có sheet nào.');
   deadline.check();
 

@@ -95,8 +95,9 @@ function solidLength(v: Cell['v']): number {
  * Scan a sheet. With `rowChars` > 0 this is a head scan: in each row, once the cells read hold that many
  * non-space characters, the rest of the row is skipped (its index goes to `cutRows`). Cells are in column order
  * in any valid file, so a head scan gives every row's first cells exactly as a full scan would. A row whose first
- * non-empty cell is a number (an STT column, a list) is ended right after that cell and not listed: a line that
- * starts with a number can never be a narrative heading (see narrative.ts), and such rows make up most lists.
+ * non-empty cell is a number (an STT column, a list) is ended at that cell, which is not kept, and not listed: a
+ * line that starts with a number can never be a narrative heading (see narrative.ts), and such rows make up most
+ * lists.
  * With `rowLimit`, scanning stops at the first row at or past it (a top scan: rows are in order in valid files).
  */
 export function scanSheet(xml: string, name: string, state: SheetState, ctx: ScanContext, rowChars = 0, rowLimit = Infinity): SheetGrid {
@@ -115,6 +116,8 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
   let inIs = false;
   let inRPh = false;
   let hiddenRows: Set<number> | undefined;
+  /** Where the next "hidden" in the part is, found once and reused by the rows before it (-1: not searched yet). */
+  let nextHidden = -1;
   let skipped = 0;
   let n = 0;
 
@@ -129,16 +132,19 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     if (++ctx.cellCount.n > limits.maxCells) {
       throw new XlsxError('bomb', `Tệp có quá nhiều ô dữ liệu (trên ${limits.maxCells.toLocaleString('vi-VN')}) – không đọc.`);
     }
-    (rows[r] ??= [])[c] = cell;
     if (rowChars > 0) {
-      const solid = solidLength(cell.v);
-      if (solid > 0 && !rowSolid) {
+      if (!rowSolid && typeof cell.v === 'number') {
+        // A row starting with a number is never a heading: the cell is counted but not kept, the row is ended.
         rowSolid = true;
-        numberFirst = typeof cell.v === 'number';
-        if (numberFirst) budget = 0;
+        numberFirst = true;
+        budget = 0;
+        return;
       }
+      const solid = solidLength(cell.v);
+      if (solid > 0 && !rowSolid) rowSolid = true;
       budget -= solid;
     }
+    (rows[r] ??= [])[c] = cell;
   };
 
   /** Head scan: after a cell that used up the row's budget, jump to the end of the row. */
@@ -251,7 +257,24 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
         }
       } else if (c0 === 118) {
         // <v>
-        if (!close && !selfClose) st.v = xml.slice(gt + 1, textEnd(xml, gt));
+        if (!close && !selfClose) {
+          const e = textEnd(xml, gt);
+          st.v = xml.slice(gt + 1, e);
+          // The usual unprefixed "</v></c>" right after the value: handled here instead of by two more turns of the loop.
+          if (i === ns && xml.charCodeAt(e + 1) === 47 && xml.charCodeAt(e + 2) === 118 && xml.charCodeAt(e + 3) === 62) {
+            if (
+              e + 8 <= end &&
+              xml.charCodeAt(e + 4) === 60 &&
+              xml.charCodeAt(e + 5) === 47 &&
+              xml.charCodeAt(e + 6) === 99 &&
+              xml.charCodeAt(e + 7) === 62
+            ) {
+              pos = e + 8;
+              finish();
+              skipRest();
+            } else pos = e + 4;
+          }
+        }
       } else if (c0 === 102) {
         // <f>
         if (!close) st.f = selfClose ? '' : xml.slice(gt + 1, textEnd(xml, gt));
@@ -262,15 +285,22 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     } else if (len === 3 && c0 === 114 && xml.charCodeAt(ns + 1) === 111 && xml.charCodeAt(ns + 2) === 119) {
       // <row>
       if (!close) {
-        const ra = xml.slice(j, gt);
-        const r = attr(ra, 'r');
-        if (r) {
-          const d = digits(r, 0, r.length);
-          row = (d >= 0 ? d : Number(r)) - 1;
-        } else row = row + 1;
+        // The usual ` r="12"` first: read in place; anything else through attr().
+        const q = xml.charCodeAt(j) === 32 && xml.charCodeAt(j + 1) === 114 && xml.charCodeAt(j + 2) === 61 && xml.charCodeAt(j + 3) === 34;
+        const qe = q ? xml.indexOf('"', j + 4) : -1;
+        const d0 = qe > 0 && qe < gt ? digits(xml, j + 4, qe) : -1;
+        if (d0 > 0) row = d0 - 1;
+        else {
+          const r = attr(xml.slice(j, gt), 'r');
+          if (r) {
+            const d = digits(r, 0, r.length);
+            row = (d >= 0 ? d : Number(r)) - 1;
+          } else row = row + 1;
+        }
         if (!Number.isInteger(row)) row = -1;
         if (row >= rowLimit) break; // top scan: the rows asked for are read
-        if (ra.indexOf('hidden') !== -1 && isTrue(attr(ra, 'hidden')) && row >= 0) (hiddenRows ??= new Set()).add(row);
+        if (nextHidden < j) nextHidden = xml.indexOf('hidden', j) >>> 0; // -1 becomes 2^32 - 1: none further on
+        if (nextHidden < gt && row >= 0 && isTrue(attr(xml.slice(j, gt), 'hidden'))) (hiddenRows ??= new Set()).add(row);
         col = -1;
         if (rowChars > 0) {
           budget = rowChars;
