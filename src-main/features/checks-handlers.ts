@@ -17,7 +17,9 @@ export const checksHandlers = {
     return prepareChecks(run(ctx), planId, first);
   },
   'checks.correctionLetter': async (input, ctx) => {
-    const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString());
+    const out = await correctionLetter(ctx.db, { ...input, number: input.number ?? null }, ctx.now().toISOString(), (planId) =>
+      planChecks(run(ctx), planId),
+    );
     if (input.record) ctx.emit('data.changed', { entity: 'reports' });
     return out;
   },

@@ -16,6 +16,7 @@ import { reportDetail } from './reports';
 import { readProfile } from './settings';
 import { planOrThrow } from './plan-lookup';
 import { planWarnings } from './value-review';
+import type { ValueWarning } from '../contract/checks';
 import { MIME } from '../contract/mime';
 
 interface CorrectionOptions {
@@ -43,9 +44,9 @@ export function forUnit(message: string): string {
 }
 
 /** The problems to name: open value warnings of this report, then the reader's errors and warnings kept on it. */
-function reportProblems(db: Db, reportId: number): string[] {
+function reportProblems(db: Db, reportId: number, planChecks: ValueWarning[]): string[] {
   const d = reportDetail(db, reportId);
-  const checks = planWarnings(db, d.planId)
+  const checks = planChecks
     .filter((w) => w.reportId === reportId && w.status === 'open')
     .map((w) => `${w.indicatorCode} – ${w.indicatorLabel}${where(w.sheet, w.cell)}: ${w.message}`);
   // value checks kept on the report are listed from the live checks above (open ones only), not again from here
@@ -56,16 +57,21 @@ function reportProblems(db: Db, reportId: number): string[] {
   return [...new Set([...checks, ...read].map(forUnit))];
 }
 
+/**
+ * `checksOf`: the plan's value warnings as they are now; by default computed here, the app passes the ones its checks
+ * worker keeps per data version (seconds of work on a large plan, usually done already when the user is on the check view).
+ */
 export async function correctionLetter(
   db: Db,
   o: CorrectionOptions,
   now: string,
+  checksOf: (planId: number) => Promise<ValueWarning[]> = async (planId) => planWarnings(db, planId),
 ): Promise<{ file: FileOut; text: string; problems: number }> {
   const d = reportDetail(db, o.reportId);
   if (d.status !== 'active' && d.status !== 'held')
     throw new AppError('conflict', 'Bản báo cáo này không còn được dùng: hãy mở bản đang dùng của đơn vị.');
   const plan = planOrThrow(db, d.planId);
-  const problems = reportProblems(db, o.reportId);
+  const problems = reportProblems(db, o.reportId, await checksOf(d.planId));
   if (problems.length === 0)
     throw new AppError('invalid_input', 'Báo cáo này không có vấn đề nào cần đơn vị sửa (không có cảnh báo chưa xử lý).');
   const { profile, warnings } = resolveProfile(readProfile(db), plan);

@@ -211,6 +211,12 @@ describe('sending a report back ("đề nghị sửa")', () => {
       files: [{ file: file('bc-YT01.xlsx', await filled(b.id, 600)), unitId: b.id, receivedOn: '2024-12-20' }],
     });
     const reportId = c.files[0]!.reportId!;
+    // the letter names the plan's warnings as given to it (the app gives those its checks worker keeps): none here
+    const { correctionLetter } = await import('../../src-main/features/correction-letter');
+    const opts = { reportId, number: null, date: '2024-12-22', dueOn: null, record: false };
+    await expect(correctionLetter(app.ctx.db, opts, '2024-12-22T01:00:00Z', async () => [])).rejects.toMatchObject({
+      message: expect.stringMatching(/không có vấn đề nào/),
+    });
     const r = await app.call('checks.correctionLetter', { reportId, number: '12/CV-LĐLĐ', date: '2024-12-22' });
     expect(r.problems).toBe(1);
     expect(r.text).toMatch(
