@@ -87,11 +87,10 @@ export interface PeerStats {
   readonly mad: number;
 }
 
+/** The finite numbers of a sample summed up: their median and MAD, and how many there are. */
 export function peerStats(values: readonly number[]): PeerStats {
-  const xs = values.filter((x) => Number.isFinite(x));
-  if (xs.length === 0) return { n: 0, median: 0, mad: 0 };
-  const med = median(xs);
-  return { n: xs.length, median: med, mad: median(xs.map((v) => Math.abs(v - med))) };
+  const { finite, median, mad } = finiteStats(values);
+  return { n: finite, median, mad };
 }
 
 export function median(xs: readonly number[]): number {
@@ -109,17 +108,23 @@ function sortedMedian(a: Float64Array, n: number): number {
 }
 
 /**
- * A sample summed up as robustZ reads it when given the numbers themselves (n counts them all, the median and MAD
- * are of the finite ones), computed in one reused buffer: the check view sums up ~200,000 unit histories at once.
+ * Median and MAD of the finite numbers of `values` (0 and 0 when there are none), and how many are finite: in one
+ * reused buffer, no copies (the check view sums up ~200,000 unit histories at once).
  */
-export function sampleStats(values: readonly number[]): PeerStats {
+function finiteStats(values: readonly number[]): { finite: number; median: number; mad: number } {
   if (scratch.length < values.length) scratch = new Float64Array(values.length * 2);
   let k = 0;
   for (const x of values) if (Number.isFinite(x)) scratch[k++] = x;
-  if (k === 0) return { n: values.length, median: 0, mad: 0 };
+  if (k === 0) return { finite: 0, median: 0, mad: 0 };
   const med = sortedMedian(scratch, k);
   for (let j = 0; j < k; j++) scratch[j] = Math.abs(scratch[j]! - med);
-  return { n: values.length, median: med, mad: sortedMedian(scratch, k) };
+  return { finite: k, median: med, mad: sortedMedian(scratch, k) };
+}
+
+/** A sample summed up as robustZ reads it when given the numbers themselves: n counts them all, finite or not. */
+export function sampleStats(values: readonly number[]): PeerStats {
+  const { median, mad } = finiteStats(values);
+  return { n: values.length, median, mad };
 }
 
 /** Robust z-score of `x` in `sample` (null when the sample is too small or has no spread). */
