@@ -111,6 +111,11 @@ test('an award added to a model is saved and shown again', async ({ app, page })
   await edit.getByLabel('Cấp khen').fill('LĐLĐ tỉnh');
   await edit.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByText('Đã lưu mô hình "Bữa cơm công đoàn"').last()).toBeVisible();
-  const awards = app.ctx.db.prepare("SELECT awards FROM models WHERE name = 'Bữa cơm công đoàn'").get() as { awards: string } | undefined;
-  expect(JSON.parse(awards?.awards ?? '[]')).toEqual([expect.objectContaining({ form: 'Giấy khen', by: 'LĐLĐ tỉnh' })]);
+  // the first save's toast may still be up, so the one above can be that one: wait for the stored awards themselves
+  const awards = () =>
+    JSON.parse(
+      (app.ctx.db.prepare("SELECT awards FROM models WHERE name = 'Bữa cơm công đoàn'").get() as { awards: string } | undefined)?.awards ??
+        '[]',
+    ) as unknown;
+  await expect.poll(awards).toEqual([expect.objectContaining({ form: 'Giấy khen', by: 'LĐLĐ tỉnh' })]);
 });
