@@ -62,23 +62,30 @@ const LONG_WRITE_CHECKPOINT_PAGES = 65_536;
  * pages, which a group of imported files passes each time: each commit then rewrote the same index pages into the
  * database file and synced it again). Every commit stays durable in the WAL (synchronous=FULL) and is replayed
  * after a crash. A connection already deferring (or with checkpoints off) is left as it is.
+ * `done({ later: true })` puts the setting back at once and copies the WAL on the next turn of the event loop, so
+ * the caller's result goes out first (3,000 files: ~120 MB of WAL, ~0.2 s); a crash before the copy loses nothing.
  */
-export function deferCheckpoints(db: Db): () => void {
+export function deferCheckpoints(db: Db): (opts?: { later?: boolean }) => void {
   const before = Number(db.pragma('wal_autocheckpoint', { simple: true }));
   if (db.readonly || before <= 0 || before >= LONG_WRITE_CHECKPOINT_PAGES) return () => {};
   db.pragma(`wal_autocheckpoint = ${LONG_WRITE_CHECKPOINT_PAGES}`);
   let open = true;
-  return () => {
-    if (!open || !db.open) return;
-    open = false;
-    db.pragma(`wal_autocheckpoint = ${before}`);
-    // PASSIVE: never waits for readers; what it cannot copy now (or on a failure: a full disk) stays safe in the
-    // WAL and goes with the next automatic checkpoint
+  // PASSIVE: never waits for readers; what it cannot copy now (or on a failure: a full disk) stays safe in the
+  // WAL and goes with the next automatic checkpoint (or when the connection closes)
+  const copy = () => {
+    if (!db.open) return;
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
       /* nothing lost: see above */
     }
+  };
+  return (opts = {}) => {
+    if (!open || !db.open) return;
+    open = false;
+    db.pragma(`wal_autocheckpoint = ${before}`);
+    if (opts.later) setTimeout(copy, 0);
+    else copy();
   };
 }
 

@@ -4,6 +4,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
 import { deferCheckpoints } from '../../src-main/db/connection';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -53,6 +55,21 @@ describe('checkpoints during an import batch', () => {
     // the batch's pages are in the database file: nothing is left in the WAL to copy
     const [ck] = app.ctx.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[];
     expect(ck!.checkpointed).toBe(ck!.log);
+  }, 60_000);
+
+  it('copy the batch into the database file right after its result is given, not before', async () => {
+    const { plan, files } = await filesFor(60);
+    const dbFile = join(app.dir, 'test.sqlite');
+    const before = statSync(dbFile).size;
+    const res = await app.call('reports.commit', { planId: plan.id, files });
+    expect(res.files.filter((f) => f.status === 'imported')).toHaveLength(60);
+    // the result comes first (the copy of the WAL takes a while on a large batch) with the setting already back
+    expect(autocheckpoint()).toBe(1000);
+    const atResult = statSync(dbFile).size;
+    await new Promise((r) => setTimeout(r, 50));
+    const after = statSync(dbFile).size;
+    expect(after).toBeGreaterThan(atResult);
+    expect(after).toBeGreaterThan(before);
   }, 60_000);
 
   it('are back to the default when the batch is cut off (disk full)', async () => {
