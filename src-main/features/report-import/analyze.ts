@@ -12,7 +12,7 @@ import { receivedOnOf, type PlanContext } from './context';
 import { formatViDate } from '../../text/vi-date';
 import { mapRows, numberIssues, rowIssues, unconfirmed, unmatchedIssues, valueNoteIssues } from './row-mapping';
 import { detectUnit } from './unit-detect';
-import { flagIssues, flagRows, missingRequired } from './value-flags';
+import { flagIssues, flagRows, missingRequired, type FlaggedRow } from './value-flags';
 import { unitHistory } from '../../db/check-data';
 import { columnDoubtText, columnInDoubt, columnToUse, previewColumn, readWithColumn } from './value-column-choice';
 import { verifyUpward, type PackageVerdict } from '../province-verify';
@@ -22,6 +22,8 @@ export interface Analysis {
   parsed: ParsedReport;
   /** The upward package's verdict (null: not a package); passed on by headless imports so commit reads it once. */
   pkg?: PackageVerdict | null;
+  /** The value checks' findings on the mapped rows (passed on by headless imports so commit checks them once). */
+  flagged: FlaggedRow[];
 }
 
 export const PARSE_TIMEOUT_MS = 15_000;
@@ -106,7 +108,7 @@ export async function analyzeFile(
     ],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
-  const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed, pkg });
+  const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed, pkg, flagged });
   if (fatal) return set('error', fatal.message);
   if (pkg?.action === 'refuse') return set('error', pkg.reason ?? '');
   const planOfTemplate = parsed.template?.planId;
@@ -132,7 +134,7 @@ export async function analyzeFile(
   if (mapped.length === 0) return set('error', 'Bảng số liệu của tệp không có dòng nào: hãy kiểm tra tệp rồi gửi lại.');
   if (!unit) return set('confirm', 'Chưa xác định được đơn vị gửi báo cáo: hãy chọn đơn vị.');
   if (!guess.sure) return set('confirm', `Đơn vị có thể là "${unit.name}": hãy xác nhận.`);
-  if (!pc.plan.unitIds.includes(unit.id))
+  if (!pc.units.expected.has(unit.id))
     return set('confirm', `"${unit.name}" không có trong danh sách đơn vị phải báo cáo của kế hoạch: hãy xác nhận.`);
   const active = activeReport(db, pc.plan.id, unit.id);
   if (active) base.replaces = { reportId: active.id, version: active.version, receivedOn: active.receivedOn };

@@ -13,7 +13,7 @@ import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
 import type { AppContext } from '../../handler/context';
 import { parseOptions } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
-import { flagIssues, flagRows, missingRequired } from './value-flags';
+import { flagIssues, flagRows, missingRequired, type FlaggedRow } from './value-flags';
 import { unitHistory } from '../../db/check-data';
 import { NOT_APPLICABLE } from '../../text/blank-words';
 import { labelKey, mapRows, numberIssues, remapRow, rowIssues, unmatchedIssues, valueNoteIssues, wantsNumber } from './row-mapping';
@@ -44,6 +44,11 @@ export interface CommitFileInput {
   ahead?: ParsedFile;
   /** The upward-package verdict of this file for this unit, already made by server-side code (never from the renderer). */
   pkg?: PackageVerdict | null;
+  /**
+   * The value checks' findings on `rows` for this unit, made by the server-side analysis of a one-pass import (never
+   * from the renderer); the rows are checked here when absent.
+   */
+  checked?: FlaggedRow[];
 }
 
 type FileResult = CommitResult['files'][number];
@@ -124,13 +129,12 @@ async function prepareOne(
   }
   // Flagged values: stored only when the user confirmed them with a reason, else left out and said so at their cell.
   const reasons = new Map((f.confirmations ?? []).map((c) => [labelKey(c.label), c.reason] as const));
-  const flagged = flagRows(
-    pc,
-    unit.id,
-    rows.filter((r) => r.sure && r.indicatorId !== null && values.get(r.indicatorId)?.cell === r.cell),
-    unitHistory(ctx.db, unit.id, pc.plan.id),
-    parsed,
-  );
+  // the rows whose value would be stored; their checks were made by the analysis when it mapped these very rows
+  const storable = (r: MappedRow) => r.sure && r.indicatorId !== null && values.get(r.indicatorId)?.cell === r.cell;
+  const flagged =
+    f.checked && f.parsed && f.rows && f.mapping.length === 0
+      ? f.checked.filter((x) => storable(x.row))
+      : flagRows(pc, unit.id, rows.filter(storable), unitHistory(ctx.db, unit.id, pc.plan.id), parsed);
   const confirmed: Prepared['confirmed'] = [];
   const flagNotes: ReportIssue[] = [];
   for (const { row, findings, blocking } of flagged) {
@@ -422,7 +426,8 @@ export function openBatch(
         );
       });
     } finally {
-      checkpointed();
+      // the WAL is copied into the database file just after the result is given (see deferCheckpoints)
+      checkpointed({ later: true });
     }
     ctx.emit('data.changed', { entity: 'reports' });
     return { batchId, files: all };

@@ -90,12 +90,15 @@ export async function importHeadless(
   };
   try {
     for (const [k, { f, i }] of order.entries()) {
-      const { preview: p, parsed: report, pkg } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
+      const { preview: p, parsed: report, pkg, flagged } = await analyzeFile(ctx.db, pc, f, i, now, seen, await parsed(k));
       const decided = unreadableFile(f) ? { result: unreadable(f), commit: null } : decide(p, report, pc, opts.channel ?? 'file');
       results[i] = decided.result;
-      // the unit is sure and was verified with the package: commit need not read the package again
+      // the unit is sure and was verified with the package, its values checked: commit need not do either again
       if (decided.commit)
-        piece.push({ at: i, input: { ...decided.commit, file: f, parsed: report, ...(pkg !== undefined ? { pkg } : {}) } });
+        piece.push({
+          at: i,
+          input: { ...decided.commit, file: f, parsed: report, checked: flagged, ...(pkg !== undefined ? { pkg } : {}) },
+        });
       else releaseFile(f);
       if (piece.length >= PIECE) await flush();
     }
@@ -153,7 +156,7 @@ function decide(
       `${columnDoubtText(report)}: chưa nhập tệp này. Hãy nhập tệp trong ứng dụng và chọn cột số liệu một lần; lần sau đơn vị này được nhập tự động.`,
     );
   // Nobody is asked here: a unit the plan does not expect is left out, said at the file, never counted silently.
-  if (!pc.plan.unitIds.includes(p.unit.id))
+  if (!pc.units.expected.has(p.unit.id))
     return {
       result: {
         ...base,

@@ -10,7 +10,7 @@ import type { PlanContext } from './context';
 import { peerSampler, type PeerSampler } from './peer-sample';
 import { cellOf, rowPlace, splitPlace } from './row-mapping';
 
-interface FlaggedRow {
+export interface FlaggedRow {
   row: MappedRow;
   findings: CheckFinding[];
   /** Held until the user corrects or confirms it (see BLOCKING_RULES); else a warning only. */
