@@ -3,6 +3,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createContext, type RunningContext } from './runtime/create-context';
+import { warmImportSoon } from './runtime/warm-import';
 import { registerScheme, serveBundle } from './platform/protocol';
 import { createMainWindow, installSessionGuards } from './platform/window';
 import { registerIpc } from './platform/ipc';
@@ -37,6 +38,8 @@ if (!app.requestSingleInstanceLock()) {
     installSessionGuards();
     serveBundle(fileURLToPath(new URL('../renderer/', import.meta.url)));
     registerIpc(ctx, () => win, devServerUrl);
+    // the first import of the session runs at the speed of the later ones (runtime/warm-import.ts)
+    warmImportSoon();
     win = createMainWindow(fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)), devServerUrl);
   });
 }

@@ -109,15 +109,5 @@ export function createContext(opts: ContextOptions): RunningContext {
       ];
     }
   }
-  // the desktop app warms the report reader's workers in the background (built-in samples), so the first import
-  // of the session runs at the speed of the later ones
-  if (opts.mode === 'electron') warmReportReaderSoon();
   return ctx;
-}
-
-/** Starts and warms the parse workers 3 s after start-up, off the critical path; a failure only means a cold start. */
-function warmReportReaderSoon(): void {
-  setTimeout(() => {
-    import('../excel/report/parse-pool').then(({ sharedParsePool }) => sharedParsePool().warm()).catch(() => undefined);
-  }, 3000).unref();
 }
