@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
 import { commitBatch } from '../../src-main/features/report-import/commit';
+import { moneyPlan } from '../helpers/money-plan';
 
 const apps: TestApp[] = [];
 afterEach(() => apps.splice(0).forEach((a) => a.close()));
@@ -18,26 +19,7 @@ async function world() {
   apps.push(app);
   const units: { id: number; code: string }[] = [];
   for (let i = 1; i <= 8; i++) units.push(await app.call('units.save', { code: `DV${i}`, name: `Công đoàn Trường Tiểu học số ${i}` }));
-  const money = await app.call('indicators.save', {
-    code: 'KP01',
-    groupCode: 'IV',
-    groupLabel: 'Kinh phí',
-    label: 'Kinh phí vận động xã hội hóa',
-    unit: 'triệu đồng',
-    aggregation: 'sum',
-  });
-  const cat = await app.call('indicators.list', {});
-  const plan = await app.call('plans.save', {
-    title: 'Kế hoạch kiểm tra một lần',
-    status: 'dang_thuc_hien',
-    reportDueOn: '2024-12-31',
-    periodLabel: 'Năm 2024',
-    targets: [
-      { indicatorId: cat.find((i) => i.code === 'CT01')!.id, min: 2 },
-      { indicatorId: money.id, min: 50 },
-    ],
-    assignment: 'all_base',
-  });
+  const { plan } = await moneyPlan(app, 'Kế hoạch kiểm tra một lần');
   const filled = async (k: number, buoi: number, kp: number) => {
     const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [units[k]!.id], zip: false })).bytes;
     return {

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
+import { moneyPlan } from '../helpers/money-plan';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -11,27 +12,7 @@ afterEach(() => app.close());
 async function setup() {
   const a = await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
   const b = await app.call('units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An' });
-  const money = await app.call('indicators.save', {
-    code: 'KP01',
-    groupCode: 'IV',
-    groupLabel: 'Kinh phí',
-    label: 'Kinh phí vận động xã hội hóa',
-    unit: 'triệu đồng',
-    aggregation: 'sum',
-  });
-  const cat = await app.call('indicators.list', {});
-  const ct01 = cat.find((i) => i.code === 'CT01')!;
-  const plan = await app.call('plans.save', {
-    title: 'Kế hoạch kiểm tra số liệu',
-    status: 'dang_thuc_hien',
-    reportDueOn: '2024-12-31',
-    periodLabel: 'Năm 2024',
-    targets: [
-      { indicatorId: ct01.id, min: 2 },
-      { indicatorId: money.id, min: 50 },
-    ],
-    assignment: 'all_base',
-  });
+  const { money, plan } = await moneyPlan(app, 'Kế hoạch kiểm tra số liệu');
   const filled = async (unitId: number, kp: number) => {
     const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [unitId], zip: false })).bytes;
     return fillTemplate(tpl, { 'Số buổi': 3, 'Kinh phí vận động': kp });
