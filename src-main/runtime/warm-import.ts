@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnitDraft } from '../contract/units';
 import { upsertUnit } from '../db/units';
+import { writeTx } from '../db/write-tx';
 import { sharedParsePool } from '../excel/report/parse-pool';
 import { warmSample } from '../excel/report/warm-sample';
 import { createPlanFromJson } from '../features/plan-create';
@@ -35,10 +36,10 @@ export async function warmImportPath(count = WARM_IMPORTS): Promise<number> {
         .filter((r) => !r.isSection && !r.isTotal && !r.isBreakdown)
         .map((r) => ({ label: r.label, unit: r.unit ?? 'lần', group: 'I' }));
       const now = ctx.now().toISOString();
-      ctx.db.transaction(() => {
+      writeTx(ctx.db, () => {
         for (let k = 0; k < count; k++)
           upsertUnit(ctx.db, UnitDraft.parse({ code: `MAU${k}`, name: `CĐCS Trường Tiểu học Mẫu ${k}` }), now);
-      })();
+      });
       const { id } = createPlanFromJson(ctx.db, { title: 'Mẫu khởi động', indicators }, ctx.now());
       const files = Array.from({ length: count }, (_, k) => ({ name: `mau-${k}.xlsx`, bytes: warmSample(k), lastModified: Date.now() }));
       const done = await importHeadless(ctx, id, files, false);
