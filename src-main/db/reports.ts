@@ -244,13 +244,23 @@ function rowsOf(rows: number, cols: number): string {
 export function recomputeActive(db: Db, planId: number, unitId: number): void {
   const rows = stmt(
     db,
-    `SELECT id, received_on, version, created_at, chosen_at FROM reports
+    `SELECT id, status, received_on, version, created_at, chosen_at FROM reports
      WHERE plan_id = ? AND unit_id = ? AND status IN ('active', 'superseded')`,
-  ).all(planId, unitId) as { id: number; received_on: string; version: number; created_at: string; chosen_at: string | null }[];
+  ).all(planId, unitId) as {
+    id: number;
+    status: 'active' | 'superseded';
+    received_on: string;
+    version: number;
+    created_at: string;
+    chosen_at: string | null;
+  }[];
   const chosen = rows.filter((r) => r.chosen_at !== null).sort((a, b) => (b.chosen_at as string).localeCompare(a.chosen_at as string))[0];
   const pool = chosen ? [chosen, ...rows.filter((r) => r !== chosen && r.created_at > (chosen.chosen_at as string))] : rows;
   const winner = pool.sort((a, b) => b.received_on.localeCompare(a.received_on) || b.version - a.version)[0];
-  stmt(db, "UPDATE reports SET status = 'superseded' WHERE plan_id = ? AND unit_id = ? AND status = 'active'").run(planId, unitId);
+  // at most one is active (reports_one_active_uq); only what changes is written (an import calls this per file)
+  const active = rows.find((r) => r.status === 'active');
+  if (active === winner) return;
+  if (active) stmt(db, "UPDATE reports SET status = 'superseded' WHERE id = ?").run(active.id);
   if (winner) stmt(db, "UPDATE reports SET status = 'active' WHERE id = ?").run(winner.id);
 }
 

@@ -13,7 +13,12 @@ const PREFIXES = ['cong doan co so', 'nghiep doan co so', 'cong doan', 'nghiep d
 
 /** "Công đoàn Trường THCS Lê Lợi" -> "truong thcs le loi": the part that tells units apart. */
 function coreKey(name: string): string {
-  let k = foldKey(name);
+  return coreOfKey(foldKey(name));
+}
+
+/** coreKey of a name already folded with foldKey. */
+function coreOfKey(folded: string): string {
+  let k = folded;
   for (let changed = true; changed;) {
     changed = false;
     for (const p of PREFIXES)
@@ -61,22 +66,25 @@ export function detectUnit(
     const u = index.byCode.get(evidence.templateUnitCode.toLowerCase());
     if (u) bump(u, 1);
   }
-  if (evidence.nameInFile)
-    for (const key of [foldKey(evidence.nameInFile), coreKey(evidence.nameInFile)])
-      for (const u of index.byKey.get(key) ?? []) bump(u, 0.95);
+  // each text folded once (a batch folds thousands)
+  const nameKey = evidence.nameInFile ? foldKey(evidence.nameInFile) : null;
+  const nameCore = nameKey === null ? null : coreOfKey(nameKey);
+  if (nameKey !== null && nameCore !== null)
+    for (const key of [nameKey, nameCore]) for (const u of index.byKey.get(key) ?? []) bump(u, 0.95);
   const base = evidence.fileName.replace(/\.[a-z0-9]{1,5}$/i, '');
-  for (const t of foldKey(base.replace(/[_.]+/g, ' ')).split(' ')) {
+  const baseKey = foldKey(base);
+  for (const t of baseKey.split(' ')) {
     const u = t.length >= 2 ? index.byCode.get(t) : undefined;
     if (u) bump(u, 0.9);
   }
   // Exact evidence that agrees needs no fuzzy scan over the whole register (O(units) per file).
   const exact = [...scores.values()].filter((s) => s >= 0.9).length;
   if (exact !== 1 || scores.size !== 1) {
-    if (evidence.nameInFile) {
-      const c = compact(coreKey(evidence.nameInFile));
+    if (nameCore !== null) {
+      const c = compact(nameCore);
       for (const x of index.cores) if (c.length >= 6 && (c.includes(x.compact) || x.compact.includes(c))) bump(x.unit, 0.75);
     }
-    const fileCompact = compact(foldKey(base));
+    const fileCompact = compact(baseKey);
     for (const x of index.cores) if (fileCompact.includes(x.compact)) bump(x.unit, 0.8 + Math.min(0.08, x.compact.length / 500));
   }
   const candidates = [...scores].map(([unit, score]) => ({ unit, score: Math.round(score * 100) / 100 })).sort((a, b) => b.score - a.score);
