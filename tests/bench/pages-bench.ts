@@ -3,8 +3,10 @@
 // Debian Chromium, each page opened N times from Cài đặt; the time is the renderer's own measure (src-renderer/lib/
 // perf-marks.ts: navigation -> the page's data rendered). Beside it, the page's slowest call as the browser saw it (request sent ->
 // first byte: time queued behind earlier calls on the one server thread plus the handler itself).
-// Prints a table (median of N visits) and, with --json, one JSON document. Asserts nothing.
-// Needs `npm run build` first. Run: npx tsx tests/bench/pages-bench.ts [--db FILE] [--visits 5] [--json]
+// Prints a table (median of N visits) and, with --json, one JSON document. Asserts nothing. --pages tong-hop,kiem-tra measures
+// only those pages (by their measure name's end); --after-change writes a reminder before each visit (a data change: every
+// result computed from the data is computed again, as on the first visit after an import).
+// Needs `npm run build` first. Run: npx tsx tests/bench/pages-bench.ts [--db FILE] [--visits 5] [--pages a,b] [--after-change] [--json]
 import { chromium, type Page, type Request } from '@playwright/test';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext } from '../../src-main/runtime/create-context';
 import { startWebServer } from '../../src-main/runtime/web-server';
+import { dispatch } from '../../src-main/rpc/dispatch';
 import { buildLargeDb } from './large-db';
 
 const GOAL_MS = 300;
@@ -21,6 +24,8 @@ const arg = (name: string) => {
 };
 const visits = Number(arg('--visits') ?? 5);
 const json = process.argv.includes('--json');
+const afterChange = process.argv.includes('--after-change');
+const only = arg('--pages')?.split(',');
 const log = (s: string) => {
   if (!json) console.log(s);
 };
@@ -43,6 +48,7 @@ const ctx = createContext({ mode: 'cli', dbFile, version: 'bench' }); // 'cli': 
 const bigPlan = ctx.db
   .prepare("SELECT plan_id AS id FROM reports WHERE status = 'active' GROUP BY plan_id ORDER BY COUNT(*) DESC, plan_id DESC LIMIT 1")
   .get() as { id: number };
+const firstUnit = ctx.db.prepare('SELECT id FROM units ORDER BY id LIMIT 1').get() as { id: number };
 const server = await startWebServer({ ctx, staticDir });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 
@@ -103,7 +109,7 @@ try {
   await page.goto(`${server.url}#/settings`);
   await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
   await calls.idle();
-  for (const p of PAGES) {
+  for (const p of PAGES.filter((x) => !only || only.some((o) => x.measure.endsWith(o)))) {
     const runs: number[] = [];
     let slowest = { name: '', ms: -1 };
     for (let v = 0; v < visits; v++) {
@@ -118,6 +124,10 @@ try {
           timeout: 180_000,
         });
         await calls.idle();
+      }
+      if (afterChange) {
+        // a data change made while on Cài đặt (a reminder recorded): the page then opens on data it has not seen
+        await dispatch('reminders.record', { planId: bigPlan.id, unitIds: [firstUnit.id], channel: 'phone', note: 'bench' }, ctx);
       }
       await page.evaluate((m) => performance.clearMeasures(`page:${m}`), p.measure);
       calls.done.length = 0;
