@@ -5,7 +5,7 @@
 // first byte: time queued behind earlier calls on the one server thread plus the handler itself).
 // Prints a table (median of N visits) and, with --json, one JSON document. Asserts nothing. --pages tong-hop,kiem-tra measures
 // only those pages (by their measure name's end); --after-change writes a reminder before each visit (a data change: every
-// result computed from the data is computed again, as on the first visit after an import).
+// result computed from the data is computed again, as on the first visit after an import); --calls lists the last visit's calls.
 // Needs `npm run build` first. Run: npx tsx tests/bench/pages-bench.ts [--db FILE] [--visits 5] [--pages a,b] [--after-change] [--json]
 import { chromium, type Page, type Request } from '@playwright/test';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +26,7 @@ const visits = Number(arg('--visits') ?? 5);
 const json = process.argv.includes('--json');
 const afterChange = process.argv.includes('--after-change');
 const only = arg('--pages')?.split(',');
+const showCalls = process.argv.includes('--calls');
 const log = (s: string) => {
   if (!json) console.log(s);
 };
@@ -75,7 +76,7 @@ const PAGES: { label: string; measure: string; hash: string }[] = [
 /** The /rpc calls in flight and the server time of each finished one (request sent -> first byte back). */
 function watchCalls(page: Page) {
   const inFlight = new Set<Request>();
-  const done: { name: string; ms: number }[] = [];
+  const done: { name: string; ms: number; start: number; end: number; bytes: number }[] = [];
   const isRpc = (r: Request) => new URL(r.url()).pathname === '/rpc';
   page.on('request', (r) => {
     if (isRpc(r)) inFlight.add(r);
@@ -85,7 +86,19 @@ function watchCalls(page: Page) {
     if (!inFlight.delete(r)) return;
     const t = r.timing();
     const name = /"name":"([^"]+)"/.exec(r.postData() ?? '')?.[1] ?? '?';
-    done.push({ name, ms: t.responseStart >= 0 ? t.responseStart - Math.max(0, t.requestStart) : -1 });
+    const entry = {
+      name,
+      ms: t.responseStart >= 0 ? t.responseStart - Math.max(0, t.requestStart) : -1,
+      start: t.startTime,
+      end: t.responseEnd,
+      bytes: 0,
+    };
+    done.push(entry);
+    if (showCalls)
+      void r.sizes().then(
+        (z) => (entry.bytes = z.responseBodySize),
+        () => undefined,
+      );
   });
   return {
     done,
@@ -143,6 +156,14 @@ try {
       if (ok) runs.push(await page.evaluate((m) => performance.getEntriesByName(`page:${m}`, 'measure').at(-1)!.duration, p.measure));
       await calls.idle();
       for (const c of calls.done) if (c.ms > slowest.ms) slowest = c;
+      if (showCalls && v === visits - 1) {
+        // the last visit's calls: when each was sent after the first, its server time, when its answer ended, its size
+        const t0 = Math.min(...calls.done.map((c) => c.start));
+        for (const c of calls.done)
+          log(
+            `    ${c.name.padEnd(32)} +${Math.round(c.start - t0)} ms  máy chủ ${Math.round(c.ms)} ms  xong sau ${Math.round(c.end)} ms  ${Math.round(c.bytes / 1024)} KB`,
+          );
+      }
     }
     const sorted = [...runs].sort((a, b) => a - b);
     const row: Row = {
