@@ -124,3 +124,14 @@ export function saveCellMap(db: Db, planId: number, entries: CellMapEntry[]): vo
     for (const e of entries) ins.run(id, e.code, e.measure, e.sheet, e.cell);
   }
 }
+
+/** Whether some report in use of the plan is an upper-level unit's with a stored document: the only reports the
+ *  province view reads a package from (features/province-view.ts); without one it has no district to show. */
+export function planHasUpperLevelDocuments(db: Db, planId: number): boolean {
+  const row = stmt(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM reports r JOIN units u ON u.id = r.unit_id
+       WHERE r.plan_id = ? AND r.status = 'active' AND r.document_id IS NOT NULL AND u.kind = 'cap_tren') AS yes`,
+  ).get(planId) as { yes: number };
+  return row.yes === 1;
+}
