@@ -57,7 +57,7 @@ export function activeNarrative(db: Db, planId: number): { unitId: number; headi
 
 interface ReminderRow {
   id: number;
-  unitId: number;
+  unit: { id: number; code: string; name: string };
   sentOn: string;
   channel: ReminderChannel;
   number: string | null;
@@ -82,18 +82,15 @@ export function addReminder(
   );
 }
 
+/** The plan's reminders (one unit's, or all), newest first, each with its unit's code and name (one query). */
 export function remindersOf(db: Db, planId: number, unitId: number | null): ReminderRow[] {
-  return (
-    unitId === null
-      ? stmt(
-          db,
-          'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? ORDER BY sent_on DESC, id DESC',
-        ).all(planId)
-      : stmt(
-          db,
-          'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? AND unit_id = ? ORDER BY sent_on DESC, id DESC',
-        ).all(planId, unitId)
-  ) as ReminderRow[];
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.unit_id AS unitId, u.code, u.name, r.sent_on AS sentOn, r.channel, r.number, r.note
+     FROM reminders r JOIN units u ON u.id = r.unit_id
+     WHERE r.plan_id = ? AND (? IS NULL OR r.unit_id = ?) ORDER BY r.sent_on DESC, r.id DESC`,
+  ).all(planId, unitId, unitId) as (Omit<ReminderRow, 'unit'> & { unitId: number; code: string; name: string })[];
+  return rows.map(({ unitId: id, code, name, ...r }) => ({ ...r, unit: { id, code, name } }));
 }
 
 /** Per unit: how many reminders and the latest date, for one plan. */

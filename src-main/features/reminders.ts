@@ -147,10 +147,5 @@ export function recordReminders(
 
 export function reminderHistory(db: Db, planId: number, unitId: number | null): ReminderEntry[] {
   planOrThrow(db, planId);
-  return remindersOf(db, planId, unitId).flatMap((r) => {
-    const u = getUnit(db, r.unitId);
-    return u
-      ? [{ id: r.id, unit: { id: u.id, code: u.code, name: u.name }, sentOn: r.sentOn, channel: r.channel, number: r.number, note: r.note }]
-      : [];
-  });
+  return remindersOf(db, planId, unitId);
 }
