@@ -68,6 +68,7 @@ const PAGES: { label: string; measure: string; hash: string }[] = [
   { label: 'Kế hoạch', measure: 'plans', hash: '#/plans' },
   { label: 'Báo cáo (kế hoạch lớn)', measure: 'reports', hash: `#/reports?plan=${bigPlan.id}` },
   { label: 'Theo dõi & tổng hợp', measure: 'reports.tong-hop', hash: `#/reports?plan=${bigPlan.id}&tab=tong-hop` },
+  { label: 'Tổng hợp: số liệu', measure: 'reports.tong-hop-totals', hash: `#/reports?plan=${bigPlan.id}&tab=tong-hop` },
   { label: 'Dân vận khéo', measure: 'models', hash: '#/models' },
   { label: 'Cài đặt', measure: 'settings', hash: '#/settings' },
   { label: 'Kiểm tra số liệu', measure: 'reports.kiem-tra', hash: `#/reports?plan=${bigPlan.id}&tab=kiem-tra` },
