@@ -9,6 +9,7 @@ import { indicatorsChannels } from './indicators';
 import { plansChannels } from './plans';
 import { reportsChannels } from './reports';
 import { consolidationChannels } from './consolidation';
+import { consolidationViewChannels } from './consolidation-view';
 import { modelsChannels } from './models';
 import { modelsFollowupChannels } from './models-followup';
 import { demoChannels } from './demo';
@@ -30,6 +31,7 @@ export const contract = {
   ...plansChannels,
   ...reportsChannels,
   ...consolidationChannels,
+  ...consolidationViewChannels,
   ...modelsChannels,
   ...modelsFollowupChannels,
   ...demoChannels,

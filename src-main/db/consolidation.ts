@@ -57,7 +57,7 @@ export function activeNarrative(db: Db, planId: number): { unitId: number; headi
 
 interface ReminderRow {
   id: number;
-  unitId: number;
+  unit: { id: number; code: string; name: string };
   sentOn: string;
   channel: ReminderChannel;
   number: string | null;
@@ -82,18 +82,15 @@ export function addReminder(
   );
 }
 
+/** The plan's reminders (one unit's, or all), newest first, each with its unit's code and name (one query). */
 export function remindersOf(db: Db, planId: number, unitId: number | null): ReminderRow[] {
-  return (
-    unitId === null
-      ? stmt(
-          db,
-          'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? ORDER BY sent_on DESC, id DESC',
-        ).all(planId)
-      : stmt(
-          db,
-          'SELECT id, unit_id AS unitId, sent_on AS sentOn, channel, number, note FROM reminders WHERE plan_id = ? AND unit_id = ? ORDER BY sent_on DESC, id DESC',
-        ).all(planId, unitId)
-  ) as ReminderRow[];
+  const rows = stmt(
+    db,
+    `SELECT r.id, r.unit_id AS unitId, u.code, u.name, r.sent_on AS sentOn, r.channel, r.number, r.note
+     FROM reminders r JOIN units u ON u.id = r.unit_id
+     WHERE r.plan_id = ? AND (? IS NULL OR r.unit_id = ?) ORDER BY r.sent_on DESC, r.id DESC`,
+  ).all(planId, unitId, unitId) as (Omit<ReminderRow, 'unit'> & { unitId: number; code: string; name: string })[];
+  return rows.map(({ unitId: id, code, name, ...r }) => ({ ...r, unit: { id, code, name } }));
 }
 
 /** Per unit: how many reminders and the latest date, for one plan. */
@@ -123,4 +120,25 @@ export function saveCellMap(db: Db, planId: number, entries: CellMapEntry[]): vo
     stmt(db, 'DELETE FROM upward_cell_maps WHERE plan_id = ?').run(id);
     for (const e of entries) ins.run(id, e.code, e.measure, e.sheet, e.cell);
   }
+}
+
+/** Whether some report in use of the plan is an upper-level unit's with a stored document: the only reports the
+ *  province view reads a package from (features/province-view.ts); without one it has no district to show. */
+export function planHasUpperLevelDocuments(db: Db, planId: number): boolean {
+  const row = stmt(
+    db,
+    `SELECT EXISTS (SELECT 1 FROM reports r JOIN units u ON u.id = r.unit_id
+       WHERE r.plan_id = ? AND r.status = 'active' AND r.document_id IS NOT NULL AND u.kind = 'cap_tren') AS yes`,
+  ).get(planId) as { yes: number };
+  return row.yes === 1;
+}
+
+/** Code and name of the given units, in one query (getUnit per unit also counts its records: ~50 ms each at scale). */
+export function unitRefsById(db: Db, ids: readonly number[]): Map<number, { id: number; code: string; name: string }> {
+  const rows = stmt(db, 'SELECT id, code, name FROM units WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    id: number;
+    code: string;
+    name: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, r]));
 }

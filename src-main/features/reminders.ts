@@ -7,8 +7,7 @@ import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
 import type { ReminderChannel, ReminderEntry } from '../contract/consolidation';
 import type { Db } from '../db/connection';
-import { addReminder, remindersOf } from '../db/consolidation';
-import { getUnit } from '../db/units';
+import { addReminder, remindersOf, unitRefsById } from '../db/consolidation';
 import { formatViDate } from '../text/vi-date';
 import { foldKey } from '../text/vi-text';
 import { docNumber, planReference, planSubject, titleCaseOrg } from './consolidation-text';
@@ -44,10 +43,14 @@ export const slug = (s: string): string => foldKey(s).replace(/ /g, '-').slice(0
 /** The units a letter names: the given ones, else every unit still without a report. */
 function letterUnits(db: Db, o: LetterOptions, today: string) {
   const t = computeTracking(db, o.planId, today);
+  const refs = o.unitIds === null ? null : unitRefsById(db, o.unitIds);
   const units =
     o.unitIds === null
       ? t.rows.filter((r) => r.state === 'missing').map((r) => r.unit)
-      : o.unitIds.map((id) => getUnit(db, id)).flatMap((u) => (u ? [{ id: u.id, code: u.code, name: u.name }] : []));
+      : o.unitIds.flatMap((id) => {
+          const u = refs?.get(id);
+          return u ? [{ id: u.id, code: u.code, name: u.name }] : [];
+        });
   if (units.length === 0) throw new AppError('invalid_input', 'Không có đơn vị nào cần đôn đốc: tất cả đơn vị đã gửi báo cáo.');
   return { t, units };
 }
@@ -140,17 +143,13 @@ export function recordReminders(
   now: string,
 ): number {
   planOrThrow(db, planId);
-  for (const id of unitIds) if (!getUnit(db, id)) throw new AppError('not_found', 'Không tìm thấy đơn vị. Hãy tải lại danh sách.');
+  const known = unitRefsById(db, unitIds);
+  for (const id of unitIds) if (!known.has(id)) throw new AppError('not_found', 'Không tìm thấy đơn vị. Hãy tải lại danh sách.');
   for (const id of unitIds) addReminder(db, planId, id, r, now);
   return unitIds.length;
 }
 
 export function reminderHistory(db: Db, planId: number, unitId: number | null): ReminderEntry[] {
   planOrThrow(db, planId);
-  return remindersOf(db, planId, unitId).flatMap((r) => {
-    const u = getUnit(db, r.unitId);
-    return u
-      ? [{ id: r.id, unit: { id: u.id, code: u.code, name: u.name }, sentOn: r.sentOn, channel: r.channel, number: r.number, note: r.note }]
-      : [];
-  });
+  return remindersOf(db, planId, unitId);
 }

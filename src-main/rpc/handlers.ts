@@ -10,6 +10,7 @@ import { plansHandlers } from '../features/plans';
 import { planIntakeHandlers } from '../features/plan-intake-handlers';
 import { reportsHandlers } from '../features/reports';
 import { consolidationHandlers } from '../features/consolidation-handlers';
+import { consolidationViewHandlers } from '../features/consolidation-view-handlers';
 import { modelsHandlers } from '../features/models';
 import { modelsFollowupHandlers } from '../features/models-followup';
 import { demoHandlers } from '../features/demo';
@@ -30,6 +31,7 @@ export const handlers = mergeHandlers(
   plansHandlers,
   reportsHandlers,
   consolidationHandlers,
+  consolidationViewHandlers,
   modelsHandlers,
   dashboardHandlers,
   checksHandlers,

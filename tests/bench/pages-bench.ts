@@ -3,8 +3,10 @@
 // Debian Chromium, each page opened N times from Cài đặt; the time is the renderer's own measure (src-renderer/lib/
 // perf-marks.ts: navigation -> the page's data rendered). Beside it, the page's slowest call as the browser saw it (request sent ->
 // first byte: time queued behind earlier calls on the one server thread plus the handler itself).
-// Prints a table (median of N visits) and, with --json, one JSON document. Asserts nothing.
-// Needs `npm run build` first. Run: npx tsx tests/bench/pages-bench.ts [--db FILE] [--visits 5] [--json]
+// Prints a table (median of N visits) and, with --json, one JSON document. Asserts nothing. --pages tong-hop,kiem-tra measures
+// only those pages (by their measure name's end); --after-change writes a reminder before each visit (a data change: every
+// result computed from the data is computed again, as on the first visit after an import); --calls lists the last visit's calls.
+// Needs `npm run build` first. Run: npx tsx tests/bench/pages-bench.ts [--db FILE] [--visits 5] [--pages a,b] [--after-change] [--json]
 import { chromium, type Page, type Request } from '@playwright/test';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext } from '../../src-main/runtime/create-context';
 import { startWebServer } from '../../src-main/runtime/web-server';
+import { dispatch } from '../../src-main/rpc/dispatch';
 import { buildLargeDb } from './large-db';
 
 const GOAL_MS = 300;
@@ -21,6 +24,9 @@ const arg = (name: string) => {
 };
 const visits = Number(arg('--visits') ?? 5);
 const json = process.argv.includes('--json');
+const afterChange = process.argv.includes('--after-change');
+const only = arg('--pages')?.split(',');
+const showCalls = process.argv.includes('--calls');
 const log = (s: string) => {
   if (!json) console.log(s);
 };
@@ -43,6 +49,7 @@ const ctx = createContext({ mode: 'cli', dbFile, version: 'bench' }); // 'cli': 
 const bigPlan = ctx.db
   .prepare("SELECT plan_id AS id FROM reports WHERE status = 'active' GROUP BY plan_id ORDER BY COUNT(*) DESC, plan_id DESC LIMIT 1")
   .get() as { id: number };
+const firstUnit = ctx.db.prepare('SELECT id FROM units ORDER BY id LIMIT 1').get() as { id: number };
 const server = await startWebServer({ ctx, staticDir });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
 
@@ -61,6 +68,7 @@ const PAGES: { label: string; measure: string; hash: string }[] = [
   { label: 'Kế hoạch', measure: 'plans', hash: '#/plans' },
   { label: 'Báo cáo (kế hoạch lớn)', measure: 'reports', hash: `#/reports?plan=${bigPlan.id}` },
   { label: 'Theo dõi & tổng hợp', measure: 'reports.tong-hop', hash: `#/reports?plan=${bigPlan.id}&tab=tong-hop` },
+  { label: 'Tổng hợp: số liệu', measure: 'reports.tong-hop-totals', hash: `#/reports?plan=${bigPlan.id}&tab=tong-hop` },
   { label: 'Dân vận khéo', measure: 'models', hash: '#/models' },
   { label: 'Cài đặt', measure: 'settings', hash: '#/settings' },
   { label: 'Kiểm tra số liệu', measure: 'reports.kiem-tra', hash: `#/reports?plan=${bigPlan.id}&tab=kiem-tra` },
@@ -69,7 +77,7 @@ const PAGES: { label: string; measure: string; hash: string }[] = [
 /** The /rpc calls in flight and the server time of each finished one (request sent -> first byte back). */
 function watchCalls(page: Page) {
   const inFlight = new Set<Request>();
-  const done: { name: string; ms: number }[] = [];
+  const done: { name: string; ms: number; start: number; end: number; bytes: number }[] = [];
   const isRpc = (r: Request) => new URL(r.url()).pathname === '/rpc';
   page.on('request', (r) => {
     if (isRpc(r)) inFlight.add(r);
@@ -79,7 +87,19 @@ function watchCalls(page: Page) {
     if (!inFlight.delete(r)) return;
     const t = r.timing();
     const name = /"name":"([^"]+)"/.exec(r.postData() ?? '')?.[1] ?? '?';
-    done.push({ name, ms: t.responseStart >= 0 ? t.responseStart - Math.max(0, t.requestStart) : -1 });
+    const entry = {
+      name,
+      ms: t.responseStart >= 0 ? t.responseStart - Math.max(0, t.requestStart) : -1,
+      start: t.startTime,
+      end: t.responseEnd,
+      bytes: 0,
+    };
+    done.push(entry);
+    if (showCalls)
+      void r.sizes().then(
+        (z) => (entry.bytes = z.responseBodySize),
+        () => undefined,
+      );
   });
   return {
     done,
@@ -103,7 +123,7 @@ try {
   await page.goto(`${server.url}#/settings`);
   await page.locator('[data-ready="true"]').waitFor({ timeout: 60_000 });
   await calls.idle();
-  for (const p of PAGES) {
+  for (const p of PAGES.filter((x) => !only || only.some((o) => x.measure.endsWith(o)))) {
     const runs: number[] = [];
     let slowest = { name: '', ms: -1 };
     for (let v = 0; v < visits; v++) {
@@ -119,6 +139,10 @@ try {
         });
         await calls.idle();
       }
+      if (afterChange) {
+        // a data change made while on Cài đặt (a reminder recorded): the page then opens on data it has not seen
+        await dispatch('reminders.record', { planId: bigPlan.id, unitIds: [firstUnit.id], channel: 'phone', note: 'bench' }, ctx);
+      }
       await page.evaluate((m) => performance.clearMeasures(`page:${m}`), p.measure);
       calls.done.length = 0;
       await page.evaluate((h) => {
@@ -133,6 +157,14 @@ try {
       if (ok) runs.push(await page.evaluate((m) => performance.getEntriesByName(`page:${m}`, 'measure').at(-1)!.duration, p.measure));
       await calls.idle();
       for (const c of calls.done) if (c.ms > slowest.ms) slowest = c;
+      if (showCalls && v === visits - 1) {
+        // the last visit's calls: when each was sent after the first, its server time, when its answer ended, its size
+        const t0 = Math.min(...calls.done.map((c) => c.start));
+        for (const c of calls.done)
+          log(
+            `    ${c.name.padEnd(32)} +${Math.round(c.start - t0)} ms  máy chủ ${Math.round(c.ms)} ms  xong sau ${Math.round(c.end)} ms  ${Math.round(c.bytes / 1024)} KB`,
+          );
+      }
     }
     const sorted = [...runs].sort((a, b) => a - b);
     const row: Row = {
