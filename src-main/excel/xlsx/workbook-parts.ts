@@ -4,6 +4,8 @@ import type { CellRun, SheetState } from './grid';
 import { isLegacyFontName } from '../../text/legacy-vi';
 import { attr, blocks, decodeStr, elements, section, withoutBlocks } from '../../bytes/xml';
 import { decodeUtf8 } from '../../bytes/zip';
+import { validUtf8Text } from '../../bytes/utf8-text';
+import { isNfcStable } from '../../text/nfc-stable';
 
 export interface SheetRef {
   name: string;
@@ -105,12 +107,27 @@ function plainSpans(xml: string, tick: () => void): number[] | null {
 export type SharedStringTable = (i: number) => SharedString | undefined;
 
 /**
- * The shared-strings part, decoded lazily: the part is scanned as a latin1 view of its bytes (tag syntax is ASCII,
- * offsets are byte offsets) and each string is UTF-8-decoded on first use, so strings no scanned cell refers to
- * are never built. Parts the fast path does not handle are decoded and parsed whole. The caller has guarded the
- * bytes (guardXml).
+ * The shared-strings part. Valid UTF-8 (nearly every file) is decoded whole at once (bytes/utf8-text.ts: far cheaper
+ * than string by string on Vietnamese text) and each string is cut from it on first use; NFC is skipped when every
+ * character of the part is one NFC leaves alone (text/nfc-stable.ts). Other bytes are scanned as a latin1 view (tag
+ * syntax is ASCII, offsets are byte offsets) and each string is UTF-8-decoded on first use. Parts the fast path does
+ * not handle are parsed whole. The caller has guarded the bytes (guardXml).
  */
 export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedStringTable {
+  const text = validUtf8Text(bytes);
+  if (text !== null) {
+    const spans = plainSpans(text, tick);
+    if (!spans) {
+      // as decodeUtf8 gives it: TextDecoder drops a leading byte-order mark
+      const all = parseSharedStrings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, tick);
+      return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
+    }
+    const stable = isNfcStable(text);
+    return lazyStrings(spans, (a, b) => {
+      const s = decodeStr(text.slice(a, b));
+      return stable ? s : s.normalize('NFC');
+    });
+  }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const view = buf.toString('latin1');
   const spans = plainSpans(view, tick);
@@ -118,14 +135,19 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
     const all = parseSharedStrings(decodeUtf8(bytes), tick);
     return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
   }
+  // Buffer#toString(utf8, start, end): same decoding as TextDecoder (U+FFFD for bad bytes), less per-call cost.
+  return lazyStrings(spans, (a, b) => decodeStr(buf.toString('utf8', a, b)).normalize('NFC'));
+}
+
+/** Strings at spans [start, end) pairs, each made by `make` on first use and kept. */
+function lazyStrings(spans: number[], make: (start: number, end: number) => string): SharedStringTable {
   const n = spans.length / 2;
   const cache: (SharedString | undefined)[] = [];
   return (i) => {
     if (!Number.isInteger(i) || i < 0 || i >= n) return undefined;
     let s = cache[i];
     if (!s) {
-      // Buffer#toString(utf8, start, end): same decoding as TextDecoder (U+FFFD for bad bytes), less per-call cost.
-      s = { text: decodeStr(buf.toString('utf8', spans[2 * i] ?? 0, spans[2 * i + 1] ?? 0)).normalize('NFC') };
+      s = { text: make(spans[2 * i] ?? 0, spans[2 * i + 1] ?? 0) };
       cache[i] = s;
     }
     return s;

@@ -1,0 +1,66 @@
+// The lazy shared-strings table (sharedStringTable) gives for every index what parsing the whole decoded part gives
+// (parseSharedStrings): NFC text whether the part is NFC or NFD or mixed, entities and _xHHHH_ escapes, a byte-order
+// mark, rich runs (parsed whole), and bytes that are not valid UTF-8 (U+FFFD where the decoder puts it).
+import { describe, expect, it } from 'vitest';
+import { parseSharedStrings, sharedStringTable } from '../../../src-main/excel/xlsx/workbook-parts';
+import { decodeUtf8 } from '../../../src-main/bytes/zip';
+
+const HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
+const part = (items: string[], bom = false): Uint8Array =>
+  new Uint8Array(Buffer.from(`${bom ? '\ufeff' : ''}${HEAD}${items.join('')}</sst>`, 'utf8'));
+const si = (t: string, preserve = false): string => `<si><t${preserve ? ' xml:space="preserve"' : ''}>${t}</t></si>`;
+
+function sameAsWhole(bytes: Uint8Array): void {
+  const all = parseSharedStrings(decodeUtf8(bytes), () => undefined);
+  const table = sharedStringTable(bytes, () => undefined);
+  expect(all.length).toBeGreaterThan(0);
+  // in a shuffled order: each string is built on first use
+  const order = all.map((_, i) => i).sort((a, b) => ((a * 7919) % 13) - ((b * 7919) % 13));
+  for (const i of order) expect(table(i)).toEqual(all[i]);
+  expect(table(all.length)).toBeUndefined();
+  expect(table(-1)).toBeUndefined();
+  expect(table(1.5)).toBeUndefined();
+}
+
+const VI = ['Nội dung công việc', 'Số lượng', 'Đoàn viên kết nạp mới', '“Mái ấm Công đoàn” – xây mới', '₫ 1.500.000'];
+
+describe('sharedStringTable', () => {
+  it('NFC text, as the whole part parses', () => {
+    sameAsWhole(part(VI.map((t) => si(t))));
+    sameAsWhole(
+      part(
+        VI.map((t) => si(t, true)),
+        true,
+      ),
+    );
+  });
+
+  it('NFD and mixed text comes out NFC', () => {
+    const bytes = part([...VI.map((t) => si(t.normalize('NFD'))), ...VI.map((t) => si(t))]);
+    sameAsWhole(bytes);
+    expect(sharedStringTable(bytes, () => undefined)(2)?.text).toBe('Đoàn viên kết nạp mới');
+    // a character outside the NFC-stable set elsewhere in the part
+    sameAsWhole(part([si('Å and \u212b'), si('e\u0301'), si('plain text of thirty characters')]));
+  });
+
+  it('entities and _xHHHH_ escapes', () => {
+    const bytes = part([si('Nhà &quot;Mái ấm&quot; &amp; &#7871;'), si('a_x000D_b'), si('_x005F_x0041_'), si('&lt;t&gt;')]);
+    sameAsWhole(bytes);
+    expect(sharedStringTable(bytes, () => undefined)(0)?.text).toBe('Nhà "Mái ấm" & ế');
+  });
+
+  it('rich runs: the part is parsed whole (byte-order mark or not)', () => {
+    const rich = '<si><r><rPr><rFont val=".VnTime"/></rPr><t>C«ng ®oµn</t></r><r><t> cơ sở</t></r></si>';
+    sameAsWhole(part([si('Số lượng'), rich], true));
+    sameAsWhole(part([rich, si('Nội dung')]));
+  });
+
+  it('bytes that are not valid UTF-8', () => {
+    const b = Buffer.from(part(VI.map((t) => si(t))));
+    const at = b.indexOf(Buffer.from('Số'));
+    b[at + 1] = 0xff;
+    sameAsWhole(new Uint8Array(b));
+    expect(sharedStringTable(new Uint8Array(b), () => undefined)(1)?.text).toContain('\ufffd');
+  });
+});
