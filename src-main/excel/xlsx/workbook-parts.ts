@@ -82,19 +82,29 @@ function joinT(body: string): string {
 /**
  * Fast path for the usual `<si><t>text</t></si>` / `<t xml:space="preserve">`: indexOf only, no regex. Gives the
  * [start, end) of each string's raw text, or null as soon as anything else shows up (rich runs, prefixes, odd
- * spacing), and the caller uses the regex parser. Works on the decoded text or on a latin1 view of the bytes.
+ * spacing), and the caller uses the regex parser. Works on the decoded text or on a latin1 view of the bytes. The
+ * text is searched once: its end is the first '<' after the start tag, which must open "</t></si>" (a start tag
+ * holding a '<' takes the general rule, where the string ends at the first "</si>").
  */
-function plainSpans(xml: string, tick: () => void): number[] | null {
+export function plainSpans(xml: string, tick: () => void): number[] | null {
   if (xml.indexOf(':si') !== -1 || xml.indexOf(':t') !== -1) return null;
   const spans: number[] = [];
   for (let pos = xml.indexOf('<si'); pos !== -1; pos = xml.indexOf('<si', pos)) {
     if ((spans.length & 2047) === 0) tick();
-    if (xml.charCodeAt(pos + 3) !== 62) return null; // "<si ...>", "<si/>", "<sift": leave to the regex parser
-    const close = xml.indexOf('</si>', pos + 4);
-    if (close < 0 || !xml.startsWith('<t', pos + 4)) return null;
+    // "<si ...>", "<si/>", "<sift": leave to the regex parser
+    if (xml.charCodeAt(pos + 3) !== 62 || !xml.startsWith('<t', pos + 4)) return null;
     const tgt = xml.indexOf('>', pos + 6);
     const ch = xml.charCodeAt(pos + 6);
-    if (tgt < 0 || tgt > close || xml.charCodeAt(tgt - 1) === 47 || !(ch === 62 || ch === 32)) return null;
+    if (tgt < 0 || xml.charCodeAt(tgt - 1) === 47 || !(ch === 62 || ch === 32)) return null;
+    const lt = xml.indexOf('<', pos + 5);
+    if (lt > tgt) {
+      if (!xml.startsWith('</t></si>', lt)) return null;
+      spans.push(tgt + 1, lt);
+      pos = lt + 9;
+      continue;
+    }
+    const close = xml.indexOf('</si>', pos + 4);
+    if (close < 0 || tgt > close) return null;
     const end = close - 4;
     if (!xml.startsWith('</t>', end) || xml.indexOf('<', tgt + 1) !== end) return null;
     spans.push(tgt + 1, end);
@@ -123,8 +133,10 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
       return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
     }
     const stable = isNfcStable(text);
+    const escapes = escapeStarts(text);
     return lazyStrings(spans, (a, b) => {
-      const s = decodeStr(text.slice(a, b));
+      const raw = text.slice(a, b);
+      const s = someIn(escapes, a, b) ? decodeStr(raw) : raw;
       return stable ? s : s.normalize('NFC');
     });
   }
@@ -137,6 +149,28 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
   }
   // Buffer#toString(utf8, start, end): same decoding as TextDecoder (U+FFFD for bad bytes), less per-call cost.
   return lazyStrings(spans, (a, b) => decodeStr(buf.toString('utf8', a, b)).normalize('NFC'));
+}
+
+/** Where an entity ('&') or an _xHHHH_ escape ('_x') may start, in order: decodeStr changes no text without one. */
+function escapeStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) out.push(i);
+  const amps = out.length;
+  for (let i = text.indexOf('_x'); i !== -1; i = text.indexOf('_x', i + 1)) out.push(i);
+  if (amps > 0 && out.length > amps) out.sort((x, y) => x - y);
+  return out;
+}
+
+/** Whether sorted `at` holds a position in [from, to). */
+function someIn(at: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((at[mid] ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && (at[lo] ?? 0) < to;
 }
 
 /** Strings at spans [start, end) pairs, each made by `make` on first use and kept. */

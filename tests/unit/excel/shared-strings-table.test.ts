@@ -48,6 +48,10 @@ describe('sharedStringTable', () => {
     const bytes = part([si('Nhà &quot;Mái ấm&quot; &amp; &#7871;'), si('a_x000D_b'), si('_x005F_x0041_'), si('&lt;t&gt;')]);
     sameAsWhole(bytes);
     expect(sharedStringTable(bytes, () => undefined)(0)?.text).toBe('Nhà "Mái ấm" & ế');
+    // strings with and without escapes side by side: each is decoded only as far as it needs
+    const mixed = part([...VI.map((t) => si(t)), si('a_x000D_b'), si('x_y'), ...VI.map((t) => si(t)), si('&amp;&#95;x0041_'), si('_x')]);
+    sameAsWhole(mixed);
+    expect(sharedStringTable(mixed, () => undefined)(5)?.text).toBe('a\rb');
   });
 
   it('rich runs: the part is parsed whole (byte-order mark or not)', () => {
