@@ -6,6 +6,7 @@ import { attr, blocks, decodeStr, elements, section, withoutBlocks } from '../..
 import { decodeUtf8 } from '../../bytes/zip';
 import { validUtf8Text } from '../../bytes/utf8-text';
 import { isNfcStable } from '../../text/nfc-stable';
+import { cleanIfTidy, isTidyBetween } from '../../text/tidy-text';
 
 export interface SheetRef {
   name: string;
@@ -19,6 +20,8 @@ interface SharedString {
   /** Legacy font when any run uses one. */
   font?: string;
   runs?: CellRun[];
+  /** The text is known to be left as it is by vi-text clean() (see text/tidy-text.ts); absent: not known. */
+  clean?: true;
 }
 
 export interface StyleInfo {
@@ -119,7 +122,8 @@ export type SharedStringTable = (i: number) => SharedString | undefined;
 /**
  * The shared-strings part. Valid UTF-8 (nearly every file) is decoded whole at once (bytes/utf8-text.ts: far cheaper
  * than string by string on Vietnamese text) and each string is cut from it on first use; NFC is skipped when every
- * character of the part is one NFC leaves alone (text/nfc-stable.ts). Other bytes are scanned as a latin1 view (tag
+ * character of the part is one NFC leaves alone (text/nfc-stable.ts), and strings of a tidy part are marked clean
+ * (text/tidy-text.ts). Other bytes are scanned as a latin1 view (tag
  * syntax is ASCII, offsets are byte offsets) and each string is UTF-8-decoded on first use. Parts the fast path does
  * not handle are parsed whole. The caller has guarded the bytes (guardXml).
  */
@@ -132,12 +136,18 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
       const all = parseSharedStrings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, tick);
       return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
     }
-    const stable = isNfcStable(text);
+    // One pass over the strings' stretch: tidy text is NFC-stable too, and clean unless a string ends in a space.
+    const tidy = isTidyBetween(text, spans[0] ?? 0, spans[spans.length - 1] ?? 0);
+    const stable = tidy || isNfcStable(text);
     const escapes = escapeStarts(text);
     return lazyStrings(spans, (a, b) => {
       const raw = text.slice(a, b);
-      const s = someIn(escapes, a, b) ? decodeStr(raw) : raw;
-      return stable ? s : s.normalize('NFC');
+      if (someIn(escapes, a, b)) {
+        const s = decodeStr(raw);
+        return { text: stable ? s : s.normalize('NFC') };
+      }
+      if (tidy && cleanIfTidy(raw)) return { text: raw, clean: true };
+      return { text: stable ? raw : raw.normalize('NFC') };
     });
   }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -148,7 +158,7 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
     return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
   }
   // Buffer#toString(utf8, start, end): same decoding as TextDecoder (U+FFFD for bad bytes), less per-call cost.
-  return lazyStrings(spans, (a, b) => decodeStr(buf.toString('utf8', a, b)).normalize('NFC'));
+  return lazyStrings(spans, (a, b) => ({ text: decodeStr(buf.toString('utf8', a, b)).normalize('NFC') }));
 }
 
 /** Where an entity ('&') or an _xHHHH_ escape ('_x') may start, in order: decodeStr changes no text without one. */
@@ -174,14 +184,14 @@ function someIn(at: readonly number[], from: number, to: number): boolean {
 }
 
 /** Strings at spans [start, end) pairs, each made by `make` on first use and kept. */
-function lazyStrings(spans: number[], make: (start: number, end: number) => string): SharedStringTable {
+function lazyStrings(spans: number[], make: (start: number, end: number) => SharedString): SharedStringTable {
   const n = spans.length / 2;
   const cache: (SharedString | undefined)[] = [];
   return (i) => {
     if (!Number.isInteger(i) || i < 0 || i >= n) return undefined;
     let s = cache[i];
     if (!s) {
-      s = { text: make(spans[2 * i] ?? 0, spans[2 * i + 1] ?? 0) };
+      s = make(spans[2 * i] ?? 0, spans[2 * i + 1] ?? 0);
       cache[i] = s;
     }
     return s;

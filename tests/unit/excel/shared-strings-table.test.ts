@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSharedStrings, sharedStringTable } from '../../../src-main/excel/xlsx/workbook-parts';
 import { decodeUtf8 } from '../../../src-main/bytes/zip';
+import { cleanCell } from '../../../src-main/excel/report/fold-cache';
 
 const HEAD =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">';
@@ -17,7 +18,12 @@ function sameAsWhole(bytes: Uint8Array): void {
   expect(all.length).toBeGreaterThan(0);
   // in a shuffled order: each string is built on first use
   const order = all.map((_, i) => i).sort((a, b) => ((a * 7919) % 13) - ((b * 7919) % 13));
-  for (const i of order) expect(table(i)).toEqual(all[i]);
+  for (const i of order) {
+    const got = table(i);
+    expect({ text: got?.text, font: got?.font, runs: got?.runs }).toEqual({ text: all[i]?.text, font: all[i]?.font, runs: all[i]?.runs });
+    // marked clean only when clean() would leave it as it is
+    if (got?.clean) expect(cleanCell(got.text)).toBe(got.text);
+  }
   expect(table(all.length)).toBeUndefined();
   expect(table(-1)).toBeUndefined();
   expect(table(1.5)).toBeUndefined();
@@ -42,6 +48,20 @@ describe('sharedStringTable', () => {
     expect(sharedStringTable(bytes, () => undefined)(2)?.text).toBe('Đoàn viên kết nạp mới');
     // a character outside the NFC-stable set elsewhere in the part
     sameAsWhole(part([si('Å and \u212b'), si('e\u0301'), si('plain text of thirty characters')]));
+  });
+
+  it('marks strings of a tidy part clean, and none of a part with a tab, a newline or doubled spaces', () => {
+    const tidy = sharedStringTable(part([si('Nội dung'), si(' Số lượng', true), si('Ghi chú ', true), si(''), si('a b')]), () => undefined);
+    expect([0, 1, 2, 3, 4].map((i) => tidy(i)?.clean ?? false)).toEqual([true, false, false, true, true]);
+    for (const odd of ['a\tb', 'a\nb', 'a  b', 'a\u00a0b', 'e\u0301']) {
+      const t = sharedStringTable(part([si('Nội dung'), si(odd, true)]), () => undefined);
+      expect(t(0)?.clean, JSON.stringify(odd)).toBeUndefined();
+      expect(t(1)?.clean, JSON.stringify(odd)).toBeUndefined();
+    }
+    // markup outside the strings (a declaration line) does not count; an escape keeps its own string unmarked
+    const withEscape = sharedStringTable(part([si('a&amp;b'), si('Số')]), () => undefined);
+    expect(withEscape(0)).toEqual({ text: 'a&b' });
+    expect(withEscape(1)?.clean).toBe(true);
   });
 
   it('entities and _xHHHH_ escapes', () => {
