@@ -144,7 +144,9 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
       const raw = text.slice(a, b);
       if (someIn(escapes, a, b)) {
         const s = decodeStr(raw);
-        return { text: stable ? s : s.normalize('NFC') };
+        // judged on the decoded text itself: an entity may stand for a mark (&#769;), a newline or a no-break space
+        if (isTidyBetween(s, 0, s.length) && cleanIfTidy(s)) return { text: s, clean: true };
+        return { text: s.normalize('NFC') };
       }
       if (tidy && cleanIfTidy(raw)) return { text: raw, clean: true };
       return { text: stable ? raw : raw.normalize('NFC') };

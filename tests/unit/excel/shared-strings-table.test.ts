@@ -58,16 +58,29 @@ describe('sharedStringTable', () => {
       expect(t(0)?.clean, JSON.stringify(odd)).toBeUndefined();
       expect(t(1)?.clean, JSON.stringify(odd)).toBeUndefined();
     }
-    // markup outside the strings (a declaration line) does not count; an escape keeps its own string unmarked
-    const withEscape = sharedStringTable(part([si('a&amp;b'), si('Số')]), () => undefined);
-    expect(withEscape(0)).toEqual({ text: 'a&b' });
+    // markup outside the strings (a declaration line) does not count; a string with escapes is judged decoded
+    const withEscape = sharedStringTable(part([si('a&amp;b'), si('Số'), si('a&#10;b'), si('&#160;x'), si('e&#769;')]), () => undefined);
+    expect(withEscape(0)).toEqual({ text: 'a&b', clean: true });
     expect(withEscape(1)?.clean).toBe(true);
+    expect(withEscape(2)).toEqual({ text: 'a\nb' });
+    expect(withEscape(3)).toEqual({ text: '\u00a0x' });
+    expect(withEscape(4)).toEqual({ text: 'é' });
   });
 
   it('entities and _xHHHH_ escapes', () => {
-    const bytes = part([si('Nhà &quot;Mái ấm&quot; &amp; &#7871;'), si('a_x000D_b'), si('_x005F_x0041_'), si('&lt;t&gt;')]);
+    const bytes = part([
+      si('Nhà &quot;Mái ấm&quot; &amp; &#7871;'),
+      si('a_x000D_b'),
+      si('_x005F_x0041_'),
+      si('&lt;t&gt;'),
+      si('Tie&#770;&#769;n'),
+      si('A_x030A_'),
+    ]);
     sameAsWhole(bytes);
     expect(sharedStringTable(bytes, () => undefined)(0)?.text).toBe('Nhà "Mái ấm" & ế');
+    // an entity or escape standing for a combining mark in an otherwise NFC part: the string still comes out NFC
+    expect(sharedStringTable(bytes, () => undefined)(4)?.text).toBe('Tiến'.normalize('NFC'));
+    expect(sharedStringTable(bytes, () => undefined)(5)?.text).toBe('\u00c5');
     // strings with and without escapes side by side: each is decoded only as far as it needs
     const mixed = part([...VI.map((t) => si(t)), si('a_x000D_b'), si('x_y'), ...VI.map((t) => si(t)), si('&amp;&#95;x0041_'), si('_x')]);
     sameAsWhole(mixed);
