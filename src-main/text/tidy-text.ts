@@ -1,7 +1,6 @@
 // Text that neither NFC nor vi-text clean() would change, known by one pass over a stretch of many strings (a
-// shared-strings part): every character is printable and NFC-stable (see nfc-stable.ts) with the plain space as the
-// only white space, and no two spaces follow each other. A string cut from such a stretch is then left alone by
-// clean() unless it starts or ends with a space.
+// shared-strings part): printable NFC-stable characters, the plain space the only white space, never two in a row.
+// A string cut from such a stretch is then left alone by clean() unless it starts or ends with a space.
 
 /** Any character outside (controls, tab/newline, white space other than ' ', no-break spaces, marks...), or two spaces. */
 const UNTIDY = /[^\x20-\x7e\u00a1-\u02ff\u1e00-\u1eff\u2010-\u2027\u2030-\u205e\u20ab\u3003]| {2}/g;
