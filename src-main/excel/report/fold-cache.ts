@@ -1,8 +1,9 @@
 // Folding is the hottest step of interpretation (labels repeat across a batch's files), so fold/foldKey
 // results are memoised in small bounded maps (cleared when full; Map keys are inert for "__proto__"), and folded
-// by table (fast-fold.ts, same result as vi-text fold).
+// by table (fast-fold.ts, same result as vi-text fold). Keys are own copies: cell text may be a view into its part.
 import { fastFold as fold } from './fast-fold';
 import { isSpaceCode as isWs } from '../../text/char-codes';
+import { ownCopy } from '../../text/own-copy';
 
 const NOT_ALNUM = /[^\p{L}\p{N}]+/gu;
 /** vi-text foldKey(), on the table fold. */
@@ -18,7 +19,7 @@ export function cachedFold(s: string): string {
   if (v === undefined) {
     if (folds.size >= MAX) folds.clear();
     v = fold(s);
-    folds.set(s, v);
+    folds.set(ownCopy(s), v);
   }
   return v;
 }
@@ -29,7 +30,7 @@ export function cachedFoldKey(s: string): string {
   if (v === undefined) {
     if (keys.size >= MAX) keys.clear();
     v = foldKey(s);
-    keys.set(s, v);
+    keys.set(ownCopy(s), v);
   }
   return v;
 }

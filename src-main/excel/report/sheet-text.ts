@@ -51,8 +51,11 @@ export function sheetText(sheet: SheetGrid, issues: ReportIssue[], fill = true):
     if (row) {
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        // Numbers and booleans print without spaces or marks: only text needs cleaning.
-        if (cell) out[c] = typeof cell.v === 'string' ? clean(convert(cell, legacy, r, c)) : convert(cell, legacy, r, c);
+        // Numbers and booleans print without spaces or marks: only text needs cleaning, unless known clean as read.
+        if (cell) {
+          const t = convert(cell, legacy, r, c);
+          out[c] = typeof cell.v !== 'string' || (cell.clean && t === cell.v) ? t : clean(t);
+        }
       }
     }
     text.push(out);

@@ -77,7 +77,7 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
         }
         cell = { v: null, k: 's' };
       } else {
-        cell = { v: ss.text, k: 's' };
+        cell = { v: ss.text, k: 's', clean: ss.clean };
         if (ss.font) {
           cell.font = ss.font;
           if (ss.runs) cell.runs = ss.runs;

@@ -19,18 +19,27 @@ function part(zip: ZipArchive, path: string): string | undefined {
   return decodeUtf8(bytes);
 }
 
-/** The last workbook parsed: a file made from the same template as the one before it has the same two parts. */
-let lastWorkbook: { wbXml: string; relsXml: string; dir: string; book: ReturnType<typeof parseBook> } | undefined;
+/**
+ * The last few workbooks parsed, most recent first: a batch made from a few templates has a few distinct workbook
+ * parts (cachedPartText gives the same string for the same part, so the comparison is cheap).
+ */
+const books: { wbXml: string; relsXml: string; dir: string; book: ReturnType<typeof parseBook> }[] = [];
+const BOOKS = 16;
 const parseBook = (wbXml: string, relsXml: string, dir: string) => {
   const rels = parseRels(relsXml, dir);
   return { rels, ...parseWorkbook(wbXml, rels) };
 };
-/** Sheets, 1904 flag and relationships of a workbook (shared with the previous file when its parts are the same: never change them). */
+/** Sheets, 1904 flag and relationships of a workbook (shared with earlier files with the same parts: never change them). */
 function workbookOf(wbXml: string, relsXml: string, dir: string): ReturnType<typeof parseBook> {
-  const last = lastWorkbook;
-  if (last && last.wbXml === wbXml && last.relsXml === relsXml && last.dir === dir) return last.book;
+  const at = books.findIndex((b) => b.wbXml === wbXml && b.relsXml === relsXml && b.dir === dir);
+  const hit = books[at];
+  if (hit) {
+    if (at > 0) books.unshift(...books.splice(at, 1));
+    return hit.book;
+  }
   const book = parseBook(wbXml, relsXml, dir);
-  lastWorkbook = { wbXml, relsXml, dir, book };
+  books.unshift({ wbXml, relsXml, dir, book });
+  if (books.length > BOOKS) books.pop();
   return book;
 }
 

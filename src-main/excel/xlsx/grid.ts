@@ -25,6 +25,8 @@ export interface Cell {
   date?: true;
   /** Number formatted as a percent ("0%", "0.0%"): 0.95 shows as 95%. */
   pct?: true;
+  /** Text `v` is known to be left as it is by vi-text clean() (shared strings of a tidy part); absent: not known. */
+  clean?: true;
 }
 
 export interface Range {

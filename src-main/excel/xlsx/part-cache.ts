@@ -5,13 +5,12 @@
 import { chargeInflated, decodeUtf8, readEntry, storedBytes, type ZipArchive, type ZipEntry } from '../../bytes/zip';
 import { guardXml } from '../../bytes/xml';
 
-const MAX = 16;
-
 /**
  * A reader of one kind of part: `make` turns the part's text into what is kept (shared between files with the same
- * part: never change it). The returned function gives it for `entry` (at `path`, for the guard's message) of `zip`.
+ * part: never change it), for the last `max` distinct parts. The returned function gives it for `entry` (at `path`,
+ * for the guard's message) of `zip`.
  */
-export function partCache<T>(make: (xml: string) => T): (zip: ZipArchive, entry: ZipEntry, path: string) => T {
+export function partCache<T>(make: (xml: string) => T, max = 16): (zip: ZipArchive, entry: ZipEntry, path: string) => T {
   /** Most recently used first. */
   const cache: { method: number; size: number; stored: Buffer; value: T }[] = [];
   return (zip, entry, path) => {
@@ -31,7 +30,7 @@ export function partCache<T>(make: (xml: string) => T): (zip: ZipArchive, entry:
     const value = make(decodeUtf8(bytes));
     // a copy of the key: the cache must not keep a whole file's bytes alive
     cache.unshift({ method: entry.method, size: entry.size, stored: Buffer.from(key), value });
-    if (cache.length > MAX) cache.pop();
+    if (cache.length > max) cache.pop();
     return value;
   };
 }

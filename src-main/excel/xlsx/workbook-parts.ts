@@ -4,6 +4,9 @@ import type { CellRun, SheetState } from './grid';
 import { isLegacyFontName } from '../../text/legacy-vi';
 import { attr, blocks, decodeStr, elements, section, withoutBlocks } from '../../bytes/xml';
 import { decodeUtf8 } from '../../bytes/zip';
+import { validUtf8Text } from '../../bytes/utf8-text';
+import { isNfcStable } from '../../text/nfc-stable';
+import { cleanIfTidy, isTidyBetween } from '../../text/tidy-text';
 
 export interface SheetRef {
   name: string;
@@ -17,6 +20,8 @@ interface SharedString {
   /** Legacy font when any run uses one. */
   font?: string;
   runs?: CellRun[];
+  /** The text is known to be left as it is by vi-text clean() (see text/tidy-text.ts); absent: not known. */
+  clean?: true;
 }
 
 export interface StyleInfo {
@@ -80,19 +85,29 @@ function joinT(body: string): string {
 /**
  * Fast path for the usual `<si><t>text</t></si>` / `<t xml:space="preserve">`: indexOf only, no regex. Gives the
  * [start, end) of each string's raw text, or null as soon as anything else shows up (rich runs, prefixes, odd
- * spacing), and the caller uses the regex parser. Works on the decoded text or on a latin1 view of the bytes.
+ * spacing), and the caller uses the regex parser. Works on the decoded text or on a latin1 view of the bytes. The
+ * text is searched once: its end is the first '<' after the start tag, which must open "</t></si>" (a start tag
+ * holding a '<' takes the general rule, where the string ends at the first "</si>").
  */
-function plainSpans(xml: string, tick: () => void): number[] | null {
+export function plainSpans(xml: string, tick: () => void): number[] | null {
   if (xml.indexOf(':si') !== -1 || xml.indexOf(':t') !== -1) return null;
   const spans: number[] = [];
   for (let pos = xml.indexOf('<si'); pos !== -1; pos = xml.indexOf('<si', pos)) {
     if ((spans.length & 2047) === 0) tick();
-    if (xml.charCodeAt(pos + 3) !== 62) return null; // "<si ...>", "<si/>", "<sift": leave to the regex parser
-    const close = xml.indexOf('</si>', pos + 4);
-    if (close < 0 || !xml.startsWith('<t', pos + 4)) return null;
+    // "<si ...>", "<si/>", "<sift": leave to the regex parser
+    if (xml.charCodeAt(pos + 3) !== 62 || !xml.startsWith('<t', pos + 4)) return null;
     const tgt = xml.indexOf('>', pos + 6);
     const ch = xml.charCodeAt(pos + 6);
-    if (tgt < 0 || tgt > close || xml.charCodeAt(tgt - 1) === 47 || !(ch === 62 || ch === 32)) return null;
+    if (tgt < 0 || xml.charCodeAt(tgt - 1) === 47 || !(ch === 62 || ch === 32)) return null;
+    const lt = xml.indexOf('<', pos + 5);
+    if (lt > tgt) {
+      if (!xml.startsWith('</t></si>', lt)) return null;
+      spans.push(tgt + 1, lt);
+      pos = lt + 9;
+      continue;
+    }
+    const close = xml.indexOf('</si>', pos + 4);
+    if (close < 0 || tgt > close) return null;
     const end = close - 4;
     if (!xml.startsWith('</t>', end) || xml.indexOf('<', tgt + 1) !== end) return null;
     spans.push(tgt + 1, end);
@@ -105,12 +120,38 @@ function plainSpans(xml: string, tick: () => void): number[] | null {
 export type SharedStringTable = (i: number) => SharedString | undefined;
 
 /**
- * The shared-strings part, decoded lazily: the part is scanned as a latin1 view of its bytes (tag syntax is ASCII,
- * offsets are byte offsets) and each string is UTF-8-decoded on first use, so strings no scanned cell refers to
- * are never built. Parts the fast path does not handle are decoded and parsed whole. The caller has guarded the
- * bytes (guardXml).
+ * The shared-strings part. Valid UTF-8 (nearly every file) is decoded whole at once (bytes/utf8-text.ts: far cheaper
+ * than string by string on Vietnamese text) and each string is cut from it on first use; NFC is skipped when every
+ * character of the part is one NFC leaves alone (text/nfc-stable.ts), and strings of a tidy part are marked clean
+ * (text/tidy-text.ts). Other bytes are scanned as a latin1 view (tag
+ * syntax is ASCII, offsets are byte offsets) and each string is UTF-8-decoded on first use. Parts the fast path does
+ * not handle are parsed whole. The caller has guarded the bytes (guardXml).
  */
 export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedStringTable {
+  const text = validUtf8Text(bytes);
+  if (text !== null) {
+    const spans = plainSpans(text, tick);
+    if (!spans) {
+      // as decodeUtf8 gives it: TextDecoder drops a leading byte-order mark
+      const all = parseSharedStrings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, tick);
+      return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
+    }
+    // One pass over the strings' stretch: tidy text is NFC-stable too, and clean unless a string ends in a space.
+    const tidy = isTidyBetween(text, spans[0] ?? 0, spans[spans.length - 1] ?? 0);
+    const stable = tidy || isNfcStable(text);
+    const escapes = escapeStarts(text);
+    return lazyStrings(spans, (a, b) => {
+      const raw = text.slice(a, b);
+      if (someIn(escapes, a, b)) {
+        const s = decodeStr(raw);
+        // judged on the decoded text itself: an entity may stand for a mark (&#769;), a newline or a no-break space
+        if (isTidyBetween(s, 0, s.length) && cleanIfTidy(s)) return { text: s, clean: true };
+        return { text: s.normalize('NFC') };
+      }
+      if (tidy && cleanIfTidy(raw)) return { text: raw, clean: true };
+      return { text: stable ? raw : raw.normalize('NFC') };
+    });
+  }
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const view = buf.toString('latin1');
   const spans = plainSpans(view, tick);
@@ -118,14 +159,41 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
     const all = parseSharedStrings(decodeUtf8(bytes), tick);
     return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
   }
+  // Buffer#toString(utf8, start, end): same decoding as TextDecoder (U+FFFD for bad bytes), less per-call cost.
+  return lazyStrings(spans, (a, b) => ({ text: decodeStr(buf.toString('utf8', a, b)).normalize('NFC') }));
+}
+
+/** Where an entity ('&') or an _xHHHH_ escape ('_x') may start, in order: decodeStr changes no text without one. */
+function escapeStarts(text: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf('&'); i !== -1; i = text.indexOf('&', i + 1)) out.push(i);
+  const amps = out.length;
+  for (let i = text.indexOf('_x'); i !== -1; i = text.indexOf('_x', i + 1)) out.push(i);
+  if (amps > 0 && out.length > amps) out.sort((x, y) => x - y);
+  return out;
+}
+
+/** Whether sorted `at` holds a position in [from, to). */
+function someIn(at: readonly number[], from: number, to: number): boolean {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((at[mid] ?? 0) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length && (at[lo] ?? 0) < to;
+}
+
+/** Strings at spans [start, end) pairs, each made by `make` on first use and kept. */
+function lazyStrings(spans: number[], make: (start: number, end: number) => SharedString): SharedStringTable {
   const n = spans.length / 2;
   const cache: (SharedString | undefined)[] = [];
   return (i) => {
     if (!Number.isInteger(i) || i < 0 || i >= n) return undefined;
     let s = cache[i];
     if (!s) {
-      // Buffer#toString(utf8, start, end): same decoding as TextDecoder (U+FFFD for bad bytes), less per-call cost.
-      s = { text: decodeStr(buf.toString('utf8', spans[2 * i] ?? 0, spans[2 * i + 1] ?? 0)).normalize('NFC') };
+      s = make(spans[2 * i] ?? 0, spans[2 * i + 1] ?? 0);
       cache[i] = s;
     }
     return s;
