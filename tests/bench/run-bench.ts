@@ -7,7 +7,8 @@
 // collection (neither pays for the other's or the generator's garbage).
 import ExcelJS from 'exceljs';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
@@ -171,8 +172,9 @@ async function cliImport(dir: string, files: { name: string; bytes: Uint8Array }
   const ctx = createContext({ mode: 'cli', dbFile, version: 'bench' });
   const planId = benchDatabase(ctx, files.length);
   ctx.close();
-  const launcher = new URL('../../src-main/launcher/cli-build.mjs', import.meta.url).href;
-  const { freshBuiltCli, root } = (await import(launcher)) as { freshBuiltCli: () => string | null; root: string };
+  const launcher = launcherHelperUrl();
+  if (!launcher) return null;
+  const { freshBuiltCli, root } = (await import(launcher.href)) as { freshBuiltCli: () => string | null; root: string };
   const built = freshBuiltCli();
   const tsx = ['--import', 'tsx']; // resolved from the repository (the child's working folder)
   const args = [
@@ -200,6 +202,13 @@ async function cliImport(dir: string, files: { name: string; bytes: Uint8Array }
     imported: out.files.filter((f) => f.status === 'imported').length,
     entry: built ? 'built' : 'sources',
   };
+}
+
+/** The repository's launcher helper (cli-build.mjs): two folders up from these sources, three from the built CLI's chunks. */
+export function launcherHelperUrl(here = import.meta.url): URL | undefined {
+  return ['../../', '../../../']
+    .map((up) => new URL(`${up}src-main/launcher/cli-build.mjs`, here))
+    .find((url) => existsSync(fileURLToPath(url)));
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { defaultMigrationsDir } from '../../src-main/db/migrate';
 import { appVersion } from '../../src-main/runtime/create-context';
 import { tempDirs } from '../helpers/cli';
+import { launcherHelperUrl } from '../bench/run-bench';
 
 const tmp = tempDirs('dv-built-');
 
@@ -30,5 +31,14 @@ describe('built code paths', () => {
     const root = fakeOut();
     expect(appVersion(pathToFileURL(join(root, 'out/main/main.js')).href)).toBe('9.8.7');
     expect(appVersion(pathToFileURL(join(root, 'out/main/chunks/create-context-abc.js')).href)).toBe('9.8.7');
+  });
+
+  it("the bench finds the launcher helper from its sources and from the built CLI's chunk", () => {
+    const root = fakeOut();
+    mkdirSync(join(root, 'src-main', 'launcher'), { recursive: true });
+    writeFileSync(join(root, 'src-main', 'launcher', 'cli-build.mjs'), '');
+    const want = pathToFileURL(join(root, 'src-main', 'launcher', 'cli-build.mjs')).href;
+    for (const mod of ['tests/bench/run-bench.ts', 'out/main/chunks/run-bench-abc.js'])
+      expect(launcherHelperUrl(pathToFileURL(join(root, mod)).href)?.href).toBe(want);
   });
 });
