@@ -2,7 +2,8 @@
 // default would checkpoint after nearly every group of files): the setting is raised while the batch writes and put
 // back when it ends, whether it ends normally or is cut off.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
+import { makeTestApp, type TestApp } from '../helpers/context';
+import { ct01Plan, filledTemplate } from '../helpers/test-plans';
 import { deferCheckpoints } from '../../src-main/db/connection';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,19 +17,10 @@ const autocheckpoint = () => Number(app.ctx.db.pragma('wal_autocheckpoint', { si
 async function filesFor(n: number) {
   const units = [];
   for (let i = 1; i <= n; i++) units.push(await app.call('units.save', { code: `C${i}`, name: `Công đoàn trường số ${i}` }));
-  const cat = await app.call('indicators.list', {});
-  const plan = await app.call('plans.save', {
-    title: 'Kế hoạch thử ghi nhật ký',
-    status: 'dang_thuc_hien',
-    reportDueOn: '2023-12-31',
-    periodLabel: 'Năm 2023',
-    targets: [{ indicatorId: cat.find((i) => i.code === 'CT01')!.id, min: 2 }],
-    assignment: 'all_base',
-  });
+  const plan = await ct01Plan(app, 'Kế hoạch thử ghi nhật ký');
   const files = [];
   for (const u of units) {
-    const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [u.id], zip: false })).bytes;
-    const bytes = await fillTemplate(tpl, { 'Số buổi': 3 });
+    const bytes = await filledTemplate(app, plan.id, u.id, { 'Số buổi': 3 });
     files.push({
       file: { name: `${u.code}.xlsx`, bytes, lastModified: Date.parse('2023-12-30T03:00:00Z') },
       unitId: u.id,

@@ -3,10 +3,10 @@
 // what the app's commit stores for the same files, which checks the values itself. Odd values of every kind:
 // blocking (a đồng amount in a triệu đồng cell, a negative count) and warnings only (far above the target).
 import { afterEach, describe, expect, it } from 'vitest';
-import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
+import { makeTestApp, type TestApp } from '../helpers/context';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
 import { commitBatch } from '../../src-main/features/report-import/commit';
-import { moneyPlan } from '../helpers/money-plan';
+import { filledTemplate, moneyPlan } from '../helpers/test-plans';
 
 const apps: TestApp[] = [];
 afterEach(() => apps.splice(0).forEach((a) => a.close()));
@@ -21,10 +21,9 @@ async function world() {
   for (let i = 1; i <= 8; i++) units.push(await app.call('units.save', { code: `DV${i}`, name: `Công đoàn Trường Tiểu học số ${i}` }));
   const { plan } = await moneyPlan(app, 'Kế hoạch kiểm tra một lần');
   const filled = async (k: number, buoi: number, kp: number) => {
-    const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [units[k]!.id], zip: false })).bytes;
     return {
       name: `bc-${units[k]!.code}-${buoi}-${kp}.xlsx`,
-      bytes: await fillTemplate(tpl, { 'Số buổi': buoi, 'Kinh phí vận động': kp }),
+      bytes: await filledTemplate(app, plan.id, units[k]!.id, { 'Số buổi': buoi, 'Kinh phí vận động': kp }),
       lastModified: ON,
     };
   };

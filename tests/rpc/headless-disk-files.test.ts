@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
+import { makeTestApp, type TestApp } from '../helpers/context';
+import { ct01Plan, filledTemplate } from '../helpers/test-plans';
 import { diskFile, type DiskFile } from '../../src-main/data-file/disk-file';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
 
@@ -24,20 +25,11 @@ afterEach(() => {
 async function filesOnDisk(n: number): Promise<{ planId: number; paths: string[] }> {
   const units = [];
   for (let i = 1; i <= n; i++) units.push(await app.call('units.save', { code: `D${i}`, name: `Công đoàn xã số ${i}` }));
-  const cat = await app.call('indicators.list', {});
-  const plan = await app.call('plans.save', {
-    title: 'Kế hoạch thử nhập từ thư mục',
-    status: 'dang_thuc_hien',
-    reportDueOn: '2023-12-31',
-    periodLabel: 'Năm 2023',
-    targets: [{ indicatorId: cat.find((i) => i.code === 'CT01')!.id, min: 2 }],
-    assignment: 'all_base',
-  });
+  const plan = await ct01Plan(app, 'Kế hoạch thử nhập từ thư mục');
   const paths = [];
   for (const u of units) {
-    const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [u.id], zip: false })).bytes;
     const path = join(dir, `${u.code}.xlsx`);
-    writeFileSync(path, await fillTemplate(tpl, { 'Số buổi': 3 }));
+    writeFileSync(path, await filledTemplate(app, plan.id, u.id, { 'Số buổi': 3 }));
     paths.push(path);
   }
   return { planId: plan.id, paths };

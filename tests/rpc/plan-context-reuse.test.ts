@@ -3,6 +3,7 @@
 // (a unit added a moment ago is known to the next preview).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers/context';
+import { ct01Plan } from '../helpers/test-plans';
 import { loadPlanContext } from '../../src-main/features/report-import/context';
 
 let app: TestApp;
@@ -11,15 +12,7 @@ afterEach(() => app.close());
 
 async function planWithUnit() {
   await app.call('units.save', { code: 'A1', name: 'Công đoàn trường Mầm non Hoa Sen' });
-  const cat = await app.call('indicators.list', {});
-  const plan = await app.call('plans.save', {
-    title: 'Kế hoạch thử bối cảnh nhập',
-    status: 'dang_thuc_hien',
-    reportDueOn: '2023-12-31',
-    periodLabel: 'Năm 2023',
-    targets: [{ indicatorId: cat.find((i) => i.code === 'CT01')!.id, min: 2 }],
-    assignment: 'all_base',
-  });
+  const plan = await ct01Plan(app, 'Kế hoạch thử bối cảnh nhập');
   return { plan };
 }
 

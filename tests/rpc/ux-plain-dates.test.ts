@@ -2,6 +2,7 @@
 // replacing or holding a version name the received day as the office writes it, never 2024-01-02.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { makeTestApp, workbookOf, type TestApp } from '../helpers/context';
+import { ct01Plan } from '../helpers/test-plans';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -24,15 +25,7 @@ const file = async (name: string, v: number, day: string) => ({
 
 it('replace and held reasons show the received day as dd/mm/yyyy', async () => {
   const a = await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
-  const cat = await app.call('indicators.list', {});
-  const plan = await app.call('plans.save', {
-    title: 'Phối hợp làm công tác dân vận đợt II/2023',
-    status: 'dang_thuc_hien',
-    reportDueOn: '2023-12-31',
-    periodLabel: 'Đợt II/2023',
-    targets: [{ indicatorId: cat.find((i) => i.code === 'CT01')!.id, min: 2 }],
-    assignment: 'all_base',
-  });
+  const plan = await ct01Plan(app, 'Phối hợp làm công tác dân vận đợt II/2023', { periodLabel: 'Đợt II/2023' });
   const first = await file('bc.xlsx', 3, '2023-12-30');
   await app.call('reports.commit', { planId: plan.id, files: [{ file: first, unitId: a.id, receivedOn: '2023-12-30' }] });
   // Against the stored version (one file), then within one drop (two files).

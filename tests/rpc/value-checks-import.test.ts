@@ -1,9 +1,9 @@
 // The value checks at import: a đồng amount typed into a triệu đồng cell is flagged in the preview at its cell, is not
 // stored without the user's word, and is stored (audited, shown in the report) once confirmed with a reason.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fillTemplate, makeTestApp, type TestApp } from '../helpers/context';
+import { makeTestApp, type TestApp } from '../helpers/context';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
-import { moneyPlan } from '../helpers/money-plan';
+import { filledTemplate, moneyPlan } from '../helpers/test-plans';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -13,10 +13,7 @@ async function setup() {
   const a = await app.call('units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
   const b = await app.call('units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An' });
   const { money, plan } = await moneyPlan(app, 'Kế hoạch kiểm tra số liệu');
-  const filled = async (unitId: number, kp: number) => {
-    const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [unitId], zip: false })).bytes;
-    return fillTemplate(tpl, { 'Số buổi': 3, 'Kinh phí vận động': kp });
-  };
+  const filled = (unitId: number, kp: number) => filledTemplate(app, plan.id, unitId, { 'Số buổi': 3, 'Kinh phí vận động': kp });
   return { a, b, plan, money, filled };
 }
 const file = (name: string, bytes: Uint8Array) => ({ name, bytes, lastModified: Date.parse('2024-12-20T03:00:00Z') });
@@ -150,8 +147,7 @@ describe('hand edits ("Sửa")', () => {
         { indicatorId: ct08.id, min: 1 },
       ],
     });
-    const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [a.id], zip: false })).bytes;
-    const bytes = await fillTemplate(tpl, { 'Số buổi': 3, 'Kinh phí vận động': 40, 'Nhà "Mái ấm': 2 });
+    const bytes = await filledTemplate(app, plan.id, a.id, { 'Số buổi': 3, 'Kinh phí vận động': 40, 'Nhà "Mái ấm': 2 });
     const c = await app.call('reports.commit', {
       planId: plan.id,
       files: [{ file: file('bc.xlsx', bytes), unitId: a.id, receivedOn: '2024-12-20' }],
