@@ -132,13 +132,3 @@ export function planHasUpperLevelDocuments(db: Db, planId: number): boolean {
   ).get(planId) as { yes: number };
   return row.yes === 1;
 }
-
-/** Code and name of the given units, in one query (getUnit per unit also counts its records: ~50 ms each at scale). */
-export function unitRefsById(db: Db, ids: readonly number[]): Map<number, { id: number; code: string; name: string }> {
-  const rows = stmt(db, 'SELECT id, code, name FROM units WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
-    id: number;
-    code: string;
-    name: string;
-  }[];
-  return new Map(rows.map((r) => [r.id, r]));
-}

@@ -83,6 +83,16 @@ export function activeUnitTotals(db: Db): { units: number; members: number } {
   return { units: r.n, members: r.m };
 }
 
+/** Code and name of the given units, in one query (getUnit also counts each unit's records: ~50 ms a unit at scale). */
+export function unitRefsById(db: Db, ids: readonly number[]): Map<number, { id: number; code: string; name: string }> {
+  const rows = db.prepare('SELECT id, code, name FROM units WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as {
+    id: number;
+    code: string;
+    name: string;
+  }[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 export function getUnit(db: Db, id: number): Unit | undefined {
   const row = db.prepare(`${SELECT_UNITS} WHERE u.id = ?`).get(id) as UnitRow | undefined;
   return row && rowToUnit(row);

@@ -7,7 +7,8 @@ import { AppError } from '../contract/errors';
 import type { FileOut } from '../contract/common';
 import type { ReminderChannel, ReminderEntry } from '../contract/consolidation';
 import type { Db } from '../db/connection';
-import { addReminder, remindersOf, unitRefsById } from '../db/consolidation';
+import { addReminder, remindersOf } from '../db/consolidation';
+import { unitRefsById } from '../db/units';
 import { formatViDate } from '../text/vi-date';
 import { foldKey } from '../text/vi-text';
 import { docNumber, planReference, planSubject, titleCaseOrg } from './consolidation-text';
@@ -45,12 +46,9 @@ function letterUnits(db: Db, o: LetterOptions, today: string) {
   const t = computeTracking(db, o.planId, today);
   const refs = o.unitIds === null ? null : unitRefsById(db, o.unitIds);
   const units =
-    o.unitIds === null
+    o.unitIds === null || refs === null
       ? t.rows.filter((r) => r.state === 'missing').map((r) => r.unit)
-      : o.unitIds.flatMap((id) => {
-          const u = refs?.get(id);
-          return u ? [{ id: u.id, code: u.code, name: u.name }] : [];
-        });
+      : o.unitIds.flatMap((id) => refs.get(id) ?? []);
   if (units.length === 0) throw new AppError('invalid_input', 'Không có đơn vị nào cần đôn đốc: tất cả đơn vị đã gửi báo cáo.');
   return { t, units };
 }
