@@ -1,14 +1,12 @@
 // Handlers of the value checks: the plan's warnings ("Kiểm tra số liệu"), computed ahead and off the main thread
 // (checks-off-thread.ts), and the letter sending a report back.
-import type { AppContext } from '../handler/context';
 import type { Handler } from '../handler/handler';
 import { correctionLetter } from './correction-letter';
-import { planChecks, prepareChecks, prepareConsolidation, type ChecksRun } from './checks-off-thread';
+import { aheadRun as run, planChecks, prepareChecks, prepareConsolidation } from './checks-off-thread';
 import { todayInVietnam } from '../text/vi-date';
 
 // seconds on a province-sized database (every unit's history is read): in a worker (not in unit tests), so
 // other pages keep answering; asked ahead by the Reports page and again by the Tổng hợp tab (then reused)
-const run = (ctx: AppContext): ChecksRun => ({ db: ctx.db, dbFile: ctx.dbFile, offThread: ctx.mode !== 'test' });
 
 export const checksHandlers = {
   'checks.plan': async ({ planId }, ctx) => ({ warnings: await planChecks(run(ctx), planId) }),

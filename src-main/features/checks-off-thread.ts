@@ -3,15 +3,13 @@
 // answering, asked ahead when a plan's reports are opened (`checks.prepare`, which also has the worker build the
 // plan's Tổng hợp), and kept per (plan, data version) like features/data-version-cache.ts, so a result is reused
 // only while a fresh computation would give the same one.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Worker } from 'node:worker_threads';
 import type { ValueWarning } from '../contract/checks';
 import type { Consolidation, Tracking } from '../contract/consolidation';
+import type { ConsolidationSummary } from './consolidation';
 import { dataVersion, type Db } from '../db/connection';
-import { startWorker } from '../excel/report/parse-pool';
 import { planWarnings } from './value-review';
-import type { AheadJob } from './checks-worker';
+import { inWorker, isIdle, isRunning, type Job } from './ahead-worker';
+import type { AppContext } from '../handler/context';
 
 const KEEP = 4; // each holds a plan's warnings (tens of thousands on a province-sized plan)
 interface Entry {
@@ -22,61 +20,12 @@ interface Entry {
 }
 const caches = new WeakMap<Db, Entry[]>();
 
-function workerEntry(): URL | null {
-  const here = import.meta.url;
-  const rels = /\.ts$/.test(here) ? ['./checks-worker.ts'] : ['./checks-worker.js', '../checks-worker.js'];
-  for (const rel of rels) {
-    const url = new URL(rel, here);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
-
-type Reply = { id: number; value: unknown } | { id: number; error: string };
-let worker: Worker | null | undefined; // undefined: not started yet; null: no worker here (computed in-thread)
-const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-let nextId = 1;
-
-function thread(): Worker | null {
-  if (worker !== undefined) return worker;
-  const url = workerEntry();
-  try {
-    worker = url ? startWorker(url) : null;
-  } catch {
-    worker = null;
-  }
-  if (!worker) return null;
-  const failAll = (e: Error) => {
-    for (const w of waiting.values()) w.reject(e);
-    waiting.clear();
-    worker = undefined; // started again on the next job
-  };
-  worker.on('message', (r: Reply) => {
-    const w = waiting.get(r.id);
-    waiting.delete(r.id);
-    if (waiting.size === 0) worker?.unref();
-    if (!w) return;
-    if ('error' in r) w.reject(new Error(r.error));
-    else w.resolve(r.value);
-  });
-  worker.on('error', failAll);
-  worker.on('exit', () => failAll(new Error('checks worker exited')));
-  worker.unref(); // idle, it never keeps the app (or a test run) alive; a job waited for does (inWorker)
-  return worker;
-}
-
-type JobOf<K extends AheadJob['kind']> = Omit<Extract<AheadJob, { kind: K }>, 'id'>;
-function inWorker(job: JobOf<'checks'>): Promise<ValueWarning[]> | null;
-function inWorker(job: JobOf<'consolidation'>): Promise<Prepared> | null;
-function inWorker(job: Omit<AheadJob, 'id'>): Promise<unknown> | null {
-  const w = thread();
-  if (!w) return null;
-  const id = nextId++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.ref(); // a CLI awaiting the answer must not exit before it comes
-    w.postMessage({ ...job, id });
-  });
+type JobOf<K extends Job['kind']> = Extract<Job, { kind: K }>;
+function job(j: JobOf<'checks'>): Promise<ValueWarning[]> | null;
+function job(j: JobOf<'consolidation'>): Promise<Prepared> | null;
+function job(j: JobOf<'matrix'>): Promise<Consolidation['matrix'] | null> | null;
+function job(j: Job): Promise<unknown> | null {
+  return inWorker(j);
 }
 
 export interface ChecksRun {
@@ -86,6 +35,9 @@ export interface ChecksRun {
   offThread: boolean;
 }
 
+/** The app's connection, in the worker except in unit tests. */
+export const aheadRun = (ctx: AppContext): ChecksRun => ({ db: ctx.db, dbFile: ctx.dbFile, offThread: ctx.mode !== 'test' });
+
 function entryFor(run: ChecksRun, planId: number): Entry {
   const key = `${planId}|${dataVersion(run.db)}`; // read before computing: a later write only makes this entry unreachable
   let list = caches.get(run.db);
@@ -94,7 +46,7 @@ function entryFor(run: ChecksRun, planId: number): Entry {
   if (hit) return hit;
   const here = () => planWarnings(run.db, planId);
   // a worker's failure (no worker file, a plan that does not exist) is answered by this thread, with its own error
-  const off = run.offThread ? inWorker({ kind: 'checks', dbFile: run.dbFile, planId }) : null;
+  const off = run.offThread ? job({ kind: 'checks', dbFile: run.dbFile, planId }) : null;
   let result: Promise<ValueWarning[]>;
   if (off) result = off.catch(here);
   else
@@ -147,31 +99,74 @@ export function prepareChecks(run: ChecksRun, planId: number, first = 0): Checks
 
 interface Prepared {
   tracking: Tracking;
-  consolidation: Consolidation;
+  /** The consolidation without its matrix; the worker keeps the matrix of its last job until asked (matrixAhead). */
+  summary: ConsolidationSummary;
 }
-const prepared = new WeakMap<Db, Map<string, { version: string; value: Prepared }>>();
+interface Ahead {
+  version: string;
+  /** What the worker's job for `version` is called there (its kept matrix answers to it). */
+  key: string;
+  value: Prepared | null;
+  /** Set until the job is done: its result (null if it failed). */
+  pending: Promise<Prepared | null> | null;
+  job: Promise<unknown>;
+}
+let jobs = 0;
+const prepared = new WeakMap<Db, Map<string, Ahead>>();
 
 /** Have the worker build the plan's tracking and consolidation for `today` (the Tổng hợp tab's first visit). */
 export function prepareConsolidation(run: ChecksRun, planId: number, today: string): Promise<void> {
-  const key = `${planId}|${today}`;
+  const at = `${planId}|${today}`;
   const version = dataVersion(run.db); // read before the worker's snapshot, which can only be as new or newer
   let map = prepared.get(run.db);
   if (!map) prepared.set(run.db, (map = new Map()));
   const store = map;
-  const job =
-    run.offThread && store.get(key)?.version !== version ? inWorker({ kind: 'consolidation', dbFile: run.dbFile, planId, today }) : null;
-  return (job ?? Promise.resolve(null)).then(
+  const known = store.get(at);
+  if (!run.offThread || known?.version === version) return (known?.pending ?? Promise.resolve(null)).then(() => undefined);
+  const key = `${at}|${version}|${++jobs}`;
+  const started = job({ kind: 'consolidation', dbFile: run.dbFile, planId, today, key });
+  if (!started) return Promise.resolve();
+  const entry: Ahead = { version, key, value: null, pending: null, job: started };
+  entry.pending = started.then(
     (value) => {
-      if (!value) return;
-      store.clear(); // one plan at a time: what the user has open
-      store.set(key, { version, value });
+      entry.value = value;
+      entry.pending = null;
+      return value;
     },
-    () => undefined, // computed in this thread when asked, as without a worker
+    () => {
+      if (store.get(at) === entry) store.delete(at); // computed in this thread when asked, as without a worker
+      return null;
+    },
   );
+  store.clear(); // one plan at a time: what the user has open
+  store.set(at, entry);
+  return entry.pending.then(() => undefined);
+}
+
+/** The worker's entry for the plan and `today` when it was asked for the data as it is now. */
+function current(db: Db, planId: number, today: string): Ahead | null {
+  const hit = prepared.get(db)?.get(`${planId}|${today}`);
+  return hit && hit.version === dataVersion(db) ? hit : null;
 }
 
 /** What the worker built for the plan and `today`, when the data has not changed since it was asked. */
 export function preparedConsolidation(db: Db, planId: number, today: string): Prepared | null {
-  const hit = prepared.get(db)?.get(`${planId}|${today}`);
-  return hit && hit.version === dataVersion(db) ? hit.value : null;
+  return current(db, planId, today)?.value ?? null;
+}
+
+/** The worker's job for the plan and `today` under way on the data as it is now: its result, to wait for instead of
+ *  computing the same in this thread (null when it failed or the data changed meanwhile). Not while the job still waits
+ *  behind another (the checks of a large plan take seconds): then computing it here is quicker. */
+export function pendingConsolidation(db: Db, planId: number, today: string): Promise<Prepared | null> | null {
+  const hit = current(db, planId, today);
+  return hit?.pending && isRunning(hit.job) ? hit.pending.then(() => preparedConsolidation(db, planId, today)) : null;
+}
+
+/** The units × indicators matrix the worker built with the prepared consolidation of the data as it is now, sent only
+ *  when asked (~10 MB to copy on a 5,000-unit plan); null when it has none for this data (then computed here). */
+export function matrixAhead(run: ChecksRun, planId: number, today: string): Promise<Consolidation['matrix'] | null> | null {
+  const hit = current(run.db, planId, today);
+  if (!hit?.value || !isIdle()) return null; // behind the seconds-long checks, computing it here is quicker
+  const asked = job({ kind: 'matrix', key: hit.key });
+  return asked ? asked.catch(() => null) : null;
 }

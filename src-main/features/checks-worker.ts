@@ -1,15 +1,22 @@
 // Worker-thread entry of the work done ahead for a plan (checks-off-thread.ts): "Kiểm tra số liệu" and the
 // consolidation with its tracking, each on its own read-only connection opened per job (a restore may have replaced
-// the file) inside one read snapshot, posted back so the main thread keeps answering meanwhile. Built as
+// the file) inside one read snapshot, posted back so the main thread keeps answering meanwhile. The consolidation's
+// units × indicators matrix stays here until asked for (~10 MB to copy on a 5,000-unit plan). Built as
 // out/main/checks-worker.js.
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import type { Consolidation } from '../contract/consolidation';
 import { inReadSnapshot, openReadConnection } from '../db/read-connection';
-import { computeConsolidation } from './consolidation';
+import { computeConsolidation, type ConsolidationSummary } from './consolidation';
 import { computeTracking } from './tracking';
 import { planWarnings } from './value-review';
 
-export type AheadJob = { id: number; dbFile: string; planId: number } & ({ kind: 'checks' } | { kind: 'consolidation'; today: string });
+export type AheadJob = { id: number } & (
+  | { kind: 'checks'; dbFile: string; planId: number }
+  /** `key` names this job's matrix, kept for a later 'matrix' job. */
+  | { kind: 'consolidation'; dbFile: string; planId: number; today: string; key: string }
+  | { kind: 'matrix'; key: string }
+);
 
 const port = parentPort;
 // work done ahead yields to the pages the user is on: on Linux a thread has its own priority (elsewhere the call would
@@ -20,20 +27,31 @@ if (port && process.platform === 'linux')
   } catch {
     // not allowed here: runs at the normal priority
   }
+
+/** The matrix of the last consolidation built here, by its job's key. */
+let kept: { key: string; matrix: Consolidation['matrix'] } | null = null;
+
+function run(job: AheadJob): unknown {
+  if (job.kind === 'matrix') return kept?.key === job.key ? kept.matrix : null;
+  const db = openReadConnection(job.dbFile);
+  try {
+    return inReadSnapshot(db, () => {
+      if (job.kind === 'checks') return planWarnings(db, job.planId);
+      const tracking = computeTracking(db, job.planId, job.today);
+      const { matrix, ...rest } = computeConsolidation(db, job.planId, job.today, tracking);
+      kept = { key: job.key, matrix };
+      const summary: ConsolidationSummary = { ...rest, matrixRows: matrix.units.length };
+      return { tracking, summary };
+    });
+  } finally {
+    db.close();
+  }
+}
+
 if (port)
   port.on('message', (job: AheadJob) => {
     try {
-      const db = openReadConnection(job.dbFile);
-      try {
-        const value = inReadSnapshot(db, () => {
-          if (job.kind === 'checks') return planWarnings(db, job.planId);
-          const tracking = computeTracking(db, job.planId, job.today);
-          return { tracking, consolidation: computeConsolidation(db, job.planId, job.today, tracking) };
-        });
-        port.postMessage({ id: job.id, value });
-      } finally {
-        db.close();
-      }
+      port.postMessage({ id: job.id, value: run(job) });
     } catch (e) {
       port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
     }

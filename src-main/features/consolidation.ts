@@ -176,6 +176,10 @@ function planTotals(db: Db, planId: number, catalog: Map<number, Indicator>): Ma
   return out;
 }
 
+/** The consolidation without its units × indicators matrix: what the Tổng hợp tab's first screen, its narratives and
+ *  the narrative curation read (the matrix is ~90 % of the whole on a 5,000-unit plan; computeConsolidation has it). */
+export type ConsolidationSummary = Omit<Consolidation, 'matrix'> & { matrixRows: number };
+
 /** `tracking`: the plan's tracking for `today` when the caller has it already (the handlers share one). */
 export function computeConsolidation(
   db: Db,
@@ -183,6 +187,28 @@ export function computeConsolidation(
   today: string,
   tracking: Tracking = computeTracking(db, planId, today),
 ): Consolidation {
+  const { matrixRows: _rows, ...c } = consolidate(db, planId, today, tracking, true);
+  return c as Consolidation;
+}
+
+/** The same figures as computeConsolidation, without building the matrix. */
+export function computeConsolidationSummary(
+  db: Db,
+  planId: number,
+  today: string,
+  tracking: Tracking = computeTracking(db, planId, today),
+): ConsolidationSummary {
+  const { matrix: _matrix, ...c } = consolidate(db, planId, today, tracking, false);
+  return c;
+}
+
+function consolidate(
+  db: Db,
+  planId: number,
+  today: string,
+  tracking: Tracking,
+  withMatrix: boolean,
+): ConsolidationSummary & { matrix?: Consolidation['matrix'] } {
   const p = planOrThrow(db, planId);
   const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
   const targets = new Map(p.targets.map((t) => [t.indicatorId, t]));
@@ -195,8 +221,8 @@ export function computeConsolidation(
     if (ind && !accs.has(ind.id)) accs.set(ind.id, newAcc(ind, t));
   }
   // the matrix row of each unit, filled in the same pass (indicators are placed once all are known)
-  const rowOf = new Map(tracking.rows.map((r, k) => [r.unit.id, k]));
-  const cells: (number | string | null)[][] = tracking.rows.map(() => []);
+  const rowOf = withMatrix ? new Map(tracking.rows.map((r, k) => [r.unit.id, k])) : null;
+  const cells: (number | string | null)[][] = withMatrix ? tracking.rows.map(() => []) : [];
   const extra: number[] = []; // reported indicators that are not among the plan's targets, in the order first seen
   for (const [unitId, indicatorId, num, text, num2] of values) {
     let a = accs.get(indicatorId);
@@ -208,7 +234,7 @@ export function computeConsolidation(
       extra.push(indicatorId);
     }
     addValue(a, names.get(unitId), num, text, num2);
-    const row = rowOf.get(unitId);
+    const row = rowOf?.get(unitId);
     if (row !== undefined) cells[row]![indicatorId] = num ?? text ?? null;
   }
   const previous = p.previousPlanId ? (getPlan(db, p.previousPlanId) ?? null) : null;
@@ -222,8 +248,6 @@ export function computeConsolidation(
     const now = typeof row.total === 'number' ? row.total : null;
     return [{ ...row, lastYear: ly, changePct: ly !== null && now !== null && ly !== 0 ? pct(now - ly, ly) : null }];
   });
-  const matrixUnits = tracking.rows.map((r) => ({ ...r.unit, state: r.state, receivedOn: r.receivedOn }));
-  const matrixValues = cells.map((row) => indicators.map((i) => row[i.indicatorId] ?? null));
   const sections = new Map<NarrativeKey, Consolidation['narrative'][number]['items']>();
   for (const n of activeNarrative(db, planId)) {
     const u = names.get(n.unitId);
@@ -255,7 +279,15 @@ export function computeConsolidation(
     lateUnits: tracking.rows
       .filter((r) => r.state === 'late')
       .map((r) => ({ code: r.unit.code, name: r.unit.name, receivedOn: r.receivedOn ?? '' })),
-    matrix: { units: matrixUnits, values: matrixValues },
+    matrixRows: tracking.rows.length,
     narrative,
+    ...(withMatrix
+      ? {
+          matrix: {
+            units: tracking.rows.map((r) => ({ ...r.unit, state: r.state, receivedOn: r.receivedOn })),
+            values: cells.map((row) => indicators.map((i) => row[i.indicatorId] ?? null)),
+          },
+        }
+      : {}),
   };
 }

@@ -2,7 +2,7 @@
 // user's selection (audited), reset to the app's proposal. A change tells the renderer ('narrative').
 import type { Handler } from '../handler/handler';
 import { getCuration, resetNarrativeCuration, saveNarrativeCuration } from './narrative-curation';
-import { cachedConsolidation } from './consolidation-cache';
+import { consolidationSummaryNow } from './consolidation-cache';
 import { cachedByDataVersion } from './data-version-cache';
 import { todayInVietnam } from '../text/vi-date';
 
@@ -12,7 +12,7 @@ export const narrativeCurationHandlers = {
   // the proposal condenses every unit's narrative (seconds for thousands of reports): reused while the data is unchanged
   'consolidation.narrative.get': ({ planId }, ctx) =>
     cachedByDataVersion(ctx.db, `narrative|${planId}`, () =>
-      getCuration(ctx.db, planId, cachedConsolidation(ctx.db, planId, todayInVietnam(ctx.now()))),
+      getCuration(ctx.db, planId, consolidationSummaryNow(ctx.db, planId, todayInVietnam(ctx.now()))),
     ),
   'consolidation.narrative.save': (i, ctx) => {
     const out = saveNarrativeCuration(ctx.db, i.planId, { fullAppendix: i.fullAppendix, sections: i.sections }, ctx.now());

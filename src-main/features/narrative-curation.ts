@@ -22,7 +22,7 @@ const TICK_SCORE = -1;
 
 type Proposal = Record<NarrativeKey, (CuratedItem & { fresh: boolean; stale: boolean })[]>;
 
-function proposeCuration(c: Consolidation): Proposal {
+function proposeCuration(c: Pick<Consolidation, 'narrative'>): Proposal {
   const out = Object.fromEntries(NARRATIVE_KEYS.map((k) => [k, []])) as unknown as Proposal;
   for (const s of c.narrative) {
     const limit = SECTION_LIMITS[s.key];
@@ -38,11 +38,11 @@ function proposeCuration(c: Consolidation): Proposal {
   return out;
 }
 
-const consolidationOf = (db: Db, planId: number, c?: Consolidation): Consolidation =>
+const consolidationOf = (db: Db, planId: number, c?: Pick<Consolidation, 'narrative'>): Pick<Consolidation, 'narrative'> =>
   c ?? computeConsolidation(db, planId, todayInVietnam(new Date()));
 
 /** The list the curation panel shows: saved items in order, then proposals not in it yet (unticked, fresh). */
-export function getCuration(db: Db, planId: number, c?: Consolidation): Curation {
+export function getCuration(db: Db, planId: number, c?: Pick<Consolidation, 'narrative'>): Curation {
   planOrThrow(db, planId);
   const cons = consolidationOf(db, planId, c);
   const proposal = proposeCuration(cons);

@@ -8,12 +8,13 @@ import { referencePlanWarnings } from '../helpers/value-review-reference';
 import {
   planChecks,
   prepareChecks,
+  matrixAhead,
   prepareConsolidation,
   preparedConsolidation,
   type ChecksRun,
 } from '../../src-main/features/checks-off-thread';
-import { computeConsolidation } from '../../src-main/features/consolidation';
-import { cachedConsolidation } from '../../src-main/features/consolidation-cache';
+import { computeConsolidation, computeConsolidationSummary } from '../../src-main/features/consolidation';
+import { consolidationMatrix, consolidationSummary, consolidationSummaryNow } from '../../src-main/features/consolidation-cache';
 import { computeTracking } from '../../src-main/features/tracking';
 
 let app: TestApp;
@@ -70,11 +71,47 @@ describe('the Tổng hợp built ahead by the worker', () => {
     await prepareConsolidation(offThread(), plan.id, today);
     const ahead = preparedConsolidation(app.ctx.db, plan.id, today);
     expect(ahead).not.toBeNull();
-    expect(ahead!.consolidation).toStrictEqual(computeConsolidation(app.ctx.db, plan.id, today));
+    const { matrix, ...rest } = computeConsolidation(app.ctx.db, plan.id, today);
+    expect(ahead!.summary).toStrictEqual({ ...rest, matrixRows: matrix.units.length });
+    expect(ahead!.summary).toStrictEqual(computeConsolidationSummary(app.ctx.db, plan.id, today));
     expect(ahead!.tracking).toStrictEqual(computeTracking(app.ctx.db, plan.id, today));
-    expect(cachedConsolidation(app.ctx.db, plan.id, today)).toBe(ahead!.consolidation);
+    expect(consolidationSummaryNow(app.ctx.db, plan.id, today)).toBe(ahead!.summary);
+    // the matrix stays in the worker until asked for, and is the one this thread computes
+    expect(await consolidationMatrix(offThread(), plan.id, today)).toStrictEqual(matrix);
+    expect(await matrixAhead(offThread(), plan.id, today)).toStrictEqual(matrix);
     await app.call('units.save', { code: 'MOI1', name: 'Công đoàn đơn vị mới' }); // any write: the data version moves on
     expect(preparedConsolidation(app.ctx.db, plan.id, today)).toBeNull();
     expect(preparedConsolidation(app.ctx.db, plan.id, '2024-07-16')).toBeNull();
+    expect(matrixAhead(offThread(), plan.id, today)).toBeNull();
+    expect(consolidationSummaryNow(app.ctx.db, plan.id, today)).not.toBe(ahead!.summary);
+  });
+
+  it('is waited for while the worker builds it, not computed a second time here', { timeout: 60_000 }, async () => {
+    const { plan } = await buildMixedPlans(app, 7, 3);
+    const today = '2024-07-15';
+    const asked = prepareConsolidation(offThread(), plan.id, today);
+    expect(preparedConsolidation(app.ctx.db, plan.id, today)).toBeNull(); // still running
+    const waited = consolidationSummary(app.ctx.db, plan.id, today);
+    await asked;
+    const ahead = preparedConsolidation(app.ctx.db, plan.id, today);
+    expect(await waited).toBe(ahead!.summary);
+  });
+
+  it('is not taken when the data changed while the worker built it', { timeout: 60_000 }, async () => {
+    const { plan } = await buildMixedPlans(app, 7, 3);
+    const today = '2024-07-15';
+    const asked = prepareConsolidation(offThread(), plan.id, today);
+    const row = app.ctx.db
+      .prepare(
+        `SELECT v.report_id AS r, v.indicator_id AS i FROM report_values v JOIN reports r ON r.id = v.report_id
+         JOIN indicators ind ON ind.id = v.indicator_id
+         WHERE r.plan_id = ? AND r.status = 'active' AND v.value_num IS NOT NULL AND ind.aggregation = 'sum' LIMIT 1`,
+      )
+      .get(plan.id) as { r: number; i: number };
+    app.ctx.db.prepare('UPDATE report_values SET value_num = 987654321 WHERE report_id = ? AND indicator_id = ?').run(row.r, row.i);
+    const got = await consolidationSummary(app.ctx.db, plan.id, today);
+    await asked;
+    expect(got).toStrictEqual(computeConsolidationSummary(app.ctx.db, plan.id, today));
+    expect(got.indicators.find((x) => x.indicatorId === row.i)?.total).toBeGreaterThanOrEqual(987654321);
   });
 });

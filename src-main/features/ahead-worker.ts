@@ -1,0 +1,109 @@
+// The one worker thread that does work ahead for the pages (checks-worker.ts): jobs go to it one at a time, the
+// quick ones first (a matrix, then a consolidation, then the seconds-long checks), and a job not started yet is
+// answered by a newer one for the same work (the data changed again meanwhile: its result would be stale anyway).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../excel/report/parse-pool';
+import type { AheadJob } from './checks-worker';
+
+/** A job as asked (the id is given here). */
+export type Job = AheadJob extends infer J ? (J extends AheadJob ? Omit<J, 'id'> : never) : never;
+
+interface Queued {
+  job: Job;
+  id: number;
+  settle: { resolve: (v: unknown) => void; reject: (e: Error) => void }[];
+  promise?: Promise<unknown>;
+}
+
+const PRIORITY: Record<Job['kind'], number> = { matrix: 0, consolidation: 1, checks: 2 };
+
+type Reply = { id: number; value: unknown } | { id: number; error: string };
+let worker: Worker | null | undefined; // undefined: not started yet; null: no worker here (computed in-thread)
+let running: Queued | null = null;
+const queue: Queued[] = [];
+let nextId = 1;
+
+function workerEntry(): URL | null {
+  const here = import.meta.url;
+  const rels = /\.ts$/.test(here) ? ['./checks-worker.ts'] : ['./checks-worker.js', '../checks-worker.js'];
+  for (const rel of rels) {
+    const url = new URL(rel, here);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+function thread(): Worker | null {
+  if (worker !== undefined) return worker;
+  const url = workerEntry();
+  try {
+    worker = url ? startWorker(url) : null;
+  } catch {
+    worker = null;
+  }
+  if (!worker) return null;
+  const failAll = (e: Error) => {
+    for (const q of [...(running ? [running] : []), ...queue.splice(0)]) for (const s of q.settle) s.reject(e);
+    running = null;
+    worker = undefined; // started again on the next job
+  };
+  worker.on('message', (r: Reply) => {
+    const q = running;
+    if (!q || q.id !== r.id) return;
+    running = null;
+    for (const s of q.settle)
+      if ('error' in r) s.reject(new Error(r.error));
+      else s.resolve(r.value);
+    next();
+  });
+  worker.on('error', failAll);
+  worker.on('exit', () => failAll(new Error('checks worker exited')));
+  worker.unref(); // idle, it never keeps the app (or a test run) alive; a job waited for does
+  return worker;
+}
+
+function next(): void {
+  const w = worker;
+  if (!w) return;
+  const q = running ? undefined : queue.shift();
+  if (!q) {
+    if (!running) w.unref();
+    return;
+  }
+  running = q;
+  w.ref(); // a CLI awaiting the answer must not exit before it comes
+  w.postMessage({ ...q.job, id: q.id });
+}
+
+const sameWork = (a: Job, b: Job): boolean =>
+  a.kind === b.kind &&
+  a.kind !== 'matrix' &&
+  b.kind !== 'matrix' &&
+  a.dbFile === b.dbFile &&
+  a.planId === b.planId &&
+  (a.kind !== 'consolidation' || (b.kind === 'consolidation' && a.today === b.today));
+
+/** Queue a job for the worker; null when there is no worker here (the caller computes in its own thread). */
+export function inWorker(job: Job): Promise<unknown> | null {
+  if (!thread()) return null;
+  const q: Queued = { job, id: nextId++, settle: [] };
+  q.promise = new Promise((resolve, reject) => q.settle.push({ resolve, reject }));
+  const older = queue.findIndex((x) => sameWork(x.job, job));
+  if (older >= 0) q.settle.push(...queue.splice(older, 1)[0]!.settle); // answered by this one
+  const at = queue.findIndex((x) => PRIORITY[x.job.kind] > PRIORITY[job.kind]);
+  queue.splice(at < 0 ? queue.length : at, 0, q);
+  next();
+  return q.promise;
+}
+
+/** Whether the worker is doing this job now (not waiting behind another). */
+export function isRunning(job: Promise<unknown>): boolean {
+  return running?.promise === job;
+}
+
+/** Whether the worker has nothing to do (a job given now starts at once). */
+export function isIdle(): boolean {
+  return worker !== null && !running && queue.length === 0;
+}
