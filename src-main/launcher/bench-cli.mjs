@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtCli, freshBuiltCli, freshBuiltWeb, root } from './cli-build.mjs';
+import { builtCli, CLI_NODE_FLAGS, freshBuiltCli, freshBuiltWeb, root } from './cli-build.mjs';
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
@@ -38,7 +38,7 @@ function seconds(args) {
   if (r.status !== 0) throw new Error(`${args.join(' ')} thoát với mã ${r.status}: ${r.stderr}`);
   return s;
 }
-const cli = (entry) => [...entry, 'units', 'list', '--json', '--db', join(dir, `fresh-${++n}.sqlite`)];
+const cli = (entry) => [...CLI_NODE_FLAGS, ...entry, 'units', 'list', '--json', '--db', join(dir, `fresh-${++n}.sqlite`)];
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);

@@ -11,7 +11,7 @@ if (built) {
 } else {
   const r = spawnSync(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), join(root, 'src-main', 'cli.ts'), ...process.argv.slice(2)],
+    [...process.execArgv, '--import', import.meta.resolve('tsx'), join(root, 'src-main', 'cli.ts'), ...process.argv.slice(2)],
     { stdio: 'inherit' },
   );
   process.exitCode = r.status ?? 1;

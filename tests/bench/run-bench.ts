@@ -174,10 +174,15 @@ async function cliImport(dir: string, files: { name: string; bytes: Uint8Array }
   ctx.close();
   const launcher = launcherHelperUrl();
   if (!launcher) return null;
-  const { freshBuiltCli, root } = (await import(launcher.href)) as { freshBuiltCli: () => string | null; root: string };
+  const { freshBuiltCli, root, CLI_NODE_FLAGS } = (await import(launcher.href)) as {
+    freshBuiltCli: () => string | null;
+    root: string;
+    CLI_NODE_FLAGS: string[];
+  };
   const built = freshBuiltCli();
   const tsx = ['--import', 'tsx']; // resolved from the repository (the child's working folder)
   const args = [
+    ...CLI_NODE_FLAGS, // as `npm run cli` runs it
     ...(built ? [] : tsx),
     join(root, 'tests', 'bench', 'peak-rss.mjs'),
     built ?? join(root, 'src-main', 'cli.ts'),

@@ -2,7 +2,7 @@
 // tsx: a stale build must never run. The freshness check runs in a child on a copy of the scripts in a fake tree.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempDirs } from '../helpers/cli';
@@ -35,6 +35,13 @@ function tree() {
 }
 
 describe('npm run cli launcher', () => {
+  it('runs Node with the flags the bench measures the CLI with (CLI_NODE_FLAGS)', async () => {
+    const { CLI_NODE_FLAGS } = (await import(pathToFileURL(join(scripts, 'cli-build.mjs')).href)) as { CLI_NODE_FLAGS: string[] };
+    const pkg = JSON.parse(readFileSync(join(scripts, '..', '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(CLI_NODE_FLAGS.length).toBeGreaterThan(0);
+    expect(pkg.scripts.cli).toBe(['node', ...CLI_NODE_FLAGS, 'src-main/launcher/cli.mjs'].join(' '));
+  });
+
   it('uses the build only while no source, nor a deleted source, is newer than it', () => {
     const { root, at, fresh } = tree();
     writeFileSync(join(root, 'src-main', 'db', 'a.ts'), '');
