@@ -19,7 +19,7 @@ export default defineConfig({
       outDir: 'out/main',
       // zod is bundled (tree-shaken to what the contract uses, one file) instead of ~100 ESM files resolved at start
       externalizeDeps: { exclude: ['zod'] },
-      rollupOptions: { input: { main: resolve('src-main/main.ts'), cli: resolve('src-main/cli.ts'), web: resolve('src-main/web.ts'), 'parse-worker': resolve('src-main/excel/report/parse-worker.ts'), 'gate-worker': resolve('src-main/gate/gate-worker.ts'), 'checks-worker': resolve('src-main/features/checks-worker.ts') } },
+      rollupOptions: { input: { main: resolve('src-main/main.ts'), cli: resolve('src-main/cli.ts'), web: resolve('src-main/web.ts'), 'parse-worker': resolve('src-main/excel/report/parse-worker.ts'), 'gate-worker': resolve('src-main/gate/gate-worker.ts'), 'checks-worker': resolve('src-main/features/checks-worker.ts'), 'copy-check-worker': resolve('src-main/data-file/copy-check-worker.ts') } },
     },
     plugins: [copyMigrations],
   },

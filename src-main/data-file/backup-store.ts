@@ -19,7 +19,8 @@ import type { Db } from '../db/connection';
 import { getSetting, putSetting } from '../db/settings';
 import type { DataState } from '../contract/backups';
 import { backupsToKeep } from './backup-rotation';
-import { fsyncPath, writeVerifiedCopy } from './verified-copy';
+import { fsyncPath, writeVerifiedCopy, type BackupResult } from './verified-copy';
+import { writeVerifiedCopyOffThread } from './copy-check';
 import { schemaVersion } from '../db/migrate';
 
 const NAME_RE = /^dan-van-(\d{8})-(\d{6})-([a-z-]+)-v(\d+)(?:-(\d+))?\.sqlite$/;
@@ -199,7 +200,6 @@ interface CreateOptions {
   protect?: readonly string[];
 }
 
-/** Write a verified backup into the folder with its sidecar, then apply the rotation. */
 /**
  * The first free name `nameOf(1)`, `nameOf(2)`, … claimed by creating it empty and exclusively: two processes backing
  * up in the same second (the app and a CLI import) get two names instead of writing over each other.
@@ -216,17 +216,40 @@ function reserveName(folder: string, nameOf: (n: number) => string): string {
   }
 }
 
+/** Write a verified backup into the folder with its sidecar, then apply the rotation. */
 export function createBackupIn(db: Db, o: CreateOptions): BackupInfo {
-  const folder = assertWritableFolder(o.folder);
-  const schema = schemaVersion(db);
-  const name = reserveName(folder, (n) => backupFileName(o.now, o.reason, schema, n));
-  let copy: ReturnType<typeof writeVerifiedCopy>;
+  const { folder, name } = reserve(db, o);
+  let copy: BackupResult;
   try {
     copy = writeVerifiedCopy(db, join(folder, name));
   } catch (err) {
     rmSync(join(folder, name), { force: true }); // the reserved name, still empty
     throw err;
   }
+  return record(folder, name, o, copy);
+}
+
+/** The same, the check of the copy off this thread (seconds on a large database): the app keeps answering meanwhile. */
+export async function createBackupInOffThread(db: Db, o: CreateOptions): Promise<BackupInfo> {
+  const { folder, name } = reserve(db, o);
+  let copy: BackupResult;
+  try {
+    copy = await writeVerifiedCopyOffThread(db, join(folder, name));
+  } catch (err) {
+    rmSync(join(folder, name), { force: true }); // the reserved name, still empty
+    throw err;
+  }
+  return record(folder, name, o, copy);
+}
+
+function reserve(db: Db, o: CreateOptions): { folder: string; name: string } {
+  const folder = assertWritableFolder(o.folder);
+  const schema = schemaVersion(db);
+  return { folder, name: reserveName(folder, (n) => backupFileName(o.now, o.reason, schema, n)) };
+}
+
+/** The sidecar of a verified copy, then the rotation. */
+function record(folder: string, name: string, o: CreateOptions, copy: BackupResult): BackupInfo {
   const info: BackupInfo = {
     name,
     createdAt: o.now.toISOString(),
@@ -270,6 +293,13 @@ export function createBackup(
 /** Import features call this before writing a batch: a verified backup, or an AppError that stops the import. */
 export function backupBeforeBatch(ctx: BackupContext, reason: string): BackupInfo {
   return createBackup(ctx, 'pre-import', reason);
+}
+
+/** The same for the report imports (app and CLI), the copy checked off the main thread. */
+export async function backupBeforeBatchOffThread(ctx: BackupContext, reason: string): Promise<BackupInfo> {
+  if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
+  const o = { folder: backupFolder(ctx), reason: 'pre-import' as const, now: ctx.now(), appVersion: ctx.version, note: reason };
+  return createBackupInOffThread(ctx.db, o);
 }
 
 /** On the first start of a day: a 'daily' backup unless one (of any kind) was already made today. */

@@ -10,7 +10,7 @@ import { schemaVersion } from '../db/migrate';
 import { countRows, vacuumInto } from '../db/file-ops';
 import { resolveDataPaths } from './paths';
 
-interface BackupResult {
+export interface BackupResult {
   file: string;
   bytes: number;
   schemaVersion: number;
@@ -101,19 +101,23 @@ function removeDeadCopies(file: string): void {
   }
 }
 
-/**
- * Write a verified, compacted copy of the open database to `target` (replaced atomically if it exists). Synchronous so it
- * can run before migrations. On any failure the temporary file is removed and an AppError is thrown.
- */
-export function writeVerifiedCopy(db: Db, target: string): BackupResult {
+/** The temporary file beside `target` a verified copy is first written to (its folder made, leftovers removed). */
+export function tempFor(target: string): { file: string; tmp: string } {
   const file = resolve(target);
   const tmp = join(dirname(file), `.tmp-${process.pid}-${basename(file)}`);
   try {
     mkdirSync(dirname(file), { recursive: true });
     removeDeadCopies(file);
     rmSync(tmp, { force: true });
-    vacuumInto(db, tmp);
-    const info = inspectCopy(tmp);
+    return { file, tmp };
+  } catch (err) {
+    dropCopy(tmp, file, err);
+  }
+}
+
+/** The temporary copy, once checked (`info`), flushed and renamed into place; refused when the check found problems. */
+export function keepCopy(tmp: string, file: string, info: ReturnType<typeof inspectCopy>): BackupResult {
+  try {
     if (info.problems.length)
       throw new AppError(
         'db_corrupt',
@@ -123,9 +127,31 @@ export function writeVerifiedCopy(db: Db, target: string): BackupResult {
     renameSync(tmp, file);
     return { file, bytes: statSync(file).size, schemaVersion: info.schemaVersion, counts: info.counts, verified: true };
   } catch (err) {
-    rmSync(tmp, { force: true });
-    throw backupError(err, file);
+    dropCopy(tmp, file, err);
   }
+}
+
+/** A copy that failed anywhere is deleted, never left half-written; the error is said in Vietnamese. */
+export function dropCopy(tmp: string, file: string, err: unknown): never {
+  rmSync(tmp, { force: true });
+  throw backupError(err, file);
+}
+
+/**
+ * Write a verified, compacted copy of the open database to `target` (replaced atomically if it exists). Synchronous so it
+ * can run before migrations (copy-check.ts has the one that checks the copy off this thread). On any failure the
+ * temporary file is removed and an AppError is thrown.
+ */
+export function writeVerifiedCopy(db: Db, target: string): BackupResult {
+  const { file, tmp } = tempFor(target);
+  let info: ReturnType<typeof inspectCopy>;
+  try {
+    vacuumInto(db, tmp);
+    info = inspectCopy(tmp);
+  } catch (err) {
+    dropCopy(tmp, file, err);
+  }
+  return keepCopy(tmp, file, info);
 }
 
 /** `backup --out FILE`: a verified copy at a path of the user's choice. */

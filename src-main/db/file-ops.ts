@@ -1,5 +1,6 @@
 // SQL the data-file lifecycle needs: a compacted copy (VACUUM INTO), folding the WAL into the main file, the row
 // counts that summarise a backup, and the query-only stand-in database used while the real one is blocked.
+import Database from 'better-sqlite3';
 import { openDatabase, type Db } from './connection';
 
 /** Main tables whose row counts summarise a backup's contents (those that exist in its schema). */
@@ -17,6 +18,18 @@ export function countRows(db: Db, tables: readonly string[] = SUMMARY_TABLES): R
 /** A compacted, consistent copy of the open database written to `file` (which must not exist). */
 export function vacuumInto(db: Db, file: string): void {
   db.prepare('VACUUM INTO ?').run(file);
+}
+
+/** The same copy made from the file through a read-only connection of its own (a worker thread's): one consistent
+ *  snapshot of what is committed. Not query_only: SQLite counts VACUUM INTO as a write there. */
+export function vacuumFileInto(source: string, file: string): void {
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    vacuumInto(db, file);
+  } finally {
+    db.close();
+  }
 }
 
 /** Everything in the WAL written into the main file, and the WAL emptied (before the file is copied or moved). */

@@ -15,7 +15,7 @@ import { commitBatch, isBatchRunning } from './report-import/commit';
 import { splitPlace } from './report-import/row-mapping';
 import { previewBatch } from './report-import/preview';
 import { missingFromStage, resolveCommitFiles } from './report-import/stage';
-import { backupBeforeBatch } from '../data-file/backup-store';
+import { backupBeforeBatchOffThread } from '../data-file/backup-store';
 import { isBlocking } from '../checks/value-checks';
 import { correctionRequestsOfPlan, lastCorrectionRequest } from '../db/corrections';
 import { editFindings } from './value-review';
@@ -142,11 +142,11 @@ export const reportsHandlers = {
   'reports.commit': async ({ planId, files, taskId }, ctx) => {
     const plan = planOrThrow(ctx.db, planId);
     const task = taskId ?? 'reports.commit';
-    // The backup is synchronous (seconds on a large database): say so first, and let the event go out before it.
+    // The backup takes seconds on a large database (its check off the main thread): say so first.
     ctx.emit('progress', { task, done: 0, total: files.length, message: 'Đang sao lưu dữ liệu trước khi nhập…' });
     await new Promise((r) => setImmediate(r));
     const resolved = resolveCommitFiles(planId, files); // staged files by hash (not sent nor parsed again)
-    backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${plan.title}"`);
+    await backupBeforeBatchOffThread(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${plan.title}"`);
     return commitBatch(ctx, planId, resolved, task);
   },
   'reports.stageCheck': ({ planId, sha256s }) => ({ missing: missingFromStage(planId, sha256s) }),

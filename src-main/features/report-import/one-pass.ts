@@ -10,7 +10,7 @@ import { openBatch, type CommitFileInput } from './commit';
 import { openTask } from './cancel';
 import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
 import { rowIssues } from './row-mapping';
-import { backupBeforeBatch } from '../../data-file/backup-store';
+import { backupBeforeBatchOffThread } from '../../data-file/backup-store';
 import { columnDoubtText, columnInDoubt } from './value-column-choice';
 import { releaseFile, unreadableFile } from '../../data-file/disk-file';
 
@@ -60,7 +60,7 @@ export async function importHeadless(
   );
   const results: HeadlessFileResult[] = new Array(files.length);
   // like the app's import: a verified backup of the data as it was, or no import at all
-  if (!dryRun) backupBeforeBatch(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${pc.plan.title}" (dòng lệnh)`);
+  if (!dryRun) await backupBeforeBatchOffThread(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${pc.plan.title}" (dòng lệnh)`);
   const token = dryRun ? null : openTask('reports.commit');
   const writer = token
     ? openBatch(
