@@ -304,11 +304,19 @@ export async function backupBeforeBatchOffThread(ctx: BackupContext, reason: str
 
 /** On the first start of a day: a 'daily' backup unless one (of any kind) was already made today. */
 export function dailyBackupIfDue(ctx: BackupContext): BackupInfo | null {
-  const now = ctx.now();
-  const today = backupFileName(now, 'daily', 0).slice(8, 16);
-  const folder = backupFolder(ctx);
-  if (listBackups(folder).some((b) => backupFileName(new Date(b.createdAt), 'daily', 0).slice(8, 16) === today)) return null;
-  return createBackup(ctx, 'daily');
+  return dailyDue(ctx) ? createBackup(ctx, 'daily') : null;
+}
+
+/** The same, a large database copied and checked off the main thread: the app starts without waiting for it. */
+export async function dailyBackupIfDueOffThread(ctx: BackupContext): Promise<BackupInfo | null> {
+  if (!dailyDue(ctx)) return null;
+  if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
+  return createBackupInOffThread(ctx.db, { folder: backupFolder(ctx), reason: 'daily', now: ctx.now(), appVersion: ctx.version });
+}
+
+function dailyDue(ctx: BackupContext): boolean {
+  const today = backupFileName(ctx.now(), 'daily', 0).slice(8, 16);
+  return !listBackups(backupFolder(ctx)).some((b) => backupFileName(new Date(b.createdAt), 'daily', 0).slice(8, 16) === today);
 }
 
 export function backupPath(folder: string, name: string): string {

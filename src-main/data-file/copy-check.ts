@@ -34,6 +34,11 @@ function largeFile(db: Db, offThreadFrom: number): string | null {
   return statSync(file).size + wal >= offThreadFrom ? file : null;
 }
 
+/** Whether a verified copy of this database is made off this thread (large enough, and a worker entry exists). */
+export function copiesOffThread(db: Db): boolean {
+  return largeFile(db, OFF_THREAD_FROM_BYTES) !== null && workerEntry() !== null;
+}
+
 function inWorker(url: URL, job: CopyJob): Promise<Inspected> {
   return new Promise((resolve, reject) => {
     const worker = startWorker(url, { workerData: job });

@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events';
 import { dirname, join } from 'node:path';
 import type { EventName, Events } from '../contract/index';
 import type { AppContext } from '../handler/context';
-import { createBackupIn, dailyBackupIfDue, folderFromDb } from '../data-file/backup-store';
+import { createBackupIn, dailyBackupIfDue, dailyBackupIfDueOffThread, folderFromDb } from '../data-file/backup-store';
+import { copiesOffThread } from '../data-file/copy-check';
 import { AppError } from '../contract/errors';
 import { registerUse, takeExclusive, waitUntilUnlocked } from '../data-file/lock';
 import { openData, type OpenedData } from './open-data';
@@ -98,16 +99,22 @@ export function createContext(opts: ContextOptions): RunningContext {
       if (next.notice) ctx.warnings = [...ctx.warnings, next.notice];
     },
   };
-  // the desktop app and browser mode keep one automatic backup per day (not the CLI or tests; not a new, empty file)
+  // the desktop app and browser mode keep one automatic backup per day (not the CLI or tests; not a new, empty file);
+  // a large database is copied off the main thread while the app starts (seconds per 100 MB)
   if ((opts.mode === 'electron' || opts.mode === 'web') && ctx.dataState.status === 'ok' && !first.created) {
-    try {
-      dailyBackupIfDue(ctx);
-    } catch (err) {
+    const failed = (err: unknown) => {
       ctx.warnings = [
         ...ctx.warnings,
         `Chưa tạo được bản sao lưu hằng ngày: ${userError(err, 'lỗi không mong muốn, hãy sao lưu bằng tay.').message}`,
       ];
-    }
+    };
+    if (copiesOffThread(ctx.db)) dailyBackupIfDueOffThread(ctx).catch(failed);
+    else
+      try {
+        dailyBackupIfDue(ctx);
+      } catch (err) {
+        failed(err);
+      }
   }
   return ctx;
 }

@@ -3,9 +3,10 @@
 // one, and a copy that fails the check is still refused and removed.
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeVerifiedCopyOffThread } from '../../src-main/data-file/copy-check';
+import { copiesOffThread, writeVerifiedCopyOffThread } from '../../src-main/data-file/copy-check';
 import { createBackupInOffThread, listBackups } from '../../src-main/data-file/backup-store';
 import { createContext } from '../../src-main/runtime/create-context';
 
@@ -81,6 +82,30 @@ describe('the check of a backup copy off the main thread', () => {
         note: 'Trước khi nhập 3 báo cáo',
       });
       expect(listBackups(folder).map((b) => [b.name, b.note, b.counts.units])).toEqual([[info.name, 'Trước khi nhập 3 báo cáo', 20]]);
+    } finally {
+      ctx.close();
+    }
+  });
+
+  it('the daily backup of a large database is made while the app starts, not before it', { timeout: 90_000 }, async () => {
+    const dbFile = join(dir, 'large.sqlite');
+    const first = createContext({ mode: 'test', dbFile, version: 't' });
+    const ins = first.db.prepare("INSERT INTO documents (name, mime, size, sha256, bytes, created_at) VALUES (?, 'x', ?, ?, ?, 'x')");
+    first.db.exec('BEGIN IMMEDIATE');
+    for (let i = 0; i < 20; i++) ins.run(`d${i}.bin`, 1 << 20, `h${i}`, randomBytes(1 << 20)); // 20 MB
+    first.db.exec('COMMIT');
+    first.close();
+    const ctx = createContext({ mode: 'web', dbFile, version: 't' }); // a second start: the day's backup is due
+    try {
+      expect(copiesOffThread(ctx.db)).toBe(true);
+      expect(listBackups(ctx.backupsDir).filter((b) => b.reason === 'daily')).toEqual([]); // not made before starting
+      const until = Date.now() + 60_000;
+      while (!listBackups(ctx.backupsDir).some((b) => b.reason === 'daily') && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 50));
+      const daily = listBackups(ctx.backupsDir).filter((b) => b.reason === 'daily');
+      expect(daily).toHaveLength(1);
+      expect(daily[0]!.bytes).toBeGreaterThan(20 << 20);
+      expect(ctx.warnings.filter((w) => w.includes('sao lưu'))).toEqual([]);
     } finally {
       ctx.close();
     }
