@@ -290,16 +290,20 @@ export function createBackup(
   return createBackupIn(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note, protect });
 }
 
+/** createBackup with a large database copied and checked off the main thread (the app keeps answering meanwhile). */
+export async function createBackupOffThread(ctx: BackupContext, reason: BackupReason, note: string | null = null): Promise<BackupInfo> {
+  if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
+  return createBackupInOffThread(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note });
+}
+
 /** Import features call this before writing a batch: a verified backup, or an AppError that stops the import. */
 export function backupBeforeBatch(ctx: BackupContext, reason: string): BackupInfo {
   return createBackup(ctx, 'pre-import', reason);
 }
 
 /** The same for the report imports (app and CLI), the copy checked off the main thread. */
-export async function backupBeforeBatchOffThread(ctx: BackupContext, reason: string): Promise<BackupInfo> {
-  if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
-  const o = { folder: backupFolder(ctx), reason: 'pre-import' as const, now: ctx.now(), appVersion: ctx.version, note: reason };
-  return createBackupInOffThread(ctx.db, o);
+export function backupBeforeBatchOffThread(ctx: BackupContext, reason: string): Promise<BackupInfo> {
+  return createBackupOffThread(ctx, 'pre-import', reason);
 }
 
 /** On the first start of a day: a 'daily' backup unless one (of any kind) was already made today. */
@@ -309,9 +313,7 @@ export function dailyBackupIfDue(ctx: BackupContext): BackupInfo | null {
 
 /** The same, a large database copied and checked off the main thread: the app starts without waiting for it. */
 export async function dailyBackupIfDueOffThread(ctx: BackupContext): Promise<BackupInfo | null> {
-  if (!dailyDue(ctx)) return null;
-  if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
-  return createBackupInOffThread(ctx.db, { folder: backupFolder(ctx), reason: 'daily', now: ctx.now(), appVersion: ctx.version });
+  return dailyDue(ctx) ? createBackupOffThread(ctx, 'daily') : null;
 }
 
 function dailyDue(ctx: BackupContext): boolean {

@@ -7,7 +7,7 @@ import type { Handler } from '../handler/handler';
 import { resolveDataPaths } from '../data-file/paths';
 import { exportAudit } from './audit-export';
 import { moveToDefault, restoreByName, startEmpty } from './backup-restore';
-import { backupFolder, backupPath, createBackup, listBackups, setBackupFolder } from '../data-file/backup-store';
+import { backupFolder, backupPath, createBackupOffThread, listBackups, setBackupFolder } from '../data-file/backup-store';
 
 function dataStatus(ctx: AppContext): DataStatus {
   return {
@@ -35,8 +35,8 @@ export const backupsHandlers = {
     const folder = backupFolder(ctx);
     return { folder, defaultFolder: ctx.backupsDir, items: listBackups(folder) };
   },
-  'backups.create': (_i, ctx) => {
-    const info = createBackup(ctx, 'manual', 'Sao lưu ngay');
+  'backups.create': async (_i, ctx) => {
+    const info = await createBackupOffThread(ctx, 'manual', 'Sao lưu ngay');
     addAudit(ctx.db, { action: 'backup.create', entity: 'database', summary: `Sao lưu dữ liệu: ${info.name}` }, ctx.now());
     return info;
   },
