@@ -3,8 +3,7 @@
 // report import; a worker thread of its own (copy-check-worker.ts) does both now. Small databases, and where no worker
 // entry exists, are copied and checked in this thread as before (starting a thread costs more than they take).
 import { existsSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { startWorker } from '../excel/report/parse-pool';
+import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
 import type { Db } from '../db/connection';
 import { vacuumInto } from '../db/file-ops';
 import { dropCopy, inspectCopy, keepCopy, tempFor, type BackupResult } from './verified-copy';
@@ -16,15 +15,7 @@ type Reply = { ok: true; value: Inspected } | { ok: false; message: string; code
 /** Below this size a copy and its check take less than starting a thread (~15 ms per MB): done here. */
 const OFF_THREAD_FROM_BYTES = 16 * 1024 * 1024;
 
-function workerEntry(): URL | null {
-  const here = import.meta.url;
-  const rels = /\.ts$/.test(here) ? ['./copy-check-worker.ts'] : ['./copy-check-worker.js', '../copy-check-worker.js'];
-  for (const rel of rels) {
-    const url = new URL(rel, here);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
+const workerEntry = (): URL | null => workerEntryBeside(import.meta.url, 'copy-check-worker');
 
 /** The file behind the connection when it is large enough to copy off this thread (with its WAL), else null. */
 function largeFile(db: Db, offThreadFrom: number): string | null {

@@ -1,10 +1,8 @@
 // The one worker thread that does work ahead for the pages (checks-worker.ts): jobs go to it one at a time, the
 // quick ones first (a matrix, then a consolidation, then the seconds-long checks), and a job not started yet is
 // answered by a newer one for the same work (the data changed again meanwhile: its result would be stale anyway).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../excel/report/parse-pool';
+import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
 import type { AheadJob } from './checks-worker';
 
 /** A job as asked (the id is given here). */
@@ -25,15 +23,7 @@ let running: Queued | null = null;
 const queue: Queued[] = [];
 let nextId = 1;
 
-function workerEntry(): URL | null {
-  const here = import.meta.url;
-  const rels = /\.ts$/.test(here) ? ['./checks-worker.ts'] : ['./checks-worker.js', '../checks-worker.js'];
-  for (const rel of rels) {
-    const url = new URL(rel, here);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
+const workerEntry = (): URL | null => workerEntryBeside(import.meta.url, 'checks-worker');
 
 function thread(): Worker | null {
   if (worker !== undefined) return worker;

@@ -3,10 +3,8 @@
 // take down that worker, never freeze or kill the app. A plan scan's OCR reports progress, may extend the deadline
 // once by its announced budget (capped), and is cancelled by terminating the worker. The worker is started like the report parse pool's
 // (startWorker); when no worker entry exists the job runs in this thread with its cooperative deadline.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { AppError, type ErrorCode } from '../contract/errors';
-import { startWorker } from '../excel/report/parse-pool';
+import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
 import { runGateJob, type GateJob, type GateProgress, type GateResults } from './jobs';
 import type { GateWorkerData } from './gate-worker';
 
@@ -31,17 +29,7 @@ interface IsolatedOptions {
   signal?: AbortSignal;
 }
 
-function defaultEntry(): URL | null {
-  const here = import.meta.url;
-  const names = /\.ts$/.test(here)
-    ? ['./gate-worker.ts']
-    : ['./gate-worker.js', '../gate-worker.js', './gate-worker.mjs', '../gate-worker.mjs'];
-  for (const rel of names) {
-    const url = new URL(rel, here);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
+const defaultEntry = (): URL | null => workerEntryBeside(import.meta.url, 'gate-worker');
 
 const label = (job: GateJob): string => job.fileName.trim() || 'Tệp';
 const timedOut = (job: GateJob): AppError =>

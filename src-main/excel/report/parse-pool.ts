@@ -79,19 +79,18 @@ function failedReport(fileName: string, message: string): ParsedReport {
   };
 }
 
-function defaultEntry(): URL | null {
-  const here = import.meta.url;
-  if (/\.ts$/.test(here)) {
-    const url = new URL('./parse-worker.ts', here);
-    return existsSync(fileURLToPath(url)) ? url : null;
-  }
-  // Built: the worker is its own entry next to the main bundle (this code may sit in out/main or out/main/chunks).
-  for (const rel of ['./parse-worker.js', '../parse-worker.js', './parse-worker.mjs', '../parse-worker.mjs']) {
+/** The worker entry `name` (e.g. 'gate-worker') beside the calling module (`here`: its import.meta.url): `name.ts` under
+ *  tsx; built, `name.js` next to the main bundle (the caller may sit in out/main or out/main/chunks). Null when absent. */
+export function workerEntryBeside(here: string, name: string): URL | null {
+  const rels = /\.ts$/.test(here) ? [`./${name}.ts`] : [`./${name}.js`, `../${name}.js`, `./${name}.mjs`, `../${name}.mjs`];
+  for (const rel of rels) {
     const url = new URL(rel, here);
     if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
   }
   return null;
 }
+
+const defaultEntry = (): URL | null => workerEntryBeside(import.meta.url, 'parse-worker');
 
 /**
  * A worker for a .ts entry (dev, CLI, tests under tsx/vitest): Node 20 does not apply `--import tsx` hooks to a
