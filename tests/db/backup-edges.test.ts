@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { backupsToKeep, type RotationEntry } from '../../src-main/data-file/backup-rotation';
 import { createBackupIn, listBackups } from '../../src-main/data-file/backup-store';
 import { backupTo, checkDatabase } from '../../src-main/data-file/verified-copy';
-import { createContext } from '../../src-main/runtime/create-context';
+import { seededContext } from '../helpers/seeded-db';
 import { cliChild } from '../helpers/cli-child';
 
 const dir = mkdtempSync(join(tmpdir(), 'danvan-be-'));
@@ -19,14 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const day = (iso: string) => new Date(`${iso}T08:00:00`);
 const daily = (iso: string): RotationEntry => ({ id: `d-${iso}`, at: day(iso), reason: 'daily' });
 
-function seeded(name: string, units = 50) {
-  const ctx = createContext({ mode: 'test', dbFile: join(dir, `${name}.sqlite`), version: 't' });
-  const ins = ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
-  ctx.db.exec('BEGIN IMMEDIATE');
-  for (let i = 1; i <= units; i++) ins.run(`U${i}`, `Công đoàn U${i} ${'x'.repeat(250)}`, `u${i}`);
-  ctx.db.exec('COMMIT');
-  return ctx;
-}
+const seeded = (name: string, units = 50) => seededContext(dir, name, units);
 
 describe('rotation when the clock was wrong', () => {
   it("backups dated in the future (clock ahead then) neither take the real days' places nor are deleted", () => {

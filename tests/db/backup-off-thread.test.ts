@@ -9,18 +9,12 @@ import { join } from 'node:path';
 import { copiesOffThread, writeVerifiedCopyOffThread } from '../../src-main/data-file/copy-check';
 import { createBackupInOffThread, listBackups } from '../../src-main/data-file/backup-store';
 import { createContext } from '../../src-main/runtime/create-context';
+import { seededContext } from '../helpers/seeded-db';
 
 const dir = mkdtempSync(join(tmpdir(), 'danvan-bot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function seeded(name: string, units = 200) {
-  const ctx = createContext({ mode: 'test', dbFile: join(dir, `${name}.sqlite`), version: 't' });
-  const ins = ctx.db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
-  ctx.db.exec('BEGIN IMMEDIATE');
-  for (let i = 1; i <= units; i++) ins.run(`U${i}`, `Công đoàn U${i} ${'x'.repeat(250)}`, `u${i}`);
-  ctx.db.exec('COMMIT');
-  return ctx;
-}
+const seeded = (name: string, units = 200) => seededContext(dir, name, units);
 
 /** How often a 1 ms timer fired while `work` ran: never when it held this thread from start to end. */
 async function ticksDuring<T>(work: () => Promise<T>): Promise<{ value: T; ticks: number }> {

@@ -23,6 +23,19 @@ afterEach(() => app.close());
 
 const offThread = (): ChecksRun => ({ db: app.ctx.db, dbFile: app.ctx.dbFile, offThread: true });
 
+/** A value of a 'sum' indicator in one of the plan's reports in use set to `value` (a change of the data). */
+function setOneSumValue(planId: number, value: number): { r: number; i: number } {
+  const row = app.ctx.db
+    .prepare(
+      `SELECT v.report_id AS r, v.indicator_id AS i FROM report_values v JOIN reports r ON r.id = v.report_id
+       JOIN indicators ind ON ind.id = v.indicator_id
+       WHERE r.plan_id = ? AND r.status = 'active' AND v.value_num IS NOT NULL AND ind.aggregation = 'sum' LIMIT 1`,
+    )
+    .get(planId) as { r: number; i: number };
+  app.ctx.db.prepare('UPDATE report_values SET value_num = ? WHERE report_id = ? AND indicator_id = ?').run(value, row.r, row.i);
+  return row;
+}
+
 describe('value checks off the main thread', () => {
   it('equal the per-unit computation, for every plan', { timeout: 60_000 }, async () => {
     const { plans } = await buildMixedPlans(app, 7, 4);
@@ -43,14 +56,7 @@ describe('value checks off the main thread', () => {
     expect(prepareChecks(offThread(), plan.id).firstOpen).toEqual([]);
     expect(first.length).toBeGreaterThan(0);
     expect(await planChecks(offThread(), plan.id)).toBe(first); // the same result, not computed again
-    const row = app.ctx.db
-      .prepare(
-        `SELECT v.report_id AS r, v.indicator_id AS i FROM report_values v JOIN reports r ON r.id = v.report_id
-         JOIN indicators ind ON ind.id = v.indicator_id
-         WHERE r.plan_id = ? AND r.status = 'active' AND v.value_num IS NOT NULL AND ind.aggregation = 'sum' LIMIT 1`,
-      )
-      .get(plan.id) as { r: number; i: number };
-    app.ctx.db.prepare('UPDATE report_values SET value_num = 987654321 WHERE report_id = ? AND indicator_id = ?').run(row.r, row.i);
+    const row = setOneSumValue(plan.id, 987654321);
     expect(prepareChecks(offThread(), plan.id).ready).toBe(false);
     const after = await planChecks(offThread(), plan.id);
     expect(after).toStrictEqual(referencePlanWarnings(app.ctx.db, plan.id));
@@ -101,14 +107,7 @@ describe('the Tổng hợp built ahead by the worker', () => {
     const { plan } = await buildMixedPlans(app, 7, 3);
     const today = '2024-07-15';
     const asked = prepareConsolidation(offThread(), plan.id, today);
-    const row = app.ctx.db
-      .prepare(
-        `SELECT v.report_id AS r, v.indicator_id AS i FROM report_values v JOIN reports r ON r.id = v.report_id
-         JOIN indicators ind ON ind.id = v.indicator_id
-         WHERE r.plan_id = ? AND r.status = 'active' AND v.value_num IS NOT NULL AND ind.aggregation = 'sum' LIMIT 1`,
-      )
-      .get(plan.id) as { r: number; i: number };
-    app.ctx.db.prepare('UPDATE report_values SET value_num = 987654321 WHERE report_id = ? AND indicator_id = ?').run(row.r, row.i);
+    const row = setOneSumValue(plan.id, 987654321);
     const got = await consolidationSummary(app.ctx.db, plan.id, today);
     await asked;
     expect(got).toStrictEqual(computeConsolidationSummary(app.ctx.db, plan.id, today));
