@@ -2,8 +2,8 @@
 // Vietnamese sort order is applied in JS (SQLite has no vi collation); search keys are folded here.
 import type { Unit, UnitDraft } from '../contract/units';
 import { compareVi, fold } from '../text/vi-text';
-import type { Db } from './connection';
-import { unitRecordCounts } from './page-queries';
+import { stmt, type Db } from './connection';
+import { unitRecordCount, unitRecordCounts } from './page-queries';
 
 interface UnitRow {
   id: number;
@@ -27,10 +27,6 @@ interface UnitRow {
   record_count: number;
 }
 
-const SELECT_UNITS = `
-  SELECT u.*, (SELECT json_group_array(a.alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases,
-         COALESCE((SELECT SUM(n) FROM unit_record_counts c WHERE c.unit_id = u.id), 0) AS record_count
-  FROM units u`;
 const SELECT_UNITS_NO_COUNT = `
   SELECT u.*, (SELECT json_group_array(a.alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases FROM units u`;
 
@@ -93,9 +89,16 @@ export function unitRefsById(db: Db, ids: readonly number[]): Map<number, { id: 
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The kind (cấp trên, CĐCS, …) of each of these units that exists, in one query. */
+export function unitKinds(db: Db, ids: readonly number[]): Unit['kind'][] {
+  return (
+    stmt(db, 'SELECT kind FROM units WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(ids)) as { kind: Unit['kind'] }[]
+  ).map((r) => r.kind);
+}
+
 export function getUnit(db: Db, id: number): Unit | undefined {
-  const row = db.prepare(`${SELECT_UNITS} WHERE u.id = ?`).get(id) as UnitRow | undefined;
-  return row && rowToUnit(row);
+  const row = stmt(db, `${SELECT_UNITS_NO_COUNT} WHERE u.id = ?`).get(id) as Omit<UnitRow, 'record_count'> | undefined;
+  return row && rowToUnit({ ...row, record_count: unitRecordCount(db, id) });
 }
 
 export function findUnitIdByCode(db: Db, code: string): number | undefined {

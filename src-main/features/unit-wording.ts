@@ -2,7 +2,7 @@
 // from free text typed in Settings ("Các lĐLĐ huyện…"). A province's districts are "công đoàn cấp trên trực tiếp cơ sở".
 import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
-import { getUnit } from '../db/units';
+import { unitKinds } from '../db/units';
 
 export interface UnitsWording {
   /** For "Nơi nhận": "Các công đoàn cơ sở trực thuộc". */
@@ -16,8 +16,7 @@ export interface UnitsWording {
 export function unitsWording(db: Db, plan: Pick<Plan, 'unitIds'>): UnitsWording {
   let upper = 0;
   let base = 0;
-  for (const id of plan.unitIds) {
-    const kind = getUnit(db, id)?.kind;
+  for (const kind of unitKinds(db, plan.unitIds)) {
     if (kind === 'cap_tren') upper++;
     else if (kind === 'cdcs' || kind === 'nghiep_doan') base++;
   }

@@ -1,12 +1,13 @@
-// The register's record counts (units.list) read per counted table equal the view unit_record_counts unit by unit,
-// on a database with plan lists, reports and models; a view of another shape is read as it is.
+// The register's record counts (units.list, and getUnit one unit at a time) read per counted table equal the view
+// unit_record_counts unit by unit, on a database with plan lists, reports and models; a view of another shape is read
+// as it is.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildLargeDb } from '../bench/large-db';
 import { openDatabase } from '../../src-main/db/connection';
-import { listUnits } from '../../src-main/db/units';
+import { getUnit, listUnits } from '../../src-main/db/units';
 import { unitRecordCounts } from '../../src-main/db/page-queries';
 
 const dir = mkdtempSync(join(tmpdir(), 'danvan-counts-'));
@@ -25,6 +26,8 @@ describe('unit record counts', () => {
       const units = listUnits(db, true);
       expect(units).toHaveLength(130);
       for (const u of units) expect(u.recordCount, u.code).toBe(view.get(u.id) ?? 0);
+      // one unit at a time (getUnit: plan saves and unit imports ask per unit) the same
+      for (const u of units) expect(getUnit(db, u.id)!.recordCount, u.code).toBe(view.get(u.id) ?? 0);
       // a redefined view (here: plan lists no longer counted) is read as it is, never second-guessed
       db.exec(`DROP VIEW unit_record_counts; CREATE VIEW unit_record_counts AS
         SELECT unit_id, COUNT(*) AS n FROM (SELECT unit_id FROM reports WHERE status = 'active' UNION ALL SELECT unit_id FROM models) GROUP BY unit_id`);
@@ -32,6 +35,7 @@ describe('unit record counts', () => {
         (db.prepare('SELECT unit_id, n FROM unit_record_counts').all() as { unit_id: number; n: number }[]).map((r) => [r.unit_id, r.n]),
       );
       expect(unitRecordCounts(db)).toEqual(after);
+      for (const u of units) expect(getUnit(db, u.id)!.recordCount, u.code).toBe(after.get(u.id) ?? 0);
       // the same shape with other tables is followed table by table
       db.exec(`DROP VIEW unit_record_counts; CREATE VIEW unit_record_counts AS
         SELECT unit_id, COUNT(*) AS n FROM (SELECT unit_id FROM models UNION ALL SELECT unit_id FROM reminders) GROUP BY unit_id`);
@@ -39,6 +43,7 @@ describe('unit record counts', () => {
         (db.prepare('SELECT unit_id, n FROM unit_record_counts').all() as { unit_id: number; n: number }[]).map((r) => [r.unit_id, r.n]),
       );
       expect(unitRecordCounts(db)).toEqual(two);
+      for (const u of units) expect(getUnit(db, u.id)!.recordCount, u.code).toBe(two.get(u.id) ?? 0);
     } finally {
       db.close();
     }
