@@ -105,6 +105,9 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
       // No <v>, or an empty one (openpyxl writes "<f>..</f><v></v>"): no value, never an empty string.
       if (vText === undefined || (vText === '' && st.f !== undefined)) {
         cell = { v: null, k: 'n' };
+      } else if (digits(vText, 0, vText.length) >= 0) {
+        // plain digits (counts, dates, amounts): the same number Number() gives, read without it
+        cell = { v: digits(vText, 0, vText.length), k: 'n' };
       } else {
         const num = Number(vText);
         cell = Number.isFinite(num) && vText.trim() !== '' ? { v: num, k: 'n' } : { v: decodeXml(vText), k: 's' };

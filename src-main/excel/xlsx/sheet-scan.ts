@@ -71,9 +71,21 @@ function a1At(xml: string, from: number, to: number): number {
   return (r - 1) * 16384 + (c - 1);
 }
 
+/**
+ * Where the quote `q` closing an attribute value starts at `from` is (-1: none), as indexOf finds it: values are a
+ * few characters, which a loop reads for less than a call to indexOf costs.
+ */
+function quoteEnd(xml: string, from: number, q: number): number {
+  const stop = Math.min(from + 16, xml.length);
+  for (let p = from; p < stop; p++) if (xml.charCodeAt(p) === q) return p;
+  return stop < xml.length ? xml.indexOf(q === 34 ? '"' : "'", stop) : -1;
+}
+
 /** Text content after a start tag ending at `gt`: up to the next '<' (end of text when none). */
 function textEnd(xml: string, gt: number): number {
-  const e = xml.indexOf('<', gt + 1);
+  const stop = Math.min(gt + 17, xml.length);
+  for (let p = gt + 1; p < stop; p++) if (xml.charCodeAt(p) === 60) return p;
+  const e = stop < xml.length ? xml.indexOf('<', stop) : -1;
   return e < 0 ? xml.length : e;
 }
 
@@ -82,6 +94,18 @@ const attrValue = (xml: string, from: number, to: number): string => {
   const raw = xml.slice(from, to);
   return raw.indexOf('&') === -1 ? raw : decodeXml(raw);
 };
+
+/**
+ * xml.indexOf(close, from) for a row's close tag ("</row>", "</x:row>"): found from its rare "w>" (searching for the
+ * '<' it starts with stops at every tag of the row, about ten times slower).
+ */
+export function indexOfRowClose(xml: string, close: string, from: number): number {
+  const tail = close.length - 2;
+  for (let k = xml.indexOf('w>', from + tail); k !== -1; k = xml.indexOf('w>', k + 1)) {
+    if (xml.startsWith(close, k - tail)) return k - tail;
+  }
+  return -1;
+}
 
 /** Characters of a value that are not whitespace (the head scan's budget counts only these). */
 function solidLength(v: Cell['v']): number {
@@ -148,19 +172,17 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
   };
 
   /** Head scan: after a cell that used up the row's budget, jump to the end of the row. */
-  const skipRest = (): void => {
-    if (rowChars <= 0 || budget > 0) return;
-    const e = xml.indexOf(rowClose, pos);
-    if (e < 0 || e >= end) {
-      pos = end;
-    } else pos = e;
+  const skipRest = (at: number): number => {
+    if (rowChars <= 0 || budget > 0) return at;
+    const e = indexOfRowClose(xml, rowClose, at);
     if (!numberFirst) cutRows.push(st.r);
     budget = rowChars;
+    return e < 0 || e >= end ? end : e;
   };
 
   let pos = start;
   while (pos < end) {
-    const lt = xml.indexOf('<', pos);
+    const lt = xml.charCodeAt(pos) === 60 ? pos : xml.indexOf('<', pos);
     if (lt < 0 || lt >= end) break;
     if ((++n & 4095) === 0) ctx.tick();
     let i = lt + 1;
@@ -190,7 +212,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
         // <c>
         if (close) {
           finish();
-          skipRest();
+          pos = skipRest(pos);
           continue;
         }
         let ref = -2; // -2: no r attribute; -1: unparsable
@@ -212,7 +234,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
           while (isSpace(xml.charCodeAt(k))) k++;
           const q = xml.charCodeAt(k);
           if (q !== 34 && q !== 39) break;
-          const ve = xml.indexOf(q === 34 ? '"' : "'", k + 1);
+          const ve = quoteEnd(xml, k + 1, q);
           if (ve < 0) break;
           if (anLen === 1) {
             const a = xml.charCodeAt(an);
@@ -253,7 +275,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
         st.is = '';
         if (selfClose) {
           finish();
-          skipRest();
+          pos = skipRest(pos);
         }
       } else if (c0 === 118) {
         // <v>
@@ -271,7 +293,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
             ) {
               pos = e + 8;
               finish();
-              skipRest();
+              pos = skipRest(pos);
             } else pos = e + 4;
           }
         }
