@@ -107,6 +107,53 @@ export function indexOfRowClose(xml: string, close: string, from: number): numbe
   return -1;
 }
 
+interface UsualCell {
+  r: number;
+  c: number;
+  type: number;
+  style: number;
+}
+
+/**
+ * The attributes of a cell start tag written the usual way, from `k` just after "<c ": ` r="B2"` first (a plain
+ * reference), then any of ` s="16"` (digits) and ` t="s"` (a plain type), single spaces, then '>' or '/>'. Fills
+ * `out` as the general attribute loop would and gives the index of that '>' or '/'; 0 for anything else (then the
+ * general way reads the tag: nothing here has changed the scan).
+ */
+function usualCell(xml: string, k: number, out: UsualCell): number {
+  if (xml.charCodeAt(k) !== 114 || xml.charCodeAt(k + 1) !== 61 || xml.charCodeAt(k + 2) !== 34) return 0;
+  let e = k + 3;
+  while (e < k + 14 && xml.charCodeAt(e) !== 34) e++;
+  if (xml.charCodeAt(e) !== 34) return 0;
+  const rc = a1At(xml, k + 3, e);
+  if (rc < 0) return 0;
+  out.c = rc % 16384;
+  out.r = (rc - out.c) / 16384;
+  out.type = 0;
+  out.style = 0;
+  k = e + 1;
+  while (xml.charCodeAt(k) === 32) {
+    const a = xml.charCodeAt(k + 1);
+    if ((a !== 115 && a !== 116) || xml.charCodeAt(k + 2) !== 61 || xml.charCodeAt(k + 3) !== 34) return 0;
+    e = k + 4;
+    while (e < k + 16 && xml.charCodeAt(e) !== 34) e++;
+    if (xml.charCodeAt(e) !== 34) return 0;
+    if (a === 115) {
+      const d = digits(xml, k + 4, e);
+      if (d < 0) return 0;
+      out.style = d;
+    } else if (e === k + 5 && xml.charCodeAt(k + 4) === 115) out.type = 1;
+    else {
+      const t = xml.slice(k + 4, e);
+      if (t.indexOf('&') !== -1) return 0;
+      out.type = typeCode(t);
+    }
+    k = e + 1;
+  }
+  const ch = xml.charCodeAt(k);
+  return ch === 62 || (ch === 47 && xml.charCodeAt(k + 1) === 62) ? k : 0;
+}
+
 /** Characters of a value that are not whitespace (the head scan's budget counts only these). */
 function solidLength(v: Cell['v']): number {
   const s = typeof v === 'string' ? v : v === null ? '' : String(v);
@@ -144,6 +191,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
   let nextHidden = -1;
   let skipped = 0;
   let n = 0;
+  const usual: UsualCell = { r: 0, c: 0, type: 0, style: 0 };
 
   const finish = (): void => {
     const { r, c } = st;
@@ -185,6 +233,45 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     const lt = xml.charCodeAt(pos) === 60 ? pos : xml.indexOf('<', pos);
     if (lt < 0 || lt >= end) break;
     if ((++n & 4095) === 0) ctx.tick();
+    if (xml.charCodeAt(lt + 1) === 99 && xml.charCodeAt(lt + 2) === 32) {
+      // The usual <c r="B2" s="16" t="s"> (and <v>..</v></c> after it) read in place; else the general way below.
+      const k = usualCell(xml, lt + 3, usual);
+      if (k > 0) {
+        st.r = row = usual.r;
+        st.c = col = usual.c;
+        st.type = usual.type;
+        st.style = usual.style;
+        st.v = undefined;
+        st.f = undefined;
+        st.is = '';
+        if (xml.charCodeAt(k) === 47) {
+          pos = k + 2;
+          finish();
+          pos = skipRest(pos);
+          continue;
+        }
+        pos = k + 1;
+        if (xml.charCodeAt(pos) === 60 && xml.charCodeAt(pos + 1) === 118 && xml.charCodeAt(pos + 2) === 62) {
+          const e = textEnd(xml, pos + 2);
+          if (
+            e + 8 <= end &&
+            xml.charCodeAt(e + 1) === 47 &&
+            xml.charCodeAt(e + 2) === 118 &&
+            xml.charCodeAt(e + 3) === 62 &&
+            xml.charCodeAt(e + 4) === 60 &&
+            xml.charCodeAt(e + 5) === 47 &&
+            xml.charCodeAt(e + 6) === 99 &&
+            xml.charCodeAt(e + 7) === 62
+          ) {
+            st.v = xml.slice(pos + 3, e);
+            pos = e + 8;
+            finish();
+            pos = skipRest(pos);
+          }
+        }
+        continue;
+      }
+    }
     let i = lt + 1;
     const close = xml.charCodeAt(i) === 47;
     if (close) i++;

@@ -18,7 +18,7 @@ function randomText(seed: number, length: number): string {
   const alphabet = ['&', '&#', '&#x', '&amp', 'lt', 'quot', 'apos', ';', ';', '1', '12', 'F', 'fFf', '1234567', 'x', 'X', 'g', 'ệ', ' '];
   let s = '';
   for (let i = 0; i < length; i++) {
-    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    x = (Math.imul(x, 1103515245) + 12345) & 0x7fffffff;
     s += alphabet[(x >>> 16) % alphabet.length];
   }
   return s;
