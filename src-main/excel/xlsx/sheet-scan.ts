@@ -225,7 +225,8 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     const e = indexOfRowClose(xml, rowClose, at);
     if (!numberFirst) cutRows.push(st.r);
     budget = rowChars;
-    return e < 0 || e >= end ? end : e;
+    // past the close tag itself: the loop would only have read it and done nothing
+    return e < 0 || e >= end ? end : Math.min(e + rowClose.length, end);
   };
 
   let pos = start;
@@ -396,7 +397,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
       if (!close) {
         // The usual ` r="12"` first: read in place; anything else through attr().
         const q = xml.charCodeAt(j) === 32 && xml.charCodeAt(j + 1) === 114 && xml.charCodeAt(j + 2) === 61 && xml.charCodeAt(j + 3) === 34;
-        const qe = q ? xml.indexOf('"', j + 4) : -1;
+        const qe = q ? quoteEnd(xml, j + 4, 34) : -1;
         const d0 = qe > 0 && qe < gt ? digits(xml, j + 4, qe) : -1;
         if (d0 > 0) row = d0 - 1;
         else {
@@ -415,7 +416,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
           budget = rowChars;
           rowSolid = false;
           numberFirst = false;
-          rowClose = `</${xml.slice(i, ns)}row>`;
+          rowClose = i === ns ? '</row>' : `</${xml.slice(i, ns)}row>`;
         }
       }
     } else if (len === 2 && c0 === 105 && xml.charCodeAt(ns + 1) === 115) {
