@@ -53,6 +53,18 @@ export interface CellState {
   is: string;
 }
 
+/** What makeCell builds for a cell of the default type holding the plain digits of `d`, without a formula. */
+export function numberCell(d: number, style: number, styles: ScanContext['styles']): Cell {
+  const cell: Cell = { v: d, k: 'n' };
+  const font = style >= 0 ? styles.legacyFont[style] : undefined;
+  if (font) cell.font = font;
+  if (style >= 0) {
+    if (styles.isDate[style]) cell.date = true;
+    else if (styles.isPercent?.[style]) cell.pct = true;
+  }
+  return cell;
+}
+
 /** Build the cell for the collected state; null when it holds nothing (no value, no formula). */
 export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
   const { sst, styles, issues } = ctx;

@@ -2,7 +2,7 @@
 // into a sparse grid (values, shared/inline strings, formulas' cached results, errors, legacy fonts, date flags)
 // and its merged ranges (kept as ranges). Namespace-prefixed elements (<x:c>) and both quote styles are accepted.
 import { parseA1, parseRange, type Cell, type Range, type ReaderIssue, type SheetGrid, type SheetState } from './grid';
-import { digits, makeCell, typeCode, type CellState } from './cell-value';
+import { digits, makeCell, numberCell, typeCode, type CellState } from './cell-value';
 import type { ReadLimits } from '../../bytes/limits';
 import { XlsxError } from '../../bytes/limits';
 import type { SharedStringTable, StyleInfo } from './workbook-parts';
@@ -219,6 +219,28 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     (rows[r] ??= [])[c] = cell;
   };
 
+  /** finish() for a cell of the default type whose value is the plain digits of `d` (no formula): no makeCell. */
+  const finishNumber = (d: number): void => {
+    const { r, c } = st;
+    if (r >= limits.maxRows || c >= limits.maxCols || r < 0 || c < 0) {
+      skipped++;
+      return;
+    }
+    if (++ctx.cellCount.n > limits.maxCells) {
+      throw new XlsxError('bomb', `Tệp có quá nhiều ô dữ liệu (trên ${limits.maxCells.toLocaleString('vi-VN')}) – không đọc.`);
+    }
+    if (rowChars > 0) {
+      if (!rowSolid) {
+        rowSolid = true;
+        numberFirst = true;
+        budget = 0;
+        return;
+      }
+      budget -= solidLength(d);
+    }
+    (rows[r] ??= [])[c] = numberCell(d, st.style, ctx.styles);
+  };
+
   /** Head scan: after a cell that used up the row's budget, jump to the end of the row. */
   const skipRest = (at: number): number => {
     if (rowChars <= 0 || budget > 0) return at;
@@ -264,9 +286,15 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
             xml.charCodeAt(e + 6) === 99 &&
             xml.charCodeAt(e + 7) === 62
           ) {
-            st.v = xml.slice(pos + 3, e);
-            pos = e + 8;
-            finish();
+            const d = st.type === 0 ? digits(xml, pos + 3, e) : -1;
+            if (d >= 0) {
+              pos = e + 8;
+              finishNumber(d);
+            } else {
+              st.v = xml.slice(pos + 3, e);
+              pos = e + 8;
+              finish();
+            }
             pos = skipRest(pos);
           }
         }
