@@ -22,26 +22,62 @@ export function guardXml(bytes: Uint8Array, part: string): void {
 }
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const ENTITY = /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g;
 const OOXML_ESC = /_x([0-9a-fA-F]{4})_/g;
 
 function fromCode(code: number): string {
   return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
 }
 
-/** Decode XML text content. Unknown entities (e.g. "&lol9;") are left as literal text, never expanded. */
-export function decodeXml(s: string): string {
-  let out = s;
-  if (out.indexOf('&') !== -1) {
-    out = out.replace(ENTITY, (_m, e: string) => {
-      if (e.charCodeAt(0) === 35) {
-        const code = e.charCodeAt(1) === 120 ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-        return fromCode(code);
-      }
-      return NAMED[e] ?? '';
-    });
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+/** Length of the run of characters passing `ok` in s from `from` (stops past `max`). */
+function runLength(s: string, from: number, ok: (c: number) => boolean, max: number): number {
+  let n = 0;
+  while (n <= max && ok(s.charCodeAt(from + n))) n++;
+  return n;
+}
+
+/**
+ * The entity at s[amp] ('&'): [text it stands for, index past its ';'], or null. One of the five names, or numeric:
+ * '#x' and 1–6 hex digits (a longer run is no match), or '#' and 1–7 digits, then ';'.
+ */
+function entityAt(s: string, amp: number): [string, number] | null {
+  const p = amp + 1;
+  if (s.charCodeAt(p) === 35) {
+    if (s.charCodeAt(p + 1) === 120) {
+      const n = runLength(s, p + 2, isHex, 6);
+      if (n >= 1 && n <= 6 && s.charCodeAt(p + 2 + n) === 59) return [fromCode(parseInt(s.slice(p + 2, p + 2 + n), 16)), p + 3 + n];
+      return null;
+    }
+    const n = runLength(s, p + 1, isDigit, 7);
+    if (n >= 1 && n <= 7 && s.charCodeAt(p + 1 + n) === 59) return [fromCode(parseInt(s.slice(p + 1, p + 1 + n), 10)), p + 2 + n];
+    return null;
   }
-  return out;
+  for (const name of NAMES) if (s.startsWith(name, p)) return [NAMED[name.slice(0, -1)] ?? '', p + name.length];
+  return null;
+}
+const NAMES = ['lt;', 'gt;', 'amp;', 'quot;', 'apos;'];
+
+/**
+ * Decode XML text content. Unknown entities (e.g. "&lol9;") are left as literal text, never expanded. The same text
+ * as replacing /&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|lt|gt|amp|quot|apos);/g, read from each '&' without a regex and its
+ * callback per entity (narrative text is full of &quot;).
+ */
+export function decodeXml(s: string): string {
+  let amp = s.indexOf('&');
+  if (amp === -1) return s;
+  let out = '';
+  let last = 0;
+  while (amp !== -1) {
+    const hit = entityAt(s, amp);
+    if (hit) {
+      out += s.slice(last, amp) + hit[0];
+      last = hit[1];
+      amp = s.indexOf('&', last);
+    } else amp = s.indexOf('&', amp + 1);
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 /** Decode a string value as stored in sharedStrings/inline strings (adds the OOXML `_xHHHH_` escapes). */

@@ -41,6 +41,25 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
+/**
+ * An entry's name as its flags say (UTF-8, else TextDecoder('latin1')), '\\' made '/'. A name
+ * of ASCII bytes only (nearly all) is the same text either way: read without a decoder call (openZip runs twice
+ * per file: the format sniff and the pre-flight).
+ */
+function entryName(b: Uint8Array, at: number, len: number, flags: number): string {
+  const end = Math.min(at + len, b.length);
+  let name = '';
+  for (let i = at; i < end; i++) {
+    const c = b[i] ?? 0;
+    if (c >= 0x80) {
+      name = (flags & 0x800 ? utf8 : latin1).decode(b.subarray(at, end));
+      break;
+    }
+    name += String.fromCharCode(c);
+  }
+  return name.indexOf('\\') === -1 ? name : name.replace(/\\/g, '/');
+}
+
 /** Parse the central directory. Throws XlsxError for truncated/odd archives and for caps exceeded. */
 export function openZip(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): ZipArchive {
   const eocd = findEocd(bytes);
@@ -68,8 +87,7 @@ export function openZip(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS):
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
     const localOffset = u32(bytes, p + 42);
-    const rawName = bytes.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & 0x800 ? utf8 : latin1).decode(rawName).replace(/\\/g, '/');
+    const name = entryName(bytes, p + 46, nameLen, flags);
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 1) throw new XlsxError('encrypted', 'Tệp có mật khẩu – hãy mở bằng Excel, gỡ mật khẩu rồi gửi lại.');
     if (size > limits.maxEntryBytes || (compressedSize > 0 && size / compressedSize > 1000 && size > 1_000_000)) {

@@ -24,8 +24,24 @@ export function fold(s: string): string {
     .trim();
 }
 
+/**
+ * Whether `s` is already what foldKey gives for it: lower-case ASCII letters and digits, words parted by single
+ * spaces (keys folded once and matched again, as header matching does with every cell).
+ */
+function isFoldedKey(s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c === 32 && i > 0 && i < n - 1 && s.charCodeAt(i - 1) !== 32) continue;
+    return false;
+  }
+  return true;
+}
+
 /** Fold, then keep only letters and digits separated by single spaces ("C.Đ  Trường-THCS" -> "c d truong thcs"). */
 export function foldKey(s: string): string {
+  if (isFoldedKey(s)) return s;
   return fold(s)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();

@@ -72,6 +72,15 @@ const HIDDEN_HINT =
   /noi dung|chi tieu|ket qua|so luong|thuc hien|so lieu|gia tri|tong so|hang muc|dien giai|ke hoach|ghi chu|don vi|dvt|ty le|nam \d{4}|quy |thang /;
 
 /**
+ * Whether `t` has a character from 'A' (65) up: below it are only digits, spaces and punctuation, which fold to no
+ * letter, so numbers and dates never need folding to know they hold no header word.
+ */
+function hasLetter(t: string): boolean {
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 65) return true;
+  return false;
+}
+
+/**
  * Only rows that could be (part of) a header are handed to findHeaderRow; the others become empty rows,
  * so the search costs a few folds instead of folding every cell of the top 40 rows twice. Cells are passed
  * already folded; only the column indices of the match are used.
@@ -83,7 +92,7 @@ function headerCandidates(grid: readonly string[][], scan: number, hidden?: Read
     const row = grid[r] ?? [];
     let hit = false;
     for (const t of row) {
-      if (t && t.length < 80 && HINT.test(foldKey(t))) {
+      if (t && t.length < 80 && hasLetter(t) && HINT.test(foldKey(t))) {
         hit = true;
         break;
       }

@@ -59,7 +59,10 @@ export function findPeriod(st: SheetText, beforeRow: number, title: string | nul
       endsOn = isoDate(y2, Number(range[5]), Number(range[4]));
       startsOn = isoDate(range[3] ? Number(range[3]) : y2, Number(range[2]), Number(range[1]));
     }
-    return { ...found, startsOn, endsOn };
+    // the keys in the order a spread of `found` gives them (startsOn and endsOn last): a spread of these objects,
+    // made with and without dates, takes the slow generic path
+    const { label, kind, round, year, quarter, half, month, schoolYear } = found;
+    return { label, kind, round, year, quarter, half, month, schoolYear, startsOn, endsOn };
   }
   return null;
 }

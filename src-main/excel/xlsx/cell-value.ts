@@ -53,6 +53,18 @@ export interface CellState {
   is: string;
 }
 
+/** What makeCell builds for a cell of the default type holding the plain digits of `d`, without a formula. */
+export function numberCell(d: number, style: number, styles: ScanContext['styles']): Cell {
+  const cell: Cell = { v: d, k: 'n' };
+  const font = style >= 0 ? styles.legacyFont[style] : undefined;
+  if (font) cell.font = font;
+  if (style >= 0) {
+    if (styles.isDate[style]) cell.date = true;
+    else if (styles.isPercent?.[style]) cell.pct = true;
+  }
+  return cell;
+}
+
 /** Build the cell for the collected state; null when it holds nothing (no value, no formula). */
 export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
   const { sst, styles, issues } = ctx;
@@ -105,6 +117,9 @@ export function makeCell(st: CellState, ctx: ScanContext): Cell | null {
       // No <v>, or an empty one (openpyxl writes "<f>..</f><v></v>"): no value, never an empty string.
       if (vText === undefined || (vText === '' && st.f !== undefined)) {
         cell = { v: null, k: 'n' };
+      } else if (digits(vText, 0, vText.length) >= 0) {
+        // plain digits (counts, dates, amounts): the same number Number() gives, read without it
+        cell = { v: digits(vText, 0, vText.length), k: 'n' };
       } else {
         const num = Number(vText);
         cell = Number.isFinite(num) && vText.trim() !== '' ? { v: num, k: 'n' } : { v: decodeXml(vText), k: 's' };

@@ -2,7 +2,7 @@
 // into a sparse grid (values, shared/inline strings, formulas' cached results, errors, legacy fonts, date flags)
 // and its merged ranges (kept as ranges). Namespace-prefixed elements (<x:c>) and both quote styles are accepted.
 import { parseA1, parseRange, type Cell, type Range, type ReaderIssue, type SheetGrid, type SheetState } from './grid';
-import { digits, makeCell, typeCode, type CellState } from './cell-value';
+import { digits, makeCell, numberCell, typeCode, type CellState } from './cell-value';
 import type { ReadLimits } from '../../bytes/limits';
 import { XlsxError } from '../../bytes/limits';
 import type { SharedStringTable, StyleInfo } from './workbook-parts';
@@ -71,9 +71,21 @@ function a1At(xml: string, from: number, to: number): number {
   return (r - 1) * 16384 + (c - 1);
 }
 
+/**
+ * Where the quote `q` closing an attribute value starts at `from` is (-1: none), as indexOf finds it: values are a
+ * few characters, which a loop reads for less than a call to indexOf costs.
+ */
+function quoteEnd(xml: string, from: number, q: number): number {
+  const stop = Math.min(from + 16, xml.length);
+  for (let p = from; p < stop; p++) if (xml.charCodeAt(p) === q) return p;
+  return stop < xml.length ? xml.indexOf(q === 34 ? '"' : "'", stop) : -1;
+}
+
 /** Text content after a start tag ending at `gt`: up to the next '<' (end of text when none). */
 function textEnd(xml: string, gt: number): number {
-  const e = xml.indexOf('<', gt + 1);
+  const stop = Math.min(gt + 17, xml.length);
+  for (let p = gt + 1; p < stop; p++) if (xml.charCodeAt(p) === 60) return p;
+  const e = stop < xml.length ? xml.indexOf('<', stop) : -1;
   return e < 0 ? xml.length : e;
 }
 
@@ -82,6 +94,65 @@ const attrValue = (xml: string, from: number, to: number): string => {
   const raw = xml.slice(from, to);
   return raw.indexOf('&') === -1 ? raw : decodeXml(raw);
 };
+
+/**
+ * xml.indexOf(close, from) for a row's close tag ("</row>", "</x:row>"): found from its rare "w>" (searching for the
+ * '<' it starts with stops at every tag of the row, about ten times slower).
+ */
+export function indexOfRowClose(xml: string, close: string, from: number): number {
+  const tail = close.length - 2;
+  for (let k = xml.indexOf('w>', from + tail); k !== -1; k = xml.indexOf('w>', k + 1)) {
+    if (xml.startsWith(close, k - tail)) return k - tail;
+  }
+  return -1;
+}
+
+interface UsualCell {
+  r: number;
+  c: number;
+  type: number;
+  style: number;
+}
+
+/**
+ * The attributes of a cell start tag written the usual way, from `k` just after "<c ": ` r="B2"` first (a plain
+ * reference), then any of ` s="16"` (digits) and ` t="s"` (a plain type), single spaces, then '>' or '/>'. Fills
+ * `out` as the general attribute loop would and gives the index of that '>' or '/'; 0 for anything else (then the
+ * general way reads the tag: nothing here has changed the scan).
+ */
+function usualCell(xml: string, k: number, out: UsualCell): number {
+  if (xml.charCodeAt(k) !== 114 || xml.charCodeAt(k + 1) !== 61 || xml.charCodeAt(k + 2) !== 34) return 0;
+  let e = k + 3;
+  while (e < k + 14 && xml.charCodeAt(e) !== 34) e++;
+  if (xml.charCodeAt(e) !== 34) return 0;
+  const rc = a1At(xml, k + 3, e);
+  if (rc < 0) return 0;
+  out.c = rc % 16384;
+  out.r = (rc - out.c) / 16384;
+  out.type = 0;
+  out.style = 0;
+  k = e + 1;
+  while (xml.charCodeAt(k) === 32) {
+    const a = xml.charCodeAt(k + 1);
+    if ((a !== 115 && a !== 116) || xml.charCodeAt(k + 2) !== 61 || xml.charCodeAt(k + 3) !== 34) return 0;
+    e = k + 4;
+    while (e < k + 16 && xml.charCodeAt(e) !== 34) e++;
+    if (xml.charCodeAt(e) !== 34) return 0;
+    if (a === 115) {
+      const d = digits(xml, k + 4, e);
+      if (d < 0) return 0;
+      out.style = d;
+    } else if (e === k + 5 && xml.charCodeAt(k + 4) === 115) out.type = 1;
+    else {
+      const t = xml.slice(k + 4, e);
+      if (t.indexOf('&') !== -1) return 0;
+      out.type = typeCode(t);
+    }
+    k = e + 1;
+  }
+  const ch = xml.charCodeAt(k);
+  return ch === 62 || (ch === 47 && xml.charCodeAt(k + 1) === 62) ? k : 0;
+}
 
 /** Characters of a value that are not whitespace (the head scan's budget counts only these). */
 function solidLength(v: Cell['v']): number {
@@ -120,6 +191,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
   let nextHidden = -1;
   let skipped = 0;
   let n = 0;
+  const usual: UsualCell = { r: 0, c: 0, type: 0, style: 0 };
 
   const finish = (): void => {
     const { r, c } = st;
@@ -147,22 +219,88 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
     (rows[r] ??= [])[c] = cell;
   };
 
+  /** finish() for a cell of the default type whose value is the plain digits of `d` (no formula): no makeCell. */
+  const finishNumber = (d: number): void => {
+    const { r, c } = st;
+    if (r >= limits.maxRows || c >= limits.maxCols || r < 0 || c < 0) {
+      skipped++;
+      return;
+    }
+    if (++ctx.cellCount.n > limits.maxCells) {
+      throw new XlsxError('bomb', `Tệp có quá nhiều ô dữ liệu (trên ${limits.maxCells.toLocaleString('vi-VN')}) – không đọc.`);
+    }
+    if (rowChars > 0) {
+      if (!rowSolid) {
+        rowSolid = true;
+        numberFirst = true;
+        budget = 0;
+        return;
+      }
+      budget -= solidLength(d);
+    }
+    (rows[r] ??= [])[c] = numberCell(d, st.style, ctx.styles);
+  };
+
   /** Head scan: after a cell that used up the row's budget, jump to the end of the row. */
-  const skipRest = (): void => {
-    if (rowChars <= 0 || budget > 0) return;
-    const e = xml.indexOf(rowClose, pos);
-    if (e < 0 || e >= end) {
-      pos = end;
-    } else pos = e;
+  const skipRest = (at: number): number => {
+    if (rowChars <= 0 || budget > 0) return at;
+    const e = indexOfRowClose(xml, rowClose, at);
     if (!numberFirst) cutRows.push(st.r);
     budget = rowChars;
+    // past the close tag itself: the loop would only have read it and done nothing
+    return e < 0 || e >= end ? end : Math.min(e + rowClose.length, end);
   };
 
   let pos = start;
   while (pos < end) {
-    const lt = xml.indexOf('<', pos);
+    const lt = xml.charCodeAt(pos) === 60 ? pos : xml.indexOf('<', pos);
     if (lt < 0 || lt >= end) break;
     if ((++n & 4095) === 0) ctx.tick();
+    if (xml.charCodeAt(lt + 1) === 99 && xml.charCodeAt(lt + 2) === 32) {
+      // The usual <c r="B2" s="16" t="s"> (and <v>..</v></c> after it) read in place; else the general way below.
+      const k = usualCell(xml, lt + 3, usual);
+      if (k > 0) {
+        st.r = row = usual.r;
+        st.c = col = usual.c;
+        st.type = usual.type;
+        st.style = usual.style;
+        st.v = undefined;
+        st.f = undefined;
+        st.is = '';
+        if (xml.charCodeAt(k) === 47) {
+          pos = k + 2;
+          finish();
+          pos = skipRest(pos);
+          continue;
+        }
+        pos = k + 1;
+        if (xml.charCodeAt(pos) === 60 && xml.charCodeAt(pos + 1) === 118 && xml.charCodeAt(pos + 2) === 62) {
+          const e = textEnd(xml, pos + 2);
+          if (
+            e + 8 <= end &&
+            xml.charCodeAt(e + 1) === 47 &&
+            xml.charCodeAt(e + 2) === 118 &&
+            xml.charCodeAt(e + 3) === 62 &&
+            xml.charCodeAt(e + 4) === 60 &&
+            xml.charCodeAt(e + 5) === 47 &&
+            xml.charCodeAt(e + 6) === 99 &&
+            xml.charCodeAt(e + 7) === 62
+          ) {
+            const d = st.type === 0 ? digits(xml, pos + 3, e) : -1;
+            if (d >= 0) {
+              pos = e + 8;
+              finishNumber(d);
+            } else {
+              st.v = xml.slice(pos + 3, e);
+              pos = e + 8;
+              finish();
+            }
+            pos = skipRest(pos);
+          }
+        }
+        continue;
+      }
+    }
     let i = lt + 1;
     const close = xml.charCodeAt(i) === 47;
     if (close) i++;
@@ -190,7 +328,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
         // <c>
         if (close) {
           finish();
-          skipRest();
+          pos = skipRest(pos);
           continue;
         }
         let ref = -2; // -2: no r attribute; -1: unparsable
@@ -212,7 +350,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
           while (isSpace(xml.charCodeAt(k))) k++;
           const q = xml.charCodeAt(k);
           if (q !== 34 && q !== 39) break;
-          const ve = xml.indexOf(q === 34 ? '"' : "'", k + 1);
+          const ve = quoteEnd(xml, k + 1, q);
           if (ve < 0) break;
           if (anLen === 1) {
             const a = xml.charCodeAt(an);
@@ -253,7 +391,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
         st.is = '';
         if (selfClose) {
           finish();
-          skipRest();
+          pos = skipRest(pos);
         }
       } else if (c0 === 118) {
         // <v>
@@ -271,7 +409,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
             ) {
               pos = e + 8;
               finish();
-              skipRest();
+              pos = skipRest(pos);
             } else pos = e + 4;
           }
         }
@@ -287,7 +425,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
       if (!close) {
         // The usual ` r="12"` first: read in place; anything else through attr().
         const q = xml.charCodeAt(j) === 32 && xml.charCodeAt(j + 1) === 114 && xml.charCodeAt(j + 2) === 61 && xml.charCodeAt(j + 3) === 34;
-        const qe = q ? xml.indexOf('"', j + 4) : -1;
+        const qe = q ? quoteEnd(xml, j + 4, 34) : -1;
         const d0 = qe > 0 && qe < gt ? digits(xml, j + 4, qe) : -1;
         if (d0 > 0) row = d0 - 1;
         else {
@@ -306,7 +444,7 @@ export function scanSheet(xml: string, name: string, state: SheetState, ctx: Sca
           budget = rowChars;
           rowSolid = false;
           numberFirst = false;
-          rowClose = `</${xml.slice(i, ns)}row>`;
+          rowClose = i === ns ? '</row>' : `</${xml.slice(i, ns)}row>`;
         }
       }
     } else if (len === 2 && c0 === 105 && xml.charCodeAt(ns + 1) === 115) {

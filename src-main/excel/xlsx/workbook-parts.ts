@@ -92,12 +92,13 @@ function joinT(body: string): string {
 export function plainSpans(xml: string, tick: () => void): number[] | null {
   if (xml.indexOf(':si') !== -1 || xml.indexOf(':t') !== -1) return null;
   const spans: number[] = [];
-  for (let pos = xml.indexOf('<si'); pos !== -1; pos = xml.indexOf('<si', pos)) {
+  // the next "<si" is usually right where the last string ended: looked at there before searching
+  for (let pos = xml.indexOf('<si'); pos !== -1; pos = xml.startsWith('<si', pos) ? pos : xml.indexOf('<si', pos)) {
     if ((spans.length & 2047) === 0) tick();
     // "<si ...>", "<si/>", "<sift": leave to the regex parser
     if (xml.charCodeAt(pos + 3) !== 62 || !xml.startsWith('<t', pos + 4)) return null;
-    const tgt = xml.indexOf('>', pos + 6);
     const ch = xml.charCodeAt(pos + 6);
+    const tgt = ch === 62 ? pos + 6 : xml.indexOf('>', pos + 6);
     if (tgt < 0 || xml.charCodeAt(tgt - 1) === 47 || !(ch === 62 || ch === 32)) return null;
     const lt = xml.indexOf('<', pos + 5);
     if (lt > tgt) {
