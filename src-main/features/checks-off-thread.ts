@@ -8,7 +8,7 @@ import type { Consolidation, Tracking } from '../contract/consolidation';
 import type { ConsolidationSummary } from './consolidation';
 import { dataVersion, type Db } from '../db/connection';
 import { planWarnings } from './value-review';
-import { inWorker, isIdle, isRunning, type Job } from './ahead-worker';
+import { inWorker, isIdle, pastHalf, type Job } from './ahead-worker';
 import type { AppContext } from '../handler/context';
 
 const KEEP = 4; // each holds a plan's warnings (tens of thousands on a province-sized plan)
@@ -155,11 +155,12 @@ export function preparedConsolidation(db: Db, planId: number, today: string): Pr
 }
 
 /** The worker's job for the plan and `today` under way on the data as it is now: its result, to wait for instead of
- *  computing the same in this thread (null when it failed or the data changed meanwhile). Not while the job still waits
- *  behind another (the checks of a large plan take seconds): then computing it here is quicker. */
+ *  computing the same in this thread (null when it failed or the data changed meanwhile). Only once it is past half of
+ *  it: waiting behind another job (the checks of a large plan take seconds), or for a worker just started at a lower
+ *  priority, is slower than computing it here (measured: 1.0 s against 0.4 s on the 5,000-unit database). */
 export function pendingConsolidation(db: Db, planId: number, today: string): Promise<Prepared | null> | null {
   const hit = current(db, planId, today);
-  return hit?.pending && isRunning(hit.job) ? hit.pending.then(() => preparedConsolidation(db, planId, today)) : null;
+  return hit?.pending && pastHalf(hit.job) ? hit.pending.then(() => preparedConsolidation(db, planId, today)) : null;
 }
 
 /** The units × indicators matrix the worker built with the prepared consolidation of the data as it is now, sent only
