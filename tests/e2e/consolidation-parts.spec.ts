@@ -1,6 +1,7 @@
 // The Tổng hợp tab in parts on a generated province-style database (200 units): the board, then the totals; a text
-// indicator's answers past the first 100 come when the user scrolls to them; the matrix and the narratives are
-// asked when reached, and show the same figures as the totals row.
+// indicator's answers past the first 100 come when the user scrolls to them; the footnote names the first 20 late
+// units and the rest on request; the matrix and the narratives are asked when reached, and show the same figures as the
+// totals row.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
@@ -25,6 +26,18 @@ test('Tổng hợp: board first, then totals; text answers, matrix and narrative
     expect(all).toBeGreaterThan(100);
     await more.scrollIntoViewIfNeeded();
     await expect(texts.locator('li:not(.muted)')).toHaveCount(Math.min(all, 200));
+
+    // the footnote names the first 20 late units, the rest on request
+    const foot = page.getByTestId('totals-footnote');
+    const late = foot.locator('p').first();
+    const lateCount = Number(/trễ hạn \((\d+)\)/.exec((await late.textContent()) ?? '')?.[1]);
+    expect(lateCount).toBeGreaterThan(20);
+    await expect(late).toContainText(`và ${lateCount - 20} đơn vị khác`);
+    await foot.getByTestId('footnote-all').click();
+    await expect(late).not.toContainText('đơn vị khác');
+    expect(((await late.textContent()) ?? '').split('; ')).toHaveLength(lateCount);
+    await foot.getByTestId('footnote-all').click();
+    await expect(late).toContainText(`và ${lateCount - 20} đơn vị khác`);
 
     await page.locator('#bang-chi-tiet').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const matrix = page.getByTestId('matrix');
