@@ -6,19 +6,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { call, fillTemplate, iso } from './report-batch';
+import { MONEY_INDICATOR } from '../helpers/test-plans';
 
 test('a đồng/triệu đồng mistake is flagged, confirmed with a reason, listed, and announced before export', async ({ app, page }) => {
   test.setTimeout(120_000);
   const a = await call(app.ctx, 'units.save', { code: 'GD01', name: 'Công đoàn Trường THCS Lê Lợi' });
   const b = await call(app.ctx, 'units.save', { code: 'YT01', name: 'Công đoàn Trạm Y tế xã Bình An' });
-  const money = await call(app.ctx, 'indicators.save', {
-    code: 'KP01',
-    groupCode: 'IV',
-    groupLabel: 'Kinh phí',
-    label: 'Kinh phí vận động xã hội hóa',
-    unit: 'triệu đồng',
-    aggregation: 'sum',
-  });
+  const money = await call(app.ctx, 'indicators.save', MONEY_INDICATOR);
   const ct01 = (await call(app.ctx, 'indicators.list', {})).find((i) => i.code === 'CT01')!;
   const plan = await call(app.ctx, 'plans.save', {
     title: 'Kế hoạch kiểm tra số liệu',

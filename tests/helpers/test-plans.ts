@@ -27,16 +27,19 @@ export async function filledTemplate(app: TestApp, planId: number, unitId: numbe
   return fillTemplate(tpl, values);
 }
 
+/** The money indicator KP01, counted in triệu đồng (the value-check tests, unit and e2e). */
+export const MONEY_INDICATOR = {
+  code: 'KP01',
+  groupCode: 'IV',
+  groupLabel: 'Kinh phí',
+  label: 'Kinh phí vận động xã hội hóa',
+  unit: 'triệu đồng',
+  aggregation: 'sum',
+} as const;
+
 /** The money indicator KP01 (triệu đồng) and a 2024 plan asking CT01 ≥ 2 and KP01 ≥ 50. */
 export async function moneyPlan(app: TestApp, title: string) {
-  const money = await app.call('indicators.save', {
-    code: 'KP01',
-    groupCode: 'IV',
-    groupLabel: 'Kinh phí',
-    label: 'Kinh phí vận động xã hội hóa',
-    unit: 'triệu đồng',
-    aggregation: 'sum',
-  });
+  const money = await app.call('indicators.save', MONEY_INDICATOR);
   const plan = await ct01Plan(app, title, { year: 2024, more: [{ indicatorId: money.id, min: 50 }] });
   return { money, plan };
 }
