@@ -5,8 +5,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
 import type { Db } from '../db/connection';
-import { vacuumInto } from '../db/file-ops';
-import { dropCopy, inspectCopy, keepCopy, tempFor, type BackupResult } from './verified-copy';
+import { dropCopy, inspectCopy, keepCopy, tempFor, writeVerifiedCopy, type BackupResult } from './verified-copy';
 import type { CopyJob } from './copy-check-worker';
 
 type Inspected = ReturnType<typeof inspectCopy>;
@@ -51,16 +50,13 @@ function inWorker(url: URL, job: CopyJob): Promise<Inspected> {
 
 /** writeVerifiedCopy, off this thread for a large database. `offThreadFrom`: the size from which it is (tests). */
 export async function writeVerifiedCopyOffThread(db: Db, target: string, offThreadFrom = OFF_THREAD_FROM_BYTES): Promise<BackupResult> {
+  const source = largeFile(db, offThreadFrom);
+  const url = source ? workerEntry() : null;
+  if (!source || !url) return writeVerifiedCopy(db, target);
   const { file, tmp } = tempFor(target);
   let info: Inspected;
   try {
-    const source = largeFile(db, offThreadFrom);
-    const url = source ? workerEntry() : null;
-    if (source && url) info = await inWorker(url, { source, tmp });
-    else {
-      vacuumInto(db, tmp);
-      info = inspectCopy(tmp);
-    }
+    info = await inWorker(url, { source, tmp });
   } catch (err) {
     dropCopy(tmp, file, err);
   }
