@@ -10,7 +10,7 @@ import { addAudit } from '../db/audit';
 import { attributed, proposeSentences, sentencesByUnit, stillSaid } from '../docs/report/narrative-proposal';
 import { todayInVietnam } from '../text/vi-date';
 import { fold } from '../text/vi-text';
-import { computeConsolidation } from './consolidation';
+import { computeConsolidationSummary } from './consolidation';
 import { planOrThrow } from './plan-lookup';
 
 /** How many sentences are proposed (ticked) per section: a 50-unit plan still reads in 3–5 pages. */
@@ -39,7 +39,7 @@ function proposeCuration(c: Pick<Consolidation, 'narrative'>): Proposal {
 }
 
 const consolidationOf = (db: Db, planId: number, c?: Pick<Consolidation, 'narrative'>): Pick<Consolidation, 'narrative'> =>
-  c ?? computeConsolidation(db, planId, todayInVietnam(new Date()));
+  c ?? computeConsolidationSummary(db, planId, todayInVietnam(new Date())); // the narratives only: no matrix
 
 /** The list the curation panel shows: saved items in order, then proposals not in it yet (unticked, fresh). */
 export function getCuration(db: Db, planId: number, c?: Pick<Consolidation, 'narrative'>): Curation {
