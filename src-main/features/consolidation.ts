@@ -6,7 +6,8 @@ import type { Consolidation, ConsolidatedIndicator, NarrativeKey, Tracking } fro
 import type { Indicator } from '../contract/indicators';
 import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
-import { activeNarrative, activeSummaries, activeValueRows } from '../db/consolidation';
+import { activeNarrative } from '../db/consolidation';
+import { keptActiveSummaries, planReportValues } from '../db/plan-values';
 import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import { fold } from '../text/vi-text';
@@ -169,7 +170,7 @@ function finish(a: Acc, expected: number): ConsolidatedIndicator {
 /** Totals per indicator of a plan (its own aggregation rules, active reports only): the "cùng kỳ" figures. */
 function planTotals(db: Db, planId: number, catalog: Map<number, Indicator>): Map<number, number | null> {
   const out = new Map<number, number | null>();
-  for (const t of activeSummaries(db, planId)) {
+  for (const t of keptActiveSummaries(db, planId)) {
     const ind = catalog.get(t.indicatorId);
     if (ind && ind.aggregation !== 'text') out.set(t.indicatorId, aggregateSummary(ind.aggregation, t));
   }
@@ -212,8 +213,8 @@ function consolidate(
   const p = planOrThrow(db, planId);
   const catalog = new Map(listIndicators(db).map((i) => [i.id, i]));
   const targets = new Map(p.targets.map((t) => [t.indicatorId, t]));
-  // ~30,000 values for a province-sized plan: read as arrays, walked once (in unit order, as the sums always were)
-  const values = activeValueRows(db, planId);
+  // 237,520 values on a 5,000-unit plan: read again only for the reports that changed, walked once in unit order
+  const values = planReportValues(db, planId);
   const names = new Map(tracking.rows.map((r) => [r.unit.id, { code: r.unit.code, name: r.unit.name }]));
   const accs = new Map<number, Acc>();
   for (const t of p.targets) {
@@ -224,18 +225,27 @@ function consolidate(
   const rowOf = withMatrix ? new Map(tracking.rows.map((r, k) => [r.unit.id, k])) : null;
   const cells: (number | string | null)[][] = withMatrix ? tracking.rows.map(() => []) : [];
   const extra: number[] = []; // reported indicators that are not among the plan's targets, in the order first seen
-  for (const [unitId, indicatorId, num, text, num2] of values) {
-    let a = accs.get(indicatorId);
-    if (!a) {
-      if (targets.has(indicatorId)) continue; // a target whose indicator left the catalog: not consolidated
-      const ind = catalog.get(indicatorId);
-      if (!ind) continue;
-      accs.set(indicatorId, (a = newAcc(ind, undefined)));
-      extra.push(indicatorId);
+  for (const rv of values) {
+    const unit = names.get(rv.unitId);
+    const row = rowOf?.get(rv.unitId);
+    const { indicatorIds, nums, texts, nums2 } = rv;
+    for (let k = 0; k < indicatorIds.length; k++) {
+      const indicatorId = indicatorIds[k]!;
+      let a = accs.get(indicatorId);
+      if (!a) {
+        if (targets.has(indicatorId)) continue; // a target whose indicator left the catalog: not consolidated
+        const ind = catalog.get(indicatorId);
+        if (!ind) continue;
+        accs.set(indicatorId, (a = newAcc(ind, undefined)));
+        extra.push(indicatorId);
+      }
+      const n = nums[k]!;
+      const num = n === n ? n : null; // NaN stands for no number
+      const text = texts ? texts[k]! : null;
+      const n2 = nums2 ? nums2[k]! : NaN;
+      addValue(a, unit, num, text, n2 === n2 ? n2 : null);
+      if (row !== undefined) cells[row]![indicatorId] = num ?? text ?? null;
     }
-    addValue(a, names.get(unitId), num, text, num2);
-    const row = rowOf?.get(unitId);
-    if (row !== undefined) cells[row]![indicatorId] = num ?? text ?? null;
   }
   const previous = p.previousPlanId ? (getPlan(db, p.previousPlanId) ?? null) : null;
   const last = previous ? planTotals(db, previous.id, catalog) : null;

@@ -1,0 +1,137 @@
+// The kept values of a plan's active reports (db/plan-values.ts) always equal a fresh read, after every kind of change
+// (an edit, a value added or removed by hand, a write by another connection, a newer version, an undo), and only the
+// reports that changed are read again; reports.values_rev is raised by those changes and not by an import's inserts.
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { activeSummaries, activeValueRows } from '../../src-main/db/consolidation';
+import { keptActiveSummaries, planReportValues, type ReportValues } from '../../src-main/db/plan-values';
+import { insertReport, recomputeActive, setValue } from '../../src-main/db/reports';
+import { makeTestApp, type TestApp } from '../helpers/context';
+import { buildMixedPlans } from '../helpers/mixed-plans';
+
+let app: TestApp;
+beforeEach(() => (app = makeTestApp()));
+afterEach(() => app.close());
+
+/** The kept values as the rows the plain query gives: [unit, indicator, number, text, second number]. */
+function asRows(list: ReportValues[]): unknown[][] {
+  return list.flatMap((rv) =>
+    [...rv.indicatorIds].map((ind, k) => {
+      const n = rv.nums[k]!;
+      const n2 = rv.nums2 ? rv.nums2[k]! : NaN;
+      return [rv.unitId, ind, Number.isNaN(n) ? null : n, rv.texts?.[k] ?? null, Number.isNaN(n2) ? null : n2];
+    }),
+  );
+}
+
+const rev = (reportId: number) => (app.ctx.db.prepare('SELECT values_rev AS r FROM reports WHERE id = ?').get(reportId) as { r: number }).r;
+
+describe('a plan’s kept values', () => {
+  it('equal a fresh read after every kind of change, and unchanged reports are not read again', async () => {
+    const { plan, before } = await buildMixedPlans(app, 7);
+    const db = app.ctx.db;
+    const same = (planId: number) => {
+      expect(asRows(planReportValues(db, planId))).toEqual(activeValueRows(db, planId));
+      expect(keptActiveSummaries(db, planId)).toEqual(activeSummaries(db, planId));
+    };
+    same(plan.id);
+    same(before.id);
+    const first = planReportValues(db, plan.id);
+    expect(first.length).toBeGreaterThan(20);
+    const [a, b, c] = first;
+
+    // an edit of one value: that report is read again, the others are the very same entries
+    setValue(db, a!.reportId, a!.indicatorIds[0]!, 123.25, null, null);
+    same(plan.id);
+    const second = planReportValues(db, plan.id);
+    expect(second[0]).not.toBe(a);
+    expect(second[1]).toBe(b);
+    expect(second[2]).toBe(c);
+
+    // a value added by hand to a report that had none for that indicator
+    const ids = (db.prepare('SELECT id FROM indicators').all() as { id: number }[]).map((r) => r.id);
+    const absent = ids.find((id) => !b!.indicatorIds.includes(id))!;
+    setValue(db, b!.reportId, absent, 9, 'ghi chú', null, 4.5);
+    same(plan.id);
+
+    // another connection's writes: an update, a removal
+    const other = new Database(join(app.dir, 'test.sqlite'));
+    other
+      .prepare('UPDATE report_values SET value_text = ? WHERE report_id = ? AND indicator_id = ?')
+      .run('sửa', c!.reportId, c!.indicatorIds[0]);
+    other.prepare('DELETE FROM report_values WHERE report_id = ? AND indicator_id = ?').run(c!.reportId, c!.indicatorIds[1]);
+    other.close();
+    same(plan.id);
+
+    // a newer version of a unit's report takes over
+    const newer = insertReport(
+      db,
+      {
+        planId: plan.id,
+        unitId: a!.unitId,
+        batchId: null,
+        status: 'superseded',
+        receivedOn: '2099-01-01',
+        channel: 'file',
+        fileName: null,
+        sha256: null,
+        documentId: null,
+        reader: null,
+        title: null,
+        periodLabel: null,
+        unitNameInFile: null,
+        issues: [],
+      },
+      [{ indicatorId: ids[0]!, valueNum: 77, valueText: null, value2: null, note: null, cell: null }],
+      [],
+      '2099-01-01T00:00:00.000Z',
+    );
+    recomputeActive(db, plan.id, a!.unitId);
+    same(plan.id);
+    expect(planReportValues(db, plan.id).find((r) => r.unitId === a!.unitId)!.reportId).toBe(newer);
+    // an import's inserts leave the revision alone; edits raise it
+    expect(rev(newer)).toBe(0);
+    expect(rev(a!.reportId)).toBe(1);
+    expect(rev(b!.reportId)).toBe(1);
+    expect(rev(c!.reportId)).toBe(2);
+
+    // the previous plan's summaries are still right after all this
+    same(before.id);
+  });
+
+  it('read through one connection while another commits, each call matches a fresh read', async () => {
+    const { plan } = await buildMixedPlans(app, 11);
+    const reader = new Database(join(app.dir, 'test.sqlite'), { readonly: true });
+    try {
+      const list = planReportValues(reader, plan.id);
+      const target = list[3]!;
+      app.ctx.db.prepare('UPDATE report_values SET value_num = value_num + 1 WHERE report_id = ?').run(target.reportId);
+      expect(asRows(planReportValues(reader, plan.id))).toEqual(activeValueRows(reader, plan.id));
+    } finally {
+      reader.close();
+    }
+  });
+});
+
+describe('values of a report are written in two places only', () => {
+  it('no code but insertReport (a new report) and setValue (an edit, edited = 1) inserts into report_values', () => {
+    const root = join(__dirname, '../../src-main');
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const p = join(dir, name);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) {
+          const n = (readFileSync(p, 'utf8').match(/INSERT\s+(OR\s+\w+\s+)?INTO\s+report_values\b/gi) ?? []).length;
+          for (let i = 0; i < n; i++) found.push(p.slice(root.length + 1));
+        }
+      }
+    };
+    walk(root);
+    // a third writer would have to raise reports.values_rev itself (or insert with edited = 1), or the Tổng hợp
+    // figures would keep the report's old values: see db/plan-values.ts
+    expect(found.sort()).toEqual(['db/reports.ts', 'db/reports.ts']);
+  });
+});
