@@ -106,7 +106,10 @@ describe('db reads return camelCase domain types', () => {
     expect(rep.activeReport(db, planId, u1)).toEqual({ ...version, issueCount: 2 });
     expect(rep.reportWithHash(db, planId, 'h1')).toEqual({ ...version, issueCount: 2 });
     expect(rep.reportsOf(db, planId, u1)).toEqual([{ ...version, issueCount: 2 }]);
-    expect(rep.reportsByUnit(db, planId)).toEqual(new Map([[u1, [{ ...version, issueCount: 2 }]]]));
+    const { id: vid, unitId, version: v, status, receivedOn, channel, receivedVia, fileName, chosenAt } = version;
+    expect(rep.reportsByUnit(db, planId)).toEqual(
+      new Map([[u1, [{ id: vid, unitId, version: v, status, receivedOn, channel, receivedVia, fileName, chosenAt, issueCount: 2 }]]]),
+    );
     expect(rep.valuesOf(db, id).sort((a, b) => a.indicatorId - b.indicatorId)).toEqual([
       { indicatorId: i1, valueNum: 12.5, valueText: null, value2: 3, note: 'ghi chú', cell: 'E12', edited: false },
       { indicatorId: i2, valueNum: 4, valueText: null, value2: null, note: null, cell: null, edited: true },
