@@ -19,7 +19,9 @@ type StampRow = [id: number, unitId: number, createdAt: string, rev: number];
 type ValueRow = [reportId: number, indicatorId: number, num: number | null, text: string | null, num2: number | null];
 
 interface Kept {
-  stamp: string;
+  unitId: number;
+  createdAt: string;
+  rev: number;
   values: ReportValues;
 }
 
@@ -30,7 +32,7 @@ const kept = new WeakMap<Db, Map<number, Map<number, Kept>>>();
 /** Reports missing from the kept ones above which the whole plan is read in one query rather than report by report. */
 const READ_WHOLE_PLAN = 48;
 
-const stampOf = (r: StampRow): string => `${r[1]}|${r[2]}|${r[3]}`;
+const current = (k: Kept | undefined, r: StampRow): k is Kept => !!k && k.unitId === r[1] && k.createdAt === r[2] && k.rev === r[3];
 
 function stampRows(db: Db, planId: number): StampRow[] {
   return stmt(
@@ -42,12 +44,8 @@ function stampRows(db: Db, planId: number): StampRow[] {
     .all(planId) as StampRow[];
 }
 
-/** What identifies the plan's active values now: equal strings, equal values (for results derived from them). */
-export function activeValuesStamp(db: Db, planId: number): string {
-  return stampRows(db, planId)
-    .map((r) => `${r[0]}|${stampOf(r)}`)
-    .join(',');
-}
+const sameStamps = (a: StampRow[], b: StampRow[]): boolean =>
+  a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1] && r[2] === b[i]![2] && r[3] === b[i]![3]);
 
 function build(reportId: number, unitId: number, rows: ValueRow[], from: number, to: number): ReportValues {
   const n = to - from;
@@ -104,7 +102,7 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
   const missing: StampRow[] = [];
   for (const r of stamps) {
     const k = before.get(r[0]);
-    if (k && k.stamp === stampOf(r)) now.set(r[0], k);
+    if (current(k, r)) now.set(r[0], k);
     else missing.push(r);
   }
   if (missing.length) {
@@ -138,7 +136,7 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
         texts: null,
         nums2: null,
       };
-      now.set(r[0], { stamp: stampOf(r), values });
+      now.set(r[0], { unitId: r[1], createdAt: r[2], rev: r[3], values });
     }
   }
   // the plan's entries now hold only its active reports; the least recently used plans are let go
@@ -148,19 +146,19 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
   return stamps.map((r) => now.get(r[0])!.values);
 }
 
-const summaries = new WeakMap<Db, Map<number, { stamp: string; value: ReturnType<typeof activeSummaries> }>>();
+const summaries = new WeakMap<Db, Map<number, { stamps: StampRow[]; value: ReturnType<typeof activeSummaries> }>>();
 
 /** activeSummaries of the plan, computed again only when its active values changed (the "cùng kỳ" plan of Tổng hợp). */
 export function keptActiveSummaries(db: Db, planId: number): ReturnType<typeof activeSummaries> {
   return db.transaction(() => {
-    const stamp = activeValuesStamp(db, planId);
+    const stamps = stampRows(db, planId);
     let byPlan = summaries.get(db);
     if (!byPlan) summaries.set(db, (byPlan = new Map()));
     const hit = byPlan.get(planId);
-    if (hit && hit.stamp === stamp) return hit.value;
+    if (hit && sameStamps(hit.stamps, stamps)) return hit.value;
     const value = activeSummaries(db, planId);
     byPlan.delete(planId);
-    byPlan.set(planId, { stamp, value });
+    byPlan.set(planId, { stamps, value });
     for (const id of byPlan.keys()) if (byPlan.size > KEEP_PLANS) byPlan.delete(id);
     return value;
   })();

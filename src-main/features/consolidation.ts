@@ -225,20 +225,27 @@ function consolidate(
   const rowOf = withMatrix ? new Map(tracking.rows.map((r, k) => [r.unit.id, k])) : null;
   const cells: (number | string | null)[][] = withMatrix ? tracking.rows.map(() => []) : [];
   const extra: number[] = []; // reported indicators that are not among the plan's targets, in the order first seen
+  const accOf: (Acc | null | undefined)[] = []; // accs by indicator id (small integers), null: not consolidated
   for (const rv of values) {
     const unit = names.get(rv.unitId);
     const row = rowOf?.get(rv.unitId);
     const { indicatorIds, nums, texts, nums2 } = rv;
     for (let k = 0; k < indicatorIds.length; k++) {
       const indicatorId = indicatorIds[k]!;
-      let a = accs.get(indicatorId);
-      if (!a) {
-        if (targets.has(indicatorId)) continue; // a target whose indicator left the catalog: not consolidated
-        const ind = catalog.get(indicatorId);
-        if (!ind) continue;
-        accs.set(indicatorId, (a = newAcc(ind, undefined)));
-        extra.push(indicatorId);
+      let a = accOf[indicatorId];
+      if (a === undefined) {
+        a = accs.get(indicatorId) ?? null;
+        if (!a) {
+          // a target whose indicator left the catalog is not consolidated, nor is an indicator not in the catalog
+          const ind = targets.has(indicatorId) ? undefined : catalog.get(indicatorId);
+          if (ind) {
+            accs.set(indicatorId, (a = newAcc(ind, undefined)));
+            extra.push(indicatorId);
+          }
+        }
+        accOf[indicatorId] = a;
       }
+      if (!a) continue;
       const n = nums[k]!;
       const num = n === n ? n : null; // NaN stands for no number
       const text = texts ? texts[k]! : null;
@@ -259,10 +266,12 @@ function consolidate(
     return [{ ...row, lastYear: ly, changePct: ly !== null && now !== null && ly !== 0 ? pct(now - ly, ly) : null }];
   });
   const sections = new Map<NarrativeKey, Consolidation['narrative'][number]['items']>();
+  const keyOf = new Map<string, NarrativeKey>(); // units write the same few headings: each folded once
   for (const n of activeNarrative(db, planId)) {
     const u = names.get(n.unitId);
     if (!u) continue;
-    const key = narrativeKey(n.heading);
+    let key = keyOf.get(n.heading);
+    if (key === undefined) keyOf.set(n.heading, (key = narrativeKey(n.heading)));
     const item = { unitCode: u.code, unitName: u.name, heading: n.heading, text: n.text.trim() };
     const list = sections.get(key);
     if (list) list.push(item);
