@@ -3,6 +3,8 @@
 // 0013). Tổng hợp walks them after every change: re-reading all 237,520 values of a 5,000-unit plan took ~250 ms.
 import { stmt, type Db } from './connection';
 import { activeSummaries } from './consolidation';
+import { keptScope } from './kept-scope';
+import { inReadSnapshot } from './read-connection';
 
 /** One active report's values, ordered by indicator id; a null number is NaN (SQLite stores no NaN: it makes it NULL). */
 export interface ReportValues {
@@ -27,7 +29,7 @@ interface Kept {
 
 const KEEP_PLANS = 3;
 /** Per connection, per plan (most recently used last), per report id. */
-const kept = new WeakMap<Db, Map<number, Map<number, Kept>>>();
+const kept = new WeakMap<object, Map<number, Map<number, Kept>>>();
 
 /** Reports missing from the kept ones above which the whole plan is read in one query rather than report by report. */
 const READ_WHOLE_PLAN = 48;
@@ -80,8 +82,8 @@ function buildRuns(
 }
 
 function plansOf(db: Db): Map<number, Map<number, Kept>> {
-  let plans = kept.get(db);
-  if (!plans) kept.set(db, (plans = new Map()));
+  let plans = kept.get(keptScope(db));
+  if (!plans) kept.set(keptScope(db), (plans = new Map()));
   return plans;
 }
 
@@ -91,7 +93,7 @@ function plansOf(db: Db): Map<number, Map<number, Kept>> {
  */
 export function planReportValues(db: Db, planId: number): ReportValues[] {
   // one read snapshot for the stamps and the values (a worker's connection may see another's commit in between)
-  return db.transaction(() => readPlanValues(db, planId))();
+  return inReadSnapshot(db, () => readPlanValues(db, planId));
 }
 
 function readPlanValues(db: Db, planId: number): ReportValues[] {
@@ -146,14 +148,14 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
   return stamps.map((r) => now.get(r[0])!.values);
 }
 
-const summaries = new WeakMap<Db, Map<number, { stamps: StampRow[]; value: ReturnType<typeof activeSummaries> }>>();
+const summaries = new WeakMap<object, Map<number, { stamps: StampRow[]; value: ReturnType<typeof activeSummaries> }>>();
 
 /** activeSummaries of the plan, computed again only when its active values changed (the "cùng kỳ" plan of Tổng hợp). */
 export function keptActiveSummaries(db: Db, planId: number): ReturnType<typeof activeSummaries> {
-  return db.transaction(() => {
+  return inReadSnapshot(db, () => {
     const stamps = stampRows(db, planId);
-    let byPlan = summaries.get(db);
-    if (!byPlan) summaries.set(db, (byPlan = new Map()));
+    let byPlan = summaries.get(keptScope(db));
+    if (!byPlan) summaries.set(keptScope(db), (byPlan = new Map()));
     const hit = byPlan.get(planId);
     if (hit && sameStamps(hit.stamps, stamps)) return hit.value;
     const value = activeSummaries(db, planId);
@@ -161,5 +163,5 @@ export function keptActiveSummaries(db: Db, planId: number): ReturnType<typeof a
     byPlan.set(planId, { stamps, value });
     for (const id of byPlan.keys()) if (byPlan.size > KEEP_PLANS) byPlan.delete(id);
     return value;
-  })();
+  });
 }

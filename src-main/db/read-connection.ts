@@ -11,8 +11,10 @@ export function openReadConnection(file: string): Db {
   return db;
 }
 
-/** `fn` inside one read transaction: every query it makes sees the same committed state. */
+/** `fn` inside one read transaction: every query it makes sees the same committed state (inside a transaction
+ *  already under way, that one's). */
 export function inReadSnapshot<T>(db: Db, fn: () => T): T {
+  if (db.inTransaction) return fn();
   db.exec('BEGIN DEFERRED');
   try {
     return fn();

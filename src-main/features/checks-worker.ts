@@ -1,11 +1,13 @@
 // Worker-thread entry of the work done ahead for a plan (checks-off-thread.ts): "Kiểm tra số liệu" and the
 // consolidation with its tracking, each on its own read-only connection opened per job (a restore may have replaced
-// the file) inside one read snapshot, posted back so the main thread keeps answering meanwhile. The consolidation's
-// units × indicators matrix stays here until asked for (~10 MB to copy on a 5,000-unit plan). Built as
-// out/main/checks-worker.js.
+// the file; what the connections keep is shared while the file is the same) inside one read snapshot, posted back so
+// the main thread keeps answering meanwhile. The consolidation's units × indicators matrix stays here until asked for
+// (~10 MB to copy on a 5,000-unit plan). Built as out/main/checks-worker.js.
+import { statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { Consolidation } from '../contract/consolidation';
+import { shareKept } from '../db/kept-scope';
 import { inReadSnapshot, openReadConnection } from '../db/read-connection';
 import { computeConsolidation, type ConsolidationSummary } from './consolidation';
 import { computeTracking } from './tracking';
@@ -31,9 +33,21 @@ if (port && process.platform === 'linux')
 /** The matrix of the last consolidation built here, by its job's key. */
 let kept: { key: string; matrix: Consolidation['matrix'] } | null = null;
 
+/** The results the jobs' connections keep (a plan's values, the units' histories), shared while the file is the same
+ *  one: a restore puts another file in its place (a rename: another inode), whose connections start afresh. */
+let scope: { file: string; id: string; scope: object } | null = null;
+
+function scopeOf(file: string): object {
+  const st = statSync(file, { bigint: true });
+  const id = `${st.dev}:${st.ino}`;
+  if (scope?.file !== file || scope.id !== id) scope = { file, id, scope: {} };
+  return scope.scope;
+}
+
 function run(job: AheadJob): unknown {
   if (job.kind === 'matrix') return kept?.key === job.key ? kept.matrix : null;
   const db = openReadConnection(job.dbFile);
+  shareKept(db, scopeOf(job.dbFile));
   try {
     return inReadSnapshot(db, () => {
       if (job.kind === 'checks') return planWarnings(db, job.planId);
