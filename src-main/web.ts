@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { createContext } from './runtime/create-context';
+import { stopAheadWork } from './features/ahead-worker';
 import { startWebServer } from './runtime/web-server';
 
 function arg(name: string): string | undefined {
@@ -25,7 +26,7 @@ try {
   console.log(`Dân vận (chế độ trình duyệt) đang chạy. Mở đường dẫn sau trong trình duyệt:\n  ${server.url}`);
   console.log(`Dữ liệu: ${ctx.dbFile}\nNhấn Ctrl+C để dừng.`);
   const stop = () =>
-    void server.close().then(() => {
+    void Promise.all([server.close(), stopAheadWork()]).then(() => {
       ctx.close();
       process.exit(0);
     });

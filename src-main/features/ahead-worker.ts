@@ -40,12 +40,15 @@ function thread(): Worker | null {
     worker = null;
   }
   if (!worker) return null;
+  const w = worker;
   const failAll = (e: Error) => {
+    if (worker !== w) return; // stopped already (stopAheadWork): its jobs failed then
     for (const q of [...(running ? [running] : []), ...queue.splice(0)]) for (const s of q.settle) s.reject(e);
     running = null;
     worker = undefined; // started again on the next job
   };
   worker.on('message', (r: Reply) => {
+    if (worker !== w) return;
     const q = running;
     if (!q || q.id !== r.id) return;
     running = null;
@@ -112,4 +115,19 @@ export function pastHalf(job: Promise<unknown>): boolean {
 /** Whether the worker has nothing to do (a job given now starts at once). */
 export function isIdle(): boolean {
   return worker !== null && !running && queue.length === 0;
+}
+
+/**
+ * Stop the work done ahead now, before the data file is replaced or let go (a restore, moving the data, closing): the
+ * jobs asked fail (their callers compute in their own thread when asked again) and the worker thread ends, with the
+ * connection it had open (on Windows an open file cannot be renamed over). The next job starts a new worker.
+ */
+export async function stopAheadWork(): Promise<void> {
+  const w = worker;
+  if (!w) return;
+  worker = undefined;
+  const stopped = new Error('work done ahead stopped');
+  for (const q of [...(running ? [running] : []), ...queue.splice(0)]) for (const s of q.settle) s.reject(stopped);
+  running = null;
+  await w.terminate();
 }

@@ -7,6 +7,7 @@ import type { Handler } from '../handler/handler';
 import { resolveDataPaths } from '../data-file/paths';
 import { exportAudit } from './audit-export';
 import { moveToDefault, restoreByName, startEmpty } from './backup-restore';
+import { stopAheadWork } from './ahead-worker';
 import { backupFolder, backupPath, createBackupOffThread, listBackups, setBackupFolder } from '../data-file/backup-store';
 
 function dataStatus(ctx: AppContext): DataStatus {
@@ -40,7 +41,11 @@ export const backupsHandlers = {
     addAudit(ctx.db, { action: 'backup.create', entity: 'database', summary: `Sao lưu dữ liệu: ${info.name}` }, ctx.now());
     return info;
   },
-  'backups.restore': ({ name }, ctx) => restoreByName(ctx, backupPath(backupFolder(ctx), name)),
+  // the work done ahead lets go of the data file first (on Windows an open file cannot be renamed over)
+  'backups.restore': async ({ name }, ctx) => {
+    await stopAheadWork();
+    return restoreByName(ctx, backupPath(backupFolder(ctx), name));
+  },
   'backups.setFolder': ({ folder }, ctx) => {
     const dir = setBackupFolder(ctx, folder);
     if (ctx.dataState.status === 'ok')
@@ -48,11 +53,13 @@ export const backupsHandlers = {
     return { folder: dir };
   },
   'data.status': (_i, ctx) => dataStatus(ctx),
-  'data.move': (_i, ctx) => {
+  'data.move': async (_i, ctx) => {
+    await stopAheadWork();
     moveToDefault(ctx);
     return dataStatus(ctx);
   },
-  'data.startEmpty': (_i, ctx) => {
+  'data.startEmpty': async (_i, ctx) => {
+    await stopAheadWork();
     startEmpty(ctx);
     return dataStatus(ctx);
   },

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createContext, type RunningContext } from '../../src-main/runtime/create-context';
 import { startWebServer, type WebServer } from '../../src-main/runtime/web-server';
+import { stopAheadWork } from '../../src-main/features/ahead-worker';
 
 const staticDir = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const shotsDir = fileURLToPath(new URL('../artifacts/screenshots/', import.meta.url));
@@ -48,6 +49,7 @@ export const test = base.extend<{ app: AppFixture }>({
       allowConsole: (re) => void allowed.push(re),
     });
     await server.close();
+    await stopAheadWork(); // the worker lets go of the database before the folder goes
     ctx.close();
     // work done ahead (the checks worker, asked by the page just before the test ended) may still open the database in
     // `dir` for a moment, adding its -shm/-wal beside it while the folder is removed: tried again (ENOTEMPTY in CI once)
