@@ -11,14 +11,21 @@ export interface ActiveValue {
   value2Num: number | null;
 }
 
-/** A plan's values in use as arrays [unit_id, indicator_id, value_num, value_text, value2_num], by unit then indicator:
- *  a province-sized plan has ~30,000 of them, and arrays are read without building an object per row. */
-type ActiveValueRow = [unitId: number, indicatorId: number, valueNum: number | null, valueText: string | null, value2Num: number | null];
+/** A plan's values in use as arrays [unit_id, indicator_id, value_num, value_text, value2_num, report_id], by unit then
+ *  indicator: a province-sized plan has ~240,000 of them, and arrays are read without building an object per row. */
+export type ActiveValueRow = [
+  unitId: number,
+  indicatorId: number,
+  valueNum: number | null,
+  valueText: string | null,
+  value2Num: number | null,
+  reportId: number,
+];
 export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
   // its own SQL text (the comment): stmt() caches by text, and raw mode belongs to the cached statement
   return stmt(
     db,
-    `/* rows as arrays */ SELECT r.unit_id, v.indicator_id, v.value_num, v.value_text, v.value2_num
+    `/* rows as arrays */ SELECT r.unit_id, v.indicator_id, v.value_num, v.value_text, v.value2_num, r.id
      FROM reports r JOIN report_values v ON v.report_id = r.id
      WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
   )

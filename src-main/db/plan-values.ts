@@ -2,7 +2,7 @@
 // are new or changed since (a report's values change only through edits, which raise reports.values_rev: migration
 // 0013). Tổng hợp walks them after every change: re-reading all 237,520 values of a 5,000-unit plan took ~250 ms.
 import { stmt, type Db } from './connection';
-import { activeSummaries } from './consolidation';
+import { activeSummaries, activeValueRows, type ActiveValueRow } from './consolidation';
 import { keptScope } from './kept-scope';
 import { inReadSnapshot } from './read-connection';
 
@@ -18,7 +18,6 @@ export interface ReportValues {
 
 /** [id, unit_id, created_at, values_rev] of a plan's active reports, by unit: what says whether a kept entry is current. */
 type StampRow = [id: number, unitId: number, createdAt: string, rev: number];
-type ValueRow = [reportId: number, indicatorId: number, num: number | null, text: string | null, num2: number | null];
 
 interface Kept {
   unitId: number;
@@ -49,7 +48,7 @@ function stampRows(db: Db, planId: number): StampRow[] {
 const sameStamps = (a: StampRow[], b: StampRow[]): boolean =>
   a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1] && r[2] === b[i]![2] && r[3] === b[i]![3]);
 
-function build(reportId: number, unitId: number, rows: ValueRow[], from: number, to: number): ReportValues {
+function build(reportId: number, unitId: number, rows: ActiveValueRow[], from: number, to: number): ReportValues {
   const n = to - from;
   const indicatorIds = new Int32Array(n);
   const nums = new Float64Array(n);
@@ -66,17 +65,12 @@ function build(reportId: number, unitId: number, rows: ValueRow[], from: number,
 }
 
 /** Each run of rows of one report (rows ordered by report, then indicator) made into its ReportValues. */
-function buildRuns(
-  rows: ValueRow[],
-  unitOf: Map<number, number>,
-  want: (reportId: number) => boolean,
-  out: Map<number, ReportValues>,
-): void {
+function buildRuns(rows: ActiveValueRow[], want: (reportId: number) => boolean, out: Map<number, ReportValues>): void {
   for (let from = 0; from < rows.length;) {
-    const reportId = rows[from]![0];
+    const [unitId, , , , , reportId] = rows[from]!;
     let to = from + 1;
-    while (to < rows.length && rows[to]![0] === reportId) to++;
-    if (want(reportId)) out.set(reportId, build(reportId, unitOf.get(reportId)!, rows, from, to));
+    while (to < rows.length && rows[to]![5] === reportId) to++;
+    if (want(reportId)) out.set(reportId, build(reportId, unitId, rows, from, to));
     from = to;
   }
 }
@@ -108,25 +102,16 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
     else missing.push(r);
   }
   if (missing.length) {
-    const unitOf = new Map(missing.map((r) => [r[0], r[1]]));
+    const ids = new Set(missing.map((r) => r[0]));
     const read = new Map<number, ReportValues>();
-    if (missing.length > READ_WHOLE_PLAN) {
-      const rows = stmt(
-        db,
-        `/* rows as arrays */ SELECT r.id, v.indicator_id, v.value_num, v.value_text, v.value2_num
-         FROM reports r JOIN report_values v ON v.report_id = r.id
-         WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
-      )
-        .raw(true)
-        .all(planId) as ValueRow[];
-      buildRuns(rows, unitOf, (id) => unitOf.has(id), read);
-    } else {
+    if (missing.length > READ_WHOLE_PLAN) buildRuns(activeValueRows(db, planId), (id) => ids.has(id), read);
+    else {
       const one = stmt(
         db,
-        `/* rows as arrays */ SELECT report_id, indicator_id, value_num, value_text, value2_num
+        `/* rows as arrays */ SELECT ?, indicator_id, value_num, value_text, value2_num, report_id
          FROM report_values WHERE report_id = ? ORDER BY indicator_id`,
       ).raw(true);
-      for (const r of missing) buildRuns(one.all(r[0]) as ValueRow[], unitOf, () => true, read);
+      for (const r of missing) buildRuns(one.all(r[1], r[0]) as ActiveValueRow[], () => true, read);
     }
     const empty = new Int32Array(0);
     for (const r of missing) {

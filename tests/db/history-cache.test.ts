@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planUnitHistories, unitHistory } from '../../src-main/db/check-data';
-import { insertReport, recomputeActive, setValue } from '../../src-main/db/reports';
+import { setValue } from '../../src-main/db/reports';
+import { addTestReport } from '../helpers/report-rows';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import { buildMixedPlans } from '../helpers/mixed-plans';
 
@@ -37,33 +38,6 @@ function reference(planId: number) {
 const revOf = (planId: number) =>
   (app.ctx.db.prepare('SELECT rev FROM plan_data_revisions WHERE plan_id = ?').get(planId) as { rev: number } | undefined)?.rev ?? 0;
 
-function newReport(planId: number, unitId: number, receivedOn: string, value: { indicatorId: number; valueNum: number }) {
-  const id = insertReport(
-    app.ctx.db,
-    {
-      planId,
-      unitId,
-      batchId: null,
-      status: 'superseded',
-      receivedOn,
-      channel: 'file',
-      fileName: null,
-      sha256: null,
-      documentId: null,
-      reader: null,
-      title: null,
-      periodLabel: null,
-      unitNameInFile: null,
-      issues: [],
-    },
-    [{ ...value, valueText: null, value2: null, note: null, cell: null }],
-    [],
-    `${receivedOn}T00:00:00.000Z`,
-  );
-  recomputeActive(app.ctx.db, planId, unitId);
-  return id;
-}
-
 describe('the units’ histories kept for the value checks', () => {
   it('equal each unit’s history read alone after every change, and are kept while the other plans are unchanged', async () => {
     const { plans, plan } = await buildMixedPlans(app, 5, 3);
@@ -85,7 +59,7 @@ describe('the units’ histories kept for the value checks', () => {
     // a change in this plan only (the late unit's report arrives): kept, and the new unit read alone
     const ind = [...a.get(some)!.keys()][0]!;
     const before = revOf(first!.id);
-    newReport(plan.id, late, '2030-01-01', { indicatorId: ind, valueNum: 1 });
+    addTestReport(db, plan.id, late, '2030-01-01', [{ indicatorId: ind, valueNum: 1 }]);
     expect(revOf(first!.id)).toBe(before);
     const c = planUnitHistories(db, plan.id);
     expect(c.get(some)).toBe(a.get(some));
@@ -104,7 +78,7 @@ describe('the units’ histories kept for the value checks', () => {
     expect(d.get(some)!.get(ind)).toContain(4242);
 
     // a newer version in an earlier plan
-    newReport(second!.id, some, '2031-01-01', { indicatorId: ind, valueNum: 777 });
+    addTestReport(db, second!.id, some, '2031-01-01', [{ indicatorId: ind, valueNum: 777 }]);
     expect(normal(planUnitHistories(db, plan.id))).toEqual(reference(plan.id));
 
     // another connection's write to an earlier plan
