@@ -144,7 +144,7 @@ export function reportsOf(db: Db, planId: number, unitId: number): ReportVersion
 }
 
 /** What the report list and the tracking board read of each version (a 5,000-unit plan's whole rows took ~35 ms). */
-export type ReportBrief = Pick<
+type ReportBrief = Pick<
   ReportVersion,
   'id' | 'unitId' | 'version' | 'status' | 'receivedOn' | 'channel' | 'receivedVia' | 'fileName' | 'chosenAt' | 'issueCount'
 >;
