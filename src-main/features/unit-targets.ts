@@ -13,7 +13,8 @@ import { splitByWeights, splitEqually } from '../text/split-target';
 import { compareVi } from '../text/vi-text';
 import { planOrThrow } from './plan-lookup';
 
-const fmt = (n: number): string => n.toLocaleString('vi-VN', { maximumFractionDigits: 4 });
+const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }); // made once (~20 µs each otherwise)
+const fmt = (n: number): string => VI_NUMBER.format(n);
 
 export function unitTargetGrid(db: Db, planId: number): UnitTargetGrid {
   const plan = planOrThrow(db, planId);

@@ -3,7 +3,7 @@
 // (`check-values`) and the exports (the open-warning count).
 import type { ValueWarning } from '../contract/checks';
 import type { ReportDetail } from '../contract/reports';
-import { checkMeasures, isBlocking, sampleStats, type CheckFinding } from '../checks/value-checks';
+import { checkMeasures, isBlocking, sampleStats, type CheckFinding, type PeerStats } from '../checks/value-checks';
 import { peerSampler } from './report-import/peer-sample';
 import { splitPlace } from './report-import/row-mapping';
 import { confirmedValues, planPeerValues, planStoredValues, planUnitHistories, unitHistory } from '../db/check-data';
@@ -12,6 +12,16 @@ import { listIndicators } from '../db/indicators';
 import { planOrThrow } from './plan-lookup';
 import { getPlan } from '../db/plans';
 import { listUnits } from '../db/units';
+
+const NO_HISTORY: readonly number[] = [];
+const summed = new WeakMap<readonly number[], PeerStats>();
+/** A unit's history of one indicator summed up once: the histories are kept between runs (planUnitHistories) while
+ *  the other plans are unchanged, and so are their sums. */
+function historyStats(xs: readonly number[]): PeerStats {
+  let s = summed.get(xs);
+  if (!s) summed.set(xs, (s = sampleStats(xs)));
+  return s;
+}
 
 export function planWarnings(db: Db, planId: number): ValueWarning[] {
   const plan = planOrThrow(db, planId);
@@ -34,7 +44,7 @@ export function planWarnings(db: Db, planId: number): ValueWarning[] {
       value2: v.value2,
       target: targets.get(v.indicatorId) ?? null,
       // only a number of a number indicator is judged against its past: summed up for those alone
-      history: v.value !== null && ind.aggregation !== 'text' ? sampleStats(history.get(v.indicatorId) ?? []) : [],
+      history: v.value !== null && ind.aggregation !== 'text' ? historyStats(history.get(v.indicatorId) ?? NO_HISTORY) : [],
       peers: othersOf(v.indicatorId, v.unitId, 'value'),
       unit2: ind.unit2,
       peers2: othersOf(v.indicatorId, v.unitId, 'value2'),
