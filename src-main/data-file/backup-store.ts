@@ -291,9 +291,14 @@ export function createBackup(
 }
 
 /** createBackup with a large database copied and checked off the main thread (the app keeps answering meanwhile). */
-export async function createBackupOffThread(ctx: BackupContext, reason: BackupReason, note: string | null = null): Promise<BackupInfo> {
+export async function createBackupOffThread(
+  ctx: BackupContext,
+  reason: BackupReason,
+  note: string | null = null,
+  protect: readonly string[] = [],
+): Promise<BackupInfo> {
   if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
-  return createBackupInOffThread(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note });
+  return createBackupInOffThread(ctx.db, { folder: backupFolder(ctx), reason, now: ctx.now(), appVersion: ctx.version, note, protect });
 }
 
 /** Import features call this before writing a batch: a verified backup, or an AppError that stops the import. */

@@ -1,22 +1,22 @@
 // Worker-thread entry of a verified copy of a large database (copy-check.ts): VACUUM INTO from its own read-only
 // connection (one consistent snapshot of what is committed), then integrity_check and foreign_key_check of the copy —
-// seconds per 100 MB that no longer hold the app's main thread. Built as out/main/copy-check-worker.js.
+// seconds per 100 MB that no longer hold the app's main thread; or only the check of a file (a backup to restore).
+// Built as out/main/copy-check-worker.js.
 import { parentPort, workerData } from 'node:worker_threads';
 import { vacuumFileInto } from '../db/file-ops';
 import { inspectCopy } from './verified-copy';
 
-export interface CopyJob {
-  /** The database file to copy. */
-  source: string;
-  /** Where to write the copy (must not exist). */
-  tmp: string;
-}
+/** A copy to make and check (`source` into `tmp`, which must not exist), or a file to check only (`inspect`). */
+export type CopyJob = { source: string; tmp: string } | { inspect: string };
 
 if (parentPort) {
-  const { source, tmp } = workerData as CopyJob;
+  const job = workerData as CopyJob;
   try {
-    vacuumFileInto(source, tmp);
-    parentPort.postMessage({ ok: true, value: inspectCopy(tmp) });
+    if ('inspect' in job) parentPort.postMessage({ ok: true, value: inspectCopy(job.inspect) });
+    else {
+      vacuumFileInto(job.source, job.tmp);
+      parentPort.postMessage({ ok: true, value: inspectCopy(job.tmp) });
+    }
   } catch (e) {
     const err = e as { message?: unknown; code?: unknown };
     parentPort.postMessage({ ok: false, message: String(err.message ?? e), code: typeof err.code === 'string' ? err.code : null });

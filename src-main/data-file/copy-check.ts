@@ -1,7 +1,8 @@
 // Verified copies of a large database made off the main thread (issue #17): VACUUM INTO and the check of the copy
 // (integrity_check, foreign_key_check) took 6.6 s on a 400 MB database with the app's main thread held, before every
-// report import; a worker thread of its own (copy-check-worker.ts) does both now. Small databases, and where no worker
-// entry exists, are copied and checked in this thread as before (starting a thread costs more than they take).
+// report import; a worker thread of its own (copy-check-worker.ts) does both now, and checks a backup before a
+// restore. Small databases, and where no worker entry exists, are copied and checked in this thread as before
+// (starting a thread costs more than they take).
 import { existsSync, statSync } from 'node:fs';
 import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
 import type { Db } from '../db/connection';
@@ -46,6 +47,12 @@ function inWorker(url: URL, job: CopyJob): Promise<Inspected> {
       if (!settled) reject(new Error('copy worker exited before answering'));
     });
   });
+}
+
+/** inspectCopy of a file (a backup about to be restored), off this thread when it is large. */
+export async function inspectFileOffThread(file: string, offThreadFrom = OFF_THREAD_FROM_BYTES): Promise<Inspected> {
+  const url = statSync(file).size >= offThreadFrom ? workerEntry() : null;
+  return url ? inWorker(url, { inspect: file }) : inspectCopy(file);
 }
 
 /** writeVerifiedCopy, off this thread for a large database. `offThreadFrom`: the size from which it is (tests). */

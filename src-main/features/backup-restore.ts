@@ -15,11 +15,12 @@ import { takeExclusive } from '../data-file/lock';
 import { beforeRestoreName, recoveryMarker, restoreTempFile, setAside } from '../data-file/restore-files';
 import { openTaskIds } from './report-import/cancel';
 import { resolveDataPaths } from '../data-file/paths';
-import { backupError, fsyncPath, inspectCopy, writeVerifiedCopy } from '../data-file/verified-copy';
-import { backupFolder, createBackup } from '../data-file/backup-store';
+import { backupError, fsyncPath, type inspectCopy, writeVerifiedCopy } from '../data-file/verified-copy';
+import { inspectFileOffThread } from '../data-file/copy-check';
+import { backupFolder, createBackup, createBackupOffThread } from '../data-file/backup-store';
 
 /** Check a file we are about to restore: our data (not empty, not another program's, no table missing), sound, of a schema this version knows. */
-function assertRestorable(file: string, label = basename(file)): void {
+async function assertRestorable(file: string, label = basename(file)): Promise<void> {
   const kind = sniffDataFile(file);
   if (kind === 'missing') throw new AppError('not_found', `Không tìm thấy tệp sao lưu "${file}". Hãy kiểm tra đường dẫn.`);
   if (kind === 'empty')
@@ -38,7 +39,7 @@ function assertRestorable(file: string, label = basename(file)): void {
     } finally {
       db.close();
     }
-    info = inspectCopy(file);
+    info = await inspectFileOffThread(file); // seconds on a large backup: the app keeps answering meanwhile
   } catch {
     throw notOurs;
   }
@@ -70,33 +71,36 @@ function assertIdle(): void {
  * kept as `before-restore` (a hard link, or a copy), and the new file replaces the live one by one rename: a crash at
  * any moment leaves either the old data or the new, whole. Refused while another process uses the data.
  */
-export function restoreFromFile(ctx: AppContext, source: string, label = basename(source)): RestoreResult {
-  assertRestorable(source, label);
+export async function restoreFromFile(ctx: AppContext, source: string, label = basename(source)): Promise<RestoreResult> {
+  await assertRestorable(source, label);
   assertIdle();
   const dbFile = ctx.dbFile;
   const release = takeExclusive(dbFile, ctx.mode, 'restore');
   try {
-    return restoreLocked(ctx, source, label);
+    return await restoreLocked(ctx, source, label);
   } finally {
     release();
   }
 }
 
-function restoreLocked(ctx: AppContext, source: string, label: string): RestoreResult {
+async function restoreLocked(ctx: AppContext, source: string, label: string): Promise<RestoreResult> {
   const dbFile = ctx.dbFile;
   const tmp = restoreTempFile(dbFile);
   rmSync(tmp, { force: true });
   try {
     copyFileSync(source, tmp);
     fsyncPath(tmp);
-    assertRestorable(tmp, label);
+    await assertRestorable(tmp, label);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err instanceof AppError ? err : backupError(err, tmp);
   }
   const wasOk = ctx.dataState.status === 'ok';
   try {
-    if (wasOk) createBackup(ctx, 'pre-restore', `Trước khi khôi phục "${label}"`, [basename(source)]);
+    if (wasOk) await createBackupOffThread(ctx, 'pre-restore', `Trước khi khôi phục "${label}"`, [basename(source)]);
+    // the checks and the backup above let this thread answer meanwhile: an import begun since must not write into
+    // the restored data (from here to the reopen nothing waits)
+    assertIdle();
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err;
@@ -166,7 +170,7 @@ function inspectCounts(ctx: AppContext): Record<string, number> {
 }
 
 /** Restore one of the listed backups (by its file name in the backup folder). */
-export function restoreByName(ctx: AppContext, folderFile: string): RestoreResult {
+export function restoreByName(ctx: AppContext, folderFile: string): Promise<RestoreResult> {
   return restoreFromFile(ctx, folderFile, basename(folderFile));
 }
 

@@ -111,7 +111,7 @@ describe('restore never loses', () => {
     g.close();
     const ctx = open(file);
     for (const bad of [empty, foreign, gutted]) {
-      expect(() => restoreFromFile(ctx, bad)).toThrow(/không phải bản sao lưu|trống|thiếu/);
+      await expect(restoreFromFile(ctx, bad)).rejects.toThrow(/không phải bản sao lưu|trống|thiếu/);
       expect(ctx.dataState.status).toBe('ok');
       expect(await codes(ctx)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
     }
