@@ -139,7 +139,8 @@ function lockHolder(dbFile: string): Holder | null {
 
 /**
  * Take the exclusive lock for `purpose` ('restore' | 'migrate'): refused while another process holds it or uses the
- * data. Returns the release function; call it in `finally`.
+ * data; a migrate inside this process's own restore runs under the restore's lock. Returns the release function; call
+ * it in `finally`.
  */
 export function takeExclusive(dbFile: string, mode: string, purpose: keyof typeof DOING): () => void {
   const file = lockFile(dbFile);
@@ -151,6 +152,9 @@ export function takeExclusive(dbFile: string, mode: string, purpose: keyof typeo
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(err);
       const h = lockHolder(dbFile);
+      // a restore of this very process reopening the restored file, which migrates a backup of an older version:
+      // under the restore's lock, which the restore releases (anything else, a second restore too, is refused)
+      if (h && h.pid === process.pid && h.host === holder.host && h.purpose === 'restore' && purpose === 'migrate') return () => {};
       if (h)
         throw new AppError(
           'db_busy',

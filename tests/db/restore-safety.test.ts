@@ -75,6 +75,38 @@ describe('restore never loses', () => {
     expect(existsSync(join(ctx.backupsDir, daily!.name))).toBe(true);
   });
 
+  it('a backup made by an earlier version (an older schema) is restored and brought up to date', async () => {
+    const dir = tmp();
+    const file = await seeded(dir);
+    const ctx = open(file);
+    const backup = (await call(ctx, 'backups.create', {})).name;
+    // the backup as the version before migration 0014 made it
+    const old = new Database(join(ctx.backupsDir, backup));
+    const latest = old.pragma('user_version', { simple: true }) as number;
+    old.exec(`DROP TRIGGER reports_added_plan_rev; DROP TRIGGER reports_changed_plan_rev; DROP TRIGGER reports_removed_plan_rev;
+              DROP TABLE plan_data_revisions; PRAGMA user_version = 13;`);
+    old.close();
+    await call(ctx, 'units.save', unit('B1'));
+    const r = await call(ctx, 'backups.restore', { name: backup });
+    expect(r.restoredFrom).toBe(backup);
+    expect(ctx.dataState.status).toBe('ok');
+    expect(await codes(ctx)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
+    expect(ctx.db.pragma('user_version', { simple: true })).toBe(latest);
+    expect(ctx.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'plan_data_revisions'").get()).toEqual({ n: 1 });
+  });
+
+  it('a second restore asked while one runs is refused, the first one completes', async () => {
+    const dir = tmp();
+    const file = await seeded(dir);
+    const ctx = open(file);
+    const backup = (await call(ctx, 'backups.create', {})).name;
+    await call(ctx, 'units.save', unit('B1'));
+    const first = call(ctx, 'backups.restore', { name: backup });
+    await expect(call(ctx, 'backups.restore', { name: backup })).rejects.toMatchObject({ code: 'db_busy' });
+    await first;
+    expect(await codes(ctx)).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
+  });
+
   it('a 0-byte live database is damage: set aside, recovery offered, the good backup kept', async () => {
     const dir = tmp();
     const file = await seeded(dir);
