@@ -10,7 +10,7 @@ import { inReadSnapshot } from './read-connection';
 export interface ReportValues {
   reportId: number;
   unitId: number;
-  indicatorIds: Int32Array;
+  indicatorIds: Float64Array; // ids as SQLite gives them (an Int32Array would wrap one past 2^31)
   nums: Float64Array;
   texts: (string | null)[] | null; // null when the report has no text value at all
   nums2: Float64Array | null; // null when the report has no second number at all
@@ -50,7 +50,7 @@ const sameStamps = (a: StampRow[], b: StampRow[]): boolean =>
 
 function build(reportId: number, unitId: number, rows: ActiveValueRow[], from: number, to: number): ReportValues {
   const n = to - from;
-  const indicatorIds = new Int32Array(n);
+  const indicatorIds = new Float64Array(n);
   const nums = new Float64Array(n);
   let texts: (string | null)[] | null = null;
   let nums2: Float64Array | null = null;
@@ -113,13 +113,13 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
       ).raw(true);
       for (const r of missing) buildRuns(one.all(r[1], r[0]) as ActiveValueRow[], () => true, read);
     }
-    const empty = new Int32Array(0);
+    const empty = new Float64Array(0);
     for (const r of missing) {
       const values = read.get(r[0]) ?? {
         reportId: r[0],
         unitId: r[1],
         indicatorIds: empty,
-        nums: new Float64Array(0),
+        nums: empty,
         texts: null,
         nums2: null,
       };
