@@ -2,6 +2,7 @@
 // a unit's own values in earlier plans (history), and every active value of a plan with where it was read.
 import { stmt, type Db } from './connection';
 import { keptScope } from './kept-scope';
+import { planReportValues } from './plan-values';
 import { inReadSnapshot } from './read-connection';
 
 export interface PeerValue {
@@ -10,20 +11,20 @@ export interface PeerValue {
   value2: number | null;
 }
 
-/** indicatorId -> [{ unitId, value, value2 }] of the plan's active reports. */
+/** indicatorId -> [{ unitId, value, value2 }] of the plan's active reports, from the plan's kept values
+ *  (db/plan-values.ts: read again only for the reports that changed; the query took ~0.25 s on a 5,000-unit plan). */
 export function planPeerValues(db: Db, planId: number): Map<number, PeerValue[]> {
-  const rows = stmt(
-    db,
-    `SELECT r.unit_id AS unitId, v.indicator_id AS indicatorId, v.value_num AS value, v.value2_num AS value2
-     FROM reports r JOIN report_values v ON v.report_id = r.id
-     WHERE r.plan_id = ? AND r.status = 'active' AND (v.value_num IS NOT NULL OR v.value2_num IS NOT NULL)`,
-  ).all(planId) as (PeerValue & { indicatorId: number })[];
   const out = new Map<number, PeerValue[]>();
-  for (const { indicatorId, ...p } of rows) {
-    const list = out.get(indicatorId);
-    if (list) list.push(p);
-    else out.set(indicatorId, [p]);
-  }
+  for (const { unitId, indicatorIds, nums, nums2 } of planReportValues(db, planId))
+    for (let k = 0; k < indicatorIds.length; k++) {
+      const n = nums[k]!;
+      const n2 = nums2 ? nums2[k]! : NaN;
+      if (n !== n && n2 !== n2) continue; // neither number (NaN: none)
+      const p: PeerValue = { unitId, value: n === n ? n : null, value2: n2 === n2 ? n2 : null };
+      const list = out.get(indicatorIds[k]!);
+      if (list) list.push(p);
+      else out.set(indicatorIds[k]!, [p]);
+    }
   return out;
 }
 

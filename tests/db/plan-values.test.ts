@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeSummaries, activeValueRows } from '../../src-main/db/consolidation';
 import { keptActiveSummaries, planReportValues, type ReportValues } from '../../src-main/db/plan-values';
 import { setValue } from '../../src-main/db/reports';
+import { planPeerValues, type PeerValue } from '../../src-main/db/check-data';
+import { referencePeerValues } from '../helpers/value-review-reference';
 import { addTestReport } from '../helpers/report-rows';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import { buildMixedPlans } from '../helpers/mixed-plans';
@@ -30,6 +32,10 @@ function asRows(list: ReportValues[]): unknown[][] {
 /** The plan's active values read afresh: [unit, indicator, number, text, second number]. */
 const fresh = (db: Parameters<typeof activeValueRows>[0], planId: number) => activeValueRows(db, planId).map((r) => r.slice(0, 5));
 
+/** Peers by indicator, each list in one order (the checks read only their median and spread). */
+const peersSorted = (m: Map<number, PeerValue[]>) =>
+  [...m].sort((a, b) => a[0] - b[0]).map(([i, l]) => [i, [...l].sort((x, y) => x.unitId - y.unitId)] as const);
+
 const rev = (reportId: number) => (app.ctx.db.prepare('SELECT values_rev AS r FROM reports WHERE id = ?').get(reportId) as { r: number }).r;
 
 describe('a plan’s kept values', () => {
@@ -39,6 +45,7 @@ describe('a plan’s kept values', () => {
     const same = (planId: number) => {
       expect(asRows(planReportValues(db, planId))).toEqual(fresh(db, planId));
       expect(keptActiveSummaries(db, planId)).toEqual(activeSummaries(db, planId));
+      expect(peersSorted(planPeerValues(db, planId))).toEqual(peersSorted(referencePeerValues(db, planId)));
     };
     same(plan.id);
     same(before.id);

@@ -5,7 +5,7 @@ import type { ValueWarning } from '../../src-main/contract/checks';
 import { checkMeasures, isBlocking } from '../../src-main/checks/value-checks';
 import { peerSampler } from '../../src-main/features/report-import/peer-sample';
 import { splitPlace } from '../../src-main/features/report-import/row-mapping';
-import { confirmedValues, planPeerValues, planStoredValues, unitHistory } from '../../src-main/db/check-data';
+import { confirmedValues, planStoredValues, unitHistory, type PeerValue } from '../../src-main/db/check-data';
 import type { Db } from '../../src-main/db/connection';
 import { listIndicators } from '../../src-main/db/indicators';
 import { planOrThrow } from '../../src-main/features/plan-lookup';
@@ -16,7 +16,7 @@ export function referencePlanWarnings(db: Db, planId: number): ValueWarning[] {
   const indicators = new Map(listIndicators(db, true).map((i) => [i.id, i]));
   const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t.min]));
-  const peers = planPeerValues(db, planId);
+  const peers = referencePeerValues(db, planId);
   const confirmed = confirmedValues(db, planId);
   const histories = new Map<number, Map<number, number[]>>();
   const othersOf = peerSampler(peers);
@@ -57,6 +57,24 @@ export function referencePlanWarnings(db: Db, planId: number): ValueWarning[] {
         status: confirmed.has(`${v.reportId}:${v.indicatorId}`) ? 'confirmed' : 'open',
       });
     }
+  }
+  return out;
+}
+
+/** The plan's peers as read before issue #17's kept values: one query over the plan's active reports. */
+export function referencePeerValues(db: Db, planId: number): Map<number, PeerValue[]> {
+  const rows = db
+    .prepare(
+      `SELECT r.unit_id AS unitId, v.indicator_id AS indicatorId, v.value_num AS value, v.value2_num AS value2
+       FROM reports r JOIN report_values v ON v.report_id = r.id
+       WHERE r.plan_id = ? AND r.status = 'active' AND (v.value_num IS NOT NULL OR v.value2_num IS NOT NULL)`,
+    )
+    .all(planId) as (PeerValue & { indicatorId: number })[];
+  const out = new Map<number, PeerValue[]>();
+  for (const { indicatorId, ...p } of rows) {
+    const list = out.get(indicatorId);
+    if (list) list.push(p);
+    else out.set(indicatorId, [p]);
   }
   return out;
 }
