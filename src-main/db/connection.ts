@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from '../contract/errors';
 import { fold } from '../text/vi-text';
-import { loadMigrations, migrate, pendingMigrations, type Migration } from './migrate';
+import { dropPlannerStatistics, loadMigrations, migrate, pendingMigrations, type Migration } from './migrate';
 
 export type { Db };
 
@@ -166,7 +166,14 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     if (problems.length) throw new AppError('db_corrupt', `Tệp dữ liệu bị hỏng (${problems[0]}). Hãy khôi phục từ bản sao lưu gần nhất.`);
     if (!opts.readonly) {
       const conn = db;
-      migrate(conn, migrations, isNew ? undefined : () => opts.beforeMigrate?.(conn));
+      const ran = migrate(conn, migrations, isNew ? undefined : () => opts.beforeMigrate?.(conn));
+      // statistics an earlier version left are dropped once, at an upgrade; the planner forgets them only on a new
+      // connection
+      if (ran && dropPlannerStatistics(conn)) {
+        conn.close();
+        db = new Database(file);
+        applyPragmas(db);
+      }
     }
     return db;
   } catch (err) {

@@ -100,6 +100,21 @@ export function migrate(db: Database, migrations: Migration[], beforeFirst?: () 
       db.pragma(`user_version = ${m.version}`);
     });
   }
-  if (pending.length) db.pragma('optimize');
   return pending.length;
+}
+
+/**
+ * Remove the query planner's statistics (sqlite_stat1, sqlite_stat4), if any; whether there were some. Earlier versions
+ * ran PRAGMA optimize after migrating, whose sampled statistics misled the planner on skewed data (one indicator's total
+ * read through every plan's values: the overview of a 5,000-unit database took 8 s). The app's queries are written for
+ * the planner without statistics. A connection keeps what it loaded at open: reopen it after this.
+ */
+export function dropPlannerStatistics(db: Database): boolean {
+  let had = false;
+  for (const table of ['sqlite_stat1', 'sqlite_stat4']) {
+    const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    if (!exists) continue;
+    had = db.prepare(`DELETE FROM ${table}`).run().changes > 0 || had;
+  }
+  return had;
 }

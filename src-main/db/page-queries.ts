@@ -43,12 +43,14 @@ export function planExtraIndicators(db: Db, planId: number): number[] {
   ).map((r) => r.id);
 }
 
-/** Count, sum and maximum of one indicator's numbers in a plan's reports in use (one index seek per report). */
+/** Count, sum and maximum of one indicator's numbers in a plan's reports in use (one index seek per report: CROSS
+ *  JOIN keeps the plan's reports outside, whatever the statistics say; read through the indicator's index instead,
+ *  it visited every plan's values of that indicator, ~150 ms a call on the 5,000-unit database). */
 export function indicatorSummary(db: Db, planId: number, indicatorId: number): { n: number; sum: number; max: number | null } {
   return stmt(
     db,
     `SELECT COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
-     FROM reports r JOIN report_values v ON v.report_id = r.id AND v.indicator_id = ?
+     FROM reports r CROSS JOIN report_values v ON v.report_id = r.id AND v.indicator_id = ?
      WHERE r.plan_id = ? AND r.status = 'active'`,
   ).get(indicatorId, planId) as { n: number; sum: number; max: number | null };
 }
