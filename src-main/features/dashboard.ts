@@ -10,7 +10,7 @@ import type { PlanSummary } from '../contract/plans';
 import type { Db } from '../db/connection';
 import { listPlans } from '../db/plans';
 import { listIndicators } from '../db/indicators';
-import { activeSummaries } from '../db/consolidation';
+import { keptActiveSummaries } from '../db/plan-values';
 import { indicatorSummary, planExtraIndicators, planSubmissionCounts, planTargetsBrief } from '../db/page-queries';
 import { todayInVietnam } from '../text/vi-date';
 import { aggregateSummary } from './consolidation';
@@ -74,7 +74,7 @@ export function computeDashboard(db: Db, _today: string): Dashboard {
   let targets: DashboardTarget[] = [];
   if (latest) {
     const expected = planSubmissionCounts(db, latest.id, latest.reportDueOn).expected;
-    const totals = new Map(activeSummaries(db, latest.id).map((s) => [s.indicatorId, s]));
+    const totals = new Map(keptActiveSummaries(db, latest.id).map((s) => [s.indicatorId, s]));
     targets = planIndicators(db, latest.id, catalog).flatMap(({ ind, targetMin, targetMax, scope }) => {
       const s = totals.get(ind.id);
       const total = s ? aggregateSummary(ind.aggregation, s) : null;
