@@ -32,30 +32,31 @@ export function planSubmissionCounts(db: Db, planId: number, due: string | null)
 }
 
 /** Indicators reported in a plan's reports in use that are not among its targets, in the order a walk of the values by
- *  unit then indicator meets them (the order the consolidation lists them in). The reported ones are kept while the
- *  plan's reports are unchanged (its plan_data_revisions, raised by SQLite on every change to them: migration 0014):
- *  the overview asks this of 12 plans after every change, ~20 ms each on a 5,000-unit plan. */
+ *  unit then indicator meets them (the order the consolidation lists them in). Kept while the plan's reports and its
+ *  targets are unchanged (the reports by its plan_data_revisions, raised by SQLite on every change to them: migration
+ *  0014): the overview asks this of 12 plans after every change, ~20 ms each on a 5,000-unit plan. */
 export function planExtraIndicators(db: Db, planId: number): number[] {
   const rev = (stmt(db, 'SELECT rev FROM plan_data_revisions WHERE plan_id = ?').get(planId) as { rev: number } | undefined)?.rev ?? 0;
-  let plans = keptReported.get(keptScope(db));
-  if (!plans) keptReported.set(keptScope(db), (plans = new Map()));
-  let hit = plans.get(planId);
-  if (hit?.rev !== rev) {
-    const ids = (
-      stmt(
-        db,
-        `SELECT v.indicator_id AS id, MIN(r.unit_id) AS first_unit FROM reports r JOIN report_values v ON v.report_id = r.id
-         WHERE r.plan_id = ? AND r.status = 'active' GROUP BY v.indicator_id ORDER BY first_unit, v.indicator_id`,
-      ).all(planId) as { id: number }[]
-    ).map((r) => r.id);
-    plans.set(planId, (hit = { rev, ids }));
-  }
-  // the targets are read every time: a plan's targets change without its reports
-  const targets = new Set(planTargetsBrief(db, planId).map((t) => t.indicatorId));
-  return hit.ids.filter((id) => !targets.has(id));
+  const key = `${rev}|${planTargetsBrief(db, planId)
+    .map((t) => t.indicatorId)
+    .join(',')}`;
+  let plans = keptExtra.get(keptScope(db));
+  if (!plans) keptExtra.set(keptScope(db), (plans = new Map()));
+  const hit = plans.get(planId);
+  if (hit?.key === key) return [...hit.ids];
+  const ids = (
+    stmt(
+      db,
+      `SELECT v.indicator_id AS id, MIN(r.unit_id) AS first_unit FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' AND v.indicator_id NOT IN (SELECT indicator_id FROM plan_targets WHERE plan_id = ?)
+     GROUP BY v.indicator_id ORDER BY first_unit, v.indicator_id`,
+    ).all(planId, planId) as { id: number }[]
+  ).map((r) => r.id);
+  plans.set(planId, { key, ids });
+  return [...ids];
 }
 
-const keptReported = new WeakMap<object, Map<number, { rev: number; ids: number[] }>>();
+const keptExtra = new WeakMap<object, Map<number, { key: string; ids: number[] }>>();
 
 /** Count, sum and maximum of one indicator's numbers in a plan's reports in use (one index seek per report: CROSS
  *  JOIN keeps the plan's reports outside, whatever the statistics say; read through the indicator's index instead,
