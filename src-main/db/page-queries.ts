@@ -36,8 +36,7 @@ export function planSubmissionCounts(db: Db, planId: number, due: string | null)
  *  targets are unchanged (the reports by its plan_data_revisions, raised by SQLite on every change to them: migration
  *  0014): the overview asks this of 12 plans after every change, ~20 ms each on a 5,000-unit plan. */
 export function planExtraIndicators(db: Db, planId: number): number[] {
-  const rev = (stmt(db, 'SELECT rev FROM plan_data_revisions WHERE plan_id = ?').get(planId) as { rev: number } | undefined)?.rev ?? 0;
-  const key = `${rev}|${planTargetsBrief(db, planId)
+  const key = `${planRevision(db, planId)}|${planTargetsBrief(db, planId)
     .map((t) => t.indicatorId)
     .join(',')}`;
   let plans = keptExtra.get(keptScope(db));
@@ -60,14 +59,30 @@ const keptExtra = new WeakMap<object, Map<number, { key: string; ids: number[] }
 
 /** Count, sum and maximum of one indicator's numbers in a plan's reports in use (one index seek per report: CROSS
  *  JOIN keeps the plan's reports outside, whatever the statistics say; read through the indicator's index instead,
- *  it visited every plan's values of that indicator, ~150 ms a call on the 5,000-unit database). */
+ *  it visited every plan's values of that indicator, ~150 ms a call on the 5,000-unit database). Kept while the plan's
+ *  reports are unchanged (its revision, as planExtraIndicators): the overview's trend asks ~50 of them. */
 export function indicatorSummary(db: Db, planId: number, indicatorId: number): { n: number; sum: number; max: number | null } {
-  return stmt(
+  const rev = planRevision(db, planId);
+  let kept = keptSummaries.get(keptScope(db));
+  if (!kept) keptSummaries.set(keptScope(db), (kept = new Map()));
+  const at = `${planId}|${indicatorId}`;
+  const hit = kept.get(at);
+  if (hit?.rev === rev) return { ...hit.value };
+  const value = stmt(
     db,
     `SELECT COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
      FROM reports r CROSS JOIN report_values v ON v.report_id = r.id AND v.indicator_id = ?
      WHERE r.plan_id = ? AND r.status = 'active'`,
   ).get(indicatorId, planId) as { n: number; sum: number; max: number | null };
+  kept.set(at, { rev, value });
+  return { ...value };
+}
+
+const keptSummaries = new WeakMap<object, Map<string, { rev: number; value: { n: number; sum: number; max: number | null } }>>();
+
+/** The plan's revision: raised by SQLite on every change to its reports (plan_data_revisions, migration 0014). */
+function planRevision(db: Db, planId: number): number {
+  return (stmt(db, 'SELECT rev FROM plan_data_revisions WHERE plan_id = ?').get(planId) as { rev: number } | undefined)?.rev ?? 0;
 }
 
 /** The tables the view unit_record_counts counts, when it has its usual shape (a UNION ALL of `SELECT unit_id FROM t`

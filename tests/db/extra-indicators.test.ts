@@ -1,9 +1,9 @@
-// A plan's indicators reported outside its targets (the overview's trend, the consolidation's order) are kept while the
-// plan's reports are unchanged, and always equal a fresh read: after a value added by hand, a newer version, and a
-// change of the plan's targets (which leaves the reports as they are).
+// A plan's indicators reported outside its targets (the overview's trend, the consolidation's order) and one indicator's
+// count, sum and maximum are kept while the plan's reports are unchanged, and always equal a fresh read: after a value
+// added by hand, a newer version, and a change of the plan's targets (which leaves the reports as they are).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src-main/db/connection';
-import { planExtraIndicators } from '../../src-main/db/page-queries';
+import { indicatorSummary, planExtraIndicators } from '../../src-main/db/page-queries';
 import { setValue } from '../../src-main/db/reports';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import { buildMixedPlans } from '../helpers/mixed-plans';
@@ -25,11 +25,23 @@ const fresh = (db: Db, planId: number) =>
       .all(planId, planId) as { id: number }[]
   ).map((r) => r.id);
 
+const freshSummary = (db: Db, planId: number, indicatorId: number) =>
+  db
+    .prepare(
+      `SELECT COUNT(v.value_num) AS n, TOTAL(v.value_num) AS sum, MAX(v.value_num) AS max
+       FROM reports r JOIN report_values v ON v.report_id = r.id AND v.indicator_id = ? WHERE r.plan_id = ? AND r.status = 'active'`,
+    )
+    .get(indicatorId, planId);
+
 describe('a plan’s indicators outside its targets', () => {
   it('equal a fresh read after every kind of change', async () => {
     const { plan } = await buildMixedPlans(app, 21);
     const db = app.ctx.db;
-    const same = () => expect(planExtraIndicators(db, plan.id)).toEqual(fresh(db, plan.id));
+    const indicators = (db.prepare('SELECT id FROM indicators').all() as { id: number }[]).map((r) => r.id);
+    const same = () => {
+      expect(planExtraIndicators(db, plan.id)).toEqual(fresh(db, plan.id));
+      for (const i of indicators) expect(indicatorSummary(db, plan.id, i)).toEqual(freshSummary(db, plan.id, i));
+    };
     same();
     expect(planExtraIndicators(db, plan.id).length).toBeGreaterThan(0);
     // a new indicator, reported by hand into the first unit's report in use
@@ -47,6 +59,8 @@ describe('a plan’s indicators outside its targets', () => {
       u: number;
     };
     setValue(db, first.id, extra.id, 3, null, null);
+    same();
+    setValue(db, first.id, extra.id, 40, null, null); // the same indicator's value changed: its sum too
     same();
     expect(planExtraIndicators(db, plan.id)).toContain(extra.id);
     // a newer version of that unit's report without it
