@@ -151,3 +151,18 @@ export function confirmedValues(db: Db, planId: number): Set<string> {
       if (i.rule === 'confirmed' && i.indicatorId) out.add(`${r.id}:${i.indicatorId}`);
   return out;
 }
+
+/**
+ * What the value checks of a plan read, as a version: every plan's report revisions (this plan's values, peers and
+ * confirmations; the other plans' for the units' histories: plan_data_revisions, 0014) and the catalog's (units,
+ * indicators with their rules, targets: data_revisions, 0015). SQLite raises them on every change to those tables, so a
+ * change that touches none of them (a reminder, a model) leaves the plan's warnings as they are.
+ */
+export function checkInputsVersion(db: Db): string {
+  const r = stmt(
+    db,
+    `SELECT (SELECT TOTAL(rev) FROM plan_data_revisions) AS p, (SELECT COUNT(*) FROM plan_data_revisions) AS n,
+            (SELECT rev FROM data_revisions WHERE name = 'catalog') AS c`,
+  ).get() as { p: number; n: number; c: number | null };
+  return `${r.p}:${r.n}:${r.c ?? 0}`;
+}

@@ -1,12 +1,13 @@
 // "Kiểm tra số liệu" of a plan off the main thread and ahead of time (issue #17: seconds on a province-sized
 // database): computed in a worker (checks-worker.ts) on its own read-only connection while the main thread keeps
 // answering, asked ahead when a plan's reports are opened (`checks.prepare`, which also has the worker build the
-// plan's Tổng hợp), and kept per (plan, data version) like features/data-version-cache.ts, so a result is reused
-// only while a fresh computation would give the same one.
+// plan's Tổng hợp), and kept per (plan, version of the checks' inputs: db/check-data.ts checkInputsVersion), so a
+// result is reused only while a fresh computation would give the same one.
 import type { ValueWarning } from '../contract/checks';
 import type { Consolidation, Tracking } from '../contract/consolidation';
 import type { ConsolidationSummary } from './consolidation';
 import { dataVersion, type Db } from '../db/connection';
+import { checkInputsVersion } from '../db/check-data';
 import { planWarnings } from './value-review';
 import { inWorker, isIdle, pastHalf, type Job } from './ahead-worker';
 import type { AppContext } from '../handler/context';
@@ -39,7 +40,9 @@ export interface ChecksRun {
 export const aheadRun = (ctx: AppContext): ChecksRun => ({ db: ctx.db, dbFile: ctx.dbFile, offThread: ctx.mode !== 'test' });
 
 function entryFor(run: ChecksRun, planId: number): Entry {
-  const key = `${planId}|${dataVersion(run.db)}`; // read before computing: a later write only makes this entry unreachable
+  // read before computing: a later write only makes this entry unreachable; a write to none of the checks' inputs
+  // keeps it (checkInputsVersion)
+  const key = `${planId}|${checkInputsVersion(run.db)}`;
   let list = caches.get(run.db);
   if (!list) caches.set(run.db, (list = []));
   const hit = list.find((e) => e.key === key);

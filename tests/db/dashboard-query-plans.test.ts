@@ -9,6 +9,7 @@ import { openDatabase, type Db } from '../../src-main/db/connection';
 import { computeDashboard } from '../../src-main/features/dashboard';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import { buildMixedPlans } from '../helpers/mixed-plans';
+import { asBeforeLastMigration } from '../helpers/older-schema';
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -79,11 +80,7 @@ describe('the overview’s query plans', () => {
     const file = join(app.dir, 'test.sqlite');
     app.ctx.db.close();
     misleadingStatistics(file);
-    // the database as the version before the last migration left it
-    const old = new Database(file);
-    old.exec(`DROP TRIGGER reports_added_plan_rev; DROP TRIGGER reports_changed_plan_rev; DROP TRIGGER reports_removed_plan_rev;
-              DROP TABLE plan_data_revisions; PRAGMA user_version = 13;`);
-    old.close();
+    asBeforeLastMigration(file); // the database as the version before the last migration left it
     const db = openDatabase(file);
     try {
       expect(db.prepare('SELECT count(*) AS n FROM sqlite_stat1').get()).toEqual({ n: 0 });
