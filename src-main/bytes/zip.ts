@@ -1,6 +1,7 @@
 // Minimal ZIP reader for .xlsx: finds the central directory, lists entries, and inflates one entry at a
-// time with node:zlib, capped at its declared size + 1 so a lying size can never allocate more than declared.
-import { inflateRawSync } from 'node:zlib';
+// time with node:zlib (one engine reused, inflate-raw.ts), capped at its declared size + 1 so a lying size can never
+// allocate more than declared.
+import { inflateRawCapped } from './inflate-raw';
 import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from './limits';
 
 export interface ZipEntry {
@@ -136,7 +137,7 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
     const cap = Math.min(entry.size + 1, zip.limits.maxEntryBytes + 1, budget + 1);
     try {
       // One output chunk the size of the entry (+1): no 16 KB buffer per small part, no concatenation of chunks.
-      out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap), chunkSize: Math.min(Math.max(64, cap), MAX_CHUNK) });
+      out = inflateRawCapped(data, Math.max(1, cap), Math.min(Math.max(64, cap), MAX_CHUNK));
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
         throw new XlsxError(

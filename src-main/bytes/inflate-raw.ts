@@ -1,0 +1,102 @@
+// One raw-deflate engine per thread, reset between zip parts: inflateRawSync builds a new zlib stream, native handle and
+// 32 KB window for every part. Output capped exactly as inflateRawSync's maxOutputLength; a part that fails discards the
+// engine (the next part gets a new one); a runtime whose zlib internals differ uses inflateRawSync itself.
+import { constants, inflateRawSync, InflateRaw } from 'node:zlib';
+
+/** The parts of Node's zlib binding used here (lib/zlib.js drives the same calls). */
+interface NativeHandle {
+  writeSync(flush: number, input: Uint8Array, inOff: number, inLen: number, out: Uint8Array, outOff: number, outLen: number): void;
+  reset(): void;
+  onerror: (message: string, errno: number) => void;
+}
+
+interface Engine {
+  stream: InflateRaw;
+  handle: NativeHandle;
+  /** [avail_out, avail_in] after each write (the binding's write result). */
+  state: Uint32Array;
+  error: string | null;
+}
+
+/** undefined: not made yet; null: this runtime's zlib cannot be driven this way (inflateRawSync is used). */
+let engine: Engine | null | undefined;
+
+function makeEngine(): Engine | null {
+  try {
+    const stream = new InflateRaw();
+    const inner = stream as unknown as { _handle?: Partial<NativeHandle>; _writeState?: unknown };
+    const handle = inner._handle;
+    const state = inner._writeState;
+    if (!handle || typeof handle.writeSync !== 'function' || typeof handle.reset !== 'function') return null;
+    if (!(state instanceof Uint32Array) || state.length < 2) return null;
+    const e: Engine = { stream, handle: handle as NativeHandle, state, error: null };
+    // zlib reports a bad stream through this callback, synchronously inside writeSync (the stream's own handler
+    // would destroy the stream and emit 'error' later)
+    e.handle.onerror = (message: string) => {
+      e.error = message || 'zlib error';
+    };
+    return e;
+  } catch {
+    return null;
+  }
+}
+
+function discard(e: Engine): void {
+  if (engine === e) engine = undefined;
+  try {
+    e.stream.close();
+  } catch {
+    // already closed
+  }
+}
+
+/** inflateRawSync(data, { maxOutputLength: cap, chunkSize }) done on the engine `e`. */
+function inflateOn(e: Engine, data: Uint8Array, cap: number, chunkSize: number): Uint8Array {
+  e.error = null;
+  e.handle.reset();
+  if (e.error !== null) throw new Error(e.error);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let inOff = 0;
+  let inLen = data.byteLength;
+  for (;;) {
+    const out = Buffer.allocUnsafe(chunkSize);
+    e.handle.writeSync(constants.Z_FINISH, data, inOff, inLen, out, 0, chunkSize);
+    if (e.error !== null) throw new Error(e.error);
+    const availOut = e.state[0] ?? 0;
+    const availIn = e.state[1] ?? 0;
+    const have = chunkSize - availOut;
+    if (have > 0) {
+      total += have;
+      if (total > cap) throw new RangeError(`inflated output over ${cap} bytes`);
+      chunks.push(have === chunkSize ? out : out.subarray(0, have));
+    }
+    if (availOut !== 0) break;
+    // the output chunk is full: go on with the input left (the stream may also have ended exactly here)
+    inOff += inLen - availIn;
+    inLen = availIn;
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  return chunks.length === 0 ? new Uint8Array(0) : Buffer.concat(chunks, total);
+}
+
+/** Which way parts are inflated in this thread (tests: the reused engine must be the one driven on our runtime). */
+export const inflaterKind = (): 'reused' | 'inflateRawSync' | 'not yet' =>
+  engine === undefined ? 'not yet' : engine === null ? 'inflateRawSync' : 'reused';
+
+/**
+ * The raw-deflate data inflated, at most `cap` bytes (more throws a RangeError, as inflateRawSync's maxOutputLength
+ * does), written into output chunks of `chunkSize` bytes. Corrupt or truncated data throws an Error.
+ */
+export function inflateRawCapped(data: Uint8Array, cap: number, chunkSize: number): Uint8Array {
+  if (engine === undefined) engine = makeEngine();
+  const e = engine;
+  if (e === null) return inflateRawSync(data, { maxOutputLength: cap, chunkSize });
+  try {
+    return inflateOn(e, data, cap, chunkSize);
+  } catch (err) {
+    // a part that failed half-way leaves nothing behind for the next one
+    discard(e);
+    throw err;
+  }
+}
