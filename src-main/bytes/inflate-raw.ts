@@ -1,6 +1,7 @@
 // One raw-deflate engine per thread, reset between zip parts: inflateRawSync builds a new zlib stream, native handle and
 // 32 KB window for every part. Output capped exactly as inflateRawSync's maxOutputLength; a part that fails discards the
-// engine (the next part gets a new one); a runtime whose zlib internals differ uses inflateRawSync itself.
+// engine (the next part gets a new one); a runtime whose zlib internals differ uses inflateRawSync itself. Parts read
+// once and dropped (decoded to text at once) may be inflated into one reused output buffer instead of a new one each.
 import { constants, inflateRawSync, InflateRaw } from 'node:zlib';
 
 /** The parts of Node's zlib binding used here (lib/zlib.js drives the same calls). */
@@ -50,8 +51,22 @@ function discard(e: Engine): void {
   }
 }
 
-/** inflateRawSync(data, { maxOutputLength: cap, chunkSize }) done on the engine `e`. */
-function inflateOn(e: Engine, data: Uint8Array, cap: number, chunkSize: number): Uint8Array {
+/** Largest reused output buffer (readEntry's largest output chunk): bigger chunks are always new buffers. */
+const MAX_SCRATCH = 1 << 20;
+let scratchBuffer: Buffer | null = null;
+
+/** The reused output buffer, at least `size` bytes (grown by doubling, never past MAX_SCRATCH). */
+function scratch(size: number): Buffer {
+  if (scratchBuffer === null || scratchBuffer.length < size) {
+    let n = scratchBuffer === null ? 1 << 16 : scratchBuffer.length;
+    while (n < size) n *= 2;
+    scratchBuffer = Buffer.allocUnsafeSlow(Math.min(n, MAX_SCRATCH));
+  }
+  return scratchBuffer;
+}
+
+/** inflateRawSync(data, { maxOutputLength: cap, chunkSize }) done on the engine `e`; the first chunk in `first` when given. */
+function inflateOn(e: Engine, data: Uint8Array, cap: number, chunkSize: number, first: Buffer | null): Uint8Array {
   e.error = null;
   e.handle.reset();
   if (e.error !== null) throw new Error(e.error);
@@ -60,7 +75,8 @@ function inflateOn(e: Engine, data: Uint8Array, cap: number, chunkSize: number):
   let inOff = 0;
   let inLen = data.byteLength;
   for (;;) {
-    const out = Buffer.allocUnsafe(chunkSize);
+    // a later chunk is never the reused buffer: more than one chunk are concatenated into a new buffer at the end
+    const out = first !== null && chunks.length === 0 ? first : Buffer.allocUnsafe(chunkSize);
     e.handle.writeSync(constants.Z_FINISH, data, inOff, inLen, out, 0, chunkSize);
     if (e.error !== null) throw new Error(e.error);
     const availOut = e.state[0] ?? 0;
@@ -69,7 +85,7 @@ function inflateOn(e: Engine, data: Uint8Array, cap: number, chunkSize: number):
     if (have > 0) {
       total += have;
       if (total > cap) throw new RangeError(`inflated output over ${cap} bytes`);
-      chunks.push(have === chunkSize ? out : out.subarray(0, have));
+      chunks.push(have === out.length ? out : out.subarray(0, have));
     }
     if (availOut !== 0) break;
     // the output chunk is full: go on with the input left (the stream may also have ended exactly here)
@@ -86,14 +102,15 @@ export const inflaterKind = (): 'reused' | 'inflateRawSync' | 'not yet' =>
 
 /**
  * The raw-deflate data inflated, at most `cap` bytes (more throws a RangeError, as inflateRawSync's maxOutputLength
- * does), written into output chunks of `chunkSize` bytes. Corrupt or truncated data throws an Error.
+ * does), written into output chunks of `chunkSize` bytes. Corrupt or truncated data throws an Error. `transient`: the
+ * bytes may sit in a buffer that the next transient call overwrites (the caller reads them at once and keeps none).
  */
-export function inflateRawCapped(data: Uint8Array, cap: number, chunkSize: number): Uint8Array {
+export function inflateRawCapped(data: Uint8Array, cap: number, chunkSize: number, transient = false): Uint8Array {
   if (engine === undefined) engine = makeEngine();
   const e = engine;
   if (e === null) return inflateRawSync(data, { maxOutputLength: cap, chunkSize });
   try {
-    return inflateOn(e, data, cap, chunkSize);
+    return inflateOn(e, data, cap, chunkSize, transient && chunkSize <= MAX_SCRATCH ? scratch(chunkSize) : null);
   } catch (err) {
     // a part that failed half-way leaves nothing behind for the next one
     discard(e);

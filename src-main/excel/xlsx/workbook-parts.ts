@@ -129,6 +129,7 @@ export type SharedStringTable = (i: number) => SharedString | undefined;
  * not handle are parsed whole. The caller has guarded the bytes (guardXml).
  */
 export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedStringTable {
+  // nothing below keeps a view of `bytes` after returning (the caller may reuse them)
   const text = validUtf8Text(bytes);
   if (text !== null) {
     const spans = plainSpans(text, tick);
@@ -153,7 +154,8 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
       return { text: stable ? raw : raw.normalize('NFC') };
     });
   }
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // an own copy: strings are decoded from it later, and the caller's bytes may be a reused buffer
+  const buf = Buffer.from(bytes);
   const view = buf.toString('latin1');
   const spans = plainSpans(view, tick);
   if (!spans) {

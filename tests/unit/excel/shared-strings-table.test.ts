@@ -100,4 +100,16 @@ describe('sharedStringTable', () => {
     sameAsWhole(new Uint8Array(b));
     expect(sharedStringTable(new Uint8Array(b), () => undefined)(1)?.text).toContain('\ufffd');
   });
+
+  it('keeps no view of the bytes it was given: the caller may reuse them (the inflater reuses its output buffer)', () => {
+    const valid = Buffer.from(part(VI.map((t) => si(t))));
+    const invalid = Buffer.from(valid);
+    invalid[invalid.indexOf(Buffer.from('Số')) + 1] = 0xff;
+    for (const bytes of [valid, invalid]) {
+      const want = parseSharedStrings(decodeUtf8(bytes), () => undefined).map((s) => s.text);
+      const table = sharedStringTable(bytes, () => undefined);
+      bytes.fill(0x41); // the buffer is reused for the next part before any string is asked for
+      expect(want.map((_, i) => table(i)?.text)).toEqual(want);
+    }
+  });
 });
