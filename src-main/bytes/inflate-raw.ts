@@ -2,7 +2,7 @@
 // 32 KB window for every part. Output capped exactly as inflateRawSync's maxOutputLength; a part that fails discards the
 // engine (the next part gets a new one); a runtime whose zlib internals differ uses inflateRawSync itself. Parts read
 // once and dropped (decoded to text at once) may be inflated into one reused output buffer instead of a new one each.
-import { constants, inflateRawSync, InflateRaw } from 'node:zlib';
+import { constants, deflateRawSync, inflateRawSync, InflateRaw } from 'node:zlib';
 
 /** The parts of Node's zlib binding used here (lib/zlib.js drives the same calls). */
 interface NativeHandle {
@@ -36,9 +36,39 @@ function makeEngine(): Engine | null {
     e.handle.onerror = (message: string) => {
       e.error = message || 'zlib error';
     };
-    return e;
+    if (works(e)) return e;
+    discard(e);
+    return null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * A new engine's check on this runtime before it reads any part: a known sample comes back byte for byte (in one
+ * chunk and in several), the same sample cut short fails, and the sample comes back whole again after that.
+ */
+function works(e: Engine): boolean {
+  const text = Buffer.from('<row r="1"><c r="A1" t="s"><v>0</v></c></row> Công đoàn cơ sở '.repeat(40));
+  const packed = deflateRawSync(text);
+  try {
+    const whole = inflateOn(e, packed, text.length + 1, text.length + 1, null);
+    const chunked = inflateOn(e, packed, text.length + 1, 64, null);
+    if (!Buffer.from(whole).equals(text) || !Buffer.from(chunked).equals(text)) return false;
+  } catch {
+    return false;
+  }
+  try {
+    inflateOn(e, packed.subarray(0, packed.length >> 1), text.length + 1, text.length + 1, null);
+    return false;
+  } catch {
+    if (e.error === null) return false;
+  }
+  try {
+    // and after a failure the next part comes back whole (reset clears it)
+    return Buffer.from(inflateOn(e, packed, text.length + 1, text.length + 1, null)).equals(text);
+  } catch {
+    return false;
   }
 }
 
