@@ -1,6 +1,7 @@
 // Minimal ZIP reader for .xlsx: finds the central directory, lists entries, and inflates one entry at a
-// time with node:zlib, capped at its declared size + 1 so a lying size can never allocate more than declared.
-import { inflateRawSync } from 'node:zlib';
+// time with node:zlib (one engine reused, inflate-raw.ts), capped at its declared size + 1 so a lying size can never
+// allocate more than declared.
+import { inflateRawCapped } from './inflate-raw';
 import { DEFAULT_LIMITS, XlsxError, type ReadLimits } from './limits';
 
 export interface ZipEntry {
@@ -125,8 +126,11 @@ export function chargeInflated(zip: ZipArchive, n: number): void {
   }
 }
 
-/** Inflate one entry. Real output is capped at the declared size + 1 and at the archive's remaining budget. */
-export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
+/**
+ * Inflate one entry. Real output is capped at the declared size + 1 and at the archive's remaining budget.
+ * `transient`: the bytes may be overwritten by the next transient read (for callers that decode them at once).
+ */
+export function readEntry(zip: ZipArchive, entry: ZipEntry, transient = false): Uint8Array {
   const data = storedBytes(zip, entry);
   const budget = zip.limits.maxTotalBytes - zip.inflated;
   let out: Uint8Array;
@@ -136,7 +140,7 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry): Uint8Array {
     const cap = Math.min(entry.size + 1, zip.limits.maxEntryBytes + 1, budget + 1);
     try {
       // One output chunk the size of the entry (+1): no 16 KB buffer per small part, no concatenation of chunks.
-      out = inflateRawSync(data, { maxOutputLength: Math.max(1, cap), chunkSize: Math.min(Math.max(64, cap), MAX_CHUNK) });
+      out = inflateRawCapped(data, Math.max(1, cap), Math.min(Math.max(64, cap), MAX_CHUNK), transient);
     } catch (e) {
       if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError) {
         throw new XlsxError(

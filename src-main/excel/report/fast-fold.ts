@@ -40,3 +40,48 @@ export function fastFold(s: string): string {
   }
   return out;
 }
+
+/** Per table code unit: the code of the one character its fold is alone (a letter, digit, sign), else -1. */
+const ONE = new Int32Array(0x20d0).fill(-1);
+for (let c = 0; c < 0x20d0; c++) {
+  const v = LOOKUP[c];
+  if (v !== undefined && v.length === 1 && v !== ' ') ONE[c] = v.charCodeAt(0);
+}
+
+/** Folded first characters and first two characters a text may start with (see startsIn). */
+interface FoldedStarts {
+  ones: ReadonlySet<string>;
+  twos: ReadonlySet<string>;
+  /** The same as codes: a character's code, a pair's first code * 65536 + second. */
+  oneCodes: ReadonlySet<number>;
+  twoCodes: ReadonlySet<number>;
+}
+
+export function foldedStarts(ones: readonly string[], twos: readonly string[]): FoldedStarts {
+  return {
+    ones: new Set(ones),
+    twos: new Set(twos),
+    oneCodes: new Set(ones.filter((s) => s.length === 1).map((s) => s.charCodeAt(0))),
+    twoCodes: new Set(twos.filter((s) => s.length === 2).map((s) => s.charCodeAt(0) * 65536 + s.charCodeAt(1))),
+  };
+}
+
+/**
+ * Exactly `ones.has(fold(s.charAt(0))) && (fold(s.slice(0, 2)).length !== 2 || twos.has(fold(s.slice(0, 2))))`, read
+ * from the table by code when both characters fold to one character each (nearly every text), without making either
+ * string (a cached fold is a map look-up of a new string).
+ */
+export function startsIn(s: string, set: FoldedStarts): boolean {
+  const c0 = s.charCodeAt(0);
+  const a = c0 < 0x20d0 ? (ONE[c0] ?? -1) : -1;
+  if (a >= 0) {
+    if (!set.oneCodes.has(a)) return false;
+    if (s.length === 1) return true; // the fold of the first two is that one character
+    const c1 = s.charCodeAt(1);
+    const b = c1 < 0x20d0 ? (ONE[c1] ?? -1) : -1;
+    if (b >= 0) return set.twoCodes.has(a * 65536 + b);
+  }
+  if (!set.ones.has(fastFold(s.charAt(0)))) return false;
+  const two = fastFold(s.slice(0, 2));
+  return two.length !== 2 || set.twos.has(two);
+}

@@ -1,7 +1,7 @@
 // Narrative of a report: headed paragraphs (Kết quả nổi bật / Cách làm hay / Hạn chế / Kiến nghị, đề xuất...)
 // from the rows after the table, a separate sheet ("Thuyết minh") or text boxes; a cell typed with several
 // lines (Alt+Enter) is read line by line, so headings inside one cell split it. Stops at Nơi nhận / signature.
-import { fastFold as foldText } from './fast-fold';
+import { fastFold as foldText, foldedStarts, startsIn } from './fast-fold';
 import { cachedFold as fold, cleanCell } from './fold-cache';
 import type { SheetText } from './sheet-text';
 import { isSpaceCode as isSpace } from '../../text/char-codes';
@@ -33,21 +33,19 @@ const STOP = /^(noi nhan|tm\.?\s|t\/m|nguoi lap|thu truong|chu tich|pho chu tich
  */
 const foldHead = (s: string): string => (s.length > 28 ? foldText(s.slice(0, 28)) : fold(s));
 
-/** Folded first one and two letters that can start a heading / a footer line: most lines are rejected cheaply. */
-const HEAD_START = new Set(KEYWORDS.map((k) => k.charAt(0)));
-const HEAD_START2 = new Set(KEYWORDS.map((k) => k.slice(0, 2)));
-const STOP_START = new Set(['n', 't', 'c', 'p', 'x']);
-const STOP_START2 = new Set(['no', 'tm', 't/', 'ng', 'th', 'ch', 'ph', 'xa']);
-/** Both sets are tested on cached folds of 1–2 characters; a 2-character start that folds shorter is let through. */
-const startsIn = (s: string, set: Set<string>, set2: Set<string>): boolean => {
-  if (!set.has(fold(s.charAt(0)))) return false;
-  const two = fold(s.slice(0, 2));
-  return two.length !== 2 || set2.has(two);
-};
+/**
+ * Folded first one and two letters that can start a heading / a footer line: most lines are rejected cheaply
+ * (startsIn: a 2-character start that folds shorter is let through).
+ */
+const HEAD_START = foldedStarts(
+  KEYWORDS.map((k) => k.charAt(0)),
+  KEYWORDS.map((k) => k.slice(0, 2)),
+);
+const STOP_START = foldedStarts(['n', 't', 'c', 'p', 'x'], ['no', 'tm', 't/', 'ng', 'th', 'ch', 'ph', 'xa']);
 
 function headingPart(text: string): { heading: string; rest: string } | null {
   const noNum = text.replace(NUMBERING, '');
-  if (!startsIn(noNum, HEAD_START, HEAD_START2)) return null;
+  if (!startsIn(noNum, HEAD_START)) return null;
   const f = foldHead(noNum);
   const kw = KEYWORDS.find((k) => f.startsWith(k));
   if (!kw) return null;
@@ -161,7 +159,7 @@ function lines(st: SheetText, from: number): string[] {
     }
     if (cells.length === 0) continue;
     for (const line of rowLines ?? [cells.join(' ')]) {
-      if (startsIn(line, STOP_START, STOP_START2) && STOP.test(foldHead(line))) return out;
+      if (startsIn(line, STOP_START) && STOP.test(foldHead(line))) return out;
       out.push(line);
     }
   }
@@ -189,7 +187,7 @@ export function readTextBox(paragraphs: readonly string[], fallbackHeading: stri
   for (const p of paragraphs) {
     const t = cleanCell(p);
     if (!t) continue;
-    if (startsIn(t, STOP_START, STOP_START2) && STOP.test(foldHead(t))) break;
+    if (startsIn(t, STOP_START) && STOP.test(foldHead(t))) break;
     out.push(t);
   }
   return narrativeOfLines(out, fallbackHeading);
@@ -219,7 +217,7 @@ function narrativeOfLines(all: readonly string[], fallbackHeading: string | null
  */
 function mayBeHeading(text: string): boolean {
   const noNum = text.replace(NUMBERING, '');
-  if (!startsIn(noNum, HEAD_START, HEAD_START2)) return false;
+  if (!startsIn(noNum, HEAD_START)) return false;
   const f = foldHead(noNum);
   return KEYWORDS.some((k) => f.startsWith(k));
 }
@@ -232,7 +230,7 @@ function mayBeHeading(text: string): boolean {
 function startMayBeHeading(start: string): boolean {
   if (start.length < 10) return true;
   const noNum = start.replace(NUMBERING, '');
-  if (!startsIn(noNum, HEAD_START, HEAD_START2)) return false;
+  if (!startsIn(noNum, HEAD_START)) return false;
   const f = foldText(noNum.slice(0, 28));
   return KEYWORDS.some((k) => f.startsWith(k) || k.startsWith(f));
 }
@@ -248,7 +246,7 @@ export function mayHaveHeading(st: SheetText, cutRows: readonly number[] | undef
     for (const t of st.text[r] ?? []) if (t && cells[cells.length - 1] !== t) cells.push(t);
     if (cells.length === 0) continue;
     const first = cells[0] ?? '';
-    if (startsIn(first, STOP_START, STOP_START2) && STOP.test(foldHead(first))) return false;
+    if (startsIn(first, STOP_START) && STOP.test(foldHead(first))) return false;
     const line = cells.join(' ');
     if (cut.has(r) ? startMayBeHeading(line) : mayBeHeading(line)) return true;
   }

@@ -14,7 +14,8 @@ import { cachedPartText } from './part-cache';
 function part(zip: ZipArchive, path: string): string | undefined {
   const entry = zip.entries.get(path);
   if (!entry) return undefined;
-  const bytes = readEntry(zip, entry);
+  // decoded at once: the bytes may sit in the inflater's reused buffer
+  const bytes = readEntry(zip, entry, true);
   guardXml(bytes, path);
   return decodeUtf8(bytes);
 }
@@ -95,7 +96,8 @@ export function openFast(zip: ZipArchive, deadline: Deadline): FastBook {
   }
   const tick = (): void => deadline.check();
   const sstEntry = zip.entries.get(sstPath);
-  const sstBytes = sstEntry ? readEntry(zip, sstEntry) : null;
+  // sharedStringTable keeps no view of these bytes (it copies them when it decodes strings lazily)
+  const sstBytes = sstEntry ? readEntry(zip, sstEntry, true) : null;
   if (sstBytes) guardXml(sstBytes, sstPath);
   const sst: SharedStringTable = sstBytes ? sharedStringTable(sstBytes, tick) : () => undefined;
   const stylesEntry = zip.entries.get(stylesPath);

@@ -25,7 +25,7 @@ export function partCache<T>(make: (xml: string) => T, max = 16): (zip: ZipArchi
       if (at > 0) cache.unshift(...cache.splice(at, 1));
       return hit.value;
     }
-    const bytes = readEntry(zip, entry);
+    const bytes = readEntry(zip, entry, true); // decoded at once below
     guardXml(bytes, path);
     const value = make(decodeUtf8(bytes));
     // a copy of the key: the cache must not keep a whole file's bytes alive

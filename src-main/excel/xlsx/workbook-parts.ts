@@ -123,12 +123,13 @@ export type SharedStringTable = (i: number) => SharedString | undefined;
 /**
  * The shared-strings part. Valid UTF-8 (nearly every file) is decoded whole at once (bytes/utf8-text.ts: far cheaper
  * than string by string on Vietnamese text) and each string is cut from it on first use; NFC is skipped when every
- * character of the part is one NFC leaves alone (text/nfc-stable.ts), and strings of a tidy part are marked clean
+ * character of the string is one NFC leaves alone (text/nfc-stable.ts), and tidy strings are marked clean
  * (text/tidy-text.ts). Other bytes are scanned as a latin1 view (tag
  * syntax is ASCII, offsets are byte offsets) and each string is UTF-8-decoded on first use. Parts the fast path does
  * not handle are parsed whole. The caller has guarded the bytes (guardXml).
  */
 export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedStringTable {
+  // nothing below keeps a view of `bytes` after returning (the caller may reuse them)
   const text = validUtf8Text(bytes);
   if (text !== null) {
     const spans = plainSpans(text, tick);
@@ -137,10 +138,9 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
       const all = parseSharedStrings(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, tick);
       return (i) => (Number.isInteger(i) && i >= 0 ? all[i] : undefined);
     }
-    // One pass over the strings' stretch: tidy text is NFC-stable too, and clean unless a string ends in a space.
-    const tidy = isTidyBetween(text, spans[0] ?? 0, spans[spans.length - 1] ?? 0);
-    const stable = tidy || isNfcStable(text);
     const escapes = escapeStarts(text);
+    // Each string is judged when first asked for (a third of a part's text is often never read): tidy text is
+    // NFC-stable too, and clean unless it starts or ends with a space.
     return lazyStrings(spans, (a, b) => {
       const raw = text.slice(a, b);
       if (someIn(escapes, a, b)) {
@@ -149,11 +149,12 @@ export function sharedStringTable(bytes: Uint8Array, tick: () => void): SharedSt
         if (isTidyBetween(s, 0, s.length) && cleanIfTidy(s)) return { text: s, clean: true };
         return { text: s.normalize('NFC') };
       }
-      if (tidy && cleanIfTidy(raw)) return { text: raw, clean: true };
-      return { text: stable ? raw : raw.normalize('NFC') };
+      if (isTidyBetween(raw, 0, raw.length)) return cleanIfTidy(raw) ? { text: raw, clean: true } : { text: raw };
+      return { text: isNfcStable(raw) ? raw : raw.normalize('NFC') };
     });
   }
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // an own copy: strings are decoded from it later, and the caller's bytes may be a reused buffer
+  const buf = Buffer.from(bytes);
   const view = buf.toString('latin1');
   const spans = plainSpans(view, tick);
   if (!spans) {

@@ -2,7 +2,7 @@
 // random text mixing Vietnamese letters, marks (decomposed text), spaces of every kind and characters outside it.
 import { describe, expect, it } from 'vitest';
 import { fold, foldKey } from '../../../src-main/text/vi-text';
-import { fastFold } from '../../../src-main/excel/report/fast-fold';
+import { fastFold, foldedStarts, startsIn } from '../../../src-main/excel/report/fast-fold';
 import { cachedFold, cachedFoldKey } from '../../../src-main/excel/report/fold-cache';
 
 describe('table fold', () => {
@@ -42,6 +42,33 @@ describe('table fold', () => {
       expect(fastFold(s), JSON.stringify(s)).toBe(fold(s));
       expect(cachedFold(s), JSON.stringify(s)).toBe(fold(s));
       expect(cachedFoldKey(s), JSON.stringify(s)).toBe(foldKey(s));
+    }
+  });
+
+  it('startsIn answers what its definition on fold() answers, for every table character first and second', () => {
+    const sets = [
+      foldedStarts(['k', 'c', 'h', 'd', 'p', 'b', 'u', 't', 'n'], ['ke', 'ca', 'ha', 'kh', 'ki', 'de', 'da', 'ph', 'ba', 'uu', 'to', 'nh']),
+      foldedStarts(['n', 't', 'c', 'p', 'x'], ['no', 'tm', 't/', 'ng', 'th', 'ch', 'ph', 'xa']),
+    ];
+    const want = (s: string, i: number): boolean => {
+      const set = [sets[0], sets[1]][i]!;
+      const two = fold(s.slice(0, 2));
+      return set.ones.has(fold(s.charAt(0))) && (two.length !== 2 || set.twos.has(two));
+    };
+    const seconds = ['', 'h', 'M', '/', ' ', '\u0301', 'ư', 'Ư', '\u00a0', '漢', '😀', 'ß', '1', 'ǅ'];
+    let n = 0;
+    for (let c = 0; c < 0x2100; c++) {
+      for (const second of seconds) {
+        const s = String.fromCharCode(c) + second + ' dung';
+        for (const i of [0, 1]) {
+          expect(startsIn(s, sets[i]!), `${JSON.stringify(s)} ${i}`).toBe(want(s, i));
+          if (want(s, i)) n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(100); // the sets are met, not only missed
+    for (const s of ['', 'k', 'K', 'Đ', 'Kh', 'KHÓ', 'Nơi nhận', 'T/M', 'TM.', 'Thủ trưởng', 'x', '\u0301k', 'ke\u0301']) {
+      for (const i of [0, 1]) expect(startsIn(s, sets[i]!), `${JSON.stringify(s)} ${i}`).toBe(want(s, i));
     }
   });
 });

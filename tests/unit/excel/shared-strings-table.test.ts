@@ -50,14 +50,21 @@ describe('sharedStringTable', () => {
     sameAsWhole(part([si('Å and \u212b'), si('e\u0301'), si('plain text of thirty characters')]));
   });
 
-  it('marks strings of a tidy part clean, and none of a part with a tab, a newline or doubled spaces', () => {
+  it('marks tidy strings clean, and none with a tab, a newline, doubled spaces or a mark, each judged on its own', () => {
     const tidy = sharedStringTable(part([si('Nội dung'), si(' Số lượng', true), si('Ghi chú ', true), si(''), si('a b')]), () => undefined);
     expect([0, 1, 2, 3, 4].map((i) => tidy(i)?.clean ?? false)).toEqual([true, false, false, true, true]);
     for (const odd of ['a\tb', 'a\nb', 'a  b', 'a\u00a0b', 'e\u0301']) {
-      const t = sharedStringTable(part([si('Nội dung'), si(odd, true)]), () => undefined);
-      expect(t(0)?.clean, JSON.stringify(odd)).toBeUndefined();
-      expect(t(1)?.clean, JSON.stringify(odd)).toBeUndefined();
+      const t = sharedStringTable(part([si('Nội dung'), si(odd, true), si('Số  lượng'), si('Ghi chú')]), () => undefined);
+      // an odd string beside it does not keep a tidy one from being marked (clean() leaves a tidy string as it is)
+      expect(
+        [0, 1, 2, 3].map((i) => t(i)?.clean ?? false),
+        JSON.stringify(odd),
+      ).toEqual([true, false, false, true]);
+      expect(t(1)?.text).toBe(odd.normalize('NFC'));
     }
+    // a string asked for first, before the odd one is ever read, is judged the same way
+    const later = sharedStringTable(part([si('x\ny'), si('Nội dung')]), () => undefined);
+    expect([later(1)?.clean, later(0)?.clean]).toEqual([true, undefined]);
     // markup outside the strings (a declaration line) does not count; a string with escapes is judged decoded
     const withEscape = sharedStringTable(part([si('a&amp;b'), si('Số'), si('a&#10;b'), si('&#160;x'), si('e&#769;')]), () => undefined);
     expect(withEscape(0)).toEqual({ text: 'a&b', clean: true });
@@ -99,5 +106,17 @@ describe('sharedStringTable', () => {
     b[at + 1] = 0xff;
     sameAsWhole(new Uint8Array(b));
     expect(sharedStringTable(new Uint8Array(b), () => undefined)(1)?.text).toContain('\ufffd');
+  });
+
+  it('keeps no view of the bytes it was given: the caller may reuse them (the inflater reuses its output buffer)', () => {
+    const valid = Buffer.from(part(VI.map((t) => si(t))));
+    const invalid = Buffer.from(valid);
+    invalid[invalid.indexOf(Buffer.from('Số')) + 1] = 0xff;
+    for (const bytes of [valid, invalid]) {
+      const want = parseSharedStrings(decodeUtf8(bytes), () => undefined).map((s) => s.text);
+      const table = sharedStringTable(bytes, () => undefined);
+      bytes.fill(0x41); // the buffer is reused for the next part before any string is asked for
+      expect(want.map((_, i) => table(i)?.text)).toEqual(want);
+    }
   });
 });
