@@ -117,27 +117,39 @@ function readHistories(db: Db, planId: number, units: number[] | null): Map<numb
   return out;
 }
 
-interface StoredValue {
-  reportId: number;
-  unitId: number;
-  unitCode: string;
-  indicatorId: number;
-  value: number | null;
-  value2: number | null;
-  fileName: string | null;
-  cell: string | null;
-}
+/** [reportId, unitId, indicatorId, value, value2, source cell] of one active value. */
+type StoredValueRow = [
+  reportId: number,
+  unitId: number,
+  indicatorId: number,
+  value: number | null,
+  value2: number | null,
+  cell: string | null,
+];
 
-/** Every active value of a plan (numbers and second measures), with the unit and where it was read. */
-export function planStoredValues(db: Db, planId: number): StoredValue[] {
+/**
+ * Every active value of a plan with a number or a second one, by unit code then indicator, as arrays (~240,000 on a
+ * 5,000-unit plan: an object per row with the unit's code and the file's name repeated took ~0.45 s); the caller has
+ * the units, and the files by report (planActiveFiles).
+ */
+export function planStoredValueRows(db: Db, planId: number): StoredValueRow[] {
   return stmt(
     db,
-    `SELECT r.id AS reportId, r.unit_id AS unitId, u.code AS unitCode, v.indicator_id AS indicatorId, v.value_num AS value,
-            v.value2_num AS value2, r.file_name AS fileName, v.source_cell AS cell
+    `/* rows as arrays */ SELECT r.id, r.unit_id, v.indicator_id, v.value_num, v.value2_num, v.source_cell
      FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
      WHERE r.plan_id = ? AND r.status = 'active' AND (v.value_num IS NOT NULL OR v.value2_num IS NOT NULL)
      ORDER BY u.code, v.indicator_id`,
-  ).all(planId) as StoredValue[];
+  )
+    .raw(true)
+    .all(planId) as StoredValueRow[];
+}
+
+/** The file name of each of a plan's reports in use, by report id. */
+export function planActiveFiles(db: Db, planId: number): Map<number, string | null> {
+  const rows = stmt(db, "/* rows as arrays */ SELECT id, file_name FROM reports WHERE plan_id = ? AND status = 'active'")
+    .raw(true)
+    .all(planId) as [number, string | null][];
+  return new Map(rows);
 }
 
 /** Labels of values confirmed with a reason, per report (kept in the report's issues as rule 'confirmed'). */

@@ -6,7 +6,7 @@ import type { ReportDetail } from '../contract/reports';
 import { checkMeasures, isBlocking, sampleStats, type CheckFinding, type PeerStats } from '../checks/value-checks';
 import { peerSampler } from './report-import/peer-sample';
 import { splitPlace } from './report-import/row-mapping';
-import { confirmedValues, planPeerValues, planStoredValues, planUnitHistories, unitHistory } from '../db/check-data';
+import { confirmedValues, planActiveFiles, planPeerValues, planStoredValueRows, planUnitHistories, unitHistory } from '../db/check-data';
 import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import { planOrThrow } from './plan-lookup';
@@ -34,40 +34,41 @@ export function planWarnings(db: Db, planId: number): ValueWarning[] {
   const none = new Map<number, number[]>();
   const othersOf = peerSampler(peers); // O(values), not O(values²): each indicator's peers summed up once
   const out: ValueWarning[] = [];
-  for (const v of planStoredValues(db, planId)) {
-    const ind = indicators.get(v.indicatorId);
+  const files = planActiveFiles(db, planId);
+  for (const [reportId, unitId, indicatorId, value1, value2, cell] of planStoredValueRows(db, planId)) {
+    const ind = indicators.get(indicatorId);
     if (!ind) continue;
-    const history = histories.get(v.unitId) ?? none;
+    const history = histories.get(unitId) ?? none;
     const found = checkMeasures({
       indicator: ind,
-      value: v.value,
-      value2: v.value2,
-      target: targets.get(v.indicatorId) ?? null,
+      value: value1,
+      value2,
+      target: targets.get(indicatorId) ?? null,
       // only a number of a number indicator is judged against its past: summed up for those alone
-      history: v.value !== null && ind.aggregation !== 'text' ? historyStats(history.get(v.indicatorId) ?? NO_HISTORY) : [],
-      peers: othersOf(v.indicatorId, v.unitId, 'value'),
+      history: value1 !== null && ind.aggregation !== 'text' ? historyStats(history.get(indicatorId) ?? NO_HISTORY) : [],
+      peers: othersOf(indicatorId, unitId, 'value'),
       unit2: ind.unit2,
-      peers2: othersOf(v.indicatorId, v.unitId, 'value2'),
+      peers2: othersOf(indicatorId, unitId, 'value2'),
     });
-    const unit = units.get(v.unitId);
+    if (found.length === 0) continue;
+    const unit = units.get(unitId)!; // the rows come joined to their unit
     for (const f of found) {
-      const value = f.measure === 1 ? v.value : v.value2;
       out.push({
-        reportId: v.reportId,
-        unitId: v.unitId,
-        unitCode: v.unitCode,
-        unitName: unit?.name ?? v.unitCode,
-        indicatorId: v.indicatorId,
+        reportId,
+        unitId,
+        unitCode: unit.code,
+        unitName: unit.name,
+        indicatorId,
         indicatorCode: ind.code,
         indicatorLabel: ind.label,
         rule: f.rule,
         blocking: isBlocking(f),
-        value,
+        value: f.measure === 1 ? value1 : value2,
         expected: f.expected,
         message: f.message,
-        file: v.fileName,
-        ...splitPlace(v.cell),
-        status: confirmed.has(`${v.reportId}:${v.indicatorId}`) ? 'confirmed' : 'open',
+        file: files.get(reportId) ?? null,
+        ...splitPlace(cell),
+        status: confirmed.has(`${reportId}:${indicatorId}`) ? 'confirmed' : 'open',
       });
     }
   }

@@ -5,7 +5,7 @@ import type { ValueWarning } from '../../src-main/contract/checks';
 import { checkMeasures, isBlocking } from '../../src-main/checks/value-checks';
 import { peerSampler } from '../../src-main/features/report-import/peer-sample';
 import { splitPlace } from '../../src-main/features/report-import/row-mapping';
-import { confirmedValues, planStoredValues, unitHistory, type PeerValue } from '../../src-main/db/check-data';
+import { confirmedValues, unitHistory, type PeerValue } from '../../src-main/db/check-data';
 import type { Db } from '../../src-main/db/connection';
 import { listIndicators } from '../../src-main/db/indicators';
 import { planOrThrow } from '../../src-main/features/plan-lookup';
@@ -77,4 +77,26 @@ export function referencePeerValues(db: Db, planId: number): Map<number, PeerVal
     else out.set(indicatorId, [p]);
   }
   return out;
+}
+
+/** Every active value of a plan as read before issue #17's raw rows: an object per value, with its unit and file. */
+function planStoredValues(db: Db, planId: number) {
+  return db
+    .prepare(
+      `SELECT r.id AS reportId, r.unit_id AS unitId, u.code AS unitCode, v.indicator_id AS indicatorId, v.value_num AS value,
+              v.value2_num AS value2, r.file_name AS fileName, v.source_cell AS cell
+       FROM reports r JOIN report_values v ON v.report_id = r.id JOIN units u ON u.id = r.unit_id
+       WHERE r.plan_id = ? AND r.status = 'active' AND (v.value_num IS NOT NULL OR v.value2_num IS NOT NULL)
+       ORDER BY u.code, v.indicator_id`,
+    )
+    .all(planId) as {
+    reportId: number;
+    unitId: number;
+    unitCode: string;
+    indicatorId: number;
+    value: number | null;
+    value2: number | null;
+    fileName: string | null;
+    cell: string | null;
+  }[];
 }
