@@ -11,7 +11,7 @@ import type { Db } from '../db/connection';
 import { listIndicators } from '../db/indicators';
 import { planOrThrow } from './plan-lookup';
 import { getPlan } from '../db/plans';
-import { listUnits } from '../db/units';
+import { unitRefsById } from '../db/units';
 
 const NO_HISTORY: readonly number[] = [];
 const summed = new WeakMap<readonly number[], PeerStats>();
@@ -26,7 +26,6 @@ function historyStats(xs: readonly number[]): PeerStats {
 export function planWarnings(db: Db, planId: number): ValueWarning[] {
   const plan = planOrThrow(db, planId);
   const indicators = new Map(listIndicators(db, true).map((i) => [i.id, i]));
-  const units = new Map(listUnits(db, true).map((u) => [u.id, u]));
   const targets = new Map(plan.targets.map((t) => [t.indicatorId, t.min]));
   const peers = planPeerValues(db, planId);
   const confirmed = confirmedValues(db, planId);
@@ -35,7 +34,10 @@ export function planWarnings(db: Db, planId: number): ValueWarning[] {
   const othersOf = peerSampler(peers); // O(values), not O(values²): each indicator's peers summed up once
   const out: ValueWarning[] = [];
   const files = planActiveFiles(db, planId);
-  for (const [reportId, unitId, indicatorId, value1, value2, cell] of planStoredValueRows(db, planId)) {
+  const rows = planStoredValueRows(db, planId);
+  // the units' codes and names alone (the register's list also counts every unit's records)
+  const units = unitRefsById(db, [...new Set(rows.map((r) => r[1]))]);
+  for (const [reportId, unitId, indicatorId, value1, value2, cell] of rows) {
     const ind = indicators.get(indicatorId);
     if (!ind) continue;
     const history = histories.get(unitId) ?? none;
