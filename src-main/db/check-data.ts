@@ -2,7 +2,7 @@
 // a unit's own values in earlier plans (history), and every active value of a plan with where it was read.
 import { stmt, type Db } from './connection';
 import { keptScope } from './kept-scope';
-import { planReportValues } from './plan-values';
+import { numberOrNull, planReportValues } from './plan-values';
 import { inReadSnapshot } from './read-connection';
 
 export interface PeerValue {
@@ -17,10 +17,10 @@ export function planPeerValues(db: Db, planId: number): Map<number, PeerValue[]>
   const out = new Map<number, PeerValue[]>();
   for (const { unitId, indicatorIds, nums, nums2 } of planReportValues(db, planId))
     for (let k = 0; k < indicatorIds.length; k++) {
-      const n = nums[k]!;
-      const n2 = nums2 ? nums2[k]! : NaN;
-      if (n !== n && n2 !== n2) continue; // neither number (NaN: none)
-      const p: PeerValue = { unitId, value: n === n ? n : null, value2: n2 === n2 ? n2 : null };
+      const value = numberOrNull(nums[k]!);
+      const value2 = nums2 ? numberOrNull(nums2[k]!) : null;
+      if (value === null && value2 === null) continue;
+      const p: PeerValue = { unitId, value, value2 };
       const list = out.get(indicatorIds[k]!);
       if (list) list.push(p);
       else out.set(indicatorIds[k]!, [p]);

@@ -15,3 +15,14 @@ export function shareKept(db: Db, scope: object): void {
 export function keptScope(db: Db): object {
   return scopes.get(db) ?? db;
 }
+
+/** A store of results kept per scope: the returned function gives the map of `db`'s scope (made on first use). */
+export function keptMaps<K, V>(): (db: Db) => Map<K, V> {
+  const maps = new WeakMap<object, Map<K, V>>();
+  return (db) => {
+    const scope = keptScope(db);
+    let map = maps.get(scope);
+    if (!map) maps.set(scope, (map = new Map()));
+    return map;
+  };
+}

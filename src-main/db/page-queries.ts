@@ -2,7 +2,7 @@
 // rows a page shows, instead of whole aggregates (e.g. a plan's units, not the register of 5,000 with aliases).
 import type { Unit } from '../contract/units';
 import { stmt, type Db } from './connection';
-import { keptScope } from './kept-scope';
+import { keptMaps } from './kept-scope';
 
 /** What a report list or tracking row shows of a unit. */
 export type UnitBrief = Pick<Unit, 'id' | 'code' | 'name' | 'phone' | 'email'>;
@@ -39,8 +39,7 @@ export function planExtraIndicators(db: Db, planId: number): number[] {
   const key = `${planRevision(db, planId)}|${planTargetsBrief(db, planId)
     .map((t) => t.indicatorId)
     .join(',')}`;
-  let plans = keptExtra.get(keptScope(db));
-  if (!plans) keptExtra.set(keptScope(db), (plans = new Map()));
+  const plans = keptExtra(db);
   const hit = plans.get(planId);
   if (hit?.key === key) return [...hit.ids];
   const ids = (
@@ -55,7 +54,7 @@ export function planExtraIndicators(db: Db, planId: number): number[] {
   return [...ids];
 }
 
-const keptExtra = new WeakMap<object, Map<number, { key: string; ids: number[] }>>();
+const keptExtra = keptMaps<number, { key: string; ids: number[] }>();
 
 /** Count, sum and maximum of one indicator's numbers in a plan's reports in use (one index seek per report: CROSS
  *  JOIN keeps the plan's reports outside, whatever the statistics say; read through the indicator's index instead,
@@ -63,8 +62,7 @@ const keptExtra = new WeakMap<object, Map<number, { key: string; ids: number[] }
  *  reports are unchanged (its revision, as planExtraIndicators): the overview's trend asks ~50 of them. */
 export function indicatorSummary(db: Db, planId: number, indicatorId: number): { n: number; sum: number; max: number | null } {
   const rev = planRevision(db, planId);
-  let kept = keptSummaries.get(keptScope(db));
-  if (!kept) keptSummaries.set(keptScope(db), (kept = new Map()));
+  const kept = keptSummaries(db);
   const at = `${planId}|${indicatorId}`;
   const hit = kept.get(at);
   if (hit?.rev === rev) return { ...hit.value };
@@ -78,7 +76,7 @@ export function indicatorSummary(db: Db, planId: number, indicatorId: number): {
   return { ...value };
 }
 
-const keptSummaries = new WeakMap<object, Map<string, { rev: number; value: { n: number; sum: number; max: number | null } }>>();
+const keptSummaries = keptMaps<string, { rev: number; value: { n: number; sum: number; max: number | null } }>();
 
 /** The plan's revision: raised by SQLite on every change to its reports (plan_data_revisions, migration 0014). */
 function planRevision(db: Db, planId: number): number {

@@ -3,7 +3,7 @@
 // 0013). Tổng hợp walks them after every change: re-reading all 237,520 values of a 5,000-unit plan took ~250 ms.
 import { stmt, type Db } from './connection';
 import { activeSummaries, activeValueRows, type ActiveValueRow } from './consolidation';
-import { keptScope } from './kept-scope';
+import { keptMaps } from './kept-scope';
 import { inReadSnapshot } from './read-connection';
 
 /** One active report's values, ordered by indicator id; a null number is NaN (SQLite stores no NaN: it makes it NULL). */
@@ -27,8 +27,18 @@ interface Kept {
 }
 
 const KEEP_PLANS = 3;
-/** Per connection, per plan (most recently used last), per report id. */
-const kept = new WeakMap<object, Map<number, Map<number, Kept>>>();
+/** Per connection's scope, per plan (most recently used last), per report id. */
+const plansOf = keptMaps<number, Map<number, Kept>>();
+
+/** `value` kept as the most recent plan's of `map`, the least recent let go past KEEP_PLANS. */
+function keepRecent<V>(map: Map<number, V>, planId: number, value: V): void {
+  map.delete(planId);
+  map.set(planId, value);
+  for (const id of map.keys()) if (map.size > KEEP_PLANS) map.delete(id);
+}
+
+/** A number as kept here: NaN stands for no number (SQLite stores no NaN: it makes it NULL). */
+export const numberOrNull = (x: number): number | null => (x === x ? x : null);
 
 /** Reports missing from the kept ones above which the whole plan is read in one query rather than report by report. */
 const READ_WHOLE_PLAN = 48;
@@ -73,12 +83,6 @@ function buildRuns(rows: ActiveValueRow[], want: (reportId: number) => boolean, 
     if (want(reportId)) out.set(reportId, build(reportId, unitId, rows, from, to));
     from = to;
   }
-}
-
-function plansOf(db: Db): Map<number, Map<number, Kept>> {
-  let plans = kept.get(keptScope(db));
-  if (!plans) kept.set(keptScope(db), (plans = new Map()));
-  return plans;
 }
 
 /**
@@ -126,27 +130,21 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
       now.set(r[0], { unitId: r[1], createdAt: r[2], rev: r[3], values });
     }
   }
-  // the plan's entries now hold only its active reports; the least recently used plans are let go
-  plans.delete(planId);
-  plans.set(planId, now);
-  for (const id of plans.keys()) if (plans.size > KEEP_PLANS) plans.delete(id);
+  keepRecent(plans, planId, now); // the plan's entries now hold only its active reports
   return stamps.map((r) => now.get(r[0])!.values);
 }
 
-const summaries = new WeakMap<object, Map<number, { stamps: StampRow[]; value: ReturnType<typeof activeSummaries> }>>();
+const summariesOf = keptMaps<number, { stamps: StampRow[]; value: ReturnType<typeof activeSummaries> }>();
 
 /** activeSummaries of the plan, computed again only when its active values changed (the "cùng kỳ" plan of Tổng hợp). */
 export function keptActiveSummaries(db: Db, planId: number): ReturnType<typeof activeSummaries> {
   return inReadSnapshot(db, () => {
     const stamps = stampRows(db, planId);
-    let byPlan = summaries.get(keptScope(db));
-    if (!byPlan) summaries.set(keptScope(db), (byPlan = new Map()));
+    const byPlan = summariesOf(db);
     const hit = byPlan.get(planId);
     if (hit && sameStamps(hit.stamps, stamps)) return hit.value;
     const value = activeSummaries(db, planId);
-    byPlan.delete(planId);
-    byPlan.set(planId, { stamps, value });
-    for (const id of byPlan.keys()) if (byPlan.size > KEEP_PLANS) byPlan.delete(id);
+    keepRecent(byPlan, planId, { stamps, value });
     return value;
   });
 }

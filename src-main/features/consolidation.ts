@@ -7,7 +7,7 @@ import type { Indicator } from '../contract/indicators';
 import type { Plan } from '../contract/plans';
 import type { Db } from '../db/connection';
 import { activeNarrative } from '../db/consolidation';
-import { keptActiveSummaries, planReportValues } from '../db/plan-values';
+import { keptActiveSummaries, numberOrNull, planReportValues } from '../db/plan-values';
 import { listIndicators } from '../db/indicators';
 import { getPlan } from '../db/plans';
 import { fold } from '../text/vi-text';
@@ -246,11 +246,9 @@ function consolidate(
         accOf[indicatorId] = a;
       }
       if (!a) continue;
-      const n = nums[k]!;
-      const num = n === n ? n : null; // NaN stands for no number
+      const num = numberOrNull(nums[k]!);
       const text = texts ? texts[k]! : null;
-      const n2 = nums2 ? nums2[k]! : NaN;
-      addValue(a, unit, num, text, n2 === n2 ? n2 : null);
+      addValue(a, unit, num, text, nums2 ? numberOrNull(nums2[k]!) : null);
       if (row !== undefined) cells[row]![indicatorId] = num ?? text ?? null;
     }
   }
