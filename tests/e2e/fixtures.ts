@@ -48,9 +48,6 @@ export const test = base.extend<{ app: AppFixture }>({
       },
       allowConsole: (re) => void allowed.push(re),
     });
-    // the page leaves first: its polls and event stream would otherwise meet the closed server (a console error that
-    // is the teardown's, not the app's; seen in CI once stopping the worker made the teardown longer)
-    await page.goto('about:blank');
     await server.close();
     await stopAheadWork(); // the worker lets go of the database before the folder goes
     ctx.close();
