@@ -6,6 +6,7 @@ import type { BatchInfo, ReportStatus } from '../contract/reports';
 import type { ChannelId } from '../contract/report-labels';
 import type { EntryViaId } from '../contract/entry-labels';
 import { stmt, type Db } from './connection';
+import { packedViews, type PackedUtf8 } from '../bytes/utf8-pack';
 
 export type { ReportStatus };
 
@@ -207,7 +208,8 @@ export function insertReport(
   db: Db,
   r: NewReport,
   values: NewValue[],
-  narrative: { heading: string; text: string }[],
+  /** Sections, or their headings and texts packed as UTF-8 (heading, text, heading, text…: bytes/utf8-pack.ts). */
+  narrative: { heading: string; text: string }[] | PackedUtf8,
   now: string,
 ): number {
   const version =
@@ -227,31 +229,33 @@ export function insertReport(
     const chunk = values.slice(at, at + ROWS_PER_INSERT);
     stmt(
       db,
-      `INSERT INTO report_values (report_id, indicator_id, value_num, value_text, value2_num, note, source_cell) VALUES ${rowsOf(chunk.length, 7)}`,
+      `INSERT INTO report_values (report_id, indicator_id, value_num, value_text, value2_num, note, source_cell) VALUES ${rowsOf(chunk.length, ROW7)}`,
     ).run(chunk.flatMap((v) => [id, v.indicatorId, v.valueNum, v.valueText, v.value2, v.note, v.cell]));
   }
-  for (let at = 0; at < narrative.length; at += ROWS_PER_INSERT) {
-    const chunk = narrative.slice(at, at + ROWS_PER_INSERT);
-    stmt(db, `INSERT INTO report_narrative (report_id, position, heading, text) VALUES ${rowsOf(chunk.length, 4)}`).run(
-      chunk.flatMap((n, i) => [id, at + i, n.heading, n.text]),
-    );
+  // UTF-8 bytes from the parse worker are stored as they are (CAST: SQLite's text is UTF-8; no conversion here)
+  const texts = Array.isArray(narrative) ? narrative.flatMap((n) => [n.heading, n.text]) : packedViews(narrative);
+  const row = Array.isArray(narrative) ? ROW4 : ROW4_UTF8;
+  for (let at = 0; at < texts.length / 2; at += ROWS_PER_INSERT) {
+    const n = Math.min(ROWS_PER_INSERT, texts.length / 2 - at);
+    const params: unknown[] = [];
+    for (let i = 0; i < n; i++) params.push(id, at + i, texts[2 * (at + i)], texts[2 * (at + i) + 1]);
+    stmt(db, `INSERT INTO report_narrative (report_id, position, heading, text) VALUES ${rowsOf(n, row)}`).run(params);
   }
   return id;
 }
 
 /** Rows per multi-row INSERT (7 columns x 32 rows stays far below SQLite's bound-parameter limit). */
 const ROWS_PER_INSERT = 32;
-const rowsSql = new Map<number, string>();
-/** "(?, ?), (?, ?)" for `rows` rows of `cols` placeholders, built once per shape (the statement cache keys on it). */
-function rowsOf(rows: number, cols: number): string {
-  const key = rows * 64 + cols;
-  let sql = rowsSql.get(key);
-  if (sql === undefined) {
-    const one = `(${new Array<string>(cols).fill('?').join(', ')})`;
-    sql = new Array<string>(rows).fill(one).join(', ');
-    rowsSql.set(key, sql);
-  }
-  return sql;
+const ROW4 = '(?, ?, ?, ?)';
+/** A narrative row whose heading and text are bound as UTF-8 bytes: stored as text, byte for byte (SQLite's text is UTF-8). */
+const ROW4_UTF8 = '(?, ?, CAST(? AS TEXT), CAST(? AS TEXT))';
+const ROW7 = '(?, ?, ?, ?, ?, ?, ?)';
+const rowsSql = new Map<string, string[]>();
+/** `rows` copies of one row's placeholders, "(?, ?), (?, ?)", built once per shape (the statement cache keys on it). */
+function rowsOf(rows: number, row: string): string {
+  let byCount = rowsSql.get(row);
+  if (!byCount) rowsSql.set(row, (byCount = []));
+  return (byCount[rows] ??= new Array<string>(rows).fill(row).join(', '));
 }
 
 /**

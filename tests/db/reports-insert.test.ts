@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/connection';
 import * as rep from '../../src-main/db/reports';
+import { packUtf8 } from '../../src-main/bytes/utf8-pack';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -84,9 +85,54 @@ describe('insertReport', () => {
         });
       const items = db.prepare('SELECT position, heading, text FROM report_narrative WHERE report_id = ? ORDER BY position').all(id);
       expect(items).toEqual(narrative.map((x, i) => ({ position: i, heading: x.heading, text: x.text })));
+      // the same narrative packed as UTF-8 (as the parse worker sends it) is stored as the very same text
+      const packed = rep.insertReport(
+        db,
+        { ...report(planId, unitId), sha256: 'p' },
+        [],
+        packUtf8(narrative.flatMap((x) => [x.heading, x.text])),
+        'now',
+      );
+      expect(db.prepare('SELECT position, heading, text FROM report_narrative WHERE report_id = ? ORDER BY position').all(packed)).toEqual(
+        items,
+      );
       db.close();
     });
   }
+
+  it('stores a narrative packed as UTF-8 byte for byte as the same strings, as text', () => {
+    const { db, unitId, planId } = setup(1);
+    // Vietnamese in both normal forms, an emoji (a surrogate pair), a NUL, an empty heading, a long text
+    const narrative = [
+      { heading: 'Kết quả nổi bật', text: 'Tổ chức 12 buổi tuyên truyền; \u1ec7 khác e\u0302\u0323 (NFD).' },
+      { heading: '', text: 'Hoàn thành 😀 mục tiêu' },
+      { heading: 'Lỗi mã hoá', text: 'trước\u0000sau' },
+      { heading: 'Dài', text: 'Đoàn viên tham gia phong trào thi đua. '.repeat(400) },
+    ];
+    const a = rep.insertReport(db, report(planId, unitId), [], narrative, 'now');
+    const b = rep.insertReport(
+      db,
+      { ...report(planId, unitId), sha256: 'p' },
+      [],
+      packUtf8(narrative.flatMap((x) => [x.heading, x.text])),
+      'now',
+    );
+    const rows = (id: number) =>
+      db
+        .prepare(
+          'SELECT position, typeof(heading) AS th, typeof(text) AS tt, hex(heading) AS h, hex(text) AS t, text FROM report_narrative WHERE report_id = ? ORDER BY position',
+        )
+        .all(id) as { th: string; tt: string; text: string }[];
+    expect(rows(b)).toEqual(rows(a));
+    expect(rows(b).every((r) => r.th === 'text' && r.tt === 'text')).toBe(true);
+    expect(rows(b)[1]?.text).toBe('Hoàn thành 😀 mục tiêu');
+    expect(rows(b)).toHaveLength(4);
+    // a lone surrogate (an _xD800_ escape in a file) is stored as U+FFFD, valid UTF-8 (bound as a string it would
+    // be stored as the invalid bytes ED A0 80)
+    const lone = rep.insertReport(db, { ...report(planId, unitId), sha256: 'q' }, [], packUtf8(['a\ud800b', '']), 'now');
+    expect(db.prepare('SELECT hex(heading) AS h FROM report_narrative WHERE report_id = ?').get(lone)).toEqual({ h: '61EFBFBD62' });
+    db.close();
+  });
 
   it('a row that breaks a constraint fails the whole report (nothing half-written inside a transaction)', () => {
     const { db, unitId, planId, ids } = setup(40);

@@ -10,6 +10,8 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { ParsedReport } from '../../contract/parsed-report';
 import { sha256 } from '../../bytes/content-hash';
 import { parseReport, type ParseReportOptions } from './parse-report';
+import { withPackedNarrative } from './packed-narrative';
+import type { PackedUtf8 } from '../../bytes/utf8-pack';
 
 export const HARD_TIMEOUT_MESSAGE = 'Đọc tệp quá thời gian cho phép – tệp quá lớn hoặc bất thường.';
 const CRASH_MESSAGE = 'Tệp bị hỏng hoặc không đọc được. Hãy mở bằng Excel, Lưu lại rồi gửi lại.';
@@ -39,6 +41,18 @@ interface ParsePoolOptions {
   workerUrl?: URL;
   /** Extra time a worker gets past the job's own (cooperative) timeout before it is terminated. */
   graceMs?: number;
+}
+
+/** What a parse worker posts back (parse-worker.ts). */
+interface WorkerAnswer {
+  ready?: true;
+  warmed?: true;
+  id?: number;
+  /** The parsed report without its narrative, which comes as `narrative` (UTF-8 bytes, see packed-narrative.ts). */
+  report?: ParsedReport;
+  narrative?: PackedUtf8;
+  sha256?: string;
+  error?: string;
 }
 
 interface Job {
@@ -229,7 +243,7 @@ export class ParsePool {
     }
     const slot: Slot = { worker, ready: false, running: [], timer: null, warmed: [] };
     this.slots.push(slot);
-    worker.on('message', (m: { ready?: true; warmed?: true; id?: number; report?: ParsedReport; sha256?: string; error?: string }) => {
+    worker.on('message', (m: WorkerAnswer) => {
       if (m.ready) {
         slot.ready = true;
         this.pump();
@@ -239,7 +253,8 @@ export class ParsePool {
       const i = slot.running.findIndex((j) => j.id === m.id);
       if (i < 0) return;
       const [job] = slot.running.splice(i, 1) as [Job];
-      job.resolve(m.report && m.sha256 ? { report: m.report, sha256: m.sha256 } : ParsePool.failed(job, CRASH_MESSAGE));
+      const report = m.report && m.narrative ? withPackedNarrative(m.report, m.narrative) : m.report;
+      job.resolve(report && m.sha256 ? { report, sha256: m.sha256 } : ParsePool.failed(job, CRASH_MESSAGE));
       this.arm(slot);
       this.pump();
     });

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { sha256 } from '../../bytes/content-hash';
 import { allowConversion } from '../legacy/convert';
 import { parseReport } from './parse-report';
+import { packNarrative } from './packed-narrative';
 import { warmSample } from './warm-sample';
 
 interface ParseJob {
@@ -38,7 +39,11 @@ if (port) {
       planPeriod: job.planPeriod ?? null,
       valueColumn: job.valueColumn ?? null,
     }).then(
-      (report) => port.postMessage({ id: job.id, report, sha256: hash }),
+      (report) => {
+        // the narrative goes as UTF-8 bytes, moved without a copy (packed-narrative.ts)
+        const narrative = packNarrative(report.narrative);
+        port.postMessage({ id: job.id, report: { ...report, narrative: [] }, narrative, sha256: hash }, [narrative.bytes.buffer as ArrayBuffer]);
+      },
       (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
     );
   });

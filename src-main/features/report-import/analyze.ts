@@ -1,5 +1,6 @@
 // Dry run of one file against a plan: parse, detect the unit, map rows, and decide what committing it would
 // do (new / replace / duplicate / held / confirm / error), with a one-sentence reason in Vietnamese.
+import { narrativeCount } from '../../excel/report/packed-narrative';
 import type { FileIn } from '../../contract/common';
 import type { ParsedReport } from '../../contract/parsed-report';
 import type { PreviewFile } from '../../contract/reports';
@@ -94,7 +95,7 @@ export async function analyzeFile(
     reader: parsed.reader,
     title: parsed.title,
     rows,
-    narrativeCount: parsed.narrative.length,
+    narrativeCount: narrativeCount(parsed),
     replaces: null,
     ...previewColumn(parsed, column?.how ?? null),
     issues: [

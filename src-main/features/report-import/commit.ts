@@ -10,6 +10,7 @@ import { sha256 } from '../../bytes/content-hash';
 import { putDocument } from '../../db/documents';
 import * as rep from '../../db/reports';
 import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
+import { packedNarrativeOf } from '../../excel/report/packed-narrative';
 import type { AppContext } from '../../handler/context';
 import { parseOptions } from './analyze';
 import { loadPlanContext, type PlanContext } from './context';
@@ -232,7 +233,7 @@ function applyOne(ctx: AppContext, planId: number, batchId: number, p: Prepared,
         issues,
       },
       p.values,
-      parsed.narrative,
+      packedNarrativeOf(parsed) ?? parsed.narrative,
       now,
     );
     if (!older) rep.recomputeActive(ctx.db, planId, unit.id);
