@@ -30,7 +30,8 @@ interface UnitRow {
 const SELECT_UNITS_NO_COUNT = `
   SELECT u.*, (SELECT json_group_array(a.alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases FROM units u`;
 
-function rowToUnit(r: UnitRow): Unit {
+/** A unit from its row; `aliases`: read apart (listUnits), else the row's JSON array. */
+function rowToUnit(r: UnitRow, aliases?: string[]): Unit {
   return {
     id: r.id,
     code: r.code,
@@ -44,7 +45,7 @@ function rowToUnit(r: UnitRow): Unit {
     email: r.email,
     address: r.address,
     note: r.note,
-    aliases: r.aliases ? (JSON.parse(r.aliases) as string[]).sort(compareVi) : [],
+    aliases: (aliases ?? (r.aliases ? (JSON.parse(r.aliases) as string[]) : [])).sort(compareVi),
     active: r.active === 1,
     activeFrom: r.active_from,
     activeTo: r.active_to,
@@ -61,12 +62,19 @@ function searchKeyOf(d: Pick<UnitDraft, 'code' | 'name' | 'aliases' | 'sector' |
 /** The register: the record counts come from one pass per counted table (db/page-queries.ts), not a lookup per unit. */
 export function listUnits(db: Db, includeInactive = true): Unit[] {
   const counts = unitRecordCounts(db);
-  const rows = db.prepare(`${SELECT_UNITS_NO_COUNT} ${includeInactive ? '' : 'WHERE u.active = 1'}`).all() as Omit<
+  // the aliases of every unit in one pass (a correlated json_group_array per unit took ~4 µs a unit)
+  const aliases = new Map<number, string[]>();
+  for (const a of stmt(db, 'SELECT unit_id, alias FROM unit_aliases').all() as { unit_id: number; alias: string }[]) {
+    const list = aliases.get(a.unit_id);
+    if (list) list.push(a.alias);
+    else aliases.set(a.unit_id, [a.alias]);
+  }
+  const rows = stmt(db, `SELECT u.*, NULL AS aliases FROM units u ${includeInactive ? '' : 'WHERE u.active = 1'}`).all() as Omit<
     UnitRow,
     'record_count'
   >[];
   return rows
-    .map((r) => rowToUnit({ ...r, record_count: counts.get(r.id) ?? 0 }))
+    .map((r) => rowToUnit({ ...r, record_count: counts.get(r.id) ?? 0 }, aliases.get(r.id)))
     .sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
 }
 

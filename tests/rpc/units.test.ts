@@ -26,6 +26,20 @@ describe('units register', () => {
     expect((await app.call('units.list', { includeInactive: false })).map((u) => u.code)).not.toContain('A');
   });
 
+  it('lists every unit with its own aliases, in Vietnamese order, and none for a unit without', async () => {
+    await app.call('units.save', { code: 'A', name: 'Công đoàn Trường THCS Lê Lợi', aliases: ['THCS Lê Lợi', 'CĐ Lê Lợi', 'Ân Lợi'] });
+    await app.call('units.save', { code: 'B', name: 'Đống Đa' });
+    await app.call('units.save', { code: 'C', name: 'Trạm Y tế', aliases: ['Y tế xã'] });
+    const listed = await app.call('units.list', {});
+    expect(Object.fromEntries(listed.map((u) => [u.code, u.aliases]))).toEqual({
+      A: ['Ân Lợi', 'CĐ Lê Lợi', 'THCS Lê Lợi'],
+      B: [],
+      C: ['Y tế xã'],
+    });
+    // the same as one unit read alone
+    for (const u of listed) expect((await app.call('units.get', { id: u.id })).aliases).toEqual(u.aliases);
+  });
+
   it('refuses a duplicate code (any case) and a parent cycle', async () => {
     const a = await app.call('units.save', { code: 'CD01', name: 'Một' });
     await expect(app.call('units.save', { code: 'cd01', name: 'Hai' })).rejects.toMatchObject({ code: 'conflict' });

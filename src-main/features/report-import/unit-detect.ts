@@ -11,12 +11,10 @@ interface UnitGuess {
 
 const PREFIXES = ['cong doan co so', 'nghiep doan co so', 'cong doan', 'nghiep doan', 'cdcs', 'cd', 'bao cao', 'bc', 'ket qua', 'kq'];
 
-/** "Công đoàn Trường THCS Lê Lợi" -> "truong thcs le loi": the part that tells units apart. */
-function coreKey(name: string): string {
-  return coreOfKey(foldKey(name));
-}
-
-/** coreKey of a name already folded with foldKey. */
+/**
+ * The part of a name (already folded with foldKey) that tells units apart: "cong doan truong thcs le loi" ->
+ * "truong thcs le loi".
+ */
 function coreOfKey(folded: string): string {
   let k = folded;
   for (let changed = true; changed;) {
@@ -43,14 +41,17 @@ export class UnitIndex {
     for (const u of units) {
       this.byCode.set(u.code.toLowerCase(), u);
       for (const name of [u.name, ...u.aliases]) {
-        for (const key of new Set([foldKey(name), coreKey(name)])) {
-          if (!key) continue;
-          const list = this.byKey.get(key) ?? [];
-          if (!list.includes(u)) list.push(u);
-          this.byKey.set(key, list);
+        // each name folded once (a register of thousands of units is indexed at every import)
+        const key = foldKey(name);
+        const core = coreOfKey(key);
+        for (const k of key === core ? [key] : [key, core]) {
+          if (!k) continue;
+          const list = this.byKey.get(k);
+          if (!list) this.byKey.set(k, [u]);
+          else if (!list.includes(u)) list.push(u);
         }
-        const core = coreKey(name);
-        if (compact(core).length >= 6) this.cores.push({ unit: u, core, compact: compact(core) });
+        const c = compact(core);
+        if (c.length >= 6) this.cores.push({ unit: u, core, compact: c });
       }
     }
   }
