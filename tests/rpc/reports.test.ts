@@ -206,6 +206,21 @@ describe('report import pipeline', () => {
     expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM reports').get()).toEqual({ n: 1 });
   });
 
+  it('a plan that is gone: the preview and the headless import say so in Vietnamese and write nothing', async () => {
+    await setup();
+    const bytes = await workbookOf([
+      ['STT', 'Nội dung', 'ĐVT', 'Kết quả'],
+      ['1', 'Số buổi tuyên truyền, phổ biến pháp luật', 'buổi', 7],
+    ]);
+    await expect(app.call('reports.preview', { planId: 999_999, files: [file('GD01.xlsx', bytes)] })).rejects.toMatchObject({
+      code: 'not_found',
+      message: expect.stringMatching(/Không tìm thấy kế hoạch/),
+    });
+    await expect(importHeadless(app.ctx, 999_999, [file('GD01.xlsx', bytes)], false)).rejects.toMatchObject({ code: 'not_found' });
+    expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM reports').get()).toEqual({ n: 0 });
+    expect(app.ctx.db.prepare('SELECT COUNT(*) AS n FROM import_batches').get()).toEqual({ n: 0 });
+  });
+
   it('edits a value by hand with an audit entry', async () => {
     const { a, plan } = await setup();
     const tpl = (await app.call('reports.templates', { planId: plan.id, unitIds: [a.id], zip: false })).bytes;

@@ -31,9 +31,15 @@ export function loadPlanContext(db: Db, planId: number): PlanContext {
   return cachedByDataVersion(db, `plan-context:${planId}`, () => buildPlanContext(db, planId));
 }
 
-function buildPlanContext(db: Db, planId: number): PlanContext {
+/** The plan, or the Vietnamese "not found" an import says. */
+export function planToImport(db: Db, planId: number): Plan {
   const plan = getPlan(db, planId);
   if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch rồi chọn lại.');
+  return plan;
+}
+
+function buildPlanContext(db: Db, planId: number): PlanContext {
+  const plan = planToImport(db, planId);
   const catalog = listIndicators(db, true);
   const wanted = new Set(plan.targets.map((t) => t.indicatorId));
   return {

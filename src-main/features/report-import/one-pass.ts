@@ -8,7 +8,7 @@ import { parseAhead } from '../../excel/report/parse-pool';
 import { analyzeFile, parseOptions, type Analysis } from './analyze';
 import { openBatch, type CommitFileInput } from './commit';
 import { openTask } from './cancel';
-import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
+import { loadPlanContext, planToImport, receivedOnOf, type PlanContext } from './context';
 import { rowIssues } from './row-mapping';
 import { backupBeforeBatchOffThread } from '../../data-file/backup-store';
 import { columnDoubtText, columnInDoubt } from './value-column-choice';
@@ -39,7 +39,6 @@ export async function importHeadless(
   dryRun: boolean,
   opts: HeadlessOptions = {},
 ): Promise<{ files: HeadlessFileResult[]; batchId: number | null }> {
-  const pc = loadPlanContext(ctx.db, planId);
   const seen = new Set<string>();
   const now = ctx.now();
   // The received date given for all files is said as their modified time (noon, Vietnam), so every rule sees it.
@@ -53,11 +52,13 @@ export async function importHeadless(
     .map((f, i) => ({ f, i, on: receivedOnOf(f.lastModified, now) }))
     .sort((a, b) => a.on.localeCompare(b.on) || a.i - b.i);
   // Files are parsed in worker threads ahead of the analysis, which runs here (it reads the database); pieces
-  // are written as soon as they are analysed, so the workers keep parsing while SQLite writes.
+  // are written as soon as they are analysed, so the workers keep parsing while SQLite writes. They start at once
+  // (they need only the plan's period) while the plan's context is built here (~50 ms for 3,000 units).
   const parsed = parseAhead(
     order.map((o) => o.f),
-    parseOptions(pc),
+    parseOptions({ plan: planToImport(ctx.db, planId) }),
   );
+  const pc = loadPlanContext(ctx.db, planId);
   const results: HeadlessFileResult[] = new Array(files.length);
   // like the app's import: a verified backup of the data as it was, or no import at all
   if (!dryRun) await backupBeforeBatchOffThread(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${pc.plan.title}" (dòng lệnh)`);

@@ -4,27 +4,35 @@ import { stageFile } from './stage';
 import type { FileIn } from '../../contract/common';
 import type { PreviewFile } from '../../contract/reports';
 import type { AppContext } from '../../handler/context';
-import { parseAhead } from '../../excel/report/parse-pool';
+import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
 import { analyzeFile, parseOptions, settleSameUnit } from './analyze';
 import { openTask, type TaskToken } from './cancel';
-import { loadPlanContext, type PlanContext } from './context';
+import { loadPlanContext, planToImport, type PlanContext } from './context';
 import { userError } from '../../handler/user-error';
 
 export async function previewBatch(ctx: AppContext, planId: number, files: FileIn[], task = 'reports.preview'): Promise<PreviewFile[]> {
+  // Parsed in worker threads a little ahead of use, starting at once (they need only the plan's period) while the
+  // plan's context is built here; cancelling stops asking for more.
+  const parsed = parseAhead(files, parseOptions({ plan: planToImport(ctx.db, planId) }), 32);
   const pc = loadPlanContext(ctx.db, planId);
   const token = openTask(task);
   try {
-    return await previewAll(ctx, pc, files, task, token);
+    return await previewAll(ctx, pc, files, parsed, task, token);
   } finally {
     token.close();
   }
 }
 
-async function previewAll(ctx: AppContext, pc: PlanContext, files: FileIn[], task: string, token: TaskToken): Promise<PreviewFile[]> {
+async function previewAll(
+  ctx: AppContext,
+  pc: PlanContext,
+  files: FileIn[],
+  parsed: (i: number) => Promise<ParsedFile>,
+  task: string,
+  token: TaskToken,
+): Promise<PreviewFile[]> {
   const seen = new Set<string>();
   const out: PreviewFile[] = [];
-  // Parsed in worker threads a little ahead of use; cancelling stops asking for more.
-  const parsed = parseAhead(files, parseOptions(pc), 32);
   for (const [i, f] of files.entries()) {
     if (token.cancelled) break;
     try {
