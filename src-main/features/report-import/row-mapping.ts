@@ -145,6 +145,11 @@ export function rowPlace(cell: string | null, sheet: string | null): string {
 
 /** Code-like text written by hand (a letter and a digit: "CT05", "ct5"), never a plain row number. */
 const CODE_LIKE = /^(?=.*\p{L})(?=.*\d)[\p{L}\p{N}._\-/]{2,20}$/u;
+/**
+ * CODE_LIKE, cheap cases first: at most 20 characters (40 UTF-16 units) and no space, which rules out nearly every
+ * label without the regex reading it twice (its two look-aheads).
+ */
+const codeLike = (s: string): boolean => s.length >= 2 && s.length <= 40 && !s.includes(' ') && CODE_LIKE.test(s);
 
 /**
  * An indicator code given by the row: our template's code, or one written in the first cell, as the label, or in
@@ -157,7 +162,7 @@ function codeOf(row: ReportRow, m: Matcher): Indicator | undefined {
   }
   for (const t of [row.stt, row.label, typeof row.target === 'string' ? row.target : null]) {
     const s = t?.trim();
-    if (s && CODE_LIKE.test(s)) {
+    if (s && codeLike(s)) {
       const i = m.byCode.get(s.toLowerCase());
       if (i) return i;
     }
