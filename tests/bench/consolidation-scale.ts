@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPlanFromJson } from '../../src-main/features/plan-create';
 import { insertReport } from '../../src-main/db/reports';
+import { reportRow } from '../helpers/report-rows';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import { computeConsolidation } from '../../src-main/features/consolidation';
 import { createContext } from '../../src-main/runtime/create-context';
@@ -53,22 +54,7 @@ try {
       for (let u = 1; u <= units; u++) {
         insertReport(
           db,
-          {
-            planId,
-            unitId: u,
-            batchId: null,
-            status: 'active',
-            receivedOn: `${year}-12-10`,
-            channel: 'file',
-            fileName: null,
-            sha256: null,
-            documentId: null,
-            reader: null,
-            title: null,
-            periodLabel: null,
-            unitNameInFile: null,
-            issues: [],
-          },
+          reportRow({ planId, unitId: u, status: 'active', receivedOn: `${year}-12-10` }),
           ids.map((id, k) => ({
             indicatorId: id,
             valueNum: ((u * 7 + k * 13) % 50) + (k % 7 === 0 ? 40 : 0),

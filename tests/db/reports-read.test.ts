@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/connection';
 import * as rep from '../../src-main/db/reports';
+import { reportRow } from '../helpers/report-rows';
 import { setReceivedVia } from '../../src-main/db/report-entry';
 import { activeReportsWithDocuments } from '../../src-main/db/province';
 import { addAudit, listAudit } from '../../src-main/db/audit';
@@ -139,22 +140,7 @@ describe('db reads return camelCase domain types', () => {
     const add = (unitId: number, receivedOn: string, status: 'superseded' | 'held', sha: string) => {
       const id = rep.insertReport(
         db,
-        {
-          planId,
-          unitId,
-          batchId: null,
-          status,
-          receivedOn,
-          channel: 'file',
-          fileName: `${sha}.xlsx`,
-          sha256: sha,
-          documentId: null,
-          reader: null,
-          title: null,
-          periodLabel: null,
-          unitNameInFile: null,
-          issues: [],
-        },
+        reportRow({ planId, unitId, status, receivedOn, fileName: `${sha}.xlsx`, sha256: sha }),
         [],
         [],
         `${receivedOn}T00:00:00.000Z`,
@@ -180,22 +166,7 @@ describe('db reads return camelCase domain types', () => {
     const { db, planId, u1 } = setup();
     const id = rep.insertReport(
       db,
-      {
-        planId,
-        unitId: u1,
-        batchId: null,
-        status: 'superseded',
-        receivedOn: '2024-07-30',
-        channel: 'file',
-        fileName: 'x.xlsx',
-        sha256: 'x',
-        documentId: null,
-        reader: null,
-        title: null,
-        periodLabel: null,
-        unitNameInFile: null,
-        issues: [],
-      },
+      reportRow({ planId, unitId: u1, receivedOn: '2024-07-30', fileName: 'x.xlsx', sha256: 'x' }),
       [],
       [],
       'now',

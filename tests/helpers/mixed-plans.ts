@@ -6,6 +6,7 @@ import type { TestApp } from './context';
 import type { Unit } from '../../src-main/contract/units';
 import type { Indicator } from '../../src-main/contract/indicators';
 import { insertReport } from '../../src-main/db/reports';
+import { reportRow } from './report-rows';
 import { NOT_APPLICABLE } from '../../src-main/text/blank-words';
 
 /** A small deterministic generator (the same data on every run). */
@@ -97,22 +98,7 @@ export async function buildMixedPlans(app: TestApp, seed: number, plans = 2) {
         if (n % 4 === 0) vals.push({ indicatorId: outside.id, valueNum: n, valueText: null, value2: null, note: null, cell: null });
         insertReport(
           db,
-          {
-            planId,
-            unitId: u.id,
-            batchId: null,
-            status,
-            receivedOn: v < versions ? `${year}-06-05` : `${year}-0${n % 2 ? 6 : 7}-1${v}`,
-            channel: 'file',
-            fileName: null,
-            sha256: null,
-            documentId: null,
-            reader: null,
-            title: null,
-            periodLabel: null,
-            unitNameInFile: null,
-            issues: [],
-          },
+          reportRow({ planId, unitId: u.id, status, receivedOn: v < versions ? `${year}-06-05` : `${year}-0${n % 2 ? 6 : 7}-1${v}` }),
           vals,
           n % 3 ? [{ heading: n % 2 ? 'Kết quả nổi bật' : 'Khó khăn, hạn chế', text: `Nội dung ${n}` }] : [],
           `${year}-07-20`,

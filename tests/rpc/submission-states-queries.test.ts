@@ -9,6 +9,7 @@ import { reportList } from '../../src-main/features/reports';
 import { computeTracking } from '../../src-main/features/tracking';
 import { overview } from '../../src-main/features/overview';
 import { makeTestApp, type TestApp } from '../helpers/context';
+import { reportRow } from '../helpers/report-rows';
 
 const apps: TestApp[] = [];
 afterEach(() => apps.splice(0).forEach((a) => a.close()));
@@ -57,22 +58,15 @@ async function planWith(units: number) {
   const add = (unitId: number, receivedOn: string, sha: string) => {
     insertReport(
       db,
-      {
+      reportRow({
         planId: plan.id,
         unitId,
-        batchId: null,
-        status: 'superseded',
         receivedOn,
         channel: 'email',
         fileName: `${sha}.xlsx`,
         sha256: sha,
-        documentId: null,
-        reader: null,
-        title: null,
-        periodLabel: null,
-        unitNameInFile: null,
         issues: [{ sheet: null, cell: null, severity: 'warning', message: 'Thiếu chữ ký' }],
-      },
+      }),
       [],
       [],
       '2024-01-05T00:00:00.000Z',
