@@ -1,7 +1,8 @@
 // Consolidation bench (issue #17: ≤ 50 ms per call for a province-sized plan): 500 units × 60 indicators, every
 // unit reporting, plus 10 earlier plans of the same size in the database (the "cùng kỳ" comparison reads the
-// previous one). Prints the median of N computations from the data (computeConsolidation, nothing reused) and of N
-// calls of consolidation.get through the real handler (which reuses a result while the data is unchanged). Asserts nothing.
+// previous one). Prints the median of N computations from the data (computeConsolidation, nothing reused: each in a
+// fresh scope of kept results, db/kept-scope.ts) and of N calls of consolidation.get through the real handler (which
+// reuses a result while the data is unchanged). Asserts nothing.
 // Run: npx tsx tests/bench/consolidation-scale.ts [--units 500] [--indicators 60] [--calls 15] [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 import { createPlanFromJson } from '../../src-main/features/plan-create';
 import { insertReport } from '../../src-main/db/reports';
 import { reportRow } from '../helpers/report-rows';
+import { shareKept } from '../../src-main/db/kept-scope';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import { computeConsolidation } from '../../src-main/features/consolidation';
 import { createContext } from '../../src-main/runtime/create-context';
@@ -73,6 +75,7 @@ try {
   const median = (xs: number[]) => Math.round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! * 10) / 10;
   const computed: number[] = [];
   for (let i = 0; i < calls; i++) {
+    shareKept(db, {}); // a fresh scope: the plans' values are read again, nothing kept from the computation before
     const t = performance.now();
     computeConsolidation(db, planId, '2026-01-15');
     computed.push(performance.now() - t);
