@@ -33,7 +33,6 @@ export const PARSE_TIMEOUT_MS = 15_000;
 const NO_MATCH = 'Không tìm thấy dòng nào khớp với chỉ tiêu của kế hoạch';
 
 /** How a plan's reports are read: the time limit, and the plan's period (which "Kết quả" sub-column answers it). */
-/** How the reader reads a file for this plan (only its period matters: which sub-column of "Kết quả" answers it). */
 export const parseOptions = (pc: { plan: Pick<PlanContext['plan'], 'periodLabel'> }) => ({
   timeoutMs: PARSE_TIMEOUT_MS,
   planPeriod: pc.plan.periodLabel ?? null,
