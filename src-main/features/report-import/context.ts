@@ -1,13 +1,12 @@
 // What one import run needs to know about a plan: the plan, its indicators, the catalog, the units register (with
 // who is expected to report), the values reported so far, and the Vietnam-time clock. Loaded once per data version:
 // a preview, the previews of single files on the mapping screen and the commit that follows share it.
-import { AppError } from '../../contract/errors';
 import type { Indicator } from '../../contract/indicators';
 import type { Plan } from '../../contract/plans';
 import type { Db } from '../../db/connection';
 import { planPeerValues, type PeerValue } from '../../db/check-data';
 import { listIndicators } from '../../db/indicators';
-import { getPlan } from '../../db/plans';
+import { planOrThrow } from '../plan-lookup';
 import { listUnits } from '../../db/units';
 import { UnitIndex } from './unit-detect';
 import { cachedByDataVersion } from '../data-version-cache';
@@ -31,15 +30,8 @@ export function loadPlanContext(db: Db, planId: number): PlanContext {
   return cachedByDataVersion(db, `plan-context:${planId}`, () => buildPlanContext(db, planId));
 }
 
-/** The plan, or the Vietnamese "not found" an import says. */
-export function planToImport(db: Db, planId: number): Plan {
-  const plan = getPlan(db, planId);
-  if (!plan) throw new AppError('not_found', 'Không tìm thấy kế hoạch. Hãy tải lại danh sách kế hoạch rồi chọn lại.');
-  return plan;
-}
-
 function buildPlanContext(db: Db, planId: number): PlanContext {
-  const plan = planToImport(db, planId);
+  const plan = planOrThrow(db, planId);
   const catalog = listIndicators(db, true);
   const wanted = new Set(plan.targets.map((t) => t.indicatorId));
   return {

@@ -8,7 +8,8 @@ import { parseAhead } from '../../excel/report/parse-pool';
 import { analyzeFile, parseOptions, type Analysis } from './analyze';
 import { openBatch, type CommitFileInput } from './commit';
 import { openTask } from './cancel';
-import { loadPlanContext, planToImport, receivedOnOf, type PlanContext } from './context';
+import { loadPlanContext, receivedOnOf, type PlanContext } from './context';
+import { planOrThrow } from '../plan-lookup';
 import { rowIssues } from './row-mapping';
 import { backupBeforeBatchOffThread } from '../../data-file/backup-store';
 import { columnDoubtText, columnInDoubt } from './value-column-choice';
@@ -56,7 +57,7 @@ export async function importHeadless(
   // (they need only the plan's period) while the plan's context is built here (~50 ms for 3,000 units).
   const parsed = parseAhead(
     order.map((o) => o.f),
-    parseOptions({ plan: planToImport(ctx.db, planId) }),
+    parseOptions({ plan: planOrThrow(ctx.db, planId) }),
   );
   const pc = loadPlanContext(ctx.db, planId);
   const results: HeadlessFileResult[] = new Array(files.length);

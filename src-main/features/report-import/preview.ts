@@ -7,13 +7,14 @@ import type { AppContext } from '../../handler/context';
 import { parseAhead, type ParsedFile } from '../../excel/report/parse-pool';
 import { analyzeFile, parseOptions, settleSameUnit } from './analyze';
 import { openTask, type TaskToken } from './cancel';
-import { loadPlanContext, planToImport, type PlanContext } from './context';
+import { loadPlanContext, type PlanContext } from './context';
+import { planOrThrow } from '../plan-lookup';
 import { userError } from '../../handler/user-error';
 
 export async function previewBatch(ctx: AppContext, planId: number, files: FileIn[], task = 'reports.preview'): Promise<PreviewFile[]> {
   // Parsed in worker threads a little ahead of use, starting at once (they need only the plan's period) while the
   // plan's context is built here; cancelling stops asking for more.
-  const parsed = parseAhead(files, parseOptions({ plan: planToImport(ctx.db, planId) }), 32);
+  const parsed = parseAhead(files, parseOptions({ plan: planOrThrow(ctx.db, planId) }), 32);
   const pc = loadPlanContext(ctx.db, planId);
   const token = openTask(task);
   try {
