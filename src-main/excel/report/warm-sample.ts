@@ -5,10 +5,10 @@
 // long paragraphs, an appendix with dates, a hidden scratch sheet. Real files take these paths; samples that did not
 // left the reader to be compiled again on the first real files. Pure; deterministic per variant.
 import { packEntry, writeZip } from '../template-stamp/zip-write';
+import { colName } from '../xlsx/grid';
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
-const colName = (c: number): string => String.fromCharCode(65 + c);
 
 /** A cell: text, number, date serial, formula with its cached number, styled empty cell, or nothing. */
 type Value = string | number | { date: number } | { f: string; v: number } | { empty: true } | null;
