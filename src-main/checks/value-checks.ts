@@ -1,6 +1,8 @@
 // The checks a careful checker does on one reported value (pure: no SQL, no Electron), used by the import preview,
 // hand edits, the check view and the exports: magnitude against target and peers (đồng / triệu đồng mix-ups), far
 // above target, robust outliers (median and MAD) against peers and the unit's own history, impossible values.
+import { VI_NUMBER } from '../text/vi-number';
+
 type CheckRule =
   | 'magnitude'
   | 'far_above_target'
@@ -78,9 +80,7 @@ interface CheckOptions {
 const DEFAULT_CHECKS: CheckOptions = { farAboveTarget: 10, magnitude: 300, outlierZ: 5, minSample: 5, outlierRatio: 3, minScaleTarget: 10 };
 
 const MONEY = /đồng|vnđ|vnd|\bđ\b/i;
-// one formatter made once: toLocaleString with options builds a new one per call (~20 µs; a plan's check view
-// formats tens of thousands of numbers into its messages)
-const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+// the one vi-VN formatter (a plan's check view formats tens of thousands of numbers into its messages)
 const fmt = (n: number) => VI_NUMBER.format(n);
 
 /** The other units' values summed up once (median, MAD, how many): a plan's check view computes it per indicator. */
