@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/db/connection';
 import * as rep from '../../src-main/db/reports';
 import { packUtf8 } from '../../src-main/bytes/utf8-pack';
+import { reportRow } from '../helpers/report-rows';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -31,22 +32,8 @@ function setup(indicators: number) {
   return { db, unitId, planId, ids };
 }
 
-const report = (planId: number, unitId: number) => ({
-  planId,
-  unitId,
-  batchId: null,
-  status: 'superseded' as const,
-  receivedOn: '2024-07-30',
-  channel: 'file',
-  fileName: 'a.xlsx',
-  sha256: 'h',
-  documentId: null,
-  reader: 'fast',
-  title: null,
-  periodLabel: null,
-  unitNameInFile: null,
-  issues: [],
-});
+const report = (planId: number, unitId: number) =>
+  reportRow({ planId, unitId, receivedOn: '2024-07-30', fileName: 'a.xlsx', sha256: 'h', reader: 'fast' });
 
 describe('insertReport', () => {
   for (const n of [1, 31, 32, 33, 70]) {
