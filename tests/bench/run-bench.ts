@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPlanFromJson } from '../../src-main/features/plan-create';
 import { importHeadless } from '../../src-main/features/report-import/one-pass';
@@ -19,6 +19,9 @@ import { planWarnings } from '../../src-main/features/value-review';
 import { createContext } from '../../src-main/runtime/create-context';
 import { warmImportPath } from '../../src-main/runtime/warm-import';
 import { makeCorpus, SECTIONS } from '../fixtures/gen/report-workbooks';
+import { cpuSpent, threadCpu, type CpuSpent } from './thread-cpu';
+
+export { importGoalLines } from './import-goals';
 
 export interface BenchResult {
   files: number;
@@ -49,6 +52,11 @@ export interface BenchResult {
    * CLI when `npm run build` is current, else the TypeScript sources through tsx (heavier).
    */
   cli: { seconds: number; peakRssMb: number; imported: number; entry: 'built' | 'sources' } | null;
+  /**
+   * Where our import's CPU went (Linux only, from /proc; null elsewhere), in the round of median total CPU, with the
+   * most this much CPU allows: `ceilingRatio` = median over rounds of exceljs's time / (the round's CPU / cores).
+   */
+  cpu: (CpuSpent & { cores: number; ceilingRatio: number }) | null;
 }
 
 /**
@@ -88,6 +96,8 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
     await warmImportPath();
     const warmStartSeconds = (performance.now() - tw) / 1000;
     const perRound: [number, number][] = [];
+    const cpuPerRound: CpuSpent[] = [];
+    const cores = availableParallelism();
     let imported = 0;
     let checkWarnings = 0;
     let checkedValues = 0;
@@ -99,9 +109,12 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
       collectGarbage();
       importing = true;
       sample();
+      const cpu0 = threadCpu();
       const t0 = performance.now();
       const result = await importHeadless(ctx, planId, files, false);
       const seconds = (performance.now() - t0) / 1000;
+      const cpu1 = threadCpu();
+      if (cpu0 && cpu1) cpuPerRound.push(cpuSpent(cpu0, cpu1, String(process.pid), cores));
       sample();
       importing = false;
       imported = result.files.filter((f) => f.status === 'imported').length;
@@ -121,6 +134,15 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
     const cli = await cliImport(dir, files);
     const seconds = median(perRound.map((r) => r[0]));
     const baselineSeconds = median(perRound.map((r) => r[1]));
+    const medianCpu = [...cpuPerRound].sort((a, b) => a.total - b.total)[Math.floor((cpuPerRound.length - 1) / 2)];
+    const cpu =
+      medianCpu && cpuPerRound.length === perRound.length
+        ? {
+            ...medianCpu,
+            cores,
+            ceilingRatio: round3(median(cpuPerRound.map((c, k) => (perRound[k] as [number, number])[1] / Math.max(c.floorSeconds, 0.001)))),
+          }
+        : null;
     return {
       files: n,
       rounds,
@@ -137,6 +159,7 @@ export async function runBench(n: number, log: (s: string) => void = () => {}, r
       checkWarnings,
       checkedValues,
       cli,
+      cpu,
     };
   } finally {
     clearInterval(timer);

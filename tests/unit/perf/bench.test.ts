@@ -21,5 +21,13 @@ describe('import benchmark harness', () => {
     expect(r.cli).toMatchObject({ imported: 12 });
     expect(r.cli!.peakRssMb).toBeGreaterThan(0);
     expect(r.cli!.seconds).toBeGreaterThan(0);
+    // where the CPU went, on Linux (from /proc): the parts add up and bound the wall time from below
+    if (process.platform === 'linux') {
+      const c = r.cpu!;
+      expect(c.total).toBeCloseTo(c.main + c.workers + c.helpers, 1);
+      expect(c.main).toBeGreaterThan(0);
+      expect(c.floorSeconds).toBeCloseTo(c.total / c.cores, 2);
+      expect(c.ceilingRatio).toBeGreaterThan(0);
+    }
   }, 60_000);
 });
