@@ -7,7 +7,7 @@ import type { RestoreResult } from '../contract/backups';
 import { checkpointTruncate, countRows } from '../db/file-ops';
 import { AppError } from '../contract/errors';
 import { addAudit } from '../db/audit';
-import { fullCheck } from '../db/connection';
+import { dataVersion, fullCheck } from '../db/connection';
 import { loadMigrations, NewerDatabaseError } from '../db/migrate';
 import type { AppContext } from '../handler/context';
 import { missingTables, sniffDataFile } from '../db/data-identity';
@@ -15,9 +15,9 @@ import { takeExclusive } from '../data-file/lock';
 import { beforeRestoreName, recoveryMarker, restoreTempFile, setAside } from '../data-file/restore-files';
 import { openTaskIds } from './report-import/cancel';
 import { resolveDataPaths } from '../data-file/paths';
-import { backupError, fsyncPath, type inspectCopy, writeVerifiedCopy } from '../data-file/verified-copy';
-import { inspectFileOffThread } from '../data-file/copy-check';
-import { backupFolder, createBackup, createBackupOffThread } from '../data-file/backup-store';
+import { backupError, fsyncPath, type inspectCopy } from '../data-file/verified-copy';
+import { inspectFileOffThread, writeVerifiedCopyOffThread } from '../data-file/copy-check';
+import { backupFolder, createBackupOffThread } from '../data-file/backup-store';
 
 /** Check a file we are about to restore: our data (not empty, not another program's, no table missing), sound, of a schema this version knows. */
 async function assertRestorable(file: string, label = basename(file)): Promise<void> {
@@ -186,16 +186,30 @@ export function startEmpty(ctx: AppContext): void {
   );
 }
 
-/** Move the database from a risky place (OneDrive, network) to the default folder of this computer and switch to it. */
-export function moveToDefault(ctx: AppContext): void {
+/**
+ * Move the database from a risky place (OneDrive, network) to the default folder of this computer and switch to it.
+ * The backup and the copy (seconds each on a large database) are made and checked off this thread, which keeps
+ * answering meanwhile; a write since the move began (here or by another program) is not in the copy, so the move is
+ * then given up and said so, nothing switched. `offThreadFrom`: the size from which the copy is made off this thread.
+ */
+export async function moveToDefault(ctx: AppContext, offThreadFrom?: number): Promise<void> {
   if (ctx.dataState.status !== 'ok') throw new AppError('db_read_only', ctx.dataState.message ?? 'Dữ liệu đang bị khoá.');
   const target = resolveDataPaths(null, { ...process.env, DANVAN_DB: undefined }).dbFile;
   if (target === ctx.dbFile) throw new AppError('conflict', 'Dữ liệu đã ở thư mục mặc định của máy, không cần chuyển.');
-  createBackup(ctx, 'pre-move', `Trước khi chuyển dữ liệu về "${dirname(target)}"`);
-  const folder = backupFolder(ctx);
   const from = ctx.dbFile;
+  const version = dataVersion(ctx.db);
+  await createBackupOffThread(ctx, 'pre-move', `Trước khi chuyển dữ liệu về "${dirname(target)}"`);
+  const folder = backupFolder(ctx);
   if (existsSync(target)) setAside(target, ctx.now(), 'before-move');
-  writeVerifiedCopy(ctx.db, target);
+  await writeVerifiedCopyOffThread(ctx.db, target, offThreadFrom);
+  // from here to the switch nothing waits: no write can come between this check and the reopen
+  if (ctx.dbFile !== from || !ctx.db.open || dataVersion(ctx.db) !== version) {
+    for (const ext of ['', '-wal', '-shm']) rmSync(target + ext, { force: true });
+    throw new AppError(
+      'conflict',
+      'Dữ liệu vừa thay đổi trong lúc chuyển nên chưa chuyển; phần mềm vẫn dùng tệp cũ, không mất gì. Hãy chuyển lại khi không nhập hay sửa dữ liệu.',
+    );
+  }
   ctx.db.close();
   ctx.reopen(target);
   if (ctx.dataState.status !== 'ok') {

@@ -55,7 +55,7 @@ export const backupsHandlers = {
   'data.status': (_i, ctx) => dataStatus(ctx),
   'data.move': async (_i, ctx) => {
     await stopAheadWork();
-    moveToDefault(ctx);
+    await moveToDefault(ctx);
     return dataStatus(ctx);
   },
   'data.startEmpty': async (_i, ctx) => {

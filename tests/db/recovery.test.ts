@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Channel, In, Out } from '../../src-main/contract/index';
 import { dispatch } from '../../src-main/rpc/dispatch';
 import { createContext, type RunningContext } from '../../src-main/runtime/create-context';
+import { moveToDefault } from '../../src-main/features/backup-restore';
 
 const cleanups: (() => void)[] = [];
 afterEach(() =>
@@ -184,4 +185,51 @@ describe('recovery at start', () => {
     expect(readdirSync(join(dir, 'OneDrive', 'Documents', 'backups')).some((f) => f.includes('-pre-move-'))).toBe(true);
     await expect(call(ctx, 'data.move', {})).rejects.toMatchObject({ code: 'conflict' });
   });
+
+  /** A database in a OneDrive folder, with the default folder of this computer under `dir` (DANVAN_DATA_DIR). */
+  function inOneDrive(): { dir: string; file: string; target: string; ctx: RunningContext } {
+    const dir = tmp();
+    const saved = process.env.DANVAN_DATA_DIR;
+    process.env.DANVAN_DATA_DIR = join(dir, 'LocalAppData');
+    cleanups.push(() => (saved === undefined ? delete process.env.DANVAN_DATA_DIR : (process.env.DANVAN_DATA_DIR = saved)));
+    const file = join(dir, 'OneDrive', 'dan-van.sqlite');
+    return { dir, file, target: join(dir, 'LocalAppData', 'dan-van.sqlite'), ctx: open(file) };
+  }
+
+  it(
+    'copies the data off the main thread when moving it: timers run meanwhile and the moved data is the same',
+    { timeout: 60_000 },
+    async () => {
+      const { ctx, target } = inOneDrive();
+      await call(ctx, 'units.save', unit('M1'));
+      let ticks = 0;
+      const timer = setInterval(() => ticks++, 1);
+      try {
+        await moveToDefault(ctx, 0); // copied and checked in the copy worker whatever its size
+      } finally {
+        clearInterval(timer);
+      }
+      expect(ticks).toBeGreaterThan(0);
+      expect(ctx.dbFile).toBe(target);
+      expect((await call(ctx, 'units.list', { includeInactive: true })).map((u) => u.code)).toEqual(['M1']);
+    },
+  );
+
+  it(
+    'gives the move up when the data changes while it is copied: nothing switched, nothing lost, and it can be moved again',
+    { timeout: 60_000 },
+    async () => {
+      const { ctx, file, target } = inOneDrive();
+      await call(ctx, 'units.save', unit('M1'));
+      const moving = moveToDefault(ctx, 0);
+      await call(ctx, 'units.save', unit('M2')); // saved while the worker copies: not in its copy
+      await expect(moving).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/vừa thay đổi.*vẫn dùng tệp cũ/) });
+      expect(ctx.dbFile).toBe(file);
+      expect(existsSync(target)).toBe(false);
+      expect((await call(ctx, 'units.list', { includeInactive: true })).map((u) => u.code).sort()).toEqual(['M1', 'M2']);
+      await moveToDefault(ctx, 0);
+      expect(ctx.dbFile).toBe(target);
+      expect((await call(ctx, 'units.list', { includeInactive: true })).map((u) => u.code).sort()).toEqual(['M1', 'M2']);
+    },
+  );
 });
