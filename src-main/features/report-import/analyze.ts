@@ -82,6 +82,9 @@ export async function analyzeFile(
   const findings = new Map(flagged.map((f) => [f.row, f.findings.map(({ rule, message }) => ({ rule, message, blocking: f.blocking }))]));
   const rows = mappedRows.map((r) => (findings.has(r) ? { ...r, checks: findings.get(r) } : r));
   const receivedOn = receivedOnOf(file.lastModified, now);
+  const col = previewColumn(parsed, column?.how ?? null);
+  // one object literal of one shape, set once below: a spread's shape would die with each import, and with it the
+  // compiled code of this function (compiled again on every import, measured)
   const base: PreviewFile = {
     index,
     fileName: file.name,
@@ -100,7 +103,8 @@ export async function analyzeFile(
     rows,
     narrativeCount: narrativeCount(parsed),
     replaces: null,
-    ...previewColumn(parsed, column?.how ?? null),
+    valueColumn: col.valueColumn,
+    valueColumns: col.valueColumns,
     issues: [
       ...parsed.issues,
       ...numberIssues(parsed, rows, pc.byId),
@@ -112,7 +116,11 @@ export async function analyzeFile(
     ],
   };
   const fatal = parsed.issues.find((i) => i.severity === 'fatal');
-  const set = (status: PreviewFile['status'], reason: string): Analysis => ({ preview: { ...base, status, reason }, parsed, pkg, flagged });
+  const set = (status: PreviewFile['status'], reason: string): Analysis => {
+    base.status = status;
+    base.reason = reason;
+    return { preview: base, parsed, pkg, flagged };
+  };
   if (fatal) return set('error', fatal.message);
   if (pkg?.action === 'refuse') return set('error', pkg.reason ?? '');
   const planOfTemplate = parsed.template?.planId;

@@ -20,6 +20,8 @@ export interface PlanContext {
   byId: Map<number, Indicator>;
   /** The values the plan's units reported so far (active reports), per indicator: the value checks' peers. */
   peers: Map<number, PeerValue[]>;
+  /** The plan's minimum target per indicator (null: none set), looked up per checked value. */
+  targetMin: Map<number, number | null>;
 }
 
 /**
@@ -41,6 +43,7 @@ function buildPlanContext(db: Db, planId: number): PlanContext {
     units: new UnitIndex(listUnits(db, true), new Set(plan.unitIds)),
     byId: new Map(catalog.map((i) => [i.id, i])),
     peers: planPeerValues(db, planId),
+    targetMin: new Map(plan.targets.map((t) => [t.indicatorId, t.min ?? null])),
   };
 }
 

@@ -69,7 +69,7 @@ export function flagRows(
     if (!ind) continue;
     const value = typeof row.value === 'number' ? row.value : null;
     if (value === null && row.value2 === null) continue;
-    const target = pc.plan.targets.find((t) => t.indicatorId === row.indicatorId)?.min ?? null;
+    const target = pc.targetMin.get(row.indicatorId) ?? null;
     const findings: CheckFinding[] = checkMeasures({
       indicator: ind,
       value,
