@@ -197,13 +197,14 @@ export async function moveToDefault(ctx: AppContext, offThreadFrom?: number): Pr
   const target = resolveDataPaths(null, { ...process.env, DANVAN_DB: undefined }).dbFile;
   if (target === ctx.dbFile) throw new AppError('conflict', 'Dữ liệu đã ở thư mục mặc định của máy, không cần chuyển.');
   const from = ctx.dbFile;
-  const version = dataVersion(ctx.db);
+  const db = ctx.db;
+  const version = dataVersion(db);
   await createBackupOffThread(ctx, 'pre-move', `Trước khi chuyển dữ liệu về "${dirname(target)}"`);
   const folder = backupFolder(ctx);
   if (existsSync(target)) setAside(target, ctx.now(), 'before-move');
   await writeVerifiedCopyOffThread(ctx.db, target, offThreadFrom);
   // from here to the switch nothing waits: no write can come between this check and the reopen
-  if (ctx.dbFile !== from || !ctx.db.open || dataVersion(ctx.db) !== version) {
+  if (ctx.db !== db || ctx.dbFile !== from || !db.open || dataVersion(db) !== version) {
     for (const ext of ['', '-wal', '-shm']) rmSync(target + ext, { force: true });
     throw new AppError(
       'conflict',

@@ -5,13 +5,13 @@
 // long paragraphs, an appendix with dates, a hidden scratch sheet. Real files take these paths; samples that did not
 // left the reader to be compiled again on the first real files. Pure; deterministic per variant.
 import { packEntry, writeZip } from '../template-stamp/zip-write';
+import { colName } from '../xlsx/grid';
 
 /**
  * Deflate level of the samples' parts: the fastest. The app makes ~300 samples at each start-up (~1.7 ms each at
  * Excel's level 6, half of it deflating); the reader inflates any level through the same code.
  */
 const LEVEL = 1;
-import { colName } from '../xlsx/grid';
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
