@@ -22,3 +22,15 @@ export function inReadSnapshot<T>(db: Db, fn: () => T): T {
     db.exec('COMMIT');
   }
 }
+
+/** The same for work that awaits (a file built after its reads): the transaction stays open until `fn` settles. Only
+ *  on a connection of its own (a worker's), where nothing else runs meanwhile. */
+export async function inReadSnapshotAsync<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (db.inTransaction) return fn();
+  db.exec('BEGIN DEFERRED');
+  try {
+    return await fn();
+  } finally {
+    db.exec('COMMIT');
+  }
+}

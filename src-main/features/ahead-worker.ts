@@ -1,6 +1,7 @@
 // The one worker thread that does work ahead for the pages (checks-worker.ts): jobs go to it one at a time, the
-// quick ones first (a matrix, then a consolidation, then the seconds-long checks), and a job not started yet is
-// answered by a newer one for the same work (the data changed again meanwhile: its result would be stale anyway).
+// quick ones first (an export the user asked for or a matrix, then a consolidation, then the seconds-long checks),
+// and a job not started yet is answered by a newer one for the same work (the data changed again meanwhile: its
+// result would be stale anyway).
 // A job under way is left to finish: stopping it and starting the worker afresh made the Tổng hợp tab right after a
 // change slower (800 against 575–615 ms, the restarted worker competing with the main thread for the same figures).
 import type { Worker } from 'node:worker_threads';
@@ -19,7 +20,7 @@ interface Queued {
   promise?: Promise<unknown>;
 }
 
-const PRIORITY: Record<Job['kind'], number> = { matrix: 0, consolidation: 1, checks: 2 };
+const PRIORITY: Record<Job['kind'], number> = { export: 0, matrix: 0, consolidation: 1, checks: 2 };
 
 type Reply = { id: number; value: unknown } | { id: number; error: string };
 let worker: Worker | null | undefined; // undefined: not started yet; null: no worker here (computed in-thread)
@@ -82,6 +83,8 @@ const sameWork = (a: Job, b: Job): boolean =>
   a.kind === b.kind &&
   a.kind !== 'matrix' &&
   b.kind !== 'matrix' &&
+  a.kind !== 'export' && // each export is the user's own request
+  b.kind !== 'export' &&
   a.dbFile === b.dbFile &&
   a.planId === b.planId &&
   (a.kind !== 'consolidation' || (b.kind === 'consolidation' && a.today === b.today));

@@ -2,22 +2,26 @@
 // consolidation with its tracking, each on its own read-only connection opened per job (a restore may have replaced
 // the file; what the connections keep is shared while the file is the same) inside one read snapshot, posted back so
 // the main thread keeps answering meanwhile. The consolidation's units × indicators matrix stays here until asked for
-// (~10 MB to copy on a 5,000-unit plan). Built as out/main/checks-worker.js.
+// (~10 MB to copy on a 5,000-unit plan). It also makes the consolidated Excel and Word files the user asks for while
+// it is free (export-off-thread.ts). Built as out/main/checks-worker.js.
 import { statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { Consolidation } from '../contract/consolidation';
 import { shareKept } from '../db/kept-scope';
-import { inReadSnapshot, openReadConnection } from '../db/read-connection';
+import { inReadSnapshot, inReadSnapshotAsync, openReadConnection } from '../db/read-connection';
 import { computeConsolidation, type ConsolidationSummary } from './consolidation';
 import { computeTracking } from './tracking';
 import { planWarnings } from './value-review';
+import { exportConsolidatedFile, type DocOptions, type ExportFormat } from './consolidation-export';
 
 export type AheadJob = { id: number } & (
   | { kind: 'checks'; dbFile: string; planId: number }
   /** `key` names this job's matrix, kept for a later 'matrix' job. */
   | { kind: 'consolidation'; dbFile: string; planId: number; today: string; key: string }
   | { kind: 'matrix'; key: string }
+  /** A consolidated file the user asked for (export-off-thread.ts). */
+  | { kind: 'export'; dbFile: string; format: ExportFormat; options: DocOptions }
 );
 
 const port = parentPort;
@@ -44,8 +48,20 @@ function scopeOf(file: string): object {
   return scope.scope;
 }
 
+/** An export on its own connection, all its reads in one snapshot (the file is built after them, awaited). */
+async function exportFile(job: Extract<AheadJob, { kind: 'export' }>): Promise<unknown> {
+  const db = openReadConnection(job.dbFile);
+  shareKept(db, scopeOf(job.dbFile));
+  try {
+    return await inReadSnapshotAsync(db, () => exportConsolidatedFile(db, job.format, job.options));
+  } finally {
+    db.close();
+  }
+}
+
 function run(job: AheadJob): unknown {
   if (job.kind === 'matrix') return kept?.key === job.key ? kept.matrix : null;
+  if (job.kind === 'export') return exportFile(job);
   const db = openReadConnection(job.dbFile);
   shareKept(db, scopeOf(job.dbFile));
   try {
@@ -64,9 +80,12 @@ function run(job: AheadJob): unknown {
 
 if (port)
   port.on('message', (job: AheadJob) => {
+    const fail = (e: unknown) => port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
     try {
-      port.postMessage({ id: job.id, value: run(job) });
+      const value = run(job);
+      if (value instanceof Promise) value.then((v) => port.postMessage({ id: job.id, value: v }), fail);
+      else port.postMessage({ id: job.id, value });
     } catch (e) {
-      port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
+      fail(e);
     }
   });

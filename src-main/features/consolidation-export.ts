@@ -51,7 +51,7 @@ const fileName = (plan: Plan, prefix: string, ext: string): string => `${prefix}
 
 const withWarnings = (f: FileOut, warnings: string[]): FileOut => (warnings.length ? { ...f, warnings } : f);
 
-export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<FileOut> {
+async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<FileOut> {
   const plan = planOrThrow(db, o.planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const bytes = await buildConsolidatedWorkbook(
@@ -62,7 +62,7 @@ export async function exportConsolidatedXlsx(db: Db, o: DocOptions): Promise<Fil
   return withWarnings({ name: fileName(plan, 'tong-hop', 'xlsx'), mime: MIME.xlsx, bytes }, warnings);
 }
 
-export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<FileOut> {
+async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<FileOut> {
   const plan = planOrThrow(db, o.planId);
   const { profile, warnings } = resolveProfile(readProfile(db), plan);
   const c = computeConsolidation(db, o.planId, o.date);
@@ -75,6 +75,11 @@ export async function exportConsolidatedDocx(db: Db, o: DocOptions): Promise<Fil
     : [];
   return withWarnings({ name: fileName(plan, 'bao-cao', 'docx'), mime: MIME.docx, bytes }, [...warnings, ...stale]);
 }
+
+/** The consolidated file a format names, made on this connection in this thread (see export-off-thread.ts). */
+export type ExportFormat = 'xlsx' | 'docx';
+export const exportConsolidatedFile = (db: Db, format: ExportFormat, o: DocOptions): Promise<FileOut> =>
+  format === 'xlsx' ? exportConsolidatedXlsx(db, o) : exportConsolidatedDocx(db, o);
 
 export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {
   if (from === 'xlsx') throw new AppError('invalid_input', XLSX_PDF_MESSAGE);

@@ -6,7 +6,9 @@ import { addAudit } from '../db/audit';
 import { saveCellMap } from '../db/consolidation';
 import { todayInVietnam } from '../text/vi-date';
 import { cachedConsolidation, cachedTracking } from './consolidation-cache';
-import { exportConsolidatedDocx, exportConsolidatedPdf, exportConsolidatedXlsx, exportMissingList } from './consolidation-export';
+import { exportConsolidatedPdf, exportMissingList } from './consolidation-export';
+import { exportConsolidated } from './export-off-thread';
+import { aheadRun } from './checks-off-thread';
 import { effectiveCellMap, fillProvinceWorkbook, upwardPackage } from './consolidation-upward';
 import { recordReminders, reminderHistory, reminderLetter } from './reminders';
 import { planOrThrow } from './plan-lookup';
@@ -107,10 +109,11 @@ export const consolidationHandlers = {
     return { recorded };
   },
   'consolidation.get': ({ planId }, ctx) => cachedConsolidation(ctx.db, planId, todayInVietnam(ctx.now())),
+  // seconds on a province-sized plan: made in the work-ahead worker when it is free (export-off-thread.ts)
   'consolidation.exportXlsx': (i, ctx) =>
-    exportConsolidatedXlsx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
+    exportConsolidated(aheadRun(ctx), 'xlsx', { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
   'consolidation.exportDocx': (i, ctx) =>
-    exportConsolidatedDocx(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
+    exportConsolidated(aheadRun(ctx), 'docx', { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
   'consolidation.exportPdf': (i, ctx) =>
     exportConsolidatedPdf(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }, i.from),
   'consolidation.upwardPackage': (i, ctx) =>

@@ -1,0 +1,63 @@
+// The consolidated Excel and Word files made in the work-ahead worker on its own read connection (issue #17: 6.4 s
+// with the app held on a 4,461-unit plan): the same files as this thread makes, the worker (not this thread) makes
+// them, it sees what was committed just before, and a plan that does not exist still answers with the app's own error.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import mammoth from 'mammoth';
+import { makeTestApp, type TestApp } from '../helpers/context';
+import type { ChecksRun } from '../../src-main/features/checks-off-thread';
+import { exportConsolidatedFile, type DocOptions } from '../../src-main/features/consolidation-export';
+import { exportConsolidated } from '../../src-main/features/export-off-thread';
+import { isIdle } from '../../src-main/features/ahead-worker';
+import { setupPlan, submitS1 } from './consolidation-fixture';
+
+let app: TestApp;
+beforeEach(() => (app = makeTestApp()));
+afterEach(() => app.close());
+
+const offThread = (): ChecksRun => ({ db: app.ctx.db, dbFile: app.ctx.dbFile, offThread: true });
+
+/** Every cell of every sheet, as values (the files' own timestamps differ from one writing to the next). */
+async function cells(bytes: Uint8Array): Promise<unknown[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb.worksheets.map((ws) => ({ name: ws.name, rows: ws.getSheetValues().map((r) => JSON.stringify(r ?? null)) }));
+}
+const docText = async (bytes: Uint8Array): Promise<string> => (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+
+describe('consolidated exports off the main thread', () => {
+  it('give the same workbook and report as this thread, made by the worker', { timeout: 60_000 }, async () => {
+    const f = await setupPlan(app);
+    await submitS1(f);
+    const o: DocOptions = { planId: f.plan.id, number: '03/BC-LĐLĐ', date: '2024-01-06' };
+    const asked = exportConsolidated(offThread(), 'xlsx', o);
+    expect(isIdle()).toBe(false); // the worker has the job: this thread is free until the file comes back
+    const off = await asked;
+    expect(isIdle()).toBe(true);
+    const here = await exportConsolidatedFile(app.ctx.db, 'xlsx', o);
+    expect({ ...off, bytes: null }).toEqual({ ...here, bytes: null });
+    expect(await cells(off.bytes)).toEqual(await cells(here.bytes));
+    const doc = await exportConsolidated(offThread(), 'docx', o);
+    const docHere = await exportConsolidatedFile(app.ctx.db, 'docx', o);
+    expect({ ...doc, bytes: null }).toEqual({ ...docHere, bytes: null });
+    expect(await docText(doc.bytes)).toBe(await docText(docHere.bytes));
+    expect(await docText(doc.bytes)).toContain('03/BC-LĐLĐ');
+  });
+
+  it('sees what was committed just before it was asked', { timeout: 60_000 }, async () => {
+    const f = await setupPlan(app);
+    await submitS1(f);
+    const o: DocOptions = { planId: f.plan.id, number: null, date: '2024-01-06' };
+    const before = await cells((await exportConsolidated(offThread(), 'xlsx', o)).bytes);
+    await f.submit(4, '2024-01-05', { CT01: 7 });
+    const after = await exportConsolidated(offThread(), 'xlsx', o);
+    expect(await cells(after.bytes)).not.toEqual(before);
+    expect(await cells(after.bytes)).toEqual(await cells((await exportConsolidatedFile(app.ctx.db, 'xlsx', o)).bytes));
+  });
+
+  it('answers a plan that does not exist with the app’s own error', { timeout: 60_000 }, async () => {
+    await expect(exportConsolidated(offThread(), 'xlsx', { planId: 424242, number: null, date: '2024-01-06' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});
