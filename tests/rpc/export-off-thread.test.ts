@@ -1,6 +1,7 @@
-// The consolidated Excel and Word files made in the work-ahead worker on its own read connection (issue #17: the app
-// was held 4.4 s for the Excel of a 4,461-unit plan): the same files as this thread makes, the worker (not this thread) makes
-// them, it sees what was committed just before, and a plan that does not exist still answers with the app's own error.
+// The consolidated Excel and Word files made in the work-ahead worker on its own read connection (issue #17: the
+// app was held 4.4 s for the Excel of a 4,461-unit plan): the same files as this thread makes, the worker (not this
+// thread) makes them, it sees what was committed just before, and a plan that does not exist still answers with the
+// app's own error.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
