@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import type { Consolidation } from '../contract/consolidation';
+import type { Db } from '../db/connection';
 import { shareKept } from '../db/kept-scope';
 import { inReadSnapshot, inReadSnapshotAsync, openReadConnection } from '../db/read-connection';
 import { computeConsolidation, type ConsolidationSummary } from './consolidation';
@@ -48,10 +49,16 @@ function scopeOf(file: string): object {
   return scope.scope;
 }
 
+/** A job's own read-only connection, sharing what the connections to this same file keep. */
+function jobConnection(file: string): Db {
+  const db = openReadConnection(file);
+  shareKept(db, scopeOf(file));
+  return db;
+}
+
 /** An export on its own connection, all its reads in one snapshot (the file is built after them, awaited). */
 async function exportFile(job: Extract<AheadJob, { kind: 'export' }>): Promise<unknown> {
-  const db = openReadConnection(job.dbFile);
-  shareKept(db, scopeOf(job.dbFile));
+  const db = jobConnection(job.dbFile);
   try {
     return await inReadSnapshotAsync(db, () => exportConsolidatedFile(db, job.format, job.options));
   } finally {
@@ -62,8 +69,7 @@ async function exportFile(job: Extract<AheadJob, { kind: 'export' }>): Promise<u
 function run(job: AheadJob): unknown {
   if (job.kind === 'matrix') return kept?.key === job.key ? kept.matrix : null;
   if (job.kind === 'export') return exportFile(job);
-  const db = openReadConnection(job.dbFile);
-  shareKept(db, scopeOf(job.dbFile));
+  const db = jobConnection(job.dbFile);
   try {
     return inReadSnapshot(db, () => {
       if (job.kind === 'checks') return planWarnings(db, job.planId);
