@@ -1,5 +1,6 @@
 // Restoring a backup over the live database and moving the data to the default folder: verify a private copy, back up,
-// keep the current file aside (never deleted), swap by one rename, reopen, check, audit. Rolled back if not sound.
+// keep the current file aside (never deleted), swap by one rename, reopen (checked again only when migrated), audit.
+// Rolled back if not sound.
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
@@ -7,8 +8,8 @@ import type { RestoreResult } from '../contract/backups';
 import { checkpointTruncate, countRows } from '../db/file-ops';
 import { AppError } from '../contract/errors';
 import { addAudit } from '../db/audit';
-import { dataVersion, fullCheck } from '../db/connection';
-import { loadMigrations, NewerDatabaseError } from '../db/migrate';
+import { dataVersion, fullCheck, type Db } from '../db/connection';
+import { loadMigrations, NewerDatabaseError, schemaVersion } from '../db/migrate';
 import type { AppContext } from '../handler/context';
 import { missingTables, sniffDataFile } from '../db/data-identity';
 import { takeExclusive } from '../data-file/lock';
@@ -19,8 +20,12 @@ import { backupError, fsyncPath, type inspectCopy } from '../data-file/verified-
 import { inspectFileOffThread, writeVerifiedCopyOffThread } from '../data-file/copy-check';
 import { backupFolder, createBackupOffThread } from '../data-file/backup-store';
 
-/** Check a file we are about to restore: our data (not empty, not another program's, no table missing), sound, of a schema this version knows. */
-async function assertRestorable(file: string, label = basename(file)): Promise<void> {
+/**
+ * Check a file we are about to restore: our data (not empty, not another program's, no table missing), of a schema
+ * this version knows, and with `full`, sound (checked in full off the main thread: seconds on a large file). Returns
+ * its schema version.
+ */
+async function assertRestorable(file: string, label: string, full: boolean): Promise<number> {
   const kind = sniffDataFile(file);
   if (kind === 'missing') throw new AppError('not_found', `Không tìm thấy tệp sao lưu "${file}". Hãy kiểm tra đường dẫn.`);
   if (kind === 'empty')
@@ -30,7 +35,6 @@ async function assertRestorable(file: string, label = basename(file)): Promise<v
     `Tệp "${label}" không phải bản sao lưu dữ liệu Dân vận (hoặc đã hỏng). Hãy chọn bản sao lưu khác.`,
   );
   if (kind !== 'sqlite') throw notOurs;
-  let info: ReturnType<typeof inspectCopy>;
   let tables: ReturnType<typeof missingTables>;
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -39,20 +43,27 @@ async function assertRestorable(file: string, label = basename(file)): Promise<v
     } finally {
       db.close();
     }
-    info = await inspectFileOffThread(file); // seconds on a large backup: the app keeps answering meanwhile
   } catch {
     throw notOurs;
   }
   const known = loadMigrations().length;
-  if (info.schemaVersion > known) throw new NewerDatabaseError(info.schemaVersion, known);
+  if (tables.version > known) throw new NewerDatabaseError(tables.version, known);
   if (tables.version === 0) throw notOurs;
   if (tables.missing.length)
     throw new AppError(
       'bad_file',
       `Bản sao lưu "${label}" thiếu bảng dữ liệu (${tables.missing.join(', ')}), không dùng được. Hãy chọn bản sao lưu khác.`,
     );
+  if (!full) return tables.version;
+  let info: ReturnType<typeof inspectCopy>;
+  try {
+    info = await inspectFileOffThread(file); // the app keeps answering meanwhile
+  } catch {
+    throw notOurs;
+  }
   if (info.problems.length)
     throw new AppError('bad_file', `Bản sao lưu "${label}" bị hỏng (${info.problems[0]}). Hãy chọn bản sao lưu khác.`);
+  return info.schemaVersion;
 }
 
 /** Refuse while this process imports (an import writes between its groups and would write into the restored data). */
@@ -72,7 +83,8 @@ function assertIdle(): void {
  * any moment leaves either the old data or the new, whole. Refused while another process uses the data.
  */
 export async function restoreFromFile(ctx: AppContext, source: string, label = basename(source)): Promise<RestoreResult> {
-  await assertRestorable(source, label);
+  // what can be told at once is told before anything is copied; the full check is made once, on the private copy
+  await assertRestorable(source, label, false);
   assertIdle();
   const dbFile = ctx.dbFile;
   const release = takeExclusive(dbFile, ctx.mode, 'restore');
@@ -87,10 +99,11 @@ async function restoreLocked(ctx: AppContext, source: string, label: string): Pr
   const dbFile = ctx.dbFile;
   const tmp = restoreTempFile(dbFile);
   rmSync(tmp, { force: true });
+  let checkedVersion: number;
   try {
     copyFileSync(source, tmp);
     fsyncPath(tmp);
-    await assertRestorable(tmp, label);
+    checkedVersion = await assertRestorable(tmp, label, true);
   } catch (err) {
     rmSync(tmp, { force: true });
     throw err instanceof AppError ? err : backupError(err, tmp);
@@ -123,7 +136,7 @@ async function restoreLocked(ctx: AppContext, source: string, label: string): Pr
     throw new AppError('internal', `Không khôi phục được (${(err as Error).message}). Dữ liệu hiện tại được giữ nguyên; hãy thử lại.`);
   }
   ctx.reopen();
-  const problems = ctx.dataState.status === 'ok' ? fullCheck(ctx.db) : [ctx.dataState.message ?? 'không mở được'];
+  const problems = ctx.dataState.status !== 'ok' ? [ctx.dataState.message ?? 'không mở được'] : checkedAfterReopen(ctx.db, checkedVersion);
   if (problems.length) {
     // put the old data back (it was whole when it was kept aside)
     if (ctx.db.open) ctx.db.close();
@@ -152,6 +165,15 @@ async function restoreLocked(ctx: AppContext, source: string, label: string): Pr
   ctx.emit('data.changed', { entity: 'units' });
   const counts = inspectCounts(ctx);
   return { restoredFrom: label, beforeRestoreFile: aside, counts };
+}
+
+/**
+ * Problems of the restored data as reopened. Without a migration its content is the very file checked in full before
+ * the swap (off the main thread): checking it again would hold the app for seconds on a large file (5 s on 400 MB)
+ * and could find nothing new. A migration changed it: check it in full again.
+ */
+function checkedAfterReopen(db: Db, checkedVersion: number): string[] {
+  return schemaVersion(db) === checkedVersion ? [] : fullCheck(db);
 }
 
 /** Keep the (closed, checkpointed) live file at `aside` without moving it: a hard link where the disk allows, else a copy. */
