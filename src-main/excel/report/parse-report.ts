@@ -44,12 +44,24 @@ function hasCells(s: SheetGrid): boolean {
   return s.rows.some((r) => r && r.some((c) => c && c.v !== null));
 }
 
-function candidates(sheets: LazySheet[], preferred: string | null): LazySheet[] {
-  const others = sheets.filter((s) => s.name !== META_SHEET);
-  const first = preferred ? others.filter((s) => s.name === preferred) : [];
-  const visible = others.filter((s) => s.state === 'visible' && s.name !== preferred);
-  const hidden = others.filter((s) => s.state !== 'visible' && s.name !== preferred);
-  return [...first, ...visible, ...hidden];
+/**
+ * Sheets to look for the table in, in order: the template's own sheet, the visible ones, the hidden ones (never
+ * _meta). Plain loops into one array: the filters and the spread this was written with were deoptimised ("wrong
+ * map") in every import batch, and `interpret` with them.
+ */
+function candidates(sheets: readonly LazySheet[], preferred: string | null): LazySheet[] {
+  const out: LazySheet[] = [];
+  if (preferred)
+    for (let i = 0; i < sheets.length; i++) if (sheets[i]!.name === preferred && preferred !== META_SHEET) out.push(sheets[i]!);
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i]!;
+    if (s.state === 'visible' && s.name !== META_SHEET && s.name !== preferred) out.push(s);
+  }
+  for (let i = 0; i < sheets.length; i++) {
+    const s = sheets[i]!;
+    if (s.state !== 'visible' && s.name !== META_SHEET && s.name !== preferred) out.push(s);
+  }
+  return out;
 }
 
 /**
