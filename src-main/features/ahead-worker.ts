@@ -4,6 +4,7 @@
 // result would be stale anyway).
 // A job under way is left to finish: stopping it and starting the worker afresh made the Tổng hợp tab right after a
 // change slower (800 against 575–615 ms, the restarted worker competing with the main thread for the same figures).
+// Only an export the user asked for stops the checks under way (they start again after it).
 import type { Worker } from 'node:worker_threads';
 import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
 import type { AheadJob } from './checks-worker';
@@ -89,8 +90,24 @@ const sameWork = (a: Job, b: Job): boolean =>
   a.planId === b.planId &&
   (a.kind !== 'consolidation' || (b.kind === 'consolidation' && a.today === b.today));
 
+/**
+ * An export the user waits for does not wait behind the seconds-long checks (5 s on a 4,461-unit plan): the worker
+ * doing them is stopped, they go back in the queue (after the export) and start again in a new worker. The work done
+ * ahead only; nothing is lost but the checks' time so far.
+ */
+function makeWayFor(job: Job): void {
+  const q = running;
+  const w = worker;
+  if (job.kind !== 'export' || !q || q.job.kind !== 'checks' || !w) return;
+  worker = undefined; // its exit is ignored (see failAll); thread() starts a new one
+  running = null;
+  queue.unshift(q);
+  void w.terminate();
+}
+
 /** Queue a job for the worker; null when there is no worker here (the caller computes in its own thread). */
 export function inWorker(job: Job): Promise<unknown> | null {
+  makeWayFor(job);
   if (!thread()) return null;
   const q: Queued = { job, id: nextId++, settle: [] };
   q.promise = new Promise((resolve, reject) => q.settle.push({ resolve, reject }));

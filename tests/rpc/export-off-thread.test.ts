@@ -1,16 +1,25 @@
 // The consolidated Excel and Word files made in the work-ahead worker on its own read connection (issue #17: the
 // app was held 4.4 s for the Excel of a 4,461-unit plan): the same files as this thread makes, the worker (not this
-// thread) makes them, it sees what was committed just before, and a plan that does not exist still answers with the
-// app's own error.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// thread) makes them, first even when asked while it runs the checks, it sees what was committed just before, and a plan
+// that does not exist still answers with the app's own error.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import type { ChecksRun } from '../../src-main/features/checks-off-thread';
-import { exportConsolidatedFile, type DocOptions } from '../../src-main/features/consolidation-export';
+import * as consolidationExport from '../../src-main/features/consolidation-export';
+import type { DocOptions } from '../../src-main/features/consolidation-export';
 import { exportConsolidated } from '../../src-main/features/export-off-thread';
-import { isIdle } from '../../src-main/features/ahead-worker';
+import { inWorker, isIdle, isRunning } from '../../src-main/features/ahead-worker';
+import { planWarnings } from '../../src-main/features/value-review';
 import { setupPlan, submitS1 } from './consolidation-fixture';
+
+// this thread's export, watched (the worker has its own copy of the module): which exports were made here
+vi.mock('../../src-main/features/consolidation-export', async (original) => {
+  const real = await original<typeof import('../../src-main/features/consolidation-export')>();
+  return { ...real, exportConsolidatedFile: vi.fn(real.exportConsolidatedFile) };
+});
+const exportConsolidatedFile = vi.mocked(consolidationExport.exportConsolidatedFile);
 
 let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
@@ -60,5 +69,31 @@ describe('consolidated exports off the main thread', () => {
     await expect(exportConsolidated(offThread(), 'xlsx', { planId: 424242, number: null, date: '2024-01-06' })).rejects.toMatchObject({
       code: 'not_found',
     });
+  });
+
+  it('asked while the worker runs the checks, goes first in the worker; the checks start again after it', { timeout: 60_000 }, async () => {
+    const f = await setupPlan(app);
+    await submitS1(f);
+    const o: DocOptions = { planId: f.plan.id, number: null, date: '2024-01-06' };
+    const checks = inWorker({ kind: 'checks', dbFile: app.ctx.dbFile, planId: f.plan.id });
+    expect(checks && isRunning(checks)).toBe(true);
+    exportConsolidatedFile.mockClear();
+    const done: string[] = [];
+    void checks!.then(() => done.push('checks'));
+    const off = await exportConsolidated(offThread(), 'xlsx', o).then((file) => (done.push('export'), file));
+    expect(exportConsolidatedFile).not.toHaveBeenCalled(); // never made in this thread
+    expect(await checks).toEqual(planWarnings(app.ctx.db, f.plan.id)); // done again, whole
+    expect(done).toEqual(['export', 'checks']);
+    expect(await cells(off.bytes)).toEqual(await cells((await exportConsolidatedFile(app.ctx.db, 'xlsx', o)).bytes));
+  });
+
+  it('is made in this thread where there is no worker', { timeout: 60_000 }, async () => {
+    const f = await setupPlan(app);
+    await submitS1(f);
+    exportConsolidatedFile.mockClear();
+    const o: DocOptions = { planId: f.plan.id, number: null, date: '2024-01-06' };
+    const file = await exportConsolidated({ ...offThread(), offThread: false }, 'docx', o);
+    expect(exportConsolidatedFile).toHaveBeenCalledTimes(1);
+    expect(file.name).toMatch(/\.docx$/);
   });
 });
