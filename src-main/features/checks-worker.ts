@@ -2,8 +2,8 @@
 // consolidation with its tracking, each on its own read-only connection opened per job (a restore may have replaced
 // the file; what the connections keep is shared while the file is the same) inside one read snapshot, posted back so
 // the main thread keeps answering meanwhile. The consolidation's units × indicators matrix stays here until asked for
-// (~10 MB to copy on a 5,000-unit plan). It also makes the consolidated Excel and Word files the user asks for while
-// it is free (export-off-thread.ts). Built as out/main/checks-worker.js.
+// (~10 MB to copy on a 5,000-unit plan). It also makes the files the user asks for that are read from the data alone
+// (file-jobs.ts, export-off-thread.ts). Built as out/main/checks-worker.js.
 import { statSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
@@ -14,15 +14,15 @@ import { inReadSnapshot, inReadSnapshotAsync, openReadConnection } from '../db/r
 import { computeConsolidation, type ConsolidationSummary } from './consolidation';
 import { computeTracking } from './tracking';
 import { planWarnings } from './value-review';
-import { exportConsolidatedFile, type DocOptions, type ExportFormat } from './consolidation-export';
+import { makeFile, type FileJob } from './file-jobs';
 
 export type AheadJob = { id: number } & (
   | { kind: 'checks'; dbFile: string; planId: number }
   /** `key` names this job's matrix, kept for a later 'matrix' job. */
   | { kind: 'consolidation'; dbFile: string; planId: number; today: string; key: string }
   | { kind: 'matrix'; key: string }
-  /** A consolidated file the user asked for (export-off-thread.ts). */
-  | { kind: 'export'; dbFile: string; format: ExportFormat; options: DocOptions }
+  /** A file the user asked for (export-off-thread.ts). */
+  | { kind: 'export'; dbFile: string; job: FileJob }
 );
 
 const port = parentPort;
@@ -60,7 +60,7 @@ function jobConnection(file: string): Db {
 async function exportFile(job: Extract<AheadJob, { kind: 'export' }>): Promise<unknown> {
   const db = jobConnection(job.dbFile);
   try {
-    return await inReadSnapshotAsync(db, () => exportConsolidatedFile(db, job.format, job.options));
+    return await inReadSnapshotAsync(db, () => makeFile(db, job.job));
   } finally {
     db.close();
   }

@@ -118,7 +118,7 @@ export const consolidationHandlers = {
     exportConsolidatedPdf(ctx.db, { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }, i.from),
   'consolidation.upwardPackage': (i, ctx) =>
     upwardPackage(
-      ctx.db,
+      aheadRun(ctx),
       i.planId,
       { unitCode: i.unitCode, unitName: i.unitName, number: i.number, date: i.date },
       todayInVietnam(ctx.now()),

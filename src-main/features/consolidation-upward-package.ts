@@ -23,7 +23,7 @@ import { MIME } from '../contract/mime';
 /** A curated narrative (sections → chosen sentences) when the office made one for this plan; see narrativeFor. */
 export type CuratedNarrative = Partial<Record<'results' | 'practices' | 'limits' | 'proposals', string[]>>;
 
-interface UpwardOptions {
+export interface UpwardOptions {
   identity: { code: string; name: string };
   number: string | null;
   date: string;

@@ -13,7 +13,8 @@ import { slug } from './reminders';
 import { readProfile } from './settings';
 import { planOrThrow } from './plan-lookup';
 import { readIsolated } from '../gate/isolated';
-import { buildUpwardPackage } from './consolidation-upward-package';
+import type { ChecksRun } from './checks-off-thread';
+import { makeFileOffThread } from './export-off-thread';
 import { MIME } from '../contract/mime';
 
 const IDENTITY_KEY = 'upward_identity';
@@ -31,22 +32,24 @@ function upwardIdentity(db: Db, given: { unitCode: string | null; unitName: stri
   return id;
 }
 
-/** The upward package (consolidation-upward-package.ts) under this office's identity for the level above. */
+/**
+ * The upward package (consolidation-upward-package.ts) under this office's identity for the level above, made in the
+ * work-ahead worker when there is one (seconds on a province-sized plan; export-off-thread.ts). The identity given is
+ * remembered here first (the one write).
+ */
 export async function upwardPackage(
-  db: Db,
+  run: ChecksRun,
   planId: number,
   given: { unitCode: string | null; unitName: string | null; number?: string | null; date?: string | null },
   today: string,
   env: { appVersion: string; now: Date },
 ): Promise<FileOut> {
-  planOrThrow(db, planId);
-  const identity = upwardIdentity(db, given);
-  return buildUpwardPackage(db, planId, {
-    identity,
-    number: given.number ?? null,
-    date: given.date ?? today,
-    appVersion: env.appVersion,
-    now: env.now,
+  planOrThrow(run.db, planId);
+  const identity = upwardIdentity(run.db, given);
+  return makeFileOffThread(run, {
+    what: 'upward',
+    planId,
+    options: { identity, number: given.number ?? null, date: given.date ?? today, appVersion: env.appVersion, now: env.now },
   });
 }
 

@@ -1,16 +1,22 @@
-// The consolidated Excel and Word files of a plan made in the work-ahead worker (checks-worker.ts) on its own read
-// connection, in one read snapshot: seconds on a province-sized plan (the Excel of 4,461 units takes 5–6 s; made in
-// this thread it held the app 4.4 s of them), during which the app now keeps answering. A job under way there (the
-// seconds-long checks after an import) is left to finish and the export goes next, before any other waiting job:
-// made here meanwhile, it froze the app for as long. No worker, or a failure there: made in this thread as before.
+// Files made from the data that take seconds on a large database (file-jobs.ts: the consolidated Excel and Word of a
+// plan, the upward package, the year's Dân vận khéo report) are made in the work-ahead worker (checks-worker.ts) on
+// its own read connection, in one read snapshot, while the app keeps answering. Measured on a 4,461-unit plan, made
+// in this thread they held the app 4.4 s (the consolidated Excel), 4.7 s (the upward package), 2.3 s (the Dân vận
+// khéo report of 5,000 units' models). A job under way there (the seconds-long checks after an import) is stopped for
+// it and starts again after it (ahead-worker.ts). No worker, or a failure there: made in this thread as before.
 import type { FileOut } from '../contract/common';
 import { inWorker } from './ahead-worker';
 import type { ChecksRun } from './checks-off-thread';
-import { exportConsolidatedFile, type DocOptions, type ExportFormat } from './consolidation-export';
+import type { DocOptions, ExportFormat } from './consolidation-export';
+import { makeFile, type FileJob } from './file-jobs';
 
-/** The export, off this thread when there is a worker; its errors are those of this thread's export. */
-export function exportConsolidated(run: ChecksRun, format: ExportFormat, o: DocOptions): Promise<FileOut> {
-  const off = run.offThread ? inWorker({ kind: 'export', dbFile: run.dbFile, format, options: o }) : null;
-  const here = () => exportConsolidatedFile(run.db, format, o);
+/** The file, off this thread when there is a worker; its errors are those of this thread's making. */
+export function makeFileOffThread(run: ChecksRun, job: FileJob): Promise<FileOut> {
+  const off = run.offThread ? inWorker({ kind: 'export', dbFile: run.dbFile, job }) : null;
+  const here = () => makeFile(run.db, job);
   return off ? (off as Promise<FileOut>).catch(here) : here();
 }
+
+/** The consolidated Excel or Word file of a plan (see makeFileOffThread). */
+export const exportConsolidated = (run: ChecksRun, format: ExportFormat, options: DocOptions): Promise<FileOut> =>
+  makeFileOffThread(run, { what: 'consolidated', format, options });

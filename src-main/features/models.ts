@@ -11,7 +11,9 @@ import { getPlan } from '../db/plans';
 import { getUnit } from '../db/units';
 import type { Handler } from '../handler/handler';
 import { todayInVietnam } from '../text/vi-date';
-import { exportModelRegister, exportModelSummary } from './models-export';
+import { exportModelRegister } from './models-export';
+import { aheadRun } from './checks-off-thread';
+import { makeFileOffThread } from './export-off-thread';
 import { modelFormDocx, modelFormXlsx } from './models-forms';
 import { importModels } from './models-import';
 import { backupBeforeBatch } from '../data-file/backup-store';
@@ -229,7 +231,8 @@ export const modelsHandlers = {
     return result;
   },
   'models.exportRegister': ({ year }, ctx) => exportModelRegister(ctx.db, year, ctx.now()),
-  'models.exportSummary': ({ year }, ctx) => exportModelSummary(ctx.db, year, ctx.now()),
+  // seconds with thousands of models: made in the work-ahead worker (export-off-thread.ts)
+  'models.exportSummary': ({ year }, ctx) => makeFileOffThread(aheadRun(ctx), { what: 'models-summary', year, now: ctx.now() }),
 } satisfies {
   [
     K in
