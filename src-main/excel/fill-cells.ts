@@ -10,6 +10,7 @@ import { XlsxError } from '../bytes/limits';
 import { preflight } from './xlsx/preflight';
 import { attr, elements, guardXml } from '../bytes/xml';
 import { decodeUtf8, readEntry } from '../bytes/zip';
+import { xlsxBytes } from './xlsx-bytes';
 
 export interface FillCell {
   code: string;
@@ -104,5 +105,5 @@ export async function fillCells(bytes: Uint8Array, fileName: string, cells: read
     written.push({ code: e.code, measure: e.measure, sheet: e.sheet, cell: e.cell, value: e.value });
   }
   wb.calcProperties = { ...wb.calcProperties, fullCalcOnLoad: true };
-  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), written, issues };
+  return { bytes: await xlsxBytes(wb), written, issues };
 }

@@ -5,6 +5,7 @@ import { MODEL_FIELD_LABELS, MODEL_TYPE_LABELS, REGISTRATION_FIELDS } from '../c
 import { FORM_KIND, META_SHEET } from './models-read';
 import { applyPageSetup, font, THIN } from './official-sheet/style';
 import { inertText } from './official-sheet/inert';
+import { xlsxBytes } from './xlsx-bytes';
 
 const FORM_COLUMNS: { header: string; width: number }[] = [
   { header: 'STT', width: 5 },
@@ -91,5 +92,5 @@ export async function writeModelFormWorkbook(info: FormInfo): Promise<Uint8Array
   meta.getCell('B1').value = FORM_KIND;
   meta.getCell('A2').value = 'year';
   meta.getCell('B2').value = info.year;
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

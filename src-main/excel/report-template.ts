@@ -12,6 +12,7 @@ import { colsWidthTwip, fitWrappedRows } from './official-sheet/style';
 import { secondMeasureLabel, unitHeaderLine } from './report-template-text';
 import { fitName } from '../layout/header-fit';
 import { TEMPLATE_COLUMNS, TEMPLATE_HEADERS, TEMPLATE_SHEETS, TEMPLATE_WIDTHS } from './report-template-layout';
+import { xlsxBytes } from './xlsx-bytes';
 
 export const TEMPLATE_ID = 'danvan-bao-cao-ket-qua';
 const TEMPLATE_VERSION = '1';
@@ -227,5 +228,5 @@ export async function writeReportTemplateLaidOut(t: TemplateInput): Promise<{ by
     targetCol: TEMPLATE_COLUMNS.target,
     metaUnitCodeRow: unitCodeAt < 0 ? null : unitCodeAt + 1,
   };
-  return { bytes: new Uint8Array(await wb.xlsx.writeBuffer()), layout };
+  return { bytes: await xlsxBytes(wb), layout };
 }

@@ -2,6 +2,7 @@
 // one bordered table, Times New Roman, frozen header, print setup for A4 landscape.
 import { loadExcelJs } from './exceljs-load';
 import { UNIT_KIND_LABELS, type Unit } from '../contract/units';
+import { xlsxBytes } from './xlsx-bytes';
 
 const UNIT_EXPORT_COLUMNS = [
   { header: 'STT', width: 6 },
@@ -70,5 +71,5 @@ export async function writeUnitsWorkbook(list: Unit[], title: string, orgLines: 
       ws.getCell(r, c).border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
   ws.views = [{ state: 'frozen', ySplit: 6 }];
   ws.pageSetup.printTitlesRow = '6:6';
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }

@@ -6,6 +6,7 @@ import { listAudit, type AuditRow } from '../db/audit';
 import type { Db } from '../db/connection';
 import { csvField, inertText } from '../excel/official-sheet/inert';
 import { MIME } from '../contract/mime';
+import { xlsxBytes } from '../excel/xlsx-bytes';
 
 const HEADERS = ['Thời gian', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Nội dung'];
 const cells = (r: AuditRow) => [r.at, r.actor, r.action, r.entity, r.summary];
@@ -23,7 +24,7 @@ async function auditXlsx(rows: AuditRow[]): Promise<Uint8Array> {
   ws.columns = [{ width: 26 }, { width: 18 }, { width: 20 }, { width: 14 }, { width: 90 }];
   ws.addRow(HEADERS).font = { bold: true };
   for (const r of rows) ws.addRow(cells(r).map((c) => inertText(c)));
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 export async function exportAudit(db: Db, format: 'xlsx' | 'csv', limit: number, now: Date): Promise<FileOut> {

@@ -14,6 +14,7 @@ import { plansHandlers } from './plans';
 import { commitBatch } from './report-import/commit';
 import { settingsHandlers } from './settings';
 import { unitsHandlers } from './units';
+import { xlsxBytes } from '../excel/xlsx-bytes';
 
 type Table = Partial<{ [C in Channel]: Handler<C> }>;
 const TABLE: Table = { ...unitsHandlers, ...indicatorsHandlers, ...plansHandlers, ...modelsHandlers, ...settingsHandlers };
@@ -50,7 +51,7 @@ async function reportWorkbook(unitName: string, rows: { label: string; unit: str
   ws.addRow([]);
   ws.addRow(['STT', 'Nội dung', 'ĐVT', 'Kết quả']);
   rows.forEach((r, i) => ws.addRow([i + 1, r.label, r.unit ?? '', r.value]));
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 /** Fills an empty, freshly created data file with the sample data. */

@@ -21,6 +21,7 @@ import { titleCaseOrg } from '../text/org-name';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';
 import { MIME } from '../contract/mime';
+import { xlsxBytes } from '../excel/xlsx-bytes';
 
 function headerOf(db: Db, now: Date, code: string) {
   const { profile: p, warnings } = resolveProfile(readProfile(db), null);
@@ -97,7 +98,7 @@ export async function exportModelRegister(db: Db, year: number, now: Date): Prom
   return {
     name: `mo-hinh-dan-van-kheo-${year}.xlsx`,
     mime: MIME.xlsx,
-    bytes: new Uint8Array(await wb.xlsx.writeBuffer()),
+    bytes: await xlsxBytes(wb),
     ...(warnings.length ? { warnings } : {}),
   };
 }

@@ -17,6 +17,7 @@ import { readIsolated } from '../gate/isolated';
 import { savePlan } from './plan-save';
 import { writeTx } from '../db/write-tx';
 import { MIME } from '../contract/mime';
+import { xlsxBytes } from '../excel/xlsx-bytes';
 
 export async function exportPlanRegister(db: Db, year: number | null, now: Date): Promise<FileOut> {
   const profile = resolveProfile(readProfile(db), null).profile;
@@ -67,7 +68,7 @@ export async function exportPlanRegister(db: Db, year: number | null, now: Date)
     title: profile.signerTitle ?? '',
     name: profile.signerName ?? '',
   });
-  return { name: `so-theo-doi-ke-hoach-${year ?? today}.xlsx`, mime: MIME.xlsx, bytes: new Uint8Array(await wb.xlsx.writeBuffer()) };
+  return { name: `so-theo-doi-ke-hoach-${year ?? today}.xlsx`, mime: MIME.xlsx, bytes: await xlsxBytes(wb) };
 }
 
 function statusOf(text: string): PlanStatusId {

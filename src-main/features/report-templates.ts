@@ -9,7 +9,7 @@ import { listUnits } from '../db/units';
 import { writeReportTemplateLaidOut, type TemplateIndicator } from '../excel/report-template';
 import { fittedHeaderLine } from '../excel/report-template-text';
 import type { StampValue } from '../excel/template-stamp/sheet-cells';
-import { packEntry, writeZip } from '../excel/template-stamp/zip-write';
+import { packEntry, writeZip } from '../bytes/zip-write';
 import { foldKey } from '../text/vi-text';
 import { resolveProfile } from './doc-identity';
 import { readProfile } from './settings';

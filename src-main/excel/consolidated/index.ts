@@ -8,6 +8,7 @@ import { writeMatrixSheet, writeNarrativeSheet, writeStatusSheet } from './detai
 import { addNotes, writeSummarySheet } from './summary-sheet';
 import type { ExportFrame } from './types';
 import { REPORT_STATE_DOC_LABELS } from '../../contract/report-labels';
+import { xlsxBytes } from '../xlsx-bytes';
 
 export type { ExportFrame } from './types';
 
@@ -19,15 +20,13 @@ async function workbook(frame: ExportFrame): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-const bytesOf = async (wb: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array(await wb.xlsx.writeBuffer());
-
 export async function buildConsolidatedWorkbook(c: Consolidation, t: Tracking, frame: ExportFrame): Promise<Uint8Array> {
   const wb = await workbook(frame);
   writeSummarySheet(wb.addWorksheet('Tổng hợp'), c, frame);
   writeMatrixSheet(wb.addWorksheet('Chi tiết đơn vị'), c, frame);
   writeStatusSheet(wb.addWorksheet('Tình hình nộp'), t, frame);
   writeNarrativeSheet(wb.addWorksheet('Thuyết minh'), c, frame);
-  return bytesOf(wb);
+  return xlsxBytes(wb);
 }
 
 /** Missing and late units with contacts and reminder counts, to chase them by phone, Zalo or letter. */
@@ -80,5 +79,5 @@ export async function buildMissingWorkbook(t: Tracking, frame: ExportFrame): Pro
   addNotes(ws, [
     `Đã báo cáo ${t.submitted}/${t.expected} đơn vị (${t.onTime} đúng hạn, ${t.late} trễ hạn); chưa báo cáo ${t.missingCount} đơn vị.`,
   ]);
-  return bytesOf(wb);
+  return xlsxBytes(wb);
 }

@@ -1,6 +1,6 @@
 // Shared styling for official worksheets: Times New Roman fonts, borders, per-sheet layout state (width in
 // columns, next free row, table header row), wrapped-row height estimates, and the NĐ 30/2020 page setup.
-import type { Alignment, Borders, Cell, Font, Worksheet } from 'exceljs';
+import type { Alignment, Borders, Cell, Font, Style, Worksheet } from 'exceljs';
 
 export const FONT_NAME = 'Times New Roman';
 /** Column widths above this total (Excel width units) switch the sheet to landscape. */
@@ -51,6 +51,32 @@ export function put(cell: Cell, value: Cell['value'], f: Partial<Font>, align: P
   cell.value = value;
   cell.font = f;
   cell.alignment = { vertical: 'middle', wrapText: true, ...align };
+}
+
+/**
+ * One style object per look, for the cells of a large table: exceljs writes each distinct style object once (it
+ * remembers them by identity), so cells that hold the same object cost nothing more when the file is written; a new
+ * object per cell made that 37 % of a 4,461-unit consolidated export. A look is `base` (what a new cell of that column
+ * has) with the font, alignment (as put() sets it), thin borders and the number format. The objects are shared:
+ * replace a cell's style whole (cell.style = ...), never change one in place (cell.font = ... would change them all).
+ */
+export function styleLooks(): (
+  base: Partial<Style>,
+  key: string,
+  f: Partial<Font>,
+  align: Partial<Alignment>,
+  numFmt?: string,
+) => Partial<Style> {
+  const looks = new Map<string, Partial<Style>>();
+  return (base, key, f, align, numFmt) => {
+    let s = looks.get(key);
+    if (!s) {
+      s = { ...base, font: f, alignment: { vertical: 'middle', wrapText: true, ...align }, border: THIN };
+      if (numFmt !== undefined) s.numFmt = numFmt;
+      looks.set(key, s);
+    }
+    return s;
+  };
 }
 
 /** Merge columns from..to on one row (no-op for a single column) and return the top-left cell. */

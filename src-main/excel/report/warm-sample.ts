@@ -4,7 +4,7 @@
 // free-form table, one value column or period sub-columns, inline strings, a hidden column, a narrative sheet of
 // long paragraphs, an appendix with dates, a hidden scratch sheet. Real files take these paths; samples that did not
 // left the reader to be compiled again on the first real files. Pure; deterministic per variant.
-import { packEntry, writeZip } from '../template-stamp/zip-write';
+import { packEntry, writeZip } from '../../bytes/zip-write';
 import { colName } from '../xlsx/grid';
 
 /**

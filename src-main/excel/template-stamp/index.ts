@@ -5,7 +5,7 @@ import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { TemplateLayout } from '../report-template';
 import { META_SHEET } from '../report/template-meta';
 import { colLetters, cutSheet, stampSheet, type CutSheet, type StampValue } from './sheet-cells';
-import { packEntry, writeZip, type PackedEntry } from './zip-write';
+import { packEntry, writeZip, type PackedEntry } from '../../bytes/zip-write';
 
 interface StampUnit {
   code: string;

@@ -2,7 +2,7 @@
 // standard check value, and the same result as the by-the-book table algorithm on random data of every small length.
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { crc32 } from '../../../src-main/excel/template-stamp/zip-write';
+import { crc32 } from '../../../src-main/bytes/zip-write';
 
 /** CRC-32 (IEEE 802.3, reflected, as ZIP uses it) bit by bit: an independent reference. */
 function referenceCrc32(bytes: Uint8Array): number {

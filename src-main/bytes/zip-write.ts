@@ -1,4 +1,4 @@
-// A minimal ZIP writer for stamped templates (pure): entries deflated ahead of time are written as they are, so a
+// A minimal ZIP writer (pure): stamped templates (entries deflated ahead of time are written as they are, so a
 // workbook of which only one or two parts change per unit is not compressed again. Deflate by node:zlib (native),
 // CRC-32 by node:zlib too.
 import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
