@@ -5,7 +5,8 @@ import { addAudit } from '../db/audit';
 import type { AppContext } from '../handler/context';
 import type { Handler } from '../handler/handler';
 import { resolveDataPaths } from '../data-file/paths';
-import { exportAudit } from './audit-export';
+import { aheadRun } from './checks-off-thread';
+import { makeFileOffThread } from './export-off-thread';
 import { moveToDefault, restoreByName, startEmpty } from './backup-restore';
 import { stopAheadWork } from './ahead-worker';
 import { backupFolder, backupPath, createBackupOffThread, listBackups, setBackupFolder } from '../data-file/backup-store';
@@ -63,5 +64,6 @@ export const backupsHandlers = {
     startEmpty(ctx);
     return dataStatus(ctx);
   },
-  'audit.export': ({ format, limit }, ctx) => exportAudit(ctx.db, format, limit, ctx.now()),
+  // seconds on years of history: made in the work-ahead worker (export-off-thread.ts)
+  'audit.export': ({ format, limit }, ctx) => makeFileOffThread(aheadRun(ctx), { what: 'audit', format, limit, now: ctx.now() }),
 } satisfies { [K in Names]: Handler<K> };
