@@ -7,7 +7,8 @@ import type { OrgProfile } from '../contract/settings';
 import type { Db } from '../db/connection';
 import { buildConsolidatedWorkbook, buildMissingWorkbook, type ExportFrame } from '../excel/consolidated/index';
 import { computeConsolidation } from './consolidation';
-import { toPdf, XLSX_PDF_MESSAGE } from './pdf-export';
+import { toPdf } from './pdf-export';
+import type { FontFiles } from '../docs/pdf/fonts';
 import { buildConsolidatedDocx } from './consolidation-docx';
 import { curatedNarrative } from './narrative-curation';
 import { docNumber, planSubject, titleCaseOrg } from './consolidation-text';
@@ -81,11 +82,11 @@ export type ExportFormat = 'xlsx' | 'docx';
 export const exportConsolidatedFile = (db: Db, format: ExportFormat, o: DocOptions): Promise<FileOut> =>
   format === 'xlsx' ? exportConsolidatedXlsx(db, o) : exportConsolidatedDocx(db, o);
 
-export async function exportConsolidatedPdf(db: Db, o: DocOptions, from: 'xlsx' | 'docx'): Promise<FileOut> {
-  if (from === 'xlsx') throw new AppError('invalid_input', XLSX_PDF_MESSAGE);
+/** The report as PDF, rendered in the app with `fonts` (pdf-export.ts pdfFonts: found in the thread that asks). */
+export async function exportConsolidatedPdf(db: Db, o: DocOptions, fonts?: FontFiles): Promise<FileOut> {
   const src = await exportConsolidatedDocx(db, o);
   return withWarnings(
-    { name: src.name.replace(/\.docx$/, '.pdf'), mime: MIME.pdf, bytes: await toPdf(src.bytes, 'docx') },
+    { name: src.name.replace(/\.docx$/, '.pdf'), mime: MIME.pdf, bytes: await toPdf(src.bytes, 'docx', undefined, fonts) },
     src.warnings ?? [],
   );
 }
