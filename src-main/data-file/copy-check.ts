@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
 import type { Db } from '../db/connection';
-import { dropCopy, inspectCopy, keepCopy, tempFor, writeVerifiedCopy, type BackupResult } from './verified-copy';
+import { dropCopy, inspectCopy, keepCopy, migrateAndInspect, tempFor, writeVerifiedCopy, type BackupResult } from './verified-copy';
 import type { CopyJob } from './copy-check-worker';
 
 type Inspected = ReturnType<typeof inspectCopy>;
@@ -53,6 +53,12 @@ function inWorker(url: URL, job: CopyJob): Promise<Inspected> {
 export async function inspectFileOffThread(file: string, offThreadFrom = OFF_THREAD_FROM_BYTES): Promise<Inspected> {
   const url = statSync(file).size >= offThreadFrom ? workerEntry() : null;
   return url ? inWorker(url, { inspect: file }) : inspectCopy(file);
+}
+
+/** migrateAndInspect of a private copy of a backup (an earlier version's), off this thread when it is large. */
+export async function migrateFileOffThread(file: string, offThreadFrom = OFF_THREAD_FROM_BYTES): Promise<Inspected> {
+  const url = statSync(file).size >= offThreadFrom ? workerEntry() : null;
+  return url ? inWorker(url, { migrate: file }) : migrateAndInspect(file);
 }
 
 /** writeVerifiedCopy, off this thread for a large database. `offThreadFrom`: the size from which it is (tests). */

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../contract/errors';
-import { fullCheck, type Db } from '../db/connection';
+import { fullCheck, upgradeFile, type Db } from '../db/connection';
 import { missingTables, sniffDataFile } from '../db/data-identity';
 import { schemaVersion } from '../db/migrate';
 import { countRows, vacuumInto } from '../db/file-ops';
@@ -55,6 +55,15 @@ export function backupError(err: unknown, target: string): AppError {
       `Không ghi được vào "${dirname(target)}" (không có quyền ghi hoặc ổ chỉ đọc). Hãy chọn thư mục khác để sao lưu.`,
     );
   return new AppError('internal', `Không sao lưu được vào "${target}". Hãy thử lại hoặc chọn thư mục khác.`);
+}
+
+/**
+ * Bring a private copy of an earlier version's data (a backup about to be restored) up to this version's schema, then
+ * inspect it as inspectCopy does. No backup is made first: the copy's source is left as it was.
+ */
+export function migrateAndInspect(file: string): ReturnType<typeof inspectCopy> {
+  upgradeFile(file);
+  return inspectCopy(file);
 }
 
 /** Open a database file read-only and run the full check; returns problems, schema version and row counts. */

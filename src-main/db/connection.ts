@@ -148,6 +148,20 @@ function probeReadOnly(file: string, migrations: Migration[]): boolean {
 }
 
 /**
+ * Bring a database file nothing else has open (a private copy of a backup) up to this version's schema, and leave it
+ * in rollback-journal mode: a read-only opening of it then makes no -wal/-shm files beside it, which would be left
+ * behind when the file is renamed (the app's own opening turns WAL on again).
+ */
+export function upgradeFile(file: string): void {
+  const db = openDatabase(file);
+  try {
+    db.pragma('journal_mode = DELETE');
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Open (creating if needed) the app database at `file`, check it and bring its schema up to date.
  * Throws AppError('db_corrupt') when the file is damaged and NewerDatabaseError for a future schema.
  */
