@@ -3,8 +3,7 @@
 // thread) makes them, first even when asked while it runs the checks, it sees what was committed just before, and a plan
 // that does not exist still answers with the app's own error.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import ExcelJS from 'exceljs';
-import mammoth from 'mammoth';
+import { docxText as docText, workbookCells as cells } from '../helpers/file-content';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import type { ChecksRun } from '../../src-main/features/checks-off-thread';
 import * as consolidationExport from '../../src-main/features/consolidation-export';
@@ -26,14 +25,6 @@ beforeEach(() => (app = makeTestApp()));
 afterEach(() => app.close());
 
 const offThread = (): ChecksRun => ({ db: app.ctx.db, dbFile: app.ctx.dbFile, offThread: true });
-
-/** Every cell of every sheet, as values (the files' own timestamps differ from one writing to the next). */
-async function cells(bytes: Uint8Array): Promise<unknown[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return wb.worksheets.map((ws) => ({ name: ws.name, rows: ws.getSheetValues().map((r) => JSON.stringify(r ?? null)) }));
-}
-const docText = async (bytes: Uint8Array): Promise<string> => (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
 
 describe('consolidated exports off the main thread', () => {
   it('give the same workbook and report as this thread, made by the worker', { timeout: 60_000 }, async () => {
