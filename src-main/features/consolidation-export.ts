@@ -1,7 +1,6 @@
 // Exports of a plan's consolidation: the official workbook and Word report, the report's PDF (rendered in the app),
 // and the missing/late list. Header, signer and recipients come from Settings.
 import type { FileOut } from '../contract/common';
-import { AppError } from '../contract/errors';
 import type { Plan } from '../contract/plans';
 import type { OrgProfile } from '../contract/settings';
 import type { Db } from '../db/connection';
