@@ -27,6 +27,15 @@ export function beforeRestoreName(dbFile: string, at: Date): string {
 /** The private copy a restore makes of the chosen backup beside the live file, before swapping it in. */
 export const restoreTempFile = (dbFile: string) => `${dbFile}.tmp-restore`;
 
+/**
+ * Remove a database file that holds nothing to keep (a restore's private copy, a move's unfinished target, a half-made
+ * sample file) with its journal, WAL and index: left beside the next file of that name, SQLite would take them for its
+ * own (a hot journal is played back into it).
+ */
+export function removeDataFile(file: string): void {
+  for (const ext of ['', '-journal', '-wal', '-shm']) rmSync(file + ext, { force: true });
+}
+
 function newestBeforeRestore(dbFile: string): string | null {
   const prefix = `${basename(dbFile).replace(/\.sqlite$/, '')}.before-restore-`;
   const names = readdirSync(dirname(dbFile))

@@ -13,7 +13,7 @@ import { loadMigrations, NewerDatabaseError, schemaVersion } from '../db/migrate
 import type { AppContext } from '../handler/context';
 import { missingTables, sniffDataFile } from '../db/data-identity';
 import { takeExclusive } from '../data-file/lock';
-import { beforeRestoreName, recoveryMarker, restoreTempFile, setAside } from '../data-file/restore-files';
+import { beforeRestoreName, recoveryMarker, removeDataFile, restoreTempFile, setAside } from '../data-file/restore-files';
 import { openTaskIds } from './report-import/cancel';
 import { resolveDataPaths } from '../data-file/paths';
 import { backupError, fsyncPath, type inspectCopy } from '../data-file/verified-copy';
@@ -98,7 +98,7 @@ export async function restoreFromFile(ctx: AppContext, source: string, label = b
 async function restoreLocked(ctx: AppContext, source: string, label: string): Promise<RestoreResult> {
   const dbFile = ctx.dbFile;
   const tmp = restoreTempFile(dbFile);
-  rmSync(tmp, { force: true });
+  removeDataFile(tmp); // with what a restore cut off before may have left beside it
   let checkedVersion: number;
   try {
     copyFileSync(source, tmp);
@@ -106,7 +106,7 @@ async function restoreLocked(ctx: AppContext, source: string, label: string): Pr
     checkedVersion = await assertRestorable(tmp, label, true);
     if (checkedVersion < loadMigrations().length) checkedVersion = await upgradeCopy(tmp, label);
   } catch (err) {
-    for (const ext of ['', '-wal', '-shm']) rmSync(tmp + ext, { force: true });
+    removeDataFile(tmp);
     throw err instanceof AppError ? err : backupError(err, tmp);
   }
   const wasOk = ctx.dataState.status === 'ok';
@@ -116,7 +116,7 @@ async function restoreLocked(ctx: AppContext, source: string, label: string): Pr
     // the restored data (from here to the reopen nothing waits)
     assertIdle();
   } catch (err) {
-    rmSync(tmp, { force: true });
+    removeDataFile(tmp);
     throw err;
   }
   const at = ctx.now();
@@ -132,7 +132,7 @@ async function restoreLocked(ctx: AppContext, source: string, label: string): Pr
     renameSync(tmp, dbFile); // the one step that switches: atomic, the old data stays at `aside`
     fsyncPath(dbFile);
   } catch (err) {
-    rmSync(tmp, { force: true });
+    removeDataFile(tmp);
     ctx.reopen();
     throw new AppError('internal', `Không khôi phục được (${(err as Error).message}). Dữ liệu hiện tại được giữ nguyên; hãy thử lại.`);
   }
@@ -254,7 +254,7 @@ export async function moveToDefault(ctx: AppContext, offThreadFrom?: number): Pr
   await writeVerifiedCopyOffThread(ctx.db, target, offThreadFrom);
   // from here to the switch nothing waits: no write can come between this check and the reopen
   if (ctx.db !== db || ctx.dbFile !== from || !db.open || dataVersion(db) !== version) {
-    for (const ext of ['', '-wal', '-shm']) rmSync(target + ext, { force: true });
+    removeDataFile(target);
     throw new AppError(
       'conflict',
       'Dữ liệu vừa thay đổi trong lúc chuyển nên chưa chuyển; phần mềm vẫn dùng tệp cũ, không mất gì. Hãy chuyển lại khi không nhập hay sửa dữ liệu.',

@@ -4,7 +4,7 @@
 // earlier version's backup was migrated at the reopen (a backup of it, the migration and a full check: 13 s held).
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as connection from '../../src-main/db/connection';
@@ -43,6 +43,26 @@ describe('a restore checks the restored data once', () => {
       ctx.close();
     }
   });
+
+  it(
+    'companions a cut-off restore left beside its private copy are removed before the next copy is made',
+    { timeout: 60_000 },
+    async () => {
+      const ctx = seededContext(dir, 'leftover', 20);
+      try {
+        const backup = createBackup(ctx, 'manual', 'trước khi xoá');
+        ctx.db.prepare("DELETE FROM units WHERE code <> 'U1'").run();
+        // a journal, WAL and index of an earlier private copy (a crash while it was being brought up to date): never to
+        // meet the new copy, where SQLite would take them for its own
+        for (const ext of ['-journal', '-wal', '-shm']) writeFileSync(`${ctx.dbFile}.tmp-restore${ext}`, '');
+        await restoreFromFile(ctx, join(ctx.backupsDir, backup.name));
+        expect((ctx.db.prepare('SELECT count(*) AS n FROM units').get() as { n: number }).n).toBe(20);
+        expect(readdirSync(dir).filter((n) => n.startsWith('leftover.sqlite.tmp-restore'))).toEqual([]);
+      } finally {
+        ctx.close();
+      }
+    },
+  );
 
   it('a damaged backup is refused after its copy is checked: the data and the folder stay as they were', { timeout: 60_000 }, async () => {
     const ctx = seededContext(dir, 'damaged', 20);
