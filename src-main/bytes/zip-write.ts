@@ -1,6 +1,6 @@
-// A minimal ZIP writer (pure): stamped templates (entries deflated ahead of time are written as they are, so a
-// workbook of which only one or two parts change per unit is not compressed again. Deflate by node:zlib (native),
-// CRC-32 by node:zlib too.
+// A minimal ZIP writer (pure) for the files we write: stamped templates (entries deflated ahead of time are written as
+// they are, so a workbook of which only one or two parts change per unit is not compressed again), the warm-up
+// samples, and every exceljs workbook (excel/xlsx-bytes.ts). Deflate and CRC-32 by node:zlib (native).
 import { crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 
 export interface PackedEntry {

@@ -111,7 +111,7 @@ export const consolidationHandlers = {
     return { recorded };
   },
   'consolidation.get': ({ planId }, ctx) => cachedConsolidation(ctx.db, planId, todayInVietnam(ctx.now())),
-  // seconds on a province-sized plan: made in the work-ahead worker when it is free (export-off-thread.ts)
+  // seconds on a province-sized plan: made in the work-ahead worker, first in its queue (export-off-thread.ts)
   'consolidation.exportXlsx': (i, ctx) =>
     exportConsolidated(aheadRun(ctx), 'xlsx', { planId: i.planId, number: i.number, date: i.date ?? todayInVietnam(ctx.now()) }),
   'consolidation.exportDocx': (i, ctx) =>
