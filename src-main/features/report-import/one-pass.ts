@@ -31,6 +31,8 @@ const PIECE = 128;
 interface HeadlessOptions {
   receivedOn?: string | null;
   channel?: CommitFileInput['channel'] | null;
+  /** The data file is thrown away afterwards (the start-up warm-up's): no backup of it before the batch. */
+  throwaway?: boolean;
 }
 
 export async function importHeadless(
@@ -62,7 +64,8 @@ export async function importHeadless(
   const pc = loadPlanContext(ctx.db, planId);
   const results: HeadlessFileResult[] = new Array(files.length);
   // like the app's import: a verified backup of the data as it was, or no import at all
-  if (!dryRun) await backupBeforeBatchOffThread(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${pc.plan.title}" (dòng lệnh)`);
+  if (!dryRun && !opts.throwaway)
+    await backupBeforeBatchOffThread(ctx, `Trước khi nhập ${files.length} báo cáo cho kế hoạch "${pc.plan.title}" (dòng lệnh)`);
   const token = dryRun ? null : openTask('reports.commit');
   const writer = token
     ? openBatch(
