@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { createContext } from './runtime/create-context';
 import { stopAheadWork } from './features/ahead-worker';
 import { startWebServer } from './runtime/web-server';
+import { warmImportSoon } from './runtime/warm-import';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -25,6 +26,8 @@ try {
   const server = await startWebServer({ ctx, staticDir, port: arg('--port') ? Number(arg('--port')) : undefined });
   console.log(`Dân vận (chế độ trình duyệt) đang chạy. Mở đường dẫn sau trong trình duyệt:\n  ${server.url}`);
   console.log(`Dữ liệu: ${ctx.dbFile}\nNhấn Ctrl+C để dừng.`);
+  // as the desktop app: the first import of the session runs at the speed of the later ones (runtime/warm-import.ts)
+  warmImportSoon();
   const stop = () =>
     void Promise.all([server.close(), stopAheadWork()]).then(() => {
       ctx.close();

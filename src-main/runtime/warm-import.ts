@@ -1,9 +1,9 @@
-// Warming the whole import path at start (desktop app; the benchmark does the same before its clock): the parse
-// workers parse the built-in samples, then a few hundred samples are imported into a throwaway data file in the
-// temp folder through the same one-pass import as a real batch (analysis and commit on this thread, SQLite), so the
-// first real import of the session does not run cold code. Nothing of the user's data is touched; a failure only
-// means a cold start.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Warming the whole import path at start (desktop app and browser mode; the benchmark does the same before its
+// clock): the parse workers parse the built-in samples, then a few hundred samples are imported into a throwaway data
+// file in the temp folder through the same one-pass import as a real batch (analysis and commit on this thread,
+// SQLite), so the first real import of the session does not run cold code. Nothing of the user's data is touched; a
+// failure only means a cold start; a throwaway folder left by an app closed mid-way is removed at a later start.
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnitDraft } from '../contract/units';
@@ -32,10 +32,11 @@ const WARM_BATCH = 10;
  * files imported.
  */
 export async function warmImportPath(count = WARM_IMPORTS, batch = WARM_BATCH): Promise<number> {
+  removeStaleWarmFolders();
   const pool = sharedParsePool();
   await pool.warm();
   if (count <= 0) return 0;
-  const dir = mkdtempSync(join(tmpdir(), 'danvan-warm-'));
+  const dir = mkdtempSync(join(tmpdir(), WARM_PREFIX));
   try {
     const ctx = createContext({ mode: 'cli', dbFile: join(dir, 'warm.sqlite'), version: 'warm' });
     try {
@@ -71,6 +72,29 @@ export async function warmImportPath(count = WARM_IMPORTS, batch = WARM_BATCH): 
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The throwaway folders' names in the temp folder start so. */
+const WARM_PREFIX = 'danvan-warm-';
+/** A warm-up lasts seconds: a folder of its older than this was left by an app closed during its warm-up. */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Remove the throwaway folders that app runs closed during their warm-up left behind (none of them is in use). */
+function removeStaleWarmFolders(now = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir()).filter((n) => n.startsWith(WARM_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    try {
+      const dir = join(tmpdir(), name);
+      if (now - statSync(dir).mtimeMs > STALE_MS) rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // another run removed it, or it cannot be removed now: tried again at the next start
+    }
   }
 }
 
