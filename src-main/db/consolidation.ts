@@ -33,6 +33,37 @@ export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
     .all(planId) as ActiveValueRow[];
 }
 
+/** A plan's numbers in use as arrays [report_id, indicator_id, value_num], by unit then indicator. */
+export type ActiveNumberRow = [reportId: number, indicatorId: number, valueNum: number | null];
+/**
+ * The numbers of activeValueRows alone: the whole plan read in half the time (better-sqlite3 makes a JavaScript value
+ * of every column of every row: 30,000 rows of 6 columns ~54 ms, of 3 ~24 ms). Texts and second numbers, which few
+ * values have, come from activeExtraRows.
+ */
+export function activeNumberRows(db: Db, planId: number): ActiveNumberRow[] {
+  return stmt(
+    db,
+    `/* rows as arrays */ SELECT r.id, v.indicator_id, v.value_num
+     FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
+  )
+    .raw(true)
+    .all(planId) as ActiveNumberRow[];
+}
+
+/** The plan's values in use that have a text or a second number, as [report_id, indicator_id, value_text, value2_num]. */
+export type ActiveExtraRow = [reportId: number, indicatorId: number, valueText: string | null, value2Num: number | null];
+export function activeExtraRows(db: Db, planId: number): ActiveExtraRow[] {
+  return stmt(
+    db,
+    `/* rows as arrays */ SELECT r.id, v.indicator_id, v.value_text, v.value2_num
+     FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' AND (v.value_text IS NOT NULL OR v.value2_num IS NOT NULL)`,
+  )
+    .raw(true)
+    .all(planId) as ActiveExtraRow[];
+}
+
 /** The same values as objects, for the callers that look them up by unit and indicator. */
 export function activeValues(db: Db, planId: number): ActiveValue[] {
   return activeValueRows(db, planId).map(([unitId, indicatorId, valueNum, valueText, value2Num]) => ({

@@ -2,7 +2,7 @@
 // are new or changed since (a report's values change only through edits, which raise reports.values_rev: migration
 // 0013). Tổng hợp walks them after every change: re-reading all 237,520 values of a 5,000-unit plan took ~250 ms.
 import { stmt, type Db } from './connection';
-import { activeSummaries, activeValueRows, type ActiveValueRow } from './consolidation';
+import { activeExtraRows, activeNumberRows, activeSummaries, type ActiveNumberRow, type ActiveValueRow } from './consolidation';
 import { keptMaps } from './kept-scope';
 import { inReadSnapshot } from './read-connection';
 
@@ -86,6 +86,57 @@ function buildRuns(rows: ActiveValueRow[], want: (reportId: number) => boolean, 
 }
 
 /**
+ * The reports `want` picks among the whole plan's values (numbers: rows ordered by unit, then indicator; then the few
+ * texts and second numbers), each made into its ReportValues (`unitOf`: each report's unit).
+ */
+function readWholePlan(
+  db: Db,
+  planId: number,
+  unitOf: Map<number, number>,
+  want: (reportId: number) => boolean,
+  out: Map<number, ReportValues>,
+): void {
+  const rows: ActiveNumberRow[] = activeNumberRows(db, planId);
+  for (let from = 0; from < rows.length;) {
+    const reportId = rows[from]![0];
+    let to = from + 1;
+    while (to < rows.length && rows[to]![0] === reportId) to++;
+    if (want(reportId)) {
+      const n = to - from;
+      const indicatorIds = new Float64Array(n);
+      const nums = new Float64Array(n);
+      for (let k = 0; k < n; k++) {
+        const row = rows[from + k]!;
+        indicatorIds[k] = row[1];
+        nums[k] = row[2] ?? NaN;
+      }
+      out.set(reportId, { reportId, unitId: unitOf.get(reportId)!, indicatorIds, nums, texts: null, nums2: null });
+    }
+    from = to;
+  }
+  for (const [reportId, indicatorId, text, num2] of activeExtraRows(db, planId)) {
+    const v = out.get(reportId);
+    if (!v) continue;
+    const k = indexIn(v.indicatorIds, indicatorId);
+    const n = v.indicatorIds.length;
+    if (text !== null) (v.texts ??= new Array<string | null>(n).fill(null))[k] = text;
+    if (num2 !== null) (v.nums2 ??= new Float64Array(n).fill(NaN))[k] = num2;
+  }
+}
+
+/** Where `id` is in the ascending `ids` (it is there: both come from the same rows). */
+function indexIn(ids: Float64Array, id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * The values of the plan's active reports, one entry per report in unit order, each ordered by indicator: the order
  * of `ORDER BY r.unit_id, v.indicator_id` over the plan's active reports, which the consolidation's sums follow.
  */
@@ -108,7 +159,7 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
   if (missing.length) {
     const ids = new Set(missing.map((r) => r[0]));
     const read = new Map<number, ReportValues>();
-    if (missing.length > READ_WHOLE_PLAN) buildRuns(activeValueRows(db, planId), (id) => ids.has(id), read);
+    if (missing.length > READ_WHOLE_PLAN) readWholePlan(db, planId, new Map(stamps.map((r) => [r[0], r[1]])), (id) => ids.has(id), read);
     else {
       const one = stmt(
         db,

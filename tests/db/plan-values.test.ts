@@ -7,10 +7,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activeSummaries, activeValueRows } from '../../src-main/db/consolidation';
 import { keptActiveSummaries, planReportValues, type ReportValues } from '../../src-main/db/plan-values';
-import { setValue } from '../../src-main/db/reports';
+import { insertReport, recomputeActive, setValue } from '../../src-main/db/reports';
+import { shareKept } from '../../src-main/db/kept-scope';
+import { createPlanFromJson } from '../../src-main/features/plan-create';
 import { planPeerValues, type PeerValue } from '../../src-main/db/check-data';
 import { referencePeerValues } from '../helpers/value-review-reference';
-import { addTestReport } from '../helpers/report-rows';
+import { addTestReport, reportRow } from '../helpers/report-rows';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import { buildMixedPlans } from '../helpers/mixed-plans';
 
@@ -88,6 +90,43 @@ describe('a plan’s kept values', () => {
 
     // the previous plan's summaries are still right after all this
     same(before.id);
+  });
+
+  it('a plan read whole (more reports missing than READ_WHOLE_PLAN) has every number, text and second number in place', () => {
+    const db = app.ctx.db;
+    const { id: planId } = createPlanFromJson(
+      db,
+      {
+        title: 'Kế hoạch đọc cả kế hoạch',
+        indicators: [0, 1, 2, 3, 4].map((k) => ({ label: `Chỉ tiêu đọc ${k}`, unit: 'buổi', group: 'I' })),
+      },
+      new Date(),
+    );
+    const ids = (db.prepare('SELECT indicator_id AS id FROM plan_targets WHERE plan_id = ?').all(planId) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const insertUnit = db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
+    for (let u = 1; u <= 70; u++) {
+      const unitId = Number(insertUnit.run(`WP${u}`, `Công đoàn ${u}`, `wp${u}`).lastInsertRowid);
+      // units in an order other than their reports' ids; some indicators left out, some with a text or a second number
+      const values = ids
+        .filter((_, k) => (u + k) % 4 !== 0)
+        .map((indicatorId, k) => ({
+          indicatorId,
+          valueNum: (u * 3 + k) % 5 === 0 ? null : u * 10 + k + 0.25,
+          valueText: (u + k) % 6 === 0 ? `ghi ${u}.${k}` : null,
+          value2: (u + k) % 7 === 0 ? u / 3 : null,
+          note: null,
+          cell: null,
+        }));
+      insertReport(db, reportRow({ planId, unitId, receivedOn: '2024-12-01' }), values, [], 'x');
+      recomputeActive(db, planId, unitId);
+    }
+    shareKept(db, {}); // nothing kept: all 70 reports are missing, so the plan is read whole
+    const read = planReportValues(db, planId);
+    expect(read).toHaveLength(70);
+    expect(asRows(read)).toEqual(fresh(db, planId));
+    expect(read.some((r) => r.texts !== null) && read.some((r) => r.nums2 !== null) && read.some((r) => r.texts === null)).toBe(true);
   });
 
   it('read through one connection while another commits, each call matches a fresh read', async () => {
