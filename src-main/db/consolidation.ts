@@ -52,7 +52,7 @@ export function activeNumberRows(db: Db, planId: number): ActiveNumberRow[] {
 }
 
 /** The plan's values in use that have a text or a second number, as [report_id, indicator_id, value_text, value2_num]. */
-export type ActiveExtraRow = [reportId: number, indicatorId: number, valueText: string | null, value2Num: number | null];
+type ActiveExtraRow = [reportId: number, indicatorId: number, valueText: string | null, value2Num: number | null];
 export function activeExtraRows(db: Db, planId: number): ActiveExtraRow[] {
   return stmt(
     db,

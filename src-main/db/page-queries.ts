@@ -96,18 +96,6 @@ function recordCountTables(db: Db): string[] | null {
   return [...m[1]!.matchAll(/SELECT unit_id FROM ([a-z_]+)/gi)].map((x) => x[1]!);
 }
 
-/** How many records refer to each unit (the view unit_record_counts), for the whole register at once: each counted
- *  table is walked once along its unit index (a few ms each) instead of three index lookups per unit. */
-export function unitRecordCounts(db: Db): Map<number, number> {
-  const out = new Map<number, number>();
-  const tables = recordCountTables(db);
-  const parts = tables
-    ? tables.map((t) => stmt(db, `SELECT unit_id, COUNT(*) AS n FROM ${t} GROUP BY unit_id`))
-    : [stmt(db, 'SELECT unit_id, n FROM unit_record_counts')];
-  for (const q of parts) for (const r of q.all() as { unit_id: number; n: number }[]) out.set(r.unit_id, (out.get(r.unit_id) ?? 0) + r.n);
-  return out;
-}
-
 /** How many records refer to one unit (the view unit_record_counts for that unit): one index lookup per counted table.
  *  The view itself is not narrowed to the unit by SQLite: it counted every unit of the register, ~45 ms per unit on a
  *  5,000-unit database, and getUnit is called per unit by plan saves and unit imports. */

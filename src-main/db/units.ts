@@ -1,9 +1,9 @@
 // Units aggregate: the register of base and upper unions, their aliases and search keys.
 // Vietnamese sort order is applied in JS (SQLite has no vi collation); search keys are folded here.
-import type { Unit, UnitDraft } from '../contract/units';
+import type { Unit, UnitDraft, UnitListed } from '../contract/units';
 import { compareVi, fold } from '../text/vi-text';
 import { stmt, type Db } from './connection';
-import { unitRecordCount, unitRecordCounts } from './page-queries';
+import { unitRecordCount } from './page-queries';
 
 interface UnitRow {
   id: number;
@@ -30,8 +30,8 @@ interface UnitRow {
 const SELECT_UNITS_NO_COUNT = `
   SELECT u.*, (SELECT json_group_array(a.alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases FROM units u`;
 
-/** A unit from its row; `aliases`: read apart (listUnits), else the row's JSON array. */
-function rowToUnit(r: UnitRow, aliases?: string[]): Unit {
+/** A unit from its row as the register lists it; `aliases`: read apart (listUnits), else the row's JSON array. */
+function rowToListed(r: Omit<UnitRow, 'record_count'>, aliases?: string[]): UnitListed {
   return {
     id: r.id,
     code: r.code,
@@ -50,7 +50,6 @@ function rowToUnit(r: UnitRow, aliases?: string[]): Unit {
     activeFrom: r.active_from,
     activeTo: r.active_to,
     searchKey: r.search_key,
-    recordCount: r.record_count,
     updatedAt: r.updated_at,
   };
 }
@@ -59,9 +58,8 @@ function searchKeyOf(d: Pick<UnitDraft, 'code' | 'name' | 'aliases' | 'sector' |
   return fold([d.code, d.name, ...d.aliases, d.sector ?? '', d.chair ?? ''].join(' '));
 }
 
-/** The register: the record counts come from one pass per counted table (db/page-queries.ts), not a lookup per unit. */
-export function listUnits(db: Db, includeInactive = true): Unit[] {
-  const counts = unitRecordCounts(db);
+/** The register, in Vietnamese order of name, then code (record counts: getUnit). */
+export function listUnits(db: Db, includeInactive = true): UnitListed[] {
   // the aliases of every unit in one pass (a correlated json_group_array per unit took ~4 µs a unit)
   const aliases = new Map<number, string[]>();
   for (const a of stmt(db, 'SELECT unit_id, alias FROM unit_aliases').all() as { unit_id: number; alias: string }[]) {
@@ -73,9 +71,7 @@ export function listUnits(db: Db, includeInactive = true): Unit[] {
     UnitRow,
     'record_count'
   >[];
-  return rows
-    .map((r) => rowToUnit({ ...r, record_count: counts.get(r.id) ?? 0 }, aliases.get(r.id)))
-    .sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
+  return rows.map((r) => rowToListed(r, aliases.get(r.id))).sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
 }
 
 /** How many active units there are and their members in total. */
@@ -106,7 +102,7 @@ export function unitKinds(db: Db, ids: readonly number[]): Unit['kind'][] {
 
 export function getUnit(db: Db, id: number): Unit | undefined {
   const row = stmt(db, `${SELECT_UNITS_NO_COUNT} WHERE u.id = ?`).get(id) as Omit<UnitRow, 'record_count'> | undefined;
-  return row && rowToUnit({ ...row, record_count: unitRecordCount(db, id) });
+  return row && { ...rowToListed(row), recordCount: unitRecordCount(db, id) };
 }
 
 export function findUnitIdByCode(db: Db, code: string): number | undefined {

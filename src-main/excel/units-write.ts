@@ -1,7 +1,7 @@
 // Writing the units register to a workbook whose header row the importer reads back (round trip):
 // one bordered table, Times New Roman, frozen header, print setup for A4 landscape.
 import { loadExcelJs } from './exceljs-load';
-import { UNIT_KIND_LABELS, type Unit } from '../contract/units';
+import { UNIT_KIND_LABELS, type UnitListed } from '../contract/units';
 import { xlsxBytes } from './xlsx-bytes';
 
 const UNIT_EXPORT_COLUMNS = [
@@ -21,7 +21,7 @@ const UNIT_EXPORT_COLUMNS = [
   { header: 'Ghi chú', width: 24 },
 ] as const;
 
-export async function writeUnitsWorkbook(list: Unit[], title: string, orgLines: [string, string]): Promise<Uint8Array> {
+export async function writeUnitsWorkbook(list: UnitListed[], title: string, orgLines: [string, string]): Promise<Uint8Array> {
   const xl = await loadExcelJs();
   const wb = new xl.Workbook();
   wb.creator = 'Dân vận';

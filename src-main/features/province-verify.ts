@@ -3,7 +3,7 @@
 // (unit of kind "công đoàn cấp trên") sending a workbook without the manifest is refused: nothing silently wrong.
 import type { ParsedReport } from '../contract/parsed-report';
 import type { Plan } from '../contract/plans';
-import type { Unit } from '../contract/units';
+import type { UnitListed } from '../contract/units';
 import { PACKAGE_TEMPLATE_ID, type Manifest } from '../excel/upward/manifest';
 import { readUpwardPackage } from '../excel/upward/read';
 import { TEMPLATE_ID } from '../excel/report-template';
@@ -53,7 +53,7 @@ export function officeKey(name: string): string {
   return k;
 }
 
-export function sameOffice(inPackage: string, unit: Pick<Unit, 'name' | 'aliases'>): boolean {
+export function sameOffice(inPackage: string, unit: Pick<UnitListed, 'name' | 'aliases'>): boolean {
   const k = officeKey(inPackage);
   return !!k && [unit.name, ...unit.aliases].some((n) => officeKey(n) === k || foldKey(n) === foldKey(inPackage));
 }
@@ -93,7 +93,12 @@ function periodMismatch(m: Manifest, plan: Plan): string | null {
  * The verdict on one file for `plan`, received as from `unit` (null: not known yet). Null when the file is not an
  * upward package and does not come from an upper-level union (an ordinary unit report).
  */
-export async function verifyUpward(plan: Plan, unit: Unit | null, bytes: Uint8Array, parsed: ParsedReport): Promise<PackageVerdict | null> {
+export async function verifyUpward(
+  plan: Plan,
+  unit: UnitListed | null,
+  bytes: Uint8Array,
+  parsed: ParsedReport,
+): Promise<PackageVerdict | null> {
   const isPackage = parsed.template?.templateId === PACKAGE_TEMPLATE_ID;
   // An upper-level union that filled our unit template for this plan (a district's "công đoàn ngành") reports as a unit.
   const ownTemplate = parsed.template?.templateId === TEMPLATE_ID && parsed.template.planId === String(plan.id);

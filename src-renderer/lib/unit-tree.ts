@@ -1,15 +1,15 @@
 // Units as a tree for display: depth-first order with depth, children sorted in Vietnamese order.
-import type { Unit } from '../../src-main/contract/units';
+import type { UnitListed } from '../../src-main/contract/units';
 import { compareVi } from '../../src-main/text/vi-text';
 
 export interface TreeRow {
-  unit: Unit;
+  unit: UnitListed;
   depth: number;
 }
 
-export function flattenTree(units: Unit[]): TreeRow[] {
+export function flattenTree(units: UnitListed[]): TreeRow[] {
   const ids = new Set(units.map((u) => u.id));
-  const children = new Map<number | null, Unit[]>();
+  const children = new Map<number | null, UnitListed[]>();
   for (const u of units) {
     const p = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
     const list = children.get(p) ?? [];

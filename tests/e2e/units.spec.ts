@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
+import { call } from './report-batch';
 
 async function unitsWorkbook(path: string) {
   const wb = new ExcelJS.Workbook();
@@ -114,4 +115,24 @@ test('5,000 units stay smooth: only visible rows are in the page and search stil
   await page.getByTestId('units-search').fill('don vi so 4999');
   await expect(page.getByTestId('units-count')).toContainText('1 / 5.000 đơn vị');
   await app.shot('units-5000');
+});
+
+test('the editor offers "Xoá" only for a unit no record refers to, and deleting it can be undone', async ({ app, page }) => {
+  const listed = await call(app.ctx, 'units.save', { code: 'KH01', name: 'Công đoàn xã An Hòa' });
+  await call(app.ctx, 'plans.save', { title: 'Kế hoạch có đơn vị KH01', status: 'dang_thuc_hien', assignment: 'all_base' });
+  await call(app.ctx, 'units.save', { code: 'MOI01', name: 'Công đoàn xã Bình Minh' }); // after the plan: in no list
+  expect((await call(app.ctx, 'units.get', { id: listed.id })).recordCount).toBeGreaterThan(0);
+  await app.open('#/units');
+  await page.getByRole('button', { name: 'Công đoàn xã An Hòa' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sửa đơn vị' });
+  await expect(dialog.getByRole('button', { name: 'Ngừng theo dõi' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Xoá' })).toHaveCount(0); // in a plan's list: stop following it instead
+  await dialog.getByRole('button', { name: 'Huỷ' }).click();
+  await page.getByRole('button', { name: 'Công đoàn xã Bình Minh' }).click();
+  page.once('dialog', (d) => void d.accept());
+  await dialog.getByRole('button', { name: 'Xoá' }).click();
+  await expect(page.getByText('Đã xoá "Công đoàn xã Bình Minh"')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Công đoàn xã Bình Minh' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Hoàn tác' }).click();
+  await expect(page.getByRole('button', { name: 'Công đoàn xã Bình Minh' })).toBeVisible();
 });

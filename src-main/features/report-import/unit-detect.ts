@@ -1,12 +1,12 @@
 // Which unit sent this workbook? Scored evidence from our template's unit code, the unit name written in the
 // header cells, the file name, and the register's aliases. Exact evidence is "sure"; anything else is a guess.
-import type { Unit } from '../../contract/units';
+import type { UnitListed } from '../../contract/units';
 import { foldKey } from '../../text/vi-text';
 
 interface UnitGuess {
-  unit: Unit | null;
+  unit: UnitListed | null;
   sure: boolean;
-  candidates: { unit: Unit; score: number }[];
+  candidates: { unit: UnitListed; score: number }[];
 }
 
 const PREFIXES = ['cong doan co so', 'nghiep doan co so', 'cong doan', 'nghiep doan', 'cdcs', 'cd', 'bao cao', 'bc', 'ket qua', 'kq'];
@@ -31,11 +31,11 @@ function coreOfKey(folded: string): string {
 const compact = (s: string) => s.replace(/ /g, '');
 
 export class UnitIndex {
-  readonly byCode = new Map<string, Unit>();
-  readonly byKey = new Map<string, Unit[]>();
-  readonly cores: { unit: Unit; core: string; compact: string }[] = [];
+  readonly byCode = new Map<string, UnitListed>();
+  readonly byKey = new Map<string, UnitListed[]>();
+  readonly cores: { unit: UnitListed; core: string; compact: string }[] = [];
   constructor(
-    readonly units: Unit[],
+    readonly units: UnitListed[],
     readonly expected: Set<number>,
   ) {
     for (const u of units) {
@@ -61,8 +61,8 @@ export function detectUnit(
   index: UnitIndex,
   evidence: { templateUnitCode: string | null; nameInFile: string | null; fileName: string },
 ): UnitGuess {
-  const scores = new Map<Unit, number>();
-  const bump = (u: Unit, s: number) => scores.set(u, Math.max(scores.get(u) ?? 0, s + (index.expected.has(u.id) ? 0.02 : 0)));
+  const scores = new Map<UnitListed, number>();
+  const bump = (u: UnitListed, s: number) => scores.set(u, Math.max(scores.get(u) ?? 0, s + (index.expected.has(u.id) ? 0.02 : 0)));
   if (evidence.templateUnitCode) {
     const u = index.byCode.get(evidence.templateUnitCode.toLowerCase());
     if (u) bump(u, 1);
