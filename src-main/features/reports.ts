@@ -22,6 +22,7 @@ import { editFindings } from './value-review';
 import { writeTx } from '../db/write-tx';
 import { planOrThrow } from './plan-lookup';
 import { planUnitBriefs, type UnitBrief } from '../db/page-queries';
+import { cachedByDataVersion } from './data-version-cache';
 
 /** localeCompare(b, 'vi') made once (a 5,000-unit list sorts in half the time). */
 const byVietnameseName = new Intl.Collator('vi').compare;
@@ -168,7 +169,8 @@ export const reportsHandlers = {
     ctx.emit('data.changed', { entity: 'reports' });
     return { revoked };
   },
-  'reports.list': ({ planId }, ctx) => reportList(ctx.db, planId),
+  // the same list again while the data is unchanged (a 4,909-unit plan's list: ~60–110 ms to make)
+  'reports.list': ({ planId }, ctx) => cachedByDataVersion(ctx.db, `reports.list|${planId}`, () => reportList(ctx.db, planId), 'lists'),
   'reports.get': ({ reportId }, ctx) => reportDetail(ctx.db, reportId),
   'reports.decideHeld': ({ reportId, action }, ctx) => {
     const r = rep.getReport(ctx.db, reportId);
