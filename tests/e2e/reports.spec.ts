@@ -223,6 +223,11 @@ test('?plan= from another page selects the plan; a plan without targets cannot m
   await page.getByTestId('plan-select').selectOption(String(plan.id));
   await expect(page).toHaveURL(new RegExp(`#/reports\\?plan=${plan.id}$`));
   await expect(page.getByTestId('plan-submitted')).toHaveText('0/12');
+  // an address naming a plan that is gone (deleted since): the page moves to a plan that exists, no error is shown
+  await app.open('#/reports?plan=987654');
+  await expect(page.getByTestId('plan-select')).not.toHaveValue('987654');
+  await expect(page.getByTestId('plan-submitted')).toBeVisible();
+  await expect(page.locator('.toast.error')).toHaveCount(0);
 });
 
 test('a long preview shows progress and can be stopped; the files read so far stay reviewable', async ({ app, page }) => {
