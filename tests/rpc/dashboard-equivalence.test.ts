@@ -33,4 +33,34 @@ describe('dashboard without full consolidations', () => {
     expect(after).toStrictEqual(referenceDashboard(app.ctx.db, '2026-07-15'));
     expect(after.targetPlan?.id).not.toBe(before.targetPlan?.id);
   });
+
+  it('kept submission counts follow every change they depend on: a report, the deadline, the plan’s list', async () => {
+    await buildMixedPlans(app, 7, 4);
+    const db = app.ctx.db;
+    const same = () => expect(computeDashboard(db, '2026-07-15')).toStrictEqual(referenceDashboard(db, '2026-07-15'));
+    same(); // counts kept from here on
+    const active = db.prepare("SELECT id, plan_id AS planId, unit_id AS unitId FROM reports WHERE status = 'active' ORDER BY id").all() as {
+      id: number;
+      planId: number;
+      unitId: number;
+    }[];
+    const first = active[0]!;
+    // a report revoked: one fewer submitted (its plan's revision is raised)
+    db.prepare("UPDATE reports SET status = 'revoked' WHERE id = ?").run(first.id);
+    same();
+    // the deadline moved before every report: all late; then removed: none late
+    db.prepare("UPDATE plans SET report_due_on = '2000-01-01' WHERE id = ?").run(first.planId);
+    same();
+    db.prepare('UPDATE plans SET report_due_on = NULL WHERE id = ?').run(first.planId);
+    same();
+    // a unit taken off the plan's list and one added: expected follows
+    const listed = db.prepare('SELECT unit_id AS u FROM plan_units WHERE plan_id = ? LIMIT 1').get(first.planId) as { u: number };
+    db.prepare('DELETE FROM plan_units WHERE plan_id = ? AND unit_id = ?').run(first.planId, listed.u);
+    same();
+    const outside = db
+      .prepare('SELECT id FROM units WHERE id NOT IN (SELECT unit_id FROM plan_units WHERE plan_id = ?) LIMIT 1')
+      .get(first.planId) as { id: number } | undefined;
+    if (outside) db.prepare('INSERT INTO plan_units (plan_id, unit_id) VALUES (?, ?)').run(first.planId, outside.id);
+    same();
+  });
 });
