@@ -16,10 +16,12 @@ export function pdfFonts(): FontFiles {
   try {
     return findFonts();
   } catch (e) {
-    if (e instanceof PdfInputError) throw new AppError('internal', e.message);
-    throw e;
+    throw asAppError(e);
   }
 }
+
+/** The renderer's input errors (their messages are Vietnamese) as the app's; any other error as it is. */
+const asAppError = (e: unknown): unknown => (e instanceof PdfInputError ? new AppError('internal', e.message) : e);
 
 /** PDF bytes of one of our .docx files (`kind` 'xlsx' is refused with a message saying what to do). */
 export async function toPdf(bytes: Uint8Array, kind: 'docx' | 'xlsx', title?: string, fonts?: FontFiles): Promise<Uint8Array> {
@@ -28,7 +30,6 @@ export async function toPdf(bytes: Uint8Array, kind: 'docx' | 'xlsx', title?: st
   try {
     return await pdf.docxToPdf(bytes, { ...(title ? { title } : {}), fonts: fonts ?? pdfFonts() });
   } catch (e) {
-    if (e instanceof pdf.PdfInputError) throw new AppError('internal', e.message);
-    throw e;
+    throw asAppError(e);
   }
 }
