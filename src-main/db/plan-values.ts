@@ -58,31 +58,21 @@ function stampRows(db: Db, planId: number): StampRow[] {
 const sameStamps = (a: StampRow[], b: StampRow[]): boolean =>
   a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1] && r[2] === b[i]![2] && r[3] === b[i]![3]);
 
-function build(reportId: number, unitId: number, rows: ActiveValueRow[], from: number, to: number): ReportValues {
-  const n = to - from;
+/** One report's values from its rows (ordered by indicator) as they are read report by report. */
+function build(reportId: number, unitId: number, rows: ActiveValueRow[]): ReportValues {
+  const n = rows.length;
   const indicatorIds = new Float64Array(n);
   const nums = new Float64Array(n);
   let texts: (string | null)[] | null = null;
   let nums2: Float64Array | null = null;
   for (let k = 0; k < n; k++) {
-    const [, indicatorId, num, text, num2] = rows[from + k]!;
+    const [, indicatorId, num, text, num2] = rows[k]!;
     indicatorIds[k] = indicatorId;
     nums[k] = num ?? NaN;
     if (text !== null) (texts ??= new Array<string | null>(n).fill(null))[k] = text;
     if (num2 !== null) (nums2 ??= new Float64Array(n).fill(NaN))[k] = num2;
   }
   return { reportId, unitId, indicatorIds, nums, texts, nums2 };
-}
-
-/** Each run of rows of one report (rows ordered by report, then indicator) made into its ReportValues. */
-function buildRuns(rows: ActiveValueRow[], want: (reportId: number) => boolean, out: Map<number, ReportValues>): void {
-  for (let from = 0; from < rows.length;) {
-    const [unitId, , , , , reportId] = rows[from]!;
-    let to = from + 1;
-    while (to < rows.length && rows[to]![5] === reportId) to++;
-    if (want(reportId)) out.set(reportId, build(reportId, unitId, rows, from, to));
-    from = to;
-  }
 }
 
 /**
@@ -166,7 +156,10 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
         `/* rows as arrays */ SELECT ?, indicator_id, value_num, value_text, value2_num, report_id
          FROM report_values WHERE report_id = ? ORDER BY indicator_id`,
       ).raw(true);
-      for (const r of missing) buildRuns(one.all(r[1], r[0]) as ActiveValueRow[], () => true, read);
+      for (const r of missing) {
+        const rows = one.all(r[1], r[0]) as ActiveValueRow[];
+        if (rows.length) read.set(r[0], build(r[0], r[1], rows));
+      }
     }
     const empty = new Float64Array(0);
     for (const r of missing) {
