@@ -1,7 +1,7 @@
 // The checks a careful checker does on one reported value (pure: no SQL, no Electron), used by the import preview,
 // hand edits, the check view and the exports: magnitude against target and peers (đồng / triệu đồng mix-ups), far
 // above target, robust outliers (median and MAD) against peers and the unit's own history, impossible values.
-import { VI_NUMBER } from '../text/vi-number';
+import { viNumberFormat } from '../text/vi-number';
 
 type CheckRule =
   | 'magnitude'
@@ -81,7 +81,7 @@ const DEFAULT_CHECKS: CheckOptions = { farAboveTarget: 10, magnitude: 300, outli
 
 const MONEY = /đồng|vnđ|vnd|\bđ\b/i;
 // the one vi-VN formatter (a plan's check view formats tens of thousands of numbers into its messages)
-const fmt = (n: number) => VI_NUMBER.format(n);
+const fmt = (n: number) => viNumberFormat().format(n);
 
 /** The other units' values summed up once (median, MAD, how many): a plan's check view computes it per indicator. */
 export interface PeerStats {

@@ -13,8 +13,8 @@ import { splitByWeights, splitEqually } from '../text/split-target';
 import { compareVi } from '../text/vi-text';
 import { planOrThrow } from './plan-lookup';
 
-const VI_NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 }); // made once (~20 µs each otherwise)
-const fmt = (n: number): string => VI_NUMBER.format(n);
+let viNumber4: Intl.NumberFormat | undefined; // made once (~20 µs each otherwise), on first use (not at every start)
+const fmt = (n: number): string => (viNumber4 ??= new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 4 })).format(n);
 
 export function unitTargetGrid(db: Db, planId: number): UnitTargetGrid {
   const plan = planOrThrow(db, planId);
