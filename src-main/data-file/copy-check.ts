@@ -4,7 +4,7 @@
 // restore. Small databases, and where no worker entry exists, are copied and checked in this thread as before
 // (starting a thread costs more than they take).
 import { existsSync, statSync } from 'node:fs';
-import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
+import { startWorker, workerEntryBeside } from '../threads/worker-start';
 import type { Db } from '../db/connection';
 import { dropCopy, inspectCopy, keepCopy, migrateAndInspect, tempFor, writeVerifiedCopy, type BackupResult } from './verified-copy';
 import type { CopyJob } from './copy-check-worker';

@@ -6,7 +6,7 @@
 // change slower (800 against 575–615 ms, the restarted worker competing with the main thread for the same figures).
 // Only an export the user asked for stops the checks under way (they start again after it).
 import type { Worker } from 'node:worker_threads';
-import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
+import { startWorker, workerEntryBeside } from '../threads/worker-start';
 import type { AheadJob } from './checks-worker';
 
 /** A job as asked (the id is given here). */

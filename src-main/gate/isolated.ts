@@ -2,10 +2,11 @@
 // runs in its own worker thread with a heap limit (resourceLimits) and a hard timeout, so a hostile file can only
 // take down that worker, never freeze or kill the app. A plan scan's OCR reports progress, may extend the deadline
 // once by its announced budget (capped), and is cancelled by terminating the worker. The worker is started like the report parse pool's
-// (startWorker); when no worker entry exists the job runs in this thread with its cooperative deadline.
+// (startWorker); when no worker entry exists the job runs in this thread with its cooperative deadline, its readers
+// (jobs.ts) loaded only then: a module that offers an import does not load every reader with it.
 import { AppError, type ErrorCode } from '../contract/errors';
-import { startWorker, workerEntryBeside } from '../excel/report/parse-pool';
-import { runGateJob, type GateJob, type GateProgress, type GateResults } from './jobs';
+import { startWorker, workerEntryBeside } from '../threads/worker-start';
+import type { GateJob, GateProgress, GateResults } from './jobs';
 import type { GateWorkerData } from './gate-worker';
 
 /** Cooperative deadline of a read; the worker is terminated `GRACE_MS` after it (start-up included). */
@@ -55,10 +56,8 @@ type Reply = { ok: true; result: unknown } | { ok: false; code: ErrorCode | null
 /** In this thread (no worker): progress is passed on, a cancel rejects at once (the read itself runs on). */
 function inThread<J extends GateJob>(job: J, timeoutMs: number, opts: IsolatedOptions): Promise<GateResults[J['kind']]> {
   if (opts.signal?.aborted) return Promise.reject(cancelled(job));
-  const run = runGateJob(
-    job,
-    timeoutMs,
-    opts.onProgress ? ({ done, total, message }) => opts.onProgress?.({ done, total, message }) : undefined,
+  const run = import('./jobs').then(({ runGateJob }) =>
+    runGateJob(job, timeoutMs, opts.onProgress ? ({ done, total, message }) => opts.onProgress?.({ done, total, message }) : undefined),
   );
   if (!opts.signal) return run;
   const signal = opts.signal;

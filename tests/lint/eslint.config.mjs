@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const pure = ['db', 'excel', 'docs', 'text', 'bytes', 'layout', 'checks', 'contract', 'security'];
+const pure = ['db', 'excel', 'docs', 'text', 'bytes', 'threads', 'layout', 'checks', 'contract', 'security'];
 
 export default tseslint.config(
   { basePath: root, ignores: ['out/**', 'dist/**', 'node_modules/**', 'release/**', 'tests/fixtures/**', '**/*.svelte'] },

@@ -14,6 +14,7 @@ export const RANK: Record<string, number> = {
   contract: 0,
   text: 0,
   bytes: 1,
+  threads: 1,
   layout: 1,
   db: 2,
   docs: 2,

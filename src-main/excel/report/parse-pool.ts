@@ -2,11 +2,9 @@
 // thread stays free for SQLite writes and the UI. Each job keeps a hard timeout: a worker that overruns it is
 // terminated and replaced, and the file gets a Vietnamese error. Falls back to in-thread parsing when the worker
 // cannot be started (missing build entry, no tsx), so callers never need to care.
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerEntryBeside } from '../../threads/worker-start';
 import type { ParsedReport } from '../../contract/parsed-report';
 import { sha256 } from '../../bytes/content-hash';
 import { parseReport, type ParseReportOptions } from './parse-report';
@@ -95,30 +93,7 @@ function failedReport(fileName: string, message: string): ParsedReport {
   };
 }
 
-/** The worker entry `name` (e.g. 'gate-worker') beside the calling module (`here`: its import.meta.url): `name.ts` under
- *  tsx; built, `name.js` next to the main bundle (the caller may sit in out/main or out/main/chunks). Null when absent. */
-export function workerEntryBeside(here: string, name: string): URL | null {
-  const rels = /\.ts$/.test(here) ? [`./${name}.ts`] : [`./${name}.js`, `../${name}.js`, `./${name}.mjs`, `../${name}.mjs`];
-  for (const rel of rels) {
-    const url = new URL(rel, here);
-    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
-  }
-  return null;
-}
-
 const defaultEntry = (): URL | null => workerEntryBeside(import.meta.url, 'parse-worker');
-
-/**
- * A worker for a .ts entry (dev, CLI, tests under tsx/vitest): Node 20 does not apply `--import tsx` hooks to a
- * worker's own entry, so a tiny eval'd bootstrap registers tsx's ESM hooks first, then imports the entry.
- */
-export function startWorker(url: URL, options: WorkerOptions = {}): Worker {
-  if (!/\.ts$/.test(url.pathname)) return new Worker(url, options);
-  const req = createRequire(import.meta.url);
-  const api = pathToFileURL(req.resolve('tsx/esm/api')).href.replace(/\.cjs$/, '.mjs');
-  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
-  return new Worker(code, { ...options, eval: true, execArgv: [] });
-}
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
