@@ -5,7 +5,7 @@ import { addAudit } from '../db/audit';
 import type { AppContext } from '../handler/context';
 import type { Handler } from '../handler/handler';
 import { resolveDataPaths } from '../data-file/paths';
-import { aheadRun } from './checks-off-thread';
+import { aheadRun } from './ahead-run';
 import { makeFileOffThread } from './export-off-thread';
 import { moveToDefault, restoreByName, startEmpty } from './backup-restore';
 import { stopAheadWork } from './ahead-worker';

@@ -2,7 +2,8 @@
 // (checks-off-thread.ts), and the letter sending a report back.
 import type { Handler } from '../handler/handler';
 import { correctionLetter } from './correction-letter';
-import { aheadRun as run, planChecks, prepareChecks, prepareConsolidation } from './checks-off-thread';
+import { aheadRun as run } from './ahead-run';
+import { planChecks, prepareChecks, prepareConsolidation } from './checks-off-thread';
 import { todayInVietnam } from '../text/vi-date';
 
 // seconds on a province-sized database (every unit's history is read): in a worker (not in unit tests), so

@@ -10,7 +10,7 @@ import { dataVersion, type Db } from '../db/connection';
 import { checkInputsVersion } from '../db/check-data';
 import { planWarnings } from './value-review';
 import { inWorker, isIdle, pastHalf, type Job } from './ahead-worker';
-import type { AppContext } from '../handler/context';
+import type { AheadRun } from './ahead-run';
 
 const KEEP = 4; // each holds a plan's warnings (tens of thousands on a province-sized plan)
 interface Entry {
@@ -29,17 +29,7 @@ function job(j: Job): Promise<unknown> | null {
   return inWorker(j);
 }
 
-export interface ChecksRun {
-  db: Db;
-  dbFile: string;
-  /** In a worker (the app, browser mode); in this thread for the CLI and tests, as before. */
-  offThread: boolean;
-}
-
-/** The app's connection, in the worker except in unit tests. */
-export const aheadRun = (ctx: AppContext): ChecksRun => ({ db: ctx.db, dbFile: ctx.dbFile, offThread: ctx.mode !== 'test' });
-
-function entryFor(run: ChecksRun, planId: number): Entry {
+function entryFor(run: AheadRun, planId: number): Entry {
   // read before computing: a later write only makes this entry unreachable; a write to none of the checks' inputs
   // keeps it (checkInputsVersion)
   const key = `${planId}|${checkInputsVersion(run.db)}`;
@@ -72,7 +62,7 @@ function entryFor(run: ChecksRun, planId: number): Entry {
 }
 
 /** The plan's warnings for the data as it is now (computed once per data version). */
-export function planChecks(run: ChecksRun, planId: number): Promise<ValueWarning[]> {
+export function planChecks(run: AheadRun, planId: number): Promise<ValueWarning[]> {
   return entryFor(run, planId).result;
 }
 
@@ -85,7 +75,7 @@ interface ChecksReadiness {
 }
 
 /** Start computing the plan's warnings if not done for this data version; whether they are ready (and their counts). */
-export function prepareChecks(run: ChecksRun, planId: number, first = 0): ChecksReadiness {
+export function prepareChecks(run: AheadRun, planId: number, first = 0): ChecksReadiness {
   const entry = entryFor(run, planId);
   entry.result.catch(() => undefined); // asked ahead: a failure is reported to whoever asks for the result
   const w = entry.value;
@@ -118,7 +108,7 @@ let jobs = 0;
 const prepared = new WeakMap<Db, Map<string, Ahead>>();
 
 /** Have the worker build the plan's tracking and consolidation for `today` (the Tổng hợp tab's first visit). */
-export function prepareConsolidation(run: ChecksRun, planId: number, today: string): Promise<void> {
+export function prepareConsolidation(run: AheadRun, planId: number, today: string): Promise<void> {
   const at = `${planId}|${today}`;
   const version = dataVersion(run.db); // read before the worker's snapshot, which can only be as new or newer
   let map = prepared.get(run.db);
@@ -168,7 +158,7 @@ export function pendingConsolidation(db: Db, planId: number, today: string): Pro
 
 /** The units × indicators matrix the worker built with the prepared consolidation of the data as it is now, sent only
  *  when asked (~10 MB to copy on a 5,000-unit plan); null when it has none for this data (then computed here). */
-export function matrixAhead(run: ChecksRun, planId: number, today: string): Promise<Consolidation['matrix'] | null> | null {
+export function matrixAhead(run: AheadRun, planId: number, today: string): Promise<Consolidation['matrix'] | null> | null {
   const hit = current(run.db, planId, today);
   if (!hit?.value || !isIdle()) return null; // behind the seconds-long checks, computing it here is quicker
   const asked = job({ kind: 'matrix', key: hit.key });

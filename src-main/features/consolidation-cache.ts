@@ -6,7 +6,8 @@ import type { Consolidation, Tracking } from '../contract/consolidation';
 import type { Db } from '../db/connection';
 import { computeConsolidation, computeConsolidationSummary, type ConsolidationSummary } from './consolidation';
 import { cachedByDataVersion } from './data-version-cache';
-import { matrixAhead, pendingConsolidation, preparedConsolidation, type ChecksRun } from './checks-off-thread';
+import { matrixAhead, pendingConsolidation, preparedConsolidation } from './checks-off-thread';
+import type { AheadRun } from './ahead-run';
 import { computeTracking } from './tracking';
 
 /** tracking.get's result, reused likewise; the consolidation is built on the same one (the Tổng hợp tab asks both). */
@@ -41,6 +42,6 @@ export async function consolidationSummary(db: Db, planId: number, today: string
 }
 
 /** The units × indicators matrix: the one the worker built ahead for this data when it has it, else computed here. */
-export async function consolidationMatrix(run: ChecksRun, planId: number, today: string): Promise<Consolidation['matrix']> {
+export async function consolidationMatrix(run: AheadRun, planId: number, today: string): Promise<Consolidation['matrix']> {
   return (await matrixAhead(run, planId, today)) ?? cachedConsolidation(run.db, planId, today).matrix;
 }

@@ -10,7 +10,7 @@ import { exportMissingList } from './consolidation-export';
 import { exportConsolidated, makeFileOffThread } from './export-off-thread';
 import { pdfFonts, XLSX_PDF_MESSAGE } from './pdf-export';
 import { AppError } from '../contract/errors';
-import { aheadRun } from './checks-off-thread';
+import { aheadRun } from './ahead-run';
 import { effectiveCellMap, fillProvinceWorkbook, upwardPackage } from './consolidation-upward';
 import { recordReminders, reminderHistory, reminderLetter } from './reminders';
 import { planOrThrow } from './plan-lookup';

@@ -13,7 +13,7 @@ import { slug } from './reminders';
 import { readProfile } from './settings';
 import { planOrThrow } from './plan-lookup';
 import { readIsolated } from '../gate/isolated';
-import type { ChecksRun } from './checks-off-thread';
+import type { AheadRun } from './ahead-run';
 import { makeFileOffThread } from './export-off-thread';
 import { MIME } from '../contract/mime';
 
@@ -38,7 +38,7 @@ function upwardIdentity(db: Db, given: { unitCode: string | null; unitName: stri
  * remembered here first (the one write).
  */
 export async function upwardPackage(
-  run: ChecksRun,
+  run: AheadRun,
   planId: number,
   given: { unitCode: string | null; unitName: string | null; number?: string | null; date?: string | null },
   today: string,

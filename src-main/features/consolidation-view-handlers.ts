@@ -4,7 +4,7 @@
 import type { Handler } from '../handler/handler';
 import { todayInVietnam } from '../text/vi-date';
 import { consolidationMatrix, consolidationSummary } from './consolidation-cache';
-import { aheadRun } from './checks-off-thread';
+import { aheadRun } from './ahead-run';
 import { textsOf, viewOf } from './consolidation-view';
 import type { AppContext } from '../handler/context';
 import { planHasUpperLevelDocuments } from '../db/consolidation';

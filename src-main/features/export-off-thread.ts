@@ -5,20 +5,21 @@
 // 4,461-unit plan), 4.7 s (its upward package), 2.3 s (the Dân vận khéo report of 5,000 units' models), 1.1 s
 // (30,000 lines of audit log), 0.85 s (5,000 units), 0.4–0.9 s (the PDF). A job under way there (the seconds-long
 // checks after an import) is stopped for it and starts again after it (ahead-worker.ts). No worker, or a failure
-// there: made in this thread as before.
+// there: made in this thread as before. The builders (file-jobs.ts and the writers under it) are loaded only then, so
+// a module that offers an export does not load every writer with it.
 import type { FileOut } from '../contract/common';
 import { inWorker } from './ahead-worker';
-import type { ChecksRun } from './checks-off-thread';
+import type { AheadRun } from './ahead-run';
 import type { DocOptions, ExportFormat } from './consolidation-export';
-import { makeFile, type FileJob } from './file-jobs';
+import type { FileJob } from './file-jobs';
 
 /** The file, off this thread when there is a worker; its errors are those of this thread's making. */
-export function makeFileOffThread(run: ChecksRun, job: FileJob): Promise<FileOut> {
+export function makeFileOffThread(run: AheadRun, job: FileJob): Promise<FileOut> {
   const off = run.offThread ? inWorker({ kind: 'export', dbFile: run.dbFile, job }) : null;
-  const here = () => makeFile(run.db, job);
+  const here = () => import('./file-jobs').then(({ makeFile }) => makeFile(run.db, job));
   return off ? (off as Promise<FileOut>).catch(here) : here();
 }
 
 /** The consolidated Excel or Word file of a plan (see makeFileOffThread). */
-export const exportConsolidated = (run: ChecksRun, format: ExportFormat, options: DocOptions): Promise<FileOut> =>
+export const exportConsolidated = (run: AheadRun, format: ExportFormat, options: DocOptions): Promise<FileOut> =>
   makeFileOffThread(run, { what: 'consolidated', format, options });

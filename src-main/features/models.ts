@@ -12,7 +12,7 @@ import { getUnit } from '../db/units';
 import type { Handler } from '../handler/handler';
 import { todayInVietnam } from '../text/vi-date';
 import { exportModelRegister } from './models-export';
-import { aheadRun } from './checks-off-thread';
+import { aheadRun } from './ahead-run';
 import { makeFileOffThread } from './export-off-thread';
 import { modelFormDocx, modelFormXlsx } from './models-forms';
 import { importModels } from './models-import';

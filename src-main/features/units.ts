@@ -9,7 +9,7 @@ import type { Handler } from '../handler/handler';
 import { importUnits } from './units-import';
 import { checkDraft, mustGetUnit } from './unit-rules';
 import { backupBeforeBatch } from '../data-file/backup-store';
-import { aheadRun } from './checks-off-thread';
+import { aheadRun } from './ahead-run';
 import { makeFileOffThread } from './export-off-thread';
 import { writeTx } from '../db/write-tx';
 import { cachedByDataVersion } from './data-version-cache';

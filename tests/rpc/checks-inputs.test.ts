@@ -4,7 +4,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planChecks, type ChecksRun } from '../../src-main/features/checks-off-thread';
+import { planChecks } from '../../src-main/features/checks-off-thread';
+import type { AheadRun } from '../../src-main/features/ahead-run';
 import { addReportIssue } from '../../src-main/db/reports';
 import { makeTestApp, type TestApp } from '../helpers/context';
 import { buildMixedPlans } from '../helpers/mixed-plans';
@@ -18,7 +19,7 @@ describe('the checks of a plan kept while their inputs are unchanged', () => {
   it('are the very same after a reminder, and fresh after a change to any input', async () => {
     const { plan, before } = await buildMixedPlans(app, 7, 3);
     const db = app.ctx.db;
-    const run: ChecksRun = { db, dbFile: join(app.dir, 'test.sqlite'), offThread: false };
+    const run: AheadRun = { db, dbFile: join(app.dir, 'test.sqlite'), offThread: false };
     const checked = async () => {
       const got = await planChecks(run, plan.id);
       expect(got).toEqual(referencePlanWarnings(db, plan.id));

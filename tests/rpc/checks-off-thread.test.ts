@@ -12,8 +12,8 @@ import {
   pendingConsolidation,
   prepareConsolidation,
   preparedConsolidation,
-  type ChecksRun,
 } from '../../src-main/features/checks-off-thread';
+import type { AheadRun } from '../../src-main/features/ahead-run';
 import { computeConsolidation, computeConsolidationSummary } from '../../src-main/features/consolidation';
 import { consolidationMatrix, consolidationSummary, consolidationSummaryNow } from '../../src-main/features/consolidation-cache';
 import { computeTracking } from '../../src-main/features/tracking';
@@ -22,7 +22,7 @@ let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
 afterEach(() => app.close());
 
-const offThread = (): ChecksRun => ({ db: app.ctx.db, dbFile: app.ctx.dbFile, offThread: true });
+const offThread = (): AheadRun => ({ db: app.ctx.db, dbFile: app.ctx.dbFile, offThread: true });
 
 /** A value of a 'sum' indicator in one of the plan's reports in use set to `value` (a change of the data). */
 function setOneSumValue(planId: number, value: number): { r: number; i: number } {

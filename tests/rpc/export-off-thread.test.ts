@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { docxText as docText, workbookCells as cells } from '../helpers/file-content';
 import { makeTestApp, type TestApp } from '../helpers/context';
-import type { ChecksRun } from '../../src-main/features/checks-off-thread';
+import type { AheadRun } from '../../src-main/features/ahead-run';
 import * as consolidationExport from '../../src-main/features/consolidation-export';
 import type { DocOptions } from '../../src-main/features/consolidation-export';
 import { exportConsolidated } from '../../src-main/features/export-off-thread';
@@ -24,7 +24,7 @@ let app: TestApp;
 beforeEach(() => (app = makeTestApp()));
 afterEach(() => app.close());
 
-const offThread = (): ChecksRun => ({ db: app.ctx.db, dbFile: app.ctx.dbFile, offThread: true });
+const offThread = (): AheadRun => ({ db: app.ctx.db, dbFile: app.ctx.dbFile, offThread: true });
 
 describe('consolidated exports off the main thread', () => {
   it('give the same workbook and report as this thread, made by the worker', { timeout: 60_000 }, async () => {
