@@ -60,6 +60,29 @@ describe('database connection', () => {
     db.close();
   });
 
+  it('builds a new database in one transaction: the same schema as file by file, and nothing when one fails', () => {
+    const schema = (db: Database.Database) => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+    const good = loadMigrations();
+    const byFile = new Database(':memory:');
+    applyPragmas(byFile);
+    for (let i = 1; i <= good.length; i++) migrate(byFile, good.slice(0, i)); // one migration at a time, as an upgrade runs
+    const whole = new Database(':memory:');
+    applyPragmas(whole);
+    expect(migrate(whole, good)).toBe(good.length);
+    expect(schema(whole)).toEqual(schema(byFile));
+    expect(schemaVersion(whole)).toBe(good.length);
+    byFile.close();
+    whole.close();
+
+    const fresh = new Database(':memory:');
+    applyPragmas(fresh);
+    const bad = [...good, { version: good.length + 1, name: 'broken', sql: 'SELECT * FROM no_such_table;' }];
+    expect(() => migrate(fresh, bad)).toThrow();
+    expect(schemaVersion(fresh)).toBe(0); // all or nothing: not the first migrations kept without the last
+    expect(fresh.prepare("SELECT name FROM sqlite_master WHERE name = 'units'").get()).toBeUndefined();
+    fresh.close();
+  });
+
   it('calls the before-migrate hook (backup) only for an existing database with pending migrations', () => {
     const file = join(tmp(), 'b.sqlite');
     const calls: number[] = [];
