@@ -4,6 +4,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { createContext, type RunningContext } from './runtime/create-context';
 import { warmImportSoon } from './runtime/warm-import';
+import { loadAllRooms } from './rpc/rooms';
 import { registerScheme, serveBundle } from './platform/protocol';
 import { createMainWindow, installSessionGuards } from './platform/window';
 import { registerIpc } from './platform/ipc';
@@ -38,6 +39,8 @@ if (!app.requestSingleInstanceLock()) {
     installSessionGuards();
     serveBundle(fileURLToPath(new URL('../renderer/', import.meta.url)));
     registerIpc(ctx, () => win, devServerUrl);
+    // every room (its schemas and feature module) loaded now, while the window opens, not at a page's first call (rpc/rooms.ts)
+    void loadAllRooms().catch((err: unknown) => console.error('[rpc] a feature module did not load', err));
     // the first import of the session runs at the speed of the later ones (runtime/warm-import.ts)
     warmImportSoon();
     win = createMainWindow(fileURLToPath(new URL('../preload/preload.cjs', import.meta.url)), devServerUrl);

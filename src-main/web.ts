@@ -6,6 +6,7 @@ import { createContext } from './runtime/create-context';
 import { stopAheadWork } from './features/ahead-worker';
 import { startWebServer } from './runtime/web-server';
 import { warmImportSoon } from './runtime/warm-import';
+import { loadAllRooms } from './rpc/rooms';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -23,6 +24,8 @@ if (!existsSync(staticDir)) {
 }
 try {
   const ctx = createContext({ mode: 'web', dbFile: arg('--db') });
+  // every room (its schemas and feature module) loaded now, not at a page's first call (rpc/rooms.ts)
+  void loadAllRooms().catch((err: unknown) => console.error('[rpc] a feature module did not load', err));
   const server = await startWebServer({ ctx, staticDir, port: arg('--port') ? Number(arg('--port')) : undefined });
   console.log(`Dân vận (chế độ trình duyệt) đang chạy. Mở đường dẫn sau trong trình duyệt:\n  ${server.url}`);
   console.log(`Dữ liệu: ${ctx.dbFile}\nNhấn Ctrl+C để dừng.`);

@@ -1,18 +1,14 @@
 // The one entry point for every call (Electron IPC, browser mode, CLI, tests): reject unknown names,
-// validate input with the contract, run the handler, wrap the result or a Vietnamese error in an envelope.
+// validate input with the contract, run the handler, wrap the result or a Vietnamese error in an envelope. The
+// channel's part of the contract and its handler come from its room (rooms.ts), loaded at the room's first call.
 import { z } from 'zod';
-import { contract, type Channel } from '../contract/index';
 import { CHANNELS_WHEN_BLOCKED } from '../contract/backups';
 import { AppError, type Envelope, type ErrorBody } from '../contract/errors';
 import { sqliteErrorToApp } from '../db/connection';
 import type { AppContext } from '../handler/context';
-import { handlers } from './handlers';
+import { channelOf, isChannel } from './rooms';
 
 z.config(z.locales.vi());
-
-function isChannel(name: unknown): name is Channel {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
-}
 
 /** Turn zod issues into one readable Vietnamese message plus per-field messages for forms. */
 function invalidInput(error: z.ZodError): ErrorBody {
@@ -50,12 +46,11 @@ export async function dispatch(name: unknown, input: unknown, ctx: AppContext, o
       ok: false,
       error: { code: 'db_read_only', message: ctx.dataState.message ?? 'Dữ liệu đang bị khoá. Hãy khôi phục từ bản sao lưu.' },
     };
-  const spec = contract[name];
-  const parsed = spec.input.safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
   try {
-    const handler = handlers[name] as (i: unknown, c: AppContext) => unknown;
-    const data = await handler(parsed.data, ctx);
+    const { spec, handler } = await channelOf(name); // its room loaded at the room's first call (rooms.ts)
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: invalidInput(parsed.error) };
+    const data = await (handler as (i: unknown, c: AppContext) => unknown)(parsed.data, ctx);
     if (opts.checkOutput) spec.output.parse(data);
     return { ok: true, data };
   } catch (err) {

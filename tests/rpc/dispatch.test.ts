@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../src-main/contract/index';
 import { dispatch } from '../../src-main/rpc/dispatch';
-import { handlers } from '../../src-main/rpc/handlers';
+import { isChannel, loadAllRooms } from '../../src-main/rpc/rooms';
 import { makeTestApp, type TestApp } from '../helpers/context';
 
 let app: TestApp;
@@ -9,8 +9,10 @@ beforeEach(() => (app = makeTestApp()));
 afterEach(() => app.close());
 
 describe('rpc dispatch', () => {
-  it('has exactly one handler per contract channel', () => {
+  it('has exactly one handler per contract channel, each room serving the channels it is named for', async () => {
+    const handlers = await loadAllRooms(); // throws when two rooms serve one channel
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+    expect(Object.keys(contract).filter((c) => !isChannel(c))).toEqual([]);
   });
 
   it.each([['nope.nothing'], ['__proto__'], ['constructor'], [42], [null]])('rejects unknown channel %s', async (name) => {
