@@ -2,7 +2,7 @@
 // are new or changed since (a report's values change only through edits, which raise reports.values_rev: migration
 // 0013). Tổng hợp walks them after every change: re-reading all 237,520 values of a 5,000-unit plan took ~250 ms.
 import { stmt, type Db } from './connection';
-import { activeExtraRows, activeNumberRows, activeSummaries, type ActiveNumberRow, type ActiveValueRow } from './consolidation';
+import { activeExtraRows, activeNumberColumns, activeSummaries, type ActiveValueRow } from './consolidation';
 import { keptMaps } from './kept-scope';
 import { inReadSnapshot } from './read-connection';
 
@@ -86,19 +86,18 @@ function readWholePlan(
   want: (reportId: number) => boolean,
   out: Map<number, ReportValues>,
 ): void {
-  const rows: ActiveNumberRow[] = activeNumberRows(db, planId);
-  for (let from = 0; from < rows.length;) {
-    const reportId = rows[from]![0];
+  const { reportIds, indicatorIds: ids, nums: numbers } = activeNumberColumns(db, planId);
+  for (let from = 0; from < reportIds.length;) {
+    const reportId = reportIds[from]!;
     let to = from + 1;
-    while (to < rows.length && rows[to]![0] === reportId) to++;
+    while (to < reportIds.length && reportIds[to] === reportId) to++;
     if (want(reportId)) {
       const n = to - from;
       const indicatorIds = new Float64Array(n);
       const nums = new Float64Array(n);
       for (let k = 0; k < n; k++) {
-        const row = rows[from + k]!;
-        indicatorIds[k] = row[1];
-        nums[k] = row[2] ?? NaN;
+        indicatorIds[k] = ids[from + k]!;
+        nums[k] = numbers[from + k] ?? NaN;
       }
       out.set(reportId, { reportId, unitId: unitOf.get(reportId)!, indicatorIds, nums, texts: null, nums2: null });
     }
