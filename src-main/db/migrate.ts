@@ -92,8 +92,8 @@ export function migrate(db: Database, migrations: Migration[], beforeFirst?: () 
   const pending = pendingMigrations(db, migrations);
   if (pending.length && beforeFirst) beforeFirst();
   if (schemaVersion(db) === 0 && pending.length > 1 && !pending.some((m) => rebuildsTables(m.sql))) {
-    // a new database: one commit instead of one per file (half the time of `units list` on a fresh file's
-    // migrations, ~15 ms), and all or nothing
+    // a new database: one commit instead of one per file (its migrations in half the time: ~15 ms of a CLI command
+    // on a new file), and all or nothing
     writeTx(db, () => {
       for (const m of pending) db.exec(m.sql);
       db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
