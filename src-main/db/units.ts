@@ -24,14 +24,13 @@ interface UnitRow {
   search_key: string;
   updated_at: string;
   aliases: string | null; // JSON array from json_group_array
-  record_count: number;
 }
 
-const SELECT_UNITS_NO_COUNT = `
+const SELECT_UNITS = `
   SELECT u.*, (SELECT json_group_array(a.alias) FROM unit_aliases a WHERE a.unit_id = u.id) AS aliases FROM units u`;
 
 /** A unit from its row as the register lists it; `aliases`: read apart (listUnits), else the row's JSON array. */
-function rowToListed(r: Omit<UnitRow, 'record_count'>, aliases?: string[]): UnitListed {
+function rowToListed(r: UnitRow, aliases?: string[]): UnitListed {
   return {
     id: r.id,
     code: r.code,
@@ -67,10 +66,7 @@ export function listUnits(db: Db, includeInactive = true): UnitListed[] {
     if (list) list.push(a.alias);
     else aliases.set(a.unit_id, [a.alias]);
   }
-  const rows = stmt(db, `SELECT u.*, NULL AS aliases FROM units u ${includeInactive ? '' : 'WHERE u.active = 1'}`).all() as Omit<
-    UnitRow,
-    'record_count'
-  >[];
+  const rows = stmt(db, `SELECT u.*, NULL AS aliases FROM units u ${includeInactive ? '' : 'WHERE u.active = 1'}`).all() as UnitRow[];
   return rows.map((r) => rowToListed(r, aliases.get(r.id))).sort((a, b) => compareVi(a.name, b.name) || compareVi(a.code, b.code));
 }
 
@@ -101,7 +97,7 @@ export function unitKinds(db: Db, ids: readonly number[]): Unit['kind'][] {
 }
 
 export function getUnit(db: Db, id: number): Unit | undefined {
-  const row = stmt(db, `${SELECT_UNITS_NO_COUNT} WHERE u.id = ?`).get(id) as Omit<UnitRow, 'record_count'> | undefined;
+  const row = stmt(db, `${SELECT_UNITS} WHERE u.id = ?`).get(id) as UnitRow | undefined;
   return row && { ...rowToListed(row), recordCount: unitRecordCount(db, id) };
 }
 
