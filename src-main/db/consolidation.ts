@@ -2,7 +2,6 @@
 // held, revoked and undone reports never count), the reminders log, and the saved province cell maps.
 import type { CellMapEntry, ReminderChannel } from '../contract/consolidation';
 import { stmt, type Db } from './connection';
-import { inReadSnapshot } from './read-connection';
 
 export interface ActiveValue {
   unitId: number;
@@ -34,35 +33,63 @@ export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
     .all(planId) as ActiveValueRow[];
 }
 
-/** A plan's numbers in use as three columns, by unit then indicator: row i is report `reportIds[i]`, indicator
- *  `indicatorIds[i]`, number `nums[i]`. */
-interface ActiveNumberColumns {
-  reportIds: number[];
-  indicatorIds: number[];
-  nums: (number | null)[];
+/** One active report's numbers: its indicator ids ascending, each with its number (NaN where it has none). */
+export interface ReportNumbers {
+  reportId: number;
+  indicatorIds: Float64Array;
+  nums: Float64Array;
+  /** How many of its values have a text or a second number (activeExtraRows reads those). */
+  extras: number;
 }
 /**
- * The numbers of activeValueRows alone, each column read on its own (plucked): better-sqlite3 makes a JavaScript value
- * of every column of every row, and in raw mode an array per row too. A whole plan of 30,000 values: 6 columns as
- * arrays ~54 ms, 3 columns as arrays 21–36 ms, the same 3 columns plucked 17–30 ms (SQLite's own work: ~1 ms a read).
- * The three reads share one read snapshot and one order (unit and indicator are unique among a plan's active values).
- * Texts and second numbers, which few values have, come from activeExtraRows.
+ * The numbers of a plan's active reports, one entry per report in unit order (reports with no value left out), each
+ * report's ids and numbers read as two JSON texts made by SQLite (group_concat): better-sqlite3 makes a JavaScript value
+ * of every column of every row, so a whole plan of 30,000 values read as three columns took 17–30 ms, and as 500 rows
+ * of two texts, parsed here, 12–14 ms. SQLite prints a REAL exactly (the shortest text that reads back to the same
+ * double: tests/db/plan-values.test.ts). Null when a text does not parse (a stored infinity prints as "Inf"): the caller
+ * then reads report by report. Texts and second numbers, which few values have, come from activeExtraRows.
  */
-export function activeNumberColumns(db: Db, planId: number): ActiveNumberColumns {
-  const column = (select: string): unknown[] =>
-    stmt(
-      db,
-      `/* one column */ SELECT ${select}
-       FROM reports r JOIN report_values v ON v.report_id = r.id
-       WHERE r.plan_id = ? AND r.status = 'active' ORDER BY r.unit_id, v.indicator_id`,
-    )
-      .pluck(true)
-      .all(planId);
-  return inReadSnapshot(db, () => ({
-    reportIds: column('r.id') as number[],
-    indicatorIds: column('v.indicator_id') as number[],
-    nums: column('v.value_num') as (number | null)[],
-  }));
+export function activeNumbersByReport(db: Db, planId: number): ReportNumbers[] | null {
+  const rows = stmt(
+    db,
+    `/* rows as arrays */ SELECT r.id, '[' || group_concat(v.indicator_id) || ']', '[' || group_concat(ifnull(v.value_num, 'null')) || ']',
+       count(v.value_text) + count(v.value2_num)
+     FROM reports r JOIN report_values v ON v.report_id = r.id
+     WHERE r.plan_id = ? AND r.status = 'active' GROUP BY r.unit_id ORDER BY r.unit_id`,
+  )
+    .raw(true)
+    .all(planId) as [number, string, string, number][];
+  const out: ReportNumbers[] = [];
+  try {
+    for (const [reportId, idsText, numsText, extras] of rows) {
+      const ids = JSON.parse(idsText) as number[];
+      const numbers = JSON.parse(numsText) as (number | null)[];
+      out.push({ ...ascending(ids, numbers), reportId, extras });
+    }
+  } catch {
+    return null;
+  }
+  return out;
+}
+
+/** The report's ids and numbers as arrays, ordered by id: SQLite feeds the values in their key's order (report, then
+ *  indicator), which group_concat keeps, but SQL does not promise that order, so it is checked and made if need be. */
+function ascending(ids: number[], numbers: (number | null)[]): { indicatorIds: Float64Array; nums: Float64Array } {
+  const n = ids.length;
+  let order: number[] | null = null;
+  for (let k = 1; k < n; k++)
+    if (ids[k - 1]! >= ids[k]!) {
+      order = ids.map((_, i) => i).sort((a, b) => ids[a]! - ids[b]!);
+      break;
+    }
+  const indicatorIds = new Float64Array(n);
+  const nums = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = order ? order[k]! : k;
+    indicatorIds[k] = ids[i]!;
+    nums[k] = numbers[i] ?? NaN;
+  }
+  return { indicatorIds, nums };
 }
 
 /** The plan's values in use that have a text or a second number, as [report_id, indicator_id, value_text, value2_num]. */

@@ -2,7 +2,7 @@
 // are new or changed since (a report's values change only through edits, which raise reports.values_rev: migration
 // 0013). Tổng hợp walks them after every change: re-reading all 237,520 values of a 5,000-unit plan took ~250 ms.
 import { stmt, type Db } from './connection';
-import { activeExtraRows, activeNumberColumns, activeSummaries, type ActiveValueRow } from './consolidation';
+import { activeExtraRows, activeNumbersByReport, activeSummaries, type ActiveValueRow } from './consolidation';
 import { keptMaps } from './kept-scope';
 import { inReadSnapshot } from './read-connection';
 
@@ -76,8 +76,9 @@ function build(reportId: number, unitId: number, rows: ActiveValueRow[]): Report
 }
 
 /**
- * The reports `want` picks among the whole plan's values (numbers: rows ordered by unit, then indicator; then the few
- * texts and second numbers), each made into its ReportValues (`unitOf`: each report's unit).
+ * The reports `want` picks among the whole plan's values (numbers: one entry per report in unit order; then the few
+ * texts and second numbers), each made into its ReportValues (`unitOf`: each report's unit). False when the numbers
+ * could not be read whole (activeNumbersByReport): nothing is in `out` then, and the caller reads report by report.
  */
 function readWholePlan(
   db: Db,
@@ -85,24 +86,21 @@ function readWholePlan(
   unitOf: Map<number, number>,
   want: (reportId: number) => boolean,
   out: Map<number, ReportValues>,
-): void {
-  const { reportIds, indicatorIds: ids, nums: numbers } = activeNumberColumns(db, planId);
-  for (let from = 0; from < reportIds.length;) {
-    const reportId = reportIds[from]!;
-    let to = from + 1;
-    while (to < reportIds.length && reportIds[to] === reportId) to++;
+): boolean {
+  const whole = activeNumbersByReport(db, planId);
+  if (!whole) return false;
+  let extras = 0;
+  for (const { reportId, indicatorIds, nums, extras: n } of whole)
     if (want(reportId)) {
-      const n = to - from;
-      const indicatorIds = new Float64Array(n);
-      const nums = new Float64Array(n);
-      for (let k = 0; k < n; k++) {
-        indicatorIds[k] = ids[from + k]!;
-        nums[k] = numbers[from + k] ?? NaN;
-      }
       out.set(reportId, { reportId, unitId: unitOf.get(reportId)!, indicatorIds, nums, texts: null, nums2: null });
+      extras += n;
     }
-    from = to;
-  }
+  if (extras > 0) readExtras(db, planId, out);
+  return true;
+}
+
+/** The texts and second numbers of the plan's values put in place in the reports of `out`. */
+function readExtras(db: Db, planId: number, out: Map<number, ReportValues>): void {
   for (const [reportId, indicatorId, text, num2] of activeExtraRows(db, planId)) {
     const v = out.get(reportId);
     if (!v) continue;
@@ -148,8 +146,9 @@ function readPlanValues(db: Db, planId: number): ReportValues[] {
   if (missing.length) {
     const ids = new Set(missing.map((r) => r[0]));
     const read = new Map<number, ReportValues>();
-    if (missing.length > READ_WHOLE_PLAN) readWholePlan(db, planId, new Map(stamps.map((r) => [r[0], r[1]])), (id) => ids.has(id), read);
-    else {
+    const whole =
+      missing.length > READ_WHOLE_PLAN && readWholePlan(db, planId, new Map(stamps.map((r) => [r[0], r[1]])), (id) => ids.has(id), read);
+    if (!whole) {
       const one = stmt(
         db,
         `/* rows as arrays */ SELECT ?, indicator_id, value_num, value_text, value2_num, report_id

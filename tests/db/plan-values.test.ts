@@ -129,6 +129,46 @@ describe('a plan’s kept values', () => {
     expect(read.some((r) => r.texts !== null) && read.some((r) => r.nums2 !== null) && read.some((r) => r.texts === null)).toBe(true);
   });
 
+  it('a plan read whole keeps every number exact, and one it cannot read whole (an infinity) is read report by report', () => {
+    const db = app.ctx.db;
+    const { id: planId } = createPlanFromJson(
+      db,
+      { title: 'Kế hoạch số khó', indicators: [0, 1, 2].map((k) => ({ label: `Chỉ tiêu số khó ${k}`, unit: 'đồng', group: 'I' })) },
+      new Date(),
+    );
+    const ids = (db.prepare('SELECT indicator_id AS id FROM plan_targets WHERE plan_id = ?').all(planId) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    // doubles whose shortest text is long, or tiny, or huge: read whole through SQLite's text, they must come back the same
+    const hard = [0.1 + 0.2, 1 / 3, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 1e21, -12.5, 2 ** 53 + 2, 1e-7, 123456789.123];
+    const insertUnit = db.prepare("INSERT INTO units (code, name, search_key, created_at, updated_at) VALUES (?, ?, ?, 'x', 'x')");
+    for (let u = 1; u <= 60; u++) {
+      const unitId = Number(insertUnit.run(`HN${u}`, `Công đoàn số ${u}`, `hn${u}`).lastInsertRowid);
+      const values = ids.map((indicatorId, k) => ({
+        indicatorId,
+        valueNum: hard[(u + k) % hard.length]! * (u % 2 ? 1 : -1),
+        valueText: null,
+        value2: null,
+        note: null,
+        cell: null,
+      }));
+      insertReport(db, reportRow({ planId, unitId, receivedOn: '2024-12-01' }), values, [], 'x');
+      recomputeActive(db, planId, unitId);
+    }
+    shareKept(db, {});
+    const read = planReportValues(db, planId);
+    expect(read).toHaveLength(60);
+    expect(asRows(read)).toEqual(fresh(db, planId));
+
+    // an infinity prints as "Inf" in SQLite's text: the whole read gives up and every report is read on its own
+    const r0 = read[0]!;
+    db.prepare('UPDATE report_values SET value_num = ? WHERE report_id = ? AND indicator_id = ?').run(Infinity, r0.reportId, ids[0]);
+    shareKept(db, {});
+    const again = planReportValues(db, planId);
+    expect(again[0]!.nums[0]).toBe(Infinity);
+    expect(asRows(again)).toEqual(fresh(db, planId));
+  });
+
   it('read through one connection while another commits, each call matches a fresh read', async () => {
     const { plan } = await buildMixedPlans(app, 11);
     const reader = new Database(join(app.dir, 'test.sqlite'), { readonly: true });
