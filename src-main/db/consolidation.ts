@@ -34,7 +34,7 @@ export function activeValueRows(db: Db, planId: number): ActiveValueRow[] {
 }
 
 /** One active report's numbers: its indicator ids ascending, each with its number (NaN where it has none). */
-export interface ReportNumbers {
+interface ReportNumbers {
   reportId: number;
   indicatorIds: Float64Array;
   nums: Float64Array;
