@@ -1,6 +1,7 @@
 // Verified copies of the database: VACUUM INTO a temporary file, integrity_check + foreign_key_check on the copy,
 // fsync, then rename into place — a copy that fails anywhere is deleted, never left half-written. Also `check`.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from '../db/sqlite-driver';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AppError } from '../contract/errors';
@@ -68,7 +69,7 @@ export function migrateAndInspect(file: string): ReturnType<typeof inspectCopy> 
 
 /** Open a database file read-only and run the full check; returns problems, schema version and row counts. */
 export function inspectCopy(file: string): { problems: string[]; schemaVersion: number; counts: Record<string, number> } {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  const copy = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
     const problems = fullCheck(copy);
     return { problems, schemaVersion: schemaVersion(copy), counts: problems.length ? {} : countRows(copy) };
@@ -191,7 +192,7 @@ export function checkDatabase(dbFile?: string | null): CheckResult {
     return { ok: false, file, schemaVersion: null, problems: ['Tệp không phải cơ sở dữ liệu SQLite (hỏng hoặc nhầm tệp).'] };
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
     const problems = fullCheck(db);
     const { version, missing } = missingTables(db);
     if (version === 0) problems.push('Tệp không phải dữ liệu Dân vận (không có phiên bản lược đồ).');

@@ -1,6 +1,7 @@
 // Opening the SQLite database safely: durable pragmas (WAL, synchronous=FULL, foreign keys) set and read
 // back, a quick_check, the vn_fold() SQL function, then migrations. Pure Node: no electron here.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from './sqlite-driver';
 import type { Database as Db } from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -130,7 +131,7 @@ export function sqliteErrorToApp(err: unknown): AppError | null {
 function probeReadOnly(file: string, migrations: Migration[]): boolean {
   let ro: Db | undefined;
   try {
-    ro = new Database(file, { readonly: true, fileMustExist: true });
+    ro = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
     pendingMigrations(ro, migrations);
     const problems = quickCheck(ro);
     if (problems.length) throw new AppError('db_corrupt', `Tệp dữ liệu bị hỏng (${problems[0]}). Hãy khôi phục từ bản sao lưu gần nhất.`);
@@ -174,7 +175,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   const checked = !isNew && !opts.readonly && probeReadOnly(file, migrations);
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+    db = new SqliteDatabase(file, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
     applyPragmas(db);
     const problems = checked ? [] : quickCheck(db);
     if (problems.length) throw new AppError('db_corrupt', `Tệp dữ liệu bị hỏng (${problems[0]}). Hãy khôi phục từ bản sao lưu gần nhất.`);
@@ -185,7 +186,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
       // connection
       if (ran && dropPlannerStatistics(conn)) {
         conn.close();
-        db = new Database(file);
+        db = new SqliteDatabase(file);
         applyPragmas(db);
       }
     }

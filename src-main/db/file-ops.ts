@@ -1,6 +1,6 @@
 // SQL the data-file lifecycle needs: a compacted copy (VACUUM INTO), folding the WAL into the main file, the row
 // counts that summarise a backup, and the query-only stand-in database used while the real one is blocked.
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from './sqlite-driver';
 import { openDatabase, type Db } from './connection';
 
 /** Main tables whose row counts summarise a backup's contents (those that exist in its schema). */
@@ -23,7 +23,7 @@ export function vacuumInto(db: Db, file: string): void {
 /** The same copy made from the file through a read-only connection of its own (a worker thread's): one consistent
  *  snapshot of what is committed. Not query_only: SQLite counts VACUUM INTO as a write there. */
 export function vacuumFileInto(source: string, file: string): void {
-  const db = new Database(source, { readonly: true, fileMustExist: true });
+  const db = new SqliteDatabase(source, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     vacuumInto(db, file);

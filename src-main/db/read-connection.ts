@@ -1,11 +1,11 @@
 // A second, read-only connection to the data file for work done off the main thread (the value checks of a plan in
 // a worker): no migration, no integrity check (the app's own connection did both), and a read snapshot so a
 // computation made of several queries sees one state of the data even while the app writes.
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from './sqlite-driver';
 import type { Db } from './connection';
 
 export function openReadConnection(file: string): Db {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   db.pragma('query_only = ON');
   return db;

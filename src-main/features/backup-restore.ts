@@ -1,7 +1,7 @@
 // Restoring a backup over the live database and moving the data to the default folder: verify a private copy, back up,
 // keep the current file aside (never deleted), swap by one rename, reopen (checked again only when migrated), audit.
 // Rolled back if not sound.
-import Database from 'better-sqlite3';
+import { SqliteDatabase } from '../db/sqlite-driver';
 import { copyFileSync, existsSync, linkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { RestoreResult } from '../contract/backups';
@@ -37,7 +37,7 @@ async function assertRestorable(file: string, label: string, full: boolean): Pro
   if (kind !== 'sqlite') throw notOurs;
   let tables: ReturnType<typeof missingTables>;
   try {
-    const db = new Database(file, { readonly: true, fileMustExist: true });
+    const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
     try {
       tables = missingTables(db);
     } finally {

@@ -1,7 +1,8 @@
 // Opening the app's database at start (and after a restore/move) without ever crashing: a damaged, empty (0-byte) or
 // gutted file is set aside as *.corrupt-<ts> and the app runs blocked on an empty read-only placeholder; a newer one is
 // refused untouched; a restore cut off by a crash is rolled back to the data as it was before, never to empty data.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { SqliteDatabase } from '../db/sqlite-driver';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { DataState } from '../contract/backups';
 import { AppError } from '../contract/errors';
@@ -35,7 +36,7 @@ function damagedMessage(aside: string): string {
 function isGutted(dbFile: string): boolean {
   let db: Database.Database | undefined;
   try {
-    db = new Database(dbFile, { readonly: true, fileMustExist: true });
+    db = new SqliteDatabase(dbFile, { readonly: true, fileMustExist: true });
     const { version, missing } = missingTables(db);
     return version > 0 && version <= loadMigrations().length && missing.length > 0; // a newer version's data is refused untouched below
   } catch {
