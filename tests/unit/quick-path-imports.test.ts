@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(new URL('../../', import.meta.url).pathname);
 
-/** Every module a file loads with its static imports (not `import type`, not `import()`), and the packages among them. */
+/** Every module a file loads with its static imports (not `import type`, not `import()`), and the packages among them
+ *  (imported, or required at load through createRequire, as db/sqlite-driver.ts loads SQLite). */
 function staticClosure(entry: string): { files: string[]; packages: string[] } {
   const files = new Set<string>();
   const packages = new Set<string>();
@@ -28,6 +29,7 @@ function staticClosure(entry: string): { files: string[]; packages: string[] } {
       const found = [`${base}.ts`, `${base}/index.ts`].find((f) => existsSync(f));
       if (found) todo.push(found);
     }
+    for (const m of src.matchAll(/createRequire\([^)]*\)\(\s*['"]([^'"]+)['"]\s*\)/g)) packages.add(m[1] as string);
   }
   return { files: [...files].map((f) => relative(root, f)).sort(), packages: [...packages].sort() };
 }
