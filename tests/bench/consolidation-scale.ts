@@ -2,13 +2,14 @@
 // unit reporting, plus 10 earlier plans of the same size in the database (the "cùng kỳ" comparison reads the
 // previous one). Prints the median of N computations from the data (computeConsolidation, nothing reused: each in a
 // fresh scope of kept results, db/kept-scope.ts) and of N calls of consolidation.get through the real handler (which
-// reuses a result while the data is unchanged). Asserts nothing.
+// reuses a result while the data is unchanged), and of N computations each after one report's value is edited (what
+// is kept: every other report's values and the previous plan's totals). Asserts nothing.
 // Run: npx tsx tests/bench/consolidation-scale.ts [--units 500] [--indicators 60] [--calls 15] [--json]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPlanFromJson } from '../../src-main/features/plan-create';
-import { insertReport } from '../../src-main/db/reports';
+import { insertReport, setValue } from '../../src-main/db/reports';
 import { reportRow } from '../helpers/report-rows';
 import { shareKept } from '../../src-main/db/kept-scope';
 import { dispatch } from '../../src-main/rpc/dispatch';
@@ -80,6 +81,20 @@ try {
     computeConsolidation(db, planId, '2026-01-15');
     computed.push(performance.now() - t);
   }
+  // after one unit's report is edited (the usual case after a change: the values of the other reports and the
+  // previous plan's totals are still kept, db/plan-values.ts), each edit in a computation of its own
+  const edited = db
+    .prepare("SELECT id FROM reports WHERE plan_id = ? AND status = 'active' ORDER BY unit_id")
+    .pluck()
+    .all(planId) as number[];
+  const anIndicator = db.prepare('SELECT indicator_id FROM plan_targets WHERE plan_id = ? LIMIT 1').pluck().get(planId) as number;
+  const afterEdit: number[] = [];
+  for (let i = 0; i < calls; i++) {
+    setValue(db, edited[i % edited.length]!, anIndicator, 1000 + i, null, null);
+    const t = performance.now();
+    computeConsolidation(db, planId, '2026-01-15');
+    afterEdit.push(performance.now() - t);
+  }
   const times: number[] = [];
   for (let i = 0; i < calls; i++) {
     const t = performance.now();
@@ -94,6 +109,7 @@ try {
     plans: 11,
     computeMedianMs: median(computed),
     computeFirstMs: Math.round(computed[0]!),
+    afterEditMedianMs: median(afterEdit),
     firstMs: Math.round(times[0]!),
     medianMs: median(times),
     setupSeconds: Math.round(setup * 10) / 10,
@@ -102,6 +118,9 @@ try {
   else {
     console.log(
       `Tổng hợp ${units} đơn vị × ${nInd} chỉ tiêu (11 kế hoạch trong dữ liệu): tính từ dữ liệu trung vị ${out.computeMedianMs} ms / lần — mục tiêu ≤ 50 ms: ${out.computeMedianMs <= 50 ? 'đạt' : 'chưa đạt'}`,
+    );
+    console.log(
+      `  sau khi sửa một báo cáo (số của các báo cáo khác và của cùng kỳ được dùng lại): trung vị ${out.afterEditMedianMs} ms / lần`,
     );
     console.log(`  qua consolidation.get (dùng lại khi dữ liệu chưa đổi): lần đầu ${out.firstMs} ms, trung vị ${out.medianMs} ms / lần`);
   }
