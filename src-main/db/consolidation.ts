@@ -64,7 +64,7 @@ export function activeNumbersByReport(db: Db, planId: number): ReportNumbers[] |
     for (const [reportId, idsText, numsText, extras] of rows) {
       const ids = JSON.parse(idsText) as number[];
       const numbers = JSON.parse(numsText) as (number | null)[];
-      out.push({ ...ascending(ids, numbers), reportId, extras });
+      out.push({ ...inIndicatorOrder(ids, numbers), reportId, extras });
     }
   } catch {
     return null;
@@ -74,7 +74,7 @@ export function activeNumbersByReport(db: Db, planId: number): ReportNumbers[] |
 
 /** The report's ids and numbers as arrays, ordered by id: SQLite feeds the values in their key's order (report, then
  *  indicator), which group_concat keeps, but SQL does not promise that order, so it is checked and made if need be. */
-function ascending(ids: number[], numbers: (number | null)[]): { indicatorIds: Float64Array; nums: Float64Array } {
+export function inIndicatorOrder(ids: number[], numbers: (number | null)[]): { indicatorIds: Float64Array; nums: Float64Array } {
   const n = ids.length;
   let order: number[] | null = null;
   for (let k = 1; k < n; k++)

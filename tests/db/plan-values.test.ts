@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { activeSummaries, activeValueRows } from '../../src-main/db/consolidation';
+import { activeSummaries, activeValueRows, inIndicatorOrder } from '../../src-main/db/consolidation';
 import { keptActiveSummaries, planReportValues, type ReportValues } from '../../src-main/db/plan-values';
 import { insertReport, recomputeActive, setValue } from '../../src-main/db/reports';
 import { shareKept } from '../../src-main/db/kept-scope';
@@ -167,6 +167,15 @@ describe('a plan’s kept values', () => {
     const again = planReportValues(db, planId);
     expect(again[0]!.nums[0]).toBe(Infinity);
     expect(asRows(again)).toEqual(fresh(db, planId));
+  });
+
+  it('a report whose numbers SQLite gave out of indicator order is put in order, each number with its indicator', () => {
+    const { indicatorIds, nums } = inIndicatorOrder([7, 3, 9, 5], [70, null, 90, 50]);
+    expect([...indicatorIds]).toEqual([3, 5, 7, 9]);
+    expect([...nums]).toEqual([NaN, 50, 70, 90]);
+    const inOrder = inIndicatorOrder([1, 2], [null, 2.5]);
+    expect([...inOrder.indicatorIds]).toEqual([1, 2]);
+    expect([...inOrder.nums]).toEqual([NaN, 2.5]);
   });
 
   it('read through one connection while another commits, each call matches a fresh read', async () => {
