@@ -1,7 +1,7 @@
-// The Tổng hợp tab in parts on a generated province-style database (200 units): the board, then the totals; a text
-// indicator's answers past the first 100 come when the user scrolls to them; the footnote names the first 20 late
-// units and the rest on request; the matrix and the narratives are asked when reached, and show the same figures as the
-// totals row.
+// The Tổng hợp tab in parts on a generated province-style database (200 units): the board (its first 30 rows, the
+// next as the user scrolls), then the totals; a text indicator's answers past the first 100 come when the user scrolls
+// to them; the footnote names the first 20 late units and the rest on request; the matrix and the narratives are asked
+// when reached, and show the same figures as the totals row.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
@@ -19,6 +19,14 @@ test('Tổng hợp: board first, then totals; text answers, matrix and narrative
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.goto(`${server.url}#/reports?plan=${s.bigPlanId}&tab=tong-hop`);
     await expect(page.getByTestId('kpi-expected')).toBeVisible();
+    // the board shows its first 30 rows; the next 100 come when the user scrolls to its end
+    const boardRows = page.getByTestId('track-row');
+    await expect(boardRows).toHaveCount(30);
+    const boardMore = page.getByText(/Đang hiện 30\/\d+ đơn vị/);
+    const unitCount = Number(/\/(\d+) đơn vị/.exec((await boardMore.textContent()) ?? '')?.[1]);
+    expect(unitCount).toBeGreaterThan(30);
+    await boardMore.scrollIntoViewIfNeeded();
+    await expect(boardRows).toHaveCount(Math.min(unitCount, 130));
     const texts = page.locator('tr.texts').first();
     await expect(texts.locator('li:not(.muted)')).toHaveCount(100);
     const more = texts.locator('li.muted');
