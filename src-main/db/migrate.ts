@@ -30,6 +30,9 @@ export function defaultMigrationsDir(here = import.meta.url): string {
   return dirs.find((d) => existsSync(d)) ?? dirs[0]!;
 }
 
+/** The file of the baseline after migration `version` (schema-0015.sql), beside the migrations. */
+export const baselineFile = (version: number): string => `schema-${String(version).padStart(4, '0')}.sql`;
+
 const loaded = new Map<string, readonly Migration[]>();
 
 /** The migrations in `dir`, read once per process (the files do not change while it runs). */
@@ -45,8 +48,7 @@ export function loadMigrations(dir = defaultMigrationsDir()): Migration[] {
       if (m.version !== i + 1) throw new Error(`Migration numbering has a gap or duplicate at ${m.name}`);
     });
     const last = list.at(-1);
-    const baseline = last && `schema-${last.name.slice(0, 4)}.sql`;
-    if (last && names.includes(baseline!)) last.baseline = readFileSync(join(dir, baseline!), 'utf8');
+    if (last && names.includes(baselineFile(last.version))) last.baseline = readFileSync(join(dir, baselineFile(last.version)), 'utf8');
     loaded.set(dir, (migrations = list));
   }
   return [...migrations];

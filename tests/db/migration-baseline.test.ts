@@ -5,15 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyPragmas } from '../../src-main/db/connection';
-import { defaultMigrationsDir, loadMigrations, migrate, schemaVersion, type Migration } from '../../src-main/db/migrate';
-import { baselineName, baselineSql, STAMP_COLUMNS } from '../helpers/db-baseline';
+import { baselineFile, defaultMigrationsDir, loadMigrations, migrate, schemaVersion } from '../../src-main/db/migrate';
+import { baselineSql, fileByFile, STAMP_COLUMNS } from '../helpers/db-baseline';
 
 const fresh = () => {
   const db = new Database(':memory:');
   applyPragmas(db);
   return db;
 };
-const stepwise = (ms: Migration[]) => ms.map(({ version, name, sql }) => ({ version, name, sql }));
 
 /** Every table's rows, stamp columns left out, in one order. */
 function contents(db: Database.Database): Record<string, unknown[]> {
@@ -33,7 +32,7 @@ const schema = (db: Database.Database) => db.prepare('SELECT type, name, tbl_nam
 describe('the baseline of a new database', () => {
   it('is what the migrations make now (else: npm run db:baseline)', () => {
     const ms = loadMigrations();
-    const file = join(defaultMigrationsDir(), baselineName(ms.length));
+    const file = join(defaultMigrationsDir(), baselineFile(ms.length));
     expect(ms.at(-1)!.baseline, `${file} is missing: run npm run db:baseline`).toBeDefined();
     expect(readFileSync(file, 'utf8'), `${file} is out of date: run npm run db:baseline`).toBe(baselineSql(ms));
   });
@@ -41,7 +40,7 @@ describe('the baseline of a new database', () => {
   it('makes the same database as the files one by one: schema, seeded rows, version; its stamps are the time it ran', () => {
     const ms = loadMigrations();
     const byFile = fresh();
-    migrate(byFile, stepwise(ms));
+    migrate(byFile, fileByFile(ms));
     const from = fresh();
     const before = new Date().toISOString();
     expect(migrate(from, ms)).toBe(ms.length);

@@ -9,8 +9,8 @@ import { migrate, type Migration } from '../../src-main/db/migrate';
 export const STAMP_COLUMNS = new Set(['created_at', 'updated_at']);
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ')";
 
-/** The file name of the baseline after migration `version`. */
-export const baselineName = (version: number): string => `schema-${String(version).padStart(4, '0')}.sql`;
+/** The migrations without their baseline: run as they are, file by file. */
+export const fileByFile = (migrations: Migration[]): Migration[] => migrations.map(({ version, name, sql }) => ({ version, name, sql }));
 
 /**
  * The SQL of the baseline: tables and indexes in the order SQLite keeps them, then the seeded rows (each literal as
@@ -21,10 +21,7 @@ export function baselineSql(migrations: Migration[]): string {
   const db = new Database(':memory:');
   try {
     applyPragmas(db);
-    migrate(
-      db,
-      migrations.map(({ version, name, sql }) => ({ version, name, sql })), // step by step, never from a baseline
-    );
+    migrate(db, fileByFile(migrations)); // never from a baseline
     const entries = db
       .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
       .all() as { type: string; name: string; sql: string }[];
