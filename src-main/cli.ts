@@ -2,8 +2,9 @@
 // document on stdout; exit 0 ok, 1 handled error (Vietnamese message on stderr), 2 usage.
 import { runCli } from './runtime/cli-commands';
 
-const code = await runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

@@ -1,6 +1,6 @@
 // `npm run bench:cli`: how long the CLI takes to start, against bare Node. Runs `units list --json` on a fresh
 // database (a new file each time, so the migrations run too) and `node -e 0`, interleaved, N times each; prints the
-// medians and their ratio. Builds first when out/main/cli.js is older than the sources.
+// medians and their ratio. Builds first when out/main/cli.cjs is older than the sources.
 // Options: --runs N (default 15), --tsx (also time the TypeScript sources under tsx, 3 runs), --json.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Is the built CLI (out/main/cli.js, made by `npm run build`) up to date? (and browser mode: out/main/web.js + out/renderer) It is when it is newer than every source it
+// Is the built CLI (out/main/cli.cjs, made by `npm run build`) up to date? (and browser mode: out/main/web.js + out/renderer) It is when it is newer than every source it
 // was built from (src-main, the bench under tests/bench, the build config, the lockfile); otherwise callers fall back
 // to running the TypeScript sources through tsx, so a stale build is never run. Plain Node, no dependencies.
 import { readdirSync, statSync } from 'node:fs';
@@ -9,7 +9,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Node flags the CLI runs with (`npm run cli` in package.json says them too; a test keeps both the same): a 4 MB young
  *  generation semi-space, not 16 — an import of 3,000 reports peaks ~30 MB lower for the same CPU time (measured). */
 export const CLI_NODE_FLAGS = ['--max-semi-space-size=4'];
-export const builtCli = join(root, 'out', 'main', 'cli.js');
+export const builtCli = join(root, 'out', 'main', 'cli.cjs');
 const SOURCES = ['src-main', join('tests', 'bench'), 'electron.vite.config.ts', 'package.json', 'package-lock.json'];
 
 function newest(path) {

@@ -1,4 +1,4 @@
-// `npm run cli`: runs the built CLI (out/main/cli.js, plain Node, starts in a fraction of a second) when `npm run
+// `npm run cli`: runs the built CLI (out/main/cli.cjs, plain Node, starts in a fraction of a second) when `npm run
 // build` is newer than the sources; otherwise the TypeScript sources through tsx (slower start, always current).
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { freshBuiltCli, root } from './cli-build.mjs';
 
 const built = process.env.DANVAN_CLI_SOURCE ? null : freshBuiltCli();
 if (built) {
-  await import(pathToFileURL(built).href); // same process and argv: the built cli.js reads process.argv.slice(2)
+  await import(pathToFileURL(built).href); // same process and argv: the built cli.cjs reads process.argv.slice(2)
 } else {
   const r = spawnSync(
     process.execPath,

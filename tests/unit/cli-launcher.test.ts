@@ -1,4 +1,4 @@
-// `npm run cli` (src-main/launcher/cli.mjs) runs out/main/cli.js only when no source is newer than it, else the sources under
+// `npm run cli` (src-main/launcher/cli.mjs) runs out/main/cli.cjs only when no source is newer than it, else the sources under
 // tsx: a stale build must never run. The freshness check runs in a child on a copy of the scripts in a fake tree.
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -49,9 +49,9 @@ describe('npm run cli launcher', () => {
     for (const p of ['src-main/db/a.ts', 'src-main/db/b.ts', 'src-main/db', 'src-main']) at(p, 1_000);
     expect(fresh()).toBeNull(); // not built
 
-    writeFileSync(join(root, 'out', 'main', 'cli.js'), '');
-    at('out/main/cli.js', 2_000);
-    expect(fresh()).toBe(join(root, 'out', 'main', 'cli.js'));
+    writeFileSync(join(root, 'out', 'main', 'cli.cjs'), '');
+    at('out/main/cli.cjs', 2_000);
+    expect(fresh()).toBe(join(root, 'out', 'main', 'cli.cjs'));
 
     at('src-main/db/a.ts', 3_000); // edited after the build
     expect(fresh()).toBeNull();
@@ -65,12 +65,12 @@ describe('npm run cli launcher', () => {
   it('runs the built CLI in the same process with the same arguments', () => {
     const { root, at } = tree();
     writeFileSync(
-      join(root, 'out', 'main', 'cli.js'),
+      join(root, 'out', 'main', 'cli.cjs'),
       'process.stdout.write(JSON.stringify(process.argv.slice(2))); process.exitCode = 3;\n',
     );
     at('src-main/db', 1_000);
     at('src-main', 1_000);
-    at('out/main/cli.js', 2_000);
+    at('out/main/cli.cjs', 2_000);
     let out = '';
     let code = 0;
     try {
