@@ -10,6 +10,8 @@ const SHELVES = {
   results: 4,
   /** the long lists pages open with (units, a plan's reports): the two lists of units and a plan's reports */
   lists: 3,
+  /** small summaries that cost a whole register to count (the overview's "Dân vận khéo" of a year) */
+  glances: 4,
 } as const;
 type Shelf = keyof typeof SHELVES;
 

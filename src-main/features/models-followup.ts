@@ -15,6 +15,7 @@ import { docNumber } from './consolidation-text';
 import { resolveProfile } from './doc-identity';
 import { registrationDeadline } from './models';
 import { addDays } from './reminders';
+import { cachedByDataVersion } from './data-version-cache';
 import { readProfile } from './settings';
 import { MIME } from '../contract/mime';
 
@@ -135,5 +136,8 @@ function modelsYearGlance(db: Db, year: number): ModelsYearGlance {
 export const modelsFollowupHandlers = {
   'models.reminderLetter': (i, ctx) =>
     modelsReminderLetter(ctx.db, { year: i.year, number: i.number, date: i.date ?? todayInVietnam(ctx.now()), newDueOn: i.newDueOn }),
-  'models.yearGlance': ({ year }, ctx) => modelsYearGlance(ctx.db, year),
+  // the overview asks it at every visit; counting means reading the year's whole register and coverage (~0.1 s for a
+  // province-sized year), so it is counted again only when the data changed
+  'models.yearGlance': ({ year }, ctx) =>
+    cachedByDataVersion(ctx.db, `models.yearGlance:${year}`, () => modelsYearGlance(ctx.db, year), 'glances'),
 } satisfies { [K in 'models.reminderLetter' | 'models.yearGlance']: Handler<K> };

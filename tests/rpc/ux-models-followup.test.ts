@@ -86,6 +86,10 @@ it('the year at a glance counts registrations, steps, recognitions and awards', 
     recognized: { co_so: 0, cap_tren: 0, tinh: 1 },
     awarded: 1,
   });
+  // counted again once the data changed (the glance is kept only while nothing is written)
+  const missing = (await app.call('models.reminderLetter', { year: 2025, date: '2025-04-01' })).units[0]!;
+  await app.call('models.save', { unitId: missing.id, year: 2025, name: 'Chợ văn minh', field: 'kinh_te', registeredOn: '2025-04-02' });
+  expect(await app.call('models.yearGlance', { year: 2025 })).toMatchObject({ registered: 3, late: 2, missing: 0, models: 3 });
 });
 
 it('awards saved on a model are in the register and in the yearly report', async () => {
