@@ -8,12 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { makeReport, SECTIONS } from '../fixtures/gen/report-workbooks';
+import { CLI_NODE_FLAGS } from '../../src-main/launcher/cli-build.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const builtCli = join(root, 'out', 'main', 'cli.cjs');
 
 function run(dir: string, ...args: string[]): unknown {
-  const out = execFileSync(process.execPath, ['--max-semi-space-size=4', builtCli, ...args, '--json', '--db', join(dir, 'dv.sqlite')], {
+  const out = execFileSync(process.execPath, [...CLI_NODE_FLAGS, builtCli, ...args, '--json', '--db', join(dir, 'dv.sqlite')], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, DANVAN_DATA_DIR: dir },
